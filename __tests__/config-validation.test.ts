@@ -1,0 +1,125 @@
+import { validateSpec } from "../config/validate";
+import { baseSpec } from "./helpers";
+
+/** Problems of a spec as "path: message" lines. */
+function problemsOf(spec: unknown): string[] {
+  const result = validateSpec(spec);
+  if (result.ok) return [];
+  return result.problems.map((p) => `${p.path}: ${p.message}`);
+}
+
+const withSpec = (change: (s: any) => void): unknown => {
+  const s: any = baseSpec();
+  change(s);
+  return s;
+};
+
+describe("config validation", () => {
+  it("accepts the base spec", () => {
+    expect(problemsOf(baseSpec())).toEqual([]);
+  });
+
+  it("names an unknown key with a did-you-mean and the allowed keys", () => {
+    const problems = problemsOf(withSpec((s) => (s.environments.prod.acountId = "x")));
+    expect(problems).toContainEqual(expect.stringMatching(/^environments\.prod\.acountId: unknown key "acountId" \(did you mean "accountId"\?\)/));
+  });
+
+  it("names an unknown environment with a did-you-mean", () => {
+    const problems = problemsOf(withSpec((s) => (s.environments.stagin = { accountId: "444444444444" })));
+    expect(problems).toContainEqual(expect.stringMatching(/^environments\.stagin: unknown key "stagin" \(did you mean "staging"\?\)/));
+  });
+
+  it("reports a wrong type with what was expected and what was given", () => {
+    const problems = problemsOf(withSpec((s) => (s.environments.dev.accountId = 111111111111)));
+    expect(problems).toEqual([
+      "environments.dev.accountId: must be a 12-digit AWS account id written as a string (in quotes) (got number 111111111111)",
+    ]);
+  });
+
+  it("rejects an invalid account id", () => {
+    expect(problemsOf(withSpec((s) => (s.environments.dev.accountId = "12345")))).toEqual([
+      expect.stringMatching(/^environments\.dev\.accountId: must be a 12-digit AWS account id/),
+    ]);
+  });
+
+  it("rejects out-of-range values", () => {
+    const problems = problemsOf(withSpec((s) => (s.environments.prod.overrides = { kms: { deletionWindowDays: 90 } })));
+    expect(problems).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.kms\.deletionWindowDays: .*<=30.*\(got number 90\)/)]);
+  });
+
+  it("rejects a log retention CloudWatch does not accept", () => {
+    const problems = problemsOf(withSpec((s) => (s.environments.prod.overrides = { logs: { retentionDays: 100 } })));
+    expect(problems).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.logs\.retentionDays: must be one of CloudWatch's retention values/)]);
+  });
+
+  it("suggests the closest region for a typo", () => {
+    const problems = problemsOf(withSpec((s) => (s.primaryRegion = "eu-centrl-1")));
+    expect(problems).toContainEqual(expect.stringMatching(/^primaryRegion: string "eu-centrl-1" is not allowed \(did you mean "eu-central-1"\?\)/));
+  });
+
+  it("rejects regions outside allowedRegions (data residency)", () => {
+    const problems = problemsOf(
+      withSpec((s) => {
+        s.environments.prod.region = "us-east-1";
+        s.state = { region: "us-west-2" };
+      }),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^environments\.prod\.region: region "us-east-1" is outside allowedRegions \(eu-central-1, eu-west-1\)/),
+        expect.stringMatching(/^state\.region: region "us-west-2" is outside allowedRegions/),
+      ]),
+    );
+  });
+
+  it("rejects duplicate bucket names, pointing at the second one", () => {
+    const problems = problemsOf(withSpec((s) => (s.buckets = [{ name: "uploads" }, { name: "reports" }, { name: "uploads" }])));
+    expect(problems).toEqual(['buckets[2].name: duplicate string "uploads", already at buckets[0]']);
+  });
+
+  it("checks names against AWS rules", () => {
+    expect(problemsOf(withSpec((s) => (s.app = "Demo_App")))).toEqual([expect.stringMatching(/^app: must be lowercase letters/)]);
+    expect(problemsOf(withSpec((s) => (s.app = "a-very-long-application-name")))).toEqual([expect.stringMatching(/^app: .*<=20/)]);
+    expect(problemsOf(withSpec((s) => (s.state = { bucketName: "{app}.{env}.state" })))).toContainEqual(
+      expect.stringMatching(/^state\.bucketName: dev: state log bucket name "demo\.dev\.state-logs" contains a dot/),
+    );
+    expect(problemsOf(withSpec((s) => (s.tags = { "aws:owner": "x" })))).toEqual([expect.stringMatching(/^tags\.aws:owner: key must not start with 'aws:'/)]);
+  });
+
+  it("rejects state keys and buckets shared between stacks", () => {
+    expect(problemsOf(withSpec((s) => (s.state = { key: "infra/terraform.tfstate", bucketName: "demo-shared-state" })))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^state\.bucketName: staging uses state bucket "demo-shared-state" already used by dev/)]),
+    );
+    expect(problemsOf(withSpec((s) => (s.state = { key: "{app}/{env}/bootstrap.tfstate" })))).toEqual([
+      expect.stringMatching(/^state\.key: state key "demo\/dev\/bootstrap\.tfstate" of demo-dev-bootstrap is already used by demo-dev-app/),
+      expect.stringMatching(/^state\.key: .*demo-staging-bootstrap/),
+      expect.stringMatching(/^state\.key: .*demo-prod-bootstrap/),
+    ]);
+  });
+
+  it("rejects an unknown placeholder in a name template", () => {
+    expect(problemsOf(withSpec((s) => (s.state = { bucketName: "{app}-{stage}-state" })))).toContainEqual(
+      expect.stringMatching(/unknown placeholder \{stage\}/),
+    );
+  });
+
+  it("requires at least one environment", () => {
+    expect(problemsOf(withSpec((s) => (s.environments = {})))).toEqual([expect.stringMatching(/^environments: declares no environment/)]);
+  });
+
+  it("reports every problem at once, schema and cross-field alike", () => {
+    const problems = problemsOf(
+      withSpec((s) => {
+        s.app = 7;
+        s.dataClassification = "secret";
+        s.environments.dev.extra = true;
+        s.environments.prod.region = "us-east-1";
+        s.buckets = [{ name: "a1" }, { name: "a1" }];
+      }),
+    );
+    expect(problems.map((p) => p.split(":")[0])).toEqual(
+      expect.arrayContaining(["app", "dataClassification", "environments.dev.extra", "environments.prod.region", "buckets[1].name"]),
+    );
+    expect(problems).toHaveLength(5);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * The real entry point, run as `npm run synth` runs it: exit codes, messages, and the
+ * output directory never half-written.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { baseSpec } from "./helpers";
+
+const root = resolve(__dirname, "..");
+let work: string;
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), "entry-"));
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+function synth(config: string | undefined, outdir: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir };
+  if (config === undefined) delete env.INFRA_CONFIG;
+  else env.INFRA_CONFIG = config;
+  const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: root, env, encoding: "utf8" });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function writeConfig(name: string, spec: unknown): string {
+  const file = join(work, name);
+  writeFileSync(file, typeof spec === "string" ? spec : JSON.stringify(spec, null, 2));
+  return file;
+}
+
+/** Every file below a directory with its content, to compare outputs byte for byte. */
+function snapshotDir(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[p.slice(dir.length)] = readFileSync(p, "utf8");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+
+describe("entry point", () => {
+  it("synthesizes the default config: a bootstrap and an app stack per environment", () => {
+    const out = join(work, "out");
+    const run = synth(undefined, out);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(readdirSync(join(out, "stacks")).sort()).toEqual([
+      "careportal-dev-app",
+      "careportal-dev-bootstrap",
+      "careportal-prod-app",
+      "careportal-prod-bootstrap",
+      "careportal-staging-app",
+      "careportal-staging-bootstrap",
+    ]);
+    expect(existsSync(join(out, "manifest.json"))).toBe(true);
+  });
+
+  it("lists every problem of a bad config, exits 1, prints no stack trace and keeps the previous output", () => {
+    const out = join(work, "out");
+    expect(synth(writeConfig("good.json", baseSpec()), out).status).toBe(0);
+    const before = snapshotDir(out);
+
+    const bad: any = baseSpec();
+    bad.app = "Bad_Name";
+    bad.environments.prod.accountId = "12";
+    bad.environments.prod.regoin = "eu-west-1";
+    bad.environments.staging.region = "us-east-1";
+    bad.buckets = [{ name: "uploads" }, { name: "uploads" }];
+    const run = synth(writeConfig("bad.json", bad), out);
+
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/has 5 problems/);
+    expect(run.stderr).toMatch(/- app: must be lowercase letters/);
+    expect(run.stderr).toMatch(/- environments\.prod\.accountId: must be a 12-digit AWS account id/);
+    expect(run.stderr).toMatch(/- environments\.prod\.regoin: unknown key "regoin" \(did you mean "region"\?\)/);
+    expect(run.stderr).toMatch(/- environments\.staging\.region: region "us-east-1" is outside allowedRegions/);
+    expect(run.stderr).toMatch(/- buckets\[1\]\.name: duplicate string "uploads"/);
+    noStackTrace(run.stderr);
+    expect(snapshotDir(out)).toEqual(before);
+    expect(readdirSync(work).filter((f) => f.includes("staging-") || f.includes("previous-"))).toEqual([]);
+  });
+
+  it("writes nothing when a bad config is the first run", () => {
+    const out = join(work, "out");
+    const run = synth(writeConfig("bad.json", { ...baseSpec(), dataClassification: "secret" }), out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/dataClassification: string "secret" is not allowed; expected one of: public, internal, confidential, pii, phi/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(work)).toEqual(["bad.json"]);
+  });
+
+  it("points at the line and column of invalid JSON", () => {
+    const run = synth(writeConfig("broken.json", '{\n  "app": "demo",\n  "primaryRegion": \n}'), join(work, "out"));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/\(file\): is not valid JSON: unexpected "}" at line 4, column 1/);
+    noStackTrace(run.stderr);
+  });
+
+  it("says which file is missing", () => {
+    const run = synth(join(work, "nope.json"), join(work, "out"));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/nope\.json has 1 problem:\n {2}- \(file\): file not found; set INFRA_CONFIG/);
+    noStackTrace(run.stderr);
+  });
+});

@@ -1,0 +1,61 @@
+import { Testing, type TerraformStack } from "cdktf";
+import type { AppSpec } from "../config/schema";
+import { validateSpec } from "../config/validate";
+
+/** A stack's synthesized Terraform JSON. */
+export interface TfJson {
+  terraform?: Record<string, any>;
+  provider?: Record<string, any[]>;
+  resource?: Record<string, Record<string, any>>;
+  output?: Record<string, any>;
+}
+
+export function synthStack(stack: TerraformStack): TfJson {
+  return JSON.parse(Testing.synth(stack)) as TfJson;
+}
+
+export const resourcesOfType = (tf: TfJson, type: string): Record<string, any>[] =>
+  Object.values(tf.resource?.[type] ?? {});
+
+/** The one resource of a type; fails the test when there are none or several. */
+export function onlyResource(tf: TfJson, type: string): Record<string, any> {
+  const all = resourcesOfType(tf, type);
+  if (all.length !== 1) throw new Error(`expected exactly one ${type}, found ${all.length}`);
+  return all[0];
+}
+
+/** Terraform addresses (`type.name`) of all resources in a stack. */
+export const addresses = (tf: TfJson): string[] =>
+  Object.entries(tf.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`));
+
+/** The resource a `${type.name.attr}` reference points at. */
+export function referenced(tf: TfJson, ref: string): Record<string, any> {
+  const m = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.[a-z_]+\}$/.exec(ref);
+  if (!m) throw new Error(`not a reference: ${ref}`);
+  return tf.resource![m[1]][m[2]];
+}
+
+/** A valid spec, to be changed per test. */
+export function baseSpec(): AppSpec {
+  return {
+    app: "demo",
+    primaryRegion: "eu-central-1",
+    allowedRegions: ["eu-central-1", "eu-west-1"],
+    dataClassification: "pii",
+    compliance: ["gdpr"],
+    tags: { Owner: "team-a" },
+    buckets: [{ name: "uploads" }],
+    environments: {
+      dev: { accountId: "111111111111" },
+      staging: { accountId: "222222222222" },
+      prod: { accountId: "333333333333" },
+    },
+  };
+}
+
+/** Validate and return the spec, failing loudly when a test's spec is not valid. */
+export function validSpec(spec: unknown): AppSpec {
+  const result = validateSpec(spec);
+  if (!result.ok) throw new Error(`spec should be valid: ${JSON.stringify(result.problems)}`);
+  return result.spec;
+}

@@ -1,0 +1,42 @@
+/**
+ * Load a config file: read, parse JSON (with line and column on a syntax error), validate.
+ */
+import { readFileSync } from "node:fs";
+import { jsonErrorLocation } from "./json-position";
+import { ConfigError } from "./problems";
+import type { AppSpec } from "./schema";
+import { validateSpec } from "./validate";
+
+/** The config used when INFRA_CONFIG is not set. */
+export const DEFAULT_CONFIG_FILE = "app.config.json";
+
+/** The config file named by INFRA_CONFIG, or the default one. */
+export function configFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env.INFRA_CONFIG && env.INFRA_CONFIG.trim() !== "" ? env.INFRA_CONFIG : DEFAULT_CONFIG_FILE;
+}
+
+/** Read and validate a config file; throws ConfigError listing every problem. */
+export function loadSpecFile(file: string): AppSpec {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (e as Error).message;
+    throw new ConfigError(file, [{ path: "(file)", message: `${reason}; set INFRA_CONFIG to a config file or create ${DEFAULT_CONFIG_FILE}` }]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(file, [{ path: "(file)", message: `is not valid JSON: ${jsonErrorWhere(text, e as Error)}` }]);
+  }
+  const result = validateSpec(raw);
+  if (!result.ok) throw new ConfigError(file, result.problems);
+  return result.spec;
+}
+
+/** "unexpected "}" at line 4, column 1" for text JSON.parse rejected. */
+function jsonErrorWhere(text: string, e: Error): string {
+  const at = jsonErrorLocation(text);
+  return at ? `unexpected ${at.found} at line ${at.line}, column ${at.column}` : e.message;
+}

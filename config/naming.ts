@@ -1,0 +1,47 @@
+/**
+ * AWS naming rules for names this project derives from config values, checked once at
+ * config time so that a bad app or bucket name fails with its JSON path instead of at
+ * `terraform apply`.
+ */
+
+/** `<app>-<env>-<component>`: the one way AWS names are built. */
+export function resourceName(app: string, env: string, component: string): string {
+  return `${app}-${env}-${component}`;
+}
+
+/** Fill `{app}`, `{env}`, `{account}` and `{region}` in a name template. */
+export function fillTemplate(
+  template: string,
+  values: { app: string; env: string; account: string; region: string },
+): string {
+  return template
+    .replaceAll("{app}", values.app)
+    .replaceAll("{env}", values.env)
+    .replaceAll("{account}", values.account)
+    .replaceAll("{region}", values.region);
+}
+
+/** Returns what is wrong with an S3 bucket name, or undefined when it is valid. */
+export function s3BucketNameProblem(name: string): string | undefined {
+  if (name.length < 3 || name.length > 63) {
+    return `bucket name "${name}" is ${name.length} characters; S3 allows 3-63`;
+  }
+  if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(name)) {
+    return `bucket name "${name}" may hold only lowercase letters, digits, dots and hyphens, and must start and end with a letter or digit`;
+  }
+  if (name.includes("..") || name.includes(".")) {
+    return `bucket name "${name}" contains a dot; dotted names break TLS virtual-host addressing, use hyphens`;
+  }
+  if (name.startsWith("xn--") || name.startsWith("sthree-") || name.endsWith("-s3alias") || name.endsWith("--ol-s3")) {
+    return `bucket name "${name}" uses a prefix or suffix S3 reserves`;
+  }
+  return undefined;
+}
+
+/** Returns what is wrong with a DynamoDB table name, or undefined when it is valid. */
+export function dynamoTableNameProblem(name: string): string | undefined {
+  if (name.length < 3 || name.length > 255 || !/^[A-Za-z0-9_.-]+$/.test(name)) {
+    return `table name "${name}" must be 3-255 characters of letters, digits, '_', '-' and '.'`;
+  }
+  return undefined;
+}

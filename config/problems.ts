@@ -1,0 +1,65 @@
+/**
+ * Config problems: what is wrong, where (a JSON path), and how they are printed.
+ */
+
+/** One thing wrong with a config, at a JSON path such as `environments.prod.accountId`. */
+export interface Problem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Thrown when a config file cannot be used; carries every problem found. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: readonly Problem[],
+  ) {
+    super(formatProblems(file, problems));
+    this.name = "ConfigError";
+  }
+}
+
+/** `environments.prod.accountId`, `buckets[1].name`; the root is `(root)`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else out += out === "" ? String(seg) : `.${String(seg)}`;
+  }
+  return out === "" ? "(root)" : out;
+}
+
+export function formatProblems(file: string, problems: readonly Problem[]): string {
+  const n = problems.length;
+  const lines = problems.map((p) => `  - ${p.path}: ${p.message}`);
+  return [`Config ${file} has ${n} problem${n === 1 ? "" : "s"}:`, ...lines].join("\n");
+}
+
+/** The candidate closest to `word` by edit distance, when it is close enough to be a likely typo. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}

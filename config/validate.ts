@@ -1,0 +1,190 @@
+/**
+ * validateSpec(raw): every problem of a config at once, with its JSON path. Schema
+ * problems come from zod; cross-field problems (residency, duplicates, derived AWS
+ * names, state key clashes) from the checks below.
+ */
+import type { z } from "zod";
+import { fillTemplate, s3BucketNameProblem, dynamoTableNameProblem } from "./naming";
+import { didYouMean, formatPath, type Problem } from "./problems";
+import { declaredEnvironments, resolve } from "./resolve";
+import { AppSpecSchema, ENVIRONMENTS, type AppSpec } from "./schema";
+
+export type ValidationResult = { ok: true; spec: AppSpec } | { ok: false; problems: Problem[] };
+
+export function validateSpec(raw: unknown): ValidationResult {
+  const parsed = AppSpecSchema.safeParse(raw, { reportInput: true });
+  const problems: Problem[] = parsed.success ? [] : parsed.error.issues.flatMap(describeIssue);
+  problems.push(...residencyProblems(raw), ...duplicateProblems(raw));
+  if (parsed.success) problems.push(...derivedNameProblems(parsed.data));
+  if (!parsed.success || problems.length > 0) return { ok: false, problems: dedupe(problems) };
+  return { ok: true, spec: parsed.data };
+}
+
+// ---- zod issues -> problems -------------------------------------------------------
+
+type Issue = z.core.$ZodIssue & { input?: unknown };
+
+function describeIssue(issue: Issue): Problem[] {
+  const path = formatPath(issue.path);
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const known = knownKeysAt(AppSpecSchema, issue.path);
+      return issue.keys.map((key) => {
+        const hint = didYouMean(key, known);
+        return {
+          path: formatPath([...issue.path, key]),
+          message: `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}; allowed here: ${known.join(", ")}`,
+        };
+      });
+    }
+    case "invalid_type":
+      if (issue.input === undefined) return [{ path, message: `is required (${issue.expected})` }];
+      return [{ path, message: `${issueText(issue, `expected ${issue.expected}`)} (got ${show(issue.input)})` }];
+    case "invalid_value": {
+      const options = issue.values.map(String);
+      const hint = typeof issue.input === "string" ? didYouMean(issue.input, options) : undefined;
+      const list = options.length > 12 ? `${options.slice(0, 12).join(", ")}, ...` : options.join(", ");
+      return [{ path, message: `${show(issue.input)} is not allowed${hint ? ` (did you mean "${hint}"?)` : ""}; expected one of: ${list}` }];
+    }
+    case "invalid_key":
+      return [{ path, message: `key ${issue.issues.map((i) => i.message).join("; ")}` }];
+    default:
+      return [{ path, message: issue.input === undefined || typeof issue.input === "object" ? issue.message : `${issue.message} (got ${show(issue.input)})` }];
+  }
+}
+
+/** Our own message where a schema gave one (`z.string({ error })`), zod's generic one otherwise. */
+function issueText(issue: Issue, fallback: string): string {
+  return issue.message.startsWith("Invalid input") ? fallback : issue.message;
+}
+
+function show(v: unknown): string {
+  if (Array.isArray(v)) return "an array";
+  if (v === null) return "null";
+  if (typeof v === "object") return "an object";
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+/** The keys an object schema accepts at a path, for "did you mean" hints. */
+function knownKeysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  let node: z.core.$ZodType | undefined = unwrap(schema);
+  for (const seg of path) {
+    if (!node) return [];
+    const def = node._zod.def as unknown as Record<string, unknown>;
+    if (def.type === "object") node = unwrap((def.shape as Record<string, z.core.$ZodType>)[String(seg)]);
+    else if (def.type === "array") node = unwrap(def.element as z.core.$ZodType);
+    else if (def.type === "record") node = unwrap(def.valueType as z.core.$ZodType);
+    else return [];
+  }
+  const def = node?._zod.def as unknown as Record<string, unknown> | undefined;
+  return def?.type === "object" ? Object.keys(def.shape as object) : [];
+}
+
+function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  let s = schema;
+  while (s) {
+    const def = s._zod.def as unknown as Record<string, unknown>;
+    if (def.type === "optional" || def.type === "nullable" || def.type === "default") s = def.innerType as z.core.$ZodType;
+    else break;
+  }
+  return s;
+}
+
+// ---- cross-field checks (run on the raw input, so they report alongside schema problems) ----
+
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+function residencyProblems(raw: unknown): Problem[] {
+  const spec = obj(raw);
+  const allowed = spec?.allowedRegions;
+  if (!spec || !Array.isArray(allowed)) return [];
+  const problems: Problem[] = [];
+  const check = (region: unknown, path: string) => {
+    if (typeof region === "string" && !allowed.includes(region)) {
+      problems.push({ path, message: `region "${region}" is outside allowedRegions (${allowed.join(", ")}): data residency forbids it` });
+    }
+  };
+  check(spec.primaryRegion, "primaryRegion");
+  check(obj(spec.state)?.region, "state.region");
+  const envs = obj(spec.environments) ?? {};
+  for (const env of ENVIRONMENTS) {
+    const e = obj(envs[env]);
+    check(e?.region, `environments.${env}.region`);
+    check(obj(e?.state)?.region, `environments.${env}.state.region`);
+  }
+  if (obj(spec.environments) && !ENVIRONMENTS.some((e) => envs[e] !== undefined)) {
+    problems.push({ path: "environments", message: `declares no environment; add at least one of ${ENVIRONMENTS.join(", ")}` });
+  }
+  return problems;
+}
+
+function duplicateProblems(raw: unknown): Problem[] {
+  const spec = obj(raw);
+  if (!spec) return [];
+  const problems: Problem[] = [];
+  const dupes = (list: unknown, path: string, key?: string) => {
+    if (!Array.isArray(list)) return;
+    const seen = new Map<unknown, number>();
+    list.forEach((item, i) => {
+      const value = key ? obj(item)?.[key] : item;
+      if (value === undefined) return;
+      const first = seen.get(value);
+      if (first !== undefined) {
+        problems.push({ path: `${path}[${i}]${key ? `.${key}` : ""}`, message: `duplicate ${show(value)}, already at ${path}[${first}]` });
+      } else seen.set(value, i);
+    });
+  };
+  dupes(spec.buckets, "buckets", "name");
+  dupes(spec.allowedRegions, "allowedRegions");
+  dupes(spec.compliance, "compliance");
+  return problems;
+}
+
+/** Names and keys that only exist after resolving: AWS naming rules and clashes between stacks. */
+function derivedNameProblems(spec: AppSpec): Problem[] {
+  const problems: Problem[] = [];
+  const stateKeys = new Map<string, string>();
+  const bucketOwners = new Map<string, string>();
+  for (const env of declaredEnvironments(spec)) {
+    const r = resolve(spec, env);
+    const where = (field: string) =>
+      spec.environments[env]?.state?.[field as "key"] !== undefined ? `environments.${env}.state.${field}` : spec.state?.[field as "key"] !== undefined ? `state.${field}` : "app";
+    for (const template of [spec.state?.bucketName, spec.state?.key, spec.state?.lockTableName, spec.environments[env]?.state?.bucketName]) {
+      const leftover = template && fillTemplate(template, { app: "", env: "", account: "", region: "" }).match(/\{[^}]*\}/);
+      if (leftover) problems.push({ path: where("bucketName"), message: `unknown placeholder ${leftover[0]}; use {app}, {env}, {account} or {region}` });
+    }
+    const bucketProblem = s3BucketNameProblem(r.state.logBucketName);
+    if (bucketProblem) problems.push({ path: where("bucketName"), message: `${env}: state log ${bucketProblem}` });
+    if (r.state.lockTableName) {
+      const p = dynamoTableNameProblem(r.state.lockTableName);
+      if (p) problems.push({ path: where("lockTableName"), message: `${env}: lock ${p}` });
+    }
+    const logBucketProblem = s3BucketNameProblem(r.names.accessLogBucket);
+    if (logBucketProblem) problems.push({ path: "app", message: `${env}: access-log ${logBucketProblem}` });
+    r.buckets.forEach((b, i) => {
+      const p = s3BucketNameProblem(b.bucketName);
+      if (p) problems.push({ path: `buckets[${i}].name`, message: `${env}: ${p}` });
+    });
+    const owner = bucketOwners.get(r.state.bucketName);
+    if (owner) problems.push({ path: where("bucketName"), message: `${env} uses state bucket "${r.state.bucketName}" already used by ${owner}; bucket names are global, include {env}` });
+    bucketOwners.set(r.state.bucketName, env);
+    for (const [stack, key] of [[r.stackNames.app, r.state.key], [r.stackNames.bootstrap, r.state.bootstrapKey]]) {
+      const id = `${r.state.bucketName}/${key}`;
+      const other = stateKeys.get(id);
+      if (other) problems.push({ path: where("key"), message: `state key "${key}" of ${stack} is already used by ${other}; every stack needs its own key` });
+      stateKeys.set(id, stack);
+    }
+  }
+  return problems;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.path}\u0000${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,83 @@
+import { Construct } from "constructs";
+import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { policyDocument, type PolicyStatement } from "./policy-document";
+
+/** AWS services that call KMS with their own service principal (not the caller's IAM identity). */
+export enum KeyServiceUser {
+  /** CloudWatch Logs encrypting log groups of this account and region. */
+  CLOUDWATCH_LOGS = "logs",
+}
+
+export interface EncryptionKeyProps {
+  /** Alias, `alias/<app>-<env>-<purpose>`. */
+  readonly alias: string;
+  /** What the key protects, shown in the console. */
+  readonly description: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly partition: string;
+  /** Waiting period before a scheduled deletion takes effect (7-30). */
+  readonly deletionWindowDays: number;
+  /** Services allowed to use the key through their service principal. @default - none: only IAM principals of the account */
+  readonly serviceUsers?: readonly KeyServiceUser[];
+  /** Terraform `prevent_destroy` on the key. @default true */
+  readonly preventDestroy?: boolean;
+}
+
+/**
+ * A symmetric customer-managed KMS key with yearly rotation, an explicit key policy
+ * (the account administers it through IAM; named services may use it) and an alias.
+ */
+export class EncryptionKey extends Construct {
+  public readonly keyArn: string;
+  public readonly keyId: string;
+  public readonly aliasName: string;
+
+  constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
+    super(scope, id);
+    if (props.deletionWindowDays < 7 || props.deletionWindowDays > 30) {
+      throw new Error(`EncryptionKey ${this.node.path}: \`deletionWindowDays\` must be 7-30 (got ${props.deletionWindowDays}).`);
+    }
+    const statements: PolicyStatement[] = [
+      {
+        Sid: "AccountAdministersKeyThroughIam",
+        Effect: "Allow",
+        Principal: { AWS: `arn:${props.partition}:iam::${props.accountId}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      ...(props.serviceUsers ?? []).map((s) => serviceStatement(s, props)),
+    ];
+    const key = new KmsKey(this, "Key", {
+      description: props.description,
+      enableKeyRotation: true,
+      isEnabled: true,
+      keyUsage: "ENCRYPT_DECRYPT",
+      customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+      deletionWindowInDays: props.deletionWindowDays,
+      policy: policyDocument(statements),
+      lifecycle: { preventDestroy: props.preventDestroy ?? true },
+    });
+    const alias = new KmsAlias(this, "Alias", { name: props.alias, targetKeyId: key.keyId });
+    this.keyArn = key.arn;
+    this.keyId = key.keyId;
+    this.aliasName = alias.name;
+  }
+}
+
+function serviceStatement(service: KeyServiceUser, p: EncryptionKeyProps): PolicyStatement {
+  switch (service) {
+    case KeyServiceUser.CLOUDWATCH_LOGS:
+      return {
+        Sid: "AllowCloudWatchLogs",
+        Effect: "Allow",
+        Principal: { Service: `logs.${p.region}.amazonaws.com` },
+        Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+        Resource: "*",
+        Condition: {
+          ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${p.partition}:logs:${p.region}:${p.accountId}:*` },
+        },
+      };
+  }
+}

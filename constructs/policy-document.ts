@@ -1,0 +1,44 @@
+/**
+ * IAM policy documents as plain data, rendered to the JSON string resources take.
+ * Tokens (`bucket.arn`) inside render as `${aws_s3_bucket.x.arn}` references, which keeps
+ * the graph edges the scanners follow.
+ */
+
+export interface PolicyStatement {
+  readonly Sid: string;
+  readonly Effect: "Allow" | "Deny";
+  readonly Principal?: "*" | Record<string, string | string[]>;
+  readonly Action: string | string[];
+  readonly Resource: string | string[];
+  readonly Condition?: Record<string, Record<string, string | string[] | boolean>>;
+}
+
+export function policyDocument(statements: readonly PolicyStatement[]): string {
+  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}
+
+/** Deny any request that is not TLS 1.2+ on the given resources (HIPAA 164.312(e)(1)). */
+export function denyInsecureTransport(service: "s3" | "sns" | "sqs", resources: string[]): PolicyStatement[] {
+  const Action = `${service}:*`;
+  const statements: PolicyStatement[] = [
+    {
+      Sid: "DenyInsecureTransport",
+      Effect: "Deny",
+      Principal: "*",
+      Action,
+      Resource: resources,
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    },
+  ];
+  if (service === "s3") {
+    statements.push({
+      Sid: "DenyOutdatedTls",
+      Effect: "Deny",
+      Principal: "*",
+      Action,
+      Resource: resources,
+      Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
+    });
+  }
+  return statements;
+}
