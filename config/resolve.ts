@@ -31,6 +31,17 @@ export interface ResolvedState {
   readonly kmsAlias: string;
 }
 
+/** A config suppression that applies to this environment. */
+export interface ResolvedSuppression {
+  readonly id: string;
+  readonly reason: string;
+  readonly stack: "app" | "bootstrap";
+  /** Construct path inside the stack. */
+  readonly path: string;
+  /** Where it was written in the config. */
+  readonly source: string;
+}
+
 /** A data bucket with its final AWS name. */
 export interface ResolvedBucket {
   readonly name: string;
@@ -52,6 +63,7 @@ export interface ResolvedEnvironment {
   readonly state: ResolvedState;
   readonly settings: Settings;
   readonly buckets: readonly ResolvedBucket[];
+  readonly suppressions: readonly ResolvedSuppression[];
   /** AWS names of the app stack's shared parts. */
   readonly names: {
     /** Bucket that receives the app's S3 server access logs. */
@@ -120,6 +132,10 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       name: b.name,
       bucketName: `${resourceName(spec.app, env, b.name)}-${envSpec.accountId}`,
     })),
+    suppressions: (spec.guardrails?.suppressions ?? [])
+      .map((x, i) => ({ ...x, source: `config guardrails.suppressions[${i}]` }))
+      .filter((x) => !x.environments || x.environments.includes(env))
+      .map((x) => ({ id: x.rule, reason: x.reason, stack: x.stack ?? "app", path: x.path, source: x.source })),
     names: {
       accessLogBucket: `${resourceName(spec.app, env, "access-logs")}-${envSpec.accountId}`,
       dataKeyAlias: `alias/${resourceName(spec.app, env, "data")}`,

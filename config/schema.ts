@@ -134,6 +134,15 @@ export const BucketSpec = z.strictObject({
   name: ComponentName.describe("Component name; the bucket is <app>-<env>-<name>-<account>."),
 });
 
+/** A justified exception to one guardrail rule on one construct (and what is below it). */
+export const SuppressionSpec = z.strictObject({
+  rule: z.string().describe("Rule id: Checkov (CKV_AWS_18) or Trivy (AWS-0089) form."),
+  stack: z.enum(["app", "bootstrap"]).optional().describe("Stack the construct is in. @default app"),
+  path: z.string().min(1).describe("Construct path inside the stack, e.g. AccessLogBucket or DataBucket-documents/Bucket."),
+  environments: z.array(EnvironmentName).optional().describe("Environments it applies to. @default all"),
+  reason: z.string().describe("Why the finding is acceptable: a reviewer reads this (10+ characters)."),
+});
+
 export const AppSpecSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -145,6 +154,10 @@ export const AppSpecSchema = z
     tags: Tags.optional(),
     state: StateSpec.optional(),
     buckets: z.array(BucketSpec).optional().describe("Data buckets of the app."),
+    guardrails: z
+      .strictObject({ suppressions: z.array(SuppressionSpec).optional() })
+      .optional()
+      .describe("Exceptions to the Checkov/Trivy guardrails, each with its justification."),
     environments: z
       .strictObject({
         dev: EnvironmentSpec.optional(),

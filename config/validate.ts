@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import { fillTemplate, s3BucketNameProblem, dynamoTableNameProblem } from "./naming";
+import { suppressionProblem } from "../guardrails/suppressions";
 import { didYouMean, formatPath, type Problem } from "./problems";
 import { declaredEnvironments, resolve } from "./resolve";
 import { AppSpecSchema, ENVIRONMENTS, type AppSpec } from "./schema";
@@ -14,7 +15,7 @@ export type ValidationResult = { ok: true; spec: AppSpec } | { ok: false; proble
 export function validateSpec(raw: unknown): ValidationResult {
   const parsed = AppSpecSchema.safeParse(raw, { reportInput: true });
   const problems: Problem[] = parsed.success ? [] : parsed.error.issues.flatMap(describeIssue);
-  problems.push(...residencyProblems(raw), ...duplicateProblems(raw));
+  problems.push(...residencyProblems(raw), ...duplicateProblems(raw), ...suppressionProblems(raw));
   if (parsed.success) problems.push(...derivedNameProblems(parsed.data));
   if (!parsed.success || problems.length > 0) return { ok: false, problems: dedupe(problems) };
   return { ok: true, spec: parsed.data };
@@ -139,6 +140,19 @@ function duplicateProblems(raw: unknown): Problem[] {
   dupes(spec.allowedRegions, "allowedRegions");
   dupes(spec.compliance, "compliance");
   return problems;
+}
+
+function suppressionProblems(raw: unknown): Problem[] {
+  const list = obj(obj(raw)?.guardrails)?.suppressions;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, i) => {
+    const s = obj(item);
+    if (!s || typeof s.rule !== "string" || typeof s.reason !== "string") return [];
+    const problem = suppressionProblem(s.rule, s.reason);
+    if (!problem) return [];
+    const field = problem.startsWith("unknown rule") ? "rule" : "reason";
+    return [{ path: `guardrails.suppressions[${i}].${field}`, message: problem }];
+  });
 }
 
 /** Names and keys that only exist after resolving: AWS naming rules and clashes between stacks. */

@@ -8,6 +8,7 @@ import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { suppress } from "../guardrails/suppressions";
 import { denyInsecureTransport, policyDocument, type PolicyStatement } from "./policy-document";
 
 /** Where a bucket's server access logs go, or that it is itself the access-log target. */
@@ -135,6 +136,11 @@ export class SecureBucket extends Construct {
         },
       ],
     });
+
+    if (isLogTarget) {
+      suppress(this, "CKV_AWS_145", "S3 server access log delivery supports only SSE-S3 (AES256) on the target bucket; it holds access logs, not app data, and denies non-TLS requests.");
+    }
+    suppress(this, "CKV_AWS_144", "Single-region by design: data stays in the configured residency region. Versioning, noncurrent-version retention and prevent_destroy protect against loss.");
 
     if (props.eventBridgeNotifications ?? true) {
       new S3BucketNotification(this, "Notification", { bucket: this.bucket.id, eventbridge: true });

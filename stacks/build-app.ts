@@ -1,4 +1,6 @@
-import { App } from "cdktf";
+import { App, type TerraformStack } from "cdktf";
+import { attachGuardrails } from "../guardrails/enforce";
+import type { Suppression } from "../guardrails/suppressions";
 import { declaredEnvironments, resolve } from "../config/resolve";
 import type { AppSpec } from "../config/schema";
 import { AppStack } from "./app-stack";
@@ -6,19 +8,31 @@ import { BootstrapStack } from "./bootstrap-stack";
 
 export interface BuiltApp {
   readonly app: App;
+  /** Every stack, with the config suppressions that apply to it. */
+  readonly stacks: readonly { readonly stack: TerraformStack; readonly suppressions: readonly Suppression[] }[];
   readonly bootstrapStacks: BootstrapStack[];
   readonly appStacks: AppStack[];
 }
 
-/** One BootstrapStack and one AppStack per declared environment. */
+/** One BootstrapStack and one AppStack per declared environment, guardrails attached. */
 export function buildApp(spec: AppSpec, outdir: string): BuiltApp {
   const app = new App({ outdir });
   const bootstrapStacks: BootstrapStack[] = [];
   const appStacks: AppStack[] = [];
+  const stacks: BuiltApp["stacks"][number][] = [];
   for (const envName of declaredEnvironments(spec)) {
     const env = resolve(spec, envName);
-    bootstrapStacks.push(new BootstrapStack(app, env));
-    appStacks.push(new AppStack(app, env));
+    const bootstrap = new BootstrapStack(app, env);
+    const appStack = new AppStack(app, env);
+    bootstrapStacks.push(bootstrap);
+    appStacks.push(appStack);
+    for (const [kind, stack] of [["bootstrap", bootstrap], ["app", appStack]] as const) {
+      const suppressions = env.suppressions
+        .filter((s) => s.stack === kind)
+        .map((s) => ({ id: s.id, reason: s.reason, constructPath: `${stack.node.id}/${s.path}`, source: s.source }));
+      attachGuardrails(stack, suppressions);
+      stacks.push({ stack, suppressions });
+    }
   }
-  return { app, bootstrapStacks, appStacks };
+  return { app, stacks, bootstrapStacks, appStacks };
 }

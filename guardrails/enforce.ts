@@ -1,0 +1,69 @@
+/**
+ * Guardrails on cdktf stacks: evaluate each stack's Terraform JSON before it is written,
+ * fail synth on blocking findings, write the reports next to each stack.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { TerraformStack } from "cdktf";
+import { blocking, evaluate, formatBlocking, type StackReport } from "./engine";
+import type { TfJsonDocument } from "./graph";
+import { jsonReport, markdownReport, sarifReport } from "./reports";
+import { checkovConfig, trivyIgnore } from "./scanner-config";
+import { suppressionsIn, type Suppression } from "./suppressions";
+
+/** Raised when a stack has findings that are neither fixed nor suppressed. */
+export class GuardrailError extends Error {
+  constructor(readonly reports: readonly StackReport[]) {
+    super(formatBlocking(reports));
+    this.name = "GuardrailError";
+  }
+}
+
+const reportCache = new WeakMap<TerraformStack, StackReport>();
+
+/** The stack's report: rules over its Terraform JSON, with code and config suppressions. */
+export function evaluateStack(stack: TerraformStack, extra: readonly Suppression[] = []): StackReport {
+  const cached = reportCache.get(stack);
+  if (cached) return cached;
+  const report = evaluate(stack.node.id, stack.toTerraform() as TfJsonDocument, [...suppressionsIn(stack), ...extra]);
+  reportCache.set(stack, report);
+  return report;
+}
+
+/**
+ * Attach the guardrails to a stack as a cdktf validation, so that any `app.synth()` of it
+ * (`cdktf synth`, tests) fails on a blocking finding.
+ */
+export function attachGuardrails(stack: TerraformStack, extra: readonly Suppression[] = []): void {
+  stack.node.addValidation({
+    validate: () => {
+      const report = evaluateStack(stack, extra);
+      return blocking(report).length ? [formatBlocking([report])] : [];
+    },
+  });
+}
+
+/** Evaluate all stacks; throws GuardrailError listing every blocking finding of every stack. */
+export function enforce(stacks: readonly TerraformStack[], extraFor: (stack: TerraformStack) => readonly Suppression[] = () => []): StackReport[] {
+  const reports = stacks.map((s) => evaluateStack(s, extraFor(s)));
+  if (reports.some((r) => blocking(r).length > 0)) throw new GuardrailError(reports);
+  return reports;
+}
+
+/** guardrails.{json,sarif,md} in each stack's folder, scanner suppression files at the root. */
+export function writeReports(outdir: string, reports: readonly StackReport[], stackDir = (s: string) => join("stacks", s)): void {
+  for (const r of reports) {
+    const dir = join(outdir, stackDir(r.stack));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "guardrails.json"), jsonReport(r));
+    writeFileSync(join(dir, "guardrails.sarif"), sarifReport(r, `cdktf.out/${stackDir(r.stack)}/cdk.tf.json`));
+    writeFileSync(join(dir, "guardrails.md"), markdownReport(r));
+  }
+  writeFileSync(join(outdir, ".checkov.yaml"), checkovConfig(reports));
+  writeFileSync(join(outdir, ".trivyignore.yaml"), trivyIgnore(reports));
+}
+
+/** One line per stale suppression, for the console. */
+export function staleWarnings(reports: readonly StackReport[]): string[] {
+  return reports.flatMap((r) => r.staleSuppressions.map((s) => `warning: stale suppression ${s.id} on ${s.constructPath} (${s.source}) matches no finding; remove it`));
+}

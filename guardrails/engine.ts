@@ -1,0 +1,82 @@
+/** Evaluate every rule over one stack's Terraform JSON and apply suppressions. */
+import { TfGraph, type TfJsonDocument, type TfResource } from "./graph";
+import { ALL_RULES } from "./rules";
+import type { Suppression } from "./suppressions";
+import type { Rule, Severity } from "./types";
+
+export type FindingStatus = "passed" | "failed" | "unknown" | "suppressed";
+
+export interface Finding {
+  readonly stack: string;
+  readonly address: string;
+  readonly constructPath?: string;
+  readonly ruleId: string;
+  readonly checkov?: string;
+  readonly trivy?: readonly string[];
+  readonly severity: Severity;
+  readonly status: FindingStatus;
+  readonly description: string;
+  readonly fix: string;
+  /** What is wrong (failed, unknown, suppressed). */
+  readonly detail?: string;
+  /** The suppression's justification (suppressed). */
+  readonly justification?: string;
+}
+
+export interface StackReport {
+  readonly stack: string;
+  readonly findings: readonly Finding[];
+  /** Suppressions that matched no failing finding: remove them or they hide a future regression. */
+  readonly staleSuppressions: readonly Suppression[];
+  readonly rulesEvaluated: number;
+}
+
+const matches = (s: Suppression, r: Rule, res: TfResource) =>
+  (s.id === r.id || s.id === r.checkov || (r.trivy ?? []).some((t) => s.id === t || s.id === `AVD-${t}`)) &&
+  !!res.constructPath && (res.constructPath === s.constructPath || res.constructPath.startsWith(`${s.constructPath}/`));
+
+export function evaluate(stack: string, doc: TfJsonDocument, suppressions: readonly Suppression[] = [], rules: readonly Rule[] = ALL_RULES): StackReport {
+  const graph = new TfGraph(doc);
+  const used = new Set<Suppression>();
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    for (const res of graph.resources.filter((r) => rule.resourceTypes.includes(r.type))) {
+      let verdict;
+      try {
+        verdict = rule.check(res, graph);
+      } catch (e) {
+        verdict = { status: "unknown" as const, detail: `rule failed to evaluate: ${(e as Error).message}` };
+      }
+      if (verdict.status === "not-applicable") continue;
+      const base = {
+        stack, address: res.address, constructPath: res.constructPath, ruleId: rule.id, checkov: rule.checkov, trivy: rule.trivy,
+        severity: rule.severity, description: rule.description, fix: rule.fix,
+      };
+      if (verdict.status === "compliant") {
+        findings.push({ ...base, status: "passed" });
+        continue;
+      }
+      const suppression = suppressions.find((s) => matches(s, rule, res));
+      if (suppression) {
+        used.add(suppression);
+        findings.push({ ...base, status: "suppressed", detail: verdict.detail, justification: suppression.reason });
+      } else {
+        findings.push({ ...base, status: verdict.status === "unknown" ? "unknown" : "failed", detail: verdict.detail });
+      }
+    }
+  }
+  return { stack, findings, staleSuppressions: suppressions.filter((s) => !used.has(s)), rulesEvaluated: rules.length };
+}
+
+/** Findings that block synth: failed, and unknown (a rule that could not decide is not a pass). */
+export const blocking = (report: StackReport): Finding[] => report.findings.filter((f) => f.status === "failed" || f.status === "unknown");
+
+/** One block per finding: stack, address, ids, what is wrong, the fix. */
+export function formatBlocking(reports: readonly StackReport[]): string {
+  const all = reports.flatMap(blocking);
+  const lines = all.map((f) => {
+    const ids = [f.checkov, ...(f.trivy ?? []).filter((t) => t.startsWith("AWS-"))].filter(Boolean).join(" / ") || f.ruleId;
+    return `  - ${f.stack} ${f.address} [${ids}] ${f.status === "unknown" ? "UNKNOWN" : f.severity.toUpperCase()}: ${f.detail}\n      rule: ${f.description}\n      fix:  ${f.fix}`;
+  });
+  return [`Guardrails: ${all.length} finding${all.length === 1 ? "" : "s"} block synth:`, ...lines].join("\n");
+}

@@ -1,0 +1,85 @@
+/**
+ * A stack's Terraform JSON as a graph: resources by type and address, and the `${...}`
+ * references between them, so that rules can look at companion resources the way
+ * Checkov's graph checks do (an edge exists only where one resource references another).
+ */
+
+export interface TfResource {
+  /** `aws_s3_bucket`, or `provider.aws` for a provider block. */
+  readonly type: string;
+  readonly name: string;
+  /** Terraform address, `aws_s3_bucket.StateBucket_3A0A90D0`. */
+  readonly address: string;
+  /** The resource's arguments, without cdktf's `//` metadata. */
+  readonly config: Record<string, unknown>;
+  /** Construct path (`stack/StateBucket/Bucket`) where cdktf recorded one. */
+  readonly constructPath?: string;
+}
+
+export interface TfJsonDocument {
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly provider?: Record<string, Record<string, unknown>[] | Record<string, unknown>>;
+  readonly [key: string]: unknown;
+}
+
+const REFERENCE = /\$\{([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+
+export class TfGraph {
+  readonly resources: readonly TfResource[];
+  private readonly byAddress = new Map<string, TfResource>();
+  private readonly outgoing = new Map<string, TfResource[]>();
+  private readonly incoming = new Map<string, TfResource[]>();
+
+  constructor(doc: TfJsonDocument) {
+    const resources: TfResource[] = [];
+    for (const [type, byName] of Object.entries(doc.resource ?? {})) {
+      for (const [name, raw] of Object.entries(byName)) {
+        const { "//": meta, ...config } = raw;
+        const constructPath = (meta as { metadata?: { path?: string } } | undefined)?.metadata?.path;
+        resources.push({ type, name, address: `${type}.${name}`, config, constructPath });
+      }
+    }
+    for (const [name, blocks] of Object.entries(doc.provider ?? {})) {
+      (Array.isArray(blocks) ? blocks : [blocks]).forEach((config, i) => {
+        const alias = typeof config.alias === "string" ? config.alias : String(i);
+        resources.push({ type: `provider.${name}`, name: alias, address: `provider.${name}.${alias}`, config });
+      });
+    }
+    this.resources = resources;
+    for (const r of resources) this.byAddress.set(r.address, r);
+    for (const r of resources) {
+      const targets = new Set<TfResource>();
+      for (const m of JSON.stringify(r.config).matchAll(REFERENCE)) {
+        const target = this.byAddress.get(`${m[1]}.${m[2]}`);
+        if (target && target !== r) targets.add(target);
+      }
+      this.outgoing.set(r.address, [...targets]);
+      for (const t of targets) this.incoming.set(t.address, [...(this.incoming.get(t.address) ?? []), r]);
+    }
+  }
+
+  get(address: string): TfResource | undefined {
+    return this.byAddress.get(address);
+  }
+
+  ofType(type: string): TfResource[] {
+    return this.resources.filter((r) => r.type === type);
+  }
+
+  /** Resources of `type` that reference `target` (a bucket's versioning, an ACL's logging config). */
+  referencing(target: TfResource, ...types: string[]): TfResource[] {
+    return (this.incoming.get(target.address) ?? []).filter((r) => types.length === 0 || types.includes(r.type));
+  }
+
+  /** Resources of `type` that `source` references. */
+  referencedBy(source: TfResource, ...types: string[]): TfResource[] {
+    return (this.outgoing.get(source.address) ?? []).filter((r) => types.length === 0 || types.includes(r.type));
+  }
+
+  /** The resource a single `${type.name.attr}` value points at. */
+  resolveRef(value: unknown): TfResource | undefined {
+    if (typeof value !== "string") return undefined;
+    const m = /^\$\{([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)(\.[^}]*)?\}$/.exec(value);
+    return m ? this.byAddress.get(`${m[1]}.${m[2]}`) : undefined;
+  }
+}

@@ -1,0 +1,25 @@
+/** ElastiCache Redis: scanner-rules.md §2.4. */
+import { fail, notApplicable, pass, type Rule } from "../types";
+import { isSet, isTrue, mustBeSet, mustBeTrue } from "./helpers";
+
+const RG = ["aws_elasticache_replication_group"];
+
+export const elasticacheRules: Rule[] = [
+  mustBeTrue({ id: "CKV_AWS_29", checkov: "CKV_AWS_29", trivy: ["AWS-0045", "aws-elasticache-enable-at-rest-encryption"], severity: "high", resourceTypes: RG, description: "at_rest_encryption_enabled = true.", fix: "Set at_rest_encryption_enabled = true with kms_key_id." }, "at_rest_encryption_enabled"),
+  mustBeTrue({ id: "CKV_AWS_30", checkov: "CKV_AWS_30", trivy: ["AWS-0051", "aws-elasticache-enable-in-transit-encryption"], severity: "high", resourceTypes: RG, description: "transit_encryption_enabled = true.", fix: "Set transit_encryption_enabled = true." }, "transit_encryption_enabled"),
+  {
+    id: "CKV_AWS_31", checkov: "CKV_AWS_31", severity: "high", resourceTypes: RG,
+    description: "In-transit encryption on and an auth_token or user_group_ids (RBAC) set.",
+    fix: "Use RBAC user_group_ids (keeps the token out of state) or an auth_token from Secrets Manager.",
+    check: (r) => (isTrue(r.config.transit_encryption_enabled) && (isSet(r.config.auth_token) || isSet(r.config.user_group_ids)) ? pass : fail("no TLS + AUTH (auth_token or user_group_ids)")),
+  },
+  mustBeSet({ id: "CKV_AWS_191", checkov: "CKV_AWS_191", severity: "medium", resourceTypes: RG, description: "kms_key_id is set (CMK at rest).", fix: "Set kms_key_id to the environment's CMK." }, "kms_key_id"),
+  mustBeTrue({ id: "CKV2_AWS_50", checkov: "CKV2_AWS_50", severity: "medium", resourceTypes: RG, description: "automatic_failover_enabled = true (needs 2+ nodes).", fix: "Run 2+ nodes with automatic_failover_enabled = true, or suppress for single-node dev caches." }, "automatic_failover_enabled"),
+  {
+    id: "CKV_AWS_134", checkov: "CKV_AWS_134", trivy: ["AWS-0050", "aws-elasticache-enable-backup-retention"], severity: "medium", resourceTypes: ["aws_elasticache_cluster"],
+    description: "Redis clusters keep snapshots: snapshot_retention_limit is set and not 0 (memcached: not applicable).",
+    fix: "Set snapshot_retention_limit (days).",
+    check: (r) => (r.config.engine === "memcached" ? notApplicable : Number(r.config.snapshot_retention_limit ?? 0) > 0 ? pass : fail("snapshot_retention_limit is 0 or not set")),
+  },
+  { id: "CKV_AWS_196", checkov: "CKV_AWS_196", trivy: ["AWS-0049"], severity: "low", resourceTypes: ["aws_elasticache_security_group"], description: "aws_elasticache_security_group (EC2-Classic) must not be used.", fix: "Use a VPC security group.", check: () => fail("EC2-Classic cache security group") },
+];

@@ -1,0 +1,48 @@
+/** IAM: scanner-rules.md §2.16. Policies are read from their JSON strings. */
+import { fail, pass, unknown, type Rule } from "../types";
+import { list, policyRule, statementsOf, type Statement } from "./helpers";
+
+const POLICIES = ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"];
+const allows = (st: Statement[]) => st.filter((s) => s.Effect === "Allow");
+/** Actions that take no resource ARN, where `Resource: "*"` is the only option. */
+const UNSCOPABLE = [/^ecr:GetAuthorizationToken$/, /^sts:GetCallerIdentity$/, /^cloudwatch:PutMetricData$/, /^xray:Put/, /^ec2:Describe/, /^logs:DescribeLogGroups$/, /^kms:ListAliases$/, /^secretsmanager:ListSecrets$/, /^s3:ListAllMyBuckets$/, /^ssm:DescribeParameters$/, /^apprunner:List/, /^ecs:(List|Describe)/, /^ecs:RegisterTaskDefinition$/, /^ecs:DeregisterTaskDefinition$/, /^iam:ListRoles$/];
+const unscopable = (a: string) => UNSCOPABLE.some((p) => p.test(a));
+const MANAGED = (name: string) => [new RegExp(`arn:aws[a-z-]*:iam::aws:policy/${name}$`)];
+
+function attachedArns(r: { config: Record<string, unknown> }): string[] {
+  return [r.config.policy_arn, ...list(r.config.managed_policy_arns as string[] | undefined)].filter((x): x is string => typeof x === "string");
+}
+function trustRule(meta: Omit<Rule, "check">, problem: (s: Statement) => string | undefined): Rule {
+  return { ...meta, check: (r) => { const st = statementsOf(r.config.assume_role_policy); if (!st) return unknown("assume_role_policy is not readable JSON"); const p = st.map(problem).find(Boolean); return p ? fail(p) : pass; } };
+}
+const principalValues = (p: unknown, key: string): string[] => (typeof p === "object" && p ? list((p as Record<string, string | string[]>)[key]) : []);
+
+export const iamRules: Rule[] = [
+  trustRule({ id: "CKV_AWS_60", checkov: "CKV_AWS_60", severity: "critical", resourceTypes: ["aws_iam_role"], description: "The trust policy lets no `AWS: *` principal assume the role.", fix: "Name the principals that may assume the role." },
+    (s) => (s.Effect !== "Deny" && (s.Principal === "*" || principalValues(s.Principal, "AWS").includes("*")) ? "anyone may assume this role" : undefined)),
+  trustRule({ id: "CKV_AWS_61", checkov: "CKV_AWS_61", severity: "high", resourceTypes: ["aws_iam_role"], description: "The trust policy does not allow a whole account (account id or :root) to assume the role.", fix: "Trust specific roles; if an account must be trusted, add aws:PrincipalArn conditions and suppress with the reason." },
+    (s) => (s.Effect === "Allow" && principalValues(s.Principal, "AWS").some((p) => /^\d{12}$/.test(p) || /^arn:aws[a-z-]*:iam::\d{12}:root$/.test(p)) ? "a whole account may assume this role" : undefined)),
+  trustRule({ id: "CKV_AWS_393", checkov: "CKV_AWS_393", severity: "critical", resourceTypes: ["aws_iam_role"], description: "GitHub OIDC trust pins token.actions.githubusercontent.com:sub to a repo (repo:owner/repo:...), never a wildcard.", fix: "Condition StringLike sub = repo:<org>/<repo>:environment:<env> (or :ref:refs/heads/main)." },
+    (s) => {
+      if (!principalValues(s.Principal, "Federated").some((f) => f.includes("oidc-provider/token.actions.githubusercontent.com"))) return undefined;
+      const subs = Object.values(s.Condition ?? {}).flatMap((c) => list((c as Record<string, string | string[]>)["token.actions.githubusercontent.com:sub"]));
+      if (subs.length === 0) return "no condition on token.actions.githubusercontent.com:sub: any GitHub repo could assume it";
+      const bad = subs.find((v) => v === "*" || v.split(":").length < 2 || v.split(":")[1] === "*" || /^(workflow|environment|ref|context|head_ref|base_ref)/.test(v) || (v.startsWith("repo:") && !/^repo:[\w.-]+\/[\w.-]+(:|$)/.test(v)));
+      return bad ? `sub condition ${bad} is too broad` : undefined;
+    }),
+  policyRule({ id: "CKV_AWS_62", checkov: "CKV_AWS_62", severity: "critical", resourceTypes: POLICIES, description: "No Allow of Action * on Resource *.", fix: "Grant named actions on named resources (use grant methods)." }, "policy",
+    (st) => (allows(st).some((s) => list(s.Action).includes("*") && list(s.Resource).includes("*")) ? "full admin (*:*)" : undefined)),
+  policyRule({ id: "CKV_AWS_63", checkov: "CKV_AWS_63", severity: "high", resourceTypes: POLICIES, description: "No Allow of Action *.", fix: "List the actions needed." }, "policy",
+    (st) => (allows(st).some((s) => list(s.Action).includes("*")) ? "Action *" : undefined)),
+  policyRule({ id: "CKV_AWS_355", checkov: "CKV_AWS_355", severity: "medium", resourceTypes: POLICIES, description: "Resource * only for actions that cannot be scoped to an ARN.", fix: "Scope the statement's Resource to ARNs." }, "policy",
+    (st) => { const bad = allows(st).filter((s) => list(s.Resource).includes("*")).flatMap((s) => list(s.Action)).filter((a) => !unscopable(a)); return bad.length ? `${bad.join(", ")} on Resource *` : undefined; }),
+  policyRule({ id: "CKV2_AWS_40", checkov: "CKV2_AWS_40", severity: "critical", resourceTypes: POLICIES, description: "No Allow of iam:* or *.", fix: "Grant the specific IAM actions needed." }, "policy",
+    (st) => (allows(st).some((s) => list(s.Action).some((a) => a === "*" || a.toLowerCase() === "iam:*")) ? "full IAM access" : undefined)),
+  { id: "CKV_AWS_274", checkov: "CKV_AWS_274", severity: "critical", resourceTypes: ["aws_iam_role", "aws_iam_role_policy_attachment", "aws_iam_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment"], description: "AdministratorAccess is not attached.", fix: "Attach least-privilege policies.", check: (r) => (attachedArns(r).some((a) => MANAGED("AdministratorAccess").some((p) => p.test(a))) ? fail("AdministratorAccess attached") : pass) },
+  { id: "CKV2_AWS_56", checkov: "CKV2_AWS_56", severity: "critical", resourceTypes: ["aws_iam_role", "aws_iam_role_policy_attachment", "aws_iam_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment"], description: "IAMFullAccess is not attached.", fix: "Attach least-privilege policies.", check: (r) => (attachedArns(r).some((a) => MANAGED("IAMFullAccess").some((p) => p.test(a))) ? fail("IAMFullAccess attached") : pass) },
+  { id: "CKV_AWS_40", checkov: "CKV_AWS_40", severity: "medium", resourceTypes: ["aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_policy_attachment"], description: "No policies attached to users (use roles).", fix: "Attach policies to roles assumed through SSO/OIDC.", check: (r) => (r.type === "aws_iam_policy_attachment" && !r.config.users ? pass : fail("policy attached to IAM users")) },
+  policyRule({ id: "AWS-0342", trivy: ["AWS-0342", "aws-iam-filter-passrole-access"], severity: "high", resourceTypes: POLICIES, description: "An Allow of iam:PassRole needs a Deny on iam:PassRole in the same policy (Trivy ignores Resource scoping).", fix: "Scope PassRole to the role ARNs with iam:PassedToService, and suppress with that reason." }, "policy",
+    (st) => (allows(st).some((s) => list(s.Action).includes("iam:PassRole")) && !st.some((s) => s.Effect === "Deny" && list(s.Action).includes("iam:PassRole")) ? "iam:PassRole allowed" : undefined)),
+  policyRule({ id: "AWS-0345", trivy: ["AWS-0345", "aws-iam-no-s3-full-access"], severity: "high", resourceTypes: POLICIES, description: "No Allow of s3:* without a Deny on s3:*.", fix: "Grant named S3 actions (grantRead/grantWrite)." }, "policy",
+    (st) => (allows(st).some((s) => list(s.Action).some((a) => a.toLowerCase() === "s3:*")) && !st.some((s) => s.Effect === "Deny" && list(s.Action).some((a) => a.toLowerCase() === "s3:*")) ? "s3:* allowed" : undefined)),
+];

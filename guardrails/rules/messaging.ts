@@ -1,0 +1,14 @@
+/** SNS and SQS: scanner-rules.md §2.13. */
+import { fail, pass, type Rule } from "../types";
+import { isTrue, isWildcardPrincipal, mustBeSet, policyRule } from "./helpers";
+
+export const messagingRules: Rule[] = [
+  mustBeSet({ id: "CKV_AWS_26", checkov: "CKV_AWS_26", trivy: ["AWS-0095", "aws-sns-enable-topic-encryption"], severity: "high", resourceTypes: ["aws_sns_topic"], description: "kms_master_key_id is set.", fix: "Encrypt the topic with the CMK (its policy must allow cloudwatch.amazonaws.com for alarms)." }, "kms_master_key_id"),
+  { id: "AWS-0136", trivy: ["AWS-0136", "aws-sns-topic-encryption-use-cmk"], severity: "high", resourceTypes: ["aws_sns_topic"], description: "kms_master_key_id is not alias/aws/sns.", fix: "Use the customer-managed key.", check: (t) => (t.config.kms_master_key_id === "alias/aws/sns" ? fail("AWS-managed key") : pass) },
+  policyRule(
+    { id: "CKV_AWS_169", checkov: "CKV_AWS_169", severity: "critical", resourceTypes: ["aws_sns_topic_policy"], description: "The topic policy allows no wildcard principal without a Condition.", fix: "Name the publishing services/accounts, with aws:SourceArn/SourceAccount conditions." },
+    "policy", (st) => (st.some((s) => s.Effect === "Allow" && isWildcardPrincipal(s.Principal) && !s.Condition) ? "topic is open to anyone" : undefined),
+  ),
+  { id: "CKV_AWS_27", checkov: "CKV_AWS_27", trivy: ["AWS-0096", "aws-sqs-enable-queue-encryption"], severity: "high", resourceTypes: ["aws_sqs_queue"], description: "sqs_managed_sse_enabled or kms_master_key_id.", fix: "Set kms_master_key_id to the CMK.", check: (q) => (isTrue(q.config.sqs_managed_sse_enabled) || q.config.kms_master_key_id ? pass : fail("queue is not encrypted")) },
+  { id: "CKV2_AWS_73", checkov: "CKV2_AWS_73", trivy: ["AWS-0135", "aws-sqs-queue-encryption-use-cmk"], severity: "medium", resourceTypes: ["aws_sqs_queue"], description: "A customer-managed key, not alias/aws/sqs (Trivy requires a CMK).", fix: "Set kms_master_key_id to the CMK.", check: (q) => (q.config.kms_master_key_id && q.config.kms_master_key_id !== "alias/aws/sqs" ? pass : fail("no customer-managed key")) },
+];

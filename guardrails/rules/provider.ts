@@ -1,0 +1,10 @@
+/** Provider blocks. */
+import { fail, pass, type Rule } from "../types";
+
+export const providerRules: Rule[] = [
+  {
+    id: "CKV_AWS_41", checkov: "CKV_AWS_41", severity: "critical", resourceTypes: ["provider.aws"],
+    description: "No hard-coded access_key / secret_key in the provider.", fix: "Use roles (assume_role, OIDC) and the environment's credential chain.",
+    check: (p) => (p.config.access_key || p.config.secret_key ? fail("credentials in code") : pass),
+  },
+];

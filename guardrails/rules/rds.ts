@@ -1,0 +1,127 @@
+/** RDS instances and Aurora clusters: scanner-rules.md §2.2-2.3. */
+import { fail, notApplicable, pass, unknown, type Rule } from "../types";
+import type { TfResource } from "../graph";
+import { attributeRule, blocks, companionRule, get, isSet, isTrue, mustBeSet, mustBeTrue, mustNotBeTrue } from "./helpers";
+
+const INSTANCE = ["aws_db_instance"];
+const CLUSTER = ["aws_rds_cluster"];
+const INSTANCES = ["aws_db_instance", "aws_rds_cluster_instance"];
+const isReplica = (r: TfResource) => isSet(r.config.replicate_source_db);
+const paramNames = (pg: TfResource) => blocks(pg.config.parameter).map((p) => p.name);
+const param = (pg: TfResource, name: string) => blocks(pg.config.parameter).find((p) => p.name === name)?.value;
+
+export const rdsRules: Rule[] = [
+  {
+    id: "CKV_AWS_16", checkov: "CKV_AWS_16", trivy: ["AWS-0080", "aws-rds-encrypt-instance-storage-data"], severity: "high", resourceTypes: INSTANCE,
+    description: "storage_encrypted = true (Trivy skips read replicas, Checkov does not).",
+    fix: "Set storage_encrypted = true and kms_key_id to the environment's CMK.",
+    check: (r) => (isTrue(r.config.storage_encrypted) ? pass : fail(`storage_encrypted is ${r.config.storage_encrypted ?? "not set"}`)),
+  },
+  mustNotBeTrue({ id: "CKV_AWS_17", checkov: "CKV_AWS_17", trivy: ["AWS-0180", "aws-rds-enable-public-access"], severity: "critical", resourceTypes: INSTANCES, description: "publicly_accessible is not true.", fix: "Set publicly_accessible = false." }, "publicly_accessible"),
+  {
+    id: "CKV_AWS_133", checkov: "CKV_AWS_133", trivy: ["AWS-0077", "aws-rds-specify-backup-retention"], severity: "medium", resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
+    description: "backup_retention_period is set and 2-35 (Checkov: 1-35 if set; Trivy: fails below 2, replicas skipped).",
+    fix: "Set backup_retention_period explicitly, 7-35 days.",
+    check: (r) => {
+      if (isReplica(r)) return notApplicable;
+      const v = r.config.backup_retention_period;
+      if (typeof v === "string" && v.includes("${")) return unknown(`backup_retention_period is ${v}`);
+      return typeof v === "number" && v >= 2 && v <= 35 ? pass : fail(`backup_retention_period is ${v ?? "not set"}`);
+    },
+  },
+  mustBeSet({ id: "CKV_AWS_129", checkov: "CKV_AWS_129", severity: "medium", resourceTypes: INSTANCE, description: "enabled_cloudwatch_logs_exports is a non-empty list.", fix: "Export postgresql+upgrade (PostgreSQL) or audit+error+general+slowquery (MySQL)." }, "enabled_cloudwatch_logs_exports"),
+  mustBeTrue({ id: "CKV_AWS_226", checkov: "CKV_AWS_226", severity: "low", resourceTypes: INSTANCES, description: "auto_minor_version_upgrade = true (set explicitly).", fix: "Set auto_minor_version_upgrade = true." }, "auto_minor_version_upgrade"),
+  attributeRule({ id: "CKV_AWS_118", checkov: "CKV_AWS_118", severity: "low", resourceTypes: INSTANCES, description: "Enhanced monitoring: monitoring_interval in 1, 5, 10, 15, 30, 60.", fix: "Set monitoring_interval = 60 with a monitoring_role_arn." }, "monitoring_interval", (v) => [1, 5, 10, 15, 30, 60].includes(Number(v)), "one of 1, 5, 10, 15, 30, 60"),
+  {
+    id: "CKV_AWS_161", checkov: "CKV_AWS_161", trivy: ["AWS-0176", "aws-rds-enable-iam-auth"], severity: "medium", resourceTypes: INSTANCE,
+    description: "iam_database_authentication_enabled = true, for engine mysql or postgres.",
+    fix: "Set iam_database_authentication_enabled = true.",
+    check: (r) => (!["mysql", "postgres"].includes(String(r.config.engine)) ? notApplicable : isTrue(r.config.iam_database_authentication_enabled) ? pass : fail("IAM database authentication is off")),
+  },
+  mustBeTrue({ id: "CKV_AWS_293", checkov: "CKV_AWS_293", trivy: ["AWS-0177", "aws-rds-enable-deletion-protection"], severity: "medium", resourceTypes: INSTANCE, description: "deletion_protection = true.", fix: "Set deletion_protection = true (prod preset)." }, "deletion_protection"),
+  mustBeTrue({ id: "CKV_AWS_157", checkov: "CKV_AWS_157", severity: "medium", resourceTypes: INSTANCE, description: "multi_az = true.", fix: "Set multi_az = true (staging/prod)." }, "multi_az"),
+  {
+    id: "CKV_AWS_353", checkov: "CKV_AWS_353", trivy: ["AWS-0133", "aws-rds-enable-performance-insights"], severity: "low", resourceTypes: INSTANCES,
+    description: "performance_insights_enabled = true (Checkov: unknown for mysql/mariadb on micro/small classes).",
+    fix: "Set performance_insights_enabled = true with performance_insights_kms_key_id.",
+    check: (r) => {
+      if (/^(mysql|mariadb)/.test(String(r.config.engine)) && /\.(micro|small)$/.test(String(r.config.instance_class))) return notApplicable;
+      return isTrue(r.config.performance_insights_enabled) ? pass : fail("Performance Insights is off");
+    },
+  },
+  {
+    id: "CKV_AWS_354", checkov: "CKV_AWS_354", trivy: ["AWS-0078", "aws-rds-performance-insights-encryption-customer-key"], severity: "medium", resourceTypes: INSTANCES,
+    description: "Where Performance Insights is on, performance_insights_kms_key_id is set.",
+    fix: "Set performance_insights_kms_key_id to the CMK.",
+    check: (r) => (!isTrue(r.config.performance_insights_enabled) ? notApplicable : isSet(r.config.performance_insights_kms_key_id) ? pass : fail("Performance Insights data uses the AWS-managed key")),
+  },
+  attributeRule({ id: "CKV_AWS_211", checkov: "CKV_AWS_211", severity: "medium", resourceTypes: INSTANCE, description: "ca_cert_identifier, if set, is rds-ca-rsa2048-g1, rds-ca-rsa4096-g1 or rds-ca-ecc384-g1.", fix: "Use rds-ca-rsa2048-g1 or newer." }, "ca_cert_identifier", (v) => v === undefined || ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"].includes(String(v)), "a current CA"),
+  mustBeTrue({ id: "CKV2_AWS_60", checkov: "CKV2_AWS_60", severity: "low", resourceTypes: INSTANCE, description: "copy_tags_to_snapshot = true.", fix: "Set copy_tags_to_snapshot = true." }, "copy_tags_to_snapshot"),
+  {
+    id: "CKV2_AWS_69", checkov: "CKV2_AWS_69", severity: "high", resourceTypes: INSTANCE,
+    description: "A referenced parameter group forces TLS: rds.force_ssl=1 (postgres family) or require_secure_transport=1/ON (mysql/mariadb). No parameter group: passes in Checkov; we require one for PostgreSQL/MySQL.",
+    fix: "Attach a parameter group with rds.force_ssl = 1 (PostgreSQL) or require_secure_transport = ON (MySQL).",
+    check: (r, g) => {
+      const groups = g.referencedBy(r, "aws_db_parameter_group");
+      const engine = String(r.config.engine ?? "");
+      if (groups.length === 0) return /^(postgres|mysql|mariadb)/.test(engine) ? fail("no parameter group enforces TLS") : notApplicable;
+      return groups.every((pg) => {
+        const family = String(pg.config.family ?? "");
+        if (family.startsWith("postgres")) return String(param(pg, "rds.force_ssl")) === "1";
+        if (/^(mysql|mariadb)/.test(family)) return ["1", "ON", "on"].includes(String(param(pg, "require_secure_transport")));
+        return true;
+      }) ? pass : fail("the parameter group does not force TLS");
+    },
+  },
+  {
+    id: "CKV2_AWS_30", checkov: "CKV2_AWS_30", severity: "low", resourceTypes: INSTANCE,
+    description: "A postgres instance's parameter group sets log_statement and log_min_duration_statement (query logging).",
+    fix: "Add both parameters to the instance's parameter group.",
+    check: (r, g) => {
+      if (r.config.engine !== "postgres") return notApplicable;
+      const ok = g.referencedBy(r, "aws_db_parameter_group").some((pg) => paramNames(pg).includes("log_statement") && paramNames(pg).includes("log_min_duration_statement"));
+      return ok ? pass : fail("no parameter group with log_statement and log_min_duration_statement");
+    },
+  },
+  {
+    id: "CKV_AWS_250", checkov: "CKV_AWS_250", severity: "medium", resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
+    description: "PostgreSQL engine_version is patched for the log_fdw extension (>= 14, 13.3, 12.7, 11.12, 10.17); a one-part version is unknown.",
+    fix: "Pin a patched minor version, e.g. 16.3.",
+    check: (r) => {
+      if (!["postgres", "aurora-postgresql"].includes(String(r.config.engine))) return notApplicable;
+      const v = String(r.config.engine_version ?? "");
+      const m = /^(\d+)\.(\d+)/.exec(v);
+      if (!m) return unknown(`engine_version ${v || "not set"} has no minor version`);
+      const [major, minor] = [Number(m[1]), Number(m[2])];
+      const ok = major >= 14 || (major === 13 && minor >= 3) || (major === 12 && minor >= 7) || (major === 11 && minor >= 12) || (major === 10 && minor >= 17);
+      return ok ? pass : fail(`engine_version ${v} lacks the log_fdw fix`);
+    },
+  },
+  { id: "CKV_AWS_198", checkov: "CKV_AWS_198", severity: "medium", resourceTypes: ["aws_db_security_group"], description: "aws_db_security_group (EC2-Classic) must not be used.", fix: "Use a VPC security group.", check: () => fail("EC2-Classic DB security group") },
+  mustBeTrue({ id: "CKV_AWS_96", checkov: "CKV_AWS_96", trivy: ["AWS-0079", "aws-rds-encrypt-cluster-storage-data"], severity: "high", resourceTypes: CLUSTER, description: "storage_encrypted = true.", fix: "Set storage_encrypted = true with kms_key_id." }, "storage_encrypted"),
+  mustBeSet({ id: "CKV_AWS_327", checkov: "CKV_AWS_327", trivy: ["AWS-0079"], severity: "high", resourceTypes: CLUSTER, description: "kms_key_id is set (CMK).", fix: "Set kms_key_id to the environment's CMK." }, "kms_key_id"),
+  mustBeTrue({ id: "CKV_AWS_162", checkov: "CKV_AWS_162", severity: "medium", resourceTypes: CLUSTER, description: "iam_database_authentication_enabled = true.", fix: "Set iam_database_authentication_enabled = true." }, "iam_database_authentication_enabled"),
+  mustBeSet({ id: "CKV_AWS_324", checkov: "CKV_AWS_324", severity: "medium", resourceTypes: CLUSTER, description: "enabled_cloudwatch_logs_exports is non-empty.", fix: "Export [\"postgresql\"] (aurora-postgresql)." }, "enabled_cloudwatch_logs_exports"),
+  mustBeTrue({ id: "CKV_AWS_313", checkov: "CKV_AWS_313", severity: "low", resourceTypes: CLUSTER, description: "copy_tags_to_snapshot = true.", fix: "Set copy_tags_to_snapshot = true." }, "copy_tags_to_snapshot"),
+  mustBeTrue({ id: "CKV_AWS_139", checkov: "CKV_AWS_139", trivy: ["AWS-0343", "aws-rds-enable-cluster-deletion-protection"], severity: "medium", resourceTypes: CLUSTER, description: "deletion_protection = true.", fix: "Set deletion_protection = true." }, "deletion_protection"),
+  companionRule(
+    { id: "CKV2_AWS_8", checkov: "CKV2_AWS_8", severity: "medium", resourceTypes: CLUSTER, description: "An aws_backup_selection references the cluster.", fix: "Add the cluster to an AWS Backup plan (aws_backup_selection.resources = [cluster.arn])." },
+    ["aws_backup_selection"], () => true, "the cluster is in no AWS Backup selection",
+  ),
+  {
+    id: "CKV2_AWS_27", checkov: "CKV2_AWS_27", severity: "low", resourceTypes: CLUSTER,
+    description: "An aurora-postgresql cluster's cluster parameter group has log_statement and log_min_duration_statement.",
+    fix: "Reference a cluster parameter group with both parameters.",
+    check: (r, g) => {
+      if (r.config.engine !== "aurora-postgresql") return notApplicable;
+      const ok = g.referencedBy(r, "aws_rds_cluster_parameter_group").some((pg) => paramNames(pg).includes("log_statement") && paramNames(pg).includes("log_min_duration_statement"));
+      return ok ? pass : fail("no cluster parameter group with log_statement and log_min_duration_statement");
+    },
+  },
+  {
+    id: "CKV_AWS_326", checkov: "CKV_AWS_326", severity: "low", resourceTypes: CLUSTER,
+    description: "Aurora MySQL clusters set a non-zero backtrack_window (PostgreSQL: not applicable).",
+    fix: "Set backtrack_window (seconds) on aurora-mysql clusters.",
+    check: (r) => (!["aurora", "aurora-mysql"].includes(String(r.config.engine)) ? notApplicable : Number(get(r.config, "backtrack_window") ?? 0) > 0 ? pass : fail("backtrack_window is 0 or not set")),
+  },
+];

@@ -1,0 +1,162 @@
+/** S3: scanner-rules.md §2.1. Bucket rules follow companion resources that reference the bucket. */
+import { fail, notApplicable, pass, type Rule } from "../types";
+import type { TfResource } from "../graph";
+import { blocks, companionRule, get, isTrue, isWildcardPrincipal, list, mustBeTrue, policyRule } from "./helpers";
+
+const BUCKET = ["aws_s3_bucket"];
+const PAB = ["aws_s3_bucket_public_access_block"];
+const PUBLIC_ACLS = ["public-read", "public-read-write", "website", "authenticated-read"];
+const sseAlgorithms = (c: TfResource) => blocks(c.config.rule).map((r) => get(r, "apply_server_side_encryption_by_default.sse_algorithm"));
+
+export const s3Rules: Rule[] = [
+  companionRule(
+    {
+      id: "CKV_AWS_18", checkov: "CKV_AWS_18", trivy: ["AWS-0089", "aws-s3-enable-logging"], severity: "medium", resourceTypes: BUCKET,
+      description: "Bucket has server access logging (inline logging or an aws_s3_bucket_logging referencing it).",
+      fix: "Give the bucket `logging: { target: <log bucket> }` (SecureBucket) so an aws_s3_bucket_logging references it.",
+    },
+    ["aws_s3_bucket_logging"], () => true, "no aws_s3_bucket_logging references this bucket",
+    (b) => blocks(b.config.logging).length > 0,
+  ),
+  companionRule(
+    {
+      id: "CKV_AWS_21", checkov: "CKV_AWS_21", trivy: ["AWS-0090", "aws-s3-enable-versioning"], severity: "medium", resourceTypes: BUCKET,
+      description: "Versioning is Enabled (inline or in an aws_s3_bucket_versioning referencing the bucket); Suspended fails.",
+      fix: "Add aws_s3_bucket_versioning with versioning_configuration.status = \"Enabled\".",
+    },
+    ["aws_s3_bucket_versioning"], (v) => get(v.config, "versioning_configuration.status") === "Enabled", "versioning is not Enabled",
+    (b) => isTrue(get(b.config, "versioning.enabled")),
+  ),
+  companionRule(
+    {
+      id: "CKV_AWS_145", checkov: "CKV_AWS_145", trivy: ["AWS-0132", "aws-s3-encryption-customer-key"], severity: "high", resourceTypes: BUCKET,
+      description: "Default encryption is exactly aws:kms with a customer-managed key (Trivy also needs kms_master_key_id).",
+      fix: "Set SSE-KMS with the environment's CMK: sse_algorithm = \"aws:kms\", kms_master_key_id = <key arn>.",
+    },
+    ["aws_s3_bucket_server_side_encryption_configuration"],
+    (c) => blocks(c.config.rule).some((r) => get(r, "apply_server_side_encryption_by_default.sse_algorithm") === "aws:kms" && !!get(r, "apply_server_side_encryption_by_default.kms_master_key_id")),
+    "no SSE-KMS rule with a kms_master_key_id",
+  ),
+  {
+    id: "CKV_AWS_19", checkov: "CKV_AWS_19", severity: "medium", resourceTypes: BUCKET,
+    description: "Default encryption, where configured, is aws:kms or AES256.",
+    fix: "Use sse_algorithm \"aws:kms\" (or AES256 for log-delivery targets).",
+    check: (b, g) => {
+      const algs = g.referencing(b, "aws_s3_bucket_server_side_encryption_configuration").flatMap(sseAlgorithms);
+      const bad = algs.filter((a) => a !== "aws:kms" && a !== "AES256");
+      return bad.length > 0 ? fail(`sse_algorithm ${bad.join(", ")} is neither aws:kms nor AES256`) : pass;
+    },
+  },
+  {
+    id: "CKV_AWS_20", checkov: "CKV_AWS_20", trivy: ["AWS-0092", "aws-s3-no-public-access-with-acl"], severity: "high", resourceTypes: BUCKET,
+    description: "No public canned ACL (public-read, public-read-write, website, authenticated-read) and no grant to AllUsers.",
+    fix: "Remove the ACL; keep object ownership BucketOwnerEnforced so ACLs are disabled.",
+    check: (b, g) => {
+      const acls = [b.config.acl, ...g.referencing(b, "aws_s3_bucket_acl").map((a) => a.config.acl)];
+      const grants = g.referencing(b, "aws_s3_bucket_acl").flatMap((a) => JSON.stringify(a.config.access_control_policy ?? ""));
+      if (acls.some((a) => typeof a === "string" && PUBLIC_ACLS.includes(a))) return fail(`public ACL ${acls.filter(Boolean).join(", ")}`);
+      if (grants.some((s) => s.includes("global/AllUsers"))) return fail("an ACL grants access to AllUsers");
+      return pass;
+    },
+  },
+  {
+    id: "CKV_AWS_57", checkov: "CKV_AWS_57", trivy: ["AWS-0092"], severity: "critical", resourceTypes: BUCKET,
+    description: "No public-read-write ACL.",
+    fix: "Remove the ACL.",
+    check: (b, g) =>
+      [b.config.acl, ...g.referencing(b, "aws_s3_bucket_acl").map((a) => a.config.acl)].includes("public-read-write") ? fail("acl is public-read-write") : pass,
+  },
+  mustBeTrue({ id: "CKV_AWS_53", checkov: "CKV_AWS_53", trivy: ["AWS-0086", "aws-s3-block-public-acls"], severity: "high", resourceTypes: PAB, description: "block_public_acls = true.", fix: "Set block_public_acls = true." }, "block_public_acls"),
+  mustBeTrue({ id: "CKV_AWS_54", checkov: "CKV_AWS_54", trivy: ["AWS-0087", "aws-s3-block-public-policy"], severity: "high", resourceTypes: PAB, description: "block_public_policy = true.", fix: "Set block_public_policy = true." }, "block_public_policy"),
+  mustBeTrue({ id: "CKV_AWS_55", checkov: "CKV_AWS_55", trivy: ["AWS-0091", "aws-s3-ignore-public-acls"], severity: "high", resourceTypes: PAB, description: "ignore_public_acls = true.", fix: "Set ignore_public_acls = true." }, "ignore_public_acls"),
+  mustBeTrue({ id: "CKV_AWS_56", checkov: "CKV_AWS_56", trivy: ["AWS-0093", "aws-s3-no-public-buckets"], severity: "high", resourceTypes: PAB, description: "restrict_public_buckets = true.", fix: "Set restrict_public_buckets = true." }, "restrict_public_buckets"),
+  companionRule(
+    {
+      id: "CKV2_AWS_6", checkov: "CKV2_AWS_6", trivy: ["AWS-0094", "aws-s3-specify-public-access-block"], severity: "high", resourceTypes: BUCKET,
+      description: "The bucket has its own public access block with block_public_acls and block_public_policy (an account-level block does not count).",
+      fix: "Add aws_s3_bucket_public_access_block referencing the bucket, all four settings true.",
+    },
+    PAB, (p) => isTrue(p.config.block_public_acls) && isTrue(p.config.block_public_policy), "no public access block blocking public ACLs and policies",
+  ),
+  companionRule(
+    {
+      id: "CKV2_AWS_62", checkov: "CKV2_AWS_62", severity: "low", resourceTypes: BUCKET,
+      description: "An aws_s3_bucket_notification references the bucket (contents not inspected).",
+      fix: "Keep SecureBucket's EventBridge notification (eventBridgeNotifications, default true).",
+    },
+    ["aws_s3_bucket_notification"], () => true, "no aws_s3_bucket_notification references this bucket",
+  ),
+  companionRule(
+    {
+      id: "CKV2_AWS_61", checkov: "CKV2_AWS_61", severity: "low", resourceTypes: BUCKET,
+      description: "A lifecycle configuration references the bucket (or an inline lifecycle_rule exists).",
+      fix: "Add aws_s3_bucket_lifecycle_configuration (SecureBucket always does).",
+    },
+    ["aws_s3_bucket_lifecycle_configuration"], () => true, "no lifecycle configuration", (b) => blocks(b.config.lifecycle_rule).length > 0,
+  ),
+  {
+    id: "CKV_AWS_300", checkov: "CKV_AWS_300", severity: "low", resourceTypes: ["aws_s3_bucket_lifecycle_configuration"],
+    description: "Some Enabled rule aborts incomplete multipart uploads with an empty filter (covers the whole bucket).",
+    fix: "Add a rule with `filter {}` and abort_incomplete_multipart_upload.",
+    check: (lc) => {
+      const ok = blocks(lc.config.rule).some((r) => {
+        const filter = blocks(r.filter)[0] ?? {};
+        const emptyFilter = Object.values(filter).every((v) => v === undefined || (Array.isArray(v) && v.length === 0)) && !r.prefix;
+        return r.status === "Enabled" && blocks(r.abort_incomplete_multipart_upload).length > 0 && emptyFilter;
+      });
+      return ok ? pass : fail("no Enabled rule with an empty filter aborts incomplete multipart uploads");
+    },
+  },
+  {
+    id: "CKV2_AWS_65", checkov: "CKV2_AWS_65", severity: "medium", resourceTypes: ["aws_s3_bucket_ownership_controls"],
+    description: "Object ownership is BucketOwnerEnforced (ACLs disabled).",
+    fix: "Set rule.object_ownership = \"BucketOwnerEnforced\".",
+    check: (o) => (get(o.config, "rule.object_ownership") === "BucketOwnerEnforced" ? pass : fail(`object_ownership is ${get(o.config, "rule.object_ownership")}`)),
+  },
+  companionRule(
+    {
+      id: "CKV_AWS_144", checkov: "CKV_AWS_144", severity: "low", resourceTypes: BUCKET,
+      description: "Cross-region replication is configured with an Enabled rule.",
+      fix: "Configure replication to the DR region, or suppress with the residency/durability reason.",
+    },
+    ["aws_s3_bucket_replication_configuration"], (c) => blocks(c.config.rule).some((r) => r.status === "Enabled"), "no enabled cross-region replication",
+  ),
+  {
+    id: "CKV_AWS_143", checkov: "CKV_AWS_143", severity: "low", resourceTypes: BUCKET,
+    description: "Where an inline object_lock_configuration exists, object_lock_enabled is Enabled (absent: not applicable).",
+    fix: "Set object_lock_enabled = \"Enabled\" or remove the block.",
+    check: (b) => {
+      const v = get(b.config, "object_lock_configuration.object_lock_enabled");
+      if (v === undefined) return notApplicable;
+      return v === "Enabled" ? pass : fail(`object_lock_enabled is ${v}`);
+    },
+  },
+  policyRule(
+    {
+      id: "CKV_AWS_70", checkov: "CKV_AWS_70", severity: "critical", resourceTypes: ["aws_s3_bucket", "aws_s3_bucket_policy"],
+      description: "The bucket policy does not Allow a wildcard principal without a Condition.",
+      fix: "Name the principals, or add a restricting Condition.",
+    },
+    "policy", (st) => (st.some((s) => s.Effect === "Allow" && isWildcardPrincipal(s.Principal) && !s.Condition) ? "an Allow statement has Principal * and no Condition" : undefined),
+  ),
+  policyRule(
+    {
+      id: "CKV_AWS_93", checkov: "CKV_AWS_93", severity: "high", resourceTypes: ["aws_s3_bucket", "aws_s3_bucket_policy"],
+      description: "No unconditional Deny of * / s3:* / s3:Put* / bucket-policy actions to everyone (locks out the account root).",
+      fix: "Add a Condition (e.g. aws:SecureTransport) to Deny-all statements.",
+    },
+    "policy",
+    (st) => st.some((s) => s.Effect === "Deny" && !s.Condition && !s.NotAction && isWildcardPrincipal(s.Principal) && list(s.Action).some((a) => ["*", "s3:*", "s3:Put*", "s3:*BucketPolicy", "s3:PutBucketPolicy"].includes(a)))
+      ? "an unconditional Deny of all principals would lock out the account" : undefined,
+  ),
+  {
+    id: "AWS-0320", trivy: ["AWS-0320", "aws-s3-dns-compliant-name"], severity: "low", resourceTypes: BUCKET,
+    description: "The bucket name is DNS-compliant (lowercase, digits, hyphens; no dots).",
+    fix: "Use lowercase letters, digits and hyphens.",
+    check: (b) => {
+      const name = b.config.bucket;
+      if (typeof name !== "string" || name.includes("${")) return notApplicable;
+      return /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(name) ? pass : fail(`bucket name "${name}" is not DNS-compliant`);
+    },
+  },
+];

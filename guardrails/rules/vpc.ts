@@ -1,0 +1,94 @@
+/** VPC and security groups: scanner-rules.md §2.15. */
+import { fail, pass, type Rule, type Verdict } from "../types";
+import type { TfGraph, TfResource } from "../graph";
+import { blocks, isTrue } from "./helpers";
+
+const SG = ["aws_security_group"];
+const INGRESS_RULES = ["aws_security_group_rule", "aws_vpc_security_group_ingress_rule"];
+const ANYWHERE = ["0.0.0.0/0", "::/0"];
+
+interface Rule4 { from: number; to: number; cidrs: string[]; protocol: string; description?: unknown; hasSource: boolean }
+
+/** Ingress rules of a security group: inline blocks and separate rule resources referencing it. */
+function ingress(sg: TfResource, g: TfGraph): Rule4[] {
+  const inline = blocks(sg.config.ingress).map(toRule);
+  const separate = g.referencing(sg, ...INGRESS_RULES)
+    .filter((r) => r.type === "aws_vpc_security_group_ingress_rule" || r.config.type === "ingress")
+    .map((r) => toRule({ ...r.config, cidr_blocks: r.config.cidr_blocks ?? (r.config.cidr_ipv4 ? [r.config.cidr_ipv4] : []), ipv6_cidr_blocks: r.config.ipv6_cidr_blocks ?? (r.config.cidr_ipv6 ? [r.config.cidr_ipv6] : []) }));
+  return [...inline, ...separate];
+}
+function toRule(b: Record<string, unknown>): Rule4 {
+  const protocol = String(b.protocol ?? b.ip_protocol ?? "tcp");
+  const from = Number(b.from_port ?? 0);
+  const to = Number(b.to_port ?? 0);
+  const allPorts = protocol === "-1" || (from === 0 && to === 0);
+  return {
+    from: allPorts ? 0 : from, to: allPorts ? 65535 : to, protocol,
+    cidrs: [...((b.cidr_blocks as string[]) ?? []), ...((b.ipv6_cidr_blocks as string[]) ?? [])],
+    description: b.description,
+    hasSource: !!(b.security_groups || b.source_security_group_id || b.referenced_security_group_id || b.prefix_list_ids || b.prefix_list_id || isTrue(b.self)),
+  };
+}
+function publicIngressRule(id: string, port: number | "any", trivy: string[] | undefined, what: string): Rule {
+  return {
+    id, checkov: id, trivy, severity: port === "any" || port === 22 || port === 3389 ? "critical" : "medium",
+    resourceTypes: [...SG, ...INGRESS_RULES],
+    description: `No ingress from 0.0.0.0/0 or ::/0 ${port === "any" ? "on all ports" : `covering port ${port}`}.`,
+    fix: what,
+    check: (r, g): Verdict => {
+      const rules = r.type === "aws_security_group" ? ingress(r, g).filter((x) => x) : [];
+      const own = r.type === "aws_security_group" ? rules : INGRESS_RULES.includes(r.type) && (r.type !== "aws_security_group_rule" || r.config.type === "ingress") ? [toRule({ ...r.config, cidr_blocks: r.config.cidr_blocks ?? (r.config.cidr_ipv4 ? [r.config.cidr_ipv4] : []) })] : [];
+      const open = own.filter((x) => x.cidrs.some((c) => ANYWHERE.includes(c)) && (port === "any" ? x.from === 0 && x.to === 65535 : x.from <= port && port <= x.to));
+      return open.length ? fail(`ingress ${open.map((o) => `${o.from}-${o.to}`).join(", ")} is open to the internet`) : pass;
+    },
+  };
+}
+
+export const vpcRules: Rule[] = [
+  {
+    id: "CKV2_AWS_11", checkov: "CKV2_AWS_11", trivy: ["AWS-0178", "aws-ec2-require-vpc-flow-logs-for-all-vpcs"], severity: "medium", resourceTypes: ["aws_vpc"],
+    description: "An aws_flow_log references the VPC.", fix: "Add flow logs (traffic_type ALL) to a KMS-encrypted log group.",
+    check: (v, g) => (g.referencing(v, "aws_flow_log").length > 0 ? pass : fail("no flow log")),
+  },
+  {
+    id: "CKV2_AWS_12", checkov: "CKV2_AWS_12", trivy: ["AWS-0173"], severity: "medium", resourceTypes: ["aws_vpc"],
+    description: "An aws_default_security_group references the VPC, with no ingress/egress and no rule resources.", fix: "Declare aws_default_security_group { vpc_id = vpc.id } with no rules.",
+    check: (v, g) => {
+      const dsg = g.referencing(v, "aws_default_security_group");
+      if (dsg.length === 0) return fail("the default security group is not declared (AWS leaves it open inside the VPC)");
+      const open = dsg.some((d) => blocks(d.config.ingress).length > 0 || blocks(d.config.egress).length > 0 || g.referencing(d, "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule").length > 0);
+      return open ? fail("the default security group has rules") : pass;
+    },
+  },
+  {
+    id: "CKV_AWS_23", checkov: "CKV_AWS_23", trivy: ["AWS-0099", "AWS-0124"], severity: "low", resourceTypes: [...SG, "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"],
+    description: "The group and each of its rules have a description other than \"Managed by Terraform\".", fix: "Describe why each rule exists.",
+    check: (r) => {
+      const ok = (d: unknown) => typeof d === "string" && d.trim() !== "" && d !== "Managed by Terraform";
+      if (r.type !== "aws_security_group") return ok(r.config.description) ? pass : fail("rule has no description");
+      const inner = [...blocks(r.config.ingress), ...blocks(r.config.egress)];
+      return ok(r.config.description) && inner.every((b) => ok(b.description)) ? pass : fail("group or rule without a description");
+    },
+  },
+  publicIngressRule("CKV_AWS_24", 22, ["AWS-0107", "aws-ec2-no-public-ingress-sgr"], "Reach hosts through SSM Session Manager; never open SSH to the internet."),
+  publicIngressRule("CKV_AWS_25", 3389, ["AWS-0107"], "Never open RDP to the internet."),
+  publicIngressRule("CKV_AWS_260", 80, undefined, "Allow :80 only for an HTTPS redirect listener, and suppress with that reason; prefer CloudFront prefix-list ingress."),
+  publicIngressRule("CKV_AWS_277", "any", ["AWS-0107"], "Open only the ports the service listens on."),
+  {
+    id: "CKV_AWS_382", checkov: "CKV_AWS_382", trivy: ["AWS-0104", "aws-ec2-no-public-egress-sgr"], severity: "critical", resourceTypes: [...SG, "aws_security_group_rule", "aws_vpc_security_group_egress_rule"],
+    description: "No egress to 0.0.0.0/0 or ::/0 (Trivy: on any port; Checkov: on all ports).", fix: "Egress to VPC endpoints, prefix lists or the VPC CIDR; or suppress with the NAT/HTTPS reason.",
+    check: (r) => {
+      const egress = r.type === "aws_security_group" ? blocks(r.config.egress) : r.type === "aws_vpc_security_group_egress_rule" || r.config.type === "egress" ? [{ ...r.config, cidr_blocks: r.config.cidr_blocks ?? (r.config.cidr_ipv4 ? [r.config.cidr_ipv4] : []), ipv6_cidr_blocks: r.config.ipv6_cidr_blocks ?? (r.config.cidr_ipv6 ? [r.config.cidr_ipv6] : []) }] : [];
+      const open = egress.some((e) => [...((e.cidr_blocks as string[]) ?? []), ...((e.ipv6_cidr_blocks as string[]) ?? [])].some((c) => ANYWHERE.includes(c)));
+      return open ? fail("egress open to the internet") : pass;
+    },
+  },
+  {
+    id: "CKV2_AWS_5", checkov: "CKV2_AWS_5", severity: "low", resourceTypes: SG, description: "The group is attached to something (load balancer, service, database, endpoint, VPC connector...).", fix: "Remove unused groups.",
+    check: (sg, g) => (g.referencing(sg).some((r) => !r.type.startsWith("aws_security_group") && !r.type.startsWith("aws_vpc_security_group")) ? pass : fail("attached to nothing")),
+  },
+  { id: "CKV_AWS_130", checkov: "CKV_AWS_130", trivy: ["AWS-0164", "aws-ec2-no-public-ip-subnet"], severity: "high", resourceTypes: ["aws_subnet"], description: "map_public_ip_on_launch is not true.", fix: "Leave map_public_ip_on_launch false; ALB/NAT do not need it.", check: (s) => (isTrue(s.config.map_public_ip_on_launch) ? fail("instances get public IPs") : pass) },
+  { id: "CKV_AWS_148", checkov: "CKV_AWS_148", trivy: ["AWS-0101", "aws-ec2-no-default-vpc"], severity: "high", resourceTypes: ["aws_default_vpc"], description: "The default VPC must not be managed/used.", fix: "Build in the project's own VPC.", check: () => fail("aws_default_vpc declared") },
+  { id: "CKV2_AWS_1", checkov: "CKV2_AWS_1", severity: "low", resourceTypes: ["aws_network_acl"], description: "The NACL is associated with subnets.", fix: "Set subnet_ids or add aws_network_acl_association.", check: (n, g) => (blocks(n.config.subnet_ids).length > 0 || (Array.isArray(n.config.subnet_ids) && n.config.subnet_ids.length > 0) || g.referencing(n, "aws_network_acl_association").length > 0 ? pass : fail("NACL is not associated")) },
+  { id: "CKV2_AWS_35", checkov: "CKV2_AWS_35", severity: "medium", resourceTypes: ["aws_route_table", "aws_route"], description: "No 0.0.0.0/0 route to an instance (NAT instance).", fix: "Use a NAT gateway.", check: (r) => (JSON.stringify(r.config).includes('"instance_id"') ? fail("route to an instance") : pass) },
+];

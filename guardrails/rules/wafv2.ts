@@ -1,0 +1,32 @@
+/** WAFv2: scanner-rules.md §2.10. */
+import { fail, pass, type Rule } from "../types";
+import { blocks, companionRule, get } from "./helpers";
+
+const ACL = ["aws_wafv2_web_acl"];
+
+export const wafv2Rules: Rule[] = [
+  {
+    id: "CKV_AWS_192", checkov: "CKV_AWS_192", severity: "high", resourceTypes: ACL,
+    description: "A rule uses AWSManagedRulesKnownBadInputsRuleSet with override_action none and without excluding Log4JRCE.",
+    fix: "Add the KnownBadInputs managed group with overrideAction { none {} }.",
+    check: (acl) => {
+      const ok = blocks(acl.config.rule).some((r) => {
+        const stmt = get(r, "statement.managed_rule_group_statement");
+        if (get(stmt, "name") !== "AWSManagedRulesKnownBadInputsRuleSet") return false;
+        const excluded = JSON.stringify(stmt ?? {}).includes("Log4JRCE");
+        return get(r, "override_action.none") !== undefined && !excluded;
+      });
+      return ok ? pass : fail("no enforcing AWSManagedRulesKnownBadInputsRuleSet rule (Log4j)");
+    },
+  },
+  { id: "CKV_AWS_175", checkov: "CKV_AWS_175", severity: "medium", resourceTypes: ACL, description: "The web ACL has rules.", fix: "Add managed rule groups.", check: (acl) => (blocks(acl.config.rule).length > 0 ? pass : fail("no rules")) },
+  {
+    id: "CKV_AWS_342", checkov: "CKV_AWS_342", severity: "low", resourceTypes: ["aws_wafv2_web_acl", "aws_wafv2_rule_group"],
+    description: "Every rule has an action or override_action.", fix: "Give each rule action or override_action.",
+    check: (acl) => (blocks(acl.config.rule).every((r) => r.action !== undefined || r.override_action !== undefined || get(r, "statement.managed_rule_group_statement") !== undefined) ? pass : fail("a rule has no action")),
+  },
+  companionRule(
+    { id: "CKV2_AWS_31", checkov: "CKV2_AWS_31", severity: "medium", resourceTypes: ACL, description: "An aws_wafv2_web_acl_logging_configuration references the ACL.", fix: "Log to a CloudWatch log group named aws-waf-logs-*." },
+    ["aws_wafv2_web_acl_logging_configuration"], () => true, "WAF requests are not logged",
+  ),
+];

@@ -1,0 +1,35 @@
+/**
+ * Guardrail rules: pure checks over one stack's Terraform JSON, keyed by the Checkov and
+ * tfsec/Trivy ids whose real conditions they encode (../shared/reference/scanner-rules.md).
+ */
+import type { TfGraph, TfResource } from "./graph";
+
+export type Severity = "critical" | "high" | "medium" | "low";
+
+/** What a rule says about one resource. `unknown`: it needed a literal and found a `${...}`. */
+export type Verdict =
+  | { readonly status: "compliant" }
+  | { readonly status: "non-compliant"; readonly detail: string }
+  | { readonly status: "not-applicable" }
+  | { readonly status: "unknown"; readonly detail: string };
+
+export const pass: Verdict = { status: "compliant" };
+export const notApplicable: Verdict = { status: "not-applicable" };
+export const fail = (detail: string): Verdict => ({ status: "non-compliant", detail });
+export const unknown = (detail: string): Verdict => ({ status: "unknown", detail });
+
+export interface Rule {
+  /** The id findings and suppressions use: the Checkov id, or the Trivy id where Checkov has none. */
+  readonly id: string;
+  readonly checkov?: string;
+  /** Trivy ids (AWS-xxxx; older binaries print AVD-AWS-xxxx) and the legacy tfsec name. */
+  readonly trivy?: readonly string[];
+  readonly severity: Severity;
+  /** Resource types the rule looks at; `provider.aws` for provider blocks. */
+  readonly resourceTypes: readonly string[];
+  /** What it checks, as the scanner really checks it. */
+  readonly description: string;
+  /** How to fix a finding. */
+  readonly fix: string;
+  readonly check: (resource: TfResource, graph: TfGraph) => Verdict;
+}
