@@ -1,0 +1,71 @@
+import { evaluate, type Finding } from "../../guardrails/engine";
+import type { TfJsonDocument } from "../../guardrails/graph";
+import { ALL_RULES } from "../../guardrails/rules";
+import type { Rule } from "../../guardrails/types";
+import { FIXTURES, PROVIDER_FIXTURES, type Fixture } from "./fixtures";
+
+function toDoc(fixture: Fixture): TfJsonDocument {
+  const resource: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const [address, config] of Object.entries(fixture)) {
+    const [type, name] = address.split(".");
+    (resource[type] ??= {})[name] = config;
+  }
+  return { resource };
+}
+
+/** The rule's verdicts on the fixture's resources of the types it checks. */
+function findingsOf(rule: Rule, doc: TfJsonDocument): Finding[] {
+  return evaluate("fixture", doc, [], [rule]).findings;
+}
+
+describe.each(ALL_RULES.filter((r) => !r.resourceTypes.includes("provider.aws")).map((r) => [r.id, r] as const))("%s", (id, rule) => {
+  const fixture = FIXTURES[id];
+
+  it("has a compliant and a non-compliant fixture", () => {
+    expect(fixture).toBeDefined();
+  });
+
+  it("passes the compliant fixture", () => {
+    const findings = findingsOf(rule, toDoc(fixture.pass));
+    expect(findings.filter((f) => f.status !== "passed")).toEqual([]);
+  });
+
+  it("fails the non-compliant fixture, naming the resource", () => {
+    const findings = findingsOf(rule, toDoc(fixture.fail));
+    const failed = findings.filter((f) => f.status === "failed");
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0].detail).toBeTruthy();
+    expect(Object.keys(fixture.fail)).toContain(failed[0].address);
+  });
+});
+
+describe("provider rules", () => {
+  it.each(Object.entries(PROVIDER_FIXTURES))("%s", (id, { pass, fail }) => {
+    const rule = ALL_RULES.find((r) => r.id === id)!;
+    expect(findingsOf(rule, { provider: { aws: [pass] } }).map((f) => f.status)).toEqual(["passed"]);
+    expect(findingsOf(rule, { provider: { aws: [fail] } }).map((f) => f.status)).toEqual(["failed"]);
+  });
+});
+
+describe("rule catalogue", () => {
+  it("covers at least 80 rules, each with ids, severity, description and fix", () => {
+    expect(ALL_RULES.length).toBeGreaterThanOrEqual(80);
+    for (const r of ALL_RULES) {
+      expect(r.checkov ?? r.trivy?.[0]).toBeTruthy();
+      expect(r.description.length).toBeGreaterThan(10);
+      expect(r.fix.length).toBeGreaterThan(5);
+    }
+    expect(new Set(ALL_RULES.map((r) => r.id)).size).toBe(ALL_RULES.length);
+  });
+
+  it("has no fixture for a rule that does not exist", () => {
+    const ids = new Set(ALL_RULES.map((r) => r.id));
+    expect(Object.keys(FIXTURES).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it("says unknown, not compliant, when a literal is needed and a reference is found", () => {
+    const rule = ALL_RULES.find((r) => r.id === "CKV_AWS_133")!;
+    const findings = findingsOf(rule, { resource: { aws_db_instance: { db: { backup_retention_period: "${var.days}" } } } });
+    expect(findings.map((f) => f.status)).toEqual(["unknown"]);
+  });
+});
