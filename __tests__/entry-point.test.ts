@@ -61,6 +61,11 @@ describe("entry point", () => {
       "careportal-staging-bootstrap",
     ]);
     expect(existsSync(join(out, "manifest.json"))).toBe(true);
+    for (const stack of readdirSync(join(out, "stacks"))) {
+      expect(readdirSync(join(out, "stacks", stack)).sort()).toEqual(["cdk.tf.json", "guardrails.json", "guardrails.md", "guardrails.sarif"]);
+    }
+    expect(existsSync(join(out, ".checkov.yaml"))).toBe(true);
+    expect(existsSync(join(out, ".trivyignore.yaml"))).toBe(true);
   });
 
   it("lists every problem of a bad config, exits 1, prints no stack trace and keeps the previous output", () => {

@@ -9,7 +9,7 @@ const policy = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17
 const bucket = { "aws_s3_bucket.b": { bucket: "demo-bucket" } };
 const withCompanion = (type: string, config: object): Fixture => ({ ...bucket, [`${type}.c`]: { bucket: ref("aws_s3_bucket.b"), ...config } });
 const pab = (v: boolean) => ({ "aws_s3_bucket_public_access_block.p": { bucket: "x", block_public_acls: v, block_public_policy: v, ignore_public_acls: v, restrict_public_buckets: v } });
-const one = (type: string, config: object): Fixture => ({ [`${type}.r`]: config });
+const one = (type: string, config: Record<string, unknown>): Fixture => ({ [`${type}.r`]: config });
 const container = (c: object) => JSON.stringify([{ name: "api", image: "x", ...c }]);
 const pgInstance = { engine: "postgres", engine_version: "16.3", instance_class: "db.t4g.medium" };
 const lb = (config: object = {}) => ({ "aws_lb.lb": { load_balancer_type: "application", ...config } });

@@ -14,7 +14,7 @@ function toDoc(fixture: Fixture): TfJsonDocument {
 }
 
 /** The rule's verdicts on the fixture's resources of the types it checks. */
-function findingsOf(rule: Rule, doc: TfJsonDocument): Finding[] {
+function findingsOf(rule: Rule, doc: TfJsonDocument): readonly Finding[] {
   return evaluate("fixture", doc, [], [rule]).findings;
 }
 

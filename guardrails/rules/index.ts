@@ -43,3 +43,9 @@ export const RULES_BY_ANY_ID: ReadonlyMap<string, Rule> = new Map(
     .filter((id): id is string => !!id)
     .map((id) => [id, r] as const)),
 );
+
+/** Resource types with neither a rule nor a recorded decision: the coverage gap. */
+export function uncoveredTypes(types: Iterable<string>): string[] {
+  const covered = new Set([...ALL_RULES.flatMap((r) => r.resourceTypes), ...Object.keys(NO_RULE_DECISIONS)]);
+  return [...new Set(types)].filter((t) => !covered.has(t)).sort();
+}

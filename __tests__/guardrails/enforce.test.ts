@@ -1,0 +1,157 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App, Testing } from "cdktf";
+import { resolve } from "../../config/resolve";
+import { blocking } from "../../guardrails/engine";
+import { enforce, GuardrailError, writeReports } from "../../guardrails/enforce";
+import { uncoveredTypes } from "../../guardrails/rules";
+import { suppress } from "../../guardrails/suppressions";
+import { AppStack } from "../../stacks/app-stack";
+import { buildApp } from "../../stacks/build-app";
+import { validateSpec } from "../../config/validate";
+import { baseSpec, validSpec } from "../helpers";
+
+const appStack = (env: "dev" | "prod" = "prod") => new AppStack(new App(), resolve(validSpec(baseSpec()), env));
+/** Change one attribute of the first resource of a type, as a careless edit to a construct would. */
+function breakResource(stack: AppStack, type: string, path: string, value: unknown) {
+  const resource = stack.node.findAll().find((c) => (c as { terraformResourceType?: string }).terraformResourceType === type) as unknown as { addOverride(p: string, v: unknown): void };
+  resource.addOverride(path, value);
+}
+
+describe("enforcement", () => {
+  it("the default app and every environment synthesize with zero blocking findings", () => {
+    const built = buildApp(validSpec(baseSpec()), mkdtempSync(join(tmpdir(), "gr-")));
+    const reports = enforce(built.stacks.map((s) => s.stack));
+    expect(reports).toHaveLength(6);
+    for (const r of reports) {
+      expect(blocking(r)).toEqual([]);
+      expect(r.findings.filter((f) => f.status === "passed").length).toBeGreaterThan(30);
+      expect(r.staleSuppressions).toEqual([]);
+    }
+  });
+
+  it("breaking a secure default (versioning suspended) fails with the rule ids, the address and the fix", () => {
+    const stack = appStack();
+    breakResource(stack, "aws_s3_bucket_versioning", "versioning_configuration.status", "Suspended");
+    expect(() => enforce([stack])).toThrow(GuardrailError);
+    try {
+      enforce([stack]);
+    } catch (e) {
+      const message = (e as Error).message;
+      expect(message).toMatch(/demo-prod-app aws_s3_bucket\.\S+ \[CKV_AWS_21 \/ AWS-0090\] MEDIUM: .*versioning is not Enabled/);
+      expect(message).toMatch(/fix: {2}Add aws_s3_bucket_versioning with versioning_configuration\.status = "Enabled"/);
+    }
+  });
+
+  it("blocks cdktf synth itself through the attached validation", () => {
+    const app = Testing.app();
+    const built = buildApp(validSpec(baseSpec()), app.outdir);
+    const stack = built.appStacks[0];
+    breakResource(stack, "aws_kms_key", "enable_key_rotation", false);
+    expect(() => built.app.synth()).toThrow(/CKV_AWS_7/);
+  });
+
+  it("an undecidable value blocks like a failure", () => {
+    const stack = appStack();
+    breakResource(stack, "aws_s3_bucket_public_access_block", "block_public_acls", "${var.block}");
+    expect(() => enforce([stack])).toThrow(/CKV_AWS_53 \/ AWS-0086\] UNKNOWN: block_public_acls is \$\{var\.block\}/);
+  });
+});
+
+describe("suppressions", () => {
+  it("reject an empty justification and an unknown rule id", () => {
+    const stack = appStack();
+    expect(() => suppress(stack.dataKey, "CKV_AWS_7", " ")).toThrow(/needs a justification of at least 10 characters/);
+    expect(() => suppress(stack.dataKey, "CKV_AWS_99999", "a long enough reason")).toThrow(/unknown rule id "CKV_AWS_99999"/);
+  });
+
+  it("turn a failure into a suppressed finding with its justification, and report stale ones", () => {
+    const stack = appStack();
+    breakResource(stack, "aws_kms_key", "enable_key_rotation", false);
+    suppress(stack.dataKey, "AWS-0065", "Rotation is handled by the external key ceremony (test).");
+    suppress(stack.accessLogBucket, "CKV_AWS_300", "Nothing here fails this rule, so this is stale.");
+    const [report] = enforce([stack]);
+    const suppressed = report.findings.filter((f) => f.status === "suppressed" && f.ruleId === "CKV_AWS_7");
+    expect(suppressed).toHaveLength(1);
+    expect(suppressed[0].justification).toMatch(/external key ceremony/);
+    expect(report.staleSuppressions.map((s) => `${s.id} ${s.constructPath}`)).toEqual(["CKV_AWS_300 demo-prod-app/AccessLogBucket"]);
+  });
+
+  it("come from config, validated, scoped to a construct path and environments", () => {
+    const spec: any = baseSpec();
+    spec.guardrails = { suppressions: [{ rule: "CKV_AWS_144", path: "DataKey", environments: ["dev"], reason: "Stale on purpose: keys are not buckets." }] };
+    const built = buildApp(validSpec(spec), mkdtempSync(join(tmpdir(), "gr-")));
+    const reports = enforce(built.stacks.map((s) => s.stack), (st) => built.stacks.find((x) => x.stack === st)!.suppressions);
+    expect(reports.find((r) => r.stack === "demo-dev-app")!.staleSuppressions).toEqual([
+      expect.objectContaining({ id: "CKV_AWS_144", constructPath: "demo-dev-app/DataKey", source: "config guardrails.suppressions[0]" }),
+    ]);
+    expect(reports.find((r) => r.stack === "demo-prod-app")!.staleSuppressions).toEqual([]);
+
+    spec.guardrails.suppressions = [{ rule: "CKV_AWS_1444", path: "X", reason: "" }];
+    const result = validateSpec(spec);
+    expect(result.ok ? [] : result.problems).toEqual([
+      { path: "guardrails.suppressions[0].rule", message: 'unknown rule id "CKV_AWS_1444"' },
+    ]);
+    spec.guardrails.suppressions = [{ rule: "CKV_AWS_144", path: "X", reason: "ok" }];
+    const r2 = validateSpec(spec);
+    expect(r2.ok ? [] : r2.problems.map((p) => p.path)).toEqual(["guardrails.suppressions[0].reason"]);
+  });
+});
+
+describe("reports and scanner files", () => {
+  const out = mkdtempSync(join(tmpdir(), "reports-"));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  const built = buildApp(validSpec(baseSpec()), out);
+  const reports = enforce(built.stacks.map((s) => s.stack));
+  writeReports(out, reports);
+
+  it("writes guardrails.json, .sarif and .md next to every stack", () => {
+    for (const r of reports) {
+      expect(readdirSync(join(out, "stacks", r.stack)).sort()).toEqual(["guardrails.json", "guardrails.md", "guardrails.sarif"]);
+      const json = JSON.parse(readFileSync(join(out, "stacks", r.stack, "guardrails.json"), "utf8"));
+      expect(json.summary).toMatchObject({ failed: 0, unknown: 0 });
+      expect(json.summary.passed).toBe(r.findings.filter((f) => f.status === "passed").length);
+    }
+    const md = readFileSync(join(out, "stacks", "demo-prod-bootstrap", "guardrails.md"), "utf8");
+    expect(md).toMatch(/## Suppressed \(3\)/);
+    expect(md).toMatch(/\| `aws_s3_bucket\.StateAccessLogBucket_1603EC2E` \| CKV_AWS_145 \| .* S3 server access log delivery supports only SSE-S3/);
+  });
+
+  it("writes SARIF 2.1.0 whose results point at rules it declares", () => {
+    const sarif = JSON.parse(readFileSync(join(out, "stacks", "demo-prod-app", "guardrails.sarif"), "utf8"));
+    expect(sarif.version).toBe("2.1.0");
+    const run = sarif.runs[0];
+    const declared = run.tool.driver.rules.map((r: { id: string }) => r.id);
+    expect(run.results.length).toBeGreaterThan(0);
+    for (const res of run.results) {
+      expect(declared).toContain(res.ruleId);
+      expect(["none", "note", "warning", "error"]).toContain(res.level);
+      expect(res.message.text).toMatch(/aws_s3_bucket\./);
+      expect(res.locations[0].physicalLocation.artifactLocation.uri).toBe("cdktf.out/stacks/demo-prod-app/cdk.tf.json");
+      expect(res.suppressions[0]).toMatchObject({ kind: "inSource", justification: expect.any(String) });
+    }
+  });
+
+  it("emits each suppression as a Checkov skip and a Trivy ignore scoped to its stack file", () => {
+    const checkov = readFileSync(join(out, ".checkov.yaml"), "utf8");
+    expect(checkov).toContain('- "CKV_AWS_145:.*stacks/demo-prod-bootstrap/cdk\\\\.tf\\\\.json$"');
+    expect(checkov).toMatch(/# aws_s3_bucket\.StateAccessLogBucket_1603EC2E: S3 server access log delivery/);
+    const trivy = readFileSync(join(out, ".trivyignore.yaml"), "utf8");
+    expect(trivy).toMatch(/- id: AWS-0132\n {4}paths:\n {6}- "stacks\/demo-prod-bootstrap\/cdk\.tf\.json"\n {4}statement: ".*SSE-S3/);
+    expect(trivy).toMatch(/- id: AVD-AWS-0132\n/);
+  });
+});
+
+describe("coverage", () => {
+  it("every resource type the stacks emit has a rule or a recorded decision", () => {
+    const built = buildApp(validSpec(baseSpec()), mkdtempSync(join(tmpdir(), "gr-")));
+    const emitted = built.stacks.flatMap((s) => Object.keys((s.stack.toTerraform() as { resource: object }).resource));
+    expect(emitted).toContain("aws_s3_bucket");
+    expect(uncoveredTypes(emitted)).toEqual([]);
+  });
+
+  it("flags a type with neither", () => {
+    expect(uncoveredTypes(["aws_s3_bucket", "aws_kms_alias", "aws_made_up"])).toEqual(["aws_made_up"]);
+  });
+});
