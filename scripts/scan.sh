@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `npm run scan`: run the real scanners on cdktf.out with the suppression files the
+# guardrails generated. Not a test dependency: for users' CI, where the scanners exist.
+set -uo pipefail
+out="${CDKTF_OUTDIR:-cdktf.out}"
+if [ ! -d "$out/stacks" ]; then
+  echo "scan: no $out/stacks; run 'npm run synth' first" >&2
+  exit 2
+fi
+status=0
+ran=0
+if command -v checkov >/dev/null 2>&1; then
+  ran=1
+  echo "== checkov (terraform_json, skips from $out/.checkov.yaml)"
+  checkov -d "$out" --framework terraform_json --config-file "$out/.checkov.yaml" --compact --quiet || status=1
+else
+  echo "checkov not installed: pip install checkov (Python 3.9+), then rerun npm run scan"
+fi
+if command -v trivy >/dev/null 2>&1; then
+  ran=1
+  echo "== trivy config (ignores from $out/.trivyignore.yaml)"
+  trivy config --exit-code 1 --skip-dirs "**/.terraform" --ignorefile "$out/.trivyignore.yaml" "$out" || status=1
+else
+  echo "trivy not installed: see https://trivy.dev (e.g. the aquasecurity/trivy-action in GitHub Actions), then rerun npm run scan"
+fi
+[ "$ran" -eq 0 ] && echo "scan: no scanner ran; the guardrails already checked these stacks at synth (see guardrails.md per stack)"
+exit "$status"
