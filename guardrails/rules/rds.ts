@@ -8,6 +8,17 @@ const CLUSTER = ["aws_rds_cluster"];
 const INSTANCES = ["aws_db_instance", "aws_rds_cluster_instance"];
 const isReplica = (r: TfResource) => isSet(r.config.replicate_source_db);
 const paramNames = (pg: TfResource) => blocks(pg.config.parameter).map((p) => p.name);
+/** Query logging for PostgreSQL: a referenced parameter group sets both log parameters. */
+function queryLoggingRule(meta: Omit<Rule, "check">, engine: string, groupType: string): Rule {
+  return {
+    ...meta,
+    check: (r, g) => {
+      if (r.config.engine !== engine) return notApplicable;
+      const ok = g.referencedBy(r, groupType).some((pg) => paramNames(pg).includes("log_statement") && paramNames(pg).includes("log_min_duration_statement"));
+      return ok ? pass : fail(`no ${groupType} with log_statement and log_min_duration_statement`);
+    },
+  };
+}
 const param = (pg: TfResource, name: string) => blocks(pg.config.parameter).find((p) => p.name === name)?.value;
 
 export const rdsRules: Rule[] = [
@@ -73,16 +84,10 @@ export const rdsRules: Rule[] = [
       }) ? pass : fail("the parameter group does not force TLS");
     },
   },
-  {
-    id: "CKV2_AWS_30", checkov: "CKV2_AWS_30", severity: "low", resourceTypes: INSTANCE,
-    description: "A postgres instance's parameter group sets log_statement and log_min_duration_statement (query logging).",
-    fix: "Add both parameters to the instance's parameter group.",
-    check: (r, g) => {
-      if (r.config.engine !== "postgres") return notApplicable;
-      const ok = g.referencedBy(r, "aws_db_parameter_group").some((pg) => paramNames(pg).includes("log_statement") && paramNames(pg).includes("log_min_duration_statement"));
-      return ok ? pass : fail("no parameter group with log_statement and log_min_duration_statement");
-    },
-  },
+  queryLoggingRule(
+    { id: "CKV2_AWS_30", checkov: "CKV2_AWS_30", severity: "low", resourceTypes: INSTANCE, description: "A postgres instance's parameter group sets log_statement and log_min_duration_statement (query logging).", fix: "Add both parameters to the instance's parameter group." },
+    "postgres", "aws_db_parameter_group",
+  ),
   {
     id: "CKV_AWS_250", checkov: "CKV_AWS_250", severity: "medium", resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
     description: "PostgreSQL engine_version is patched for the log_fdw extension (>= 14, 13.3, 12.7, 11.12, 10.17); a one-part version is unknown.",
@@ -108,16 +113,10 @@ export const rdsRules: Rule[] = [
     { id: "CKV2_AWS_8", checkov: "CKV2_AWS_8", severity: "medium", resourceTypes: CLUSTER, description: "An aws_backup_selection references the cluster.", fix: "Add the cluster to an AWS Backup plan (aws_backup_selection.resources = [cluster.arn])." },
     ["aws_backup_selection"], () => true, "the cluster is in no AWS Backup selection",
   ),
-  {
-    id: "CKV2_AWS_27", checkov: "CKV2_AWS_27", severity: "low", resourceTypes: CLUSTER,
-    description: "An aurora-postgresql cluster's cluster parameter group has log_statement and log_min_duration_statement.",
-    fix: "Reference a cluster parameter group with both parameters.",
-    check: (r, g) => {
-      if (r.config.engine !== "aurora-postgresql") return notApplicable;
-      const ok = g.referencedBy(r, "aws_rds_cluster_parameter_group").some((pg) => paramNames(pg).includes("log_statement") && paramNames(pg).includes("log_min_duration_statement"));
-      return ok ? pass : fail("no cluster parameter group with log_statement and log_min_duration_statement");
-    },
-  },
+  queryLoggingRule(
+    { id: "CKV2_AWS_27", checkov: "CKV2_AWS_27", severity: "low", resourceTypes: CLUSTER, description: "An aurora-postgresql cluster's cluster parameter group has log_statement and log_min_duration_statement.", fix: "Reference a cluster parameter group with both parameters." },
+    "aurora-postgresql", "aws_rds_cluster_parameter_group",
+  ),
   {
     id: "CKV_AWS_326", checkov: "CKV_AWS_326", severity: "low", resourceTypes: CLUSTER,
     description: "Aurora MySQL clusters set a non-zero backtrack_window (PostgreSQL: not applicable).",
