@@ -19,6 +19,8 @@ export const STATE_DEFAULTS = {
   key: "{app}/{env}/terraform.tfstate",
   bootstrapKey: "{app}/{env}/bootstrap.tfstate",
   bootstrapBackend: "local",
+  /** The state key waits the maximum before deletion in every environment: losing it loses the state. */
+  kmsDeletionWindowDays: 30,
   /** Local state file of a bootstrap stack before migration, relative to its stack dir. */
   bootstrapLocalStatePath: "../../../terraform-state/{app}-{env}-bootstrap.tfstate",
 } as const;

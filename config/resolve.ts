@@ -29,6 +29,8 @@ export interface ResolvedState {
   readonly bootstrapLocalStatePath: string;
   /** Alias of the key that encrypts the state bucket and lock table. */
   readonly kmsAlias: string;
+  /** Deletion window of that key. */
+  readonly kmsDeletionWindowDays: number;
 }
 
 /** A config suppression that applies to this environment. */
@@ -126,6 +128,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       bootstrapBackend: stateSpec.bootstrapBackend ?? STATE_DEFAULTS.bootstrapBackend,
       bootstrapLocalStatePath: fill(STATE_DEFAULTS.bootstrapLocalStatePath),
       kmsAlias: `alias/${resourceName(spec.app, env, "tfstate")}`,
+      kmsDeletionWindowDays: STATE_DEFAULTS.kmsDeletionWindowDays,
     },
     settings: mergeSettings(PRESETS[env], envSpec.overrides),
     buckets: (spec.buckets ?? SPEC_DEFAULTS.buckets).map((b) => ({

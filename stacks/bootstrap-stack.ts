@@ -36,7 +36,7 @@ export class BootstrapStack extends TerraformStack {
       accountId: s.accountId,
       region: s.region,
       partition: env.partition,
-      deletionWindowDays: 30,
+      deletionWindowDays: s.kmsDeletionWindowDays,
     });
     const accessLogs = new SecureBucket(this, "StateAccessLogBucket", {
       bucketName: s.logBucketName,
