@@ -51,16 +51,18 @@ export function enforce(stacks: readonly TerraformStack[], extraFor: (stack: Ter
 }
 
 /** guardrails.{json,sarif,md} in each stack's folder, scanner suppression files at the root. */
-export function writeReports(outdir: string, reports: readonly StackReport[], stackDir = (s: string) => join("stacks", s)): void {
+export function writeReports(outdir: string, reports: readonly StackReport[], options: { hcl?: boolean } = {}): void {
+  const stackDir = (s: string) => join("stacks", s);
+  const stackFile = options.hcl ? "cdk.tf" : "cdk.tf.json";
   for (const r of reports) {
     const dir = join(outdir, stackDir(r.stack));
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "guardrails.json"), jsonReport(r));
-    writeFileSync(join(dir, "guardrails.sarif"), sarifReport(r, `cdktf.out/${stackDir(r.stack)}/cdk.tf.json`));
+    writeFileSync(join(dir, "guardrails.sarif"), sarifReport(r, `cdktf.out/${stackDir(r.stack)}/${stackFile}`));
     writeFileSync(join(dir, "guardrails.md"), markdownReport(r));
   }
-  writeFileSync(join(outdir, ".checkov.yaml"), checkovConfig(reports));
-  writeFileSync(join(outdir, ".trivyignore.yaml"), trivyIgnore(reports));
+  writeFileSync(join(outdir, ".checkov.yaml"), checkovConfig(reports, options.hcl));
+  writeFileSync(join(outdir, ".trivyignore.yaml"), trivyIgnore(reports, options.hcl));
 }
 
 /** One line per stale suppression, for the console. */

@@ -17,7 +17,8 @@ export interface TfResource {
 }
 
 export interface TfJsonDocument {
-  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  /** `resource.<type>.<name>`: the body, or a list of one body as hcl2json reads HCL. */
+  readonly resource?: Record<string, Record<string, Record<string, unknown> | Record<string, unknown>[]>>;
   readonly provider?: Record<string, Record<string, unknown>[] | Record<string, unknown>>;
   readonly [key: string]: unknown;
 }
@@ -33,7 +34,9 @@ export class TfGraph {
   constructor(doc: TfJsonDocument) {
     const resources: TfResource[] = [];
     for (const [type, byName] of Object.entries(doc.resource ?? {})) {
-      for (const [name, raw] of Object.entries(byName)) {
+      for (const [name, body] of Object.entries(byName)) {
+        // hcl2json (parsed cdk.tf) gives each resource as a list of one body.
+        const raw = (Array.isArray(body) ? body[0] : body) as Record<string, unknown>;
         const { "//": meta, ...config } = raw;
         const constructPath = (meta as { metadata?: { path?: string } } | undefined)?.metadata?.path;
         resources.push({ type, name, address: `${type}.${name}`, config, constructPath });

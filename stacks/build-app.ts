@@ -15,8 +15,8 @@ export interface BuiltApp {
 }
 
 /** One BootstrapStack and one AppStack per declared environment, guardrails attached. */
-export function buildApp(spec: AppSpec, outdir: string): BuiltApp {
-  const app = new App({ outdir });
+export function buildApp(spec: AppSpec, outdir: string, options: { hclOutput?: boolean } = {}): BuiltApp {
+  const app = new App({ outdir, hclOutput: options.hclOutput ?? false });
   const bootstrapStacks: BootstrapStack[] = [];
   const appStacks: AppStack[] = [];
   const stacks: BuiltApp["stacks"][number][] = [];

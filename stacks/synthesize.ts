@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve as resolvePath } from "node:path";
  * Run `write(stagingDir)` and move its result into `outdir` only if it succeeds, so that
  * `outdir` always holds either the previous good output or the new one, never half of it.
  */
-export function writeAtomically(outdir: string, write: (stagingDir: string) => void): void {
+export async function writeAtomically(outdir: string, write: (stagingDir: string) => void | Promise<void>): Promise<void> {
   const target = resolvePath(outdir);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
@@ -13,7 +13,7 @@ export function writeAtomically(outdir: string, write: (stagingDir: string) => v
   const previous = join(parent, `.${basename(target)}.previous-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
-    write(staging);
+    await write(staging);
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw e;

@@ -1,0 +1,104 @@
+/**
+ * `npm run synth -- --hcl`: cdk.tf must parse back (hcl2json) to the same resources and
+ * values as cdk.tf.json, give the same guardrail verdicts, and carry each suppression as
+ * the scanners' inline comments in the right block.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parse } from "@cdktf/hcl2json";
+import { evaluate } from "../../guardrails/engine";
+import type { TfJsonDocument } from "../../guardrails/graph";
+import { repairTokenStrings } from "../../guardrails/hcl-output";
+
+const root = resolve(__dirname, "..", "..");
+const work = mkdtempSync(join(tmpdir(), "hcl-"));
+const synth = (out: string, ...args: string[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", "main.ts", ...args], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: out, SYNTH_HCL_OUTPUT: "" }, encoding: "utf8" });
+
+/** Blocks as cdktf writes them (object or list of one) and as hcl2json reads them (list) compare equal. */
+function normalize(v: unknown): unknown {
+  if (Array.isArray(v)) return v.length === 1 && typeof v[0] === "object" && v[0] !== null && !Array.isArray(v[0]) ? normalize(v[0]) : v.map(normalize);
+  if (v && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).filter(([k]) => k !== "//").sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, normalize(x)]));
+  }
+  return v;
+}
+const verdicts = (doc: Record<string, unknown>) => evaluate("s", doc as TfJsonDocument).findings.map((f) => `${f.address} ${f.ruleId} ${f.status}`).sort();
+
+const jsonOut = join(work, "json");
+const hclOut = join(work, "hcl");
+let stacks: string[] = [];
+beforeAll(() => {
+  expect(synth(jsonOut).status).toBe(0);
+  const run = synth(hclOut, "--hcl");
+  expect(run.stderr).toBe("");
+  expect(run.status).toBe(0);
+  stacks = readdirSync(join(hclOut, "stacks")).sort();
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe("HCL output", () => {
+  it("writes cdk.tf for every stack, and no JSON", () => {
+    expect(stacks).toHaveLength(6);
+    for (const s of stacks) expect(readdirSync(join(hclOut, "stacks", s))).toEqual(expect.arrayContaining(["cdk.tf", "guardrails.json"]));
+    for (const s of stacks) expect(readdirSync(join(hclOut, "stacks", s))).not.toContain("cdk.tf.json");
+  });
+
+  it("parses back to the same resources, values and provider as cdk.tf.json", async () => {
+    for (const s of stacks) {
+      const json = JSON.parse(readFileSync(join(jsonOut, "stacks", s, "cdk.tf.json"), "utf8"));
+      const fromHcl = await parse("cdk.tf", readFileSync(join(hclOut, "stacks", s, "cdk.tf"), "utf8"));
+      expect(normalize(fromHcl.resource)).toEqual(normalize(json.resource));
+      expect(normalize(fromHcl.provider)).toEqual(normalize(json.provider));
+      expect(normalize(fromHcl.terraform)).toEqual(normalize(json.terraform));
+    }
+  });
+
+  it("gives the same guardrail verdicts as cdk.tf.json", async () => {
+    for (const s of stacks) {
+      const json = JSON.parse(readFileSync(join(jsonOut, "stacks", s, "cdk.tf.json"), "utf8"));
+      const fromHcl = await parse("cdk.tf", readFileSync(join(hclOut, "stacks", s, "cdk.tf"), "utf8"));
+      const expected = verdicts(json);
+      expect(expected.length).toBeGreaterThan(30);
+      expect(verdicts(fromHcl)).toEqual(expected);
+    }
+  });
+
+  it("writes every suppression inside (Checkov) and above (Trivy) its own resource block", () => {
+    let checked = 0;
+    for (const s of stacks) {
+      const hcl = readFileSync(join(hclOut, "stacks", s, "cdk.tf"), "utf8");
+      const report = JSON.parse(readFileSync(join(hclOut, "stacks", s, "guardrails.json"), "utf8"));
+      for (const f of report.findings.filter((x: { status: string }) => x.status === "suppressed")) {
+        const [type, name] = f.address.split(".");
+        const start = hcl.indexOf(`resource "${type}" "${name}" {\n`);
+        expect(start).toBeGreaterThan(-1);
+        const block = hcl.slice(start, hcl.indexOf("\n}\n", start));
+        const above = hcl.slice(0, start).split("\n").slice(-5).join("\n");
+        if (f.checkov) expect(block).toContain(`  # checkov:skip=${f.checkov}:${f.justification}`);
+        for (const t of (f.trivy ?? []).filter((x: string) => x.startsWith("AWS-"))) expect(above).toContain(`# trivy:ignore:${t}\n`);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(12);
+  });
+
+  it("scanner files defer to the inline comments", () => {
+    expect(readFileSync(join(hclOut, ".checkov.yaml"), "utf8")).not.toMatch(/skip-check/);
+    expect(readFileSync(join(hclOut, ".trivyignore.yaml"), "utf8")).toMatch(/misconfigurations: \[\]/);
+  });
+});
+
+describe("repairTokenStrings", () => {
+  it("escapes a token-bearing JSON string cdktf left unescaped, and nothing else", async () => {
+    const value = '{"Resource":"${aws_s3_bucket.b.arn}/*"}';
+    const broken = `resource "aws_s3_bucket_policy" "p" {\npolicy = "${value}"\nother = "plain"\n}\n`;
+    const fixed = repairTokenStrings(broken, { resource: { aws_s3_bucket_policy: { p: { policy: value } } } });
+    expect(fixed).toContain('policy = "{\\"Resource\\":\\"${aws_s3_bucket.b.arn}/*\\"}"');
+    expect(fixed).toContain('other = "plain"');
+    const parsed = await parse("x.tf", fixed);
+    expect(parsed.resource.aws_s3_bucket_policy.p[0].policy).toBe(value);
+  });
+});

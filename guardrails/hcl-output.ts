@@ -1,0 +1,67 @@
+/**
+ * HCL output (`npm run synth -- --hcl`): cdktf renders each stack as `cdk.tf`; we repair
+ * strings cdktf renders without escaping, format it, and write every suppression as the
+ * scanners' own inline comments, the only per-resource suppression Checkov honours for
+ * CDKTF output (its .tf.json reader honours none):
+ *   # trivy:ignore:AWS-0132        on the lines above the resource block
+ *   # checkov:skip=CKV_AWS_145:... as the first line inside it
+ */
+import { format } from "@cdktf/hcl-tools";
+import type { StackReport } from "./engine";
+import type { TfJsonDocument } from "./graph";
+
+/**
+ * cdktf renders a string that contains `${...}` tokens between quotes without escaping it,
+ * so a JSON policy with a reference becomes invalid HCL. Every such value is known from the
+ * stack's Terraform JSON: replace its broken rendering with a properly escaped one.
+ */
+export function repairTokenStrings(hcl: string, doc: TfJsonDocument): string {
+  const broken = new Set<string>();
+  const visit = (v: unknown): void => {
+    if (typeof v === "string") {
+      if (v.includes("${") && /["\\\n]/.test(v)) broken.add(v);
+    } else if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === "object") Object.values(v).forEach(visit);
+  };
+  visit(doc.resource);
+  visit(doc.provider);
+  let out = hcl;
+  for (const value of [...broken].sort((a, b) => b.length - a.length)) {
+    const escaped = value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/%\{/g, "%%{");
+    out = out.split(`"${value}"`).join(`"${escaped}"`);
+  }
+  return out;
+}
+
+/** Scanner comments for the suppressed findings of a stack, inserted into formatted HCL. */
+export function insertSuppressionComments(hcl: string, report: StackReport): string {
+  const byAddress = new Map<string, { checkov: Map<string, string>; trivy: Set<string> }>();
+  for (const f of report.findings.filter((x) => x.status === "suppressed")) {
+    const entry = byAddress.get(f.address) ?? { checkov: new Map(), trivy: new Set() };
+    if (f.checkov) entry.checkov.set(f.checkov, oneLine(f.justification ?? ""));
+    for (const t of (f.trivy ?? []).filter((x) => x.startsWith("AWS-"))) entry.trivy.add(t);
+    byAddress.set(f.address, entry);
+  }
+  const lines = hcl.split("\n");
+  const out: string[] = [];
+  for (const line of lines) {
+    const m = /^resource "([^"]+)" "([^"]+)" \{$/.exec(line);
+    const entry = m ? byAddress.get(`${m[1]}.${m[2]}`) : undefined;
+    if (!entry) {
+      out.push(line);
+      continue;
+    }
+    for (const id of entry.trivy) out.push(`# trivy:ignore:${id}`, `# trivy:ignore:AVD-${id}`);
+    out.push(line);
+    for (const [id, reason] of entry.checkov) out.push(`  # checkov:skip=${id}:${reason}`);
+  }
+  return out.join("\n");
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/** The final cdk.tf: repaired, formatted, annotated. */
+export async function finishHcl(hcl: string, doc: TfJsonDocument, report: StackReport): Promise<string> {
+  const formatted = await format(repairTokenStrings(hcl, doc));
+  return insertSuppressionComments(formatted, report);
+}
