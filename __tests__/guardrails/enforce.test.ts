@@ -1,9 +1,11 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020";
 import { App, Testing } from "cdktf";
 import { resolve } from "../../config/resolve";
-import { blocking } from "../../guardrails/engine";
+import { blocking, evaluate } from "../../guardrails/engine";
+import { sarifReport } from "../../guardrails/reports";
 import { enforce, GuardrailError, writeReports } from "../../guardrails/enforce";
 import { uncoveredTypes } from "../../guardrails/rules";
 import { suppress } from "../../guardrails/suppressions";
@@ -116,6 +118,20 @@ describe("reports and scanner files", () => {
     const md = readFileSync(join(out, "stacks", "demo-prod-bootstrap", "guardrails.md"), "utf8");
     expect(md).toMatch(/## Suppressed \(3\)/);
     expect(md).toMatch(/\| `aws_s3_bucket\.StateAccessLogBucket_1603EC2E` \| CKV_AWS_145 \| .* S3 server access log delivery supports only SSE-S3/);
+  });
+
+  it("writes SARIF that validates against the SARIF 2.1.0 schema", () => {
+    const schema = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "sarif-schema-2.1.0.json"), "utf8"));
+    const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
+    for (const r of reports) {
+      const sarif = JSON.parse(readFileSync(join(out, "stacks", r.stack, "guardrails.sarif"), "utf8"));
+      expect(validate(sarif) ? [] : validate.errors).toEqual([]);
+    }
+    const failing = evaluate("x.tf.json", { resource: { aws_lb: { main: { internal: false } }, aws_kms_key: { k: { enable_key_rotation: "${var.x}" } } } });
+    expect(failing.findings.some((f) => f.status === "failed")).toBe(true);
+    const sarif = JSON.parse(sarifReport(failing, "x.tf.json"));
+    expect(validate(sarif) ? [] : validate.errors).toEqual([]);
+    expect(validate({ version: "2.1.0", runs: [{ tool: {} }] })).toBe(false);
   });
 
   it("writes SARIF 2.1.0 whose results point at rules it declares", () => {
