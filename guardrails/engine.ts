@@ -1,7 +1,7 @@
 /** Evaluate every rule over one stack's Terraform JSON and apply suppressions. */
 import { TfGraph, type TfJsonDocument, type TfResource } from "./graph";
 import { ALL_RULES } from "./rules";
-import type { Suppression } from "./suppressions";
+import { ALL_SCANNERS, type Scanner, type Suppression } from "./suppressions";
 import type { Rule, Severity } from "./types";
 
 export type FindingStatus = "passed" | "failed" | "unknown" | "suppressed";
@@ -21,6 +21,8 @@ export interface Finding {
   readonly detail?: string;
   /** The suppression's justification (suppressed). */
   readonly justification?: string;
+  /** Scanners the suppression is written out for (suppressed). */
+  readonly suppressedFor?: readonly Scanner[];
 }
 
 export interface StackReport {
@@ -59,7 +61,7 @@ export function evaluate(stack: string, doc: TfJsonDocument, suppressions: reado
       const suppression = suppressions.find((s) => matches(s, rule, res));
       if (suppression) {
         used.add(suppression);
-        findings.push({ ...base, status: "suppressed", detail: verdict.detail, justification: suppression.reason });
+        findings.push({ ...base, status: "suppressed", detail: verdict.detail, justification: suppression.reason, suppressedFor: suppression.scanners ?? ALL_SCANNERS });
       } else {
         findings.push({ ...base, status: verdict.status === "unknown" ? "unknown" : "failed", detail: verdict.detail });
       }

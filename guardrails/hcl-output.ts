@@ -38,8 +38,9 @@ export function insertSuppressionComments(hcl: string, report: StackReport): str
   const byAddress = new Map<string, { checkov: Map<string, string>; trivy: Set<string> }>();
   for (const f of report.findings.filter((x) => x.status === "suppressed")) {
     const entry = byAddress.get(f.address) ?? { checkov: new Map(), trivy: new Set() };
-    if (f.checkov) entry.checkov.set(f.checkov, oneLine(f.justification ?? ""));
-    for (const t of (f.trivy ?? []).filter((x) => x.startsWith("AWS-"))) entry.trivy.add(t);
+    const scanners = f.suppressedFor ?? [];
+    if (f.checkov && scanners.includes("checkov")) entry.checkov.set(f.checkov, oneLine(f.justification ?? ""));
+    if (scanners.includes("trivy")) for (const t of (f.trivy ?? []).filter((x) => x.startsWith("AWS-"))) entry.trivy.add(t);
     byAddress.set(f.address, entry);
   }
   const lines = hcl.split("\n");

@@ -77,8 +77,11 @@ describe("HCL output", () => {
         expect(start).toBeGreaterThan(-1);
         const block = hcl.slice(start, hcl.indexOf("\n}\n", start));
         const above = hcl.slice(0, start).split("\n").slice(-5).join("\n");
-        if (f.checkov) expect(block).toContain(`  # checkov:skip=${f.checkov}:${f.justification}`);
-        for (const t of (f.trivy ?? []).filter((x: string) => x.startsWith("AWS-"))) expect(above).toContain(`# trivy:ignore:${t}\n`);
+        if (f.checkov && f.suppressedFor.includes("checkov")) expect(block).toContain(`  # checkov:skip=${f.checkov}:${f.justification}`);
+        for (const t of (f.trivy ?? []).filter((x: string) => x.startsWith("AWS-"))) {
+          if (f.suppressedFor.includes("trivy")) expect(above).toContain(`# trivy:ignore:${t}\n`);
+          else expect(above).not.toContain(`# trivy:ignore:${t}\n`);
+        }
         checked++;
       }
     }
