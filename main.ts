@@ -25,8 +25,7 @@ async function main(): Promise<number> {
     let stacks: string[] = [];
     await writeAtomically(outdir, async (stagingDir) => {
       const built = buildApp(spec, stagingDir, { hclOutput: hcl });
-      const bySuppressions = new Map(built.stacks.map((s) => [s.stack, s.suppressions]));
-      const reports = enforce(built.stacks.map((s) => s.stack), (stack) => bySuppressions.get(stack) ?? []);
+      const reports = enforce(built.stacks);
       built.app.synth();
       if (hcl) {
         for (const [i, { stack }] of built.stacks.entries()) {

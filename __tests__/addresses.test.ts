@@ -9,11 +9,16 @@ import { AppStack } from "../stacks/app-stack";
 import { BootstrapStack } from "../stacks/bootstrap-stack";
 import { addresses, baseSpec, synthStack, validSpec } from "./helpers";
 
-const STATEFUL = ["aws_s3_bucket", "aws_dynamodb_table", "aws_kms_key", "aws_kms_alias"];
+const STATEFUL = ["aws_s3_bucket", "aws_dynamodb_table", "aws_kms_key", "aws_kms_alias", "aws_cloudwatch_log_group", "aws_secretsmanager_secret"];
 const stateful = (all: string[]) => all.filter((a) => STATEFUL.includes(a.split(".")[0])).sort();
 
 describe("pinned addresses of stateful resources", () => {
-  const env = resolve(validSpec(baseSpec()), "prod");
+  const spec = baseSpec();
+  spec.drRegion = "eu-west-1";
+  spec.buckets = [{ name: "uploads", replicateIn: ["prod"] }];
+  spec.keys = [{ purpose: "phi-fields", description: "Field-level PHI encryption" }];
+  spec.secrets = [{ name: "app", keys: { JWT_SECRET: { length: 64 } } }];
+  const env = resolve(validSpec(spec), "prod");
 
   it("bootstrap: state key, state and log buckets, lock table", () => {
     const app = new App();
@@ -28,14 +33,25 @@ describe("pinned addresses of stateful resources", () => {
     ]);
   });
 
-  it("app: data key, access-log bucket, data buckets", () => {
+  it("app: keys, log groups, secrets, access-log, audit, data and replica buckets", () => {
     const stack = new AppStack(new App(), env);
     expect(stack.node.id).toBe("demo-prod-app");
     expect(stateful(addresses(synthStack(stack)))).toEqual([
+      "aws_cloudwatch_log_group.Audit_TrailLogGroup_104680F1",
+      "aws_cloudwatch_log_group.Network_FlowLogGroup_2BDFE538",
+      "aws_cloudwatch_log_group.Observability_AppLogGroup_F4E19BFD",
       "aws_kms_alias.DataKey_Alias_99EFF7B9",
+      "aws_kms_alias.DrKey_Alias_FA254790",
+      "aws_kms_alias.Key-phi-fields_Alias_65CA77D1",
       "aws_kms_key.DataKey_0F118E08",
+      "aws_kms_key.DrKey_4F61603B",
+      "aws_kms_key.Key-phi-fields_Key_8FE5D58C",
       "aws_s3_bucket.AccessLogBucket_E6559820",
+      "aws_s3_bucket.Audit_AuditBucket_75A22C72",
       "aws_s3_bucket.DataBucket-uploads_Bucket_52FD67BA",
+      "aws_s3_bucket.DataBucketReplica-uploads_Bucket_CDC0DD81",
+      "aws_s3_bucket.DrAccessLogBucket_2E1DD058",
+      "aws_secretsmanager_secret.Secret-app_Secret_0193055D",
     ]);
   });
 });

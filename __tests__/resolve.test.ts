@@ -11,7 +11,8 @@ describe("resolve", () => {
     expect(r.settings).toEqual(PRESETS.dev);
     expect(r.region).toBe("eu-central-1");
     expect(r.stackNames).toEqual({ bootstrap: "demo-dev-bootstrap", app: "demo-dev-app" });
-    expect(r.buckets).toEqual([{ name: "uploads", bucketName: "demo-dev-uploads-111111111111" }]);
+    expect(r.buckets).toEqual([expect.objectContaining({ name: "uploads", bucketName: "demo-dev-uploads-111111111111", cloudTrailDataEvents: true, replica: undefined })]);
+    expect(r.network.subnets).toEqual({ public: ["10.0.0.0/20", "10.0.16.0/20"], app: ["10.0.64.0/20", "10.0.80.0/20"], data: ["10.0.128.0/20", "10.0.144.0/20"] });
   });
 
   it("deep-merges per-environment overrides, leaving the rest of the preset", () => {

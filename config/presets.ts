@@ -8,7 +8,13 @@ import type { EnvironmentName, Settings } from "./schema";
 export const SPEC_DEFAULTS = {
   compliance: [] as string[],
   tags: {} as Record<string, string>,
-  buckets: [] as { name: string }[],
+  /** Classes whose buckets get CloudTrail S3 data events unless a bucket says otherwise. */
+  dataEventClassifications: ["pii", "phi"] as string[],
+  /** New subnet prefix bits below the VPC CIDR, and the index each tier starts at. */
+  subnetNewBits: 4,
+  subnetTierOffsets: { public: 0, app: 4, data: 8 },
+  /** Period of a log metric alarm. */
+  logMetricAlarmPeriodSeconds: 60,
 } as const;
 
 /** Defaults of the state backend. Templates take {app}, {env}, {account}, {region}. */
@@ -29,9 +35,11 @@ export const STATE_DEFAULTS = {
 export const MANAGED_BY = "cdktf";
 
 /**
- * dev: cheap and disposable, but logs still meet CKV_AWS_338 (>= 365 days).
- * staging: like prod, minus delete protection, so it can be rebuilt.
- * prod: everything stateful protected; audit evidence kept 7 years (HIPAA 6 y + margin).
+ * dev: cheap and disposable (2 AZs, one NAT, no interface endpoints), but logs still meet
+ *   CKV_AWS_338 (>= 365 days).
+ * staging: like prod, minus delete protection and the third AZ, so it can be rebuilt.
+ * prod: everything stateful protected; 3 AZs with a NAT each; audit evidence kept 7 years
+ *   (HIPAA asks 6 years of documentation; 2557 days is the CloudWatch value above 7 years).
  */
 export const PRESETS: Record<EnvironmentName, Settings> = {
   dev: {
@@ -39,17 +47,29 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
     kms: { deletionWindowDays: 7 },
     logs: { retentionDays: 365, auditRetentionDays: 365 },
     storage: { noncurrentVersionExpirationDays: 30, accessLogExpirationDays: 365 },
+    network: { vpcCidr: "10.0.0.0/16", azCount: 2, natGateways: "single", interfaceEndpoints: [] },
+    secrets: { recoveryWindowDays: 7 },
+    audit: { cloudTrail: true, guardDuty: true, awsConfig: true },
+    budget: { monthlyLimitUsd: 200, alertThresholdsPercent: [80, 100] },
   },
   staging: {
     protection: { preventDestroy: false },
     kms: { deletionWindowDays: 14 },
     logs: { retentionDays: 365, auditRetentionDays: 731 },
     storage: { noncurrentVersionExpirationDays: 90, accessLogExpirationDays: 731 },
+    network: { vpcCidr: "10.0.0.0/16", azCount: 2, natGateways: "perAz", interfaceEndpoints: ["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"] },
+    secrets: { recoveryWindowDays: 14 },
+    audit: { cloudTrail: true, guardDuty: true, awsConfig: true },
+    budget: { monthlyLimitUsd: 500, alertThresholdsPercent: [80, 100] },
   },
   prod: {
     protection: { preventDestroy: true },
     kms: { deletionWindowDays: 30 },
     logs: { retentionDays: 365, auditRetentionDays: 2557 },
     storage: { noncurrentVersionExpirationDays: 365, accessLogExpirationDays: 2557 },
+    network: { vpcCidr: "10.0.0.0/16", azCount: 3, natGateways: "perAz", interfaceEndpoints: ["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"] },
+    secrets: { recoveryWindowDays: 30 },
+    audit: { cloudTrail: true, guardDuty: true, awsConfig: true },
+    budget: { monthlyLimitUsd: 1000, alertThresholdsPercent: [50, 80, 100] },
   },
 };

@@ -2,6 +2,7 @@
  * resolve(spec, env): merge the spec over the environment's preset into a frozen
  * ResolvedEnvironment, the only thing stacks and constructs read.
  */
+import { cidrSubnet } from "./cidr";
 import { fillTemplate, resourceName } from "./naming";
 import { MANAGED_BY, PRESETS, SPEC_DEFAULTS, STATE_DEFAULTS } from "./presets";
 import { partitionOf } from "./regions";
@@ -44,10 +45,35 @@ export interface ResolvedSuppression {
   readonly source: string;
 }
 
-/** A data bucket with its final AWS name. */
+/** A data bucket with its final AWS name and options. */
 export interface ResolvedBucket {
   readonly name: string;
   readonly bucketName: string;
+  readonly glacierAfterDays?: number;
+  readonly objectLock?: { readonly mode: "GOVERNANCE" | "COMPLIANCE"; readonly days: number };
+  /** Replica in the DR region, when this environment replicates the bucket. */
+  readonly replica?: { readonly region: string; readonly bucketName: string };
+  /** Object-level reads and writes recorded by CloudTrail. */
+  readonly cloudTrailDataEvents: boolean;
+}
+
+/** The network with its subnet CIDRs per tier, one per AZ. */
+export interface ResolvedNetwork {
+  readonly vpcCidr: string;
+  readonly azCount: number;
+  readonly natGateways: "single" | "perAz";
+  readonly interfaceEndpoints: readonly string[];
+  readonly subnets: { readonly public: readonly string[]; readonly app: readonly string[]; readonly data: readonly string[] };
+}
+
+export interface ResolvedSecret {
+  readonly name: string;
+  /** Secrets Manager name, `<app>/<env>/<name>`. */
+  readonly secretName: string;
+  readonly description?: string;
+  readonly generate?: { readonly length: number; readonly special: boolean };
+  readonly keys?: Readonly<Record<string, { readonly length: number; readonly special: boolean } | "external">>;
+  readonly rotation?: { readonly lambdaArn: string; readonly days: number };
 }
 
 export interface ResolvedEnvironment {
@@ -57,6 +83,7 @@ export interface ResolvedEnvironment {
   readonly region: string;
   readonly partition: string;
   readonly allowedRegions: readonly string[];
+  readonly drRegion?: string;
   readonly deployRoleArn?: string;
   readonly dataClassification: string;
   readonly compliance: readonly string[];
@@ -64,14 +91,30 @@ export interface ResolvedEnvironment {
   readonly tags: Readonly<Record<string, string>>;
   readonly state: ResolvedState;
   readonly settings: Settings;
+  readonly network: ResolvedNetwork;
   readonly buckets: readonly ResolvedBucket[];
+  readonly secrets: readonly ResolvedSecret[];
+  /** Extra customer-managed keys. */
+  readonly keys: readonly { readonly purpose: string; readonly alias: string; readonly description: string }[];
+  readonly alarmEmails: readonly string[];
+  readonly logMetricAlarms: readonly { readonly name: string; readonly pattern: string; readonly warning: number; readonly critical: number; readonly periodSeconds: number }[];
   readonly suppressions: readonly ResolvedSuppression[];
   /** AWS names of the app stack's shared parts. */
   readonly names: {
     /** Bucket that receives the app's S3 server access logs. */
     readonly accessLogBucket: string;
+    /** Access-log bucket in the DR region (for replicas). */
+    readonly drAccessLogBucket: string;
+    /** Bucket for CloudTrail and AWS Config deliveries. */
+    readonly auditBucket: string;
     /** Alias of the environment's data key. */
     readonly dataKeyAlias: string;
+    /** Alias of the key for replicas in the DR region. */
+    readonly drKeyAlias: string;
+    /** Prefix of every resource name: `<app>-<env>`. */
+    readonly prefix: string;
+    /** Log group of the application's containers. */
+    readonly appLogGroup: string;
   };
   readonly stackNames: { readonly bootstrap: string; readonly app: string };
 }
@@ -87,6 +130,8 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
     throw new Error(`resolve: environment "${env}" is not declared in the spec (declared: ${declaredEnvironments(spec).join(", ")}).`);
   }
   const region = envSpec.region ?? spec.primaryRegion;
+  const name = (component: string) => resourceName(spec.app, env, component);
+  const accountScoped = (component: string) => `${name(component)}-${envSpec.accountId}`;
   const stateSpec = { ...spec.state, ...envSpec.state };
   const stateAccount = stateSpec.accountId ?? envSpec.accountId;
   const stateRegion = stateSpec.region ?? region;
@@ -95,6 +140,8 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
   const locking: LockingMode = stateSpec.locking ?? STATE_DEFAULTS.locking;
   const bucketName = fill(stateSpec.bucketName ?? STATE_DEFAULTS.bucketName);
   const compliance = spec.compliance ?? SPEC_DEFAULTS.compliance;
+  const settings = settingsFor(spec, env);
+  const sensitive = SPEC_DEFAULTS.dataEventClassifications.includes(spec.dataClassification);
 
   const resolved: ResolvedEnvironment = {
     app: spec.app,
@@ -103,6 +150,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
     region,
     partition: partitionOf(region),
     allowedRegions: [...spec.allowedRegions],
+    drRegion: spec.drRegion,
     deployRoleArn: envSpec.deployRoleArn,
     dataClassification: spec.dataClassification,
     compliance: [...compliance],
@@ -127,33 +175,77 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       roleArn: stateSpec.roleArn,
       bootstrapBackend: stateSpec.bootstrapBackend ?? STATE_DEFAULTS.bootstrapBackend,
       bootstrapLocalStatePath: fill(STATE_DEFAULTS.bootstrapLocalStatePath),
-      kmsAlias: `alias/${resourceName(spec.app, env, "tfstate")}`,
+      kmsAlias: `alias/${name("tfstate")}`,
       kmsDeletionWindowDays: STATE_DEFAULTS.kmsDeletionWindowDays,
     },
-    settings: mergeSettings(PRESETS[env], envSpec.overrides),
-    buckets: (spec.buckets ?? SPEC_DEFAULTS.buckets).map((b) => ({
+    settings,
+    network: resolveNetwork(settings.network),
+    buckets: (spec.buckets ?? []).map((b) => ({
       name: b.name,
-      bucketName: `${resourceName(spec.app, env, b.name)}-${envSpec.accountId}`,
+      bucketName: accountScoped(b.name),
+      glacierAfterDays: b.glacierAfterDays,
+      objectLock: b.objectLock,
+      replica: spec.drRegion && b.replicateIn?.includes(env) ? { region: spec.drRegion, bucketName: `${accountScoped(b.name)}-replica` } : undefined,
+      cloudTrailDataEvents: b.cloudTrailDataEvents ?? sensitive,
     })),
+    secrets: (spec.secrets ?? []).map((s) => ({
+      name: s.name,
+      secretName: `${spec.app}/${env}/${s.name}`,
+      description: s.description,
+      generate: s.generate ? generated(s.generate) : undefined,
+      keys: s.keys ? Object.fromEntries(Object.entries(s.keys).map(([k, v]): [string, "external" | ReturnType<typeof generated>] => [k, typeof v === "string" ? "external" : generated(v)])) : undefined,
+      rotation: s.rotation,
+    })),
+    keys: (spec.keys ?? []).map((k) => ({ purpose: k.purpose, alias: `alias/${name(k.purpose)}`, description: k.description })),
+    alarmEmails: [...(spec.alarmEmails ?? [])],
+    logMetricAlarms: (spec.logMetricAlarms ?? []).map((a) => ({ ...a, periodSeconds: a.periodSeconds ?? SPEC_DEFAULTS.logMetricAlarmPeriodSeconds })),
     suppressions: (spec.guardrails?.suppressions ?? [])
       .map((x, i) => ({ ...x, source: `config guardrails.suppressions[${i}]` }))
       .filter((x) => !x.environments || x.environments.includes(env))
       .map((x) => ({ id: x.rule, reason: x.reason, stack: x.stack ?? "app", path: x.path, source: x.source })),
     names: {
-      accessLogBucket: `${resourceName(spec.app, env, "access-logs")}-${envSpec.accountId}`,
-      dataKeyAlias: `alias/${resourceName(spec.app, env, "data")}`,
+      accessLogBucket: accountScoped("access-logs"),
+      drAccessLogBucket: accountScoped("dr-access-logs"),
+      auditBucket: accountScoped("audit"),
+      dataKeyAlias: `alias/${name("data")}`,
+      drKeyAlias: `alias/${name("dr")}`,
+      prefix: name("").slice(0, -1),
+      appLogGroup: `/${spec.app}/${env}/app`,
     },
     stackNames: {
-      bootstrap: resourceName(spec.app, env, "bootstrap"),
-      app: resourceName(spec.app, env, "app"),
+      bootstrap: name("bootstrap"),
+      app: name("app"),
     },
   };
   return deepFreeze(resolved);
 }
 
+/** A generated value: punctuation only when asked for (values end up in URLs and shells). */
+const generated = (g: { length: number; special?: boolean }) => ({ length: g.length, special: g.special ?? false });
+
+/** Subnet CIDRs per tier: as configured, or carved from the VPC CIDR. */
+export function resolveNetwork(n: Settings["network"]): ResolvedNetwork {
+  const carve = (tier: keyof typeof SPEC_DEFAULTS.subnetTierOffsets) =>
+    Array.from({ length: n.azCount }, (_, i) => cidrSubnet(n.vpcCidr, SPEC_DEFAULTS.subnetNewBits, SPEC_DEFAULTS.subnetTierOffsets[tier] + i));
+  return {
+    vpcCidr: n.vpcCidr,
+    azCount: n.azCount,
+    natGateways: n.natGateways,
+    interfaceEndpoints: [...n.interfaceEndpoints],
+    subnets: n.subnetCidrs
+      ? { public: [...n.subnetCidrs.public], app: [...n.subnetCidrs.app], data: [...n.subnetCidrs.data] }
+      : { public: carve("public"), app: carve("app"), data: carve("data") },
+  };
+}
+
+/** The environment's settings: its preset, then the spec's overrides, then its own. */
+export function settingsFor(spec: AppSpec, env: EnvironmentName): Settings {
+  return mergeSettings(PRESETS[env], spec.overrides, spec.environments[env]?.overrides);
+}
+
 /** Deep-merge overrides into the preset: objects merge key by key, anything else replaces. */
-function mergeSettings(preset: Settings, overrides: SettingsOverrides | undefined): Settings {
-  return deepMerge(preset, overrides ?? {}) as Settings;
+function mergeSettings(preset: Settings, ...overrides: (SettingsOverrides | undefined)[]): Settings {
+  return overrides.reduce<unknown>((acc, o) => deepMerge(acc, o ?? {}), preset) as Settings;
 }
 
 function deepMerge(base: unknown, over: unknown): unknown {

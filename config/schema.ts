@@ -88,6 +88,11 @@ const LogRetentionDays = z
     message: `must be one of CloudWatch's retention values: ${LOG_RETENTION_DAYS.join(", ")}`,
   });
 
+const CidrBlock = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, "must be an IPv4 CIDR block such as 10.0.0.0/16");
+
+/** VPC interface endpoints the network can create, so private tasks reach AWS APIs without NAT. */
+export const InterfaceEndpoint = z.enum(["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"]);
+
 /**
  * Per-environment settings. `presets.ts` gives a full value per environment; a config
  * overrides any part of it under `environments.<env>.overrides`.
@@ -107,6 +112,28 @@ export const SettingsSchema = z.strictObject({
     noncurrentVersionExpirationDays: z.number().int().min(1).max(3650).describe("Days a replaced object version is kept."),
     accessLogExpirationDays: z.number().int().min(1).max(3650).describe("Days S3 server access logs are kept."),
   }),
+  network: z.strictObject({
+    vpcCidr: CidrBlock.describe("VPC CIDR, /16 to /24."),
+    azCount: z.number().int().min(2).max(3).describe("Availability zones the subnets span (2 or 3)."),
+    natGateways: z.enum(["single", "perAz"]).describe("One NAT gateway (cheap) or one per AZ (no cross-AZ dependency)."),
+    interfaceEndpoints: z.array(InterfaceEndpoint).describe("Interface endpoints so private subnets reach AWS APIs without NAT."),
+    subnetCidrs: z
+      .strictObject({ public: z.array(CidrBlock), app: z.array(CidrBlock), data: z.array(CidrBlock) })
+      .optional()
+      .describe("Subnet CIDRs per tier, one per AZ. @default carved from vpcCidr: public 0.., app 4.., data 8.. (4 more prefix bits)"),
+  }),
+  secrets: z.strictObject({
+    recoveryWindowDays: z.number().int().min(7).max(30).describe("Days a deleted secret can still be restored."),
+  }),
+  audit: z.strictObject({
+    cloudTrail: z.boolean().describe("Create a multi-region CloudTrail trail (off if the organization already runs one)."),
+    guardDuty: z.boolean().describe("Create a GuardDuty detector (off if the account already has one)."),
+    awsConfig: z.boolean().describe("Create an AWS Config recorder, delivery channel and HIPAA-relevant managed rules."),
+  }),
+  budget: z.strictObject({
+    monthlyLimitUsd: z.number().positive().max(10_000_000).describe("Monthly cost budget in USD."),
+    alertThresholdsPercent: z.array(z.number().positive().max(1000)).min(1).describe("Actual-spend percentages that alert; 100 % forecast always alerts."),
+  }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -116,6 +143,10 @@ export const SettingsOverrides = z.strictObject({
   kms: SettingsSchema.shape.kms.partial().optional(),
   logs: SettingsSchema.shape.logs.partial().optional(),
   storage: SettingsSchema.shape.storage.partial().optional(),
+  network: SettingsSchema.shape.network.partial().optional(),
+  secrets: SettingsSchema.shape.secrets.partial().optional(),
+  audit: SettingsSchema.shape.audit.partial().optional(),
+  budget: SettingsSchema.shape.budget.partial().optional(),
 });
 export type SettingsOverrides = z.infer<typeof SettingsOverrides>;
 
@@ -132,6 +163,53 @@ export type EnvironmentSpec = z.infer<typeof EnvironmentSpec>;
 /** A data bucket the app stores objects in (hardened: CMK, versioning, TLS-only, logged). */
 export const BucketSpec = z.strictObject({
   name: ComponentName.describe("Component name; the bucket is <app>-<env>-<name>-<account>."),
+  glacierAfterDays: z.number().int().min(1).max(3650).optional().describe("Move objects to Glacier Flexible Retrieval after N days. @default never"),
+  objectLock: z
+    .strictObject({ mode: z.enum(["GOVERNANCE", "COMPLIANCE"]), days: z.number().int().min(1).max(36500) })
+    .optional()
+    .describe("WORM retention for every new object version. @default none"),
+  replicateIn: z.array(EnvironmentName).optional().describe("Environments in which the bucket replicates to drRegion. @default none"),
+  cloudTrailDataEvents: z.boolean().optional().describe("Record object-level reads and writes in CloudTrail. @default true when dataClassification is pii or phi"),
+});
+
+/** A random value generated at apply time (random provider); only a reference reaches the synthesized JSON. */
+export const GeneratedValue = z.strictObject({
+  length: z.number().int().min(16).max(4096).describe("Characters."),
+  special: z.boolean().optional().describe("Include punctuation. @default false (URL and shell safe)"),
+});
+
+export const SecretSpec = z
+  .strictObject({
+    name: ComponentName.describe("Secret name; stored as <app>/<env>/<name>."),
+    description: z.string().max(2048).optional(),
+    generate: GeneratedValue.optional().describe("Generate the value. @default - none: a placeholder whose value is set out of band"),
+    keys: z
+      .record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, "must be an UPPER_SNAKE_CASE key"), z.union([GeneratedValue, z.literal("external")]))
+      .optional()
+      .describe("A JSON secret: each key generated, or \"external\" (set out of band)."),
+    rotation: z
+      .strictObject({
+        lambdaArn: z.string().regex(/^arn:aws(-us-gov)?:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+$/, "must be a Lambda function ARN"),
+        days: z.number().int().min(1).max(365),
+      })
+      .optional()
+      .describe("Rotate with this Lambda every N days. @default none"),
+  })
+  .refine((s) => !(s.generate && s.keys), { message: "set either generate or keys, not both", path: ["keys"] });
+
+/** An extra customer-managed key, e.g. for field-level PHI encryption. */
+export const KeySpec = z.strictObject({
+  purpose: ComponentName.describe("Alias becomes alias/<app>-<env>-<purpose>."),
+  description: z.string().min(1).max(8192),
+});
+
+/** An alarm pair on a pattern in the app log group (e.g. failed logins). */
+export const LogMetricAlarmSpec = z.strictObject({
+  name: ComponentName,
+  pattern: z.string().min(1).describe("CloudWatch Logs filter pattern, e.g. { $.event = \"login_failed\" }."),
+  warning: z.number().positive().describe("Matches per period that raise the warning alarm."),
+  critical: z.number().positive().describe("Matches per period that raise the critical alarm."),
+  periodSeconds: z.number().int().min(60).optional().describe("@default 60"),
 });
 
 /** A justified exception to one guardrail rule on one construct (and what is below it). */
@@ -154,6 +232,12 @@ export const AppSpecSchema = z
     tags: Tags.optional(),
     state: StateSpec.optional(),
     buckets: z.array(BucketSpec).optional().describe("Data buckets of the app."),
+    drRegion: Region.optional().describe("Disaster-recovery region for bucket replicas; must be in allowedRegions."),
+    keys: z.array(KeySpec).optional().describe("Extra customer-managed keys besides the environment's data key."),
+    secrets: z.array(SecretSpec).optional().describe("Secrets Manager entries, generated or placeholders."),
+    alarmEmails: z.array(z.email()).optional().describe("Addresses subscribed to the alarm topic (each must confirm)."),
+    logMetricAlarms: z.array(LogMetricAlarmSpec).optional().describe("Warning/critical alarms on patterns in the app log group."),
+    overrides: SettingsOverrides.optional().describe("Changes to every environment's preset (an environment's own overrides win)."),
     guardrails: z
       .strictObject({ suppressions: z.array(SuppressionSpec).optional() })
       .optional()

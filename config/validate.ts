@@ -7,7 +7,8 @@ import type { z } from "zod";
 import { fillTemplate, s3BucketNameProblem, dynamoTableNameProblem } from "./naming";
 import { suppressionProblem } from "../guardrails/suppressions";
 import { didYouMean, formatPath, type Problem } from "./problems";
-import { declaredEnvironments, resolve } from "./resolve";
+import { contains, overlaps, parseCidr } from "./cidr";
+import { declaredEnvironments, resolve, resolveNetwork, settingsFor } from "./resolve";
 import { AppSpecSchema, ENVIRONMENTS, type AppSpec } from "./schema";
 
 export type ValidationResult = { ok: true; spec: AppSpec } | { ok: false; problems: Problem[] };
@@ -16,7 +17,11 @@ export function validateSpec(raw: unknown): ValidationResult {
   const parsed = AppSpecSchema.safeParse(raw, { reportInput: true });
   const problems: Problem[] = parsed.success ? [] : parsed.error.issues.flatMap(describeIssue);
   problems.push(...residencyProblems(raw), ...duplicateProblems(raw), ...suppressionProblems(raw));
-  if (parsed.success) problems.push(...derivedNameProblems(parsed.data));
+  if (parsed.success) {
+    const network = networkProblems(parsed.data);
+    problems.push(...network, ...drProblems(parsed.data), ...alarmProblems(parsed.data));
+    if (network.length === 0) problems.push(...derivedNameProblems(parsed.data));
+  }
   if (!parsed.success || problems.length > 0) return { ok: false, problems: dedupe(problems) };
   return { ok: true, spec: parsed.data };
 }
@@ -107,6 +112,7 @@ function residencyProblems(raw: unknown): Problem[] {
     }
   };
   check(spec.primaryRegion, "primaryRegion");
+  check(spec.drRegion, "drRegion");
   check(obj(spec.state)?.region, "state.region");
   const envs = obj(spec.environments) ?? {};
   for (const env of ENVIRONMENTS) {
@@ -137,6 +143,10 @@ function duplicateProblems(raw: unknown): Problem[] {
     });
   };
   dupes(spec.buckets, "buckets", "name");
+  dupes(spec.secrets, "secrets", "name");
+  dupes(spec.keys, "keys", "purpose");
+  dupes(spec.logMetricAlarms, "logMetricAlarms", "name");
+  dupes(spec.alarmEmails, "alarmEmails");
   dupes(spec.allowedRegions, "allowedRegions");
   dupes(spec.compliance, "compliance");
   return problems;
@@ -153,6 +163,62 @@ function suppressionProblems(raw: unknown): Problem[] {
     const field = problem.startsWith("unknown rule") ? "rule" : "reason";
     return [{ path: `guardrails.suppressions[${i}].${field}`, message: problem }];
   });
+}
+
+/** Where a network setting was written: the environment's overrides, the spec's, or the preset. */
+function networkPath(spec: AppSpec, env: string, field: string): string {
+  const e = spec.environments[env as "dev"]?.overrides?.network as Record<string, unknown> | undefined;
+  if (e?.[field] !== undefined) return `environments.${env}.overrides.network.${field}`;
+  if ((spec.overrides?.network as Record<string, unknown> | undefined)?.[field] !== undefined) return `overrides.network.${field}`;
+  return `environments.${env}.overrides.network.${field}`;
+}
+
+/** VPC and subnet CIDRs: valid, one subnet per AZ and tier, inside the VPC, none overlapping. */
+function networkProblems(spec: AppSpec): Problem[] {
+  const problems: Problem[] = [];
+  for (const env of declaredEnvironments(spec)) {
+    const n = settingsFor(spec, env).network;
+    const vpc = parseCidr(n.vpcCidr);
+    if (!vpc || vpc.prefix < 16 || vpc.prefix > 24) {
+      problems.push({ path: networkPath(spec, env, "vpcCidr"), message: `${env}: "${n.vpcCidr}" is not a valid VPC CIDR (a network address with a /16 to /24 prefix)` });
+      continue;
+    }
+    const subnets = resolveNetwork(n).subnets;
+    const seen: { cidr: NonNullable<ReturnType<typeof parseCidr>>; where: string }[] = [];
+    for (const tier of ["public", "app", "data"] as const) {
+      const path = `${networkPath(spec, env, "subnetCidrs")}.${tier}`;
+      if (subnets[tier].length !== n.azCount) {
+        problems.push({ path, message: `${env}: ${subnets[tier].length} subnets for ${n.azCount} availability zones; give one per AZ` });
+      }
+      subnets[tier].forEach((text, i) => {
+        const c = parseCidr(text);
+        if (!c) return void problems.push({ path: `${path}[${i}]`, message: `${env}: "${text}" is not a valid CIDR network address` });
+        if (!contains(vpc, c)) problems.push({ path: `${path}[${i}]`, message: `${env}: ${text} is outside the VPC CIDR ${n.vpcCidr}` });
+        const clash = seen.find((s) => overlaps(s.cidr, c));
+        if (clash) problems.push({ path: `${path}[${i}]`, message: `${env}: ${text} overlaps ${clash.where}` });
+        seen.push({ cidr: c, where: `${tier}[${i}] ${text}` });
+      });
+    }
+  }
+  return problems;
+}
+
+/** Replication needs a DR region that differs from the primary one. */
+function drProblems(spec: AppSpec): Problem[] {
+  const problems: Problem[] = [];
+  if (spec.drRegion && spec.drRegion === spec.primaryRegion) {
+    problems.push({ path: "drRegion", message: `is the primary region ${spec.primaryRegion}; a disaster-recovery copy must live elsewhere` });
+  }
+  (spec.buckets ?? []).forEach((b, i) => {
+    if (b.replicateIn?.length && !spec.drRegion) problems.push({ path: `buckets[${i}].replicateIn`, message: "replication needs drRegion set at the top level" });
+  });
+  return problems;
+}
+
+function alarmProblems(spec: AppSpec): Problem[] {
+  return (spec.logMetricAlarms ?? []).flatMap((a, i) =>
+    a.warning > a.critical ? [{ path: `logMetricAlarms[${i}].warning`, message: `warning threshold ${a.warning} is above critical ${a.critical}` }] : [],
+  );
 }
 
 /** Names and keys that only exist after resolving: AWS naming rules and clashes between stacks. */
@@ -174,11 +240,15 @@ function derivedNameProblems(spec: AppSpec): Problem[] {
       const p = dynamoTableNameProblem(r.state.lockTableName);
       if (p) problems.push({ path: where("lockTableName"), message: `${env}: lock ${p}` });
     }
-    const logBucketProblem = s3BucketNameProblem(r.names.accessLogBucket);
-    if (logBucketProblem) problems.push({ path: "app", message: `${env}: access-log ${logBucketProblem}` });
+    for (const bucket of [r.names.accessLogBucket, r.names.auditBucket, r.names.drAccessLogBucket]) {
+      const p = s3BucketNameProblem(bucket);
+      if (p) problems.push({ path: "app", message: `${env}: ${p}` });
+    }
     r.buckets.forEach((b, i) => {
-      const p = s3BucketNameProblem(b.bucketName);
-      if (p) problems.push({ path: `buckets[${i}].name`, message: `${env}: ${p}` });
+      for (const bucket of [b.bucketName, b.replica?.bucketName]) {
+        const p = bucket && s3BucketNameProblem(bucket);
+        if (p) problems.push({ path: `buckets[${i}].name`, message: `${env}: ${p}` });
+      }
     });
     const owner = bucketOwners.get(r.state.bucketName);
     if (owner) problems.push({ path: where("bucketName"), message: `${env} uses state bucket "${r.state.bucketName}" already used by ${owner}; bucket names are global, include {env}` });

@@ -7,6 +7,13 @@ import { policyDocument, type PolicyStatement } from "./policy-document";
 export enum KeyServiceUser {
   /** CloudWatch Logs encrypting log groups of this account and region. */
   CLOUDWATCH_LOGS = "logs",
+  /** CloudTrail encrypting trail log files of this account. */
+  CLOUDTRAIL = "cloudtrail",
+  /**
+   * Services that publish to the CMK-encrypted alarm topic: CloudWatch alarms, AWS Budgets,
+   * CloudTrail delivery notifications. They need GenerateDataKey/Decrypt for SNS.
+   */
+  TOPIC_PUBLISHERS = "topic-publishers",
 }
 
 export interface EncryptionKeyProps {
@@ -23,6 +30,11 @@ export interface EncryptionKeyProps {
   readonly serviceUsers?: readonly KeyServiceUser[];
   /** Terraform `prevent_destroy` on the key. @default true */
   readonly preventDestroy?: boolean;
+  /**
+   * Create the key in `region` although the provider's region differs (a DR replica key).
+   * @default false: the provider's region, which must then equal `region`
+   */
+  readonly placeInRegion?: boolean;
 }
 
 /**
@@ -58,8 +70,9 @@ export class EncryptionKey extends Construct {
       deletionWindowInDays: props.deletionWindowDays,
       policy: policyDocument(statements),
       lifecycle: { preventDestroy: props.preventDestroy ?? true },
+      ...(props.placeInRegion ? { region: props.region } : {}),
     });
-    const alias = new KmsAlias(this, "Alias", { name: props.alias, targetKeyId: key.keyId });
+    const alias = new KmsAlias(this, "Alias", { name: props.alias, targetKeyId: key.keyId, ...(props.placeInRegion ? { region: props.region } : {}) });
     this.keyArn = key.arn;
     this.keyId = key.keyId;
     this.aliasName = alias.name;
@@ -67,7 +80,29 @@ export class EncryptionKey extends Construct {
 }
 
 function serviceStatement(service: KeyServiceUser, p: EncryptionKeyProps): PolicyStatement {
+  const sameAccount = { StringEquals: { "aws:SourceAccount": p.accountId } };
   switch (service) {
+    case KeyServiceUser.CLOUDTRAIL:
+      return {
+        Sid: "AllowCloudTrailLogFiles",
+        Effect: "Allow",
+        Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: ["kms:GenerateDataKey*", "kms:DescribeKey"],
+        Resource: "*",
+        Condition: {
+          ...sameAccount,
+          StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:${p.partition}:cloudtrail:*:${p.accountId}:trail/*` },
+        },
+      };
+    case KeyServiceUser.TOPIC_PUBLISHERS:
+      return {
+        Sid: "AllowPublishersToEncryptedTopics",
+        Effect: "Allow",
+        Principal: { Service: ["cloudwatch.amazonaws.com", "budgets.amazonaws.com", "cloudtrail.amazonaws.com"] },
+        Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+        Resource: "*",
+        Condition: sameAccount,
+      };
     case KeyServiceUser.CLOUDWATCH_LOGS:
       return {
         Sid: "AllowCloudWatchLogs",

@@ -9,7 +9,8 @@ export interface PolicyStatement {
   readonly Effect: "Allow" | "Deny";
   readonly Principal?: "*" | Record<string, string | string[]>;
   readonly Action: string | string[];
-  readonly Resource: string | string[];
+  /** Omitted in trust policies. */
+  readonly Resource?: string | string[];
   readonly Condition?: Record<string, Record<string, string | string[] | boolean>>;
 }
 

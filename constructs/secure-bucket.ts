@@ -1,15 +1,19 @@
 import { Construct } from "constructs";
+import type { ITerraformDependable } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketNotification } from "@cdktf/provider-aws/lib/s3-bucket-notification";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketObjectLockConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketReplicationConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-replication-configuration";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { suppress } from "../guardrails/suppressions";
 import { denyInsecureTransport, policyDocument, type PolicyStatement } from "./policy-document";
+import { ServiceRole } from "./service-role";
 
 /** Where a bucket's server access logs go, or that it is itself the access-log target. */
 export type BucketLogging =
@@ -43,6 +47,26 @@ export interface SecureBucketProps {
    * e.g. for malware scanning). Also what Checkov CKV2_AWS_62 asks for. @default true
    */
   readonly eventBridgeNotifications?: boolean;
+  /** Move current objects to Glacier Flexible Retrieval after N days. @default - never */
+  readonly glacierAfterDays?: number;
+  /** WORM: every new object version is locked for `days` in `mode`. Set only at creation. @default - no object lock */
+  readonly objectLock?: { readonly mode: "GOVERNANCE" | "COMPLIANCE"; readonly days: number };
+  /**
+   * Replicate every object (and delete markers) to `bucket`, re-encrypted with `kmsKeyArn`
+   * (a key in the replica's region), through a role named `roleName`.
+   * @default - no replication (CKV_AWS_144 suppressed as single-region by design)
+   */
+  readonly replicateTo?: { readonly bucket: SecureBucket; readonly kmsKeyArn: string; readonly roleName: string; readonly accountId: string };
+  /**
+   * This bucket is the destination of another bucket's replication. The replication
+   * configuration then references it, which satisfies CKV_AWS_144 as the scanners read it.
+   * @default false
+   */
+  readonly isReplica?: boolean;
+  /** Extra bucket policy statements (service deliveries such as CloudTrail). @default - none */
+  readonly additionalPolicyStatements?: readonly PolicyStatement[];
+  /** Create the bucket in this region rather than the provider's (a DR replica). @default - the provider's region */
+  readonly inRegion?: string;
 }
 
 /**
@@ -55,11 +79,16 @@ export class SecureBucket extends Construct {
   public readonly bucketId: string;
   public readonly bucketArn: string;
   public readonly bucketName: string;
+  /** The bucket policy: depend on it before a service delivers into the bucket (CloudTrail checks it). */
+  public readonly policyReady: ITerraformDependable;
+  /** The region the bucket was placed in when not the provider's. */
+  public readonly bucketRegion?: string;
   private readonly bucket: S3Bucket;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
     const isLogTarget = "receivesAccessLogsFrom" in props.logging;
+    const here = props.inRegion ? { region: props.inRegion } : {};
     if (!isLogTarget && !props.kmsKeyArn) {
       throw new Error(`SecureBucket ${this.node.path}: \`kmsKeyArn\` is required (only an access-log target may use SSE-S3).`);
     }
@@ -67,14 +96,18 @@ export class SecureBucket extends Construct {
     this.bucket = new S3Bucket(this, "Bucket", {
       bucket: props.bucketName,
       forceDestroy: false,
+      objectLockEnabled: props.objectLock ? true : undefined,
       lifecycle: { preventDestroy: props.preventDestroy ?? true },
+      ...here,
     });
+    this.bucketRegion = props.inRegion;
     this.bucketId = this.bucket.id;
     this.bucketArn = this.bucket.arn;
     this.bucketName = this.bucket.bucket;
 
     new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
       bucket: this.bucket.id,
+      ...here,
       blockPublicAcls: true,
       blockPublicPolicy: true,
       ignorePublicAcls: true,
@@ -82,14 +115,17 @@ export class SecureBucket extends Construct {
     });
     new S3BucketOwnershipControls(this, "OwnershipControls", {
       bucket: this.bucket.id,
+      ...here,
       rule: { objectOwnership: "BucketOwnerEnforced" },
     });
-    new S3BucketVersioningA(this, "Versioning", {
+    const versioning = new S3BucketVersioningA(this, "Versioning", {
       bucket: this.bucket.id,
+      ...here,
       versioningConfiguration: { status: "Enabled" },
     });
     new S3BucketServerSideEncryptionConfigurationA(this, "Encryption", {
       bucket: this.bucket.id,
+      ...here,
       rule: [
         isLogTarget
           ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
@@ -100,7 +136,7 @@ export class SecureBucket extends Construct {
       ],
     });
 
-    const statements: PolicyStatement[] = denyInsecureTransport("s3", [this.bucket.arn, `${this.bucket.arn}/*`]);
+    const statements: PolicyStatement[] = [...denyInsecureTransport("s3", [this.bucket.arn, `${this.bucket.arn}/*`]), ...(props.additionalPolicyStatements ?? [])];
     if ("receivesAccessLogsFrom" in props.logging) {
       const { sourceAccountId, partition } = props.logging.receivesAccessLogsFrom;
       statements.push({
@@ -117,14 +153,16 @@ export class SecureBucket extends Construct {
     } else {
       new S3BucketLoggingA(this, "Logging", {
         bucket: this.bucket.id,
+      ...here,
         targetBucket: props.logging.target.bucketId,
         targetPrefix: `${props.bucketName}/`,
       });
     }
-    new S3BucketPolicy(this, "Policy", { bucket: this.bucket.id, policy: policyDocument(statements) });
+    this.policyReady = new S3BucketPolicy(this, "Policy", { bucket: this.bucket.id, policy: policyDocument(statements), ...here });
 
     new S3BucketLifecycleConfiguration(this, "Lifecycle", {
       bucket: this.bucket.id,
+      ...here,
       rule: [
         {
           id: "baseline",
@@ -133,18 +171,63 @@ export class SecureBucket extends Construct {
           abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
           noncurrentVersionExpiration: [{ noncurrentDays: props.noncurrentVersionExpirationDays }],
           ...(props.expirationDays !== undefined ? { expiration: [{ days: props.expirationDays }] } : {}),
+          ...(props.glacierAfterDays !== undefined ? { transition: [{ days: props.glacierAfterDays, storageClass: "GLACIER" }] } : {}),
         },
       ],
     });
+
+    if (props.objectLock) {
+      new S3BucketObjectLockConfigurationA(this, "ObjectLock", {
+        bucket: this.bucket.id,
+        rule: { defaultRetention: { mode: props.objectLock.mode, days: props.objectLock.days } },
+        ...here,
+      });
+    }
+    if (props.replicateTo) this.replicate(props, props.replicateTo, versioning);
 
     if (isLogTarget) {
       // Trivy (AWS-0132) already exempts buckets whose policy admits logging.s3.amazonaws.com.
       suppress(this, "CKV_AWS_145", "S3 server access log delivery supports only SSE-S3 (AES256) on the target bucket; it holds access logs, not app data, and denies non-TLS requests.", { scanners: ["checkov"] });
     }
-    suppress(this, "CKV_AWS_144", "Single-region by design: data stays in the configured residency region. Versioning, noncurrent-version retention and prevent_destroy protect against loss.");
+    if (!props.replicateTo && !props.isReplica) {
+      suppress(this, "CKV_AWS_144", "Single-region by design: data stays in the configured residency region. Versioning, noncurrent-version retention and prevent_destroy protect against loss.");
+    }
 
     if (props.eventBridgeNotifications ?? true) {
       new S3BucketNotification(this, "Notification", { bucket: this.bucket.id, eventbridge: true });
     }
+  }
+
+  /** Replication role (least privilege on both buckets and keys) and configuration. */
+  private replicate(props: SecureBucketProps, to: NonNullable<SecureBucketProps["replicateTo"]>, versioning: S3BucketVersioningA): void {
+    const role = new ServiceRole(this, "ReplicationRole", {
+      roleName: to.roleName,
+      service: "s3.amazonaws.com",
+      sourceAccountId: to.accountId,
+      description: `Replicates ${props.bucketName} to ${to.bucket.bucketRegion ?? "its replica"}`,
+      statements: [
+        { Sid: "ReadReplicationConfiguration", Effect: "Allow", Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"], Resource: this.bucketArn },
+        { Sid: "ReadSourceVersions", Effect: "Allow", Action: ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"], Resource: `${this.bucketArn}/*` },
+        { Sid: "WriteReplicas", Effect: "Allow", Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"], Resource: `${to.bucket.bucketArn}/*` },
+        { Sid: "DecryptSource", Effect: "Allow", Action: "kms:Decrypt", Resource: props.kmsKeyArn! },
+        { Sid: "EncryptReplica", Effect: "Allow", Action: ["kms:Encrypt", "kms:GenerateDataKey"], Resource: to.kmsKeyArn },
+      ],
+    });
+    new S3BucketReplicationConfigurationA(this, "Replication", {
+      bucket: this.bucket.id,
+      role: role.roleArn,
+      rule: [
+        {
+          id: "replicate-everything",
+          status: "Enabled",
+          filter: {},
+          deleteMarkerReplication: { status: "Enabled" },
+          sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
+          destination: { bucket: to.bucket.bucketArn, storageClass: "STANDARD", encryptionConfiguration: { replicaKmsKeyId: to.kmsKeyArn } },
+        },
+      ],
+      dependsOn: [versioning],
+      ...(props.inRegion ? { region: props.inRegion } : {}),
+    });
   }
 }

@@ -8,7 +8,8 @@ import { basename, dirname, join, relative } from "node:path";
 import { blocking, evaluate, formatBlocking, type StackReport } from "./engine";
 import type { TfJsonDocument } from "./graph";
 import { jsonReport, markdownReport, sarifReport } from "./reports";
-import type { Suppression } from "./suppressions";
+import type { Scanner, Suppression } from "./suppressions";
+import type { RuleContext } from "./types";
 
 function tfJsonFiles(target: string): string[] {
   if (!statSync(target).isDirectory()) return [target];
@@ -24,17 +25,27 @@ function reportPrefix(file: string): string {
   return basename(file) === "cdk.tf.json" ? join(dirname(file), "guardrails") : file.replace(/\.tf\.json$/, ".guardrails");
 }
 
+interface RecordedReport {
+  findings?: { status: string; ruleId: string; constructPath?: string; justification?: string; suppressedFor?: Scanner[] }[];
+  staleSuppressions?: Suppression[];
+  context?: RuleContext;
+}
+
+/** The guardrails.json this project wrote beside a cdk.tf.json, if any. */
+function recordedReport(file: string): RecordedReport {
+  const report = join(dirname(file), "guardrails.json");
+  if (basename(file) !== "cdk.tf.json" || !existsSync(report)) return {};
+  return JSON.parse(readFileSync(report, "utf8")) as RecordedReport;
+}
+
 /**
  * Suppressions made in code when this project synthesized the file: its guardrails.json
  * records them (suppressed findings and stale ones), so a re-check gives the same verdicts.
  */
-function recordedSuppressions(file: string): Suppression[] {
-  const report = join(dirname(file), "guardrails.json");
-  if (basename(file) !== "cdk.tf.json" || !existsSync(report)) return [];
-  const data = JSON.parse(readFileSync(report, "utf8")) as { findings?: { status: string; ruleId: string; constructPath?: string; justification?: string }[]; staleSuppressions?: Suppression[] };
+function recordedSuppressions(data: RecordedReport): Suppression[] {
   const fromFindings = (data.findings ?? [])
     .filter((f) => f.status === "suppressed" && f.constructPath && f.justification)
-    .map((f) => ({ id: f.ruleId, reason: f.justification!, constructPath: f.constructPath!, source: "guardrails.json" }));
+    .map((f) => ({ id: f.ruleId, reason: f.justification!, constructPath: f.constructPath!, source: "guardrails.json", scanners: f.suppressedFor }));
   const unique = new Map(fromFindings.map((s) => [`${s.id} ${s.constructPath}`, s]));
   return [...unique.values(), ...(data.staleSuppressions ?? [])];
 }
@@ -61,7 +72,8 @@ function run(args: string[]): number {
         console.error(`guardrails: ${file} is not valid JSON (${(e as Error).message})`);
         return 2;
       }
-      const report = evaluate(relative(process.cwd(), file), doc, recordedSuppressions(file));
+      const recorded = recordedReport(file);
+      const report = evaluate(relative(process.cwd(), file), doc, recordedSuppressions(recorded), undefined, recorded.context ?? {});
       const prefix = reportPrefix(file);
       writeFileSync(`${prefix}.json`, jsonReport(report));
       writeFileSync(`${prefix}.sarif`, sarifReport(report, relative(process.cwd(), file)));

@@ -10,6 +10,14 @@ import type { TfJsonDocument } from "./graph";
 import { jsonReport, markdownReport, sarifReport } from "./reports";
 import { checkovConfig, trivyIgnore } from "./scanner-config";
 import { suppressionsIn, type Suppression } from "./suppressions";
+import type { RuleContext } from "./types";
+
+/** A stack with what its guardrails need beyond its JSON: config suppressions and context. */
+export interface GuardedStack {
+  readonly stack: TerraformStack;
+  readonly suppressions?: readonly Suppression[];
+  readonly context?: RuleContext;
+}
 
 /** Raised when a stack has findings that are neither fixed nor suppressed. */
 export class GuardrailError extends Error {
@@ -22,10 +30,10 @@ export class GuardrailError extends Error {
 const reportCache = new WeakMap<TerraformStack, StackReport>();
 
 /** The stack's report: rules over its Terraform JSON, with code and config suppressions. */
-export function evaluateStack(stack: TerraformStack, extra: readonly Suppression[] = []): StackReport {
+export function evaluateStack({ stack, suppressions = [], context = {} }: GuardedStack): StackReport {
   const cached = reportCache.get(stack);
   if (cached) return cached;
-  const report = evaluate(stack.node.id, stack.toTerraform() as TfJsonDocument, [...suppressionsIn(stack), ...extra]);
+  const report = evaluate(stack.node.id, stack.toTerraform() as TfJsonDocument, [...suppressionsIn(stack), ...suppressions], undefined, context);
   reportCache.set(stack, report);
   return report;
 }
@@ -34,18 +42,18 @@ export function evaluateStack(stack: TerraformStack, extra: readonly Suppression
  * Attach the guardrails to a stack as a cdktf validation, so that any `app.synth()` of it
  * (`cdktf synth`, tests) fails on a blocking finding.
  */
-export function attachGuardrails(stack: TerraformStack, extra: readonly Suppression[] = []): void {
-  stack.node.addValidation({
+export function attachGuardrails(guarded: GuardedStack): void {
+  guarded.stack.node.addValidation({
     validate: () => {
-      const report = evaluateStack(stack, extra);
+      const report = evaluateStack(guarded);
       return blocking(report).length ? [formatBlocking([report])] : [];
     },
   });
 }
 
 /** Evaluate all stacks; throws GuardrailError listing every blocking finding of every stack. */
-export function enforce(stacks: readonly TerraformStack[], extraFor: (stack: TerraformStack) => readonly Suppression[] = () => []): StackReport[] {
-  const reports = stacks.map((s) => evaluateStack(s, extraFor(s)));
+export function enforce(stacks: readonly (GuardedStack | TerraformStack)[]): StackReport[] {
+  const reports = stacks.map((s) => evaluateStack("stack" in s ? s : { stack: s }));
   if (reports.some((r) => blocking(r).length > 0)) throw new GuardrailError(reports);
   return reports;
 }

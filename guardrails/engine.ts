@@ -2,7 +2,7 @@
 import { TfGraph, type TfJsonDocument, type TfResource } from "./graph";
 import { ALL_RULES } from "./rules";
 import { ALL_SCANNERS, type Scanner, type Suppression } from "./suppressions";
-import type { Rule, Severity } from "./types";
+import type { Rule, RuleContext, Severity } from "./types";
 
 export type FindingStatus = "passed" | "failed" | "unknown" | "suppressed";
 
@@ -31,21 +31,29 @@ export interface StackReport {
   /** Suppressions that matched no failing finding: remove them or they hide a future regression. */
   readonly staleSuppressions: readonly Suppression[];
   readonly rulesEvaluated: number;
+  /** What the rules knew beyond the JSON (allowed regions). */
+  readonly context: RuleContext;
 }
 
 const matches = (s: Suppression, r: Rule, res: TfResource) =>
   (s.id === r.id || s.id === r.checkov || (r.trivy ?? []).some((t) => s.id === t || s.id === `AVD-${t}`)) &&
   !!res.constructPath && (res.constructPath === s.constructPath || res.constructPath.startsWith(`${s.constructPath}/`));
 
-export function evaluate(stack: string, doc: TfJsonDocument, suppressions: readonly Suppression[] = [], rules: readonly Rule[] = ALL_RULES): StackReport {
+export function evaluate(
+  stack: string,
+  doc: TfJsonDocument,
+  suppressions: readonly Suppression[] = [],
+  rules: readonly Rule[] = ALL_RULES,
+  context: RuleContext = {},
+): StackReport {
   const graph = new TfGraph(doc);
   const used = new Set<Suppression>();
   const findings: Finding[] = [];
   for (const rule of rules) {
-    for (const res of graph.resources.filter((r) => rule.resourceTypes.includes(r.type))) {
+    for (const res of graph.resources.filter((r) => rule.resourceTypes.includes(r.type) || rule.resourceTypes.includes("*"))) {
       let verdict;
       try {
-        verdict = rule.check(res, graph);
+        verdict = rule.check(res, graph, context);
       } catch (e) {
         verdict = { status: "unknown" as const, detail: `rule failed to evaluate: ${(e as Error).message}` };
       }
@@ -67,7 +75,7 @@ export function evaluate(stack: string, doc: TfJsonDocument, suppressions: reado
       }
     }
   }
-  return { stack, findings, staleSuppressions: suppressions.filter((s) => !used.has(s)), rulesEvaluated: rules.length };
+  return { stack, findings, staleSuppressions: suppressions.filter((s) => !used.has(s)), rulesEvaluated: rules.length, context };
 }
 
 /** Findings that block synth: failed, and unknown (a rule that could not decide is not a pass). */

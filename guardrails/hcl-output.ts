@@ -27,10 +27,52 @@ export function repairTokenStrings(hcl: string, doc: TfJsonDocument): string {
   visit(doc.provider);
   let out = hcl;
   for (const value of [...broken].sort((a, b) => b.length - a.length)) {
-    const escaped = value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/%\{/g, "%%{");
-    out = out.split(`"${value}"`).join(`"${escaped}"`);
+    const escaped = hclTemplateLiteral(value);
+    if (escaped !== value) out = out.split(`"${value}"`).join(`"${escaped}"`);
   }
   return out;
+}
+
+/**
+ * The body of an HCL quoted template for `value`: literal text escaped, `${...}`
+ * interpolations kept as they are (their quotes are HCL syntax, not string content).
+ */
+export function hclTemplateLiteral(value: string): string {
+  let out = "";
+  let i = 0;
+  while (i < value.length) {
+    if (value.startsWith("${", i)) {
+      const end = interpolationEnd(value, i + 2);
+      out += value.slice(i, end);
+      i = end;
+      continue;
+    }
+    const ch = value[i];
+    if (value.startsWith("%{", i)) {
+      out += "%%{";
+      i += 2;
+      continue;
+    }
+    out += ch === '"' ? '\\"' : ch === "\\" ? "\\\\" : ch === "\n" ? "\\n" : ch;
+    i++;
+  }
+  return out;
+}
+
+/** Index just past the `}` that closes an interpolation whose body starts at `from`. */
+function interpolationEnd(value: string, from: number): number {
+  let depth = 1;
+  let i = from;
+  while (i < value.length && depth > 0) {
+    const ch = value[i];
+    if (ch === '"') {
+      i++;
+      while (i < value.length && value[i] !== '"') i += value[i] === "\\" ? 2 : 1;
+    } else if (ch === "{") depth++;
+    else if (ch === "}") depth--;
+    i++;
+  }
+  return i;
 }
 
 /** Scanner comments for the suppressed findings of a stack, inserted into formatted HCL. */

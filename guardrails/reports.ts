@@ -4,7 +4,7 @@ import { ALL_RULES } from "./rules";
 
 export function jsonReport(report: StackReport): string {
   const count = (s: Finding["status"]) => report.findings.filter((f) => f.status === s).length;
-  return `${JSON.stringify({ stack: report.stack, summary: { passed: count("passed"), failed: count("failed"), unknown: count("unknown"), suppressed: count("suppressed") }, rulesEvaluated: report.rulesEvaluated, findings: report.findings, staleSuppressions: report.staleSuppressions }, null, 2)}\n`;
+  return `${JSON.stringify({ stack: report.stack, summary: { passed: count("passed"), failed: count("failed"), unknown: count("unknown"), suppressed: count("suppressed") }, rulesEvaluated: report.rulesEvaluated, context: report.context, findings: report.findings, staleSuppressions: report.staleSuppressions }, null, 2)}\n`;
 }
 
 const SARIF_LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" } as const;

@@ -18,6 +18,12 @@ export const notApplicable: Verdict = { status: "not-applicable" };
 export const fail = (detail: string): Verdict => ({ status: "non-compliant", detail });
 export const unknown = (detail: string): Verdict => ({ status: "unknown", detail });
 
+/** What a stack's rules may know beyond its Terraform JSON. */
+export interface RuleContext {
+  /** Data residency: the regions resources may live in. @default - not checked */
+  readonly allowedRegions?: readonly string[];
+}
+
 export interface Rule {
   /** The id findings and suppressions use: the Checkov id, or the Trivy id where Checkov has none. */
   readonly id: string;
@@ -25,11 +31,11 @@ export interface Rule {
   /** Trivy ids (AWS-xxxx; older binaries print AVD-AWS-xxxx) and the legacy tfsec name. */
   readonly trivy?: readonly string[];
   readonly severity: Severity;
-  /** Resource types the rule looks at; `provider.aws` for provider blocks. */
+  /** Resource types the rule looks at; `provider.aws` for provider blocks; `*` for every resource and provider. */
   readonly resourceTypes: readonly string[];
   /** What it checks, as the scanner really checks it. */
   readonly description: string;
   /** How to fix a finding. */
   readonly fix: string;
-  readonly check: (resource: TfResource, graph: TfGraph) => Verdict;
+  readonly check: (resource: TfResource, graph: TfGraph, context: RuleContext) => Verdict;
 }

@@ -1,23 +1,36 @@
 import type { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
-import type { ResolvedEnvironment } from "../config/resolve";
+import { RandomProvider } from "@cdktf/provider-random/lib/provider";
+import type { ResolvedBucket, ResolvedEnvironment } from "../config/resolve";
+import { AppSecret } from "../constructs/app-secret";
+import { Audit } from "../constructs/audit";
 import { EncryptionKey, KeyServiceUser } from "../constructs/encryption-key";
+import { Network } from "../constructs/network";
+import { Observability } from "../constructs/observability";
 import { SecureBucket } from "../constructs/secure-bucket";
 import { addAwsProvider } from "./aws-provider";
 import { useS3Backend } from "./state-backend";
 
 /**
- * One app in one environment, its state in the environment's bootstrap backend.
- * Composes the environment's data key, its access-log bucket and the data buckets.
- * Data bucket construct ids are `DataBucket-<name>`: the config name is the bucket's identity
- * (renaming it in config renames the AWS bucket too, so it is a replacement either way).
+ * One app in one environment, its state in the environment's bootstrap backend: the data
+ * key (and extra keys), network, observability, audit, data buckets (with DR replicas
+ * where configured) and secrets. Later components (data tier, compute) take their handles.
+ *
+ * Construct ids that carry a config name (`DataBucket-<name>`, `Secret-<name>`,
+ * `Key-<purpose>`): the config name is the resource's identity, and renaming it in config
+ * renames the AWS resource too, so it is a replacement either way.
  */
 export class AppStack extends TerraformStack {
   public readonly dataKey: EncryptionKey;
+  public readonly extraKeys: Readonly<Record<string, EncryptionKey>>;
   public readonly accessLogBucket: SecureBucket;
+  public readonly network: Network;
+  public readonly observability: Observability;
+  public readonly audit: Audit;
   public readonly dataBuckets: Readonly<Record<string, SecureBucket>>;
+  public readonly secrets: Readonly<Record<string, AppSecret>>;
 
-  constructor(scope: Construct, env: ResolvedEnvironment) {
+  constructor(scope: Construct, private readonly env: ResolvedEnvironment) {
     super(scope, env.stackNames.app);
     addAwsProvider(this, {
       region: env.region,
@@ -26,36 +39,143 @@ export class AppStack extends TerraformStack {
       tags: env.tags,
       sessionName: `${env.stackNames.app}-deploy`,
     });
+    new RandomProvider(this, "random");
     useS3Backend(this, env, env.state.key);
 
-    const protect = env.settings.protection.preventDestroy;
+    const s = env.settings;
+    const protect = s.protection.preventDestroy;
+    const keyBase = { accountId: env.accountId, region: env.region, partition: env.partition, deletionWindowDays: s.kms.deletionWindowDays, preventDestroy: protect };
     this.dataKey = new EncryptionKey(this, "DataKey", {
+      ...keyBase,
       alias: env.names.dataKeyAlias,
-      description: `Data at rest of ${env.app} ${env.env}`,
-      accountId: env.accountId,
-      region: env.region,
-      partition: env.partition,
-      deletionWindowDays: env.settings.kms.deletionWindowDays,
-      serviceUsers: [KeyServiceUser.CLOUDWATCH_LOGS],
-      preventDestroy: protect,
+      description: `Data at rest of ${env.app} ${env.env}: buckets, logs, secrets, audit trail, alarm topic`,
+      serviceUsers: [KeyServiceUser.CLOUDWATCH_LOGS, KeyServiceUser.CLOUDTRAIL, KeyServiceUser.TOPIC_PUBLISHERS],
     });
+    this.extraKeys = Object.fromEntries(
+      env.keys.map((k) => [k.purpose, new EncryptionKey(this, `Key-${k.purpose}`, { ...keyBase, alias: k.alias, description: k.description })]),
+    );
     this.accessLogBucket = new SecureBucket(this, "AccessLogBucket", {
       bucketName: env.names.accessLogBucket,
       logging: { receivesAccessLogsFrom: { sourceAccountId: env.accountId, partition: env.partition } },
-      noncurrentVersionExpirationDays: env.settings.storage.noncurrentVersionExpirationDays,
-      expirationDays: env.settings.storage.accessLogExpirationDays,
+      noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays,
+      expirationDays: s.storage.accessLogExpirationDays,
       preventDestroy: protect,
     });
+
+    this.network = new Network(this, "Network", {
+      namePrefix: env.names.prefix,
+      vpcCidr: env.network.vpcCidr,
+      subnets: env.network.subnets,
+      natGateways: env.network.natGateways,
+      interfaceEndpoints: env.network.interfaceEndpoints,
+      region: env.region,
+      accountId: env.accountId,
+      partition: env.partition,
+      flowLogs: { kmsKeyArn: this.dataKey.keyArn, retentionDays: s.logs.retentionDays, preventDestroy: protect },
+    });
+
+    this.observability = new Observability(this, "Observability", {
+      namePrefix: env.names.prefix,
+      metricNamespace: `${env.app}/${env.env}`,
+      region: env.region,
+      accountId: env.accountId,
+      kmsKeyArn: this.dataKey.keyArn,
+      alarmEmails: env.alarmEmails,
+      appLogGroup: { name: env.names.appLogGroup, retentionDays: s.logs.retentionDays, preventDestroy: protect },
+      logMetricAlarms: env.logMetricAlarms,
+      budget: s.budget,
+    });
+
+    this.dataBuckets = this.createDataBuckets();
+
+    this.audit = new Audit(this, "Audit", {
+      namePrefix: env.names.prefix,
+      accountId: env.accountId,
+      region: env.region,
+      partition: env.partition,
+      kmsKeyArn: this.dataKey.keyArn,
+      accessLogBucket: this.accessLogBucket,
+      auditBucketName: env.names.auditBucket,
+      retentionDays: s.logs.auditRetentionDays,
+      noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays,
+      preventDestroy: protect,
+      topicName: this.observability.topic.topicName,
+      dataEventBucketArns: env.buckets.filter((b) => b.cloudTrailDataEvents).map((b) => this.dataBuckets[b.name].bucketArn),
+      ...s.audit,
+    });
+
+    this.secrets = Object.fromEntries(
+      env.secrets.map((secret) => [
+        secret.name,
+        new AppSecret(this, `Secret-${secret.name}`, {
+          ...secret,
+          kmsKeyArn: this.dataKey.keyArn,
+          recoveryWindowDays: s.secrets.recoveryWindowDays,
+          preventDestroy: protect,
+        }),
+      ]),
+    );
+  }
+
+  /** Data buckets; those replicated in this environment get a replica in the DR region. */
+  private createDataBuckets(): Record<string, SecureBucket> {
+    const { env } = this;
+    const s = env.settings;
+    const protect = s.protection.preventDestroy;
+    const replicated = env.buckets.filter((b) => b.replica);
+    const dr = replicated.length > 0 ? this.createDisasterRecoveryBase(replicated[0].replica!.region) : undefined;
     const buckets: Record<string, SecureBucket> = {};
     for (const b of env.buckets) {
+      const common = { noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays, preventDestroy: protect, glacierAfterDays: b.glacierAfterDays, objectLock: b.objectLock };
+      const replica = b.replica && dr ? this.createReplica(b, dr, common) : undefined;
       buckets[b.name] = new SecureBucket(this, `DataBucket-${b.name}`, {
+        ...common,
         bucketName: b.bucketName,
         kmsKeyArn: this.dataKey.keyArn,
         logging: { target: this.accessLogBucket },
-        noncurrentVersionExpirationDays: env.settings.storage.noncurrentVersionExpirationDays,
-        preventDestroy: protect,
+        ...(replica && dr ? { replicateTo: { bucket: replica, kmsKeyArn: dr.key.keyArn, roleName: `${env.names.prefix}-${b.name}-replication`, accountId: env.accountId } } : {}),
       });
     }
-    this.dataBuckets = buckets;
+    return buckets;
+  }
+
+  /** The DR region's key and access-log bucket, shared by every replica. */
+  private createDisasterRecoveryBase(region: string): { key: EncryptionKey; logs: SecureBucket; region: string } {
+    const { env } = this;
+    const s = env.settings;
+    const key = new EncryptionKey(this, "DrKey", {
+      alias: env.names.drKeyAlias,
+      description: `Replicas of ${env.app} ${env.env} in ${region}`,
+      accountId: env.accountId,
+      region,
+      partition: env.partition,
+      deletionWindowDays: s.kms.deletionWindowDays,
+      preventDestroy: s.protection.preventDestroy,
+      placeInRegion: true,
+    });
+    const logs = new SecureBucket(this, "DrAccessLogBucket", {
+      bucketName: env.names.drAccessLogBucket,
+      logging: { receivesAccessLogsFrom: { sourceAccountId: env.accountId, partition: env.partition } },
+      noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays,
+      expirationDays: s.storage.accessLogExpirationDays,
+      preventDestroy: s.protection.preventDestroy,
+      inRegion: region,
+    });
+    return { key, logs, region };
+  }
+
+  private createReplica(
+    b: ResolvedBucket,
+    dr: { key: EncryptionKey; logs: SecureBucket; region: string },
+    common: { noncurrentVersionExpirationDays: number; preventDestroy: boolean; glacierAfterDays?: number; objectLock?: ResolvedBucket["objectLock"] },
+  ): SecureBucket {
+    return new SecureBucket(this, `DataBucketReplica-${b.name}`, {
+      ...common,
+      bucketName: b.replica!.bucketName,
+      kmsKeyArn: dr.key.keyArn,
+      logging: { target: dr.logs },
+      inRegion: dr.region,
+      isReplica: true,
+    });
   }
 }

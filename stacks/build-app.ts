@@ -1,6 +1,5 @@
 import { App, type TerraformStack } from "cdktf";
-import { attachGuardrails } from "../guardrails/enforce";
-import type { Suppression } from "../guardrails/suppressions";
+import { attachGuardrails, type GuardedStack } from "../guardrails/enforce";
 import { declaredEnvironments, resolve } from "../config/resolve";
 import type { AppSpec } from "../config/schema";
 import { AppStack } from "./app-stack";
@@ -8,8 +7,8 @@ import { BootstrapStack } from "./bootstrap-stack";
 
 export interface BuiltApp {
   readonly app: App;
-  /** Every stack, with the config suppressions that apply to it. */
-  readonly stacks: readonly { readonly stack: TerraformStack; readonly suppressions: readonly Suppression[] }[];
+  /** Every stack, with the config suppressions and rule context that apply to it. */
+  readonly stacks: readonly (GuardedStack & { readonly stack: TerraformStack })[];
   readonly bootstrapStacks: BootstrapStack[];
   readonly appStacks: AppStack[];
 }
@@ -30,8 +29,9 @@ export function buildApp(spec: AppSpec, outdir: string, options: { hclOutput?: b
       const suppressions = env.suppressions
         .filter((s) => s.stack === kind)
         .map((s) => ({ id: s.id, reason: s.reason, constructPath: `${stack.node.id}/${s.path}`, source: s.source }));
-      attachGuardrails(stack, suppressions);
-      stacks.push({ stack, suppressions });
+      const guarded = { stack, suppressions, context: { allowedRegions: env.allowedRegions } };
+      attachGuardrails(guarded);
+      stacks.push(guarded);
     }
   }
   return { app, stacks, bootstrapStacks, appStacks };

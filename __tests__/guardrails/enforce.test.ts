@@ -84,7 +84,7 @@ describe("suppressions", () => {
     const spec: any = baseSpec();
     spec.guardrails = { suppressions: [{ rule: "CKV_AWS_144", path: "DataKey", environments: ["dev"], reason: "Stale on purpose: keys are not buckets." }] };
     const built = buildApp(validSpec(spec), mkdtempSync(join(tmpdir(), "gr-")));
-    const reports = enforce(built.stacks.map((s) => s.stack), (st) => built.stacks.find((x) => x.stack === st)!.suppressions);
+    const reports = enforce(built.stacks);
     expect(reports.find((r) => r.stack === "demo-dev-app")!.staleSuppressions).toEqual([
       expect.objectContaining({ id: "CKV_AWS_144", constructPath: "demo-dev-app/DataKey", source: "config guardrails.suppressions[0]" }),
     ]);

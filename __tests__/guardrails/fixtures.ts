@@ -247,6 +247,8 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV2_AWS_56: { pass: one("aws_iam_role_policy_attachment", { policy_arn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }), fail: one("aws_iam_role_policy_attachment", { policy_arn: "arn:aws:iam::aws:policy/IAMFullAccess" }) },
   CKV_AWS_40: { pass: one("aws_iam_policy_attachment", { roles: ["r"] }), fail: one("aws_iam_user_policy_attachment", { user: "u" }) },
   "AWS-0342": { pass: iamPolicy(allow("iam:PassRole", "arn:aws:iam::1:role/task"), { Effect: "Deny", Action: "iam:PassRole", NotResource: "arn:aws:iam::1:role/task" }), fail: iamPolicy(allow("iam:PassRole", "arn:aws:iam::1:role/task")) },
+  // Project rules (context: allowedRegions = ["eu-central-1"])
+  PRJ_DATA_RESIDENCY: { pass: one("aws_s3_bucket", { region: "eu-central-1" }), fail: one("aws_kms_key", { region: "us-east-1" }) },
   "AWS-0345": { pass: iamPolicy(allow(["s3:GetObject", "s3:PutObject"])), fail: iamPolicy(allow("s3:*")) },
 };
 

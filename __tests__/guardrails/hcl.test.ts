@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { parse } from "@cdktf/hcl2json";
 import { evaluate } from "../../guardrails/engine";
 import type { TfJsonDocument } from "../../guardrails/graph";
-import { repairTokenStrings } from "../../guardrails/hcl-output";
+import { hclTemplateLiteral, repairTokenStrings } from "../../guardrails/hcl-output";
 
 const root = resolve(__dirname, "..", "..");
 const work = mkdtempSync(join(tmpdir(), "hcl-"));
@@ -23,6 +23,8 @@ function normalize(v: unknown): unknown {
   if (v && typeof v === "object") {
     return Object.fromEntries(Object.entries(v).filter(([k]) => k !== "//").sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, normalize(x)]));
   }
+  // The formatter may re-space an expression (`{ "A" = x }`); spacing is not meaning.
+  if (typeof v === "string" && v.startsWith("${") && v.endsWith("}")) return v.replace(/\s+/g, "");
   return v;
 }
 const verdicts = (doc: Record<string, unknown>) => evaluate("s", doc as TfJsonDocument).findings.map((f) => `${f.address} ${f.ruleId} ${f.status}`).sort();
@@ -95,6 +97,14 @@ describe("HCL output", () => {
 });
 
 describe("repairTokenStrings", () => {
+  it("keeps quotes inside an interpolation as HCL syntax", async () => {
+    const value = '${jsonencode({"A" = random_password.p.result, "B" = "x"})}';
+    expect(hclTemplateLiteral(value)).toBe(value);
+    expect(hclTemplateLiteral('{"k":"${aws_s3_bucket.b.arn}"}')).toBe('{\\"k\\":\\"${aws_s3_bucket.b.arn}\\"}');
+    const parsed = await parse("x.tf", `resource "a" "b" {\n  v = "${hclTemplateLiteral(value)}"\n}\n`);
+    expect(parsed.resource.a.b[0].v).toBe(value);
+  });
+
   it("escapes a token-bearing JSON string cdktf left unescaped, and nothing else", async () => {
     const value = '{"Resource":"${aws_s3_bucket.b.arn}/*"}';
     const broken = `resource "aws_s3_bucket_policy" "p" {\npolicy = "${value}"\nother = "plain"\n}\n`;

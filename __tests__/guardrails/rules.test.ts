@@ -15,7 +15,7 @@ function toDoc(fixture: Fixture): TfJsonDocument {
 
 /** The rule's verdicts on the fixture's resources of the types it checks. */
 function findingsOf(rule: Rule, doc: TfJsonDocument): readonly Finding[] {
-  return evaluate("fixture", doc, [], [rule]).findings;
+  return evaluate("fixture", doc, [], [rule], { allowedRegions: ["eu-central-1"] }).findings;
 }
 
 describe.each(ALL_RULES.filter((r) => !r.resourceTypes.includes("provider.aws")).map((r) => [r.id, r] as const))("%s", (id, rule) => {
@@ -39,6 +39,15 @@ describe.each(ALL_RULES.filter((r) => !r.resourceTypes.includes("provider.aws"))
   });
 });
 
+describe("PRJ_DATA_RESIDENCY on providers", () => {
+  const rule = ALL_RULES.find((r) => r.id === "PRJ_DATA_RESIDENCY")!;
+  it("fails a provider outside the allowed regions and is silent without a residency list", () => {
+    expect(findingsOf(rule, { provider: { aws: [{ region: "eu-central-1" }] } }).map((f) => f.status)).toEqual(["passed"]);
+    expect(findingsOf(rule, { provider: { aws: [{ region: "us-east-1" }] } }).map((f) => f.status)).toEqual(["failed"]);
+    expect(evaluate("x", { provider: { aws: [{ region: "us-east-1" }] } }, [], [rule]).findings).toEqual([]);
+  });
+});
+
 describe("provider rules", () => {
   it.each(Object.entries(PROVIDER_FIXTURES))("%s", (id, { pass, fail }) => {
     const rule = ALL_RULES.find((r) => r.id === id)!;
@@ -51,7 +60,7 @@ describe("rule catalogue", () => {
   it("covers at least 80 rules, each with ids, severity, description and fix", () => {
     expect(ALL_RULES.length).toBeGreaterThanOrEqual(80);
     for (const r of ALL_RULES) {
-      expect(r.checkov ?? r.trivy?.[0]).toBeTruthy();
+      expect(r.checkov ?? r.trivy?.[0] ?? (r.id.startsWith("PRJ_") ? r.id : undefined)).toBeTruthy();
       expect(r.description.length).toBeGreaterThan(10);
       expect(r.fix.length).toBeGreaterThan(5);
     }

@@ -40,13 +40,17 @@ export const show = (v: unknown) => (v === undefined ? "not set" : JSON.stringif
 
 type Meta = Omit<Rule, "check">;
 
-/** A rule on one attribute: unknown when it is an expression, else `ok(value)` decides. */
-export function attributeRule(meta: Meta, path: string, ok: (v: unknown, r: TfResource) => boolean, expected: string): Rule {
+/**
+ * A rule on one attribute: `ok(value)` decides. Where the rule needs a literal (true, a
+ * number, a name from a list), a `${...}` expression is unknown; where any value will do
+ * (`literalRequired: false`), a reference is a value.
+ */
+export function attributeRule(meta: Meta, path: string, ok: (v: unknown, r: TfResource) => boolean, expected: string, literalRequired = true): Rule {
   return {
     ...meta,
     check: (r) => {
       const v = get(r.config, path);
-      if (isExpression(v) && typeof v === "string" && /^\$\{[^}]*\}$/.test(v)) return unknown(`${path} is ${v}`);
+      if (literalRequired && isExpression(v) && /^\$\{[^}]*\}$/.test(v)) return unknown(`${path} is ${v}`);
       return ok(v, r) ? pass : fail(`${path} is ${show(v)}; expected ${expected}`);
     },
   };
@@ -56,8 +60,8 @@ export function attributeRule(meta: Meta, path: string, ok: (v: unknown, r: TfRe
 export const mustBeTrue = (meta: Meta, path: string) => attributeRule(meta, path, isTrue, "true");
 /** Attribute must not be true (Checkov's negative checks: missing passes). */
 export const mustNotBeTrue = (meta: Meta, path: string) => attributeRule(meta, path, (v) => !isTrue(v), "false or unset");
-/** Attribute must be set to something. */
-export const mustBeSet = (meta: Meta, path: string) => attributeRule(meta, path, isSet, "a value");
+/** Attribute must be set to something; a reference counts (Checkov's ANY_VALUE). */
+export const mustBeSet = (meta: Meta, path: string) => attributeRule(meta, path, isSet, "a value", false);
 
 /** A rule that passes when a companion resource referencing the subject exists and satisfies `ok`. */
 export function companionRule(

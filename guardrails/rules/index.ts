@@ -13,6 +13,7 @@ import { kmsRules } from "./kms";
 import { messagingRules } from "./messaging";
 import { providerRules } from "./provider";
 import { rdsRules } from "./rds";
+import { residencyRules } from "./residency";
 import { s3Rules } from "./s3";
 import { secretsmanagerRules } from "./secretsmanager";
 import { vpcRules } from "./vpc";
@@ -21,7 +22,7 @@ import { wafv2Rules } from "./wafv2";
 export const ALL_RULES: readonly Rule[] = [
   ...s3Rules, ...rdsRules, ...elasticacheRules, ...dynamodbRules, ...kmsRules, ...ecrRules, ...ecsRules, ...elbRules,
   ...wafv2Rules, ...cloudfrontRules, ...cloudwatchRules, ...messagingRules, ...secretsmanagerRules, ...cloudtrailRules,
-  ...vpcRules, ...iamRules, ...providerRules,
+  ...vpcRules, ...iamRules, ...providerRules, ...residencyRules,
 ];
 
 /**
@@ -35,6 +36,26 @@ export const NO_RULE_DECISIONS: Readonly<Record<string, string>> = {
   aws_s3_bucket_logging: "Checked through its bucket (CKV_AWS_18).",
   aws_s3_bucket_notification: "Checked through its bucket (CKV2_AWS_62).",
   aws_s3_bucket_policy: "Checked by CKV_AWS_70 and CKV_AWS_93 directly (listed there).",
+  aws_s3_bucket_replication_configuration: "Checked through its buckets (CKV_AWS_144); its role's policy by the IAM rules.",
+  aws_s3_bucket_object_lock_configuration: "No scanner rule; CKV_AWS_143 reads the bucket's inline block only.",
+  aws_default_security_group: "Checked through its VPC (CKV2_AWS_12): it must have no rules.",
+  aws_flow_log: "Checked through its VPC (CKV2_AWS_11); its log group by CKV_AWS_158/66/338.",
+  aws_vpc_endpoint: "No scanner rule for endpoints; their security group is checked (CKV_AWS_23, CKV2_AWS_5, CKV_AWS_382).",
+  aws_internet_gateway: "No scanner rule; only public subnets route to it (Network construct test).",
+  aws_eip: "No scanner rule; used by NAT gateways only.",
+  aws_nat_gateway: "No scanner rule; CKV2_AWS_35 checks routes do not use NAT instances.",
+  aws_route_table_association: "No scanner rule; tier routing is asserted in the Network construct test.",
+  aws_secretsmanager_secret_version: "Holds only random-provider references or placeholders (tested: no secret value in synthesized JSON).",
+  random_password: "Generates secret values at apply time; only references reach the synthesized JSON.",
+  aws_sns_topic_subscription: "No scanner rule; email endpoints come from config (validated as emails).",
+  aws_cloudwatch_log_metric_filter: "No scanner rule (CIS metric filters are compliance-only in Trivy).",
+  aws_cloudwatch_dashboard: "No scanner rule; holds no data.",
+  aws_budgets_budget: "No scanner rule; cost control only.",
+  aws_guardduty_detector: "No resource rule in the catalogue; enabled with 15-minute publishing by the Audit construct (tested).",
+  aws_config_configuration_recorder: "No resource rule in the catalogue; records all resources incl. global (Audit construct test).",
+  aws_config_configuration_recorder_status: "No scanner rule; enabled (Audit construct test).",
+  aws_config_delivery_channel: "No scanner rule; delivers to the KMS-encrypted audit bucket (Audit construct test).",
+  aws_config_config_rule: "No scanner rule; AWS managed rules only.",
 };
 
 /** Rule ids, Checkov ids and Trivy ids, each mapped to its rule. */

@@ -1,0 +1,88 @@
+import { Construct } from "constructs";
+import { Fn } from "cdktf";
+import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsmanager-secret-rotation";
+import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
+import { Password } from "@cdktf/provider-random/lib/password";
+import { suppress } from "../guardrails/suppressions";
+
+/** A value the random provider generates at apply time. */
+export interface GeneratedValueProps {
+  readonly length: number;
+  /** Include punctuation. */
+  readonly special: boolean;
+}
+
+/** Value of a JSON secret's key that is set out of band, until someone sets it. */
+export const OUT_OF_BAND_PLACEHOLDER = "SET-OUT-OF-BAND";
+
+export interface AppSecretProps {
+  /** Secrets Manager name, `<app>/<env>/<name>`. */
+  readonly secretName: string;
+  readonly description?: string;
+  /** CMK that encrypts the secret. */
+  readonly kmsKeyArn: string;
+  /** Days a deleted secret can be restored. */
+  readonly recoveryWindowDays: number;
+  /** Generate a single value. @default - see `keys` */
+  readonly generate?: GeneratedValueProps;
+  /**
+   * A JSON secret: each key generated or "external" (set out of band; the stack then ignores
+   * changes to the value so it is not reset). @default - neither: a placeholder with no version
+   */
+  readonly keys?: Readonly<Record<string, GeneratedValueProps | "external">>;
+  /** Rotate with this Lambda every `days`. @default - no rotation (CKV2_AWS_57 suppressed with the reason) */
+  readonly rotation?: { readonly lambdaArn: string; readonly days: number };
+  /** Terraform prevent_destroy. @default true */
+  readonly preventDestroy?: boolean;
+}
+
+/**
+ * A Secrets Manager secret encrypted with the CMK: generated with the random provider (only a
+ * reference reaches the synthesized JSON; the value lives in Terraform state, which is
+ * encrypted and access-controlled), a JSON secret with several keys, or a placeholder whose
+ * value is set out of band (no version is created, so none is ever overwritten).
+ */
+export class AppSecret extends Construct {
+  public readonly secretArn: string;
+  public readonly secretName: string;
+
+  constructor(scope: Construct, id: string, props: AppSecretProps) {
+    super(scope, id);
+    if (props.generate && props.keys) throw new Error(`AppSecret ${this.node.path}: set \`generate\` or \`keys\`, not both.`);
+    const secret = new SecretsmanagerSecret(this, "Secret", {
+      name: props.secretName,
+      description: props.description ?? `${props.secretName} (managed by cdktf)`,
+      kmsKeyId: props.kmsKeyArn,
+      recoveryWindowInDays: props.recoveryWindowDays,
+      lifecycle: { preventDestroy: props.preventDestroy ?? true },
+    });
+    this.secretArn = secret.arn;
+    this.secretName = secret.name;
+
+    const password = (key: string, g: GeneratedValueProps) =>
+      new Password(this, `Value-${key}`, { length: g.length, special: g.special, minUpper: 1, minLower: 1, minNumeric: 1 });
+    if (props.generate) {
+      new SecretsmanagerSecretVersion(this, "Version", { secretId: secret.id, secretString: password("value", props.generate).result });
+    } else if (props.keys) {
+      const entries = Object.entries(props.keys);
+      const value = Object.fromEntries(entries.map(([k, v]) => [k, v === "external" ? OUT_OF_BAND_PLACEHOLDER : password(k, v).result]));
+      const hasExternal = entries.some(([, v]) => v === "external");
+      new SecretsmanagerSecretVersion(this, "Version", {
+        secretId: secret.id,
+        secretString: Fn.jsonencode(value),
+        ...(hasExternal ? { lifecycle: { ignoreChanges: ["secret_string"] } } : {}),
+      });
+    }
+
+    if (props.rotation) {
+      new SecretsmanagerSecretRotation(this, "Rotation", {
+        secretId: secret.id,
+        rotationLambdaArn: props.rotation.lambdaArn,
+        rotationRules: { automaticallyAfterDays: props.rotation.days },
+      });
+    } else {
+      suppress(this, "CKV2_AWS_57", "No rotation function configured: the value is issued outside AWS or generated once; rotate it by the runbook, or set secrets[].rotation in config.");
+    }
+  }
+}

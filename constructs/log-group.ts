@@ -1,0 +1,30 @@
+import { Construct } from "constructs";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+
+export interface LogGroupProps {
+  readonly logGroupName: string;
+  /** Days kept; presets keep >= 365 (CKV_AWS_338) and 2557 for audit logs in prod. */
+  readonly retentionDays: number;
+  /** CMK whose policy admits logs.<region>.amazonaws.com. */
+  readonly kmsKeyArn: string;
+  /** Terraform prevent_destroy: audit evidence must survive a refactor. @default true */
+  readonly preventDestroy?: boolean;
+}
+
+/** A CloudWatch log group encrypted with the CMK and kept for a set retention. */
+export class LogGroup extends Construct {
+  public readonly logGroupName: string;
+  public readonly logGroupArn: string;
+
+  constructor(scope: Construct, id: string, props: LogGroupProps) {
+    super(scope, id);
+    const group = new CloudwatchLogGroup(this, "LogGroup", {
+      name: props.logGroupName,
+      retentionInDays: props.retentionDays,
+      kmsKeyId: props.kmsKeyArn,
+      lifecycle: { preventDestroy: props.preventDestroy ?? true },
+    });
+    this.logGroupName = group.name;
+    this.logGroupArn = group.arn;
+  }
+}

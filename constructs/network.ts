@@ -1,0 +1,193 @@
+import { Construct } from "constructs";
+import { Fn } from "cdktf";
+import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-availability-zones";
+import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
+import { Eip } from "@cdktf/provider-aws/lib/eip";
+import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
+import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
+import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
+import { NetworkAcl, type NetworkAclEgress, type NetworkAclIngress } from "@cdktf/provider-aws/lib/network-acl";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
+import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { LogGroup } from "./log-group";
+import { ServiceRole } from "./service-role";
+
+/** Ports the data tier serves to the app tier: PostgreSQL, MySQL, Redis. */
+export const DATA_TIER_PORTS = [5432, 3306, 6379] as const;
+
+export interface NetworkProps {
+  /** `<app>-<env>`, the prefix of every name. */
+  readonly namePrefix: string;
+  readonly vpcCidr: string;
+  /** Subnet CIDRs per tier, one per AZ (validated by the config: inside the VPC, no overlap). */
+  readonly subnets: { readonly public: readonly string[]; readonly app: readonly string[]; readonly data: readonly string[] };
+  /** One NAT gateway for all AZs (dev) or one per AZ (no cross-AZ dependency). */
+  readonly natGateways: "single" | "perAz";
+  /** Interface endpoint services, e.g. `ecr.api`, so private subnets reach AWS APIs without NAT. @default - none */
+  readonly interfaceEndpoints?: readonly string[];
+  readonly region: string;
+  readonly accountId: string;
+  readonly partition: string;
+  /** Flow log group settings: CMK, retention, protection. */
+  readonly flowLogs: { readonly kmsKeyArn: string; readonly retentionDays: number; readonly preventDestroy: boolean };
+}
+
+/**
+ * A VPC across 2-3 AZs with three tiers: public (load balancers, NAT), private-app (tasks,
+ * NAT egress) and private-data (no internet route; reached from the app tier only, NACL-
+ * enforced). DNS on, default security group stripped, flow logs (ALL) to an encrypted log
+ * group, S3/DynamoDB gateway endpoints and optional interface endpoints.
+ */
+export class Network extends Construct {
+  public readonly vpcId: string;
+  public readonly vpcCidr: string;
+  public readonly publicSubnetIds: string[];
+  public readonly appSubnetIds: string[];
+  public readonly dataSubnetIds: string[];
+  /** Security group of the interface endpoints (443 from the VPC). */
+  public readonly endpointSecurityGroupId?: string;
+
+  constructor(scope: Construct, id: string, props: NetworkProps) {
+    super(scope, id);
+    const azCount = props.subnets.app.length;
+    const zones = new DataAwsAvailabilityZones(this, "Zones", { state: "available" });
+    const vpc = new Vpc(this, "Vpc", {
+      cidrBlock: props.vpcCidr,
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      tags: { Name: `${props.namePrefix}-vpc` },
+    });
+    this.vpcId = vpc.id;
+    this.vpcCidr = props.vpcCidr;
+    // Take every rule off the default group, so nothing placed in it by accident is reachable.
+    new DefaultSecurityGroup(this, "DefaultSecurityGroup", { vpcId: vpc.id, tags: { Name: `${props.namePrefix}-default-closed` } });
+
+    const subnet = (tier: "public" | "app" | "data", i: number) =>
+      new Subnet(this, `${tier[0].toUpperCase()}${tier.slice(1)}Subnet${i}`, {
+        vpcId: vpc.id,
+        cidrBlock: props.subnets[tier][i],
+        availabilityZone: Fn.element(zones.names, i),
+        mapPublicIpOnLaunch: false,
+        tags: { Name: `${props.namePrefix}-${tier}-${i}`, Tier: tier },
+      });
+    const azs = Array.from({ length: azCount }, (_, i) => i);
+    const publicSubnets = azs.map((i) => subnet("public", i));
+    const appSubnets = azs.map((i) => subnet("app", i));
+    const dataSubnets = azs.map((i) => subnet("data", i));
+    this.publicSubnetIds = publicSubnets.map((s) => s.id);
+    this.appSubnetIds = appSubnets.map((s) => s.id);
+    this.dataSubnetIds = dataSubnets.map((s) => s.id);
+
+    const igw = new InternetGateway(this, "InternetGateway", { vpcId: vpc.id, tags: { Name: `${props.namePrefix}-igw` } });
+    const publicRoutes = new RouteTable(this, "PublicRouteTable", { vpcId: vpc.id, tags: { Name: `${props.namePrefix}-public` } });
+    new Route(this, "PublicDefaultRoute", { routeTableId: publicRoutes.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
+    publicSubnets.forEach((s, i) => new RouteTableAssociation(this, `PublicRouteTableAssociation${i}`, { subnetId: s.id, routeTableId: publicRoutes.id }));
+
+    const natCount = props.natGateways === "perAz" ? azCount : 1;
+    const nats = Array.from({ length: natCount }, (_, i) => {
+      const eip = new Eip(this, `NatEip${i}`, { domain: "vpc", tags: { Name: `${props.namePrefix}-nat-${i}` } });
+      return new NatGateway(this, `NatGateway${i}`, {
+        allocationId: eip.allocationId,
+        subnetId: publicSubnets[i].id,
+        tags: { Name: `${props.namePrefix}-nat-${i}` },
+        dependsOn: [igw],
+      });
+    });
+    const appRoutes = azs.map((i) => {
+      const table = new RouteTable(this, `AppRouteTable${i}`, { vpcId: vpc.id, tags: { Name: `${props.namePrefix}-app-${i}` } });
+      new Route(this, `AppDefaultRoute${i}`, { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nats[Math.min(i, natCount - 1)].id });
+      new RouteTableAssociation(this, `AppRouteTableAssociation${i}`, { subnetId: appSubnets[i].id, routeTableId: table.id });
+      return table;
+    });
+    // The data tier has no route to the internet at all.
+    const dataRoutes = new RouteTable(this, "DataRouteTable", { vpcId: vpc.id, tags: { Name: `${props.namePrefix}-data` } });
+    dataSubnets.forEach((s, i) => new RouteTableAssociation(this, `DataRouteTableAssociation${i}`, { subnetId: s.id, routeTableId: dataRoutes.id }));
+
+    for (const service of ["s3", "dynamodb"]) {
+      new VpcEndpoint(this, `${service === "s3" ? "S3" : "DynamoDb"}GatewayEndpoint`, {
+        vpcId: vpc.id,
+        serviceName: `com.amazonaws.${props.region}.${service}`,
+        vpcEndpointType: "Gateway",
+        routeTableIds: [...appRoutes.map((t) => t.id), dataRoutes.id],
+        tags: { Name: `${props.namePrefix}-${service}` },
+      });
+    }
+    if (props.interfaceEndpoints?.length) {
+      const sg = new SecurityGroup(this, "EndpointSecurityGroup", {
+        name: `${props.namePrefix}-endpoints`,
+        description: "Interface endpoints: HTTPS from inside the VPC only",
+        vpcId: vpc.id,
+        ingress: [{ description: "HTTPS from the VPC", fromPort: 443, toPort: 443, protocol: "tcp", cidrBlocks: [props.vpcCidr] }],
+        tags: { Name: `${props.namePrefix}-endpoints` },
+      });
+      this.endpointSecurityGroupId = sg.id;
+      for (const service of props.interfaceEndpoints) {
+        new VpcEndpoint(this, `InterfaceEndpoint-${service.replace(".", "-")}`, {
+          vpcId: vpc.id,
+          serviceName: `com.amazonaws.${props.region}.${service}`,
+          vpcEndpointType: "Interface",
+          privateDnsEnabled: true,
+          subnetIds: this.appSubnetIds,
+          securityGroupIds: [sg.id],
+          tags: { Name: `${props.namePrefix}-${service}` },
+        });
+      }
+    }
+
+    this.createDataTierAcl(props, vpc, dataSubnets);
+    this.createFlowLogs(props, vpc);
+  }
+
+  /** Data subnets accept the data ports from the app tier only, and answer nothing else. */
+  private createDataTierAcl(props: NetworkProps, vpc: Vpc, dataSubnets: Subnet[]): void {
+    const ingress: NetworkAclIngress[] = [];
+    const egress: NetworkAclEgress[] = [];
+    let rule = 100;
+    for (const cidr of props.subnets.app) {
+      for (const port of DATA_TIER_PORTS) ingress.push({ ruleNo: rule++, action: "allow", protocol: "tcp", cidrBlock: cidr, fromPort: port, toPort: port });
+      egress.push({ ruleNo: rule++, action: "allow", protocol: "tcp", cidrBlock: cidr, fromPort: 1024, toPort: 65535 });
+    }
+    // Calls from the data tier to VPC endpoints (443) and their responses.
+    egress.push({ ruleNo: rule++, action: "allow", protocol: "tcp", cidrBlock: props.vpcCidr, fromPort: 443, toPort: 443 });
+    ingress.push({ ruleNo: rule++, action: "allow", protocol: "tcp", cidrBlock: props.vpcCidr, fromPort: 1024, toPort: 65535 });
+    new NetworkAcl(this, "DataTierAcl", {
+      vpcId: vpc.id,
+      subnetIds: dataSubnets.map((s) => s.id),
+      ingress,
+      egress,
+      tags: { Name: `${props.namePrefix}-data` },
+    });
+  }
+
+  private createFlowLogs(props: NetworkProps, vpc: Vpc): void {
+    const group = new LogGroup(this, "FlowLogGroup", {
+      logGroupName: `/aws/vpc/${props.namePrefix}-flow-logs`,
+      retentionDays: props.flowLogs.retentionDays,
+      kmsKeyArn: props.flowLogs.kmsKeyArn,
+      preventDestroy: props.flowLogs.preventDestroy,
+    });
+    const role = new ServiceRole(this, "FlowLogRole", {
+      roleName: `${props.namePrefix}-flow-logs`,
+      service: "vpc-flow-logs.amazonaws.com",
+      sourceAccountId: props.accountId,
+      description: `Delivers ${props.namePrefix} VPC flow logs to CloudWatch Logs`,
+      statements: [
+        { Sid: "WriteFlowLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], Resource: `${group.logGroupArn}:*` },
+      ],
+    });
+    new FlowLog(this, "FlowLog", {
+      vpcId: vpc.id,
+      trafficType: "ALL",
+      logDestinationType: "cloud-watch-logs",
+      logDestination: group.logGroupArn,
+      iamRoleArn: role.roleArn,
+      maxAggregationInterval: 60,
+      tags: { Name: `${props.namePrefix}-flow-logs` },
+    });
+  }
+}

@@ -1,0 +1,85 @@
+import { Construct } from "constructs";
+import { AlarmPair, type AlarmPairProps } from "./alarm-pair";
+import { AlarmTopic } from "./alarm-topic";
+import { Budget } from "./budget";
+import { Dashboard } from "./dashboard";
+import { LogGroup } from "./log-group";
+import { LogMetricAlarm } from "./log-metric-alarm";
+
+export interface ObservabilityProps {
+  /** `<app>-<env>`. */
+  readonly namePrefix: string;
+  /** Namespace of the app's custom metrics, `<app>/<env>`. */
+  readonly metricNamespace: string;
+  readonly region: string;
+  readonly accountId: string;
+  /** CMK for the topic and log groups. */
+  readonly kmsKeyArn: string;
+  /** @default - none */
+  readonly alarmEmails?: readonly string[];
+  /** The application's log group (containers write here). */
+  readonly appLogGroup: { readonly name: string; readonly retentionDays: number; readonly preventDestroy: boolean };
+  /** Warning/critical alarms on patterns in the app log group (R4: failed logins). @default - none */
+  readonly logMetricAlarms?: readonly { readonly name: string; readonly pattern: string; readonly warning: number; readonly critical: number; readonly periodSeconds: number }[];
+  readonly budget: { readonly monthlyLimitUsd: number; readonly alertThresholdsPercent: readonly number[] };
+}
+
+/**
+ * What the environment is watched with: the CMK-encrypted alarm topic with email
+ * subscriptions, the app log group, log-pattern alarms, a cost budget, and a dashboard that
+ * shows every alarm pair added through `addAlarmPair`.
+ */
+export class Observability extends Construct {
+  public readonly topic: AlarmTopic;
+  public readonly appLogGroup: LogGroup;
+  public readonly dashboard: Dashboard;
+
+  constructor(scope: Construct, id: string, private readonly props: ObservabilityProps) {
+    super(scope, id);
+    this.topic = new AlarmTopic(this, "AlarmTopic", {
+      topicName: `${props.namePrefix}-alarms`,
+      kmsKeyArn: props.kmsKeyArn,
+      accountId: props.accountId,
+      emails: props.alarmEmails,
+    });
+    this.appLogGroup = new LogGroup(this, "AppLogGroup", {
+      logGroupName: props.appLogGroup.name,
+      retentionDays: props.appLogGroup.retentionDays,
+      kmsKeyArn: props.kmsKeyArn,
+      preventDestroy: props.appLogGroup.preventDestroy,
+    });
+    this.dashboard = new Dashboard(this, "Dashboard", {
+      dashboardName: props.namePrefix,
+      region: props.region,
+      logGroupNames: [props.appLogGroup.name],
+    });
+    for (const a of props.logMetricAlarms ?? []) {
+      const alarm = new LogMetricAlarm(this, `LogMetricAlarm-${a.name}`, {
+        name: `${props.namePrefix}-${a.name}`,
+        logGroupName: this.appLogGroup.logGroupName,
+        pattern: a.pattern,
+        namespace: props.metricNamespace,
+        warning: a.warning,
+        critical: a.critical,
+        periodSeconds: a.periodSeconds,
+        topicArn: this.topic.topicArn,
+      });
+      this.dashboard.addAlarms(a.name, alarm.alarms.alarmArns);
+    }
+    new Budget(this, "Budget", {
+      budgetName: `${props.namePrefix}-monthly`,
+      monthlyLimitUsd: props.budget.monthlyLimitUsd,
+      alertThresholdsPercent: props.budget.alertThresholdsPercent,
+      topicArn: this.topic.topicArn,
+      emails: props.alarmEmails,
+    });
+  }
+
+  /** A warning/critical pair notifying the alarm topic, shown on the dashboard under `title`. */
+  addAlarmPair(id: string, title: string, props: Omit<AlarmPairProps, "topicArn" | "alarmName"> & { readonly name: string }): AlarmPair {
+    const { name, ...rest } = props;
+    const pair = new AlarmPair(this, id, { ...rest, alarmName: `${this.props.namePrefix}-${name}`, topicArn: this.topic.topicArn });
+    this.dashboard.addAlarms(title, pair.alarmArns);
+    return pair;
+  }
+}
