@@ -103,6 +103,54 @@ describe("config validation", () => {
     );
   });
 
+  it("checks subnet CIDRs: inside the VPC, one per AZ, no overlap", () => {
+    const problems = problemsOf(
+      withSpec((s) => {
+        s.overrides = { network: { subnetCidrs: { public: ["10.0.0.0/24", "10.0.1.0/24"], app: ["10.0.1.128/25", "10.1.0.0/24"], data: ["10.0.3.0/24"] } } };
+      }),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "overrides.network.subnetCidrs.app[0]: dev: 10.0.1.128/25 overlaps public[1] 10.0.1.0/24",
+        "overrides.network.subnetCidrs.app[1]: dev: 10.1.0.0/24 is outside the VPC CIDR 10.0.0.0/16",
+        "overrides.network.subnetCidrs.data: dev: 1 subnets for 2 availability zones; give one per AZ",
+        "overrides.network.subnetCidrs.data: prod: 1 subnets for 3 availability zones; give one per AZ",
+      ]),
+    );
+  });
+
+  it("rejects a VPC CIDR that is not a network address", () => {
+    expect(problemsOf(withSpec((s) => (s.environments.prod.overrides = { network: { vpcCidr: "10.0.1.0/16" } })))).toEqual([
+      'environments.prod.overrides.network.vpcCidr: prod: "10.0.1.0/16" is not a valid VPC CIDR (a network address with a /16 to /24 prefix)',
+    ]);
+  });
+
+  it("keeps the DR region inside the residency list and replication tied to it", () => {
+    expect(problemsOf(withSpec((s) => (s.drRegion = "us-west-2")))).toEqual([expect.stringMatching(/^drRegion: region "us-west-2" is outside allowedRegions/)]);
+    expect(problemsOf(withSpec((s) => (s.buckets = [{ name: "docs", replicateIn: ["prod"] }])))).toEqual(["buckets[0].replicateIn: replication needs drRegion set at the top level"]);
+    expect(problemsOf(withSpec((s) => (s.drRegion = "eu-central-1")))).toEqual([expect.stringMatching(/^drRegion: is the primary region/)]);
+  });
+
+  it("checks secrets, emails and alarm thresholds", () => {
+    const problems = problemsOf(
+      withSpec((s) => {
+        s.secrets = [{ name: "app", generate: { length: 8 } }, { name: "app" }, { name: "both", generate: { length: 32 }, keys: { A: "external" } }, { name: "kk", keys: { lower: "external" } }];
+        s.alarmEmails = ["not-an-email"];
+        s.logMetricAlarms = [{ name: "logins", pattern: "x", warning: 20, critical: 10 }];
+      }),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^secrets\[0\]\.generate\.length: .*>=16/),
+        'secrets[1].name: duplicate string "app", already at secrets[0]',
+        "secrets[2].keys: set either generate or keys, not both",
+        expect.stringMatching(/^secrets\[3\]\.keys\.lower: key must be an UPPER_SNAKE_CASE key/),
+        expect.stringMatching(/^alarmEmails\[0\]: /),
+        "logMetricAlarms[0].warning: warning threshold 20 is above critical 10",
+      ]),
+    );
+  });
+
   it("requires at least one environment", () => {
     expect(problemsOf(withSpec((s) => (s.environments = {})))).toEqual([expect.stringMatching(/^environments: declares no environment/)]);
   });

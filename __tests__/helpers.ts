@@ -59,3 +59,25 @@ export function validSpec(spec: unknown): AppSpec {
   if (!result.ok) throw new Error(`spec should be valid: ${JSON.stringify(result.problems)}`);
   return result.spec;
 }
+
+/** Synthesized Terraform JSON of the app stack for one environment of a spec. */
+export function appStackTf(spec: AppSpec, env: "dev" | "staging" | "prod"): TfJson {
+  // Imported lazily so helpers stay cheap for tests that synthesize nothing.
+  const { App } = require("cdktf") as typeof import("cdktf");
+  const { resolve } = require("../config/resolve") as typeof import("../config/resolve");
+  const { AppStack } = require("../stacks/app-stack") as typeof import("../stacks/app-stack");
+  return synthStack(new AppStack(new App(), resolve(validSpec(spec), env)));
+}
+
+/** Resources of a type whose attribute `attr` references the given address. */
+export function referencing(tf: TfJson, type: string, attr: string, address: string): Record<string, any>[] {
+  return resourcesOfType(tf, type).filter((r) => JSON.stringify(r[attr] ?? "").includes(`\${${address}.`));
+}
+
+/** The Terraform address of a resource object found with resourcesOfType. */
+export function addressOf(tf: TfJson, resource: Record<string, any>): string {
+  for (const [type, byName] of Object.entries(tf.resource ?? {})) {
+    for (const [name, r] of Object.entries(byName)) if (r === resource) return `${type}.${name}`;
+  }
+  throw new Error("resource not in this stack");
+}

@@ -198,9 +198,12 @@ describe("AppStack provider", () => {
   });
 
   it("protects data resources from destroy in prod only", () => {
-    const prod = appTf(baseSpec(), "prod");
-    const dev = appTf(baseSpec(), "dev");
-    for (const type of ["aws_s3_bucket", "aws_kms_key"]) {
+    const spec = baseSpec();
+    spec.secrets = [{ name: "app", generate: { length: 32 } }];
+    const prod = appTf(spec, "prod");
+    const dev = appTf(spec, "dev");
+    for (const type of ["aws_s3_bucket", "aws_kms_key", "aws_cloudwatch_log_group", "aws_secretsmanager_secret"]) {
+      expect(resourcesOfType(prod, type).length).toBeGreaterThan(0);
       for (const r of resourcesOfType(prod, type)) expect(r.lifecycle).toEqual({ prevent_destroy: true });
       for (const r of resourcesOfType(dev, type)) expect(r.lifecycle).toEqual({ prevent_destroy: false });
     }

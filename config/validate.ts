@@ -16,10 +16,10 @@ export type ValidationResult = { ok: true; spec: AppSpec } | { ok: false; proble
 export function validateSpec(raw: unknown): ValidationResult {
   const parsed = AppSpecSchema.safeParse(raw, { reportInput: true });
   const problems: Problem[] = parsed.success ? [] : parsed.error.issues.flatMap(describeIssue);
-  problems.push(...residencyProblems(raw), ...duplicateProblems(raw), ...suppressionProblems(raw));
+  problems.push(...residencyProblems(raw), ...duplicateProblems(raw), ...suppressionProblems(raw), ...alarmProblems(raw));
   if (parsed.success) {
     const network = networkProblems(parsed.data);
-    problems.push(...network, ...drProblems(parsed.data), ...alarmProblems(parsed.data));
+    problems.push(...network, ...drProblems(parsed.data));
     if (network.length === 0) problems.push(...derivedNameProblems(parsed.data));
   }
   if (!parsed.success || problems.length > 0) return { ok: false, problems: dedupe(problems) };
@@ -215,10 +215,15 @@ function drProblems(spec: AppSpec): Problem[] {
   return problems;
 }
 
-function alarmProblems(spec: AppSpec): Problem[] {
-  return (spec.logMetricAlarms ?? []).flatMap((a, i) =>
-    a.warning > a.critical ? [{ path: `logMetricAlarms[${i}].warning`, message: `warning threshold ${a.warning} is above critical ${a.critical}` }] : [],
-  );
+function alarmProblems(raw: unknown): Problem[] {
+  const list = obj(raw)?.logMetricAlarms;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, i) => {
+    const a = obj(item);
+    return a && typeof a.warning === "number" && typeof a.critical === "number" && a.warning > a.critical
+      ? [{ path: `logMetricAlarms[${i}].warning`, message: `warning threshold ${a.warning} is above critical ${a.critical}` }]
+      : [];
+  });
 }
 
 /** Names and keys that only exist after resolving: AWS naming rules and clashes between stacks. */

@@ -1,0 +1,59 @@
+import { evaluate } from "../../guardrails/engine";
+import { addressOf, appStackTf, baseSpec, onlyResource, resourcesOfType, type TfJson } from "../helpers";
+
+const drSpec = () => {
+  const s = baseSpec();
+  s.drRegion = "eu-west-1";
+  s.buckets = [{ name: "documents", glacierAfterDays: 90, objectLock: { mode: "GOVERNANCE", days: 30 }, replicateIn: ["prod"] }];
+  return s;
+};
+const bucket = (tf: TfJson, name: string) => resourcesOfType(tf, "aws_s3_bucket").find((b) => b.bucket === name)!;
+const companion = (tf: TfJson, type: string, name: string) =>
+  resourcesOfType(tf, type).filter((r) => r.bucket === `\${${addressOf(tf, bucket(tf, name))}.id}`);
+
+describe("SecureBucket options", () => {
+  const prod = appStackTf(drSpec(), "prod");
+  const dev = appStackTf(drSpec(), "dev");
+  const source = "demo-prod-documents-333333333333";
+  const replica = "demo-prod-documents-333333333333-replica";
+
+  it("moves objects to Glacier after N days (R5)", () => {
+    const [lc] = companion(prod, "aws_s3_bucket_lifecycle_configuration", source);
+    expect(lc.rule[0].transition).toEqual([{ days: 90, storage_class: "GLACIER" }]);
+  });
+
+  it("locks new object versions when asked (WORM)", () => {
+    expect(bucket(prod, source).object_lock_enabled).toBe(true);
+    const [lock] = companion(prod, "aws_s3_bucket_object_lock_configuration", source);
+    expect(lock.rule).toEqual({ default_retention: { mode: "GOVERNANCE", days: 30 } });
+  });
+
+  it("replicates to a hardened replica in the DR region, re-encrypted with a DR key, in prod only", () => {
+    const replication = onlyResource(prod, "aws_s3_bucket_replication_configuration");
+    const rule = replication.rule[0];
+    expect(rule).toMatchObject({ status: "Enabled", delete_marker_replication: { status: "Enabled" }, source_selection_criteria: { sse_kms_encrypted_objects: { status: "Enabled" } } });
+    expect(rule.destination.bucket).toBe(`\${${addressOf(prod, bucket(prod, replica))}.arn}`);
+    const drKey = resourcesOfType(prod, "aws_kms_key").find((k) => k.region === "eu-west-1")!;
+    expect(rule.destination.encryption_configuration.replica_kms_key_id).toBe(`\${${addressOf(prod, drKey)}.arn}`);
+    expect(bucket(prod, replica).region).toBe("eu-west-1");
+    for (const type of ["aws_s3_bucket_public_access_block", "aws_s3_bucket_versioning", "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_logging", "aws_s3_bucket_policy"]) {
+      expect(companion(prod, type, replica).map((r) => r.region)).toEqual(["eu-west-1"]);
+    }
+    expect(bucket(prod, "demo-prod-dr-access-logs-333333333333").region).toBe("eu-west-1");
+    expect(resourcesOfType(dev, "aws_s3_bucket_replication_configuration")).toEqual([]);
+    expect(resourcesOfType(dev, "aws_s3_bucket").map((b) => b.region).filter(Boolean)).toEqual([]);
+  });
+
+  it("gives the replication role only the two buckets and keys", () => {
+    const policy = JSON.parse(resourcesOfType(prod, "aws_iam_role_policy").find((p) => p.name === "demo-prod-documents-replication-policy")!.policy);
+    for (const s of policy.Statement) expect(s.Resource).not.toBe("*");
+    expect(policy.Statement.map((s: any) => s.Sid)).toEqual(["ReadReplicationConfiguration", "ReadSourceVersions", "WriteReplicas", "DecryptSource", "EncryptReplica"]);
+  });
+
+  it("keeps every resource inside allowedRegions, and the residency rule catches one outside", () => {
+    const findings = evaluate("s", prod as never, [], undefined, { allowedRegions: ["eu-central-1", "eu-west-1"] }).findings;
+    expect(findings.filter((f) => f.ruleId === "PRJ_DATA_RESIDENCY" && f.status !== "passed")).toEqual([]);
+    const outside = evaluate("s", prod as never, [], undefined, { allowedRegions: ["eu-central-1"] }).findings;
+    expect(outside.filter((f) => f.ruleId === "PRJ_DATA_RESIDENCY" && f.status === "failed").length).toBeGreaterThan(5);
+  });
+});
