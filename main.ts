@@ -24,9 +24,13 @@ async function main(): Promise<number> {
     const spec = loadSpecFile(file);
     let stacks: string[] = [];
     await writeAtomically(outdir, async (stagingDir) => {
-      const built = buildApp(spec, stagingDir, { hclOutput: hcl });
-      const reports = enforce(built.stacks);
+      const built = buildApp(spec, stagingDir, { hclOutput: hcl, attachGuardrails: false });
       built.app.synth();
+      // The guardrails read what synth wrote; a finding throws and the staging dir is dropped.
+      const stackFile = (id: string) => join(stagingDir, "stacks", id, "cdk.tf.json");
+      const reports = enforce(built.stacks, (stack) =>
+        (hcl ? stack.toTerraform() : JSON.parse(readFileSync(stackFile(stack.node.id), "utf8"))) as TfJsonDocument,
+      );
       if (hcl) {
         for (const [i, { stack }] of built.stacks.entries()) {
           const tf = join(stagingDir, "stacks", stack.node.id, "cdk.tf");

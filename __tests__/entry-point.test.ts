@@ -20,7 +20,7 @@ function synth(config: string | undefined, outdir: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir };
   if (config === undefined) delete env.INFRA_CONFIG;
   else env.INFRA_CONFIG = config;
-  const run = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: root, env, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["scripts/synth.js"], { cwd: root, env, encoding: "utf8" });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

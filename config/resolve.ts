@@ -66,13 +66,20 @@ export interface ResolvedNetwork {
   readonly subnets: { readonly public: readonly string[]; readonly app: readonly string[]; readonly data: readonly string[] };
 }
 
+/** A generated value: length and character set. */
+export interface GeneratedValue {
+  readonly length: number;
+  readonly special: boolean;
+  readonly specialCharacters?: string;
+}
+
 export interface ResolvedSecret {
   readonly name: string;
   /** Secrets Manager name, `<app>/<env>/<name>`. */
   readonly secretName: string;
   readonly description?: string;
-  readonly generate?: { readonly length: number; readonly special: boolean };
-  readonly keys?: Readonly<Record<string, { readonly length: number; readonly special: boolean } | "external">>;
+  readonly generate?: GeneratedValue;
+  readonly keys?: Readonly<Record<string, GeneratedValue | "external">>;
   readonly rotation?: { readonly lambdaArn: string; readonly days: number };
 }
 
@@ -221,7 +228,11 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
 }
 
 /** A generated value: punctuation only when asked for (values end up in URLs and shells). */
-const generated = (g: { length: number; special?: boolean }) => ({ length: g.length, special: g.special ?? false });
+const generated = (g: { length: number; special?: boolean; specialCharacters?: string }) => ({
+  length: g.length,
+  special: g.special ?? false,
+  ...(g.specialCharacters ? { specialCharacters: g.specialCharacters } : {}),
+});
 
 /** Subnet CIDRs per tier: as configured, or carved from the VPC CIDR. */
 export function resolveNetwork(n: Settings["network"]): ResolvedNetwork {

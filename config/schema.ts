@@ -176,6 +176,11 @@ export const BucketSpec = z.strictObject({
 export const GeneratedValue = z.strictObject({
   length: z.number().int().min(16).max(4096).describe("Characters."),
   special: z.boolean().optional().describe("Include punctuation. @default false (URL and shell safe)"),
+  specialCharacters: z
+    .string()
+    .regex(/^[!#$%&*()\-_=+\[\]{}<>:?.,~^]+$/, "may hold only punctuation from !#$%&*()-_=+[]{}<>:?.,~^")
+    .optional()
+    .describe("The punctuation to use when special is true. @default the random provider's set"),
 });
 
 export const SecretSpec = z

@@ -11,6 +11,8 @@ export interface GeneratedValueProps {
   readonly length: number;
   /** Include punctuation. */
   readonly special: boolean;
+  /** The punctuation to draw from. @default - the random provider's set */
+  readonly specialCharacters?: string;
 }
 
 /** Value of a JSON secret's key that is set out of band, until someone sets it. */
@@ -61,7 +63,14 @@ export class AppSecret extends Construct {
     this.secretName = secret.name;
 
     const password = (key: string, g: GeneratedValueProps) =>
-      new Password(this, `Value-${key}`, { length: g.length, special: g.special, minUpper: 1, minLower: 1, minNumeric: 1 });
+      new Password(this, `Value-${key}`, {
+        length: g.length,
+        special: g.special,
+        ...(g.special && g.specialCharacters ? { overrideSpecial: g.specialCharacters } : {}),
+        minUpper: 1,
+        minLower: 1,
+        minNumeric: 1,
+      });
     if (props.generate) {
       new SecretsmanagerSecretVersion(this, "Version", { secretId: secret.id, secretString: password("value", props.generate).result });
     } else if (props.keys) {

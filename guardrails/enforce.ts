@@ -29,11 +29,16 @@ export class GuardrailError extends Error {
 
 const reportCache = new WeakMap<TerraformStack, StackReport>();
 
-/** The stack's report: rules over its Terraform JSON, with code and config suppressions. */
-export function evaluateStack({ stack, suppressions = [], context = {} }: GuardedStack): StackReport {
+/**
+ * The stack's report: rules over its Terraform JSON, with code and config suppressions.
+ * Pass `doc` when the JSON is already at hand (read back from synth output) to save
+ * resolving the stack a second time.
+ */
+export function evaluateStack({ stack, suppressions = [], context = {} }: GuardedStack, doc?: TfJsonDocument): StackReport {
   const cached = reportCache.get(stack);
   if (cached) return cached;
-  const report = evaluate(stack.node.id, stack.toTerraform() as TfJsonDocument, [...suppressionsIn(stack), ...suppressions], undefined, context);
+  const json = doc ?? (stack.toTerraform() as TfJsonDocument);
+  const report = evaluate(stack.node.id, json, [...suppressionsIn(stack), ...suppressions], undefined, context);
   reportCache.set(stack, report);
   return report;
 }
@@ -51,9 +56,15 @@ export function attachGuardrails(guarded: GuardedStack): void {
   });
 }
 
-/** Evaluate all stacks; throws GuardrailError listing every blocking finding of every stack. */
-export function enforce(stacks: readonly (GuardedStack | TerraformStack)[]): StackReport[] {
-  const reports = stacks.map((s) => evaluateStack("stack" in s ? s : { stack: s }));
+/**
+ * Evaluate all stacks; throws GuardrailError listing every blocking finding of every stack.
+ * `docOf` supplies a stack's JSON when it was already synthesized.
+ */
+export function enforce(stacks: readonly (GuardedStack | TerraformStack)[], docOf?: (stack: TerraformStack) => TfJsonDocument): StackReport[] {
+  const reports = stacks.map((s) => {
+    const guarded = "stack" in s ? s : { stack: s };
+    return evaluateStack(guarded, docOf?.(guarded.stack));
+  });
   if (reports.some((r) => blocking(r).length > 0)) throw new GuardrailError(reports);
   return reports;
 }

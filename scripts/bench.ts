@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: wall time and peak RSS of synthesizing the default app, our way
- * (deep provider imports, tsx transform without type-checking) against the stock
+ * (deep provider imports, esbuild bundle without type-checking: `npm run synth`) against the stock
  * template's way (the same code with barrel imports, run by ts-node with type-checking).
  * One run each; prints the ratio. A benchmark, never a test.
  */
@@ -64,7 +64,7 @@ function listTs(dir: string): string[] {
   });
 }
 
-const ours = measure("ours", ["--import", "tsx", "main.ts"], root);
+const ours = measure("ours", [join(root, "scripts", "synth.js")], root);
 const stockDir = stockCopy();
 let stock: Measurement;
 try {
@@ -75,6 +75,6 @@ try {
 const row = (name: string, m: Measurement) =>
   `${name.padEnd(44)} ${m.seconds.toFixed(2).padStart(7)} s ${m.peakRssMiB.toFixed(0).padStart(7)} MiB`;
 console.log(`Synthesizing ${config} (one run each)`);
-console.log(row("ours  (deep imports, tsx, no type-check)", ours));
+console.log(row("ours  (deep imports, esbuild, no type-check)", ours));
 console.log(row("stock (barrel import, ts-node type-check)", stock));
 console.log(`speed-up ${(stock.seconds / ours.seconds).toFixed(1)}x, memory ${(stock.peakRssMiB / ours.peakRssMiB).toFixed(1)}x less`);

@@ -13,8 +13,20 @@ export interface BuiltApp {
   readonly appStacks: AppStack[];
 }
 
+export interface BuildOptions {
+  /** Write cdk.tf (HCL) instead of cdk.tf.json. @default false */
+  readonly hclOutput?: boolean;
+  /**
+   * Attach the guardrails as a cdktf validation, so any `app.synth()` fails on a finding.
+   * The entry point turns this off and checks the synthesized output itself (one resolve
+   * of each stack instead of two), still before anything reaches the output dir.
+   * @default true
+   */
+  readonly attachGuardrails?: boolean;
+}
+
 /** One BootstrapStack and one AppStack per declared environment, guardrails attached. */
-export function buildApp(spec: AppSpec, outdir: string, options: { hclOutput?: boolean } = {}): BuiltApp {
+export function buildApp(spec: AppSpec, outdir: string, options: BuildOptions = {}): BuiltApp {
   const app = new App({ outdir, hclOutput: options.hclOutput ?? false });
   const bootstrapStacks: BootstrapStack[] = [];
   const appStacks: AppStack[] = [];
@@ -30,7 +42,7 @@ export function buildApp(spec: AppSpec, outdir: string, options: { hclOutput?: b
         .filter((s) => s.stack === kind)
         .map((s) => ({ id: s.id, reason: s.reason, constructPath: `${stack.node.id}/${s.path}`, source: s.source }));
       const guarded = { stack, suppressions, context: { allowedRegions: env.allowedRegions } };
-      attachGuardrails(guarded);
+      if (options.attachGuardrails ?? true) attachGuardrails(guarded);
       stacks.push(guarded);
     }
   }

@@ -5,7 +5,7 @@ const spec = () => {
   const s = baseSpec();
   s.secrets = [
     { name: "secret-key", generate: { length: 48 } },
-    { name: "app", keys: { JWT_SECRET: { length: 64 }, ENCRYPTION_KEY: { length: 32, special: true }, DATABASE_URL: "external" } },
+    { name: "app", keys: { JWT_SECRET: { length: 64 }, ENCRYPTION_KEY: { length: 32, special: true, specialCharacters: "-_.~" }, DATABASE_URL: "external" } },
     { name: "openai-api-key", description: "Set out of band" },
     { name: "db", generate: { length: 32 }, rotation: { lambdaArn: "arn:aws:lambda:eu-central-1:333333333333:function:rotate", days: 30 } },
   ];
@@ -44,7 +44,7 @@ describe("AppSecret", () => {
     const [version] = versionsOf(prod, address);
     expect(version.secret_string).toMatch(/^\$\{jsonencode\(\{"JWT_SECRET" = random_password\.\S+\.result, "ENCRYPTION_KEY" = random_password\.\S+\.result, "DATABASE_URL" = "SET-OUT-OF-BAND"\}\)\}$/);
     expect(version.lifecycle).toEqual({ ignore_changes: ["secret_string"] });
-    expect(resourcesOfType(prod, "random_password").find((p) => p.length === 32 && p.special === true)).toBeDefined();
+    expect(resourcesOfType(prod, "random_password").find((p) => p.length === 32 && p.special === true)).toMatchObject({ override_special: "-_.~" });
   });
 
   it("creates no version for a placeholder, so an out-of-band value is never overwritten", () => {

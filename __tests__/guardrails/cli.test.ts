@@ -24,7 +24,7 @@ describe("guardrails CLI", () => {
 
   it("agrees with synth on this project's output, suppressions included", () => {
     const out = join(work, "out");
-    const synth = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: out }, encoding: "utf8" });
+    const synth = spawnSync(process.execPath, ["scripts/synth.js"], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: out }, encoding: "utf8" });
     expect(synth.status).toBe(0);
     const before = readFileSync(join(out, "stacks", "careportal-prod-app", "guardrails.json"), "utf8");
     const run = runCli(out);

@@ -15,7 +15,7 @@ import { hclTemplateLiteral, repairTokenStrings } from "../../guardrails/hcl-out
 const root = resolve(__dirname, "..", "..");
 const work = mkdtempSync(join(tmpdir(), "hcl-"));
 const synth = (out: string, ...args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", "main.ts", ...args], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: out, SYNTH_HCL_OUTPUT: "" }, encoding: "utf8" });
+  spawnSync(process.execPath, ["scripts/synth.js", ...args], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: out, SYNTH_HCL_OUTPUT: "" }, encoding: "utf8" });
 
 /** Blocks as cdktf writes them (object or list of one) and as hcl2json reads them (list) compare equal. */
 function normalize(v: unknown): unknown {
