@@ -55,6 +55,11 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
     pass: one("aws_s3_bucket_policy", { policy: policy({ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } }) }),
     fail: one("aws_s3_bucket_policy", { policy: policy({ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*" }) }),
   },
+  CKV_AWS_375: {
+    pass: one("aws_s3_bucket_acl", { access_control_policy: { grant: [{ grantee: { type: "CanonicalUser", id: "owner" }, permission: "FULL_CONTROL" }] } }),
+    fail: one("aws_s3_bucket_acl", { access_control_policy: { grant: [{ grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" }, permission: "READ_ACP" }] } }),
+  },
+  CKV2_AWS_43: { pass: one("aws_s3_bucket_acl", { acl: "private" }), fail: one("aws_s3_bucket_acl", { acl: "authenticated-read" }) },
   "AWS-0320": { pass: one("aws_s3_bucket", { bucket: "demo-data" }), fail: one("aws_s3_bucket", { bucket: "demo.data" }) },
   // RDS
   CKV_AWS_16: { pass: one("aws_db_instance", { storage_encrypted: true }), fail: one("aws_db_instance", {}) },
@@ -91,6 +96,11 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
     pass: { "aws_rds_cluster.c": { engine: "aurora-postgresql", db_cluster_parameter_group_name: ref("aws_rds_cluster_parameter_group.pg", "name") }, "aws_rds_cluster_parameter_group.pg": { parameter: [{ name: "log_statement" }, { name: "log_min_duration_statement" }] } },
     fail: one("aws_rds_cluster", { engine: "aurora-postgresql" }),
   },
+  CKV_AWS_245: { pass: one("aws_db_instance_automated_backups_replication", { kms_key_id: "arn:key" }), fail: one("aws_db_instance_automated_backups_replication", {}) },
+  CKV_AWS_246: { pass: one("aws_rds_cluster_activity_stream", { kms_key_id: "arn:key" }), fail: one("aws_rds_cluster_activity_stream", {}) },
+  CKV_AWS_140: { pass: one("aws_rds_global_cluster", { storage_encrypted: true }), fail: one("aws_rds_global_cluster", { storage_encrypted: false }) },
+  CKV_AWS_146: { pass: one("aws_db_cluster_snapshot", { storage_encrypted: true }), fail: one("aws_db_cluster_snapshot", {}) },
+  CKV_AWS_388: { pass: one("aws_db_instance", { engine: "aurora-postgresql", engine_version: "15.4" }), fail: one("aws_db_instance", { engine: "aurora-postgresql", engine_version: "11.7" }) },
   CKV_AWS_326: { pass: one("aws_rds_cluster", { engine: "aurora-mysql", backtrack_window: 3600 }), fail: one("aws_rds_cluster", { engine: "aurora-mysql" }) },
   // ElastiCache
   CKV_AWS_29: { pass: one("aws_elasticache_replication_group", { at_rest_encryption_enabled: true }), fail: one("aws_elasticache_replication_group", {}) },
@@ -99,6 +109,8 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_191: { pass: one("aws_elasticache_replication_group", { kms_key_id: "arn:key" }), fail: one("aws_elasticache_replication_group", {}) },
   CKV2_AWS_50: { pass: one("aws_elasticache_replication_group", { automatic_failover_enabled: true }), fail: one("aws_elasticache_replication_group", {}) },
   CKV_AWS_134: { pass: one("aws_elasticache_cluster", { engine: "redis", snapshot_retention_limit: 7 }), fail: one("aws_elasticache_cluster", { engine: "redis" }) },
+  CKV_AWS_322: { pass: one("aws_elasticache_cluster", {}), fail: one("aws_elasticache_cluster", { auto_minor_version_upgrade: false }) },
+  CKV_AWS_323: { pass: one("aws_elasticache_cluster", { subnet_group_name: "data" }), fail: one("aws_elasticache_cluster", {}) },
   CKV_AWS_196: { pass: {}, fail: one("aws_elasticache_security_group", {}) },
   // DynamoDB
   CKV_AWS_28: { pass: one("aws_dynamodb_table", { point_in_time_recovery: { enabled: true } }), fail: one("aws_dynamodb_table", {}) },
@@ -156,6 +168,7 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
     pass: { ...lb(), ...acl(["AWSManagedRulesAnonymousIpList", "AWSManagedRulesKnownBadInputsRuleSet"]), "aws_wafv2_web_acl_association.a": { resource_arn: ref("aws_lb.lb", "arn"), web_acl_arn: ref("aws_wafv2_web_acl.acl", "arn") } },
     fail: { ...lb(), ...acl(["AWSManagedRulesCommonRuleSet"]), "aws_wafv2_web_acl_association.a": { resource_arn: ref("aws_lb.lb", "arn"), web_acl_arn: ref("aws_wafv2_web_acl.acl", "arn") } },
   },
+  CKV_AWS_152: { pass: lb({ load_balancer_type: "network", enable_cross_zone_load_balancing: true }), fail: lb({ load_balancer_type: "network" }) },
   "AWS-0053": { pass: lb({ internal: true }), fail: lb({ internal: false }) },
   CKV_AWS_378: { pass: one("aws_lb_target_group", { protocol: "HTTPS" }), fail: one("aws_lb_target_group", { protocol: "HTTP" }) },
   CKV_AWS_261: { pass: one("aws_lb_target_group", { protocol: "HTTP", health_check: { path: "/healthz" } }), fail: one("aws_lb_target_group", { protocol: "HTTP" }) },
@@ -163,6 +176,7 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_192: { pass: acl(["AWSManagedRulesKnownBadInputsRuleSet"]), fail: { "aws_wafv2_web_acl.acl": { rule: [{ name: "k", override_action: { count: {} }, statement: { managed_rule_group_statement: { name: "AWSManagedRulesKnownBadInputsRuleSet" } } }] } } },
   CKV_AWS_175: { pass: acl(["AWSManagedRulesCommonRuleSet"]), fail: one("aws_wafv2_web_acl", { rule: [] }) },
   CKV_AWS_342: { pass: acl(["AWSManagedRulesCommonRuleSet"]), fail: one("aws_wafv2_web_acl", { rule: [{ name: "rate", statement: { rate_based_statement: { limit: 100 } } }] }) },
+  CKV_AWS_176: { pass: one("aws_wafregional_web_acl", { logging_configuration: { log_destination: "arn:firehose" } }), fail: one("aws_waf_web_acl", {}) },
   CKV2_AWS_31: { pass: { ...acl(["x"]), "aws_wafv2_web_acl_logging_configuration.l": { resource_arn: ref("aws_wafv2_web_acl.acl", "arn") } }, fail: acl(["x"]) },
   // CloudFront
   CKV_AWS_34: { pass: dist(), fail: dist({ default_cache_behavior: { viewer_protocol_policy: "allow-all" } }) },
@@ -199,6 +213,14 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_169: {
     pass: one("aws_sns_topic_policy", { policy: policy({ Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish", Resource: "*" }) }),
     fail: one("aws_sns_topic_policy", { policy: policy({ Effect: "Allow", Principal: "*", Action: "sns:Publish", Resource: "*" }) }),
+  },
+  CKV_AWS_385: {
+    pass: one("aws_sns_topic_policy", { policy: policy({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:role/app" }, Action: "sns:Publish", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-1" } } }) }),
+    fail: one("aws_sns_topic_policy", { policy: policy({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:role/app" }, Action: "sns:Publish", Resource: "*" }) }),
+  },
+  CKV_AWS_168: {
+    pass: one("aws_sqs_queue_policy", { policy: policy({ Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage", Resource: "*" }) }),
+    fail: one("aws_sqs_queue_policy", { policy: policy({ Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: "*" }) }),
   },
   CKV_AWS_27: { pass: one("aws_sqs_queue", { kms_master_key_id: "arn:key" }), fail: one("aws_sqs_queue", {}) },
   CKV2_AWS_73: { pass: one("aws_sqs_queue", { kms_master_key_id: "arn:key" }), fail: one("aws_sqs_queue", { kms_master_key_id: "alias/aws/sqs" }) },

@@ -56,6 +56,7 @@ export const elbRules: Rule[] = [
       return acls.every((a) => managedGroups(a).includes("AWSManagedRulesAnonymousIpList") && managedGroups(a).includes("AWSManagedRulesKnownBadInputsRuleSet")) ? pass : fail("the web ACL lacks AnonymousIpList or KnownBadInputs");
     },
   },
+  { id: "CKV_AWS_152", checkov: "CKV_AWS_152", severity: "low", resourceTypes: LB, description: "Network/gateway LBs enable cross-zone load balancing (application LBs: not applicable, always on).", fix: "Set enable_cross_zone_load_balancing = true.", check: (lb) => (isAlb(lb) ? notApplicable : isTrue(lb.config.enable_cross_zone_load_balancing) ? pass : fail("cross-zone load balancing is off")) },
   { id: "AWS-0053", trivy: ["AWS-0053", "aws-elb-alb-not-public"], severity: "high", resourceTypes: LB, description: "The load balancer is internal (every internet-facing ALB fails).", fix: "Set internal = true, or suppress for the public entry point with the WAF/CloudFront reason.", check: (lb) => (lb.config.load_balancer_type === "gateway" ? notApplicable : isTrue(lb.config.internal) ? pass : fail("internet-facing load balancer")) },
   {
     id: "CKV_AWS_378", checkov: "CKV_AWS_378", severity: "low", resourceTypes: ["aws_lb_target_group"],

@@ -9,6 +9,14 @@ export const messagingRules: Rule[] = [
     { id: "CKV_AWS_169", checkov: "CKV_AWS_169", severity: "critical", resourceTypes: ["aws_sns_topic_policy"], description: "The topic policy allows no wildcard principal without a Condition.", fix: "Name the publishing services/accounts, with aws:SourceArn/SourceAccount conditions." },
     "policy", (st) => (st.some((s) => s.Effect === "Allow" && isWildcardPrincipal(s.Principal) && !s.Condition) ? "topic is open to anyone" : undefined),
   ),
+  policyRule(
+    { id: "CKV_AWS_385", checkov: "CKV_AWS_385", severity: "medium", resourceTypes: ["aws_sns_topic_policy"], description: "An Allow to a specific IAM principal (arn:aws:iam::...) carries a Condition.", fix: "Add aws:SourceArn / aws:PrincipalOrgID conditions." },
+    "policy", (st) => (st.some((s) => s.Effect === "Allow" && !s.Condition && JSON.stringify((s.Principal as Record<string, unknown> | undefined)?.AWS ?? "").includes("arn:aws")) ? "an account principal may publish without conditions" : undefined),
+  ),
+  policyRule(
+    { id: "CKV_AWS_168", checkov: "CKV_AWS_168", trivy: ["AWS-0097"], severity: "critical", resourceTypes: ["aws_sqs_queue_policy"], description: "The queue policy allows no wildcard principal without a Condition.", fix: "Name the senders, with aws:SourceArn conditions." },
+    "policy", (st) => (st.some((s) => s.Effect === "Allow" && isWildcardPrincipal(s.Principal) && !s.Condition) ? "queue is open to anyone" : undefined),
+  ),
   { id: "CKV_AWS_27", checkov: "CKV_AWS_27", trivy: ["AWS-0096", "aws-sqs-enable-queue-encryption"], severity: "high", resourceTypes: ["aws_sqs_queue"], description: "sqs_managed_sse_enabled or kms_master_key_id.", fix: "Set kms_master_key_id to the CMK.", check: (q) => (isTrue(q.config.sqs_managed_sse_enabled) || q.config.kms_master_key_id ? pass : fail("queue is not encrypted")) },
   { id: "CKV2_AWS_73", checkov: "CKV2_AWS_73", trivy: ["AWS-0135", "aws-sqs-queue-encryption-use-cmk"], severity: "medium", resourceTypes: ["aws_sqs_queue"], description: "A customer-managed key, not alias/aws/sqs (Trivy requires a CMK).", fix: "Set kms_master_key_id to the CMK.", check: (q) => (q.config.kms_master_key_id && q.config.kms_master_key_id !== "alias/aws/sqs" ? pass : fail("no customer-managed key")) },
 ];

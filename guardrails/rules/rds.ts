@@ -117,6 +117,19 @@ export const rdsRules: Rule[] = [
     { id: "CKV2_AWS_27", checkov: "CKV2_AWS_27", severity: "low", resourceTypes: CLUSTER, description: "An aurora-postgresql cluster's cluster parameter group has log_statement and log_min_duration_statement.", fix: "Reference a cluster parameter group with both parameters." },
     "aurora-postgresql", "aws_rds_cluster_parameter_group",
   ),
+  mustBeSet({ id: "CKV_AWS_245", checkov: "CKV_AWS_245", severity: "medium", resourceTypes: ["aws_db_instance_automated_backups_replication"], description: "Replicated automated backups set kms_key_id.", fix: "Set kms_key_id to a CMK in the destination region." }, "kms_key_id"),
+  mustBeSet({ id: "CKV_AWS_246", checkov: "CKV_AWS_246", severity: "medium", resourceTypes: ["aws_rds_cluster_activity_stream"], description: "Database activity streams set kms_key_id.", fix: "Set kms_key_id to the CMK." }, "kms_key_id"),
+  {
+    id: "CKV_AWS_140", checkov: "CKV_AWS_140", severity: "high", resourceTypes: ["aws_rds_global_cluster"],
+    description: "storage_encrypted = true (unknown when created from source_db_cluster_identifier, which carries its own encryption).", fix: "Set storage_encrypted = true.",
+    check: (r) => (isSet(r.config.source_db_cluster_identifier) ? unknown("encryption comes from the source cluster") : isTrue(r.config.storage_encrypted) ? pass : fail("global cluster storage is not encrypted")),
+  },
+  mustBeTrue({ id: "CKV_AWS_146", checkov: "CKV_AWS_146", severity: "high", resourceTypes: ["aws_db_cluster_snapshot"], description: "storage_encrypted = true.", fix: "Snapshot only encrypted clusters." }, "storage_encrypted"),
+  {
+    id: "CKV_AWS_388", checkov: "CKV_AWS_388", severity: "medium", resourceTypes: INSTANCE,
+    description: "aurora-postgresql engine_version is not one of 10.11-10.13 or 11.6-11.8 (unpatched).", fix: "Use a supported, patched version.",
+    check: (r) => (r.config.engine !== "aurora-postgresql" ? notApplicable : ["10.11", "10.12", "10.13", "11.6", "11.7", "11.8"].includes(String(r.config.engine_version)) ? fail(`engine_version ${r.config.engine_version} is unpatched`) : pass),
+  },
   {
     id: "CKV_AWS_326", checkov: "CKV_AWS_326", severity: "low", resourceTypes: CLUSTER,
     description: "Aurora MySQL clusters set a non-zero backtrack_window (PostgreSQL: not applicable).",

@@ -1,7 +1,7 @@
 /** S3: scanner-rules.md §2.1. Bucket rules follow companion resources that reference the bucket. */
 import { fail, notApplicable, pass, type Rule } from "../types";
 import type { TfResource } from "../graph";
-import { blocks, companionRule, get, isTrue, isWildcardPrincipal, list, mustBeTrue, policyRule } from "./helpers";
+import { all, blocks, companionRule, get, isTrue, isWildcardPrincipal, list, mustBeTrue, policyRule } from "./helpers";
 
 const BUCKET = ["aws_s3_bucket"];
 const PAB = ["aws_s3_bucket_public_access_block"];
@@ -149,6 +149,16 @@ export const s3Rules: Rule[] = [
     (st) => st.some((s) => s.Effect === "Deny" && !s.Condition && !s.NotAction && isWildcardPrincipal(s.Principal) && list(s.Action).some((a) => ["*", "s3:*", "s3:Put*", "s3:*BucketPolicy", "s3:PutBucketPolicy"].includes(a)))
       ? "an unconditional Deny of all principals would lock out the account" : undefined,
   ),
+  {
+    id: "CKV_AWS_375", checkov: "CKV_AWS_375", severity: "critical", resourceTypes: ["aws_s3_bucket_acl"],
+    description: "No FULL_CONTROL or READ_ACP grant to AllUsers.", fix: "Remove the grant; keep ACLs disabled (BucketOwnerEnforced).",
+    check: (a) => (all(a.config, "access_control_policy.grant").some((g) => JSON.stringify(g).includes("global/AllUsers") && ["FULL_CONTROL", "READ_ACP"].includes(String(get(g, "permission")))) ? fail("AllUsers may read or change the ACL") : pass),
+  },
+  {
+    id: "CKV2_AWS_43", checkov: "CKV2_AWS_43", severity: "high", resourceTypes: ["aws_s3_bucket_acl"],
+    description: "No grant to AuthenticatedUsers (any AWS account).", fix: "Remove the grant.",
+    check: (a) => (a.config.acl === "authenticated-read" || JSON.stringify(a.config.access_control_policy ?? "").includes("global/AuthenticatedUsers") ? fail("any AWS account is granted access") : pass),
+  },
   {
     id: "AWS-0320", trivy: ["AWS-0320", "aws-s3-dns-compliant-name"], severity: "low", resourceTypes: BUCKET,
     description: "The bucket name is DNS-compliant (lowercase, digits, hyphens; no dots).",

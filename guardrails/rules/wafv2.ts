@@ -25,6 +25,7 @@ export const wafv2Rules: Rule[] = [
     description: "Every rule has an action or override_action.", fix: "Give each rule action or override_action.",
     check: (acl) => (blocks(acl.config.rule).every((r) => r.action !== undefined || r.override_action !== undefined || get(r, "statement.managed_rule_group_statement") !== undefined) ? pass : fail("a rule has no action")),
   },
+  { id: "CKV_AWS_176", checkov: "CKV_AWS_176", severity: "medium", resourceTypes: ["aws_waf_web_acl", "aws_wafregional_web_acl"], description: "Classic WAF ACLs log (logging_configuration.log_destination).", fix: "Move to WAFv2, or set logging_configuration.", check: (acl) => (get(acl.config, "logging_configuration.log_destination") ? pass : fail("classic WAF ACL does not log")) },
   companionRule(
     { id: "CKV2_AWS_31", checkov: "CKV2_AWS_31", severity: "medium", resourceTypes: ACL, description: "An aws_wafv2_web_acl_logging_configuration references the ACL.", fix: "Log to a CloudWatch log group named aws-waf-logs-*." },
     ["aws_wafv2_web_acl_logging_configuration"], () => true, "WAF requests are not logged",
