@@ -1,44 +1,54 @@
 /** VPC and security groups: scanner-rules.md §2.15. */
 import { fail, pass, type Rule, type Verdict } from "../types";
-import type { TfGraph, TfResource } from "../graph";
+import type { TfResource } from "../graph";
 import { blocks, isTrue } from "./helpers";
 
 const SG = ["aws_security_group"];
 const INGRESS_RULES = ["aws_security_group_rule", "aws_vpc_security_group_ingress_rule"];
+const EGRESS_RULES = ["aws_security_group_rule", "aws_vpc_security_group_egress_rule"];
 const ANYWHERE = ["0.0.0.0/0", "::/0"];
 
-interface Rule4 { from: number; to: number; cidrs: string[]; protocol: string; description?: unknown; hasSource: boolean }
-
-/** Ingress rules of a security group: inline blocks and separate rule resources referencing it. */
-function ingress(sg: TfResource, g: TfGraph): Rule4[] {
-  const inline = blocks(sg.config.ingress).map(toRule);
-  const separate = g.referencing(sg, ...INGRESS_RULES)
-    .filter((r) => r.type === "aws_vpc_security_group_ingress_rule" || r.config.type === "ingress")
-    .map((r) => toRule({ ...r.config, cidr_blocks: r.config.cidr_blocks ?? (r.config.cidr_ipv4 ? [r.config.cidr_ipv4] : []), ipv6_cidr_blocks: r.config.ipv6_cidr_blocks ?? (r.config.cidr_ipv6 ? [r.config.cidr_ipv6] : []) }));
-  return [...inline, ...separate];
+/** One security group rule, whatever resource or block it was written as. */
+interface SgRule {
+  readonly from: number;
+  readonly to: number;
+  readonly cidrs: string[];
 }
-function toRule(b: Record<string, unknown>): Rule4 {
+
+/**
+ * The rules a resource declares in one direction: a group's inline blocks, or a rule
+ * resource itself. Each resource is judged on what it declares, as Checkov does, so a
+ * finding is reported once, on the resource that opens the port.
+ */
+function rulesOf(r: TfResource, direction: "ingress" | "egress"): SgRule[] {
+  if (r.type === "aws_security_group") return blocks(r.config[direction]).map(normalize);
+  const own = r.type === `aws_vpc_security_group_${direction}_rule` || (r.type === "aws_security_group_rule" && r.config.type === direction);
+  return own ? [normalize(r.config)] : [];
+}
+
+function normalize(b: Record<string, unknown>): SgRule {
   const protocol = String(b.protocol ?? b.ip_protocol ?? "tcp");
   const from = Number(b.from_port ?? 0);
   const to = Number(b.to_port ?? 0);
   const allPorts = protocol === "-1" || (from === 0 && to === 0);
+  const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : []);
   return {
-    from: allPorts ? 0 : from, to: allPorts ? 65535 : to, protocol,
-    cidrs: [...((b.cidr_blocks as string[]) ?? []), ...((b.ipv6_cidr_blocks as string[]) ?? [])],
-    description: b.description,
-    hasSource: !!(b.security_groups || b.source_security_group_id || b.referenced_security_group_id || b.prefix_list_ids || b.prefix_list_id || isTrue(b.self)),
+    from: allPorts ? 0 : from,
+    to: allPorts ? 65535 : to,
+    cidrs: [...list(b.cidr_blocks), ...list(b.ipv6_cidr_blocks), ...list(b.cidr_ipv4), ...list(b.cidr_ipv6)],
   };
 }
+
+const openToInternet = (r: SgRule) => r.cidrs.some((c) => ANYWHERE.includes(c));
+
 function publicIngressRule(id: string, port: number | "any", trivy: string[] | undefined, what: string): Rule {
   return {
     id, checkov: id, trivy, severity: port === "any" || port === 22 || port === 3389 ? "critical" : "medium",
     resourceTypes: [...SG, ...INGRESS_RULES],
     description: `No ingress from 0.0.0.0/0 or ::/0 ${port === "any" ? "on all ports" : `covering port ${port}`}.`,
     fix: what,
-    check: (r, g): Verdict => {
-      const rules = r.type === "aws_security_group" ? ingress(r, g).filter((x) => x) : [];
-      const own = r.type === "aws_security_group" ? rules : INGRESS_RULES.includes(r.type) && (r.type !== "aws_security_group_rule" || r.config.type === "ingress") ? [toRule({ ...r.config, cidr_blocks: r.config.cidr_blocks ?? (r.config.cidr_ipv4 ? [r.config.cidr_ipv4] : []) })] : [];
-      const open = own.filter((x) => x.cidrs.some((c) => ANYWHERE.includes(c)) && (port === "any" ? x.from === 0 && x.to === 65535 : x.from <= port && port <= x.to));
+    check: (r): Verdict => {
+      const open = rulesOf(r, "ingress").filter((x) => openToInternet(x) && (port === "any" ? x.from === 0 && x.to === 65535 : x.from <= port && port <= x.to));
       return open.length ? fail(`ingress ${open.map((o) => `${o.from}-${o.to}`).join(", ")} is open to the internet`) : pass;
     },
   };
@@ -75,13 +85,9 @@ export const vpcRules: Rule[] = [
   publicIngressRule("CKV_AWS_260", 80, undefined, "Allow :80 only for an HTTPS redirect listener, and suppress with that reason; prefer CloudFront prefix-list ingress."),
   publicIngressRule("CKV_AWS_277", "any", ["AWS-0107"], "Open only the ports the service listens on."),
   {
-    id: "CKV_AWS_382", checkov: "CKV_AWS_382", trivy: ["AWS-0104", "aws-ec2-no-public-egress-sgr"], severity: "critical", resourceTypes: [...SG, "aws_security_group_rule", "aws_vpc_security_group_egress_rule"],
+    id: "CKV_AWS_382", checkov: "CKV_AWS_382", trivy: ["AWS-0104", "aws-ec2-no-public-egress-sgr"], severity: "critical", resourceTypes: [...SG, ...EGRESS_RULES],
     description: "No egress to 0.0.0.0/0 or ::/0 (Trivy: on any port; Checkov: on all ports).", fix: "Egress to VPC endpoints, prefix lists or the VPC CIDR; or suppress with the NAT/HTTPS reason.",
-    check: (r) => {
-      const egress = r.type === "aws_security_group" ? blocks(r.config.egress) : r.type === "aws_vpc_security_group_egress_rule" || r.config.type === "egress" ? [{ ...r.config, cidr_blocks: r.config.cidr_blocks ?? (r.config.cidr_ipv4 ? [r.config.cidr_ipv4] : []), ipv6_cidr_blocks: r.config.ipv6_cidr_blocks ?? (r.config.cidr_ipv6 ? [r.config.cidr_ipv6] : []) }] : [];
-      const open = egress.some((e) => [...((e.cidr_blocks as string[]) ?? []), ...((e.ipv6_cidr_blocks as string[]) ?? [])].some((c) => ANYWHERE.includes(c)));
-      return open ? fail("egress open to the internet") : pass;
-    },
+    check: (r) => (rulesOf(r, "egress").some(openToInternet) ? fail("egress open to the internet") : pass),
   },
   {
     id: "CKV2_AWS_5", checkov: "CKV2_AWS_5", severity: "low", resourceTypes: SG, description: "The group is attached to something (load balancer, service, database, endpoint, VPC connector...).", fix: "Remove unused groups.",
