@@ -143,18 +143,24 @@ export class Network extends Construct {
     this.createFlowLogs(props, vpc);
   }
 
-  /** Data subnets accept the data ports from the app tier only, and answer nothing else. */
+  /**
+   * Data subnets accept the data ports from the app tier only, talk freely within the tier
+   * (replication between cache nodes and database replicas), and answer nothing else.
+   */
   private createDataTierAcl(props: NetworkProps, vpc: Vpc, dataSubnets: Subnet[]): void {
     const ingress: NetworkAclIngress[] = [];
     const egress: NetworkAclEgress[] = [];
     let rule = 100;
+    for (const cidr of props.subnets.data) {
+      ingress.push({ ruleNo: rule++, action: "allow", protocol: "tcp", cidrBlock: cidr, fromPort: 0, toPort: 65535 });
+      egress.push({ ruleNo: rule++, action: "allow", protocol: "tcp", cidrBlock: cidr, fromPort: 0, toPort: 65535 });
+    }
     for (const cidr of props.subnets.app) {
       for (const port of DATA_TIER_PORTS) ingress.push({ ruleNo: rule++, action: "allow", protocol: "tcp", cidrBlock: cidr, fromPort: port, toPort: port });
       egress.push({ ruleNo: rule++, action: "allow", protocol: "tcp", cidrBlock: cidr, fromPort: 1024, toPort: 65535 });
     }
-    // Calls from the data tier to VPC endpoints (443) and their responses.
-    egress.push({ ruleNo: rule++, action: "allow", protocol: "tcp", cidrBlock: props.vpcCidr, fromPort: 443, toPort: 443 });
-    ingress.push({ ruleNo: rule++, action: "allow", protocol: "tcp", cidrBlock: props.vpcCidr, fromPort: 1024, toPort: 65535 });
+    // Nothing else: managed databases and caches start no connections of their own, and an
+    // ephemeral-port rule from the whole VPC would reopen 3306/5432/6379 to every tier.
     new NetworkAcl(this, "DataTierAcl", {
       vpcId: vpc.id,
       subnetIds: dataSubnets.map((s) => s.id),

@@ -52,17 +52,21 @@ describe("Network", () => {
     expect(sg.egress).toBeUndefined();
   });
 
-  it("lets only the app tier reach the data tier's ports through the NACL", () => {
+  it("lets only the app tier reach the data tier's ports through the NACL, and the tier talk within itself", () => {
     const acl = onlyResource(prod, "aws_network_acl");
     expect(acl.subnet_ids).toHaveLength(3);
     const appCidrs = ["10.0.64.0/20", "10.0.80.0/20", "10.0.96.0/20"];
+    const dataCidrs = ["10.0.128.0/20", "10.0.144.0/20", "10.0.160.0/20"];
+    const allPorts = (rules: any[]) => rules.filter((r) => r.from_port === 0 && r.to_port === 65535).map((r) => r.cidr_block);
+    expect(allPorts(acl.ingress)).toEqual(dataCidrs);
+    expect(allPorts(acl.egress)).toEqual(dataCidrs);
     const dataPortRules = acl.ingress.filter((r: any) => r.from_port === r.to_port);
     expect(dataPortRules).toHaveLength(9);
     for (const r of dataPortRules) {
       expect(appCidrs).toContain(r.cidr_block);
       expect([5432, 3306, 6379]).toContain(r.from_port);
     }
-    for (const r of [...acl.ingress, ...acl.egress]) expect(r.cidr_block).not.toBe("0.0.0.0/0");
+    for (const r of [...acl.ingress, ...acl.egress]) expect([...appCidrs, ...dataCidrs]).toContain(r.cidr_block);
   });
 
   it("sends ALL flow logs to a CMK-encrypted log group through a scoped role", () => {
