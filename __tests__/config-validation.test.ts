@@ -151,6 +151,18 @@ describe("config validation", () => {
     );
   });
 
+  it("refuses two environments creating a detector and a recorder in one account and region", () => {
+    const problems = problemsOf(withSpec((s) => (s.environments.staging.accountId = "111111111111")));
+    expect(problems).toEqual([
+      expect.stringMatching(/^environments\.staging\.overrides\.audit\.guardDuty: staging and dev share account 111111111111 in eu-central-1, which holds one GuardDuty detector/),
+      expect.stringMatching(/^environments\.staging\.overrides\.audit\.awsConfig: staging and dev share account 111111111111/),
+    ]);
+    expect(problemsOf(withSpec((s) => {
+      s.environments.staging.accountId = "111111111111";
+      s.environments.staging.overrides = { audit: { guardDuty: false, awsConfig: false } };
+    }))).toEqual([]);
+  });
+
   it("requires at least one environment", () => {
     expect(problemsOf(withSpec((s) => (s.environments = {})))).toEqual([expect.stringMatching(/^environments: declares no environment/)]);
   });

@@ -19,7 +19,7 @@ export function validateSpec(raw: unknown): ValidationResult {
   problems.push(...residencyProblems(raw), ...duplicateProblems(raw), ...suppressionProblems(raw), ...alarmProblems(raw));
   if (parsed.success) {
     const network = networkProblems(parsed.data);
-    problems.push(...network, ...drProblems(parsed.data));
+    problems.push(...network, ...drProblems(parsed.data), ...sharedAccountProblems(parsed.data));
     if (network.length === 0) problems.push(...derivedNameProblems(parsed.data));
   }
   if (!parsed.success || problems.length > 0) return { ok: false, problems: dedupe(problems) };
@@ -198,6 +198,31 @@ function networkProblems(spec: AppSpec): Problem[] {
         if (clash) problems.push({ path: `${path}[${i}]`, message: `${env}: ${text} overlaps ${clash.where}` });
         seen.push({ cidr: c, where: `${tier}[${i}] ${text}` });
       });
+    }
+  }
+  return problems;
+}
+
+/**
+ * GuardDuty allows one detector and AWS Config one recorder per account and region: two
+ * environments in the same account and region cannot both create them.
+ */
+function sharedAccountProblems(spec: AppSpec): Problem[] {
+  const problems: Problem[] = [];
+  const owners = new Map<string, string>();
+  for (const env of declaredEnvironments(spec)) {
+    const e = spec.environments[env]!;
+    const audit = settingsFor(spec, env).audit;
+    for (const [part, on] of [["guardDuty", audit.guardDuty], ["awsConfig", audit.awsConfig]] as const) {
+      if (!on) continue;
+      const key = `${part} ${e.accountId} ${e.region ?? spec.primaryRegion}`;
+      const other = owners.get(key);
+      if (other) {
+        problems.push({
+          path: `environments.${env}.overrides.audit.${part}`,
+          message: `${env} and ${other} share account ${e.accountId} in ${e.region ?? spec.primaryRegion}, which holds one ${part === "guardDuty" ? "GuardDuty detector" : "AWS Config recorder"}: set it false in one of them`,
+        });
+      } else owners.set(key, env);
     }
   }
   return problems;
