@@ -28,6 +28,8 @@ export class AppStack extends TerraformStack {
   public readonly observability: Observability;
   public readonly audit: Audit;
   public readonly dataBuckets: Readonly<Record<string, SecureBucket>>;
+  /** Replicas of data buckets in the DR region, by bucket name. */
+  public readonly replicaBuckets: Record<string, SecureBucket> = {};
   public readonly secrets: Readonly<Record<string, AppSecret>>;
 
   constructor(scope: Construct, private readonly env: ResolvedEnvironment) {
@@ -100,7 +102,9 @@ export class AppStack extends TerraformStack {
       noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays,
       preventDestroy: protect,
       topicName: this.observability.topic.topicName,
-      dataEventBucketArns: env.buckets.filter((b) => b.cloudTrailDataEvents).map((b) => this.dataBuckets[b.name].bucketArn),
+      dataEventBucketArns: env.buckets
+        .filter((b) => b.cloudTrailDataEvents)
+        .flatMap((b) => [this.dataBuckets[b.name], this.replicaBuckets[b.name]].filter((x) => x !== undefined).map((x) => x.bucketArn)),
       ...s.audit,
     });
 
@@ -169,13 +173,13 @@ export class AppStack extends TerraformStack {
     dr: { key: EncryptionKey; logs: SecureBucket; region: string },
     common: { noncurrentVersionExpirationDays: number; preventDestroy: boolean; glacierAfterDays?: number; objectLock?: ResolvedBucket["objectLock"] },
   ): SecureBucket {
-    return new SecureBucket(this, `DataBucketReplica-${b.name}`, {
+    return (this.replicaBuckets[b.name] = new SecureBucket(this, `DataBucketReplica-${b.name}`, {
       ...common,
       bucketName: b.replica!.bucketName,
       kmsKeyArn: dr.key.keyArn,
       logging: { target: dr.logs },
       inRegion: dr.region,
       isReplica: true,
-    });
+    }));
   }
 }

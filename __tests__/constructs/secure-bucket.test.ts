@@ -44,6 +44,11 @@ describe("SecureBucket options", () => {
     expect(resourcesOfType(dev, "aws_s3_bucket").map((b) => b.region).filter(Boolean)).toEqual([]);
   });
 
+  it("records object-level access to the replica too", () => {
+    const values = onlyResource(prod, "aws_cloudtrail").event_selector[0].data_resource[0].values;
+    expect(values).toEqual([`\${${addressOf(prod, bucket(prod, source))}.arn}/`, `\${${addressOf(prod, bucket(prod, replica))}.arn}/`]);
+  });
+
   it("gives the replication role only the two buckets and keys", () => {
     const policy = JSON.parse(resourcesOfType(prod, "aws_iam_role_policy").find((p) => p.name === "demo-prod-documents-replication-policy")!.policy);
     for (const s of policy.Statement) expect(s.Resource).not.toBe("*");
