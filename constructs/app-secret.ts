@@ -5,6 +5,7 @@ import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsman
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { suppress } from "../guardrails/suppressions";
+import { sid, type PolicyStatement } from "./policy-document";
 
 /** A value the random provider generates at apply time. */
 export interface GeneratedValueProps {
@@ -48,6 +49,7 @@ export interface AppSecretProps {
 export class AppSecret extends Construct {
   public readonly secretArn: string;
   public readonly secretName: string;
+  private readonly kmsKeyArn: string;
 
   constructor(scope: Construct, id: string, props: AppSecretProps) {
     super(scope, id);
@@ -61,6 +63,7 @@ export class AppSecret extends Construct {
     });
     this.secretArn = secret.arn;
     this.secretName = secret.name;
+    this.kmsKeyArn = props.kmsKeyArn;
 
     const password = (key: string, g: GeneratedValueProps) =>
       new Password(this, `Value-${key}`, {
@@ -93,5 +96,19 @@ export class AppSecret extends Construct {
     } else {
       suppress(this, "CKV2_AWS_57", "No rotation function configured: the value is issued outside AWS or generated once; rotate it by the runbook, or set secrets[].rotation in config.");
     }
+  }
+
+  /** Statements that let a role read the value (e.g. an ECS execution role injecting it). */
+  grantRead(): PolicyStatement[] {
+    return [
+      { Sid: sid("Read", this.node.id), Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: this.secretArn },
+      {
+        Sid: sid("Decrypt", this.node.id),
+        Effect: "Allow",
+        Action: "kms:Decrypt",
+        Resource: this.kmsKeyArn,
+        Condition: { StringLike: { "kms:ViaService": "secretsmanager.*.amazonaws.com" } },
+      },
+    ];
   }
 }

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { policyDocument, type PolicyStatement } from "./policy-document";
+import { policyDocument, sid, type PolicyStatement } from "./policy-document";
 
 /** AWS services that call KMS with their own service principal (not the caller's IAM identity). */
 export enum KeyServiceUser {
@@ -76,6 +76,11 @@ export class EncryptionKey extends Construct {
     this.keyArn = key.arn;
     this.keyId = key.keyId;
     this.aliasName = alias.name;
+  }
+
+  /** Statements that let a role encrypt and decrypt application data with this key (field-level encryption). */
+  grantEncryptDecrypt(): PolicyStatement[] {
+    return [{ Sid: sid("UseKey", this.node.id), Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"], Resource: this.keyArn }];
   }
 }
 

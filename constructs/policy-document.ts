@@ -43,3 +43,8 @@ export function denyInsecureTransport(service: "s3" | "sns" | "sqs", resources: 
   }
   return statements;
 }
+
+/** A statement id from a construct id: IAM allows only letters and digits. */
+export function sid(...parts: string[]): string {
+  return parts.join("-").replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _sep, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, "");
+}

@@ -12,7 +12,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { suppress } from "../guardrails/suppressions";
-import { denyInsecureTransport, policyDocument, type PolicyStatement } from "./policy-document";
+import { denyInsecureTransport, policyDocument, sid, type PolicyStatement } from "./policy-document";
 import { ServiceRole } from "./service-role";
 
 /** Where a bucket's server access logs go, or that it is itself the access-log target. */
@@ -84,6 +84,7 @@ export class SecureBucket extends Construct {
   /** The region the bucket was placed in when not the provider's. */
   public readonly bucketRegion?: string;
   private readonly bucket: S3Bucket;
+  private readonly kmsKeyArn?: string;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
@@ -102,6 +103,7 @@ export class SecureBucket extends Construct {
     });
     this.bucketRegion = props.inRegion;
     this.bucketId = this.bucket.id;
+    this.kmsKeyArn = props.kmsKeyArn;
     this.bucketArn = this.bucket.arn;
     this.bucketName = this.bucket.bucket;
 
@@ -196,6 +198,32 @@ export class SecureBucket extends Construct {
     if (props.eventBridgeNotifications ?? true) {
       new S3BucketNotification(this, "Notification", { bucket: this.bucket.id, eventbridge: true });
     }
+  }
+
+  /** Statements that let a role read objects (and decrypt them with the bucket's key). */
+  grantRead(): PolicyStatement[] {
+    return [
+      { Sid: sid("List", this.node.id), Effect: "Allow", Action: "s3:ListBucket", Resource: this.bucketArn },
+      { Sid: sid("Read", this.node.id), Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: `${this.bucketArn}/*` },
+      ...this.keyStatements("Decrypt", ["kms:Decrypt"]),
+    ];
+  }
+
+  /** Statements that let a role write objects (encrypting them with the bucket's key). */
+  grantWrite(): PolicyStatement[] {
+    return [
+      { Sid: sid("Write", this.node.id), Effect: "Allow", Action: ["s3:PutObject", "s3:AbortMultipartUpload"], Resource: `${this.bucketArn}/*` },
+      ...this.keyStatements("Encrypt", ["kms:GenerateDataKey", "kms:Decrypt"]),
+    ];
+  }
+
+  /** Both, with the key statement merged. */
+  grantReadWrite(): PolicyStatement[] {
+    return [...this.grantRead().filter((s) => !s.Sid.startsWith("Decrypt")), ...this.grantWrite()];
+  }
+
+  private keyStatements(verb: string, actions: string[]): PolicyStatement[] {
+    return this.kmsKeyArn ? [{ Sid: sid(verb, this.node.id, "Key"), Effect: "Allow", Action: actions, Resource: this.kmsKeyArn }] : [];
   }
 
   /** Replication role (least privilege on both buckets and keys) and configuration. */
