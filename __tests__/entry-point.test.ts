@@ -102,6 +102,36 @@ describe("entry point", () => {
     expect(readdirSync(work)).toEqual(["bad.json"]);
   });
 
+  it("fails on a guardrail finding with ids and fix, writes nothing, and accepts a justified suppression", () => {
+    const out = join(work, "out");
+    expect(synth(writeConfig("good.json", baseSpec()), out).status).toBe(0);
+    const before = snapshotDir(out);
+    const shortLogs: any = baseSpec();
+    shortLogs.environments.dev.overrides = { logs: { retentionDays: 90 } };
+    const run = synth(writeConfig("short-logs.json", shortLogs), out);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Guardrails: 2 findings block synth:/);
+    expect(run.stderr).toMatch(/demo-dev-app aws_cloudwatch_log_group\.Observability_AppLogGroup_\w+ \[CKV_AWS_338\] LOW: retention_in_days is 90\n\s+rule: .*\n\s+fix: {2}Keep logs at least 365 days/);
+    expect(run.stderr).toMatch(/Nothing was written/);
+    noStackTrace(run.stderr);
+    expect(snapshotDir(out)).toEqual(before);
+
+    shortLogs.guardrails = {
+      suppressions: ["Observability/AppLogGroup", "Network/FlowLogGroup"].map((path) => ({
+        rule: "CKV_AWS_338", path, environments: ["dev"], reason: "Dev holds synthetic data only; 90 days is enough to debug.",
+      })),
+    };
+    const accepted = synth(writeConfig("accepted.json", shortLogs), out);
+    expect(accepted.stderr).toBe("");
+    expect(accepted.status).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, "stacks", "demo-dev-app", "guardrails.json"), "utf8"));
+    expect(report.findings.filter((f: any) => f.status === "suppressed" && f.ruleId === "CKV_AWS_338").map((f: any) => f.justification)).toEqual([
+      "Dev holds synthetic data only; 90 days is enough to debug.",
+      "Dev holds synthetic data only; 90 days is enough to debug.",
+    ]);
+    expect(readFileSync(join(out, ".checkov.yaml"), "utf8")).toContain("CKV_AWS_338:.*stacks/demo-dev-app/cdk\\\\.tf\\\\.json$");
+  });
+
   it("points at the line and column of invalid JSON", () => {
     const run = synth(writeConfig("broken.json", '{\n  "app": "demo",\n  "primaryRegion": \n}'), join(work, "out"));
     expect(run.status).toBe(1);
