@@ -63,3 +63,11 @@ function editDistance(a: string, b: string): number {
   }
   return row[b.length];
 }
+
+/** A value as a message shows it: `string "x"`, `number 3`, `an object`. */
+export function describeValue(v: unknown): string {
+  if (Array.isArray(v)) return "an array";
+  if (v === null) return "null";
+  if (typeof v === "object") return "an object";
+  return `${typeof v} ${JSON.stringify(v)}`;
+}

@@ -1,0 +1,86 @@
+/**
+ * Cross-field checks on the raw config, so they are reported together with the schema's
+ * problems even when other parts of the file have the wrong type: residency, duplicates,
+ * guardrail suppressions, alarm thresholds. Each reads defensively.
+ */
+import { suppressionProblem } from "../guardrails/suppressions";
+import { describeValue as show, type Problem } from "./problems";
+import { ENVIRONMENTS } from "./schema";
+
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+
+export function residencyProblems(raw: unknown): Problem[] {
+  const spec = obj(raw);
+  const allowed = spec?.allowedRegions;
+  if (!spec || !Array.isArray(allowed)) return [];
+  const problems: Problem[] = [];
+  const check = (region: unknown, path: string) => {
+    if (typeof region === "string" && !allowed.includes(region)) {
+      problems.push({ path, message: `region "${region}" is outside allowedRegions (${allowed.join(", ")}): data residency forbids it` });
+    }
+  };
+  check(spec.primaryRegion, "primaryRegion");
+  check(spec.drRegion, "drRegion");
+  check(obj(spec.state)?.region, "state.region");
+  const envs = obj(spec.environments) ?? {};
+  for (const env of ENVIRONMENTS) {
+    const e = obj(envs[env]);
+    check(e?.region, `environments.${env}.region`);
+    check(obj(e?.state)?.region, `environments.${env}.state.region`);
+  }
+  if (obj(spec.environments) && !ENVIRONMENTS.some((e) => envs[e] !== undefined)) {
+    problems.push({ path: "environments", message: `declares no environment; add at least one of ${ENVIRONMENTS.join(", ")}` });
+  }
+  return problems;
+}
+
+export function duplicateProblems(raw: unknown): Problem[] {
+  const spec = obj(raw);
+  if (!spec) return [];
+  const problems: Problem[] = [];
+  const dupes = (list: unknown, path: string, key?: string) => {
+    if (!Array.isArray(list)) return;
+    const seen = new Map<unknown, number>();
+    list.forEach((item, i) => {
+      const value = key ? obj(item)?.[key] : item;
+      if (value === undefined) return;
+      const first = seen.get(value);
+      if (first !== undefined) {
+        problems.push({ path: `${path}[${i}]${key ? `.${key}` : ""}`, message: `duplicate ${show(value)}, already at ${path}[${first}]` });
+      } else seen.set(value, i);
+    });
+  };
+  dupes(spec.buckets, "buckets", "name");
+  dupes(spec.secrets, "secrets", "name");
+  dupes(spec.keys, "keys", "purpose");
+  dupes(spec.logMetricAlarms, "logMetricAlarms", "name");
+  dupes(spec.alarmEmails, "alarmEmails");
+  dupes(spec.allowedRegions, "allowedRegions");
+  dupes(spec.compliance, "compliance");
+  return problems;
+}
+
+export function suppressionProblems(raw: unknown): Problem[] {
+  const list = obj(obj(raw)?.guardrails)?.suppressions;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, i) => {
+    const s = obj(item);
+    if (!s || typeof s.rule !== "string" || typeof s.reason !== "string") return [];
+    const problem = suppressionProblem(s.rule, s.reason);
+    if (!problem) return [];
+    const field = problem.startsWith("unknown rule") ? "rule" : "reason";
+    return [{ path: `guardrails.suppressions[${i}].${field}`, message: problem }];
+  });
+}
+
+export function alarmProblems(raw: unknown): Problem[] {
+  const list = obj(raw)?.logMetricAlarms;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, i) => {
+    const a = obj(item);
+    return a && typeof a.warning === "number" && typeof a.critical === "number" && a.warning > a.critical
+      ? [{ path: `logMetricAlarms[${i}].warning`, message: `warning threshold ${a.warning} is above critical ${a.critical}` }]
+      : [];
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * zod issues as config problems: the JSON path, what was expected and what was given, and
+ * a "did you mean" for misspelt keys and enum values.
+ */
+import type { z } from "zod";
+import { describeValue as show, didYouMean, formatPath, type Problem } from "./problems";
+import { AppSpecSchema } from "./schema";
+
+type Issue = z.core.$ZodIssue & { input?: unknown };
+
+export function describeIssue(issue: Issue): Problem[] {
+  const path = formatPath(issue.path);
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const known = knownKeysAt(AppSpecSchema, issue.path);
+      return issue.keys.map((key) => {
+        const hint = didYouMean(key, known);
+        return {
+          path: formatPath([...issue.path, key]),
+          message: `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}; allowed here: ${known.join(", ")}`,
+        };
+      });
+    }
+    case "invalid_type":
+      if (issue.input === undefined) return [{ path, message: `is required (${issue.expected})` }];
+      return [{ path, message: `${issueText(issue, `expected ${issue.expected}`)} (got ${show(issue.input)})` }];
+    case "invalid_value": {
+      const options = issue.values.map(String);
+      const hint = typeof issue.input === "string" ? didYouMean(issue.input, options) : undefined;
+      const list = options.length > 12 ? `${options.slice(0, 12).join(", ")}, ...` : options.join(", ");
+      return [{ path, message: `${show(issue.input)} is not allowed${hint ? ` (did you mean "${hint}"?)` : ""}; expected one of: ${list}` }];
+    }
+    case "invalid_key":
+      return [{ path, message: `key ${issue.issues.map((i) => i.message).join("; ")}` }];
+    default:
+      return [{ path, message: issue.input === undefined || typeof issue.input === "object" ? issue.message : `${issue.message} (got ${show(issue.input)})` }];
+  }
+}
+
+/** Our own message where a schema gave one (`z.string({ error })`), zod's generic one otherwise. */
+function issueText(issue: Issue, fallback: string): string {
+  return issue.message.startsWith("Invalid input") ? fallback : issue.message;
+}
+
+
+/** The keys an object schema accepts at a path, for "did you mean" hints. */
+function knownKeysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  let node: z.core.$ZodType | undefined = unwrap(schema);
+  for (const seg of path) {
+    if (!node) return [];
+    const def = node._zod.def as unknown as Record<string, unknown>;
+    if (def.type === "object") node = unwrap((def.shape as Record<string, z.core.$ZodType>)[String(seg)]);
+    else if (def.type === "array") node = unwrap(def.element as z.core.$ZodType);
+    else if (def.type === "record") node = unwrap(def.valueType as z.core.$ZodType);
+    else return [];
+  }
+  const def = node?._zod.def as unknown as Record<string, unknown> | undefined;
+  return def?.type === "object" ? Object.keys(def.shape as object) : [];
+}
+
+function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  let s = schema;
+  while (s) {
+    const def = s._zod.def as unknown as Record<string, unknown>;
+    if (def.type === "optional" || def.type === "nullable" || def.type === "default") s = def.innerType as z.core.$ZodType;
+    else break;
+  }
+  return s;
+}

@@ -1,0 +1,126 @@
+/**
+ * Checks that need a schema-valid spec: the network plan, the DR region, accounts shared
+ * between environments, and names and state keys that only exist after resolving.
+ */
+import { contains, overlaps, parseCidr } from "./cidr";
+import { dynamoTableNameProblem, fillTemplate, s3BucketNameProblem } from "./naming";
+import type { Problem } from "./problems";
+import { declaredEnvironments, resolve, resolveNetwork, settingsFor } from "./resolve";
+import type { AppSpec } from "./schema";
+
+/** Where a network setting was written: the environment's overrides, the spec's, or the preset. */
+function networkPath(spec: AppSpec, env: string, field: string): string {
+  const e = spec.environments[env as "dev"]?.overrides?.network as Record<string, unknown> | undefined;
+  if (e?.[field] !== undefined) return `environments.${env}.overrides.network.${field}`;
+  if ((spec.overrides?.network as Record<string, unknown> | undefined)?.[field] !== undefined) return `overrides.network.${field}`;
+  return `environments.${env}.overrides.network.${field}`;
+}
+
+/** VPC and subnet CIDRs: valid, one subnet per AZ and tier, inside the VPC, none overlapping. */
+export function networkProblems(spec: AppSpec): Problem[] {
+  const problems: Problem[] = [];
+  for (const env of declaredEnvironments(spec)) {
+    const n = settingsFor(spec, env).network;
+    const vpc = parseCidr(n.vpcCidr);
+    if (!vpc || vpc.prefix < 16 || vpc.prefix > 24) {
+      problems.push({ path: networkPath(spec, env, "vpcCidr"), message: `${env}: "${n.vpcCidr}" is not a valid VPC CIDR (a network address with a /16 to /24 prefix)` });
+      continue;
+    }
+    const subnets = resolveNetwork(n).subnets;
+    const seen: { cidr: NonNullable<ReturnType<typeof parseCidr>>; where: string }[] = [];
+    for (const tier of ["public", "app", "data"] as const) {
+      const path = `${networkPath(spec, env, "subnetCidrs")}.${tier}`;
+      if (subnets[tier].length !== n.azCount) {
+        problems.push({ path, message: `${env}: ${subnets[tier].length} subnets for ${n.azCount} availability zones; give one per AZ` });
+      }
+      subnets[tier].forEach((text, i) => {
+        const c = parseCidr(text);
+        if (!c) return void problems.push({ path: `${path}[${i}]`, message: `${env}: "${text}" is not a valid CIDR network address` });
+        if (!contains(vpc, c)) problems.push({ path: `${path}[${i}]`, message: `${env}: ${text} is outside the VPC CIDR ${n.vpcCidr}` });
+        const clash = seen.find((s) => overlaps(s.cidr, c));
+        if (clash) problems.push({ path: `${path}[${i}]`, message: `${env}: ${text} overlaps ${clash.where}` });
+        seen.push({ cidr: c, where: `${tier}[${i}] ${text}` });
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * GuardDuty allows one detector and AWS Config one recorder per account and region: two
+ * environments in the same account and region cannot both create them.
+ */
+export function sharedAccountProblems(spec: AppSpec): Problem[] {
+  const problems: Problem[] = [];
+  const owners = new Map<string, string>();
+  for (const env of declaredEnvironments(spec)) {
+    const e = spec.environments[env]!;
+    const audit = settingsFor(spec, env).audit;
+    for (const [part, on] of [["guardDuty", audit.guardDuty], ["awsConfig", audit.awsConfig]] as const) {
+      if (!on) continue;
+      const key = `${part} ${e.accountId} ${e.region ?? spec.primaryRegion}`;
+      const other = owners.get(key);
+      if (other) {
+        problems.push({
+          path: `environments.${env}.overrides.audit.${part}`,
+          message: `${env} and ${other} share account ${e.accountId} in ${e.region ?? spec.primaryRegion}, which holds one ${part === "guardDuty" ? "GuardDuty detector" : "AWS Config recorder"}: set it false in one of them`,
+        });
+      } else owners.set(key, env);
+    }
+  }
+  return problems;
+}
+
+/** Replication needs a DR region that differs from the primary one. */
+export function drProblems(spec: AppSpec): Problem[] {
+  const problems: Problem[] = [];
+  if (spec.drRegion && spec.drRegion === spec.primaryRegion) {
+    problems.push({ path: "drRegion", message: `is the primary region ${spec.primaryRegion}; a disaster-recovery copy must live elsewhere` });
+  }
+  (spec.buckets ?? []).forEach((b, i) => {
+    if (b.replicateIn?.length && !spec.drRegion) problems.push({ path: `buckets[${i}].replicateIn`, message: "replication needs drRegion set at the top level" });
+  });
+  return problems;
+}
+
+/** Names and keys that only exist after resolving: AWS naming rules and clashes between stacks. */
+export function derivedNameProblems(spec: AppSpec): Problem[] {
+  const problems: Problem[] = [];
+  const stateKeys = new Map<string, string>();
+  const bucketOwners = new Map<string, string>();
+  for (const env of declaredEnvironments(spec)) {
+    const r = resolve(spec, env);
+    const where = (field: string) =>
+      spec.environments[env]?.state?.[field as "key"] !== undefined ? `environments.${env}.state.${field}` : spec.state?.[field as "key"] !== undefined ? `state.${field}` : "app";
+    for (const template of [spec.state?.bucketName, spec.state?.key, spec.state?.lockTableName, spec.environments[env]?.state?.bucketName]) {
+      const leftover = template && fillTemplate(template, { app: "", env: "", account: "", region: "" }).match(/\{[^}]*\}/);
+      if (leftover) problems.push({ path: where("bucketName"), message: `unknown placeholder ${leftover[0]}; use {app}, {env}, {account} or {region}` });
+    }
+    const bucketProblem = s3BucketNameProblem(r.state.logBucketName);
+    if (bucketProblem) problems.push({ path: where("bucketName"), message: `${env}: state log ${bucketProblem}` });
+    if (r.state.lockTableName) {
+      const p = dynamoTableNameProblem(r.state.lockTableName);
+      if (p) problems.push({ path: where("lockTableName"), message: `${env}: lock ${p}` });
+    }
+    for (const bucket of [r.names.accessLogBucket, r.names.auditBucket, r.names.drAccessLogBucket]) {
+      const p = s3BucketNameProblem(bucket);
+      if (p) problems.push({ path: "app", message: `${env}: ${p}` });
+    }
+    r.buckets.forEach((b, i) => {
+      for (const bucket of [b.bucketName, b.replica?.bucketName]) {
+        const p = bucket && s3BucketNameProblem(bucket);
+        if (p) problems.push({ path: `buckets[${i}].name`, message: `${env}: ${p}` });
+      }
+    });
+    const owner = bucketOwners.get(r.state.bucketName);
+    if (owner) problems.push({ path: where("bucketName"), message: `${env} uses state bucket "${r.state.bucketName}" already used by ${owner}; bucket names are global, include {env}` });
+    bucketOwners.set(r.state.bucketName, env);
+    for (const [stack, key] of [[r.stackNames.app, r.state.key], [r.stackNames.bootstrap, r.state.bootstrapKey]]) {
+      const id = `${r.state.bucketName}/${key}`;
+      const other = stateKeys.get(id);
+      if (other) problems.push({ path: where("key"), message: `state key "${key}" of ${stack} is already used by ${other}; every stack needs its own key` });
+      stateKeys.set(id, stack);
+    }
+  }
+  return problems;
+}
