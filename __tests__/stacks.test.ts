@@ -73,8 +73,9 @@ describe("BootstrapStack", () => {
     expect(policy.Statement).toContainEqual(
       expect.objectContaining({
         Effect: "Allow",
-        Principal: { Service: "logging.s3.amazonaws.com" },
-        Action: "s3:PutObject",
+        // arrays: Trivy's log-target exemption uses Rego `in`, which needs a list
+        Principal: { Service: ["logging.s3.amazonaws.com"] },
+        Action: ["s3:PutObject"],
         Condition: expect.objectContaining({ StringEquals: { "aws:SourceAccount": "333333333333" } }),
       }),
     );

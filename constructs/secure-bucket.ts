@@ -141,11 +141,14 @@ export class SecureBucket extends Construct {
     const statements: PolicyStatement[] = [...denyInsecureTransport("s3", [this.bucket.arn, `${this.bucket.arn}/*`]), ...(props.additionalPolicyStatements ?? [])];
     if ("receivesAccessLogsFrom" in props.logging) {
       const { sourceAccountId, partition } = props.logging.receivesAccessLogsFrom;
+      // Lists, not strings: Trivy recognises a log-delivery target (and then exempts it from
+      // AWS-0089/AWS-0132) with `"logging.s3.amazonaws.com" in Principal.Service` and
+      // `"s3:PutObject" in Action`, which Rego's `in` only matches on arrays.
       statements.push({
         Sid: "AllowS3ServerAccessLogDelivery",
         Effect: "Allow",
-        Principal: { Service: "logging.s3.amazonaws.com" },
-        Action: "s3:PutObject",
+        Principal: { Service: ["logging.s3.amazonaws.com"] },
+        Action: ["s3:PutObject"],
         Resource: `${this.bucket.arn}/*`,
         Condition: {
           StringEquals: { "aws:SourceAccount": sourceAccountId },
