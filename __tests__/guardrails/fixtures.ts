@@ -252,6 +252,14 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV2_AWS_5: { pass: sg({}), fail: { "aws_security_group.sg": { description: "unused" } } },
   CKV_AWS_130: { pass: one("aws_subnet", { map_public_ip_on_launch: false }), fail: one("aws_subnet", { map_public_ip_on_launch: true }) },
   CKV_AWS_148: { pass: {}, fail: one("aws_default_vpc", {}) },
+  "AWS-0102": {
+    pass: one("aws_network_acl", { ingress: [{ rule_no: 100, action: "allow", protocol: "tcp", cidr_block: "10.0.64.0/20", from_port: 5432, to_port: 5432 }] }),
+    fail: one("aws_network_acl_rule", { rule_number: 100, rule_action: "allow", protocol: "-1", cidr_block: "10.0.0.0/16", egress: false }),
+  },
+  "AWS-0105": {
+    pass: one("aws_network_acl", { egress: [{ rule_no: 100, action: "allow", protocol: "tcp", cidr_block: "0.0.0.0/0", from_port: 443, to_port: 443 }] }),
+    fail: one("aws_network_acl", { ingress: [{ rule_no: 100, action: "allow", protocol: "tcp", cidr_block: "0.0.0.0/0", from_port: 443, to_port: 443 }] }),
+  },
   CKV2_AWS_1: { pass: one("aws_network_acl", { subnet_ids: ["subnet-1"] }), fail: one("aws_network_acl", {}) },
   CKV2_AWS_35: { pass: one("aws_route", { destination_cidr_block: "0.0.0.0/0", nat_gateway_id: "nat-1" }), fail: one("aws_route", { destination_cidr_block: "0.0.0.0/0", instance_id: "i-1" }) },
   // IAM

@@ -41,6 +41,18 @@ function normalize(b: Record<string, unknown>): SgRule {
 
 const openToInternet = (r: SgRule) => r.cidrs.some((c) => ANYWHERE.includes(c));
 
+/** NACL entries, inline (`ingress`/`egress` blocks) or as aws_network_acl_rule resources. */
+function naclRules(r: TfResource): { ingress: boolean; action: string; protocol: string; cidrs: string[] }[] {
+  const entry = (b: Record<string, unknown>, ingress: boolean) => ({
+    ingress,
+    action: String(b.action ?? b.rule_action ?? "").toLowerCase(),
+    protocol: String(b.protocol ?? ""),
+    cidrs: [b.cidr_block, b.ipv6_cidr_block].filter((c): c is string => typeof c === "string"),
+  });
+  if (r.type === "aws_network_acl_rule") return [entry(r.config, !isTrue(r.config.egress))];
+  return [...blocks(r.config.ingress).map((b) => entry(b, true)), ...blocks(r.config.egress).map((b) => entry(b, false))];
+}
+
 function publicIngressRule(id: string, port: number | "any", trivy: string[] | undefined, what: string): Rule {
   return {
     id, checkov: id, trivy, severity: port === "any" || port === 22 || port === 3389 ? "critical" : "medium",
@@ -95,6 +107,16 @@ export const vpcRules: Rule[] = [
   },
   { id: "CKV_AWS_130", checkov: "CKV_AWS_130", trivy: ["AWS-0164", "aws-ec2-no-public-ip-subnet"], severity: "high", resourceTypes: ["aws_subnet"], description: "map_public_ip_on_launch is not true.", fix: "Leave map_public_ip_on_launch false; ALB/NAT do not need it.", check: (s) => (isTrue(s.config.map_public_ip_on_launch) ? fail("instances get public IPs") : pass) },
   { id: "CKV_AWS_148", checkov: "CKV_AWS_148", trivy: ["AWS-0101", "aws-ec2-no-default-vpc"], severity: "high", resourceTypes: ["aws_default_vpc"], description: "The default VPC must not be managed/used.", fix: "Build in the project's own VPC.", check: () => fail("aws_default_vpc declared") },
+  {
+    id: "AWS-0102", trivy: ["AWS-0102", "aws-ec2-no-excessive-port-access"], severity: "critical", resourceTypes: ["aws_network_acl", "aws_network_acl_rule"],
+    description: "No allow rule for all protocols (-1/all). Trivy reads aws_network_acl_rule resources; we also read inline rules.", fix: "Allow tcp/udp on the ports needed.",
+    check: (r) => (naclRules(r).some((x) => x.action === "allow" && ["-1", "all"].includes(x.protocol)) ? fail("a NACL rule allows every protocol and port") : pass),
+  },
+  {
+    id: "AWS-0105", trivy: ["AWS-0105", "aws-ec2-no-public-ingress-acl"], severity: "critical", resourceTypes: ["aws_network_acl", "aws_network_acl_rule"],
+    description: "No ingress allow rule from 0.0.0.0/0 or ::/0 (inline rules too).", fix: "Allow only the CIDRs that need access (the app tier for the data tier).",
+    check: (r) => (naclRules(r).some((x) => x.ingress && x.action === "allow" && x.cidrs.some((c) => ANYWHERE.includes(c))) ? fail("a NACL admits the internet") : pass),
+  },
   { id: "CKV2_AWS_1", checkov: "CKV2_AWS_1", severity: "low", resourceTypes: ["aws_network_acl"], description: "The NACL is associated with subnets.", fix: "Set subnet_ids or add aws_network_acl_association.", check: (n, g) => (blocks(n.config.subnet_ids).length > 0 || (Array.isArray(n.config.subnet_ids) && n.config.subnet_ids.length > 0) || g.referencing(n, "aws_network_acl_association").length > 0 ? pass : fail("NACL is not associated")) },
   { id: "CKV2_AWS_35", checkov: "CKV2_AWS_35", severity: "medium", resourceTypes: ["aws_route_table", "aws_route"], description: "No 0.0.0.0/0 route to an instance (NAT instance).", fix: "Use a NAT gateway.", check: (r) => (JSON.stringify(r.config).includes('"instance_id"') ? fail("route to an instance") : pass) },
 ];
