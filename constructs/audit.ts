@@ -5,6 +5,7 @@ import { ConfigConfigurationRecorder } from "@cdktf/provider-aws/lib/config-conf
 import { ConfigConfigurationRecorderStatus } from "@cdktf/provider-aws/lib/config-configuration-recorder-status";
 import { ConfigDeliveryChannel } from "@cdktf/provider-aws/lib/config-delivery-channel";
 import { GuarddutyDetector } from "@cdktf/provider-aws/lib/guardduty-detector";
+import { suppress } from "../guardrails/suppressions";
 import { LogGroup } from "./log-group";
 import type { PolicyStatement } from "./policy-document";
 import { SecureBucket } from "./secure-bucket";
@@ -104,7 +105,10 @@ export class Audit extends Construct {
       });
     }
     if (props.cloudTrail) this.trailArn = this.createTrail(props, trailName);
-    if (props.guardDuty) new GuarddutyDetector(this, "GuardDuty", { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" });
+    if (props.guardDuty) {
+      const detector = new GuarddutyDetector(this, "GuardDuty", { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" });
+      suppress(detector, "CKV2_AWS_3", "Per-account detector of this environment's account; organization-wide auto-enable (aws_guardduty_organization_configuration) belongs to the delegated administrator account, not to an app stack.");
+    }
     if (props.awsConfig) this.createConfig(props, bucketArn);
   }
 

@@ -143,7 +143,7 @@ describe("reports and scanner files", () => {
     for (const res of run.results) {
       expect(declared).toContain(res.ruleId);
       expect(["none", "note", "warning", "error"]).toContain(res.level);
-      expect(res.message.text).toMatch(/aws_s3_bucket\./);
+      expect(res.message.text).toMatch(/^(aws_s3_bucket|aws_eip|aws_guardduty_detector)\./);
       expect(res.locations[0].physicalLocation.artifactLocation.uri).toBe("cdktf.out/stacks/demo-prod-app/cdk.tf.json");
       expect(res.suppressions[0]).toMatchObject({ kind: "inSource", justification: expect.any(String) });
     }

@@ -260,6 +260,24 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
     pass: one("aws_network_acl", { egress: [{ rule_no: 100, action: "allow", protocol: "tcp", cidr_block: "0.0.0.0/0", from_port: 443, to_port: 443 }] }),
     fail: one("aws_network_acl", { ingress: [{ rule_no: 100, action: "allow", protocol: "tcp", cidr_block: "0.0.0.0/0", from_port: 443, to_port: 443 }] }),
   },
+  CKV_AWS_230: { pass: one("aws_network_acl", { ingress: [{ action: "allow", protocol: "tcp", cidr_block: "10.0.0.0/16", from_port: 0, to_port: 65535 }] }), fail: one("aws_network_acl", { ingress: [{ action: "allow", protocol: "tcp", cidr_block: "0.0.0.0/0", from_port: 0, to_port: 1024 }] }) },
+  CKV_AWS_229: { pass: one("aws_network_acl_rule", { rule_action: "allow", protocol: "tcp", cidr_block: "0.0.0.0/0", from_port: 21, to_port: 21, egress: true }), fail: one("aws_network_acl_rule", { rule_action: "allow", protocol: "tcp", cidr_block: "0.0.0.0/0", from_port: 21, to_port: 21 }) },
+  CKV_AWS_232: { pass: one("aws_network_acl", { ingress: [{ action: "deny", protocol: "tcp", cidr_block: "0.0.0.0/0", from_port: 22, to_port: 22 }] }), fail: one("aws_network_acl", { ingress: [{ action: "allow", protocol: "-1", cidr_block: "0.0.0.0/0", from_port: 0, to_port: 0 }] }) },
+  CKV_AWS_231: { pass: one("aws_network_acl", {}), fail: one("aws_network_acl", { ingress: [{ action: "allow", protocol: "tcp", ipv6_cidr_block: "::/0", from_port: 3389, to_port: 3389 }] }) },
+  CKV2_AWS_19: { pass: { "aws_instance.i": {}, "aws_eip.e": { domain: "vpc", instance: "${aws_instance.i.id}" } }, fail: { "aws_eip.e": { domain: "vpc" }, "aws_nat_gateway.n": { allocation_id: "${aws_eip.e.id}" } } },
+  CKV_AWS_238: { pass: one("aws_guardduty_detector", { enable: true }), fail: one("aws_guardduty_detector", { enable: false }) },
+  CKV2_AWS_3: {
+    pass: { "aws_guardduty_detector.d": { enable: true }, "aws_guardduty_organization_configuration.o": { detector_id: "${aws_guardduty_detector.d.id}", auto_enable_organization_members: "ALL" } },
+    fail: one("aws_guardduty_detector", { enable: true }),
+  },
+  CKV2_AWS_45: {
+    pass: { "aws_config_configuration_recorder.r": { recording_group: { all_supported: true } }, "aws_config_configuration_recorder_status.s": { name: "${aws_config_configuration_recorder.r.name}", is_enabled: true } },
+    fail: { "aws_config_configuration_recorder.r": { recording_group: { all_supported: false } }, "aws_config_configuration_recorder_status.s": { name: "${aws_config_configuration_recorder.r.name}", is_enabled: true } },
+  },
+  CKV2_AWS_48: {
+    pass: { "aws_config_configuration_recorder.r": { recording_group: { include_global_resource_types: true } }, "aws_config_configuration_recorder_status.s": { name: "${aws_config_configuration_recorder.r.name}", is_enabled: true } },
+    fail: { "aws_config_configuration_recorder.r": {}, "aws_config_configuration_recorder_status.s": { name: "${aws_config_configuration_recorder.r.name}", is_enabled: true } },
+  },
   CKV2_AWS_1: { pass: one("aws_network_acl", { subnet_ids: ["subnet-1"] }), fail: one("aws_network_acl", {}) },
   CKV2_AWS_35: { pass: one("aws_route", { destination_cidr_block: "0.0.0.0/0", nat_gateway_id: "nat-1" }), fail: one("aws_route", { destination_cidr_block: "0.0.0.0/0", instance_id: "i-1" }) },
   // IAM

@@ -1,5 +1,6 @@
 /** Every rule, and the resource types that deliberately have none. */
 import type { Rule } from "../types";
+import { auditRules } from "./audit";
 import { cloudfrontRules } from "./cloudfront";
 import { cloudtrailRules } from "./cloudtrail";
 import { cloudwatchRules } from "./cloudwatch";
@@ -22,7 +23,7 @@ import { wafv2Rules } from "./wafv2";
 export const ALL_RULES: readonly Rule[] = [
   ...s3Rules, ...rdsRules, ...elasticacheRules, ...dynamodbRules, ...kmsRules, ...ecrRules, ...ecsRules, ...elbRules,
   ...wafv2Rules, ...cloudfrontRules, ...cloudwatchRules, ...messagingRules, ...secretsmanagerRules, ...cloudtrailRules,
-  ...vpcRules, ...iamRules, ...providerRules, ...residencyRules,
+  ...vpcRules, ...iamRules, ...auditRules, ...providerRules, ...residencyRules,
 ];
 
 /**
@@ -42,7 +43,6 @@ export const NO_RULE_DECISIONS: Readonly<Record<string, string>> = {
   aws_flow_log: "Checked through its VPC (CKV2_AWS_11); its log group by CKV_AWS_158/66/338.",
   aws_vpc_endpoint: "No scanner rule for endpoints; their security group is checked (CKV_AWS_23, CKV2_AWS_5, CKV_AWS_382).",
   aws_internet_gateway: "No scanner rule; only public subnets route to it (Network construct test).",
-  aws_eip: "No scanner rule; used by NAT gateways only.",
   aws_nat_gateway: "No scanner rule; CKV2_AWS_35 checks routes do not use NAT instances.",
   aws_route_table_association: "No scanner rule; tier routing is asserted in the Network construct test.",
   aws_secretsmanager_secret_version: "Holds only random-provider references or placeholders (tested: no secret value in synthesized JSON).",
@@ -51,9 +51,7 @@ export const NO_RULE_DECISIONS: Readonly<Record<string, string>> = {
   aws_cloudwatch_log_metric_filter: "No scanner rule (CIS metric filters are compliance-only in Trivy).",
   aws_cloudwatch_dashboard: "No scanner rule; holds no data.",
   aws_budgets_budget: "No scanner rule; cost control only.",
-  aws_guardduty_detector: "No resource rule in the catalogue; enabled with 15-minute publishing by the Audit construct (tested).",
-  aws_config_configuration_recorder: "No resource rule in the catalogue; records all resources incl. global (Audit construct test).",
-  aws_config_configuration_recorder_status: "No scanner rule; enabled (Audit construct test).",
+  aws_config_configuration_recorder: "Checked through its recorder status (CKV2_AWS_45, CKV2_AWS_48), as Checkov does.",
   aws_config_delivery_channel: "No scanner rule; delivers to the KMS-encrypted audit bucket (Audit construct test).",
   aws_config_config_rule: "No scanner rule; AWS managed rules only.",
 };

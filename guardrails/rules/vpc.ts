@@ -42,11 +42,13 @@ function normalize(b: Record<string, unknown>): SgRule {
 const openToInternet = (r: SgRule) => r.cidrs.some((c) => ANYWHERE.includes(c));
 
 /** NACL entries, inline (`ingress`/`egress` blocks) or as aws_network_acl_rule resources. */
-function naclRules(r: TfResource): { ingress: boolean; action: string; protocol: string; cidrs: string[] }[] {
+function naclRules(r: TfResource): { ingress: boolean; action: string; protocol: string; cidrs: string[]; from: number; to: number }[] {
   const entry = (b: Record<string, unknown>, ingress: boolean) => ({
     ingress,
     action: String(b.action ?? b.rule_action ?? "").toLowerCase(),
     protocol: String(b.protocol ?? ""),
+    from: Number(b.from_port ?? 0),
+    to: Number(b.to_port ?? 0),
     cidrs: [b.cidr_block, b.ipv6_cidr_block].filter((c): c is string => typeof c === "string"),
   });
   if (r.type === "aws_network_acl_rule") return [entry(r.config, !isTrue(r.config.egress))];
@@ -116,6 +118,18 @@ export const vpcRules: Rule[] = [
     id: "AWS-0105", trivy: ["AWS-0105", "aws-ec2-no-public-ingress-acl"], severity: "critical", resourceTypes: ["aws_network_acl", "aws_network_acl_rule"],
     description: "No ingress allow rule from 0.0.0.0/0 or ::/0 (inline rules too).", fix: "Allow only the CIDRs that need access (the app tier for the data tier).",
     check: (r) => (naclRules(r).some((x) => x.ingress && x.action === "allow" && x.cidrs.some((c) => ANYWHERE.includes(c))) ? fail("a NACL admits the internet") : pass),
+  },
+  ...([[20, "CKV_AWS_230"], [21, "CKV_AWS_229"], [22, "CKV_AWS_232"], [3389, "CKV_AWS_231"]] as const).map(([port, id]): Rule => ({
+    id, checkov: id, severity: "high", resourceTypes: ["aws_network_acl", "aws_network_acl_rule"],
+    description: `No NACL ingress allow rule from 0.0.0.0/0 or ::/0 covering port ${port} (or all protocols).`,
+    fix: "Admit only the CIDRs that need the port.",
+    check: (r) => (naclRules(r).some((x) => x.ingress && x.action === "allow" && x.cidrs.some((c) => ANYWHERE.includes(c)) && (x.protocol === "-1" || (x.from <= port && port <= x.to))) ? fail(`port ${port} is open to the internet`) : pass),
+  })),
+  {
+    id: "CKV2_AWS_19", checkov: "CKV2_AWS_19", severity: "low", resourceTypes: ["aws_eip"],
+    description: "An EIP is attached to an EC2 instance (Checkov recognises no other owner, not even a NAT gateway).",
+    fix: "Release unused EIPs; an EIP owned by a NAT gateway is suppressed by the Network construct with that reason.",
+    check: (e, g) => (e.config.instance || g.referencedBy(e, "aws_instance").length > 0 || g.referencing(e, "aws_instance").length > 0 ? pass : fail("the EIP is attached to no EC2 instance")),
   },
   { id: "CKV2_AWS_1", checkov: "CKV2_AWS_1", severity: "low", resourceTypes: ["aws_network_acl"], description: "The NACL is associated with subnets.", fix: "Set subnet_ids or add aws_network_acl_association.", check: (n, g) => (blocks(n.config.subnet_ids).length > 0 || (Array.isArray(n.config.subnet_ids) && n.config.subnet_ids.length > 0) || g.referencing(n, "aws_network_acl_association").length > 0 ? pass : fail("NACL is not associated")) },
   { id: "CKV2_AWS_35", checkov: "CKV2_AWS_35", severity: "medium", resourceTypes: ["aws_route_table", "aws_route"], description: "No 0.0.0.0/0 route to an instance (NAT instance).", fix: "Use a NAT gateway.", check: (r) => (JSON.stringify(r.config).includes('"instance_id"') ? fail("route to an instance") : pass) },
