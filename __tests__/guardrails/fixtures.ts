@@ -297,6 +297,7 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   "AWS-0342": { pass: iamPolicy(allow("iam:PassRole", "arn:aws:iam::1:role/task"), { Effect: "Deny", Action: "iam:PassRole", NotResource: "arn:aws:iam::1:role/task" }), fail: iamPolicy(allow("iam:PassRole", "arn:aws:iam::1:role/task")) },
   // Project rules (context: allowedRegions = ["eu-central-1"])
   PRJ_DATA_RESIDENCY: { pass: one("aws_s3_bucket", { region: "eu-central-1" }), fail: one("aws_kms_key", { region: "us-east-1" }) },
+  "AWS-0346": { pass: iamPolicy(allow(["s3:Get*", "s3:Put*"], "arn:aws:s3:::b/*")), fail: iamPolicy(allow(["s3:Get*", "s3:Put*"], "*")) },
   "AWS-0345": { pass: iamPolicy(allow(["s3:GetObject", "s3:PutObject"])), fail: iamPolicy(allow("s3:*")) },
 };
 

@@ -45,4 +45,6 @@ export const iamRules: Rule[] = [
     (st) => (allows(st).some((s) => list(s.Action).includes("iam:PassRole")) && !st.some((s) => s.Effect === "Deny" && list(s.Action).includes("iam:PassRole")) ? "iam:PassRole allowed" : undefined)),
   policyRule({ id: "AWS-0345", trivy: ["AWS-0345", "aws-iam-no-s3-full-access"], severity: "high", resourceTypes: POLICIES, description: "No Allow of s3:* without a Deny on s3:*.", fix: "Grant named S3 actions (grantRead/grantWrite)." }, "policy",
     (st) => (allows(st).some((s) => list(s.Action).some((a) => a.toLowerCase() === "s3:*")) && !st.some((s) => s.Effect === "Deny" && list(s.Action).some((a) => a.toLowerCase() === "s3:*")) ? "s3:* allowed" : undefined)),
+  policyRule({ id: "AWS-0346", trivy: ["AWS-0346", "aws-iam-unauthorized-bucket-access"], severity: "high", resourceTypes: POLICIES, description: "No Allow of both s3:Get* and s3:Put* (as written) on Resource \"*\" in one statement.", fix: "Scope S3 access to bucket ARNs (grantRead/grantWrite)." }, "policy",
+    (st) => (allows(st).some((s) => s.Resource === "*" && ["s3:get*", "s3:put*"].every((a) => list(s.Action).map((x) => x.toLowerCase()).includes(a))) ? "s3:Get* and s3:Put* on every bucket" : undefined)),
 ];
