@@ -79,6 +79,15 @@ export class TfGraph {
     return (this.outgoing.get(source.address) ?? []).filter((r) => types.length === 0 || types.includes(r.type));
   }
 
+  /**
+   * Resources of `type` connected to `r` by a reference in either direction: Checkov's
+   * graph connections are undirected (an aws_s3_bucket_logging whose target_bucket is this
+   * bucket connects it as much as one whose bucket is).
+   */
+  connected(r: TfResource, ...types: string[]): TfResource[] {
+    return [...new Set([...this.referencing(r, ...types), ...this.referencedBy(r, ...types)])];
+  }
+
   /** The resource a single `${type.name.attr}` value points at. */
   resolveRef(value: unknown): TfResource | undefined {
     if (typeof value !== "string") return undefined;

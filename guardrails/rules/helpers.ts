@@ -63,7 +63,7 @@ export const mustNotBeTrue = (meta: Meta, path: string) => attributeRule(meta, p
 /** Attribute must be set to something; a reference counts (Checkov's ANY_VALUE). */
 export const mustBeSet = (meta: Meta, path: string) => attributeRule(meta, path, isSet, "a value", false);
 
-/** A rule that passes when a companion resource referencing the subject exists and satisfies `ok`. */
+/** A rule that passes when a companion resource connected to the subject (Checkov's graph connection) exists and satisfies `ok`. */
 export function companionRule(
   meta: Meta,
   companionTypes: string[],
@@ -75,7 +75,7 @@ export function companionRule(
     ...meta,
     check: (r: TfResource, g: TfGraph): Verdict => {
       if (inline?.(r)) return pass;
-      const companions = g.referencing(r, ...companionTypes);
+      const companions = g.connected(r, ...companionTypes);
       if (companions.length === 0) return fail(missing);
       return companions.some(ok) ? pass : fail(`${companions.map((c) => c.address).join(", ")}: ${missing}`);
     },
