@@ -163,6 +163,17 @@ describe("config validation", () => {
     }))).toEqual([]);
   });
 
+  it("says what is required when a field is missing, and what an empty or wrong root is", () => {
+    expect(problemsOf({})).toEqual([
+      "app: is required (string)",
+      expect.stringMatching(/^primaryRegion: is required; one of: us-east-1, /),
+      "allowedRegions: is required (array)",
+      "dataClassification: is required; one of: public, internal, confidential, pii, phi",
+      "environments: is required (object)",
+    ]);
+    expect(problemsOf([])).toEqual(["(root): expected object (got an array)"]);
+  });
+
   it("requires at least one environment", () => {
     expect(problemsOf(withSpec((s) => (s.environments = {})))).toEqual([expect.stringMatching(/^environments: declares no environment/)]);
   });

@@ -28,6 +28,7 @@ export function describeIssue(issue: Issue): Problem[] {
       const options = issue.values.map(String);
       const hint = typeof issue.input === "string" ? didYouMean(issue.input, options) : undefined;
       const list = options.length > 12 ? `${options.slice(0, 12).join(", ")}, ...` : options.join(", ");
+      if (issue.input === undefined) return [{ path, message: `is required; one of: ${list}` }];
       return [{ path, message: `${show(issue.input)} is not allowed${hint ? ` (did you mean "${hint}"?)` : ""}; expected one of: ${list}` }];
     }
     case "invalid_key":
