@@ -139,6 +139,13 @@ describe("entry point", () => {
     noStackTrace(run.stderr);
   });
 
+  it("reports a key written twice, which JSON.parse would silently drop", () => {
+    const text = JSON.stringify(baseSpec(), null, 2).replace('"prod": {', '"prod": { "accountId": "444444444444" },\n    "prod": {');
+    const run = synth(writeConfig("dupe.json", text), join(work, "out"));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/- environments\.prod: written twice \(again on line \d+\); JSON keeps only the last one/);
+  });
+
   it("says which file is missing", () => {
     const run = synth(join(work, "nope.json"), join(work, "out"));
     expect(run.status).toBe(1);

@@ -2,7 +2,7 @@
  * Load a config file: read, parse JSON (with line and column on a syntax error), validate.
  */
 import { readFileSync } from "node:fs";
-import { jsonErrorLocation } from "./json-position";
+import { scanJson } from "./json-scan";
 import { ConfigError } from "./problems";
 import type { AppSpec } from "./schema";
 import { validateSpec } from "./validate";
@@ -30,13 +30,17 @@ export function loadSpecFile(file: string): AppSpec {
   } catch (e) {
     throw new ConfigError(file, [{ path: "(file)", message: `is not valid JSON: ${jsonErrorWhere(text, e as Error)}` }]);
   }
+  const duplicates = scanJson(text).duplicateKeys.map((d) => ({
+    path: d.path,
+    message: `written twice (again on line ${d.line}); JSON keeps only the last one, so the first is silently lost`,
+  }));
   const result = validateSpec(raw);
-  if (!result.ok) throw new ConfigError(file, result.problems);
+  if (!result.ok || duplicates.length > 0) throw new ConfigError(file, [...duplicates, ...(result.ok ? [] : result.problems)]);
   return result.spec;
 }
 
 /** "unexpected "}" at line 4, column 1" for text JSON.parse rejected. */
 function jsonErrorWhere(text: string, e: Error): string {
-  const at = jsonErrorLocation(text);
+  const at = scanJson(text).error;
   return at ? `unexpected ${at.found} at line ${at.line}, column ${at.column}` : e.message;
 }

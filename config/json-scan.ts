@@ -1,9 +1,20 @@
 /**
- * Where JSON text stops being valid, as line and column. Node's JSON.parse does not
- * always say (V8 reports "... is not valid JSON" without a position for many errors).
+ * A small JSON reader for what JSON.parse does not say: where text stops being valid (line
+ * and column; V8 often reports no position), and keys written twice in one object (JSON.parse
+ * silently keeps the last, so a second "prod" block would quietly replace the first).
  */
-export function jsonErrorLocation(text: string): { line: number; column: number; found: string } | undefined {
+
+export interface JsonScan {
+  /** Where the text stops being valid JSON, if it does. */
+  readonly error?: { readonly line: number; readonly column: number; readonly found: string };
+  /** Keys written twice in one object, with the JSON path of the second one. */
+  readonly duplicateKeys: readonly { readonly path: string; readonly line: number }[];
+}
+
+export function scanJson(text: string): JsonScan {
   let i = 0;
+  const duplicateKeys: { path: string; line: number }[] = [];
+  const lineAt = (pos: number) => text.slice(0, pos).split("\n").length;
   const ws = () => {
     while (i < text.length && " \t\r\n".includes(text[i])) i++;
   };
@@ -11,8 +22,9 @@ export function jsonErrorLocation(text: string): { line: number; column: number;
     throw i;
   };
   const literal = (word: string) => (text.startsWith(word, i) ? (i += word.length) : fail());
-  const string = () => {
+  const string = (): string => {
     if (text[i] !== '"') fail();
+    const start = i;
     i++;
     while (i < text.length && text[i] !== '"') {
       if (text[i] === "\\") i++;
@@ -21,26 +33,33 @@ export function jsonErrorLocation(text: string): { line: number; column: number;
     }
     if (i >= text.length) fail();
     i++;
+    return JSON.parse(text.slice(start, i)) as string;
   };
   const number = () => {
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
     if (!m) fail();
     i += m![0].length;
   };
-  const value = (): void => {
+  const join = (path: string, key: string | number) =>
+    typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
+  const value = (path: string): void => {
     ws();
     const c = text[i];
     if (c === "{") {
       i++;
       ws();
       if (text[i] === "}") return void i++;
+      const seen = new Set<string>();
       for (;;) {
         ws();
-        string();
+        const keyAt = i;
+        const key = string();
+        if (seen.has(key)) duplicateKeys.push({ path: join(path, key), line: lineAt(keyAt) });
+        seen.add(key);
         ws();
         if (text[i] !== ":") fail();
         i++;
-        value();
+        value(join(path, key));
         ws();
         if (text[i] === ",") i++;
         else if (text[i] === "}") return void i++;
@@ -50,8 +69,8 @@ export function jsonErrorLocation(text: string): { line: number; column: number;
       i++;
       ws();
       if (text[i] === "]") return void i++;
-      for (;;) {
-        value();
+      for (let n = 0; ; n++) {
+        value(join(path, n));
         ws();
         if (text[i] === ",") i++;
         else if (text[i] === "]") return void i++;
@@ -64,14 +83,14 @@ export function jsonErrorLocation(text: string): { line: number; column: number;
     else number();
   };
   try {
-    value();
+    value("");
     ws();
     if (i < text.length) fail();
-    return undefined;
+    return { duplicateKeys };
   } catch (pos) {
     if (typeof pos !== "number") throw pos;
     const before = text.slice(0, pos).split("\n");
     const found = pos >= text.length ? "end of file" : JSON.stringify(text[pos]);
-    return { line: before.length, column: before[before.length - 1].length + 1, found };
+    return { duplicateKeys, error: { line: before.length, column: before[before.length - 1].length + 1, found } };
   }
 }
