@@ -175,7 +175,8 @@ export class Audit extends Construct {
       s3KeyPrefix: "config",
       s3KmsKeyArn: props.kmsKeyArn,
       snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
-      dependsOn: [recorder],
+      // Config checks it may write to the bucket when the channel is created.
+      dependsOn: [recorder, this.auditBucket!.policyReady],
     });
     new ConfigConfigurationRecorderStatus(this, "ConfigRecorderStatus", { name: recorder.name, isEnabled: true, dependsOn: [channel] });
     for (const rule of HIPAA_CONFIG_RULES) {

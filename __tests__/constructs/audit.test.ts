@@ -45,6 +45,10 @@ describe("Audit", () => {
     expect(onlyResource(prod, "aws_config_configuration_recorder").recording_group).toEqual({ all_supported: true, include_global_resource_types: true });
     expect(onlyResource(prod, "aws_config_delivery_channel")).toMatchObject({ s3_bucket_name: `\${${auditAddress}.bucket}`, s3_kms_key_arn: expect.stringMatching(/DataKey/) });
     expect(onlyResource(prod, "aws_config_configuration_recorder_status").is_enabled).toBe(true);
+    // both deliveries wait for the bucket policy that admits them
+    const policyAddress = addressOf(prod, resourcesOfType(prod, "aws_s3_bucket_policy").find((p) => p.bucket === `\${${auditAddress}.id}`)!);
+    expect(onlyResource(prod, "aws_config_delivery_channel").depends_on).toContain(policyAddress);
+    expect(onlyResource(prod, "aws_cloudtrail").depends_on).toEqual([policyAddress]);
     expect(resourcesOfType(prod, "aws_config_config_rule").map((r) => r.source.source_identifier).sort()).toEqual([...HIPAA_CONFIG_RULES].sort());
   });
 
