@@ -1,10 +1,11 @@
 /** guardrails.json, guardrails.sarif (SARIF 2.1.0) and guardrails.md for one stack. */
 import type { Finding, StackReport } from "./engine";
+import { controlsOf } from "./packs";
 import { ALL_RULES } from "./rules";
 
 export function jsonReport(report: StackReport): string {
   const count = (s: Finding["status"]) => report.findings.filter((f) => f.status === s).length;
-  return `${JSON.stringify({ stack: report.stack, summary: { passed: count("passed"), failed: count("failed"), unknown: count("unknown"), suppressed: count("suppressed") }, rulesEvaluated: report.rulesEvaluated, context: report.context, findings: report.findings, staleSuppressions: report.staleSuppressions }, null, 2)}\n`;
+  return `${JSON.stringify({ stack: report.stack, summary: { passed: count("passed"), failed: count("failed"), unknown: count("unknown"), suppressed: count("suppressed") }, rulesEvaluated: report.rulesEvaluated, context: report.context, findings: report.findings.map((f) => ({ ...f, controls: controlsOf(f.ruleId) })), staleSuppressions: report.staleSuppressions }, null, 2)}\n`;
 }
 
 const SARIF_LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" } as const;
@@ -27,7 +28,7 @@ export function sarifReport(report: StackReport, file: string): string {
               shortDescription: { text: r.description },
               help: { text: r.fix },
               defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
-              properties: { checkov: r.checkov ?? null, trivy: r.trivy ?? [], severity: r.severity },
+              properties: { checkov: r.checkov ?? null, trivy: r.trivy ?? [], severity: r.severity, ...controlsOf(r.id) },
             })),
           },
         },
@@ -46,9 +47,16 @@ export function sarifReport(report: StackReport, file: string): string {
 
 export function markdownReport(report: StackReport): string {
   const by = (s: Finding["status"]) => report.findings.filter((f) => f.status === s);
-  const row = (f: Finding) => `| \`${f.address}\` | ${f.ruleId} | ${[f.checkov, ...(f.trivy ?? [])].filter(Boolean).join(", ")} | ${f.severity} | ${(f.justification ?? f.detail ?? f.description).replace(/\|/g, "\\|")} |`;
+  const controls = (id: string) => {
+    const c = controlsOf(id);
+    return [...c.hipaa.map((h) => `HIPAA ${h}`), ...c.gdpr.map((g) => `GDPR ${g}`)].join("; ");
+  };
+  const row = (f: Finding) =>
+    `| \`${f.address}\` | ${f.ruleId} | ${[f.checkov, ...(f.trivy ?? [])].filter(Boolean).join(", ")} | ${f.severity} | ${controls(f.ruleId)} | ${(f.justification ?? f.detail ?? f.description).replace(/\|/g, "\\|")} |`;
   const table = (title: string, list: Finding[], last: string) =>
-    list.length === 0 ? [`## ${title} (0)`, ""] : [`## ${title} (${list.length})`, "", `| resource | rule | scanner ids | severity | ${last} |`, "|---|---|---|---|---|", ...list.map(row), ""];
+    list.length === 0
+      ? [`## ${title} (0)`, ""]
+      : [`## ${title} (${list.length})`, "", `| resource | rule | scanner ids | severity | controls | ${last} |`, "|---|---|---|---|---|---|", ...list.map(row), ""];
   return [
     `# Guardrails: ${report.stack}`,
     "",

@@ -117,7 +117,7 @@ describe("reports and scanner files", () => {
     }
     const md = readFileSync(join(out, "stacks", "demo-prod-bootstrap", "guardrails.md"), "utf8");
     expect(md).toMatch(/## Suppressed \(3\)/);
-    expect(md).toMatch(/\| `aws_s3_bucket\.StateAccessLogBucket_1603EC2E` \| CKV_AWS_145 \| .* S3 server access log delivery supports only SSE-S3/);
+    expect(md).toMatch(/\| `aws_s3_bucket\.StateAccessLogBucket_1603EC2E` \| CKV_AWS_145 \| .* \| HIPAA 164\.312\(a\)\(2\)\(iv\); GDPR Art\. 32\(1\)\(a\) \| S3 server access log delivery supports only SSE-S3/);
   });
 
   it("writes SARIF that validates against the SARIF 2.1.0 schema", () => {

@@ -1,5 +1,6 @@
 import { evaluate, type Finding } from "../../guardrails/engine";
 import type { TfJsonDocument } from "../../guardrails/graph";
+import { controlsOf, RULE_FAMILY } from "../../guardrails/packs";
 import { ALL_RULES } from "../../guardrails/rules";
 import type { Rule } from "../../guardrails/types";
 import { FIXTURES, PROVIDER_FIXTURES, type Fixture } from "./fixtures";
@@ -65,6 +66,12 @@ describe("rule catalogue", () => {
       expect(r.fix.length).toBeGreaterThan(5);
     }
     expect(new Set(ALL_RULES.map((r) => r.id)).size).toBe(ALL_RULES.length);
+  });
+
+  it("maps every rule to one control family with its HIPAA/GDPR references, and nothing else", () => {
+    expect(ALL_RULES.filter((r) => !RULE_FAMILY.has(r.id)).map((r) => r.id)).toEqual([]);
+    expect([...RULE_FAMILY.keys()].filter((id) => !ALL_RULES.some((r) => r.id === id))).toEqual([]);
+    expect(controlsOf("CKV_AWS_145")).toEqual({ family: "encryption-at-rest", hipaa: ["164.312(a)(2)(iv)"], gdpr: ["Art. 32(1)(a)"] });
   });
 
   it("has no fixture for a rule that does not exist", () => {
