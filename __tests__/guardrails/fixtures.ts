@@ -296,6 +296,15 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_40: { pass: one("aws_iam_policy_attachment", { roles: ["r"] }), fail: one("aws_iam_user_policy_attachment", { user: "u" }) },
   "AWS-0342": { pass: iamPolicy(allow("iam:PassRole", "arn:aws:iam::1:role/task"), { Effect: "Deny", Action: "iam:PassRole", NotResource: "arn:aws:iam::1:role/task" }), fail: iamPolicy(allow("iam:PassRole", "arn:aws:iam::1:role/task")) },
   // Project rules (context: allowedRegions = ["eu-central-1"])
+  PRJ_APPRUNNER_CMK: { pass: one("aws_apprunner_service", { encryption_configuration: { kms_key: "arn:key" } }), fail: one("aws_apprunner_service", {}) },
+  PRJ_APPRUNNER_VPC_EGRESS: {
+    pass: one("aws_apprunner_service", { network_configuration: { egress_configuration: { egress_type: "VPC", vpc_connector_arn: "arn:connector" } } }),
+    fail: one("aws_apprunner_service", { network_configuration: { egress_configuration: { egress_type: "DEFAULT" } } }),
+  },
+  PRJ_APPRUNNER_NO_PLAINTEXT_SECRETS: {
+    pass: one("aws_apprunner_service", { source_configuration: { image_repository: { image_configuration: { runtime_environment_variables: { NODE_ENV: "production" }, runtime_environment_secrets: { DATABASE_PASSWORD: "arn:secret" } } } } }),
+    fail: one("aws_apprunner_service", { source_configuration: { image_repository: { image_configuration: { runtime_environment_variables: { DATABASE_PASSWORD: "not-a-real-value" } } } } }),
+  },
   PRJ_DATA_RESIDENCY: { pass: one("aws_s3_bucket", { region: "eu-central-1" }), fail: one("aws_kms_key", { region: "us-east-1" }) },
   "AWS-0346": { pass: iamPolicy(allow(["s3:Get*", "s3:Put*"], "arn:aws:s3:::b/*")), fail: iamPolicy(allow(["s3:Get*", "s3:Put*"], "*")) },
   "AWS-0345": { pass: iamPolicy(allow(["s3:GetObject", "s3:PutObject"])), fail: iamPolicy(allow("s3:*")) },

@@ -1,5 +1,6 @@
 /** Every rule, and the resource types that deliberately have none. */
 import type { Rule } from "../types";
+import { apprunnerRules } from "./apprunner";
 import { auditRules } from "./audit";
 import { cloudfrontRules } from "./cloudfront";
 import { cloudtrailRules } from "./cloudtrail";
@@ -23,7 +24,7 @@ import { wafv2Rules } from "./wafv2";
 export const ALL_RULES: readonly Rule[] = [
   ...s3Rules, ...rdsRules, ...elasticacheRules, ...dynamodbRules, ...kmsRules, ...ecrRules, ...ecsRules, ...elbRules,
   ...wafv2Rules, ...cloudfrontRules, ...cloudwatchRules, ...messagingRules, ...secretsmanagerRules, ...cloudtrailRules,
-  ...vpcRules, ...iamRules, ...auditRules, ...providerRules, ...residencyRules,
+  ...vpcRules, ...iamRules, ...auditRules, ...apprunnerRules, ...providerRules, ...residencyRules,
 ];
 
 /**
