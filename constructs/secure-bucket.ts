@@ -158,7 +158,7 @@ export class SecureBucket extends Construct {
     } else {
       new S3BucketLoggingA(this, "Logging", {
         bucket: this.bucket.id,
-      ...here,
+        ...here,
         targetBucket: props.logging.target.bucketId,
         targetPrefix: `${props.bucketName}/`,
       });
