@@ -1,5 +1,44 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve as resolvePath } from "node:path";
+import type { AppSpec } from "../config/schema";
+import { enforce, staleWarnings, writeReports } from "../guardrails/enforce";
+import type { TfJsonDocument } from "../guardrails/graph";
+import { finishHcl } from "../guardrails/hcl-output";
+import { buildApp } from "./build-app";
+
+export interface SynthesisResult {
+  /** Stack names written, in build order. */
+  readonly stacks: readonly string[];
+  /** Suppressions that matched nothing (printed as warnings). */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Build every stack of the spec, synthesize, check the guardrails on what synth wrote, add
+ * the reports (and, for HCL, the inline scanner comments), then move it all into `outdir`.
+ * A GuardrailError leaves `outdir` as it was.
+ */
+export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hcl: boolean }): Promise<SynthesisResult> {
+  let result: SynthesisResult = { stacks: [], warnings: [] };
+  await writeAtomically(outdir, async (stagingDir) => {
+    const built = buildApp(spec, stagingDir, { hclOutput: options.hcl, attachGuardrails: false });
+    built.app.synth();
+    const stackDir = (id: string) => join(stagingDir, "stacks", id);
+    // The guardrails read the JSON synth wrote rather than resolving each stack again.
+    const reports = enforce(built.stacks, (stack) =>
+      (options.hcl ? stack.toTerraform() : JSON.parse(readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"))) as TfJsonDocument,
+    );
+    if (options.hcl) {
+      for (const [i, { stack }] of built.stacks.entries()) {
+        const file = join(stackDir(stack.node.id), "cdk.tf");
+        writeFileSync(file, await finishHcl(readFileSync(file, "utf8"), stack.toTerraform() as TfJsonDocument, reports[i]));
+      }
+    }
+    writeReports(stagingDir, reports, { hcl: options.hcl });
+    result = { stacks: built.stacks.map((s) => s.stack.node.id), warnings: staleWarnings(reports) };
+  });
+  return result;
+}
 
 /**
  * Run `write(stagingDir)` and move its result into `outdir` only if it succeeds, so that
