@@ -3,10 +3,9 @@
  * project rules for what a HIPAA/GDPR reviewer asks of a service holding PHI.
  */
 import { fail, pass, type Rule } from "../types";
-import { get } from "./helpers";
+import { get, looksLikeSecretName } from "./helpers";
 
 const SERVICE = ["aws_apprunner_service"];
-const SECRET_WORDS = ["password", "secret", "private_key", "token", "api_key", "aws_access_key_id", "aws_secret_access_key"];
 
 /** Environment variable names of a service's image or code configuration. */
 function plainEnvNames(s: Record<string, unknown>): string[] {
@@ -38,7 +37,7 @@ export const apprunnerRules: Rule[] = [
     description: "No runtime environment variable whose name looks like a secret (password, secret, token, api_key, private key, AWS keys); secrets come from runtime_environment_secrets.",
     fix: "Move the value to Secrets Manager and reference it in runtime_environment_secrets.",
     check: (s) => {
-      const bad = plainEnvNames(s.config).filter((n) => SECRET_WORDS.some((w) => n.toLowerCase().includes(w)));
+      const bad = plainEnvNames(s.config).filter(looksLikeSecretName);
       return bad.length ? fail(`plain environment variables ${bad.join(", ")} look like secrets`) : pass;
     },
   },

@@ -1,7 +1,7 @@
 /** ECS Fargate: scanner-rules.md §2.8. Container definitions are read from their JSON string. */
 import { fail, notApplicable, pass, unknown, type Rule, type Verdict } from "../types";
 import type { TfResource } from "../graph";
-import { blocks, get, isTrue } from "./helpers";
+import { blocks, get, isTrue, looksLikeSecretName } from "./helpers";
 
 const TASK = ["aws_ecs_task_definition"];
 type Container = Record<string, unknown>;
@@ -25,7 +25,6 @@ function everyContainer(r: TfResource, bad: (c: Container) => string | undefined
   return problems.length ? fail(problems.join("; ")) : pass;
 }
 
-const SECRET_WORDS = ["password", "secret", "private_key", "aws_access_key_id", "aws_secret_access_key", "token", "api_key"];
 
 export const ecsRules: Rule[] = [
   {
@@ -63,7 +62,7 @@ export const ecsRules: Rule[] = [
     fix: "Pass secrets through `secrets[].valueFrom` and keep those words out of environment variable names.",
     check: (r) => everyContainer(r, (c) => {
       const names = blocks(c.environment).map((e) => String(e.name ?? ""));
-      const bad = names.filter((n) => { const l = n.toLowerCase(); return !l.startsWith("token_type") && !l.startsWith("version") && SECRET_WORDS.some((w) => l.includes(w)); });
+      const bad = names.filter(looksLikeSecretName);
       return bad.length ? `${c.name}: environment ${bad.join(", ")} looks like a secret` : undefined;
     }),
   },

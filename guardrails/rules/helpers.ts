@@ -136,3 +136,12 @@ export function policyRule(meta: Meta, attribute: string, problem: (statements: 
     },
   };
 }
+
+/** Words that make an environment variable name look like a secret (Trivy AWS-0036). */
+const SECRET_NAME_WORDS = ["password", "secret", "private_key", "aws_access_key_id", "aws_secret_access_key", "token", "api_key"];
+
+/** An environment variable name that looks like it holds a secret; `token_type*` and `version*` are allowed, as in Trivy. */
+export function looksLikeSecretName(name: string): boolean {
+  const l = name.toLowerCase();
+  return !l.startsWith("token_type") && !l.startsWith("version") && SECRET_NAME_WORDS.some((w) => l.includes(w));
+}
