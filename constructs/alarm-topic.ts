@@ -2,10 +2,7 @@ import { Construct } from "constructs";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
-import { denyInsecureTransport, policyDocument } from "./policy-document";
-
-/** Services that publish alarms and notices to the topic. */
-export const TOPIC_PUBLISHERS = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com", "cloudtrail.amazonaws.com"];
+import { ALARM_TOPIC_PUBLISHERS, denyInsecureTransport, policyDocument } from "./policy-document";
 
 export interface AlarmTopicProps {
   readonly topicName: string;
@@ -33,7 +30,7 @@ export class AlarmTopic extends Construct {
         {
           Sid: "AllowAccountServicesToPublish",
           Effect: "Allow",
-          Principal: { Service: TOPIC_PUBLISHERS },
+          Principal: { Service: [...ALARM_TOPIC_PUBLISHERS] },
           Action: "sns:Publish",
           Resource: topic.arn,
           Condition: { StringEquals: { "aws:SourceAccount": props.accountId } },

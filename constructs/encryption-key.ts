@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { policyDocument, sid, type PolicyStatement } from "./policy-document";
+import { ALARM_TOPIC_PUBLISHERS, policyDocument, sid, type PolicyStatement } from "./policy-document";
 
 /** AWS services that call KMS with their own service principal (not the caller's IAM identity). */
 export enum KeyServiceUser {
@@ -103,7 +103,7 @@ function serviceStatement(service: KeyServiceUser, p: EncryptionKeyProps): Polic
       return {
         Sid: "AllowPublishersToEncryptedTopics",
         Effect: "Allow",
-        Principal: { Service: ["cloudwatch.amazonaws.com", "budgets.amazonaws.com", "cloudtrail.amazonaws.com"] },
+        Principal: { Service: [...ALARM_TOPIC_PUBLISHERS] },
         Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
         Resource: "*",
         Condition: sameAccount,

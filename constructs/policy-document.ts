@@ -18,6 +18,12 @@ export function policyDocument(statements: readonly PolicyStatement[]): string {
   return JSON.stringify({ Version: "2012-10-17", Statement: statements });
 }
 
+/**
+ * Services that publish alarms and notices to the environment's encrypted alarm topic:
+ * the topic policy lets them publish and the key policy lets them encrypt for it.
+ */
+export const ALARM_TOPIC_PUBLISHERS: readonly string[] = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com", "cloudtrail.amazonaws.com"];
+
 /** Deny any request that is not TLS 1.2+ on the given resources (HIPAA 164.312(e)(1)). */
 export function denyInsecureTransport(service: "s3" | "sns" | "sqs", resources: string[]): PolicyStatement[] {
   const Action = `${service}:*`;
