@@ -4,9 +4,14 @@
  * `terraform apply`.
  */
 
+/** `<app>-<env>`: the prefix of every AWS name of an environment. */
+export function resourcePrefix(app: string, env: string): string {
+  return `${app}-${env}`;
+}
+
 /** `<app>-<env>-<component>`: the one way AWS names are built. */
 export function resourceName(app: string, env: string, component: string): string {
-  return `${app}-${env}-${component}`;
+  return `${resourcePrefix(app, env)}-${component}`;
 }
 
 /** Fill `{app}`, `{env}`, `{account}` and `{region}` in a name template. */

@@ -3,7 +3,7 @@
  * ResolvedEnvironment, the only thing stacks and constructs read.
  */
 import { cidrSubnet } from "./cidr";
-import { fillTemplate, resourceName } from "./naming";
+import { fillTemplate, resourceName, resourcePrefix } from "./naming";
 import { MANAGED_BY, PRESETS, SPEC_DEFAULTS, STATE_DEFAULTS } from "./presets";
 import { partitionOf } from "./regions";
 import { ENVIRONMENTS, type AppSpec, type EnvironmentName, type Settings, type SettingsOverrides } from "./schema";
@@ -120,6 +120,8 @@ export interface ResolvedEnvironment {
     readonly drKeyAlias: string;
     /** Prefix of every resource name: `<app>-<env>`. */
     readonly prefix: string;
+    /** Namespace of the app's custom CloudWatch metrics: `<app>/<env>`. */
+    readonly metricNamespace: string;
     /** Log group of the application's containers. */
     readonly appLogGroup: string;
   };
@@ -216,7 +218,8 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       auditBucket: accountScoped("audit"),
       dataKeyAlias: `alias/${name("data")}`,
       drKeyAlias: `alias/${name("dr")}`,
-      prefix: name("").slice(0, -1),
+      prefix: resourcePrefix(spec.app, env),
+      metricNamespace: `${spec.app}/${env}`,
       appLogGroup: `/${spec.app}/${env}/app`,
     },
     stackNames: {

@@ -78,7 +78,7 @@ export class AppStack extends TerraformStack {
 
     this.observability = new Observability(this, "Observability", {
       namePrefix: env.names.prefix,
-      metricNamespace: `${env.app}/${env.env}`,
+      metricNamespace: env.names.metricNamespace,
       region: env.region,
       accountId: env.accountId,
       kmsKeyArn: this.dataKey.keyArn,
