@@ -205,24 +205,28 @@ export class SecureBucket extends Construct {
 
   /** Statements that let a role read objects (and decrypt them with the bucket's key). */
   grantRead(): PolicyStatement[] {
-    return [
-      { Sid: sid("List", this.node.id), Effect: "Allow", Action: "s3:ListBucket", Resource: this.bucketArn },
-      { Sid: sid("Read", this.node.id), Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: `${this.bucketArn}/*` },
-      ...this.keyStatements("Decrypt", ["kms:Decrypt"]),
-    ];
+    return [...this.readObjects(), ...this.keyStatements("Decrypt", ["kms:Decrypt"])];
   }
 
   /** Statements that let a role write objects (encrypting them with the bucket's key). */
   grantWrite(): PolicyStatement[] {
+    return [...this.writeObjects(), ...this.keyStatements("Encrypt", ["kms:GenerateDataKey", "kms:Decrypt"])];
+  }
+
+  /** Both; the write key statement already includes decrypt. */
+  grantReadWrite(): PolicyStatement[] {
+    return [...this.readObjects(), ...this.writeObjects(), ...this.keyStatements("Encrypt", ["kms:GenerateDataKey", "kms:Decrypt"])];
+  }
+
+  private readObjects(): PolicyStatement[] {
     return [
-      { Sid: sid("Write", this.node.id), Effect: "Allow", Action: ["s3:PutObject", "s3:AbortMultipartUpload"], Resource: `${this.bucketArn}/*` },
-      ...this.keyStatements("Encrypt", ["kms:GenerateDataKey", "kms:Decrypt"]),
+      { Sid: sid("List", this.node.id), Effect: "Allow", Action: "s3:ListBucket", Resource: this.bucketArn },
+      { Sid: sid("Read", this.node.id), Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: `${this.bucketArn}/*` },
     ];
   }
 
-  /** Both, with the key statement merged. */
-  grantReadWrite(): PolicyStatement[] {
-    return [...this.grantRead().filter((s) => !s.Sid.startsWith("Decrypt")), ...this.grantWrite()];
+  private writeObjects(): PolicyStatement[] {
+    return [{ Sid: sid("Write", this.node.id), Effect: "Allow", Action: ["s3:PutObject", "s3:AbortMultipartUpload"], Resource: `${this.bucketArn}/*` }];
   }
 
   private keyStatements(verb: string, actions: string[]): PolicyStatement[] {
