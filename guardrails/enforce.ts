@@ -27,20 +27,14 @@ export class GuardrailError extends Error {
   }
 }
 
-const reportCache = new WeakMap<TerraformStack, StackReport>();
-
 /**
  * The stack's report: rules over its Terraform JSON, with code and config suppressions.
  * Pass `doc` when the JSON is already at hand (read back from synth output) to save
  * resolving the stack a second time.
  */
 export function evaluateStack({ stack, suppressions = [], context = {} }: GuardedStack, doc?: TfJsonDocument): StackReport {
-  const cached = reportCache.get(stack);
-  if (cached) return cached;
   const json = doc ?? (stack.toTerraform() as TfJsonDocument);
-  const report = evaluate(stack.node.id, json, [...suppressionsIn(stack), ...suppressions], undefined, context);
-  reportCache.set(stack, report);
-  return report;
+  return evaluate(stack.node.id, json, [...suppressionsIn(stack), ...suppressions], undefined, context);
 }
 
 /**
