@@ -68,7 +68,7 @@ describe("entry point", () => {
     expect(existsSync(join(out, ".trivyignore.yaml"))).toBe(true);
   });
 
-  it("lists every problem of a bad config, exits 1, prints no stack trace and keeps the previous output", () => {
+  it("lists every problem of a bad config (every class), exits 1, prints no stack trace and keeps the previous output", () => {
     const out = join(work, "out");
     expect(synth(writeConfig("good.json", baseSpec()), out).status).toBe(0);
     const before = snapshotDir(out);
@@ -79,10 +79,14 @@ describe("entry point", () => {
     bad.environments.prod.regoin = "eu-west-1";
     bad.environments.staging.region = "us-east-1";
     bad.buckets = [{ name: "uploads" }, { name: "uploads" }];
+    bad.tags = { Owner: 5 };
+    bad.environments.dev.overrides = { kms: { deletionWindowDays: 90 } };
     const run = synth(writeConfig("bad.json", bad), out);
 
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/has 5 problems/);
+    expect(run.stderr).toMatch(/has 7 problems/);
+    expect(run.stderr).toMatch(/- tags\.Owner: expected string \(got number 5\)/);
+    expect(run.stderr).toMatch(/- environments\.dev\.overrides\.kms\.deletionWindowDays: .*<=30 \(got number 90\)/);
     expect(run.stderr).toMatch(/- app: must be lowercase letters/);
     expect(run.stderr).toMatch(/- environments\.prod\.accountId: must be a 12-digit AWS account id/);
     expect(run.stderr).toMatch(/- environments\.prod\.regoin: unknown key "regoin" \(did you mean "region"\?\)/);

@@ -34,7 +34,7 @@ export function s3BucketNameProblem(name: string): string | undefined {
   if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(name)) {
     return `bucket name "${name}" may hold only lowercase letters, digits, dots and hyphens, and must start and end with a letter or digit`;
   }
-  if (name.includes("..") || name.includes(".")) {
+  if (name.includes(".")) {
     return `bucket name "${name}" contains a dot; dotted names break TLS virtual-host addressing, use hyphens`;
   }
   if (name.startsWith("xn--") || name.startsWith("sthree-") || name.endsWith("-s3alias") || name.endsWith("--ol-s3")) {
