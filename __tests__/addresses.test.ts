@@ -7,10 +7,11 @@ import { App } from "cdktf";
 import { resolve } from "../config/resolve";
 import { AppStack } from "../stacks/app-stack";
 import { BootstrapStack } from "../stacks/bootstrap-stack";
+import { isStateful } from "../stacks/protection";
 import { addresses, baseSpec, synthStack, validSpec } from "./helpers";
 
-const STATEFUL = ["aws_s3_bucket", "aws_dynamodb_table", "aws_kms_key", "aws_kms_alias", "aws_cloudwatch_log_group", "aws_secretsmanager_secret"];
-const stateful = (all: string[]) => all.filter((a) => STATEFUL.includes(a.split(".")[0])).sort();
+/** The same list of stateful types the protection aspect uses (`stacks/protection.ts`). */
+const stateful = (all: string[]) => all.filter((a) => isStateful(a.split(".")[0])).sort();
 
 describe("pinned addresses of stateful resources", () => {
   const spec = baseSpec();
@@ -33,7 +34,7 @@ describe("pinned addresses of stateful resources", () => {
     ]);
   });
 
-  it("app: keys, log groups, secrets, access-log, audit, data and replica buckets", () => {
+  it("app: keys, log groups, secrets and their generated values, access-log, audit, data and replica buckets", () => {
     const stack = new AppStack(new App(), env);
     expect(stack.node.id).toBe("demo-prod-app");
     expect(stateful(addresses(synthStack(stack)))).toEqual([
@@ -52,6 +53,7 @@ describe("pinned addresses of stateful resources", () => {
       "aws_s3_bucket.DataBucketReplica-uploads_Bucket_CDC0DD81",
       "aws_s3_bucket.DrAccessLogBucket_2E1DD058",
       "aws_secretsmanager_secret.Secret-app_Secret_0193055D",
+      "random_password.Secret-app_Value-JWT_SECRET_3CDED6B5",
     ]);
   });
 });

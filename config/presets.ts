@@ -25,6 +25,12 @@ export const STATE_DEFAULTS = {
   key: "{app}/{env}/terraform.tfstate",
   bootstrapKey: "{app}/{env}/bootstrap.tfstate",
   bootstrapBackend: "local",
+  /**
+   * prevent_destroy (and DynamoDB deletion protection) on the bootstrap stack's key,
+   * buckets and lock table in every environment, dev included: losing the state of a
+   * disposable environment still orphans every resource it created.
+   */
+  preventDestroy: true,
   /** The state key waits the maximum before deletion in every environment: losing it loses the state. */
   kmsDeletionWindowDays: 30,
   /** Local state file of a bootstrap stack before migration, relative to its stack dir. */

@@ -32,6 +32,8 @@ export interface ResolvedState {
   readonly kmsAlias: string;
   /** Deletion window of that key. */
   readonly kmsDeletionWindowDays: number;
+  /** Protect the bootstrap stack's stateful resources from destroy and replacement. */
+  readonly preventDestroy: boolean;
 }
 
 /** A config suppression that applies to this environment. */
@@ -186,6 +188,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       bootstrapLocalStatePath: fill(STATE_DEFAULTS.bootstrapLocalStatePath),
       kmsAlias: `alias/${name("tfstate")}`,
       kmsDeletionWindowDays: STATE_DEFAULTS.kmsDeletionWindowDays,
+      preventDestroy: STATE_DEFAULTS.preventDestroy,
     },
     settings,
     network: resolveNetwork(settings.network),

@@ -36,8 +36,6 @@ export interface AppSecretProps {
   readonly keys?: Readonly<Record<string, GeneratedValueProps | "external">>;
   /** Rotate with this Lambda every `days`. @default - no rotation (CKV2_AWS_57 suppressed with the reason) */
   readonly rotation?: { readonly lambdaArn: string; readonly days: number };
-  /** Terraform prevent_destroy. @default true */
-  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -59,7 +57,6 @@ export class AppSecret extends Construct {
       description: props.description ?? `${props.secretName} (managed by cdktf)`,
       kmsKeyId: props.kmsKeyArn,
       recoveryWindowInDays: props.recoveryWindowDays,
-      lifecycle: { preventDestroy: props.preventDestroy ?? true },
     });
     this.secretArn = secret.arn;
     this.secretName = secret.name;

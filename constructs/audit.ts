@@ -39,7 +39,6 @@ export interface AuditProps {
   /** Days audit evidence is kept (trail log group and bucket objects). */
   readonly retentionDays: number;
   readonly noncurrentVersionExpirationDays: number;
-  readonly preventDestroy: boolean;
   /** Topic told of each log file delivery (CKV_AWS_252). */
   readonly topicName: string;
   /** Buckets whose object-level reads and writes the trail records. @default - none */
@@ -100,7 +99,6 @@ export class Audit extends Construct {
         logging: { target: props.accessLogBucket },
         noncurrentVersionExpirationDays: props.noncurrentVersionExpirationDays,
         expirationDays: props.retentionDays,
-        preventDestroy: props.preventDestroy,
         additionalPolicyStatements: delivery,
       });
     }
@@ -117,7 +115,6 @@ export class Audit extends Construct {
       logGroupName: `/aws/cloudtrail/${props.namePrefix}`,
       retentionDays: props.retentionDays,
       kmsKeyArn: props.kmsKeyArn,
-      preventDestroy: props.preventDestroy,
     });
     const role = new ServiceRole(this, "TrailLogRole", {
       roleName: `${props.namePrefix}-cloudtrail-logs`,

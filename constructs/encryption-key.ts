@@ -28,8 +28,6 @@ export interface EncryptionKeyProps {
   readonly deletionWindowDays: number;
   /** Services allowed to use the key through their service principal. @default - none: only IAM principals of the account */
   readonly serviceUsers?: readonly KeyServiceUser[];
-  /** Terraform `prevent_destroy` on the key. @default true */
-  readonly preventDestroy?: boolean;
   /**
    * Create the key in `region` although the provider's region differs (a DR replica key).
    * @default false: the provider's region, which must then equal `region`
@@ -69,7 +67,6 @@ export class EncryptionKey extends Construct {
       customerMasterKeySpec: "SYMMETRIC_DEFAULT",
       deletionWindowInDays: props.deletionWindowDays,
       policy: policyDocument(statements),
-      lifecycle: { preventDestroy: props.preventDestroy ?? true },
       ...(props.placeInRegion ? { region: props.region } : {}),
     });
     const alias = new KmsAlias(this, "Alias", { name: props.alias, targetKeyId: key.keyId, ...(props.placeInRegion ? { region: props.region } : {}) });

@@ -6,13 +6,12 @@ export interface LockTableProps {
   readonly tableName: string;
   /** ARN of the customer-managed KMS key that encrypts the table. */
   readonly kmsKeyArn: string;
-  /** Terraform `prevent_destroy`. @default true */
-  readonly preventDestroy?: boolean;
 }
 
 /**
  * The DynamoDB table Terraform's S3 backend locks state with: hash key `LockID`,
- * on-demand capacity, point-in-time recovery, CMK encryption, deletion protection.
+ * on-demand capacity, point-in-time recovery, CMK encryption. Deletion protection and
+ * prevent_destroy come from the stack's protection aspect (`stacks/protection.ts`).
  */
 export class LockTable extends Construct {
   public readonly tableName: string;
@@ -27,8 +26,6 @@ export class LockTable extends Construct {
       attribute: [{ name: "LockID", type: "S" }],
       pointInTimeRecovery: { enabled: true },
       serverSideEncryption: { enabled: true, kmsKeyArn: props.kmsKeyArn },
-      deletionProtectionEnabled: true,
-      lifecycle: { preventDestroy: props.preventDestroy ?? true },
     });
     this.tableName = table.name;
     this.tableArn = table.arn;

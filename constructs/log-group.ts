@@ -7,8 +7,6 @@ export interface LogGroupProps {
   readonly retentionDays: number;
   /** CMK whose policy admits logs.<region>.amazonaws.com. */
   readonly kmsKeyArn: string;
-  /** Terraform prevent_destroy: audit evidence must survive a refactor. @default true */
-  readonly preventDestroy?: boolean;
 }
 
 /** A CloudWatch log group encrypted with the CMK and kept for a set retention. */
@@ -22,7 +20,6 @@ export class LogGroup extends Construct {
       name: props.logGroupName,
       retentionInDays: props.retentionDays,
       kmsKeyId: props.kmsKeyArn,
-      lifecycle: { preventDestroy: props.preventDestroy ?? true },
     });
     this.logGroupName = group.name;
     this.logGroupArn = group.arn;

@@ -34,8 +34,8 @@ export interface NetworkProps {
   readonly region: string;
   readonly accountId: string;
   readonly partition: string;
-  /** Flow log group settings: CMK, retention, protection. */
-  readonly flowLogs: { readonly kmsKeyArn: string; readonly retentionDays: number; readonly preventDestroy: boolean };
+  /** Flow log group settings: CMK and retention. */
+  readonly flowLogs: { readonly kmsKeyArn: string; readonly retentionDays: number };
 }
 
 /**
@@ -177,7 +177,6 @@ export class Network extends Construct {
       logGroupName: `/aws/vpc/${props.namePrefix}-flow-logs`,
       retentionDays: props.flowLogs.retentionDays,
       kmsKeyArn: props.flowLogs.kmsKeyArn,
-      preventDestroy: props.flowLogs.preventDestroy,
     });
     const role = new ServiceRole(this, "FlowLogRole", {
       roleName: `${props.namePrefix}-flow-logs`,

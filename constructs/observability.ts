@@ -18,7 +18,7 @@ export interface ObservabilityProps {
   /** @default - none */
   readonly alarmEmails?: readonly string[];
   /** The application's log group (containers write here). */
-  readonly appLogGroup: { readonly name: string; readonly retentionDays: number; readonly preventDestroy: boolean };
+  readonly appLogGroup: { readonly name: string; readonly retentionDays: number };
   /** Warning/critical alarms on patterns in the app log group (R4: failed logins). @default - none */
   readonly logMetricAlarms?: readonly { readonly name: string; readonly pattern: string; readonly warning: number; readonly critical: number; readonly periodSeconds: number }[];
   readonly budget: { readonly monthlyLimitUsd: number; readonly alertThresholdsPercent: readonly number[] };
@@ -46,7 +46,6 @@ export class Observability extends Construct {
       logGroupName: props.appLogGroup.name,
       retentionDays: props.appLogGroup.retentionDays,
       kmsKeyArn: props.kmsKeyArn,
-      preventDestroy: props.appLogGroup.preventDestroy,
     });
     this.dashboard = new Dashboard(this, "Dashboard", {
       dashboardName: props.namePrefix,

@@ -40,8 +40,6 @@ export interface SecureBucketProps {
   readonly noncurrentVersionExpirationDays: number;
   /** Days after which current objects expire (log buckets). @default - objects never expire */
   readonly expirationDays?: number;
-  /** Terraform `prevent_destroy`: a plan that would delete or replace the bucket fails. @default true */
-  readonly preventDestroy?: boolean;
   /**
    * Send object events to EventBridge (no consumer is created; rules can be added later,
    * e.g. for malware scanning). Also what Checkov CKV2_AWS_62 asks for. @default true
@@ -98,7 +96,6 @@ export class SecureBucket extends Construct {
       bucket: props.bucketName,
       forceDestroy: false,
       objectLockEnabled: props.objectLock ? true : undefined,
-      lifecycle: { preventDestroy: props.preventDestroy ?? true },
       ...here,
     });
     this.bucketRegion = props.inRegion;

@@ -9,6 +9,7 @@ import { Network } from "../constructs/network";
 import { Observability } from "../constructs/observability";
 import { SecureBucket } from "../constructs/secure-bucket";
 import { addAwsProvider } from "./aws-provider";
+import { protectStatefulResources } from "./protection";
 import { useS3Backend } from "./state-backend";
 
 /**
@@ -45,8 +46,8 @@ export class AppStack extends TerraformStack {
     useS3Backend(this, env, env.state.key);
 
     const s = env.settings;
-    const protect = s.protection.preventDestroy;
-    const keyBase = { accountId: env.accountId, region: env.region, partition: env.partition, deletionWindowDays: s.kms.deletionWindowDays, preventDestroy: protect };
+    protectStatefulResources(this, s.protection.preventDestroy);
+    const keyBase = { accountId: env.accountId, region: env.region, partition: env.partition, deletionWindowDays: s.kms.deletionWindowDays };
     this.dataKey = new EncryptionKey(this, "DataKey", {
       ...keyBase,
       alias: env.names.dataKeyAlias,
@@ -61,7 +62,6 @@ export class AppStack extends TerraformStack {
       logging: { receivesAccessLogsFrom: { sourceAccountId: env.accountId, partition: env.partition } },
       noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays,
       expirationDays: s.storage.accessLogExpirationDays,
-      preventDestroy: protect,
     });
 
     this.network = new Network(this, "Network", {
@@ -73,7 +73,7 @@ export class AppStack extends TerraformStack {
       region: env.region,
       accountId: env.accountId,
       partition: env.partition,
-      flowLogs: { kmsKeyArn: this.dataKey.keyArn, retentionDays: s.logs.retentionDays, preventDestroy: protect },
+      flowLogs: { kmsKeyArn: this.dataKey.keyArn, retentionDays: s.logs.retentionDays },
     });
 
     this.observability = new Observability(this, "Observability", {
@@ -83,7 +83,7 @@ export class AppStack extends TerraformStack {
       accountId: env.accountId,
       kmsKeyArn: this.dataKey.keyArn,
       alarmEmails: env.alarmEmails,
-      appLogGroup: { name: env.names.appLogGroup, retentionDays: s.logs.retentionDays, preventDestroy: protect },
+      appLogGroup: { name: env.names.appLogGroup, retentionDays: s.logs.retentionDays },
       logMetricAlarms: env.logMetricAlarms,
       budget: s.budget,
     });
@@ -100,7 +100,6 @@ export class AppStack extends TerraformStack {
       auditBucketName: env.names.auditBucket,
       retentionDays: s.logs.auditRetentionDays,
       noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays,
-      preventDestroy: protect,
       topicName: this.observability.topic.topicName,
       dataEventBucketArns: env.buckets
         .filter((b) => b.cloudTrailDataEvents)
@@ -115,7 +114,6 @@ export class AppStack extends TerraformStack {
           ...secret,
           kmsKeyArn: this.dataKey.keyArn,
           recoveryWindowDays: s.secrets.recoveryWindowDays,
-          preventDestroy: protect,
         }),
       ]),
     );
@@ -125,12 +123,11 @@ export class AppStack extends TerraformStack {
   private createDataBuckets(): Record<string, SecureBucket> {
     const { env } = this;
     const s = env.settings;
-    const protect = s.protection.preventDestroy;
     const replicated = env.buckets.filter((b) => b.replica);
     const dr = replicated.length > 0 ? this.createDisasterRecoveryBase(replicated[0].replica!.region) : undefined;
     const buckets: Record<string, SecureBucket> = {};
     for (const b of env.buckets) {
-      const common = { noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays, preventDestroy: protect, glacierAfterDays: b.glacierAfterDays, objectLock: b.objectLock };
+      const common = { noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays, glacierAfterDays: b.glacierAfterDays, objectLock: b.objectLock };
       const replica = b.replica && dr ? this.createReplica(b, dr, common) : undefined;
       buckets[b.name] = new SecureBucket(this, `DataBucket-${b.name}`, {
         ...common,
@@ -154,7 +151,6 @@ export class AppStack extends TerraformStack {
       region,
       partition: env.partition,
       deletionWindowDays: s.kms.deletionWindowDays,
-      preventDestroy: s.protection.preventDestroy,
       placeInRegion: true,
     });
     const logs = new SecureBucket(this, "DrAccessLogBucket", {
@@ -162,7 +158,6 @@ export class AppStack extends TerraformStack {
       logging: { receivesAccessLogsFrom: { sourceAccountId: env.accountId, partition: env.partition } },
       noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays,
       expirationDays: s.storage.accessLogExpirationDays,
-      preventDestroy: s.protection.preventDestroy,
       inRegion: region,
     });
     return { key, logs, region };
@@ -171,7 +166,7 @@ export class AppStack extends TerraformStack {
   private createReplica(
     b: ResolvedBucket,
     dr: { key: EncryptionKey; logs: SecureBucket; region: string },
-    common: { noncurrentVersionExpirationDays: number; preventDestroy: boolean; glacierAfterDays?: number; objectLock?: ResolvedBucket["objectLock"] },
+    common: { noncurrentVersionExpirationDays: number; glacierAfterDays?: number; objectLock?: ResolvedBucket["objectLock"] },
   ): SecureBucket {
     return (this.replicaBuckets[b.name] = new SecureBucket(this, `DataBucketReplica-${b.name}`, {
       ...common,

@@ -5,12 +5,14 @@ import { EncryptionKey } from "../constructs/encryption-key";
 import { LockTable } from "../constructs/lock-table";
 import { SecureBucket } from "../constructs/secure-bucket";
 import { addAwsProvider } from "./aws-provider";
+import { protectStatefulResources } from "./protection";
 import { useS3Backend } from "./state-backend";
 
 /**
  * The remote state backend of one environment: state key, access-log bucket, state
- * bucket and (unless locking is S3-only) the lock table. Everything here is protected
- * with prevent_destroy in every environment: losing state orphans every resource.
+ * bucket and (unless locking is S3-only) the lock table. Its stateful resources are
+ * protected (`state.preventDestroy`, true in every environment): losing state orphans
+ * every resource of the environment.
  */
 export class BootstrapStack extends TerraformStack {
   public readonly stateKey: EncryptionKey;
@@ -29,6 +31,7 @@ export class BootstrapStack extends TerraformStack {
     });
     if (s.bootstrapBackend === "s3") useS3Backend(this, env, s.bootstrapKey);
     else new LocalBackend(this, { path: s.bootstrapLocalStatePath });
+    protectStatefulResources(this, s.preventDestroy);
 
     this.stateKey = new EncryptionKey(this, "StateKey", {
       alias: s.kmsAlias,

@@ -14,7 +14,7 @@ function observabilityStack() {
     accountId: "333333333333",
     kmsKeyArn: "arn:aws:kms:eu-central-1:333333333333:key/abc",
     alarmEmails: ["oncall@example.com", "sec@example.com"],
-    appLogGroup: { name: "/demo/prod/app", retentionDays: 365, preventDestroy: true },
+    appLogGroup: { name: "/demo/prod/app", retentionDays: 365 },
     logMetricAlarms: [{ name: "failed-logins", pattern: '{ $.event = "login_failed" }', warning: 5, critical: 10, periodSeconds: 60 }],
     budget: { monthlyLimitUsd: 600, alertThresholdsPercent: [50, 80, 100] },
   });
