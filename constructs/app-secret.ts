@@ -5,7 +5,8 @@ import { SecretsmanagerSecretRotation } from "@cdktf/provider-aws/lib/secretsman
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { suppress } from "../guardrails/suppressions";
-import { sid, type PolicyStatement } from "./policy-document";
+import type { Grantable } from "./grants";
+import { sid, viaService } from "./policy-document";
 
 /** A value the random provider generates at apply time. */
 export interface GeneratedValueProps {
@@ -95,17 +96,11 @@ export class AppSecret extends Construct {
     }
   }
 
-  /** Statements that let a role read the value (e.g. an ECS execution role injecting it). */
-  grantRead(): PolicyStatement[] {
-    return [
+  /** Let `grantee` read the value (e.g. an ECS execution role injecting it), decrypting through Secrets Manager only. */
+  grantRead(grantee: Grantable): void {
+    grantee.addToPolicy(
       { Sid: sid("Read", this.node.id), Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: this.secretArn },
-      {
-        Sid: sid("Decrypt", this.node.id),
-        Effect: "Allow",
-        Action: "kms:Decrypt",
-        Resource: this.kmsKeyArn,
-        Condition: { StringLike: { "kms:ViaService": "secretsmanager.*.amazonaws.com" } },
-      },
-    ];
+      { Sid: sid("Decrypt", this.node.id), Effect: "Allow", Action: "kms:Decrypt", Resource: this.kmsKeyArn, Condition: viaService("secretsmanager") },
+    );
   }
 }

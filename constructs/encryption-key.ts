@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import type { Grantable } from "./grants";
 import { ALARM_TOPIC_PUBLISHERS, policyDocument, sid, type PolicyStatement } from "./policy-document";
 
 /** AWS services that call KMS with their own service principal (not the caller's IAM identity). */
@@ -75,9 +76,9 @@ export class EncryptionKey extends Construct {
     this.aliasName = alias.name;
   }
 
-  /** Statements that let a role encrypt and decrypt application data with this key (field-level encryption). */
-  grantEncryptDecrypt(): PolicyStatement[] {
-    return [{ Sid: sid("UseKey", this.node.id), Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"], Resource: this.keyArn }];
+  /** Let `grantee` encrypt and decrypt application data with this key directly (field-level encryption). */
+  grantEncryptDecrypt(grantee: Grantable): void {
+    grantee.addToPolicy({ Sid: sid("UseKey", this.node.id), Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"], Resource: this.keyArn });
   }
 }
 

@@ -50,6 +50,11 @@ export function denyInsecureTransport(service: "s3" | "sns" | "sqs", resources: 
   return statements;
 }
 
+/** Use a key only through one AWS service (`kms:ViaService`), in any region of the partition. */
+export function viaService(service: "s3" | "secretsmanager"): NonNullable<PolicyStatement["Condition"]> {
+  return { StringLike: { "kms:ViaService": `${service}.*.amazonaws.com` } };
+}
+
 /** A statement id from a construct id: IAM allows only letters and digits. */
 export function sid(...parts: string[]): string {
   return parts.join("-").replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _sep, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, "");

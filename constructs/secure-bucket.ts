@@ -12,7 +12,8 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { suppress } from "../guardrails/suppressions";
-import { denyInsecureTransport, policyDocument, sid, type PolicyStatement } from "./policy-document";
+import type { Grantable } from "./grants";
+import { denyInsecureTransport, policyDocument, sid, viaService, type PolicyStatement } from "./policy-document";
 import { ServiceRole } from "./service-role";
 
 /** Where a bucket's server access logs go, or that it is itself the access-log target. */
@@ -200,19 +201,20 @@ export class SecureBucket extends Construct {
     }
   }
 
-  /** Statements that let a role read objects (and decrypt them with the bucket's key). */
-  grantRead(): PolicyStatement[] {
-    return [...this.readObjects(), ...this.keyStatements("Decrypt", ["kms:Decrypt"])];
+  /** Let `grantee` list the bucket and read objects, decrypting them with the bucket's key through S3. */
+  grantRead(grantee: Grantable): void {
+    grantee.addToPolicy(...this.readObjects(), ...this.keyStatements(["kms:Decrypt"]));
   }
 
-  /** Statements that let a role write objects (encrypting them with the bucket's key). */
-  grantWrite(): PolicyStatement[] {
-    return [...this.writeObjects(), ...this.keyStatements("Encrypt", ["kms:GenerateDataKey", "kms:Decrypt"])];
+  /** Let `grantee` write objects, encrypting them with the bucket's key through S3 (multipart uploads also decrypt). */
+  grantWrite(grantee: Grantable): void {
+    grantee.addToPolicy(...this.writeObjects(), ...this.keyStatements(["kms:GenerateDataKey", "kms:Decrypt"]));
   }
 
-  /** Both; the write key statement already includes decrypt. */
-  grantReadWrite(): PolicyStatement[] {
-    return [...this.readObjects(), ...this.writeObjects(), ...this.keyStatements("Encrypt", ["kms:GenerateDataKey", "kms:Decrypt"])];
+  /** Both: the grantee's policy merges the key statements into one. */
+  grantReadWrite(grantee: Grantable): void {
+    this.grantRead(grantee);
+    this.grantWrite(grantee);
   }
 
   private readObjects(): PolicyStatement[] {
@@ -226,8 +228,10 @@ export class SecureBucket extends Construct {
     return [{ Sid: sid("Write", this.node.id), Effect: "Allow", Action: ["s3:PutObject", "s3:AbortMultipartUpload"], Resource: `${this.bucketArn}/*` }];
   }
 
-  private keyStatements(verb: string, actions: string[]): PolicyStatement[] {
-    return this.kmsKeyArn ? [{ Sid: sid(verb, this.node.id, "Key"), Effect: "Allow", Action: actions, Resource: this.kmsKeyArn }] : [];
+  /** The bucket's key, usable only through S3 (not to decrypt anything else it protects). */
+  private keyStatements(actions: string[]): PolicyStatement[] {
+    if (!this.kmsKeyArn) return [];
+    return [{ Sid: sid("UseKeyOf", this.node.id), Effect: "Allow", Action: actions, Resource: this.kmsKeyArn, Condition: viaService("s3") }];
   }
 
   /** Replication role (least privilege on both buckets and keys) and configuration. */

@@ -1,7 +1,9 @@
 import { Construct } from "constructs";
+import { Lazy } from "cdktf";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { mergeStatements, type Grantable } from "./grants";
 import { policyDocument, type PolicyStatement } from "./policy-document";
 
 export interface ServiceRoleProps {
@@ -11,23 +13,32 @@ export interface ServiceRoleProps {
   readonly service: string;
   /** Only this account's resources may make the service assume the role (confused deputy). */
   readonly sourceAccountId: string;
-  /** What the role may do: name actions and scope resources to ARNs. */
-  readonly statements: readonly PolicyStatement[];
+  /**
+   * What the role may do on its own account's service resources: name actions and scope
+   * resources to ARNs. Access to buckets, secrets and keys comes through their grant
+   * methods instead. @default - none (grants only)
+   */
+  readonly statements?: readonly PolicyStatement[];
   readonly description: string;
   /** AWS-managed policies the service documents as required (e.g. AWS_ConfigRole). @default - none */
   readonly managedPolicyArns?: readonly string[];
 }
 
 /**
- * An IAM role that one AWS service assumes on behalf of this account, with an inline
- * least-privilege policy. The trust policy pins aws:SourceAccount.
+ * An IAM role that one AWS service assumes on behalf of this account, with one inline
+ * least-privilege policy. The trust policy pins aws:SourceAccount. It is a grantee:
+ * `bucket.grantRead(role)` adds to its policy, which is merged when synthesized.
  */
-export class ServiceRole extends Construct {
+export class ServiceRole extends Construct implements Grantable {
   public readonly roleArn: string;
   public readonly roleName: string;
+  public readonly grantName: string;
+  private readonly statements: PolicyStatement[];
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
+    this.grantName = this.node.path;
+    this.statements = [...(props.statements ?? [])];
     const role = new IamRole(this, "Role", {
       name: props.roleName,
       description: props.description,
@@ -41,9 +52,20 @@ export class ServiceRole extends Construct {
         },
       ]),
     });
-    new IamRolePolicy(this, "Policy", { name: `${props.roleName}-policy`, role: role.id, policy: policyDocument(props.statements) });
+    new IamRolePolicy(this, "Policy", {
+      name: `${props.roleName}-policy`,
+      role: role.id,
+      policy: Lazy.stringValue({ produce: () => policyDocument(mergeStatements(this.statements)) }),
+    });
     (props.managedPolicyArns ?? []).forEach((arn, i) => new IamRolePolicyAttachment(this, `ManagedPolicy${i}`, { role: role.name, policyArn: arn }));
+    this.node.addValidation({
+      validate: () => (this.statements.length === 0 ? [`ServiceRole ${this.node.path}: its policy has no statements; grant it something or do not create it.`] : []),
+    });
     this.roleArn = role.arn;
     this.roleName = role.name;
+  }
+
+  addToPolicy(...statements: PolicyStatement[]): void {
+    this.statements.push(...statements);
   }
 }

@@ -20,6 +20,15 @@ const ingress = (from: number, to: number, cidr = "0.0.0.0/0") => sg({ ingress: 
 const trust = (Principal: object, Condition?: object) => one("aws_iam_role", { assume_role_policy: policy({ Effect: "Allow", Principal, Action: "sts:AssumeRole", ...(Condition ? { Condition } : {}) }) });
 const iamPolicy = (...st: object[]) => one("aws_iam_policy", { policy: policy(...st) });
 const allow = (Action: string | string[], Resource: string | string[] = "arn:aws:s3:::b/*") => ({ Effect: "Allow", Action, Resource });
+/** A role and two inline policies of n statements each, every one with a reference (counted as 100 characters): 30 make 10,196 and pass, 31 make 10,534 and fail. */
+const roleWithInlinePolicies = (n: number): Fixture => {
+  const st = (p: string) => Array.from({ length: n }, (_, i) => ({ Sid: `${p}${i}`, Effect: "Allow", Action: "s3:GetObject", Resource: ref(`aws_s3_bucket.b${i}`, "arn") }));
+  return {
+    "aws_iam_role.r": { name: "task", assume_role_policy: policy({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }) },
+    "aws_iam_role_policy.a": { role: ref("aws_iam_role.r"), policy: policy(...st("A")) },
+    "aws_iam_role_policy.b": { role: "task", policy: policy(...st("B")) },
+  };
+};
 const trail = (config: object = {}) => ({ "aws_cloudtrail.t": { s3_bucket_name: ref("aws_s3_bucket.b"), ...config }, ...bucket });
 
 export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
@@ -304,6 +313,10 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   PRJ_APPRUNNER_NO_PLAINTEXT_SECRETS: {
     pass: one("aws_apprunner_service", { source_configuration: { image_repository: { image_configuration: { runtime_environment_variables: { NODE_ENV: "production" }, runtime_environment_secrets: { DATABASE_PASSWORD: "arn:secret" } } } } }),
     fail: one("aws_apprunner_service", { source_configuration: { image_repository: { image_configuration: { runtime_environment_variables: { DATABASE_PASSWORD: "not-a-real-value" } } } } }),
+  },
+  PRJ_IAM_ROLE_POLICY_SIZE: {
+    pass: roleWithInlinePolicies(30),
+    fail: roleWithInlinePolicies(31),
   },
   PRJ_DATA_RESIDENCY: { pass: one("aws_s3_bucket", { region: "eu-central-1" }), fail: one("aws_kms_key", { region: "us-east-1" }) },
   "AWS-0346": { pass: iamPolicy(allow(["s3:Get*", "s3:Put*"], "arn:aws:s3:::b/*")), fail: iamPolicy(allow(["s3:Get*", "s3:Put*"], "*")) },

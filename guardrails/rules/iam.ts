@@ -1,6 +1,7 @@
 /** IAM: scanner-rules.md §2.16. Policies are read from their JSON strings. */
 import { fail, pass, unknown, type Rule } from "../types";
-import { list, policyRule, statementsOf, type Statement } from "./helpers";
+import type { TfGraph, TfResource } from "../graph";
+import { blocks, list, show, policyRule, statementsOf, type Statement } from "./helpers";
 
 const POLICIES = ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"];
 const allows = (st: Statement[]) => st.filter((s) => s.Effect === "Allow");
@@ -15,6 +16,19 @@ function attachedArns(r: { config: Record<string, unknown> }): string[] {
 function trustRule(meta: Omit<Rule, "check">, problem: (s: Statement) => string | undefined): Rule {
   return { ...meta, check: (r) => { const st = statementsOf(r.config.assume_role_policy); if (!st) return unknown("assume_role_policy is not readable JSON"); const p = st.map(problem).find(Boolean); return p ? fail(p) : pass; } };
 }
+/** IAM's limit on a role's inline policies together, whitespace not counted. */
+export const ROLE_INLINE_POLICY_LIMIT = 10_240;
+/** A `${...}` reference becomes an ARN at apply time; it counts as this many characters (KMS key and bucket ARNs take under 80). */
+const REFERENCE_SIZE = 100;
+const policySize = (policy: unknown): number =>
+  typeof policy === "string" ? policy.replace(/\$\{[^}]*\}/g, "x".repeat(REFERENCE_SIZE)).replace(/\s/g, "").length : 0;
+
+/** The inline policies of a role: its inline_policy blocks and the aws_iam_role_policy resources naming it. */
+function inlinePolicies(role: TfResource, graph: TfGraph): unknown[] {
+  const attached = graph.ofType("aws_iam_role_policy").filter((p) => graph.referencedBy(p).includes(role) || (role.config.name !== undefined && p.config.role === role.config.name));
+  return [...blocks(role.config.inline_policy).map((b) => b.policy), ...attached.map((p) => p.config.policy)];
+}
+
 const principalValues = (p: unknown, key: string): string[] => (typeof p === "object" && p ? list((p as Record<string, string | string[]>)[key]) : []);
 
 export const iamRules: Rule[] = [
@@ -47,4 +61,13 @@ export const iamRules: Rule[] = [
     (st) => (allows(st).some((s) => list(s.Action).some((a) => a.toLowerCase() === "s3:*")) && !st.some((s) => s.Effect === "Deny" && list(s.Action).some((a) => a.toLowerCase() === "s3:*")) ? "s3:* allowed" : undefined)),
   policyRule({ id: "AWS-0346", trivy: ["AWS-0346", "aws-iam-unauthorized-bucket-access"], severity: "high", resourceTypes: POLICIES, description: "No Allow of both s3:Get* and s3:Put* (as written) on Resource \"*\" in one statement.", fix: "Scope S3 access to bucket ARNs (grantRead/grantWrite)." }, "policy",
     (st) => (allows(st).some((s) => s.Resource === "*" && ["s3:get*", "s3:put*"].every((a) => list(s.Action).map((x) => x.toLowerCase()).includes(a))) ? "s3:Get* and s3:Put* on every bucket" : undefined)),
+  {
+    id: "PRJ_IAM_ROLE_POLICY_SIZE", severity: "high", resourceTypes: ["aws_iam_role"],
+    description: `The role's inline policies together stay within IAM's ${ROLE_INLINE_POLICY_LIMIT} characters (whitespace not counted; each \${...} reference counted as ${REFERENCE_SIZE}), so apply does not fail with LimitExceeded. Neither scanner checks this.`,
+    fix: "Split the grants across roles (one per workload), or move stable statements into a customer-managed policy attached to the role.",
+    check: (r, g) => {
+      const size = inlinePolicies(r, g).reduce<number>((sum, p) => sum + policySize(p), 0);
+      return size > ROLE_INLINE_POLICY_LIMIT ? fail(`role ${show(r.config.name)}: inline policies total about ${size} characters, over IAM's ${ROLE_INLINE_POLICY_LIMIT}`) : pass;
+    },
+  },
 ];
