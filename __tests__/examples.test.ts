@@ -68,7 +68,12 @@ describe("reference system examples", () => {
   it("R4 ecs-cdn-hipaa: one JSON secret, failed-login alarms, 7-year audit logs, documents copied to a second region", () => {
     const prod = synthesize("ecs-cdn-hipaa.json").tf("mediflow-prod-app");
     expect(resourcesOfType(prod, "aws_secretsmanager_secret")).toHaveLength(1);
-    expect(resourcesOfType(prod, "aws_cloudwatch_metric_alarm").map((a) => a.alarm_name).sort()).toEqual(["mediflow-prod-failed-logins-critical", "mediflow-prod-failed-logins-warning"]);
+    expect(resourcesOfType(prod, "aws_cloudwatch_metric_alarm").map((a) => a.alarm_name).sort()).toEqual([
+      "mediflow-prod-documents-replication-failures-critical",
+      "mediflow-prod-documents-replication-failures-warning",
+      "mediflow-prod-failed-logins-critical",
+      "mediflow-prod-failed-logins-warning",
+    ]);
     expect(resourcesOfType(prod, "aws_cloudwatch_log_group").find((g) => g.name === "/aws/cloudtrail/mediflow-prod")!.retention_in_days).toBe(2557);
     expect(resourcesOfType(prod, "aws_s3_bucket").filter((b) => b.region === "us-west-2").map((b) => b.bucket).sort()).toEqual([
       "mediflow-prod-documents-333333333333-replica",

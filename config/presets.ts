@@ -15,6 +15,11 @@ export const SPEC_DEFAULTS = {
   subnetTierOffsets: { public: 0, app: 4, data: 8 },
   /** Period of a log metric alarm. */
   logMetricAlarmPeriodSeconds: 60,
+  /**
+   * Failed replication operations per 5 minutes of a replicating bucket: any failure warns,
+   * more than 10 is critical (a DR copy of PHI that silently stops is worse than none).
+   */
+  replicationFailureAlarm: { warning: 0, critical: 10, periodSeconds: 300 },
 } as const;
 
 /** Defaults of the state backend. Templates take {app}, {env}, {account}, {region}. */

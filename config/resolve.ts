@@ -108,6 +108,8 @@ export interface ResolvedEnvironment {
   readonly alarmEmails: readonly string[];
   readonly logMetricAlarms: readonly { readonly name: string; readonly pattern: string; readonly warning: number; readonly critical: number; readonly periodSeconds: number }[];
   readonly suppressions: readonly ResolvedSuppression[];
+  /** Thresholds of the alarm on failed replication operations of each replicating bucket. */
+  readonly replicationFailureAlarm: { readonly warning: number; readonly critical: number; readonly periodSeconds: number };
   /** AWS names of the app stack's shared parts. */
   readonly names: {
     /** Bucket that receives the app's S3 server access logs. */
@@ -215,6 +217,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       .map((x, i) => ({ ...x, source: `config guardrails.suppressions[${i}]` }))
       .filter((x) => !x.environments || x.environments.includes(env))
       .map((x) => ({ id: x.rule, reason: x.reason, stack: x.stack ?? "app", path: x.path, source: x.source })),
+    replicationFailureAlarm: { ...SPEC_DEFAULTS.replicationFailureAlarm },
     names: {
       accessLogBucket: accountScoped("access-logs"),
       drAccessLogBucket: accountScoped("dr-access-logs"),

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import type { ITerraformDependable } from "cdktf";
+import { Lazy, type ITerraformDependable } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
@@ -12,6 +12,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { suppress } from "../guardrails/suppressions";
+import type { AlarmMetric } from "./alarm-pair";
 import type { Grantable } from "./grants";
 import { denyInsecureTransport, policyDocument, sid, viaService, type PolicyStatement } from "./policy-document";
 import { ServiceRole } from "./service-role";
@@ -21,11 +22,12 @@ export type BucketLogging =
   /** Log every request to this bucket into `target` under `<bucketName>/`. */
   | { readonly target: SecureBucket }
   /**
-   * This bucket receives S3 server access logs from buckets of `sourceAccountId`. S3 log
-   * delivery supports only SSE-S3 on the target, so the bucket is encrypted with SSE-S3
-   * instead of the CMK, and it does not log itself (that would loop).
+   * This bucket receives S3 server access logs from buckets of `sourceAccountId`: only from
+   * the buckets that name it as their `target`, listed in its policy. S3 log delivery
+   * supports only SSE-S3 on the target, so the bucket is encrypted with SSE-S3 instead of
+   * the CMK, and it does not log itself (that would loop).
    */
-  | { readonly receivesAccessLogsFrom: { readonly sourceAccountId: string; readonly partition: string } };
+  | { readonly receivesAccessLogsFrom: { readonly sourceAccountId: string } };
 
 export interface SecureBucketProps {
   /** Globally unique bucket name (`<app>-<env>-<component>-<account>`). */
@@ -80,10 +82,16 @@ export class SecureBucket extends Construct {
   public readonly bucketName: string;
   /** The bucket policy: depend on it before a service delivers into the bucket (CloudTrail checks it). */
   public readonly policyReady: ITerraformDependable;
+  /** Versioning: replication into or out of the bucket must wait for it. */
+  public readonly versioningReady: ITerraformDependable;
+  /** The replication rule, where the bucket replicates: what its failure metric is keyed by. */
+  public readonly replication?: { readonly ruleId: string; readonly destinationBucketName: string };
   /** The region the bucket was placed in when not the provider's. */
   public readonly bucketRegion?: string;
   private readonly bucket: S3Bucket;
   private readonly kmsKeyArn?: string;
+  /** ARNs of the buckets that deliver access logs here (a log target only). */
+  private readonly accessLogSources?: string[];
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
@@ -118,11 +126,11 @@ export class SecureBucket extends Construct {
       ...here,
       rule: { objectOwnership: "BucketOwnerEnforced" },
     });
-    const versioning = new S3BucketVersioningA(this, "Versioning", {
+    const versioning = (this.versioningReady = new S3BucketVersioningA(this, "Versioning", {
       bucket: this.bucket.id,
       ...here,
       versioningConfiguration: { status: "Enabled" },
-    });
+    }));
     new S3BucketServerSideEncryptionConfigurationA(this, "Encryption", {
       bucket: this.bucket.id,
       ...here,
@@ -137,23 +145,13 @@ export class SecureBucket extends Construct {
     });
 
     const statements: PolicyStatement[] = [...denyInsecureTransport("s3", [this.bucket.arn, `${this.bucket.arn}/*`]), ...(props.additionalPolicyStatements ?? [])];
+    let logDelivery = (): PolicyStatement[] => [];
     if ("receivesAccessLogsFrom" in props.logging) {
-      const { sourceAccountId, partition } = props.logging.receivesAccessLogsFrom;
-      // Lists, not strings: Trivy recognises a log-delivery target (and then exempts it from
-      // AWS-0089/AWS-0132) with `"logging.s3.amazonaws.com" in Principal.Service` and
-      // `"s3:PutObject" in Action`, which Rego's `in` only matches on arrays.
-      statements.push({
-        Sid: "AllowS3ServerAccessLogDelivery",
-        Effect: "Allow",
-        Principal: { Service: ["logging.s3.amazonaws.com"] },
-        Action: ["s3:PutObject"],
-        Resource: `${this.bucket.arn}/*`,
-        Condition: {
-          StringEquals: { "aws:SourceAccount": sourceAccountId },
-          ArnLike: { "aws:SourceArn": `arn:${partition}:s3:::*` },
-        },
-      });
+      this.accessLogSources = [];
+      const { sourceAccountId } = props.logging.receivesAccessLogsFrom;
+      logDelivery = () => this.logDeliveryStatements(sourceAccountId);
     } else {
+      props.logging.target.acceptAccessLogsFrom(this);
       new S3BucketLoggingA(this, "Logging", {
         bucket: this.bucket.id,
         ...here,
@@ -161,7 +159,12 @@ export class SecureBucket extends Construct {
         targetPrefix: `${props.bucketName}/`,
       });
     }
-    this.policyReady = new S3BucketPolicy(this, "Policy", { bucket: this.bucket.id, policy: policyDocument(statements), ...here });
+    // Rendered at synth, once every bucket that logs here has named this one as its target.
+    this.policyReady = new S3BucketPolicy(this, "Policy", {
+      bucket: this.bucket.id,
+      policy: Lazy.stringValue({ produce: () => policyDocument([...statements, ...logDelivery()]) }),
+      ...here,
+    });
 
     new S3BucketLifecycleConfiguration(this, "Lifecycle", {
       bucket: this.bucket.id,
@@ -186,7 +189,7 @@ export class SecureBucket extends Construct {
         ...here,
       });
     }
-    if (props.replicateTo) this.replicate(props, props.replicateTo, versioning);
+    if (props.replicateTo) this.replication = this.replicate(props, props.replicateTo, versioning);
 
     if (isLogTarget) {
       // Trivy (AWS-0132) already exempts buckets whose policy admits logging.s3.amazonaws.com.
@@ -199,6 +202,33 @@ export class SecureBucket extends Construct {
     if (props.eventBridgeNotifications ?? true) {
       new S3BucketNotification(this, "Notification", { bucket: this.bucket.id, eventbridge: true });
     }
+  }
+
+  /** Admit S3 server access logs of `source` (called by a bucket that names this one its log target). */
+  acceptAccessLogsFrom(source: SecureBucket): void {
+    if (!this.accessLogSources) throw new Error(`SecureBucket ${this.node.path}: is not an access-log target (\`logging.receivesAccessLogsFrom\`), so ${source.node.path} cannot log into it.`);
+    this.accessLogSources.push(source.bucketArn);
+  }
+
+  /**
+   * S3 log delivery from the listed source buckets of the account. Lists, not strings:
+   * Trivy recognises a log-delivery target (and then exempts it from AWS-0089/AWS-0132) with
+   * `"logging.s3.amazonaws.com" in Principal.Service` and `"s3:PutObject" in Action`, which
+   * Rego's `in` only matches on arrays. No source, no statement.
+   */
+  private logDeliveryStatements(sourceAccountId: string): PolicyStatement[] {
+    const sources = this.accessLogSources ?? [];
+    if (sources.length === 0) return [];
+    return [
+      {
+        Sid: "AllowS3ServerAccessLogDelivery",
+        Effect: "Allow",
+        Principal: { Service: ["logging.s3.amazonaws.com"] },
+        Action: ["s3:PutObject"],
+        Resource: `${this.bucketArn}/*`,
+        Condition: { StringEquals: { "aws:SourceAccount": sourceAccountId }, ArnLike: { "aws:SourceArn": [...sources] } },
+      },
+    ];
   }
 
   /** Let `grantee` list the bucket and read objects, decrypting them with the bucket's key through S3. */
@@ -234,8 +264,30 @@ export class SecureBucket extends Construct {
     return [{ Sid: sid("UseKeyOf", this.node.id), Effect: "Allow", Action: actions, Resource: this.kmsKeyArn, Condition: viaService("s3") }];
   }
 
-  /** Replication role (least privilege on both buckets and keys) and configuration. */
-  private replicate(props: SecureBucketProps, to: NonNullable<SecureBucketProps["replicateTo"]>, versioning: S3BucketVersioningA): void {
+  /**
+   * Failed replication operations of this bucket's rule (S3 replication metrics, Sum per
+   * period), for an alarm: a DR copy that silently stops is worse than none.
+   * @returns undefined when the bucket does not replicate
+   */
+  replicationFailureMetric(): AlarmMetric | undefined {
+    if (!this.replication) return undefined;
+    return {
+      namespace: "AWS/S3",
+      metricName: "OperationsFailedReplication",
+      statistic: "Sum",
+      dimensions: { SourceBucket: this.bucketName, DestinationBucket: this.replication.destinationBucketName, RuleId: this.replication.ruleId },
+    };
+  }
+
+  /**
+   * Replication role (least privilege on both buckets and keys; Object Lock retention and
+   * legal holds where the source locks objects, or locked objects silently do not
+   * replicate) and configuration with replication metrics. Waits for versioning on both
+   * sides (S3 rejects the configuration otherwise) and for the role's policy.
+   */
+  private replicate(props: SecureBucketProps, to: NonNullable<SecureBucketProps["replicateTo"]>, versioning: S3BucketVersioningA): NonNullable<SecureBucket["replication"]> {
+    const ruleId = "replicate-everything";
+    const lockActions = props.objectLock ? ["s3:GetObjectRetention", "s3:GetObjectLegalHold"] : [];
     const role = new ServiceRole(this, "ReplicationRole", {
       roleName: to.roleName,
       service: "s3.amazonaws.com",
@@ -243,7 +295,7 @@ export class SecureBucket extends Construct {
       description: `Replicates ${props.bucketName} to ${to.bucket.bucketRegion ?? "its replica"}`,
       statements: [
         { Sid: "ReadReplicationConfiguration", Effect: "Allow", Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"], Resource: this.bucketArn },
-        { Sid: "ReadSourceVersions", Effect: "Allow", Action: ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging"], Resource: `${this.bucketArn}/*` },
+        { Sid: "ReadSourceVersions", Effect: "Allow", Action: ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging", ...lockActions], Resource: `${this.bucketArn}/*` },
         { Sid: "WriteReplicas", Effect: "Allow", Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"], Resource: `${to.bucket.bucketArn}/*` },
         { Sid: "DecryptSource", Effect: "Allow", Action: "kms:Decrypt", Resource: props.kmsKeyArn! },
         { Sid: "EncryptReplica", Effect: "Allow", Action: ["kms:Encrypt", "kms:GenerateDataKey"], Resource: to.kmsKeyArn },
@@ -254,16 +306,22 @@ export class SecureBucket extends Construct {
       role: role.roleArn,
       rule: [
         {
-          id: "replicate-everything",
+          id: ruleId,
           status: "Enabled",
           filter: {},
           deleteMarkerReplication: { status: "Enabled" },
           sourceSelectionCriteria: { sseKmsEncryptedObjects: { status: "Enabled" } },
-          destination: { bucket: to.bucket.bucketArn, storageClass: "STANDARD", encryptionConfiguration: { replicaKmsKeyId: to.kmsKeyArn } },
+          destination: {
+            bucket: to.bucket.bucketArn,
+            storageClass: "STANDARD",
+            encryptionConfiguration: { replicaKmsKeyId: to.kmsKeyArn },
+            metrics: { status: "Enabled", eventThreshold: { minutes: 15 } },
+          },
         },
       ],
-      dependsOn: [versioning],
+      dependsOn: [versioning, to.bucket.versioningReady, role.policyReady],
       ...(props.inRegion ? { region: props.inRegion } : {}),
     });
+    return { ruleId, destinationBucketName: to.bucket.bucketName };
   }
 }

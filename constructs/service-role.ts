@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Lazy } from "cdktf";
+import { Lazy, type ITerraformDependable } from "cdktf";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
@@ -33,6 +33,8 @@ export class ServiceRole extends Construct implements Grantable {
   public readonly roleArn: string;
   public readonly roleName: string;
   public readonly grantName: string;
+  /** The role's inline policy: depend on it before a service acts with the role. */
+  public readonly policyReady: ITerraformDependable;
   private readonly statements: PolicyStatement[];
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
@@ -52,7 +54,7 @@ export class ServiceRole extends Construct implements Grantable {
         },
       ]),
     });
-    new IamRolePolicy(this, "Policy", {
+    this.policyReady = new IamRolePolicy(this, "Policy", {
       name: `${props.roleName}-policy`,
       role: role.id,
       policy: Lazy.stringValue({ produce: () => policyDocument(mergeStatements(this.statements)) }),

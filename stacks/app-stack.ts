@@ -59,7 +59,7 @@ export class AppStack extends TerraformStack {
     );
     this.accessLogBucket = new SecureBucket(this, "AccessLogBucket", {
       bucketName: env.names.accessLogBucket,
-      logging: { receivesAccessLogsFrom: { sourceAccountId: env.accountId, partition: env.partition } },
+      logging: { receivesAccessLogsFrom: { sourceAccountId: env.accountId } },
       noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays,
       expirationDays: s.storage.accessLogExpirationDays,
     });
@@ -89,6 +89,7 @@ export class AppStack extends TerraformStack {
     });
 
     this.dataBuckets = this.createDataBuckets();
+    this.watchReplication();
 
     this.audit = new Audit(this, "Audit", {
       namePrefix: env.names.prefix,
@@ -140,6 +141,20 @@ export class AppStack extends TerraformStack {
     return buckets;
   }
 
+  /** An alarm pair on failed replication operations of every replicating data bucket. */
+  private watchReplication(): void {
+    for (const [name, bucket] of Object.entries(this.dataBuckets)) {
+      const metric = bucket.replicationFailureMetric();
+      if (!metric) continue;
+      this.observability.addAlarmPair(`ReplicationFailures-${name}`, `Replication of ${name} to the DR region`, {
+        name: `${name}-replication-failures`,
+        description: `Objects of bucket ${name} failed to replicate to the DR region: the disaster-recovery copy is incomplete.`,
+        metric,
+        ...this.env.replicationFailureAlarm,
+      });
+    }
+  }
+
   /** The DR region's key and access-log bucket, shared by every replica. */
   private createDisasterRecoveryBase(region: string): { key: EncryptionKey; logs: SecureBucket; region: string } {
     const { env } = this;
@@ -155,7 +170,7 @@ export class AppStack extends TerraformStack {
     });
     const logs = new SecureBucket(this, "DrAccessLogBucket", {
       bucketName: env.names.drAccessLogBucket,
-      logging: { receivesAccessLogsFrom: { sourceAccountId: env.accountId, partition: env.partition } },
+      logging: { receivesAccessLogsFrom: { sourceAccountId: env.accountId } },
       noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays,
       expirationDays: s.storage.accessLogExpirationDays,
       inRegion: region,

@@ -43,7 +43,7 @@ export class BootstrapStack extends TerraformStack {
     });
     const accessLogs = new SecureBucket(this, "StateAccessLogBucket", {
       bucketName: s.logBucketName,
-      logging: { receivesAccessLogsFrom: { sourceAccountId: s.accountId, partition: env.partition } },
+      logging: { receivesAccessLogsFrom: { sourceAccountId: s.accountId } },
       noncurrentVersionExpirationDays: env.settings.storage.noncurrentVersionExpirationDays,
       expirationDays: env.settings.storage.accessLogExpirationDays,
     });

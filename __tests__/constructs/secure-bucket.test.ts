@@ -55,6 +55,56 @@ describe("SecureBucket options", () => {
     expect(policy.Statement.map((s: any) => s.Sid)).toEqual(["ReadReplicationConfiguration", "ReadSourceVersions", "WriteReplicas", "DecryptSource", "EncryptReplica"]);
   });
 
+  it("configures replication only after versioning on both buckets and the role's policy exist", () => {
+    const replication = onlyResource(prod, "aws_s3_bucket_replication_configuration");
+    const versioningOf = (name: string) => `${addressOf(prod, companion(prod, "aws_s3_bucket_versioning", name)[0])}`;
+    const rolePolicy = resourcesOfType(prod, "aws_iam_role_policy").find((p) => p.name === "demo-prod-documents-replication-policy")!;
+    expect([...replication.depends_on].sort()).toEqual([versioningOf(source), versioningOf(replica), addressOf(prod, rolePolicy)].sort());
+  });
+
+  it("lets the role read Object Lock retention and legal holds where the source locks objects", () => {
+    const actionsOf = (tf: TfJson) =>
+      JSON.parse(resourcesOfType(tf, "aws_iam_role_policy").find((p) => p.name === "demo-prod-documents-replication-policy")!.policy)
+        .Statement.find((st: any) => st.Sid === "ReadSourceVersions").Action;
+    expect(actionsOf(prod)).toEqual(expect.arrayContaining(["s3:GetObjectRetention", "s3:GetObjectLegalHold"]));
+    const unlocked = drSpec();
+    delete unlocked.buckets![0].objectLock;
+    expect(actionsOf(appStackTf(unlocked, "prod"))).not.toContain("s3:GetObjectRetention");
+  });
+
+  it("turns on replication metrics and alarms on failed replication operations", () => {
+    const rule = onlyResource(prod, "aws_s3_bucket_replication_configuration").rule[0];
+    expect(rule.destination.metrics).toEqual({ status: "Enabled", event_threshold: { minutes: 15 } });
+    const alarms = resourcesOfType(prod, "aws_cloudwatch_metric_alarm").filter((a) => a.metric_name === "OperationsFailedReplication");
+    expect(alarms.map((a) => [a.alarm_name, a.threshold])).toEqual([
+      ["demo-prod-documents-replication-failures-critical", 10],
+      ["demo-prod-documents-replication-failures-warning", 0],
+    ]);
+    expect(alarms[0]).toMatchObject({
+      namespace: "AWS/S3",
+      statistic: "Sum",
+      period: 300,
+      comparison_operator: "GreaterThanThreshold",
+      dimensions: {
+        SourceBucket: `\${${addressOf(prod, bucket(prod, source))}.bucket}`,
+        DestinationBucket: `\${${addressOf(prod, bucket(prod, replica))}.bucket}`,
+        RuleId: rule.id,
+      },
+    });
+    expect(alarms[0].alarm_actions).toEqual([expect.stringMatching(/^\$\{aws_sns_topic\.Observability_AlarmTopic/)]);
+    expect(resourcesOfType(dev, "aws_cloudwatch_metric_alarm").filter((a) => a.metric_name === "OperationsFailedReplication")).toEqual([]);
+  });
+
+  it("admits access logs only from the buckets that log into it", () => {
+    const deliveryFrom = (logBucket: string) => {
+      const [policy] = companion(prod, "aws_s3_bucket_policy", logBucket);
+      return JSON.parse(policy.policy).Statement.find((st: any) => st.Sid === "AllowS3ServerAccessLogDelivery").Condition.ArnLike["aws:SourceArn"];
+    };
+    const arn = (name: string) => `\${${addressOf(prod, bucket(prod, name))}.arn}`;
+    expect(deliveryFrom("demo-prod-access-logs-333333333333")).toEqual([arn(source), arn("demo-prod-audit-333333333333")]);
+    expect(deliveryFrom("demo-prod-dr-access-logs-333333333333")).toEqual([arn(replica)]);
+  });
+
   it("keeps every resource inside allowedRegions, and the residency rule catches one outside", () => {
     const findings = evaluate("s", prod as never, [], undefined, { allowedRegions: ["eu-central-1", "eu-west-1"] }).findings;
     expect(findings.filter((f) => f.ruleId === "PRJ_DATA_RESIDENCY" && f.status !== "passed")).toEqual([]);
