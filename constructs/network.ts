@@ -16,6 +16,7 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { suppress } from "../guardrails/suppressions";
 import { LogGroup } from "./log-group";
+import { policyDocument, type PolicyStatement } from "./policy-document";
 import { ServiceRole } from "./service-role";
 
 /** Ports the data tier serves to the app tier: PostgreSQL, MySQL, Redis. */
@@ -42,7 +43,8 @@ export interface NetworkProps {
  * A VPC across 2-3 AZs with three tiers: public (load balancers, NAT), private-app (tasks,
  * NAT egress) and private-data (no internet route; reached from the app tier only, NACL-
  * enforced). DNS on, default security group stripped, flow logs (ALL) to an encrypted log
- * group, S3/DynamoDB gateway endpoints and optional interface endpoints.
+ * group, S3/DynamoDB gateway endpoints and optional interface endpoints, all kept to the
+ * account by their policies.
  */
 export class Network extends Construct {
   public readonly vpcId: string;
@@ -110,12 +112,14 @@ export class Network extends Construct {
     const dataRoutes = new RouteTable(this, "DataRouteTable", { vpcId: vpc.id, tags: { Name: `${props.namePrefix}-data` } });
     dataSubnets.forEach((s, i) => new RouteTableAssociation(this, `DataRouteTableAssociation${i}`, { subnetId: s.id, routeTableId: dataRoutes.id }));
 
-    for (const service of ["s3", "dynamodb"]) {
+    const policies = endpointPolicies(props);
+    for (const service of ["s3", "dynamodb"] as const) {
       new VpcEndpoint(this, `${service === "s3" ? "S3" : "DynamoDb"}GatewayEndpoint`, {
         vpcId: vpc.id,
         serviceName: `com.amazonaws.${props.region}.${service}`,
         vpcEndpointType: "Gateway",
         routeTableIds: [...appRoutes.map((t) => t.id), dataRoutes.id],
+        policy: policies[service],
         tags: { Name: `${props.namePrefix}-${service}` },
       });
     }
@@ -136,6 +140,7 @@ export class Network extends Construct {
           privateDnsEnabled: true,
           subnetIds: this.appSubnetIds,
           securityGroupIds: [sg.id],
+          policy: policies.interface,
           tags: { Name: `${props.namePrefix}-${service}` },
         });
       }
@@ -198,4 +203,36 @@ export class Network extends Construct {
       tags: { Name: `${props.namePrefix}-flow-logs` },
     });
   }
+}
+
+/**
+ * Endpoint policies that keep traffic through the endpoints inside the account: gateway
+ * endpoints reach only its buckets and tables (plus the regional bucket ECR serves image
+ * layers from), interface endpoints serve only its principals. Without them, anything in
+ * the private subnets could copy data to any bucket or table of any account in the region.
+ */
+function endpointPolicies(props: NetworkProps): { s3: string; dynamodb: string; interface: string } {
+  const account = props.accountId;
+  const allow = (Sid: string, Action: string, condition: "aws:ResourceAccount" | "aws:PrincipalAccount"): PolicyStatement => ({
+    Sid,
+    Effect: "Allow",
+    Principal: "*",
+    Action,
+    Resource: "*",
+    Condition: { StringEquals: { [condition]: account } },
+  });
+  return {
+    s3: policyDocument([
+      allow("OwnAccountBuckets", "s3:*", "aws:ResourceAccount"),
+      {
+        Sid: "EcrImageLayers",
+        Effect: "Allow",
+        Principal: "*",
+        Action: "s3:GetObject",
+        Resource: `arn:${props.partition}:s3:::prod-${props.region}-starport-layer-bucket/*`,
+      },
+    ]),
+    dynamodb: policyDocument([allow("OwnAccountTables", "dynamodb:*", "aws:ResourceAccount")]),
+    interface: policyDocument([allow("OwnAccountPrincipals", "*", "aws:PrincipalAccount")]),
+  };
 }

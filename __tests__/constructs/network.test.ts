@@ -52,6 +52,44 @@ describe("Network", () => {
     expect(sg.egress).toBeUndefined();
   });
 
+  describe("endpoint policies keep traffic inside the account", () => {
+    const endpoint = (service: string) =>
+      resourcesOfType(prod, "aws_vpc_endpoint").find((e) => e.service_name === `com.amazonaws.eu-central-1.${service}`)!;
+    const statements = (service: string) => JSON.parse(endpoint(service).policy).Statement;
+
+    it("S3: the account's buckets, and reads of the regional ECR layer bucket", () => {
+      expect(statements("s3")).toEqual([
+        {
+          Sid: "OwnAccountBuckets", Effect: "Allow", Principal: "*", Action: "s3:*", Resource: "*",
+          Condition: { StringEquals: { "aws:ResourceAccount": "333333333333" } },
+        },
+        {
+          Sid: "EcrImageLayers", Effect: "Allow", Principal: "*", Action: "s3:GetObject",
+          Resource: "arn:aws:s3:::prod-eu-central-1-starport-layer-bucket/*",
+        },
+      ]);
+    });
+
+    it("DynamoDB: the account's tables only", () => {
+      expect(statements("dynamodb")).toEqual([
+        expect.objectContaining({ Effect: "Allow", Action: "dynamodb:*", Condition: { StringEquals: { "aws:ResourceAccount": "333333333333" } } }),
+      ]);
+    });
+
+    it("interface endpoints: the account's principals only", () => {
+      for (const service of ["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"]) {
+        expect(statements(service)).toEqual([
+          expect.objectContaining({ Effect: "Allow", Principal: "*", Condition: { StringEquals: { "aws:PrincipalAccount": "333333333333" } } }),
+        ]);
+      }
+    });
+
+    it("use the environment's own account", () => {
+      const accounts = resourcesOfType(dev, "aws_vpc_endpoint").map((e) => Object.values(JSON.parse(e.policy).Statement[0].Condition.StringEquals));
+      expect(accounts).toEqual([["111111111111"], ["111111111111"]]);
+    });
+  });
+
   it("lets only the app tier reach the data tier's ports through the NACL, and the tier talk within itself", () => {
     const acl = onlyResource(prod, "aws_network_acl");
     expect(acl.subnet_ids).toHaveLength(3);
