@@ -52,7 +52,7 @@ export class Network extends Construct {
   public readonly publicSubnetIds: string[];
   public readonly appSubnetIds: string[];
   public readonly dataSubnetIds: string[];
-  /** Security group of the interface endpoints (443 from the VPC). */
+  /** Security group of the interface endpoints (443 from the app and data subnets). */
   public readonly endpointSecurityGroupId?: string;
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
@@ -124,11 +124,19 @@ export class Network extends Construct {
       });
     }
     if (props.interfaceEndpoints?.length) {
+      // The private tiers only: public subnets hold load balancers and NAT, which call no AWS API.
       const sg = new SecurityGroup(this, "EndpointSecurityGroup", {
         name: `${props.namePrefix}-endpoints`,
+        // Not reworded: a group's description is immutable, so a change would replace the group.
         description: "Interface endpoints: HTTPS from inside the VPC only",
         vpcId: vpc.id,
-        ingress: [{ description: "HTTPS from the VPC", fromPort: 443, toPort: 443, protocol: "tcp", cidrBlocks: [props.vpcCidr] }],
+        ingress: [{
+          description: "HTTPS from the app and data subnets",
+          fromPort: 443,
+          toPort: 443,
+          protocol: "tcp",
+          cidrBlocks: [...props.subnets.app, ...props.subnets.data],
+        }],
         tags: { Name: `${props.namePrefix}-endpoints` },
       });
       this.endpointSecurityGroupId = sg.id;

@@ -47,9 +47,15 @@ describe("Network", () => {
     expect(interfaces.map((e) => e.service_name.split(".").slice(3).join(".")).sort()).toEqual(["ecr.api", "ecr.dkr", "kms", "logs", "secretsmanager"]);
     for (const e of interfaces) expect(e.private_dns_enabled).toBe(true);
     expect(resourcesOfType(dev, "aws_vpc_endpoint").filter((e) => e.vpc_endpoint_type === "Interface")).toEqual([]);
+  });
+
+  it("admits HTTPS to the interface endpoints from the app and data subnets, not the public ones", () => {
     const sg = onlyResource(prod, "aws_security_group");
-    expect(sg.ingress).toEqual([expect.objectContaining({ from_port: 443, to_port: 443, protocol: "tcp", cidr_blocks: ["10.0.0.0/16"] })]);
+    const privateCidrs = ["10.0.64.0/20", "10.0.80.0/20", "10.0.96.0/20", "10.0.128.0/20", "10.0.144.0/20", "10.0.160.0/20"];
+    expect(sg.ingress).toEqual([expect.objectContaining({ from_port: 443, to_port: 443, protocol: "tcp", cidr_blocks: privateCidrs })]);
     expect(sg.egress).toBeUndefined();
+    // immutable in AWS: rewording it would replace a group the endpoints use
+    expect(sg.description).toBe("Interface endpoints: HTTPS from inside the VPC only");
   });
 
   describe("endpoint policies keep traffic inside the account", () => {
