@@ -11,7 +11,7 @@ import { Route } from "@cdktf/provider-aws/lib/route";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { Subnet, type SubnetConfig } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { suppress } from "../guardrails/suppressions";
@@ -30,6 +30,12 @@ export interface NetworkProps {
   readonly subnets: { readonly public: readonly string[]; readonly app: readonly string[]; readonly data: readonly string[] };
   /** One NAT gateway for all AZs (dev) or one per AZ (no cross-AZ dependency). */
   readonly natGateways: "single" | "perAz";
+  /**
+   * Availability zone IDs (`use1-az1`), one per AZ: the same physical zones in every account.
+   * Changing a subnet's zone replaces the subnet.
+   * @default - not pinned: the region's first zones that need no opt-in (Local Zones never count)
+   */
+  readonly zoneIds?: readonly string[];
   /** Interface endpoint services, e.g. `ecr.api`, so private subnets reach AWS APIs without NAT. @default - none */
   readonly interfaceEndpoints?: readonly string[];
   readonly region: string;
@@ -58,7 +64,10 @@ export class Network extends Construct {
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
     const azCount = props.subnets.app.length;
-    const zones = new DataAwsAvailabilityZones(this, "Zones", { state: "available" });
+    if (props.zoneIds && props.zoneIds.length !== azCount) {
+      throw new Error(`Network: \`zoneIds\` needs one zone ID per AZ (got ${props.zoneIds.length} for ${azCount} AZs).`);
+    }
+    const zoneOf = this.zonePlacement(props.zoneIds);
     const vpc = new Vpc(this, "Vpc", {
       cidrBlock: props.vpcCidr,
       enableDnsSupport: true,
@@ -74,7 +83,7 @@ export class Network extends Construct {
       new Subnet(this, `${tier[0].toUpperCase()}${tier.slice(1)}Subnet${i}`, {
         vpcId: vpc.id,
         cidrBlock: props.subnets[tier][i],
-        availabilityZone: Fn.element(zones.names, i),
+        ...zoneOf(i),
         mapPublicIpOnLaunch: false,
         tags: { Name: `${props.namePrefix}-${tier}-${i}`, Tier: tier },
       });
@@ -156,6 +165,20 @@ export class Network extends Construct {
 
     this.createDataTierAcl(props, vpc, dataSubnets);
     this.createFlowLogs(props, vpc);
+  }
+
+  /**
+   * Where subnet `i` goes: the pinned zone ID, or else the i-th zone of the region that needs
+   * no opt-in. Without that filter, opting the account into a Local Zone would shift every
+   * index and replace the subnets.
+   */
+  private zonePlacement(zoneIds: readonly string[] | undefined): (i: number) => Pick<SubnetConfig, "availabilityZone" | "availabilityZoneId"> {
+    if (zoneIds) return (i) => ({ availabilityZoneId: zoneIds[i] });
+    const zones = new DataAwsAvailabilityZones(this, "Zones", {
+      state: "available",
+      filter: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+    });
+    return (i) => ({ availabilityZone: Fn.element(zones.names, i) });
   }
 
   /**

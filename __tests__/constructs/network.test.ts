@@ -1,3 +1,5 @@
+import { App, TerraformStack } from "cdktf";
+import { Network } from "../../constructs/network";
 import { addressOf, appStackTf, baseSpec, onlyResource, referencing, resourcesOfType } from "../helpers";
 
 describe("Network", () => {
@@ -126,6 +128,38 @@ describe("Network", () => {
     });
     const policy = JSON.parse(resourcesOfType(prod, "aws_iam_role_policy").find((p) => p.name === "demo-prod-flow-logs-policy")!.policy);
     expect(policy.Statement[0].Resource).toBe(`\${${addressOf(prod, group)}.arn}:*`);
+  });
+
+  it("picks unpinned zones only among those that need no opt-in (a Local Zone opt-in shifts no index)", () => {
+    const zones = prod.data?.aws_availability_zones ?? {};
+    expect(Object.values(zones)).toEqual([
+      expect.objectContaining({ state: "available", filter: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }),
+    ]);
+  });
+
+  it("pins subnets to configured zone IDs per environment", () => {
+    const spec = baseSpec();
+    spec.environments.prod!.overrides = { network: { zoneIds: ["euc1-az2", "euc1-az3", "euc1-az1"] } };
+    const tf = appStackTf(spec, "prod");
+    const subnets = resourcesOfType(tf, "aws_subnet");
+    for (const tier of ["public", "app", "data"]) {
+      expect(subnets.filter((s) => s.tags.Tier === tier).map((s) => s.availability_zone_id)).toEqual(["euc1-az2", "euc1-az3", "euc1-az1"]);
+    }
+    for (const s of subnets) expect(s.availability_zone).toBeUndefined();
+    expect(tf.data?.aws_availability_zones).toBeUndefined();
+    // other environments stay unpinned
+    expect(resourcesOfType(appStackTf(spec, "staging"), "aws_subnet")[0].availability_zone_id).toBeUndefined();
+  });
+
+  it("refuses zone IDs that do not match the AZ count, naming the prop", () => {
+    const props = {
+      namePrefix: "x-dev", vpcCidr: "10.0.0.0/16", natGateways: "single" as const, region: "eu-central-1", accountId: "111111111111", partition: "aws",
+      subnets: { public: ["10.0.0.0/24", "10.0.1.0/24"], app: ["10.0.2.0/24", "10.0.3.0/24"], data: ["10.0.4.0/24", "10.0.5.0/24"] },
+      flowLogs: { kmsKeyArn: "arn:aws:kms:eu-central-1:111111111111:key/x", retentionDays: 365, preventDestroy: false },
+    };
+    const stack = new TerraformStack(new App(), "net");
+    expect(() => new Network(stack, "Short", { ...props, zoneIds: ["euc1-az1"] })).toThrow(/`zoneIds` needs one zone ID per AZ \(got 1 for 2 AZs\)/);
+    expect(() => new Network(stack, "Pinned", { ...props, zoneIds: ["euc1-az1", "euc1-az2"] })).not.toThrow();
   });
 
   it("takes subnet CIDRs from config (R2's layout)", () => {
