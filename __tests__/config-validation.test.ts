@@ -125,6 +125,24 @@ describe("config validation", () => {
     ]);
   });
 
+  it("checks pinned zone IDs: the ID format, one per AZ, none twice", () => {
+    const pin = (ids: string[]) => withSpec((s) => (s.environments.prod.overrides = { network: { zoneIds: ids } }));
+    expect(problemsOf(pin(["euc1-az1", "euc1-az2", "euc1-az3"]))).toEqual([]);
+    expect(problemsOf(pin(["euc1-az1", "eu-central-1b", "euc1-az3"]))).toEqual([
+      "environments.prod.overrides.network.zoneIds[1]: must be an availability zone ID such as use1-az1 (not a zone name such as us-east-1a) (got string \"eu-central-1b\")",
+    ]);
+    expect(problemsOf(pin(["euc1-az1", "euc1-az2"]))).toEqual([
+      "environments.prod.overrides.network.zoneIds: prod: 2 zone IDs for 3 availability zones; give one per AZ",
+    ]);
+    expect(problemsOf(pin(["euc1-az1", "euc1-az2", "euc1-az1"]))).toEqual([
+      'environments.prod.overrides.network.zoneIds[2]: prod: zone ID "euc1-az1" is already at [0]; each AZ needs its own zone',
+    ]);
+    // spec-wide pinning is checked against every environment's azCount
+    expect(problemsOf(withSpec((s) => (s.overrides = { network: { zoneIds: ["euc1-az1", "euc1-az2"] } })))).toEqual([
+      "overrides.network.zoneIds: prod: 2 zone IDs for 3 availability zones; give one per AZ",
+    ]);
+  });
+
   it("keeps the DR region inside the residency list and replication tied to it", () => {
     expect(problemsOf(withSpec((s) => (s.drRegion = "us-west-2")))).toEqual([expect.stringMatching(/^drRegion: region "us-west-2" is outside allowedRegions/)]);
     expect(problemsOf(withSpec((s) => (s.buckets = [{ name: "docs", replicateIn: ["prod"] }])))).toEqual(["buckets[0].replicateIn: replication needs drRegion set at the top level"]);

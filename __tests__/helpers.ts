@@ -7,6 +7,7 @@ export interface TfJson {
   terraform?: Record<string, any>;
   provider?: Record<string, any[]>;
   resource?: Record<string, Record<string, any>>;
+  data?: Record<string, Record<string, any>>;
   output?: Record<string, any>;
 }
 

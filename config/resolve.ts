@@ -66,6 +66,8 @@ export interface ResolvedNetwork {
   readonly natGateways: "single" | "perAz";
   readonly interfaceEndpoints: readonly string[];
   readonly subnets: { readonly public: readonly string[]; readonly app: readonly string[]; readonly data: readonly string[] };
+  /** Availability zone IDs, one per AZ; absent when the zones are not pinned. */
+  readonly zoneIds?: readonly string[];
 }
 
 /** A generated value: length and character set. */
@@ -255,6 +257,7 @@ export function resolveNetwork(n: Settings["network"]): ResolvedNetwork {
     subnets: n.subnetCidrs
       ? { public: [...n.subnetCidrs.public], app: [...n.subnetCidrs.app], data: [...n.subnetCidrs.data] }
       : { public: carve("public"), app: carve("app"), data: carve("data") },
+    ...(n.zoneIds ? { zoneIds: [...n.zoneIds] } : {}),
   };
 }
 

@@ -90,6 +90,12 @@ const LogRetentionDays = z
 
 const CidrBlock = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, "must be an IPv4 CIDR block such as 10.0.0.0/16");
 
+/**
+ * An availability zone ID (`use1-az1`, `euc1-az2`): the same physical zone in every account,
+ * unlike zone names. Local and Wavelength Zone IDs (`use1-bos1-az1`) do not match.
+ */
+export const ZoneId = z.string().regex(/^[a-z]{2,4}\d-az\d+$/, "must be an availability zone ID such as use1-az1 (not a zone name such as us-east-1a)");
+
 /** VPC interface endpoints the network can create, so private tasks reach AWS APIs without NAT. */
 export const InterfaceEndpoint = z.enum(["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"]);
 
@@ -121,6 +127,12 @@ export const SettingsSchema = z.strictObject({
       .strictObject({ public: z.array(CidrBlock), app: z.array(CidrBlock), data: z.array(CidrBlock) })
       .optional()
       .describe("Subnet CIDRs per tier, one per AZ. @default carved from vpcCidr: public 0.., app 4.., data 8.. (4 more prefix bits)"),
+    zoneIds: z
+      .array(ZoneId)
+      .optional()
+      .describe(
+        "Availability zone IDs the subnets use, one per AZ, e.g. [\"use1-az1\", \"use1-az2\"]. Decide before the first apply: changing a subnet's zone replaces it. @default not pinned: the region's first azCount zones that need no opt-in",
+      ),
   }),
   secrets: z.strictObject({
     recoveryWindowDays: z.number().int().min(7).max(30).describe("Days a deleted secret can still be restored."),

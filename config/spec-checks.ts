@@ -6,7 +6,7 @@ import { contains, overlaps, parseCidr } from "./cidr";
 import { dynamoTableNameProblem, fillTemplate, s3BucketNameProblem } from "./naming";
 import type { Problem } from "./problems";
 import { declaredEnvironments, resolve, resolveNetwork, settingsFor } from "./resolve";
-import type { AppSpec } from "./schema";
+import type { AppSpec, Settings } from "./schema";
 
 /** Where a network setting was written: the environment's overrides, the spec's, or the preset. */
 function networkPath(spec: AppSpec, env: string, field: string): string {
@@ -16,11 +16,15 @@ function networkPath(spec: AppSpec, env: string, field: string): string {
   return `environments.${env}.overrides.network.${field}`;
 }
 
-/** VPC and subnet CIDRs: valid, one subnet per AZ and tier, inside the VPC, none overlapping. */
+/**
+ * VPC and subnet CIDRs: valid, one subnet per AZ and tier, inside the VPC, none overlapping;
+ * pinned zone IDs: one per AZ, each once.
+ */
 export function networkProblems(spec: AppSpec): Problem[] {
   const problems: Problem[] = [];
   for (const env of declaredEnvironments(spec)) {
     const n = settingsFor(spec, env).network;
+    problems.push(...zoneIdProblems(n, env, networkPath(spec, env, "zoneIds")));
     const vpc = parseCidr(n.vpcCidr);
     if (!vpc || vpc.prefix < 16 || vpc.prefix > 24) {
       problems.push({ path: networkPath(spec, env, "vpcCidr"), message: `${env}: "${n.vpcCidr}" is not a valid VPC CIDR (a network address with a /16 to /24 prefix)` });
@@ -43,6 +47,20 @@ export function networkProblems(spec: AppSpec): Problem[] {
       });
     }
   }
+  return problems;
+}
+
+/** Pinned zone IDs (the schema checks their format): one per AZ, none twice. */
+function zoneIdProblems(n: Settings["network"], env: string, path: string): Problem[] {
+  if (!n.zoneIds) return [];
+  const problems: Problem[] = [];
+  if (n.zoneIds.length !== n.azCount) {
+    problems.push({ path, message: `${env}: ${n.zoneIds.length} zone IDs for ${n.azCount} availability zones; give one per AZ` });
+  }
+  n.zoneIds.forEach((id, i) => {
+    const first = n.zoneIds!.indexOf(id);
+    if (first < i) problems.push({ path: `${path}[${i}]`, message: `${env}: zone ID "${id}" is already at [${first}]; each AZ needs its own zone` });
+  });
   return problems;
 }
 

@@ -11,11 +11,12 @@ import { Route } from "@cdktf/provider-aws/lib/route";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { Subnet, type SubnetConfig } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { suppress } from "../guardrails/suppressions";
 import { LogGroup } from "./log-group";
+import { policyDocument, type PolicyStatement } from "./policy-document";
 import { ServiceRole } from "./service-role";
 
 /** Ports the data tier serves to the app tier: PostgreSQL, MySQL, Redis. */
@@ -29,6 +30,12 @@ export interface NetworkProps {
   readonly subnets: { readonly public: readonly string[]; readonly app: readonly string[]; readonly data: readonly string[] };
   /** One NAT gateway for all AZs (dev) or one per AZ (no cross-AZ dependency). */
   readonly natGateways: "single" | "perAz";
+  /**
+   * Availability zone IDs (`use1-az1`), one per AZ: the same physical zones in every account.
+   * Changing a subnet's zone replaces the subnet.
+   * @default - not pinned: the region's first zones that need no opt-in (Local Zones never count)
+   */
+  readonly zoneIds?: readonly string[];
   /** Interface endpoint services, e.g. `ecr.api`, so private subnets reach AWS APIs without NAT. @default - none */
   readonly interfaceEndpoints?: readonly string[];
   readonly region: string;
@@ -42,7 +49,8 @@ export interface NetworkProps {
  * A VPC across 2-3 AZs with three tiers: public (load balancers, NAT), private-app (tasks,
  * NAT egress) and private-data (no internet route; reached from the app tier only, NACL-
  * enforced). DNS on, default security group stripped, flow logs (ALL) to an encrypted log
- * group, S3/DynamoDB gateway endpoints and optional interface endpoints.
+ * group, S3/DynamoDB gateway endpoints and optional interface endpoints, all kept to the
+ * account by their policies.
  */
 export class Network extends Construct {
   public readonly vpcId: string;
@@ -50,13 +58,16 @@ export class Network extends Construct {
   public readonly publicSubnetIds: string[];
   public readonly appSubnetIds: string[];
   public readonly dataSubnetIds: string[];
-  /** Security group of the interface endpoints (443 from the VPC). */
+  /** Security group of the interface endpoints (443 from the app and data subnets). */
   public readonly endpointSecurityGroupId?: string;
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
     const azCount = props.subnets.app.length;
-    const zones = new DataAwsAvailabilityZones(this, "Zones", { state: "available" });
+    if (props.zoneIds && props.zoneIds.length !== azCount) {
+      throw new Error(`Network: \`zoneIds\` needs one zone ID per AZ (got ${props.zoneIds.length} for ${azCount} AZs).`);
+    }
+    const zoneOf = this.zonePlacement(props.zoneIds);
     const vpc = new Vpc(this, "Vpc", {
       cidrBlock: props.vpcCidr,
       enableDnsSupport: true,
@@ -72,7 +83,7 @@ export class Network extends Construct {
       new Subnet(this, `${tier[0].toUpperCase()}${tier.slice(1)}Subnet${i}`, {
         vpcId: vpc.id,
         cidrBlock: props.subnets[tier][i],
-        availabilityZone: Fn.element(zones.names, i),
+        ...zoneOf(i),
         mapPublicIpOnLaunch: false,
         tags: { Name: `${props.namePrefix}-${tier}-${i}`, Tier: tier },
       });
@@ -110,21 +121,31 @@ export class Network extends Construct {
     const dataRoutes = new RouteTable(this, "DataRouteTable", { vpcId: vpc.id, tags: { Name: `${props.namePrefix}-data` } });
     dataSubnets.forEach((s, i) => new RouteTableAssociation(this, `DataRouteTableAssociation${i}`, { subnetId: s.id, routeTableId: dataRoutes.id }));
 
-    for (const service of ["s3", "dynamodb"]) {
+    const policies = endpointPolicies(props);
+    for (const service of ["s3", "dynamodb"] as const) {
       new VpcEndpoint(this, `${service === "s3" ? "S3" : "DynamoDb"}GatewayEndpoint`, {
         vpcId: vpc.id,
         serviceName: `com.amazonaws.${props.region}.${service}`,
         vpcEndpointType: "Gateway",
         routeTableIds: [...appRoutes.map((t) => t.id), dataRoutes.id],
+        policy: policies[service],
         tags: { Name: `${props.namePrefix}-${service}` },
       });
     }
     if (props.interfaceEndpoints?.length) {
+      // The private tiers only: public subnets hold load balancers and NAT, which call no AWS API.
       const sg = new SecurityGroup(this, "EndpointSecurityGroup", {
         name: `${props.namePrefix}-endpoints`,
+        // Not reworded: a group's description is immutable, so a change would replace the group.
         description: "Interface endpoints: HTTPS from inside the VPC only",
         vpcId: vpc.id,
-        ingress: [{ description: "HTTPS from the VPC", fromPort: 443, toPort: 443, protocol: "tcp", cidrBlocks: [props.vpcCidr] }],
+        ingress: [{
+          description: "HTTPS from the app and data subnets",
+          fromPort: 443,
+          toPort: 443,
+          protocol: "tcp",
+          cidrBlocks: [...props.subnets.app, ...props.subnets.data],
+        }],
         tags: { Name: `${props.namePrefix}-endpoints` },
       });
       this.endpointSecurityGroupId = sg.id;
@@ -136,6 +157,7 @@ export class Network extends Construct {
           privateDnsEnabled: true,
           subnetIds: this.appSubnetIds,
           securityGroupIds: [sg.id],
+          policy: policies.interface,
           tags: { Name: `${props.namePrefix}-${service}` },
         });
       }
@@ -143,6 +165,20 @@ export class Network extends Construct {
 
     this.createDataTierAcl(props, vpc, dataSubnets);
     this.createFlowLogs(props, vpc);
+  }
+
+  /**
+   * Where subnet `i` goes: the pinned zone ID, or else the i-th zone of the region that needs
+   * no opt-in. Without that filter, opting the account into a Local Zone would shift every
+   * index and replace the subnets.
+   */
+  private zonePlacement(zoneIds: readonly string[] | undefined): (i: number) => Pick<SubnetConfig, "availabilityZone" | "availabilityZoneId"> {
+    if (zoneIds) return (i) => ({ availabilityZoneId: zoneIds[i] });
+    const zones = new DataAwsAvailabilityZones(this, "Zones", {
+      state: "available",
+      filter: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+    });
+    return (i) => ({ availabilityZone: Fn.element(zones.names, i) });
   }
 
   /**
@@ -197,4 +233,36 @@ export class Network extends Construct {
       tags: { Name: `${props.namePrefix}-flow-logs` },
     });
   }
+}
+
+/**
+ * Endpoint policies that keep traffic through the endpoints inside the account: gateway
+ * endpoints reach only its buckets and tables (plus the regional bucket ECR serves image
+ * layers from), interface endpoints serve only its principals. Without them, anything in
+ * the private subnets could copy data to any bucket or table of any account in the region.
+ */
+function endpointPolicies(props: NetworkProps): { s3: string; dynamodb: string; interface: string } {
+  const account = props.accountId;
+  const allow = (Sid: string, Action: string, condition: "aws:ResourceAccount" | "aws:PrincipalAccount"): PolicyStatement => ({
+    Sid,
+    Effect: "Allow",
+    Principal: "*",
+    Action,
+    Resource: "*",
+    Condition: { StringEquals: { [condition]: account } },
+  });
+  return {
+    s3: policyDocument([
+      allow("OwnAccountBuckets", "s3:*", "aws:ResourceAccount"),
+      {
+        Sid: "EcrImageLayers",
+        Effect: "Allow",
+        Principal: "*",
+        Action: "s3:GetObject",
+        Resource: `arn:${props.partition}:s3:::prod-${props.region}-starport-layer-bucket/*`,
+      },
+    ]),
+    dynamodb: policyDocument([allow("OwnAccountTables", "dynamodb:*", "aws:ResourceAccount")]),
+    interface: policyDocument([allow("OwnAccountPrincipals", "*", "aws:PrincipalAccount")]),
+  };
 }

@@ -69,6 +69,7 @@ export class AppStack extends TerraformStack {
       vpcCidr: env.network.vpcCidr,
       subnets: env.network.subnets,
       natGateways: env.network.natGateways,
+      zoneIds: env.network.zoneIds,
       interfaceEndpoints: env.network.interfaceEndpoints,
       region: env.region,
       accountId: env.accountId,

@@ -1,3 +1,5 @@
+import { App, TerraformStack } from "cdktf";
+import { Network } from "../../constructs/network";
 import { addressOf, appStackTf, baseSpec, onlyResource, referencing, resourcesOfType } from "../helpers";
 
 describe("Network", () => {
@@ -47,9 +49,53 @@ describe("Network", () => {
     expect(interfaces.map((e) => e.service_name.split(".").slice(3).join(".")).sort()).toEqual(["ecr.api", "ecr.dkr", "kms", "logs", "secretsmanager"]);
     for (const e of interfaces) expect(e.private_dns_enabled).toBe(true);
     expect(resourcesOfType(dev, "aws_vpc_endpoint").filter((e) => e.vpc_endpoint_type === "Interface")).toEqual([]);
+  });
+
+  it("admits HTTPS to the interface endpoints from the app and data subnets, not the public ones", () => {
     const sg = onlyResource(prod, "aws_security_group");
-    expect(sg.ingress).toEqual([expect.objectContaining({ from_port: 443, to_port: 443, protocol: "tcp", cidr_blocks: ["10.0.0.0/16"] })]);
+    const privateCidrs = ["10.0.64.0/20", "10.0.80.0/20", "10.0.96.0/20", "10.0.128.0/20", "10.0.144.0/20", "10.0.160.0/20"];
+    expect(sg.ingress).toEqual([expect.objectContaining({ from_port: 443, to_port: 443, protocol: "tcp", cidr_blocks: privateCidrs })]);
     expect(sg.egress).toBeUndefined();
+    // immutable in AWS: rewording it would replace a group the endpoints use
+    expect(sg.description).toBe("Interface endpoints: HTTPS from inside the VPC only");
+  });
+
+  describe("endpoint policies keep traffic inside the account", () => {
+    const endpoint = (service: string) =>
+      resourcesOfType(prod, "aws_vpc_endpoint").find((e) => e.service_name === `com.amazonaws.eu-central-1.${service}`)!;
+    const statements = (service: string) => JSON.parse(endpoint(service).policy).Statement;
+
+    it("S3: the account's buckets, and reads of the regional ECR layer bucket", () => {
+      expect(statements("s3")).toEqual([
+        {
+          Sid: "OwnAccountBuckets", Effect: "Allow", Principal: "*", Action: "s3:*", Resource: "*",
+          Condition: { StringEquals: { "aws:ResourceAccount": "333333333333" } },
+        },
+        {
+          Sid: "EcrImageLayers", Effect: "Allow", Principal: "*", Action: "s3:GetObject",
+          Resource: "arn:aws:s3:::prod-eu-central-1-starport-layer-bucket/*",
+        },
+      ]);
+    });
+
+    it("DynamoDB: the account's tables only", () => {
+      expect(statements("dynamodb")).toEqual([
+        expect.objectContaining({ Effect: "Allow", Action: "dynamodb:*", Condition: { StringEquals: { "aws:ResourceAccount": "333333333333" } } }),
+      ]);
+    });
+
+    it("interface endpoints: the account's principals only", () => {
+      for (const service of ["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"]) {
+        expect(statements(service)).toEqual([
+          expect.objectContaining({ Effect: "Allow", Principal: "*", Condition: { StringEquals: { "aws:PrincipalAccount": "333333333333" } } }),
+        ]);
+      }
+    });
+
+    it("use the environment's own account", () => {
+      const accounts = resourcesOfType(dev, "aws_vpc_endpoint").map((e) => Object.values(JSON.parse(e.policy).Statement[0].Condition.StringEquals));
+      expect(accounts).toEqual([["111111111111"], ["111111111111"]]);
+    });
   });
 
   it("lets only the app tier reach the data tier's ports through the NACL, and the tier talk within itself", () => {
@@ -82,6 +128,38 @@ describe("Network", () => {
     });
     const policy = JSON.parse(resourcesOfType(prod, "aws_iam_role_policy").find((p) => p.name === "demo-prod-flow-logs-policy")!.policy);
     expect(policy.Statement[0].Resource).toBe(`\${${addressOf(prod, group)}.arn}:*`);
+  });
+
+  it("picks unpinned zones only among those that need no opt-in (a Local Zone opt-in shifts no index)", () => {
+    const zones = prod.data?.aws_availability_zones ?? {};
+    expect(Object.values(zones)).toEqual([
+      expect.objectContaining({ state: "available", filter: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }),
+    ]);
+  });
+
+  it("pins subnets to configured zone IDs per environment", () => {
+    const spec = baseSpec();
+    spec.environments.prod!.overrides = { network: { zoneIds: ["euc1-az2", "euc1-az3", "euc1-az1"] } };
+    const tf = appStackTf(spec, "prod");
+    const subnets = resourcesOfType(tf, "aws_subnet");
+    for (const tier of ["public", "app", "data"]) {
+      expect(subnets.filter((s) => s.tags.Tier === tier).map((s) => s.availability_zone_id)).toEqual(["euc1-az2", "euc1-az3", "euc1-az1"]);
+    }
+    for (const s of subnets) expect(s.availability_zone).toBeUndefined();
+    expect(tf.data?.aws_availability_zones).toBeUndefined();
+    // other environments stay unpinned
+    expect(resourcesOfType(appStackTf(spec, "staging"), "aws_subnet")[0].availability_zone_id).toBeUndefined();
+  });
+
+  it("refuses zone IDs that do not match the AZ count, naming the prop", () => {
+    const props = {
+      namePrefix: "x-dev", vpcCidr: "10.0.0.0/16", natGateways: "single" as const, region: "eu-central-1", accountId: "111111111111", partition: "aws",
+      subnets: { public: ["10.0.0.0/24", "10.0.1.0/24"], app: ["10.0.2.0/24", "10.0.3.0/24"], data: ["10.0.4.0/24", "10.0.5.0/24"] },
+      flowLogs: { kmsKeyArn: "arn:aws:kms:eu-central-1:111111111111:key/x", retentionDays: 365, preventDestroy: false },
+    };
+    const stack = new TerraformStack(new App(), "net");
+    expect(() => new Network(stack, "Short", { ...props, zoneIds: ["euc1-az1"] })).toThrow(/`zoneIds` needs one zone ID per AZ \(got 1 for 2 AZs\)/);
+    expect(() => new Network(stack, "Pinned", { ...props, zoneIds: ["euc1-az1", "euc1-az2"] })).not.toThrow();
   });
 
   it("takes subnet CIDRs from config (R2's layout)", () => {
