@@ -86,6 +86,20 @@ describe("config validation", () => {
     expect(problemsOf(withSpec((s) => (s.tags = { "aws:owner": "x" })))).toEqual([expect.stringMatching(/^tags\.aws:owner: key must not start with 'aws:'/)]);
   });
 
+  it("takes only IAM role ARNs, at least one and each once, as state principals", () => {
+    const role = "arn:aws:iam::333333333333:role/deploy";
+    expect(problemsOf(withSpec((s) => (s.state = { principalArns: [role, "arn:aws:iam::333333333333:user/alice"] })))).toEqual([
+      expect.stringMatching(/^state\.principalArns\[1\]: must be an IAM role ARN/),
+    ]);
+    expect(problemsOf(withSpec((s) => (s.environments.prod.state = { principalArns: [] })))).toEqual([
+      expect.stringMatching(/^environments\.prod\.state\.principalArns: .*>=1/),
+    ]);
+    expect(problemsOf(withSpec((s) => (s.environments.prod.state = { principalArns: [role, role], breakGlassRoleArn: "root" })))).toEqual([
+      expect.stringMatching(/^environments\.prod\.state\.breakGlassRoleArn: must be an IAM role ARN/),
+      expect.stringMatching(/^environments\.prod\.state\.principalArns\[1\]: duplicate string "arn:aws:iam::333333333333:role\/deploy", already at environments\.prod\.state\.principalArns\[0\]/),
+    ]);
+  });
+
   it("rejects state keys and buckets shared between stacks", () => {
     expect(problemsOf(withSpec((s) => (s.state = { key: "infra/terraform.tfstate", bucketName: "demo-shared-state" })))).toEqual(
       expect.arrayContaining([expect.stringMatching(/^state\.bucketName: staging uses state bucket "demo-shared-state" already used by dev/)]),

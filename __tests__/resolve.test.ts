@@ -41,6 +41,24 @@ describe("resolve", () => {
     expect(resolve(spec, "prod").settings.logs.auditRetentionDays).toBe(2557);
   });
 
+  it("admits the deploy and state roles to state by default; principalArns replaces them, per environment too", () => {
+    const deploy = "arn:aws:iam::333333333333:role/demo-prod-deploy";
+    const stateRole = "arn:aws:iam::999999999999:role/tfstate";
+    const spec = baseSpec();
+    spec.environments.prod!.deployRoleArn = deploy;
+    spec.environments.prod!.state = { roleArn: stateRole, breakGlassRoleArn: "arn:aws:iam::999999999999:role/break-glass" };
+    expect(resolve(validSpec(spec), "prod").state).toMatchObject({
+      principalArns: [deploy, stateRole],
+      breakGlassRoleArn: "arn:aws:iam::999999999999:role/break-glass",
+    });
+    expect(resolve(validSpec(spec), "dev").state.principalArns).toEqual([]);
+
+    spec.state = { principalArns: ["arn:aws:iam::999999999999:role/ci"] };
+    expect(resolve(validSpec(spec), "dev").state.principalArns).toEqual(["arn:aws:iam::999999999999:role/ci"]);
+    spec.environments.prod!.state.principalArns = [deploy];
+    expect(resolve(validSpec(spec), "prod").state.principalArns).toEqual([deploy]);
+  });
+
   it("builds only the declared environments", () => {
     const spec = baseSpec();
     delete spec.environments.staging;

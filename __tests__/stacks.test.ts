@@ -2,7 +2,9 @@ import { App } from "cdktf";
 import { resolve } from "../config/resolve";
 import type { AppSpec, EnvironmentName } from "../config/schema";
 import { AppStack } from "../stacks/app-stack";
-import { BootstrapStack } from "../stacks/bootstrap-stack";
+import { evaluateStack } from "../guardrails/enforce";
+import { blocking } from "../guardrails/engine";
+import { BootstrapStack, stateAccessWarning } from "../stacks/bootstrap-stack";
 import { baseSpec, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "./helpers";
 
 function bootstrapTf(spec: AppSpec, env: EnvironmentName): TfJson {
@@ -130,6 +132,95 @@ describe("BootstrapStack", () => {
     const provider = bootstrapTf(spec, "prod").provider!.aws[0];
     expect(provider.allowed_account_ids).toEqual(["999999999999"]);
     expect(provider.assume_role).toEqual([{ role_arn: "arn:aws:iam::999999999999:role/state-admin", session_name: "demo-prod-bootstrap-deploy" }]);
+  });
+});
+
+describe("BootstrapStack state access", () => {
+  const deploy = "arn:aws:iam::333333333333:role/demo-prod-deploy";
+  const stateRole = "arn:aws:iam::333333333333:role/demo-prod-tfstate";
+  const breakGlass = "arn:aws:iam::333333333333:role/break-glass";
+  const stateBucket = "demo-prod-tfstate-333333333333";
+  const admittedOnly = (roles: string[]) => ({
+    ArnNotLike: { "aws:PrincipalArn": roles },
+    Bool: { "aws:PrincipalIsAWSService": "false" },
+  });
+  const bucketPolicy = (tf: TfJson) => JSON.parse(companionOf(tf, "aws_s3_bucket_policy", stateBucket).policy).Statement;
+  /** The key that encrypts the state bucket (and, by reference, the lock table). */
+  function stateKeyPolicy(tf: TfJson) {
+    const sse = companionOf(tf, "aws_s3_bucket_server_side_encryption_configuration", stateBucket).rule[0];
+    const keyRef = sse.apply_server_side_encryption_by_default.kms_master_key_id;
+    expect(onlyResource(tf, "aws_dynamodb_table").server_side_encryption.kms_key_arn).toBe(keyRef);
+    return JSON.parse(referenced(tf, keyRef).policy).Statement;
+  }
+  const principalDenies = (statements: any[]) => statements.filter((st) => JSON.stringify(st.Condition ?? {}).includes("aws:PrincipalArn"));
+  function withRoles(state: AppSpec["state"]): AppSpec {
+    const spec = baseSpec();
+    spec.environments.prod!.deployRoleArn = deploy;
+    spec.environments.prod!.state = state;
+    return spec;
+  }
+
+  it("denies state objects and key use to every IAM principal but the Terraform and break-glass roles", () => {
+    const tf = bootstrapTf(withRoles({ roleArn: stateRole, breakGlassRoleArn: breakGlass }), "prod");
+    const roles = [deploy, stateRole, breakGlass];
+    expect(principalDenies(bucketPolicy(tf))).toEqual([
+      {
+        Sid: "DenyStateAccessExceptTerraformRoles",
+        Effect: "Deny",
+        Principal: "*",
+        Action: ["s3:GetObject*", "s3:PutObject*", "s3:DeleteObject*", "s3:ListBucket*", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"],
+        Resource: [`arn:aws:s3:::${stateBucket}`, `arn:aws:s3:::${stateBucket}/*`],
+        Condition: admittedOnly(roles),
+      },
+    ]);
+    expect(principalDenies(stateKeyPolicy(tf))).toEqual([
+      {
+        Sid: "DenyKeyUseExceptTerraformRoles",
+        Effect: "Deny",
+        Principal: "*",
+        Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
+        Resource: "*",
+        Condition: admittedOnly(roles),
+      },
+    ]);
+  });
+
+  it("leaves policy management to the account, so an administrator or root can repair a wrong list", () => {
+    const tf = bootstrapTf(withRoles(undefined), "prod");
+    const denied = [...principalDenies(bucketPolicy(tf)), ...principalDenies(stateKeyPolicy(tf))].flatMap((st) => st.Action);
+    expect(denied).toHaveLength(10);
+    for (const action of denied) expect(action).not.toMatch(/^(s3:\*|s3:.*Bucket(Policy|Acl)|kms:\*|kms:.*(KeyPolicy|Grant|Delete|Disable))/);
+    expect(stateKeyPolicy(tf)[0]).toMatchObject({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::333333333333:root" }, Action: "kms:*" });
+  });
+
+  it("admits the deploy role by default, or exactly the principalArns given", () => {
+    expect(principalDenies(bucketPolicy(bootstrapTf(withRoles(undefined), "prod")))[0].Condition).toEqual(admittedOnly([deploy]));
+    const ci = "arn:aws:iam::444444444444:role/ci/terraform";
+    const tf = bootstrapTf(withRoles({ principalArns: [ci], breakGlassRoleArn: breakGlass }), "prod");
+    expect(principalDenies(stateKeyPolicy(tf))[0].Condition).toEqual(admittedOnly([ci, breakGlass]));
+  });
+
+  it("passes the guardrails with the deny in place (a conditioned Deny to * is no lockout and no public grant)", () => {
+    const stack = new BootstrapStack(new App(), resolve(validSpec(withRoles({ roleArn: stateRole })), "prod"));
+    expect(principalDenies(bucketPolicy(synthStack(stack)))).toHaveLength(1);
+    const report = evaluateStack({ stack });
+    expect(blocking(report)).toEqual([]);
+    const verdicts = (id: string) => [...new Set(report.findings.filter((f) => f.ruleId === id).map((f) => f.status))];
+    for (const id of ["CKV_AWS_93", "CKV_AWS_70", "CKV_AWS_33"]) expect(verdicts(id)).toEqual(["passed"]);
+  });
+
+  it("keeps the policies open and warns when no Terraform role is named (a break-glass role alone restricts nothing)", () => {
+    const spec = baseSpec();
+    spec.environments.prod!.state = { breakGlassRoleArn: breakGlass };
+    const tf = bootstrapTf(spec, "prod");
+    expect(principalDenies(bucketPolicy(tf))).toEqual([]);
+    expect(principalDenies(stateKeyPolicy(tf))).toEqual([]);
+    expect(stateAccessWarning(resolve(validSpec(spec), "prod"))).toBe(
+      "warning: demo-prod-bootstrap: the state bucket and key are open to every IAM principal of account 333333333333 " +
+        "with S3 and KMS rights; set environments.prod.deployRoleArn, environments.prod.state.roleArn " +
+        "or environments.prod.state.principalArns to admit only the roles that run Terraform",
+    );
+    expect(stateAccessWarning(resolve(validSpec(withRoles(undefined)), "prod"))).toBeUndefined();
   });
 });
 

@@ -58,6 +58,10 @@ export function duplicateProblems(raw: unknown): Problem[] {
   dupes(spec.alarmEmails, "alarmEmails");
   dupes(spec.allowedRegions, "allowedRegions");
   dupes(spec.compliance, "compliance");
+  dupes(obj(spec.state)?.principalArns, "state.principalArns");
+  for (const env of ENVIRONMENTS) {
+    dupes(obj(obj(obj(spec.environments)?.[env])?.state)?.principalArns, `environments.${env}.state.principalArns`);
+  }
   return problems;
 }
 

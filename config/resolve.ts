@@ -25,6 +25,13 @@ export interface ResolvedState {
   readonly accountId: string;
   readonly region: string;
   readonly roleArn?: string;
+  /**
+   * IAM roles that run Terraform, the only principals (with the break-glass role) that may
+   * read or write state objects and use the state key. Empty: nothing restricts them.
+   */
+  readonly principalArns: readonly string[];
+  /** Emergency role admitted besides `principalArns`; it alone restricts nothing. */
+  readonly breakGlassRoleArn?: string;
   readonly bootstrapBackend: "local" | "s3";
   /** Local state path of the bootstrap stack before migration, relative to its stack dir. */
   readonly bootstrapLocalStatePath: string;
@@ -188,6 +195,8 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       accountId: stateAccount,
       region: stateRegion,
       roleArn: stateSpec.roleArn,
+      principalArns: unique(stateSpec.principalArns ?? [envSpec.deployRoleArn, stateSpec.roleArn]),
+      breakGlassRoleArn: stateSpec.breakGlassRoleArn,
       bootstrapBackend: stateSpec.bootstrapBackend ?? STATE_DEFAULTS.bootstrapBackend,
       bootstrapLocalStatePath: fill(STATE_DEFAULTS.bootstrapLocalStatePath),
       kmsAlias: `alias/${name("tfstate")}`,
@@ -244,6 +253,10 @@ const generated = (g: { length: number; special?: boolean; specialCharacters?: s
   special: g.special ?? false,
   ...(g.specialCharacters ? { specialCharacters: g.specialCharacters } : {}),
 });
+
+/** The defined values, each once, in order. */
+const unique = (values: readonly (string | undefined)[]): string[] =>
+  [...new Set(values.filter((v): v is string => v !== undefined))];
 
 /** Subnet CIDRs per tier: as configured, or carved from the VPC CIDR. */
 export function resolveNetwork(n: Settings["network"]): ResolvedNetwork {

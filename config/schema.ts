@@ -72,6 +72,15 @@ export const StateSpec = z
     accountId: AccountId.optional().describe("Account that holds the state bucket. @default the environment's account"),
     region: Region.optional().describe("Region of the state bucket. @default the environment's region"),
     roleArn: RoleArn.optional().describe("Role the S3 backend (and the bootstrap stack's provider) assumes to reach the state account."),
+    principalArns: z
+      .array(RoleArn)
+      .min(1)
+      .optional()
+      .describe(
+        "IAM roles that run Terraform: only they may read or write state objects and use the state key. " +
+          "@default the environment's deployRoleArn and state.roleArn, where set",
+      ),
+    breakGlassRoleArn: RoleArn.optional().describe("Emergency role also admitted to state objects and the state key. @default none"),
     bootstrapBackend: z
       .enum(["local", "s3"])
       .optional()

@@ -34,6 +34,8 @@ export interface EncryptionKeyProps {
    * @default false: the provider's region, which must then equal `region`
    */
   readonly placeInRegion?: boolean;
+  /** Extra key policy statements, appended (e.g. a Deny to all but named roles). @default - none */
+  readonly additionalPolicyStatements?: readonly PolicyStatement[];
 }
 
 /**
@@ -59,6 +61,7 @@ export class EncryptionKey extends Construct {
         Resource: "*",
       },
       ...(props.serviceUsers ?? []).map((s) => serviceStatement(s, props)),
+      ...(props.additionalPolicyStatements ?? []),
     ];
     const key = new KmsKey(this, "Key", {
       description: props.description,

@@ -59,3 +59,28 @@ export function viaService(service: "s3" | "secretsmanager"): NonNullable<Policy
 export function sid(...parts: string[]): string {
   return parts.join("-").replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _sep, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, "");
 }
+
+/**
+ * Deny `actions` on `resources` to every IAM principal whose ARN is not in `admitted`.
+ * A condition on aws:PrincipalArn rather than a NotPrincipal, so the roles need not exist
+ * yet. AWS services acting with their own service principal have no aws:PrincipalArn
+ * (which would make ArnNotLike true), so aws:PrincipalIsAWSService keeps them out of it.
+ */
+export function denyUnlessPrincipal(
+  statementId: string,
+  admitted: readonly string[],
+  actions: string[],
+  resources: string | string[],
+): PolicyStatement {
+  return {
+    Sid: statementId,
+    Effect: "Deny",
+    Principal: "*",
+    Action: actions,
+    Resource: resources,
+    Condition: {
+      ArnNotLike: { "aws:PrincipalArn": [...admitted] },
+      Bool: { "aws:PrincipalIsAWSService": "false" },
+    },
+  };
+}

@@ -1,18 +1,55 @@
 import type { Construct } from "constructs";
 import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
-import type { ResolvedEnvironment } from "../config/resolve";
+import type { ResolvedEnvironment, ResolvedState } from "../config/resolve";
 import { EncryptionKey } from "../constructs/encryption-key";
 import { LockTable } from "../constructs/lock-table";
+import { denyUnlessPrincipal, type PolicyStatement } from "../constructs/policy-document";
 import { SecureBucket } from "../constructs/secure-bucket";
 import { addAwsProvider } from "./aws-provider";
 import { protectStatefulResources } from "./protection";
 import { useS3Backend } from "./state-backend";
+
+/** What reads or writes state objects: denied to everyone but the admitted roles. */
+const STATE_OBJECT_ACTIONS = [
+  "s3:GetObject*",
+  "s3:PutObject*",
+  "s3:DeleteObject*",
+  "s3:ListBucket*",
+  "s3:ListMultipartUploadParts",
+  "s3:AbortMultipartUpload",
+];
+/** What encrypts or decrypts with the state key (state objects, lock table). */
+const STATE_KEY_ACTIONS = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*"];
+
+/**
+ * The roles admitted to state: the Terraform principals plus the break-glass role. None
+ * when no Terraform principal is named: the break-glass role alone would lock Terraform out.
+ */
+function admittedToState(s: ResolvedState): string[] {
+  if (s.principalArns.length === 0) return [];
+  return [...new Set([...s.principalArns, ...(s.breakGlassRoleArn ? [s.breakGlassRoleArn] : [])])];
+}
+
+/** The warning synth prints when an environment's state is open to the account's IAM principals. */
+export function stateAccessWarning(env: ResolvedEnvironment): string | undefined {
+  if (admittedToState(env.state).length > 0) return undefined;
+  const at = `environments.${env.env}`;
+  return (
+    `warning: ${env.stackNames.bootstrap}: the state bucket and key are open to every IAM principal of ` +
+    `account ${env.state.accountId} with S3 and KMS rights; set ${at}.deployRoleArn, ${at}.state.roleArn ` +
+    `or ${at}.state.principalArns to admit only the roles that run Terraform`
+  );
+}
 
 /**
  * The remote state backend of one environment: state key, access-log bucket, state
  * bucket and (unless locking is S3-only) the lock table. Its stateful resources are
  * protected (`state.preventDestroy`, true in every environment): losing state orphans
  * every resource of the environment.
+ *
+ * When the environment names the roles that run Terraform (`state.principalArns`, by
+ * default its deploy and state roles), the state bucket and key deny object access and
+ * cryptographic use to every other IAM principal.
  */
 export class BootstrapStack extends TerraformStack {
   public readonly stateKey: EncryptionKey;
@@ -33,6 +70,12 @@ export class BootstrapStack extends TerraformStack {
     else new LocalBackend(this, { path: s.bootstrapLocalStatePath });
     protectStatefulResources(this, s.preventDestroy);
 
+    const admitted = admittedToState(s);
+    const onlyAdmitted = (sid: string, actions: string[], resources: string | string[]): PolicyStatement[] =>
+      admitted.length > 0 ? [denyUnlessPrincipal(sid, admitted, actions, resources)] : [];
+    // A literal ARN: the bucket does not exist yet when its policy statements are built.
+    const bucketArn = `arn:${env.partition}:s3:::${s.bucketName}`;
+
     this.stateKey = new EncryptionKey(this, "StateKey", {
       alias: s.kmsAlias,
       description: `Terraform state of ${env.app} ${env.env}`,
@@ -40,6 +83,7 @@ export class BootstrapStack extends TerraformStack {
       region: s.region,
       partition: env.partition,
       deletionWindowDays: s.kmsDeletionWindowDays,
+      additionalPolicyStatements: onlyAdmitted("DenyKeyUseExceptTerraformRoles", STATE_KEY_ACTIONS, "*"),
     });
     const accessLogs = new SecureBucket(this, "StateAccessLogBucket", {
       bucketName: s.logBucketName,
@@ -52,6 +96,7 @@ export class BootstrapStack extends TerraformStack {
       kmsKeyArn: this.stateKey.keyArn,
       logging: { target: accessLogs },
       noncurrentVersionExpirationDays: env.settings.storage.noncurrentVersionExpirationDays,
+      additionalPolicyStatements: onlyAdmitted("DenyStateAccessExceptTerraformRoles", STATE_OBJECT_ACTIONS, [bucketArn, `${bucketArn}/*`]),
     });
     if (s.lockTableName) {
       this.lockTable = new LockTable(this, "LockTable", { tableName: s.lockTableName, kmsKeyArn: this.stateKey.keyArn });

@@ -1,6 +1,6 @@
 import { App, type TerraformStack } from "cdktf";
 import { attachGuardrails, type GuardedStack } from "../guardrails/enforce";
-import { declaredEnvironments, resolve } from "../config/resolve";
+import { declaredEnvironments, resolve, type ResolvedEnvironment } from "../config/resolve";
 import type { AppSpec } from "../config/schema";
 import { AppStack } from "./app-stack";
 import { BootstrapStack } from "./bootstrap-stack";
@@ -11,6 +11,8 @@ export interface BuiltApp {
   readonly stacks: readonly (GuardedStack & { readonly stack: TerraformStack })[];
   readonly bootstrapStacks: BootstrapStack[];
   readonly appStacks: AppStack[];
+  /** The resolved environments the stacks were built from, in build order. */
+  readonly environments: readonly ResolvedEnvironment[];
 }
 
 export interface BuildOptions {
@@ -31,8 +33,8 @@ export function buildApp(spec: AppSpec, outdir: string, options: BuildOptions = 
   const bootstrapStacks: BootstrapStack[] = [];
   const appStacks: AppStack[] = [];
   const stacks: BuiltApp["stacks"][number][] = [];
-  for (const envName of declaredEnvironments(spec)) {
-    const env = resolve(spec, envName);
+  const environments = declaredEnvironments(spec).map((e) => resolve(spec, e));
+  for (const env of environments) {
     const bootstrap = new BootstrapStack(app, env);
     const appStack = new AppStack(app, env);
     bootstrapStacks.push(bootstrap);
@@ -46,5 +48,5 @@ export function buildApp(spec: AppSpec, outdir: string, options: BuildOptions = 
       stacks.push(guarded);
     }
   }
-  return { app, stacks, bootstrapStacks, appStacks };
+  return { app, stacks, bootstrapStacks, appStacks, environments };
 }

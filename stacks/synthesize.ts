@@ -4,12 +4,13 @@ import type { AppSpec } from "../config/schema";
 import { enforce, staleWarnings, writeReports } from "../guardrails/enforce";
 import type { TfJsonDocument } from "../guardrails/graph";
 import { finishHcl } from "../guardrails/hcl-output";
+import { stateAccessWarning } from "./bootstrap-stack";
 import { buildApp } from "./build-app";
 
 export interface SynthesisResult {
   /** Stack names written, in build order. */
   readonly stacks: readonly string[];
-  /** Suppressions that matched nothing (printed as warnings). */
+  /** Environments whose state any IAM principal may read, and suppressions that matched nothing (printed). */
   readonly warnings: readonly string[];
 }
 
@@ -35,7 +36,8 @@ export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hc
       }
     }
     writeReports(stagingDir, reports, { hcl: options.hcl });
-    result = { stacks: built.stacks.map((s) => s.stack.node.id), warnings: staleWarnings(reports) };
+    const openState = built.environments.flatMap((env) => stateAccessWarning(env) ?? []);
+    result = { stacks: built.stacks.map((s) => s.stack.node.id), warnings: [...openState, ...staleWarnings(reports)] };
   });
   return result;
 }
