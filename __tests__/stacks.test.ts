@@ -133,6 +133,17 @@ describe("BootstrapStack", () => {
     expect(provider.allowed_account_ids).toEqual(["999999999999"]);
     expect(provider.assume_role).toEqual([{ role_arn: "arn:aws:iam::999999999999:role/state-admin", session_name: "demo-prod-bootstrap-deploy" }]);
   });
+
+  it("reaches state in the environment's account with the deploy role when no state role is set, so the admitted role is the one used", () => {
+    const spec = baseSpec();
+    const deployRole = "arn:aws:iam::333333333333:role/demo-prod-deploy";
+    spec.environments.prod!.deployRoleArn = deployRole;
+    expect(bootstrapTf(spec, "prod").provider!.aws[0].assume_role).toEqual([{ role_arn: deployRole, session_name: "demo-prod-bootstrap-deploy" }]);
+    expect(appTf(spec, "prod").terraform!.backend.s3.assume_role).toEqual({ role_arn: deployRole, session_name: "demo-prod-state" });
+    spec.environments.prod!.state = { accountId: "999999999999" };
+    expect(bootstrapTf(spec, "prod").provider!.aws[0]).not.toHaveProperty("assume_role");
+    expect(appTf(spec, "prod").terraform!.backend.s3).not.toHaveProperty("assume_role");
+  });
 });
 
 describe("BootstrapStack state access", () => {

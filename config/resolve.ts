@@ -24,6 +24,11 @@ export interface ResolvedState {
   readonly bootstrapKey: string;
   readonly accountId: string;
   readonly region: string;
+  /**
+   * Role the S3 backend and the bootstrap stack's provider assume: `state.roleArn`, else
+   * the environment's `deployRoleArn` when state lives in the environment's own account
+   * (so the role that deploys is the one that reads state), else none (caller's credentials).
+   */
   readonly roleArn?: string;
   /**
    * IAM roles that run Terraform, the only principals (with the break-glass role) that may
@@ -157,6 +162,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
   const stateSpec = { ...spec.state, ...envSpec.state };
   const stateAccount = stateSpec.accountId ?? envSpec.accountId;
   const stateRegion = stateSpec.region ?? region;
+  const stateRole = stateSpec.roleArn ?? (stateAccount === envSpec.accountId ? envSpec.deployRoleArn : undefined);
   const fill = (template: string) =>
     fillTemplate(template, { app: spec.app, env, account: stateAccount, region: stateRegion });
   const locking: LockingMode = stateSpec.locking ?? STATE_DEFAULTS.locking;
@@ -194,8 +200,8 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       bootstrapKey: fill(STATE_DEFAULTS.bootstrapKey),
       accountId: stateAccount,
       region: stateRegion,
-      roleArn: stateSpec.roleArn,
-      principalArns: unique(stateSpec.principalArns ?? [envSpec.deployRoleArn, stateSpec.roleArn]),
+      roleArn: stateRole,
+      principalArns: unique(stateSpec.principalArns ?? [envSpec.deployRoleArn, stateRole]),
       breakGlassRoleArn: stateSpec.breakGlassRoleArn,
       bootstrapBackend: stateSpec.bootstrapBackend ?? STATE_DEFAULTS.bootstrapBackend,
       bootstrapLocalStatePath: fill(STATE_DEFAULTS.bootstrapLocalStatePath),
