@@ -47,6 +47,14 @@ describe("config validation", () => {
     expect(problems).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.kms\.deletionWindowDays: .*<=30.*\(got number 90\)/)]);
   });
 
+  it("rejects a log-metric alarm period that is not a multiple of 60 (standard resolution)", () => {
+    const alarm = { name: "failed-logins", pattern: "login_failed", warning: 5, critical: 20 };
+    expect(problemsOf(withSpec((s) => (s.logMetricAlarms = [{ ...alarm, periodSeconds: 90 }])))).toEqual([
+      "logMetricAlarms[0].periodSeconds: must be a multiple of 60: log metric filters publish standard-resolution metrics (got number 90)",
+    ]);
+    expect(problemsOf(withSpec((s) => (s.logMetricAlarms = [{ ...alarm, periodSeconds: 120 }])))).toEqual([]);
+  });
+
   it("rejects a log retention CloudWatch does not accept", () => {
     const problems = problemsOf(withSpec((s) => (s.environments.prod.overrides = { logs: { retentionDays: 100 } })));
     expect(problems).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.logs\.retentionDays: must be one of CloudWatch's retention values/)]);

@@ -6,9 +6,7 @@ import { cidrSubnet } from "./cidr";
 import { fillTemplate, resourceName, resourcePrefix } from "./naming";
 import { MANAGED_BY, PRESETS, SPEC_DEFAULTS, STATE_DEFAULTS } from "./presets";
 import { partitionOf } from "./regions";
-import { ENVIRONMENTS, type AppSpec, type EnvironmentName, type Settings, type SettingsOverrides } from "./schema";
-
-export type LockingMode = "dynamodb" | "s3" | "both";
+import { ENVIRONMENTS, type AppSpec, type EnvironmentName, type LockingMode, type Settings, type SettingsOverrides } from "./schema";
 
 /** Where an environment's Terraform state lives and how it is locked. */
 export interface ResolvedState {

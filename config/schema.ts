@@ -55,6 +55,7 @@ export const DataClassification = z
 export const ComplianceFramework = z.enum(["hipaa", "gdpr"]);
 
 /** How Terraform locks the state. */
+export type LockingMode = z.infer<typeof LockingMode>;
 export const LockingMode = z
   .enum(["dynamodb", "s3", "both"])
   .describe("dynamodb: lock table (default). s3: S3 native lockfile (use_lockfile, Terraform >= 1.10). both: during a migration.");
@@ -158,17 +159,17 @@ export const SettingsSchema = z.strictObject({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** Any part of the settings, for per-environment overrides. */
-export const SettingsOverrides = z.strictObject({
-  protection: SettingsSchema.shape.protection.partial().optional(),
-  kms: SettingsSchema.shape.kms.partial().optional(),
-  logs: SettingsSchema.shape.logs.partial().optional(),
-  storage: SettingsSchema.shape.storage.partial().optional(),
-  network: SettingsSchema.shape.network.partial().optional(),
-  secrets: SettingsSchema.shape.secrets.partial().optional(),
-  audit: SettingsSchema.shape.audit.partial().optional(),
-  budget: SettingsSchema.shape.budget.partial().optional(),
-});
+/** Each section of an object schema made optional, and every field inside it too. */
+type PartialSections<T extends z.ZodRawShape> = {
+  [K in keyof T]: T[K] extends z.ZodObject<infer S, infer C> ? z.ZodOptional<z.ZodObject<{ [P in keyof S]: z.ZodOptional<S[P]> }, C>> : never;
+};
+function partialSections<T extends z.ZodRawShape>(schema: z.ZodObject<T>): z.ZodObject<PartialSections<T>, z.core.$strict> {
+  const sections = Object.entries(schema.shape).map(([name, section]) => [name, (section as z.ZodObject).partial().optional()]);
+  return z.strictObject(Object.fromEntries(sections) as PartialSections<T>);
+}
+
+/** Any part of the settings, for per-environment overrides: derived, so a new setting is overridable at once. */
+export const SettingsOverrides = partialSections(SettingsSchema);
 export type SettingsOverrides = z.infer<typeof SettingsOverrides>;
 
 export const EnvironmentSpec = z.strictObject({
@@ -235,7 +236,13 @@ export const LogMetricAlarmSpec = z.strictObject({
   pattern: z.string().min(1).describe("CloudWatch Logs filter pattern, e.g. { $.event = \"login_failed\" }."),
   warning: z.number().positive().describe("Matches per period that raise the warning alarm."),
   critical: z.number().positive().describe("Matches per period that raise the critical alarm."),
-  periodSeconds: z.number().int().min(60).optional().describe("@default 60"),
+  periodSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .multipleOf(60, "must be a multiple of 60: log metric filters publish standard-resolution metrics")
+    .optional()
+    .describe("Seconds per evaluation period, a multiple of 60. @default 60"),
 });
 
 /** A justified exception to one guardrail rule on one construct (and what is below it). */
