@@ -55,6 +55,35 @@ describe("config validation", () => {
     expect(problemsOf(withSpec((s) => (s.logMetricAlarms = [{ ...alarm, periodSeconds: 120 }])))).toEqual([]);
   });
 
+  it("checks every list of environment names against the declared environments", () => {
+    const problems = problemsOf(
+      withSpec((s) => {
+        delete s.environments.staging;
+        s.drRegion = "eu-west-1";
+        s.buckets = [{ name: "uploads", replicateIn: ["prod", "staging"] }];
+        s.guardrails = { suppressions: [{ rule: "CKV_AWS_18", path: "AccessLogBucket", environments: ["staging"], reason: "Access-log target; logging to itself loops." }] };
+      }),
+    );
+    expect(problems).toEqual([
+      'buckets[0].replicateIn[1]: environment "staging" is not declared under environments (declared: dev, prod)',
+      'guardrails.suppressions[0].environments[0]: environment "staging" is not declared under environments (declared: dev, prod)',
+    ]);
+  });
+
+  it("rejects a deploy or state role in another account than the provider is pinned to", () => {
+    const problems = problemsOf(
+      withSpec((s) => {
+        s.environments.prod.deployRoleArn = "arn:aws:iam::444444444444:role/deploy";
+        s.environments.staging.state = { roleArn: "arn:aws:iam::999999999999:role/tfstate" };
+      }),
+    );
+    expect(problems).toEqual([
+      "environments.staging.state.roleArn: role is in account 999999999999, but the state of staging is account 222222222222: the provider refuses any other account, so every plan would fail",
+      "environments.prod.deployRoleArn: role is in account 444444444444, but environment prod is account 333333333333: the provider refuses any other account, so every plan would fail",
+    ]);
+    expect(problemsOf(withSpec((s) => (s.environments.staging.state = { accountId: "999999999999", roleArn: "arn:aws:iam::999999999999:role/tfstate" })))).toEqual([]);
+  });
+
   it("rejects a log retention CloudWatch does not accept", () => {
     const problems = problemsOf(withSpec((s) => (s.environments.prod.overrides = { logs: { retentionDays: 100 } })));
     expect(problems).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.logs\.retentionDays: must be one of CloudWatch's retention values/)]);

@@ -46,7 +46,7 @@ describe("resolve", () => {
     const stateRole = "arn:aws:iam::999999999999:role/tfstate";
     const spec = baseSpec();
     spec.environments.prod!.deployRoleArn = deploy;
-    spec.environments.prod!.state = { roleArn: stateRole, breakGlassRoleArn: "arn:aws:iam::999999999999:role/break-glass" };
+    spec.environments.prod!.state = { accountId: "999999999999", roleArn: stateRole, breakGlassRoleArn: "arn:aws:iam::999999999999:role/break-glass" };
     expect(resolve(validSpec(spec), "prod").state).toMatchObject({
       principalArns: [deploy, stateRole],
       breakGlassRoleArn: "arn:aws:iam::999999999999:role/break-glass",

@@ -264,7 +264,7 @@ describe("AppStack backend", () => {
 
   it("assumes a separate role for the backend (state in another account)", () => {
     const spec = baseSpec();
-    spec.environments.staging!.state = { roleArn: "arn:aws:iam::999999999999:role/tfstate" };
+    spec.environments.staging!.state = { accountId: "999999999999", roleArn: "arn:aws:iam::999999999999:role/tfstate" };
     expect(appTf(spec, "staging").terraform!.backend.s3.assume_role).toEqual({
       role_arn: "arn:aws:iam::999999999999:role/tfstate",
       session_name: "demo-staging-state",

@@ -88,3 +88,57 @@ export function alarmProblems(raw: unknown): Problem[] {
       : [];
   });
 }
+
+/**
+ * Every list of environment names names declared environments: `replicateIn: ["staging"]`
+ * without a staging environment would otherwise replicate nothing, silently.
+ */
+export function environmentReferenceProblems(raw: unknown): Problem[] {
+  const spec = obj(raw);
+  const envs = obj(spec?.environments);
+  if (!spec || !envs) return [];
+  const declared = ENVIRONMENTS.filter((e) => envs[e] !== undefined);
+  const problems: Problem[] = [];
+  const check = (list: unknown, path: string) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((name, i) => {
+      if (typeof name === "string" && (ENVIRONMENTS as readonly string[]).includes(name) && !declared.includes(name as never)) {
+        problems.push({ path: `${path}[${i}]`, message: `environment "${name}" is not declared under environments (declared: ${declared.join(", ") || "none"})` });
+      }
+    });
+  };
+  const each = (list: unknown, path: string, field: string) =>
+    Array.isArray(list) && list.forEach((item, i) => check(obj(item)?.[field], `${path}[${i}].${field}`));
+  each(spec.buckets, "buckets", "replicateIn");
+  each(obj(spec.guardrails)?.suppressions, "guardrails.suppressions", "environments");
+  return problems;
+}
+
+const accountOfRole = (arn: unknown): string | undefined => (typeof arn === "string" ? /^arn:[^:]+:iam::(\d{12}):role\//.exec(arn)?.[1] : undefined);
+
+/**
+ * A role the provider assumes lives in the account the provider is pinned to
+ * (`allowed_account_ids`): otherwise synth succeeds and every plan fails.
+ */
+export function roleAccountProblems(raw: unknown): Problem[] {
+  const spec = obj(raw);
+  const envs = obj(spec?.environments);
+  if (!spec || !envs) return [];
+  const problems: Problem[] = [];
+  for (const env of ENVIRONMENTS) {
+    const e = obj(envs[env]);
+    if (!e || typeof e.accountId !== "string") continue;
+    const state = { ...obj(spec.state), ...obj(e.state) };
+    const stateAccount = typeof state.accountId === "string" ? state.accountId : e.accountId;
+    const mismatch = (arn: unknown, account: string, path: string, what: string) => {
+      const roleAccount = accountOfRole(arn);
+      if (roleAccount && roleAccount !== account) {
+        problems.push({ path, message: `role is in account ${roleAccount}, but ${what} is account ${account}: the provider refuses any other account, so every plan would fail` });
+      }
+    };
+    mismatch(e.deployRoleArn, e.accountId, `environments.${env}.deployRoleArn`, `environment ${env}`);
+    const statePath = obj(e.state)?.roleArn !== undefined ? `environments.${env}.state.roleArn` : "state.roleArn";
+    mismatch(state.roleArn, stateAccount, statePath, `the state of ${env}`);
+  }
+  return problems;
+}

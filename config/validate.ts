@@ -5,7 +5,14 @@
  * schema problems) and spec-checks.ts (on a schema-valid spec).
  */
 import type { Problem } from "./problems";
-import { alarmProblems, duplicateProblems, residencyProblems, suppressionProblems } from "./raw-checks";
+import {
+  alarmProblems,
+  duplicateProblems,
+  environmentReferenceProblems,
+  residencyProblems,
+  roleAccountProblems,
+  suppressionProblems,
+} from "./raw-checks";
 import { describeIssue } from "./schema-issues";
 import { AppSpecSchema, type AppSpec } from "./schema";
 import { derivedNameProblems, drProblems, networkProblems, sharedAccountProblems } from "./spec-checks";
@@ -16,6 +23,7 @@ export function validateSpec(raw: unknown): ValidationResult {
   const parsed = AppSpecSchema.safeParse(raw, { reportInput: true });
   const problems: Problem[] = parsed.success ? [] : parsed.error.issues.flatMap(describeIssue);
   problems.push(...residencyProblems(raw), ...duplicateProblems(raw), ...suppressionProblems(raw), ...alarmProblems(raw));
+  problems.push(...environmentReferenceProblems(raw), ...roleAccountProblems(raw));
   if (parsed.success) {
     const network = networkProblems(parsed.data);
     problems.push(...network, ...drProblems(parsed.data), ...sharedAccountProblems(parsed.data));
