@@ -163,6 +163,25 @@ describe("config validation", () => {
     }))).toEqual([]);
   });
 
+  it("reserves the key purposes of the platform's own keys", () => {
+    const problems = problemsOf(
+      withSpec((s) => (s.keys = [{ purpose: "phi-fields", description: "x" }, { purpose: "audit", description: "x" }, { purpose: "tfstate", description: "x" }])),
+    );
+    expect(problems).toEqual([
+      'keys[1].purpose: "audit" is reserved: the platform\'s own keys use data, audit, dr, tfstate; choose another purpose',
+      'keys[2].purpose: "tfstate" is reserved: the platform\'s own keys use data, audit, dr, tfstate; choose another purpose',
+    ]);
+  });
+
+  it("takes audit readers as IAM role ARNs", () => {
+    const problems = problemsOf(withSpec((s) => (s.environments.prod.overrides = { audit: { readerArns: ["arn:aws:iam::333333333333:user/bob"] } })));
+    expect(problems).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.audit\.readerArns\[0\]: must be an IAM role ARN/)]);
+    const readers = ["arn:aws:iam::333333333333:role/auditor", "arn:aws:iam::999999999999:role/auditor"];
+    expect(problemsOf(withSpec((s) => (s.environments.prod.overrides = { audit: { readerArns: readers } })))).toEqual([
+      "environments.prod.overrides.audit.readerArns[1]: prod: arn:aws:iam::999999999999:role/auditor is not in the environment's account 333333333333; the audit key admits readers of that account only",
+    ]);
+  });
+
   it("says what is required when a field is missing, and what an empty or wrong root is", () => {
     expect(problemsOf({})).toEqual([
       "app: is required (string)",

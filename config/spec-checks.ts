@@ -71,6 +71,23 @@ export function sharedAccountProblems(spec: AppSpec): Problem[] {
   return problems;
 }
 
+/**
+ * The audit key admits readers as principals of the environment's own account (matched by
+ * `aws:PrincipalArn`): a role of another account would never match.
+ */
+export function auditReaderProblems(spec: AppSpec): Problem[] {
+  return declaredEnvironments(spec).flatMap((env) => {
+    const account = spec.environments[env]!.accountId;
+    const own = spec.environments[env]!.overrides?.audit?.readerArns !== undefined;
+    const path = (i: number) => `${own ? `environments.${env}.` : ""}overrides.audit.readerArns[${i}]`;
+    return settingsFor(spec, env).audit.readerArns.flatMap((arn, i) =>
+      arn.split(":")[4] === account
+        ? []
+        : [{ path: path(i), message: `${env}: ${arn} is not in the environment's account ${account}; the audit key admits readers of that account only` }],
+    );
+  });
+}
+
 /** Replication needs a DR region that differs from the primary one. */
 export function drProblems(spec: AppSpec): Problem[] {
   const problems: Problem[] = [];
@@ -102,7 +119,7 @@ export function derivedNameProblems(spec: AppSpec): Problem[] {
       const p = dynamoTableNameProblem(r.state.lockTableName);
       if (p) problems.push({ path: where("lockTableName"), message: `${env}: lock ${p}` });
     }
-    for (const bucket of [r.names.accessLogBucket, r.names.auditBucket, r.names.drAccessLogBucket]) {
+    for (const bucket of [r.names.accessLogBucket, r.names.auditBucket, r.names.configBucket, r.names.drAccessLogBucket]) {
       const p = s3BucketNameProblem(bucket);
       if (p) problems.push({ path: "app", message: `${env}: ${p}` });
     }
