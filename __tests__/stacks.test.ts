@@ -208,7 +208,7 @@ describe("AppStack provider", () => {
       for (const r of resourcesOfType(prod, type)) expect(r.lifecycle).toEqual({ prevent_destroy: true });
       for (const r of resourcesOfType(dev, type)) expect(r.lifecycle).toEqual({ prevent_destroy: false });
     }
-    expect(onlyResource(dev, "aws_kms_key").deletion_window_in_days).toBe(7);
-    expect(onlyResource(prod, "aws_kms_key").deletion_window_in_days).toBe(30);
+    for (const key of resourcesOfType(dev, "aws_kms_key")) expect(key.deletion_window_in_days).toBe(7);
+    for (const key of resourcesOfType(prod, "aws_kms_key")) expect(key.deletion_window_in_days).toBe(30);
   });
 });

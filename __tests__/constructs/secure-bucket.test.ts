@@ -26,6 +26,7 @@ describe("SecureBucket options", () => {
     expect(bucket(prod, source).object_lock_enabled).toBe(true);
     const [lock] = companion(prod, "aws_s3_bucket_object_lock_configuration", source);
     expect(lock.rule).toEqual({ default_retention: { mode: "GOVERNANCE", days: 30 } });
+    expect(lock).not.toHaveProperty("object_lock_enabled");
   });
 
   it("replicates to a hardened replica in the DR region, re-encrypted with a DR key, in prod only", () => {
