@@ -163,6 +163,25 @@ describe("config validation", () => {
     }))).toEqual([]);
   });
 
+  it("counts the DR region of an environment that replicates: one environment's DR region is another's primary", () => {
+    const sharing = (s: any) => {
+      s.drRegion = "eu-west-1";
+      s.environments.dev = { accountId: "333333333333", region: "eu-west-1" };
+    };
+    // prod's recorder and detector stay in eu-central-1 while it replicates nothing
+    expect(problemsOf(withSpec(sharing))).toEqual([]);
+    const problems = problemsOf(
+      withSpec((s) => {
+        sharing(s);
+        s.buckets = [{ name: "uploads", replicateIn: ["prod"] }];
+      }),
+    );
+    expect(problems).toEqual([
+      "environments.prod.overrides.audit.guardDuty: prod (its DR region) and dev share account 333333333333 in eu-west-1, which holds one GuardDuty detector: set it false in one of them",
+      "environments.prod.overrides.audit.awsConfig: prod (its DR region) and dev share account 333333333333 in eu-west-1, which holds one AWS Config recorder: set it false in one of them",
+    ]);
+  });
+
   it("reserves the key purposes of the platform's own keys", () => {
     const problems = problemsOf(
       withSpec((s) => (s.keys = [{ purpose: "phi-fields", description: "x" }, { purpose: "audit", description: "x" }, { purpose: "tfstate", description: "x" }])),

@@ -48,7 +48,8 @@ export function networkProblems(spec: AppSpec): Problem[] {
 
 /**
  * GuardDuty allows one detector and AWS Config one recorder per account and region: two
- * environments in the same account and region cannot both create them.
+ * environments in the same account and region cannot both create them. An environment
+ * that replicates buckets creates them in the DR region too.
  */
 export function sharedAccountProblems(spec: AppSpec): Problem[] {
   const problems: Problem[] = [];
@@ -56,16 +57,22 @@ export function sharedAccountProblems(spec: AppSpec): Problem[] {
   for (const env of declaredEnvironments(spec)) {
     const e = spec.environments[env]!;
     const audit = settingsFor(spec, env).audit;
+    const primary = e.region ?? spec.primaryRegion;
+    const replicates = (spec.buckets ?? []).some((b) => b.replicateIn?.includes(env));
+    const regions = new Set([primary, ...(replicates && spec.drRegion ? [spec.drRegion] : [])]);
     for (const [part, on] of [["guardDuty", audit.guardDuty], ["awsConfig", audit.awsConfig]] as const) {
       if (!on) continue;
-      const key = `${part} ${e.accountId} ${e.region ?? spec.primaryRegion}`;
-      const other = owners.get(key);
-      if (other) {
-        problems.push({
-          path: `environments.${env}.overrides.audit.${part}`,
-          message: `${env} and ${other} share account ${e.accountId} in ${e.region ?? spec.primaryRegion}, which holds one ${part === "guardDuty" ? "GuardDuty detector" : "AWS Config recorder"}: set it false in one of them`,
-        });
-      } else owners.set(key, env);
+      for (const region of regions) {
+        const key = `${part} ${e.accountId} ${region}`;
+        const self = region === primary ? env : `${env} (its DR region)`;
+        const other = owners.get(key);
+        if (other) {
+          problems.push({
+            path: `environments.${env}.overrides.audit.${part}`,
+            message: `${self} and ${other} share account ${e.accountId} in ${region}, which holds one ${part === "guardDuty" ? "GuardDuty detector" : "AWS Config recorder"}: set it false in one of them`,
+          });
+        } else owners.set(key, self);
+      }
     }
   }
   return problems;
