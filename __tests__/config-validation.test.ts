@@ -232,6 +232,44 @@ describe("config validation", () => {
     }))).toEqual([]);
   });
 
+  it("counts the DR region of an environment that replicates: one environment's DR region is another's primary", () => {
+    const sharing = (s: any) => {
+      s.drRegion = "eu-west-1";
+      s.environments.dev = { accountId: "333333333333", region: "eu-west-1" };
+    };
+    // prod's recorder and detector stay in eu-central-1 while it replicates nothing
+    expect(problemsOf(withSpec(sharing))).toEqual([]);
+    const problems = problemsOf(
+      withSpec((s) => {
+        sharing(s);
+        s.buckets = [{ name: "uploads", replicateIn: ["prod"] }];
+      }),
+    );
+    expect(problems).toEqual([
+      "environments.prod.overrides.audit.guardDuty: prod (its DR region) and dev share account 333333333333 in eu-west-1, which holds one GuardDuty detector: set it false in one of them",
+      "environments.prod.overrides.audit.awsConfig: prod (its DR region) and dev share account 333333333333 in eu-west-1, which holds one AWS Config recorder: set it false in one of them",
+    ]);
+  });
+
+  it("reserves the key purposes of the platform's own keys", () => {
+    const problems = problemsOf(
+      withSpec((s) => (s.keys = [{ purpose: "phi-fields", description: "x" }, { purpose: "audit", description: "x" }, { purpose: "tfstate", description: "x" }])),
+    );
+    expect(problems).toEqual([
+      'keys[1].purpose: "audit" is reserved: the platform\'s own keys use data, audit, dr, tfstate; choose another purpose',
+      'keys[2].purpose: "tfstate" is reserved: the platform\'s own keys use data, audit, dr, tfstate; choose another purpose',
+    ]);
+  });
+
+  it("takes audit readers as IAM role ARNs", () => {
+    const problems = problemsOf(withSpec((s) => (s.environments.prod.overrides = { audit: { readerArns: ["arn:aws:iam::333333333333:user/bob"] } })));
+    expect(problems).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.audit\.readerArns\[0\]: must be an IAM role ARN/)]);
+    const readers = ["arn:aws:iam::333333333333:role/auditor", "arn:aws:iam::999999999999:role/auditor"];
+    expect(problemsOf(withSpec((s) => (s.environments.prod.overrides = { audit: { readerArns: readers } })))).toEqual([
+      "environments.prod.overrides.audit.readerArns[1]: prod: arn:aws:iam::999999999999:role/auditor is not in the environment's account 333333333333; the audit key admits readers of that account only",
+    ]);
+  });
+
   it("says what is required when a field is missing, and what an empty or wrong root is", () => {
     expect(problemsOf({})).toEqual([
       "app: is required (string)",

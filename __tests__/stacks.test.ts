@@ -301,7 +301,7 @@ describe("AppStack provider", () => {
   });
 
   it("sets the key deletion window per environment", () => {
-    expect(onlyResource(appTf(baseSpec(), "dev"), "aws_kms_key").deletion_window_in_days).toBe(7);
-    expect(onlyResource(appTf(baseSpec(), "prod"), "aws_kms_key").deletion_window_in_days).toBe(30);
+    for (const key of resourcesOfType(appTf(baseSpec(), "dev"), "aws_kms_key")) expect(key.deletion_window_in_days).toBe(7);
+    for (const key of resourcesOfType(appTf(baseSpec(), "prod"), "aws_kms_key")) expect(key.deletion_window_in_days).toBe(30);
   });
 });

@@ -14,6 +14,13 @@ export function resourceName(app: string, env: string, component: string): strin
   return `${resourcePrefix(app, env)}-${component}`;
 }
 
+/**
+ * Purposes of the platform's own keys (`alias/<app>-<env>-<purpose>`): the environment's
+ * data key, its audit key, the DR replica key and the state key. A config key may not take
+ * one, or its alias would clash.
+ */
+export const PLATFORM_KEY_PURPOSES = { data: "data", audit: "audit", dr: "dr", tfstate: "tfstate" } as const;
+
 /** Fill `{app}`, `{env}`, `{account}` and `{region}` in a name template. */
 export function fillTemplate(
   template: string,

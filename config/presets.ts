@@ -50,7 +50,9 @@ export const MANAGED_BY = "cdktf";
  *   CKV_AWS_338 (>= 365 days).
  * staging: like prod, minus delete protection and the third AZ, so it can be rebuilt.
  * prod: everything stateful protected; 3 AZs with a NAT each; audit evidence kept 7 years
- *   (HIPAA asks 6 years of documentation; 2557 days is the CloudWatch value above 7 years).
+ *   (HIPAA asks 6 years of documentation; 2557 days is the CloudWatch value above 7 years)
+ *   under COMPLIANCE-mode Object Lock (dev and staging: GOVERNANCE, which a privileged
+ *   role can bypass).
  */
 export const PRESETS: Record<EnvironmentName, Settings> = {
   dev: {
@@ -60,7 +62,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
     storage: { noncurrentVersionExpirationDays: 30, accessLogExpirationDays: 365 },
     network: { vpcCidr: "10.0.0.0/16", azCount: 2, natGateways: "single", interfaceEndpoints: [] },
     secrets: { recoveryWindowDays: 7 },
-    audit: { cloudTrail: true, guardDuty: true, awsConfig: true },
+    audit: { cloudTrail: true, guardDuty: true, awsConfig: true, objectLockMode: "GOVERNANCE", readerArns: [] },
     budget: { monthlyLimitUsd: 200, alertThresholdsPercent: [80, 100] },
   },
   staging: {
@@ -70,7 +72,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
     storage: { noncurrentVersionExpirationDays: 90, accessLogExpirationDays: 731 },
     network: { vpcCidr: "10.0.0.0/16", azCount: 2, natGateways: "perAz", interfaceEndpoints: ["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"] },
     secrets: { recoveryWindowDays: 14 },
-    audit: { cloudTrail: true, guardDuty: true, awsConfig: true },
+    audit: { cloudTrail: true, guardDuty: true, awsConfig: true, objectLockMode: "GOVERNANCE", readerArns: [] },
     budget: { monthlyLimitUsd: 500, alertThresholdsPercent: [80, 100] },
   },
   prod: {
@@ -80,7 +82,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
     storage: { noncurrentVersionExpirationDays: 365, accessLogExpirationDays: 2557 },
     network: { vpcCidr: "10.0.0.0/16", azCount: 3, natGateways: "perAz", interfaceEndpoints: ["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"] },
     secrets: { recoveryWindowDays: 30 },
-    audit: { cloudTrail: true, guardDuty: true, awsConfig: true },
+    audit: { cloudTrail: true, guardDuty: true, awsConfig: true, objectLockMode: "COMPLIANCE", readerArns: [] },
     budget: { monthlyLimitUsd: 1000, alertThresholdsPercent: [50, 80, 100] },
   },
 };

@@ -4,6 +4,7 @@
  * guardrail suppressions, alarm thresholds. Each reads defensively.
  */
 import { suppressionProblem } from "../guardrails/suppressions";
+import { PLATFORM_KEY_PURPOSES } from "./naming";
 import { describeValue as show, type Problem } from "./problems";
 import { ENVIRONMENTS } from "./schema";
 
@@ -141,4 +142,17 @@ export function roleAccountProblems(raw: unknown): Problem[] {
     mismatch(state.roleArn, stateAccount, statePath, `the state of ${env}`);
   }
   return problems;
+}
+
+/** A config key may not take a purpose the platform's own keys use (its alias would clash). */
+export function keyPurposeProblems(raw: unknown): Problem[] {
+  const list = obj(raw)?.keys;
+  if (!Array.isArray(list)) return [];
+  const reserved: readonly unknown[] = Object.values(PLATFORM_KEY_PURPOSES);
+  return list.flatMap((item, i) => {
+    const purpose = obj(item)?.purpose;
+    return reserved.includes(purpose)
+      ? [{ path: `keys[${i}].purpose`, message: `"${purpose}" is reserved: the platform's own keys use ${reserved.join(", ")}; choose another purpose` }]
+      : [];
+  });
 }

@@ -3,7 +3,7 @@
  * ResolvedEnvironment, the only thing stacks and constructs read.
  */
 import { cidrSubnet } from "./cidr";
-import { fillTemplate, resourceName, resourcePrefix } from "./naming";
+import { fillTemplate, PLATFORM_KEY_PURPOSES as KEY, resourceName, resourcePrefix } from "./naming";
 import { MANAGED_BY, PRESETS, SPEC_DEFAULTS, STATE_DEFAULTS } from "./presets";
 import { partitionOf } from "./regions";
 import { ENVIRONMENTS, type AppSpec, type EnvironmentName, type LockingMode, type Settings, type SettingsOverrides } from "./schema";
@@ -128,10 +128,14 @@ export interface ResolvedEnvironment {
     readonly accessLogBucket: string;
     /** Access-log bucket in the DR region (for replicas). */
     readonly drAccessLogBucket: string;
-    /** Bucket for CloudTrail and AWS Config deliveries. */
+    /** Bucket for CloudTrail deliveries (and AWS Config deliveries made before they moved), under Object Lock. */
     readonly auditBucket: string;
+    /** Bucket for AWS Config deliveries: Config cannot deliver to a bucket with Object Lock default retention. */
+    readonly configBucket: string;
     /** Alias of the environment's data key. */
     readonly dataKeyAlias: string;
+    /** Alias of the key for audit evidence: trail, its log group, audit bucket, Config deliveries. */
+    readonly auditKeyAlias: string;
     /** Alias of the key for replicas in the DR region. */
     readonly drKeyAlias: string;
     /** Prefix of every resource name: `<app>-<env>`. */
@@ -203,7 +207,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       breakGlassRoleArn: stateSpec.breakGlassRoleArn,
       bootstrapBackend: stateSpec.bootstrapBackend ?? STATE_DEFAULTS.bootstrapBackend,
       bootstrapLocalStatePath: fill(STATE_DEFAULTS.bootstrapLocalStatePath),
-      kmsAlias: `alias/${name("tfstate")}`,
+      kmsAlias: `alias/${name(KEY.tfstate)}`,
       kmsDeletionWindowDays: STATE_DEFAULTS.kmsDeletionWindowDays,
       preventDestroy: STATE_DEFAULTS.preventDestroy,
     },
@@ -237,8 +241,10 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       accessLogBucket: accountScoped("access-logs"),
       drAccessLogBucket: accountScoped("dr-access-logs"),
       auditBucket: accountScoped("audit"),
-      dataKeyAlias: `alias/${name("data")}`,
-      drKeyAlias: `alias/${name("dr")}`,
+      configBucket: accountScoped("audit-config"),
+      dataKeyAlias: `alias/${name(KEY.data)}`,
+      auditKeyAlias: `alias/${name(KEY.audit)}`,
+      drKeyAlias: `alias/${name(KEY.dr)}`,
       prefix: resourcePrefix(spec.app, env),
       metricNamespace: `${spec.app}/${env}`,
       appLogGroup: `/${spec.app}/${env}/app`,

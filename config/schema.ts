@@ -151,6 +151,12 @@ export const SettingsSchema = z.strictObject({
     cloudTrail: z.boolean().describe("Create a multi-region CloudTrail trail (off if the organization already runs one)."),
     guardDuty: z.boolean().describe("Create a GuardDuty detector (off if the account already has one)."),
     awsConfig: z.boolean().describe("Create an AWS Config recorder, delivery channel and HIPAA-relevant managed rules."),
+    objectLockMode: z
+      .enum(["GOVERNANCE", "COMPLIANCE"])
+      .describe("Object Lock mode of the audit bucket, retention logs.auditRetentionDays. COMPLIANCE: no one, root included, can delete a version before then."),
+    readerArns: z
+      .array(RoleArn)
+      .describe("IAM roles of this environment's account that may decrypt audit evidence (trail logs, Config deliveries) with the audit key."),
   }),
   budget: z.strictObject({
     monthlyLimitUsd: z.number().positive().max(10_000_000).describe("Monthly cost budget in USD."),

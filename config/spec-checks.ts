@@ -66,7 +66,8 @@ function zoneIdProblems(n: Settings["network"], env: string, path: string): Prob
 
 /**
  * GuardDuty allows one detector and AWS Config one recorder per account and region: two
- * environments in the same account and region cannot both create them.
+ * environments in the same account and region cannot both create them. An environment
+ * that replicates buckets creates them in the DR region too.
  */
 export function sharedAccountProblems(spec: AppSpec): Problem[] {
   const problems: Problem[] = [];
@@ -74,19 +75,42 @@ export function sharedAccountProblems(spec: AppSpec): Problem[] {
   for (const env of declaredEnvironments(spec)) {
     const e = spec.environments[env]!;
     const audit = settingsFor(spec, env).audit;
+    const primary = e.region ?? spec.primaryRegion;
+    const replicates = (spec.buckets ?? []).some((b) => b.replicateIn?.includes(env));
+    const regions = new Set([primary, ...(replicates && spec.drRegion ? [spec.drRegion] : [])]);
     for (const [part, on] of [["guardDuty", audit.guardDuty], ["awsConfig", audit.awsConfig]] as const) {
       if (!on) continue;
-      const key = `${part} ${e.accountId} ${e.region ?? spec.primaryRegion}`;
-      const other = owners.get(key);
-      if (other) {
-        problems.push({
-          path: `environments.${env}.overrides.audit.${part}`,
-          message: `${env} and ${other} share account ${e.accountId} in ${e.region ?? spec.primaryRegion}, which holds one ${part === "guardDuty" ? "GuardDuty detector" : "AWS Config recorder"}: set it false in one of them`,
-        });
-      } else owners.set(key, env);
+      for (const region of regions) {
+        const key = `${part} ${e.accountId} ${region}`;
+        const self = region === primary ? env : `${env} (its DR region)`;
+        const other = owners.get(key);
+        if (other) {
+          problems.push({
+            path: `environments.${env}.overrides.audit.${part}`,
+            message: `${self} and ${other} share account ${e.accountId} in ${region}, which holds one ${part === "guardDuty" ? "GuardDuty detector" : "AWS Config recorder"}: set it false in one of them`,
+          });
+        } else owners.set(key, self);
+      }
     }
   }
   return problems;
+}
+
+/**
+ * The audit key admits readers as principals of the environment's own account (matched by
+ * `aws:PrincipalArn`): a role of another account would never match.
+ */
+export function auditReaderProblems(spec: AppSpec): Problem[] {
+  return declaredEnvironments(spec).flatMap((env) => {
+    const account = spec.environments[env]!.accountId;
+    const own = spec.environments[env]!.overrides?.audit?.readerArns !== undefined;
+    const path = (i: number) => `${own ? `environments.${env}.` : ""}overrides.audit.readerArns[${i}]`;
+    return settingsFor(spec, env).audit.readerArns.flatMap((arn, i) =>
+      arn.split(":")[4] === account
+        ? []
+        : [{ path: path(i), message: `${env}: ${arn} is not in the environment's account ${account}; the audit key admits readers of that account only` }],
+    );
+  });
 }
 
 /** Replication needs a DR region that differs from the primary one. */
@@ -120,7 +144,7 @@ export function derivedNameProblems(spec: AppSpec): Problem[] {
       const p = dynamoTableNameProblem(r.state.lockTableName);
       if (p) problems.push({ path: where("lockTableName"), message: `${env}: lock ${p}` });
     }
-    for (const bucket of [r.names.accessLogBucket, r.names.auditBucket, r.names.drAccessLogBucket]) {
+    for (const bucket of [r.names.accessLogBucket, r.names.auditBucket, r.names.configBucket, r.names.drAccessLogBucket]) {
       const p = s3BucketNameProblem(bucket);
       if (p) problems.push({ path: "app", message: `${env}: ${p}` });
     }

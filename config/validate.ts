@@ -9,13 +9,14 @@ import {
   alarmProblems,
   duplicateProblems,
   environmentReferenceProblems,
+  keyPurposeProblems,
   residencyProblems,
   roleAccountProblems,
   suppressionProblems,
 } from "./raw-checks";
 import { describeIssue } from "./schema-issues";
 import { AppSpecSchema, type AppSpec } from "./schema";
-import { derivedNameProblems, drProblems, networkProblems, sharedAccountProblems } from "./spec-checks";
+import { auditReaderProblems, derivedNameProblems, drProblems, networkProblems, sharedAccountProblems } from "./spec-checks";
 
 export type ValidationResult = { ok: true; spec: AppSpec } | { ok: false; problems: Problem[] };
 
@@ -23,10 +24,10 @@ export function validateSpec(raw: unknown): ValidationResult {
   const parsed = AppSpecSchema.safeParse(raw, { reportInput: true });
   const problems: Problem[] = parsed.success ? [] : parsed.error.issues.flatMap(describeIssue);
   problems.push(...residencyProblems(raw), ...duplicateProblems(raw), ...suppressionProblems(raw), ...alarmProblems(raw));
-  problems.push(...environmentReferenceProblems(raw), ...roleAccountProblems(raw));
+  problems.push(...environmentReferenceProblems(raw), ...roleAccountProblems(raw), ...keyPurposeProblems(raw));
   if (parsed.success) {
     const network = networkProblems(parsed.data);
-    problems.push(...network, ...drProblems(parsed.data), ...sharedAccountProblems(parsed.data));
+    problems.push(...network, ...drProblems(parsed.data), ...sharedAccountProblems(parsed.data), ...auditReaderProblems(parsed.data));
     if (network.length === 0) problems.push(...derivedNameProblems(parsed.data));
   }
   if (!parsed.success || problems.length > 0) return { ok: false, problems: dedupe(problems) };

@@ -6,6 +6,8 @@ import { ConfigConfigurationRecorderStatus } from "@cdktf/provider-aws/lib/confi
 import { ConfigDeliveryChannel } from "@cdktf/provider-aws/lib/config-delivery-channel";
 import { GuarddutyDetector } from "@cdktf/provider-aws/lib/guardduty-detector";
 import { suppress } from "../guardrails/suppressions";
+import { EncryptedTopic } from "./encrypted-topic";
+import { cloudWatchLogsStatement, EncryptionKey } from "./encryption-key";
 import { LogGroup } from "./log-group";
 import type { PolicyStatement } from "./policy-document";
 import { SecureBucket } from "./secure-bucket";
@@ -31,18 +33,38 @@ export interface AuditProps {
   readonly accountId: string;
   readonly region: string;
   readonly partition: string;
-  /** CMK for the trail, its log group and the audit bucket; its policy admits CloudTrail and CloudWatch Logs. */
-  readonly kmsKeyArn: string;
+  /**
+   * The audit key (trail, its log group and delivery topic, audit bucket, Config
+   * deliveries): the account administers it through IAM but cannot use it; only the
+   * services that deliver evidence and `readerArns` can.
+   */
+  readonly key: { readonly alias: string; readonly deletionWindowDays: number };
+  /**
+   * IAM roles of this account that may decrypt audit evidence. They need no key policy
+   * change and need not exist yet (matched by `aws:PrincipalArn`); their own policies must
+   * still allow kms:Decrypt on the key and s3:GetObject on the bucket.
+   * @default - none: no one can read the evidence until a reader is named
+   */
+  readonly readerArns?: readonly string[];
   /** Receives the audit bucket's access logs. */
   readonly accessLogBucket: SecureBucket;
+  /** Bucket of CloudTrail log files, under Object Lock. */
   readonly auditBucketName: string;
-  /** Days audit evidence is kept (trail log group and bucket objects). */
+  /** Bucket of AWS Config deliveries: Config cannot deliver to one with Object Lock default retention. */
+  readonly configBucketName: string;
+  /** Days audit evidence is kept: trail log group, objects of both buckets, Object Lock. */
   readonly retentionDays: number;
+  /** Days a replaced version is kept; the audit bucket keeps them at least `retentionDays`. */
   readonly noncurrentVersionExpirationDays: number;
-  /** Topic told of each log file delivery (CKV_AWS_252). */
-  readonly topicName: string;
+  /** Object Lock mode of the audit bucket. COMPLIANCE: no one, root included, deletes a version before `retentionDays`. */
+  readonly objectLockMode: "GOVERNANCE" | "COMPLIANCE";
   /** Buckets whose object-level reads and writes the trail records. @default - none */
   readonly dataEventBucketArns?: readonly string[];
+  /**
+   * A second region the environment writes to (DR replicas): GuardDuty and AWS Config
+   * watch it too (the trail is multi-region already). @default - the primary region only
+   */
+  readonly drRegion?: string;
   /** Which parts to create: an account may already have an organization trail, a detector or a recorder. */
   readonly cloudTrail: boolean;
   readonly guardDuty: boolean;
@@ -51,91 +73,199 @@ export interface AuditProps {
 
 /**
  * Audit evidence for HIPAA 164.312(b) / GDPR Art. 30: a multi-region CloudTrail trail with
- * log file validation, CMK encryption, CloudWatch Logs delivery and S3 data events; a
- * GuardDuty detector; an AWS Config recorder with HIPAA-relevant managed rules. Each part
- * can be switched off where the organization already runs it.
+ * log file validation, CloudWatch Logs delivery, S3 data events and its own delivery topic;
+ * a GuardDuty detector; an AWS Config recorder with HIPAA-relevant managed rules; all of it
+ * under a dedicated audit key, in an Object-Locked bucket. Each part can be switched off
+ * where the organization already runs it.
  */
 export class Audit extends Construct {
+  /** CloudTrail log files, under Object Lock (and AWS Config deliveries made before they moved). */
   public readonly auditBucket?: SecureBucket;
+  /** AWS Config deliveries: Config cannot write to a bucket with a default Object Lock retention. */
+  public readonly configBucket?: SecureBucket;
+  public readonly auditKey?: EncryptionKey;
   public readonly trailArn?: string;
+  /** Topic told of each trail log file delivery (CKV_AWS_252): for a SIEM, not for people. */
+  public readonly trailTopic?: EncryptedTopic;
+  private readonly names: { trail: string; trailArn: string; trailLogGroup: string; configRole: string };
 
-  constructor(scope: Construct, id: string, props: AuditProps) {
+  constructor(scope: Construct, id: string, private readonly props: AuditProps) {
     super(scope, id);
-    const bucketArn = `arn:${props.partition}:s3:::${props.auditBucketName}`;
-    const trailName = `${props.namePrefix}-trail`;
-    const trailArn = `arn:${props.partition}:cloudtrail:${props.region}:${props.accountId}:trail/${trailName}`;
+    const { partition, region, accountId, namePrefix } = props;
+    const trail = `${namePrefix}-trail`;
+    this.names = {
+      trail,
+      trailArn: `arn:${partition}:cloudtrail:${region}:${accountId}:trail/${trail}`,
+      trailLogGroup: `/aws/cloudtrail/${namePrefix}`,
+      configRole: `${namePrefix}-config`,
+    };
+    if (props.cloudTrail || props.awsConfig) {
+      const key = (this.auditKey = this.createKey());
+      // Kept while any part delivers, so that evidence delivered earlier stays where it was.
+      const auditArn = `arn:${partition}:s3:::${props.auditBucketName}`;
+      const trailStatements = props.cloudTrail ? this.trailBucketStatements(auditArn) : [];
+      this.auditBucket = this.evidenceBucket("AuditBucket", props.auditBucketName, key, trailStatements, true);
+      if (props.cloudTrail) [this.trailArn, this.trailTopic] = this.createTrail(key, this.auditBucket);
+      if (props.awsConfig) {
+        // AWS Config cannot deliver to a bucket whose Object Lock sets a default retention.
+        const configArn = `arn:${partition}:s3:::${props.configBucketName}`;
+        this.configBucket = this.evidenceBucket("ConfigBucket", props.configBucketName, key, this.configBucketStatements(configArn), false);
+        this.createConfig(configArn, key, this.configBucket);
+      }
+    }
+    if (props.guardDuty) this.createDetectors();
+  }
+
+  private createKey(): EncryptionKey {
+    const { props } = this;
+    return new EncryptionKey(this, "AuditKey", {
+      alias: props.key.alias,
+      description: `Audit evidence of ${props.namePrefix}: trail, its log group and topic, audit and Config buckets`,
+      accountId: props.accountId,
+      region: props.region,
+      partition: props.partition,
+      deletionWindowDays: props.key.deletionWindowDays,
+      iamGrantsUse: false,
+      additionalPolicyStatements: this.keyStatements(),
+    });
+  }
+
+  /**
+   * A bucket of audit evidence under the audit key, kept `retentionDays`, replaced versions
+   * too; `locked`: every version under Object Lock for as long.
+   */
+  private evidenceBucket(id: string, bucketName: string, key: EncryptionKey, statements: PolicyStatement[], locked: boolean): SecureBucket {
+    const { props } = this;
+    const days = props.retentionDays;
+    return new SecureBucket(this, id, {
+      bucketName,
+      kmsKeyArn: key.keyArn,
+      logging: { target: props.accessLogBucket },
+      noncurrentVersionExpirationDays: Math.max(props.noncurrentVersionExpirationDays, days),
+      expirationDays: days,
+      ...(locked ? { objectLock: { mode: props.objectLockMode, days, onExistingBucket: true } } : {}),
+      additionalPolicyStatements: statements,
+    });
+  }
+
+  /** The DR region, when it differs from the primary one. */
+  private get drRegion(): string | undefined {
+    return this.props.drRegion !== this.props.region ? this.props.drRegion : undefined;
+  }
+
+  /** Audit bucket policy: this trail delivers into its prefix. */
+  private trailBucketStatements(bucketArn: string): PolicyStatement[] {
+    const { props, names } = this;
+    return [
+      { Sid: "CloudTrailAclCheck", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:GetBucketAcl", Resource: bucketArn, Condition: { StringEquals: { "aws:SourceArn": names.trailArn } } },
+      {
+        Sid: "CloudTrailWrite",
+        Effect: "Allow",
+        Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: `${bucketArn}/cloudtrail/AWSLogs/${props.accountId}/*`,
+        Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": names.trailArn } },
+      },
+    ];
+  }
+
+  /** Config bucket policy: AWS Config of this account delivers into its prefix. */
+  private configBucketStatements(bucketArn: string): PolicyStatement[] {
+    const sameAccount = { "aws:SourceAccount": this.props.accountId };
+    return [
+      { Sid: "ConfigAclCheck", Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: ["s3:GetBucketAcl", "s3:ListBucket"], Resource: bucketArn, Condition: { StringEquals: sameAccount } },
+      {
+        Sid: "ConfigWrite",
+        Effect: "Allow",
+        Principal: { Service: "config.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: `${bucketArn}/config/AWSLogs/${this.props.accountId}/Config/*`,
+        Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", ...sameAccount } },
+      },
+    ];
+  }
+
+  /**
+   * Audit key policy beyond administration: each delivering service scoped to this trail,
+   * log group or account, and the named readers. No statement lets IAM grant use.
+   */
+  private keyStatements(): PolicyStatement[] {
+    const { props, names } = this;
+    const cloudTrail = { Service: "cloudtrail.amazonaws.com" };
+    const account = { AWS: `arn:${props.partition}:iam::${props.accountId}:root` };
     const sameAccount = { "aws:SourceAccount": props.accountId };
-    const delivery: PolicyStatement[] = [];
+    const statements: PolicyStatement[] = [];
     if (props.cloudTrail) {
-      delivery.push(
-        { Sid: "CloudTrailAclCheck", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:GetBucketAcl", Resource: bucketArn, Condition: { StringEquals: { "aws:SourceArn": trailArn } } },
+      statements.push(
         {
-          Sid: "CloudTrailWrite",
+          Sid: "AllowCloudTrailToEncryptLogFiles",
           Effect: "Allow",
-          Principal: { Service: "cloudtrail.amazonaws.com" },
-          Action: "s3:PutObject",
-          Resource: `${bucketArn}/cloudtrail/AWSLogs/${props.accountId}/*`,
-          Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn } },
+          Principal: cloudTrail,
+          Action: "kms:GenerateDataKey*",
+          Resource: "*",
+          Condition: {
+            StringEquals: { "aws:SourceArn": names.trailArn },
+            StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:${props.partition}:cloudtrail:*:${props.accountId}:trail/*` },
+          },
         },
+        // DescribeKey carries no encryption context: a context condition would never match.
+        { Sid: "AllowCloudTrailToDescribeKey", Effect: "Allow", Principal: cloudTrail, Action: "kms:DescribeKey", Resource: "*", Condition: { StringEquals: { ...sameAccount, "aws:SourceArn": names.trailArn } } },
+        // What SNS needs of a service publishing to a CMK-encrypted topic (the trail's delivery topic).
+        { Sid: "AllowCloudTrailToNotifyDeliveryTopic", Effect: "Allow", Principal: cloudTrail, Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Resource: "*", Condition: { StringEquals: sameAccount } },
+        cloudWatchLogsStatement(props, `log-group:${names.trailLogGroup}`),
       );
     }
     if (props.awsConfig) {
-      delivery.push(
-        { Sid: "ConfigAclCheck", Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: ["s3:GetBucketAcl", "s3:ListBucket"], Resource: bucketArn, Condition: { StringEquals: sameAccount } },
-        {
-          Sid: "ConfigWrite",
-          Effect: "Allow",
-          Principal: { Service: "config.amazonaws.com" },
-          Action: "s3:PutObject",
-          Resource: `${bucketArn}/config/AWSLogs/${props.accountId}/Config/*`,
-          Condition: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", ...sameAccount } },
-        },
+      const configRoleArn = `arn:${props.partition}:iam::${props.accountId}:role/${names.configRole}`;
+      const actions = ["kms:Decrypt", "kms:GenerateDataKey"];
+      statements.push(
+        // Config delivers as its role; matched by ARN so the role need not exist when the policy is set.
+        { Sid: "AllowConfigRoleToDeliver", Effect: "Allow", Principal: account, Action: actions, Resource: "*", Condition: { ArnEquals: { "aws:PrincipalArn": configRoleArn } } },
+        // When the role cannot deliver, Config retries as its service principal.
+        { Sid: "AllowConfigToDeliver", Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: actions, Resource: "*", Condition: { StringEquals: sameAccount } },
       );
     }
-    if (delivery.length > 0) {
-      this.auditBucket = new SecureBucket(this, "AuditBucket", {
-        bucketName: props.auditBucketName,
-        kmsKeyArn: props.kmsKeyArn,
-        logging: { target: props.accessLogBucket },
-        noncurrentVersionExpirationDays: props.noncurrentVersionExpirationDays,
-        expirationDays: props.retentionDays,
-        additionalPolicyStatements: delivery,
-      });
+    const readers = props.readerArns ?? [];
+    if (readers.length > 0) {
+      statements.push({ Sid: "AllowAuditReadersToDecrypt", Effect: "Allow", Principal: account, Action: "kms:Decrypt", Resource: "*", Condition: { ArnLike: { "aws:PrincipalArn": [...readers] } } });
     }
-    if (props.cloudTrail) this.trailArn = this.createTrail(props, trailName);
-    if (props.guardDuty) {
-      const detector = new GuarddutyDetector(this, "GuardDuty", { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" });
-      suppress(detector, "CKV2_AWS_3", "Per-account detector of this environment's account; organization-wide auto-enable (aws_guardduty_organization_configuration) belongs to the delegated administrator account, not to an app stack.");
-    }
-    if (props.awsConfig) this.createConfig(props, bucketArn);
+    return statements;
   }
 
-  private createTrail(props: AuditProps, trailName: string): string {
+  private createTrail(key: EncryptionKey, bucket: SecureBucket): [string, EncryptedTopic] {
+    const { props, names } = this;
     const group = new LogGroup(this, "TrailLogGroup", {
-      logGroupName: `/aws/cloudtrail/${props.namePrefix}`,
+      logGroupName: names.trailLogGroup,
       retentionDays: props.retentionDays,
-      kmsKeyArn: props.kmsKeyArn,
+      kmsKeyArn: key.keyArn,
     });
     const role = new ServiceRole(this, "TrailLogRole", {
       roleName: `${props.namePrefix}-cloudtrail-logs`,
       service: "cloudtrail.amazonaws.com",
       sourceAccountId: props.accountId,
-      description: `Delivers the ${trailName} trail to CloudWatch Logs`,
+      description: `Delivers the ${names.trail} trail to CloudWatch Logs`,
       statements: [{ Sid: "WriteTrailEvents", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${group.logGroupArn}:*` }],
+    });
+    // Log-file notifications flood people (AWS advises against e-mail and SMS subscribers):
+    // a topic of their own, with no subscription here; a SIEM subscribes to it.
+    const topic = new EncryptedTopic(this, "TrailTopic", {
+      topicName: `${props.namePrefix}-trail-deliveries`,
+      kmsKeyArn: key.keyArn,
+      publishers: { services: ["cloudtrail.amazonaws.com"], condition: { StringEquals: { "aws:SourceArn": names.trailArn } } },
     });
     const dataEvents = props.dataEventBucketArns ?? [];
     const trail = new Cloudtrail(this, "Trail", {
-      name: trailName,
-      s3BucketName: this.auditBucket!.bucketName,
+      name: names.trail,
+      s3BucketName: bucket.bucketName,
       s3KeyPrefix: "cloudtrail",
       isMultiRegionTrail: true,
       includeGlobalServiceEvents: true,
       enableLogging: true,
       enableLogFileValidation: true,
-      kmsKeyId: props.kmsKeyArn,
+      kmsKeyId: key.keyArn,
       cloudWatchLogsGroupArn: `${group.logGroupArn}:*`,
       cloudWatchLogsRoleArn: role.roleArn,
-      snsTopicName: props.topicName,
+      snsTopicName: topic.topicName,
       eventSelector: [
         {
           readWriteType: "All",
@@ -143,39 +273,40 @@ export class Audit extends Construct {
           ...(dataEvents.length ? { dataResource: [{ type: "AWS::S3::Object", values: dataEvents.map((arn) => `${arn}/`) }] } : {}),
         },
       ],
-      dependsOn: [this.auditBucket!.policyReady],
+      // CreateTrail checks both policies: InsufficientS3BucketPolicy / InsufficientSnsTopicPolicyException.
+      dependsOn: [bucket.policyReady, topic.policyReady],
     });
-    return trail.arn;
+    return [trail.arn, topic];
   }
 
-  private createConfig(props: AuditProps, bucketArn: string): void {
+  /** A detector in the provider's region, and one in the DR region. */
+  private createDetectors(): void {
+    for (const [id, region] of [["GuardDuty", undefined], ["DrGuardDuty", this.drRegion]] as const) {
+      if (id === "DrGuardDuty" && !region) continue;
+      const detector = new GuarddutyDetector(this, id, { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES", ...(region ? { region } : {}) });
+      suppress(detector, "CKV2_AWS_3", "Per-account detector of this environment's account; organization-wide auto-enable (aws_guardduty_organization_configuration) belongs to the delegated administrator account, not to an app stack.");
+    }
+  }
+
+  private createConfig(bucketArn: string, key: EncryptionKey, bucket: SecureBucket): void {
+    const { props, names } = this;
     const role = new ServiceRole(this, "ConfigRole", {
-      roleName: `${props.namePrefix}-config`,
+      roleName: names.configRole,
       service: "config.amazonaws.com",
       sourceAccountId: props.accountId,
       description: "AWS Config recorder and delivery channel",
       managedPolicyArns: [`arn:${props.partition}:iam::aws:policy/service-role/AWS_ConfigRole`],
       statements: [
-        { Sid: "DeliverToAuditBucket", Effect: "Allow", Action: "s3:PutObject", Resource: `${bucketArn}/config/AWSLogs/${props.accountId}/Config/*` },
-        { Sid: "ReadAuditBucketAcl", Effect: "Allow", Action: "s3:GetBucketAcl", Resource: bucketArn },
-        { Sid: "EncryptDeliveries", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: props.kmsKeyArn },
+        { Sid: "DeliverToConfigBucket", Effect: "Allow", Action: "s3:PutObject", Resource: `${bucketArn}/config/AWSLogs/${props.accountId}/Config/*` },
+        { Sid: "ReadConfigBucketAcl", Effect: "Allow", Action: "s3:GetBucketAcl", Resource: bucketArn },
+        { Sid: "EncryptDeliveries", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: key.keyArn },
       ],
     });
-    const recorder = new ConfigConfigurationRecorder(this, "ConfigRecorder", {
-      name: `${props.namePrefix}-recorder`,
-      roleArn: role.roleArn,
-      recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
-    });
-    const channel = new ConfigDeliveryChannel(this, "ConfigDeliveryChannel", {
-      name: `${props.namePrefix}-delivery`,
-      s3BucketName: this.auditBucket!.bucketName,
-      s3KeyPrefix: "config",
-      s3KmsKeyArn: props.kmsKeyArn,
-      snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
-      // Config checks it may write to the bucket when the channel is created.
-      dependsOn: [recorder, this.auditBucket!.policyReady],
-    });
-    new ConfigConfigurationRecorderStatus(this, "ConfigRecorderStatus", { name: recorder.name, isEnabled: true, dependsOn: [channel] });
+    const { recorder } = this.createRecorder("", role.roleArn, key, bucket);
+    if (this.drRegion) {
+      const { status } = this.createRecorder("Dr", role.roleArn, key, bucket, this.drRegion);
+      suppress(status, "CKV2_AWS_48", "Global resources (IAM) are recorded once, by the primary region's recorder of this environment; recording them in the DR region too would duplicate every configuration item, which AWS Config advises against.", { scanners: ["checkov"] });
+    }
     for (const rule of HIPAA_CONFIG_RULES) {
       new ConfigConfigRule(this, `ConfigRule-${rule}`, {
         name: `${props.namePrefix}-${rule.toLowerCase().replace(/_/g, "-")}`,
@@ -183,5 +314,31 @@ export class Audit extends Construct {
         dependsOn: [recorder],
       });
     }
+  }
+
+  /**
+   * Recorder, delivery channel (to the audit bucket) and recorder status in the provider's
+   * region (ids without prefix; records global resources) or in `region` (`Dr` ids).
+   */
+  private createRecorder(idPrefix: "" | "Dr", roleArn: string, key: EncryptionKey, bucket: SecureBucket, region?: string) {
+    const here = region ? { region } : {};
+    const recorder = new ConfigConfigurationRecorder(this, `${idPrefix}ConfigRecorder`, {
+      name: `${this.props.namePrefix}-recorder`,
+      roleArn,
+      recordingGroup: { allSupported: true, includeGlobalResourceTypes: !region },
+      ...here,
+    });
+    const channel = new ConfigDeliveryChannel(this, `${idPrefix}ConfigDeliveryChannel`, {
+      name: `${this.props.namePrefix}-delivery`,
+      s3BucketName: bucket.bucketName,
+      s3KeyPrefix: "config",
+      s3KmsKeyArn: key.keyArn,
+      snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
+      // Config checks it may write to the bucket when the channel is created.
+      dependsOn: [recorder, bucket.policyReady],
+      ...here,
+    });
+    const status = new ConfigConfigurationRecorderStatus(this, `${idPrefix}ConfigRecorderStatus`, { name: recorder.name, isEnabled: true, dependsOn: [channel], ...here });
+    return { recorder, status };
   }
 }

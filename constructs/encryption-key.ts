@@ -8,11 +8,9 @@ import { ALARM_TOPIC_PUBLISHERS, policyDocument, sid, type PolicyStatement } fro
 export enum KeyServiceUser {
   /** CloudWatch Logs encrypting log groups of this account and region. */
   CLOUDWATCH_LOGS = "logs",
-  /** CloudTrail encrypting trail log files of this account. */
-  CLOUDTRAIL = "cloudtrail",
   /**
-   * Services that publish to the CMK-encrypted alarm topic: CloudWatch alarms, AWS Budgets,
-   * CloudTrail delivery notifications. They need GenerateDataKey/Decrypt for SNS.
+   * Services that publish to the CMK-encrypted alarm topic: CloudWatch alarms and AWS
+   * Budgets. They need GenerateDataKey/Decrypt for SNS.
    */
   TOPIC_PUBLISHERS = "topic-publishers",
 }
@@ -30,13 +28,31 @@ export interface EncryptionKeyProps {
   /** Services allowed to use the key through their service principal. @default - none: only IAM principals of the account */
   readonly serviceUsers?: readonly KeyServiceUser[];
   /**
+   * Let the account's IAM policies grant cryptographic use of the key (Encrypt, Decrypt,
+   * GenerateDataKey...). When false, IAM only administers the key (create, describe,
+   * enable, disable, put policy, tag, schedule deletion...), and only the key policy's
+   * own statements may use it: an IAM policy granting kms:Decrypt on it has no effect.
+   * @default true
+   */
+  readonly iamGrantsUse?: boolean;
+  /** Statements added to the key policy (named readers, a service scoped to one resource, a Deny to all but named roles). @default - none */
+  readonly additionalPolicyStatements?: readonly PolicyStatement[];
+  /**
    * Create the key in `region` although the provider's region differs (a DR replica key).
    * @default false: the provider's region, which must then equal `region`
    */
   readonly placeInRegion?: boolean;
-  /** Extra key policy statements, appended (e.g. a Deny to all but named roles). @default - none */
-  readonly additionalPolicyStatements?: readonly PolicyStatement[];
 }
+
+/**
+ * Key management without cryptographic use: what AWS's default key-administrator statement
+ * allows, except kms:CreateGrant (a grant would hand out the use the policy withholds).
+ */
+const KEY_ADMIN_ACTIONS = [
+  "kms:CreateAlias", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*",
+  "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource",
+  "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion",
+] as const;
 
 /**
  * A symmetric customer-managed KMS key with yearly rotation, an explicit key policy
@@ -57,7 +73,7 @@ export class EncryptionKey extends Construct {
         Sid: "AccountAdministersKeyThroughIam",
         Effect: "Allow",
         Principal: { AWS: `arn:${props.partition}:iam::${props.accountId}:root` },
-        Action: "kms:*",
+        Action: (props.iamGrantsUse ?? true) ? "kms:*" : [...KEY_ADMIN_ACTIONS],
         Resource: "*",
       },
       ...(props.serviceUsers ?? []).map((s) => serviceStatement(s, props)),
@@ -88,18 +104,6 @@ export class EncryptionKey extends Construct {
 function serviceStatement(service: KeyServiceUser, p: EncryptionKeyProps): PolicyStatement {
   const sameAccount = { StringEquals: { "aws:SourceAccount": p.accountId } };
   switch (service) {
-    case KeyServiceUser.CLOUDTRAIL:
-      return {
-        Sid: "AllowCloudTrailLogFiles",
-        Effect: "Allow",
-        Principal: { Service: "cloudtrail.amazonaws.com" },
-        Action: ["kms:GenerateDataKey*", "kms:DescribeKey"],
-        Resource: "*",
-        Condition: {
-          ...sameAccount,
-          StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": `arn:${p.partition}:cloudtrail:*:${p.accountId}:trail/*` },
-        },
-      };
     case KeyServiceUser.TOPIC_PUBLISHERS:
       return {
         Sid: "AllowPublishersToEncryptedTopics",
@@ -110,15 +114,23 @@ function serviceStatement(service: KeyServiceUser, p: EncryptionKeyProps): Polic
         Condition: sameAccount,
       };
     case KeyServiceUser.CLOUDWATCH_LOGS:
-      return {
-        Sid: "AllowCloudWatchLogs",
-        Effect: "Allow",
-        Principal: { Service: `logs.${p.region}.amazonaws.com` },
-        Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-        Resource: "*",
-        Condition: {
-          ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${p.partition}:logs:${p.region}:${p.accountId}:*` },
-        },
-      };
+      return cloudWatchLogsStatement(p);
   }
+}
+
+/**
+ * CloudWatch Logs of the key's region encrypting the account's log groups whose ARN
+ * matches `logGroups` (`log-group:<name>` for one group). @default logGroups - every group
+ */
+export function cloudWatchLogsStatement(p: { accountId: string; region: string; partition: string }, logGroups = "*"): PolicyStatement {
+  return {
+    Sid: "AllowCloudWatchLogs",
+    Effect: "Allow",
+    Principal: { Service: `logs.${p.region}.amazonaws.com` },
+    Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+    Resource: "*",
+    Condition: {
+      ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${p.partition}:logs:${p.region}:${p.accountId}:${logGroups}` },
+    },
+  };
 }

@@ -1,10 +1,11 @@
 import { Construct } from "constructs";
 import { AlarmPair, type AlarmPairProps } from "./alarm-pair";
-import { AlarmTopic } from "./alarm-topic";
 import { Budget } from "./budget";
 import { Dashboard } from "./dashboard";
+import { EncryptedTopic } from "./encrypted-topic";
 import { LogGroup } from "./log-group";
 import { LogMetricAlarm } from "./log-metric-alarm";
+import { ALARM_TOPIC_PUBLISHERS } from "./policy-document";
 
 export interface ObservabilityProps {
   /** `<app>-<env>`. */
@@ -30,16 +31,16 @@ export interface ObservabilityProps {
  * shows every alarm pair added through `addAlarmPair`.
  */
 export class Observability extends Construct {
-  public readonly topic: AlarmTopic;
+  public readonly topic: EncryptedTopic;
   public readonly appLogGroup: LogGroup;
   public readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, private readonly props: ObservabilityProps) {
     super(scope, id);
-    this.topic = new AlarmTopic(this, "AlarmTopic", {
+    this.topic = new EncryptedTopic(this, "AlarmTopic", {
       topicName: `${props.namePrefix}-alarms`,
       kmsKeyArn: props.kmsKeyArn,
-      accountId: props.accountId,
+      publishers: { services: ALARM_TOPIC_PUBLISHERS, condition: { StringEquals: { "aws:SourceAccount": props.accountId } } },
       emails: props.alarmEmails,
     });
     this.appLogGroup = new LogGroup(this, "AppLogGroup", {

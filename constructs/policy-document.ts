@@ -21,8 +21,9 @@ export function policyDocument(statements: readonly PolicyStatement[]): string {
 /**
  * Services that publish alarms and notices to the environment's encrypted alarm topic:
  * the topic policy lets them publish and the key policy lets them encrypt for it.
+ * CloudTrail is not one: its log-file notifications go to the trail's own delivery topic.
  */
-export const ALARM_TOPIC_PUBLISHERS: readonly string[] = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com", "cloudtrail.amazonaws.com"];
+export const ALARM_TOPIC_PUBLISHERS: readonly string[] = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com"];
 
 /** Deny any request that is not TLS 1.2+ on the given resources (HIPAA 164.312(e)(1)). */
 export function denyInsecureTransport(service: "s3" | "sns" | "sqs", resources: string[]): PolicyStatement[] {

@@ -50,8 +50,14 @@ export interface SecureBucketProps {
   readonly eventBridgeNotifications?: boolean;
   /** Move current objects to Glacier Flexible Retrieval after N days. @default - never */
   readonly glacierAfterDays?: number;
-  /** WORM: every new object version is locked for `days` in `mode`. Set only at creation. @default - no object lock */
-  readonly objectLock?: { readonly mode: "GOVERNANCE" | "COMPLIANCE"; readonly days: number };
+  /**
+   * WORM: every new object version is locked for `days` in `mode`. Enabled at creation
+   * (`aws_s3_bucket.object_lock_enabled`) unless `onExistingBucket`: then only the
+   * `aws_s3_bucket_object_lock_configuration` enables it, which S3 allows on a versioned
+   * bucket that already exists, and the bucket attribute, which would replace such a
+   * bucket, stays unset. @default - no object lock
+   */
+  readonly objectLock?: { readonly mode: "GOVERNANCE" | "COMPLIANCE"; readonly days: number; readonly onExistingBucket?: boolean };
   /**
    * Replicate every object (and delete markers) to `bucket`, re-encrypted with `kmsKeyArn`
    * (a key in the replica's region), through a role named `roleName`.
@@ -104,7 +110,7 @@ export class SecureBucket extends Construct {
     this.bucket = new S3Bucket(this, "Bucket", {
       bucket: props.bucketName,
       forceDestroy: false,
-      objectLockEnabled: props.objectLock ? true : undefined,
+      objectLockEnabled: props.objectLock && !props.objectLock.onExistingBucket ? true : undefined,
       ...here,
     });
     this.bucketRegion = props.inRegion;
@@ -183,9 +189,12 @@ export class SecureBucket extends Construct {
     });
 
     if (props.objectLock) {
+      const { mode, days, onExistingBucket } = props.objectLock;
       new S3BucketObjectLockConfigurationA(this, "ObjectLock", {
         bucket: this.bucket.id,
-        rule: { defaultRetention: { mode: props.objectLock.mode, days: props.objectLock.days } },
+        rule: { defaultRetention: { mode, days } },
+        // S3 enables lock on an existing bucket only once versioning is on.
+        ...(onExistingBucket ? { objectLockEnabled: "Enabled", dependsOn: [versioning] } : {}),
         ...here,
       });
     }

@@ -51,8 +51,8 @@ export class AppStack extends TerraformStack {
     this.dataKey = new EncryptionKey(this, "DataKey", {
       ...keyBase,
       alias: env.names.dataKeyAlias,
-      description: `Data at rest of ${env.app} ${env.env}: buckets, logs, secrets, audit trail, alarm topic`,
-      serviceUsers: [KeyServiceUser.CLOUDWATCH_LOGS, KeyServiceUser.CLOUDTRAIL, KeyServiceUser.TOPIC_PUBLISHERS],
+      description: `Data at rest of ${env.app} ${env.env}: buckets, logs, secrets, alarm topic`,
+      serviceUsers: [KeyServiceUser.CLOUDWATCH_LOGS, KeyServiceUser.TOPIC_PUBLISHERS],
     });
     this.extraKeys = Object.fromEntries(
       env.keys.map((k) => [k.purpose, new EncryptionKey(this, `Key-${k.purpose}`, { ...keyBase, alias: k.alias, description: k.description })]),
@@ -97,12 +97,13 @@ export class AppStack extends TerraformStack {
       accountId: env.accountId,
       region: env.region,
       partition: env.partition,
-      kmsKeyArn: this.dataKey.keyArn,
+      key: { alias: env.names.auditKeyAlias, deletionWindowDays: s.kms.deletionWindowDays },
       accessLogBucket: this.accessLogBucket,
       auditBucketName: env.names.auditBucket,
+      configBucketName: env.names.configBucket,
       retentionDays: s.logs.auditRetentionDays,
       noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays,
-      topicName: this.observability.topic.topicName,
+      drRegion: env.buckets.find((b) => b.replica)?.replica?.region,
       dataEventBucketArns: env.buckets
         .filter((b) => b.cloudTrailDataEvents)
         .flatMap((b) => [this.dataBuckets[b.name], this.replicaBuckets[b.name]].filter((x) => x !== undefined).map((x) => x.bucketArn)),

@@ -27,6 +27,8 @@ describe("Observability", () => {
     expect(onlyResource(tf, "aws_sns_topic")).toMatchObject({ name: "demo-prod-alarms", kms_master_key_id: "arn:aws:kms:eu-central-1:333333333333:key/abc" });
     const policy = JSON.parse(onlyResource(tf, "aws_sns_topic_policy").policy);
     expect(policy.Statement[0]).toMatchObject({ Effect: "Allow", Action: "sns:Publish", Condition: { StringEquals: { "aws:SourceAccount": "333333333333" } } });
+    // CloudTrail's log-file notices go to the trail's own topic (Audit), never to people
+    expect(policy.Statement[0].Principal.Service).toEqual(["cloudwatch.amazonaws.com", "budgets.amazonaws.com"]);
     expect(policy.Statement[1]).toMatchObject({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } });
     expect(resourcesOfType(tf, "aws_sns_topic_subscription").map((s) => s.endpoint)).toEqual(["oncall@example.com", "sec@example.com"]);
   });

@@ -26,6 +26,7 @@ describe("SecureBucket options", () => {
     expect(bucket(prod, source).object_lock_enabled).toBe(true);
     const [lock] = companion(prod, "aws_s3_bucket_object_lock_configuration", source);
     expect(lock.rule).toEqual({ default_retention: { mode: "GOVERNANCE", days: 30 } });
+    expect(lock).not.toHaveProperty("object_lock_enabled");
   });
 
   it("replicates to a hardened replica in the DR region, re-encrypted with a DR key, in prod only", () => {
@@ -101,7 +102,7 @@ describe("SecureBucket options", () => {
       return JSON.parse(policy.policy).Statement.find((st: any) => st.Sid === "AllowS3ServerAccessLogDelivery").Condition.ArnLike["aws:SourceArn"];
     };
     const arn = (name: string) => `\${${addressOf(prod, bucket(prod, name))}.arn}`;
-    expect(deliveryFrom("demo-prod-access-logs-333333333333")).toEqual([arn(source), arn("demo-prod-audit-333333333333")]);
+    expect(deliveryFrom("demo-prod-access-logs-333333333333")).toEqual([arn(source), arn("demo-prod-audit-333333333333"), arn("demo-prod-audit-config-333333333333")]);
     expect(deliveryFrom("demo-prod-dr-access-logs-333333333333")).toEqual([arn(replica)]);
   });
 

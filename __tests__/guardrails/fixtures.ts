@@ -242,7 +242,7 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_36: { pass: one("aws_cloudtrail", { enable_log_file_validation: true }), fail: one("aws_cloudtrail", {}) },
   CKV_AWS_67: { pass: one("aws_cloudtrail", { is_multi_region_trail: true }), fail: one("aws_cloudtrail", {}) },
   CKV_AWS_251: { pass: one("aws_cloudtrail", {}), fail: one("aws_cloudtrail", { enable_logging: false }) },
-  CKV_AWS_252: { pass: one("aws_cloudtrail", { sns_topic_name: "alarms" }), fail: one("aws_cloudtrail", {}) },
+  CKV_AWS_252: { pass: one("aws_cloudtrail", { sns_topic_name: "trail-deliveries" }), fail: one("aws_cloudtrail", {}) },
   CKV2_AWS_10: {
     pass: { "aws_cloudtrail.t": { cloud_watch_logs_group_arn: `${ref("aws_cloudwatch_log_group.g", "arn")}:*`, cloud_watch_logs_role_arn: "arn:role" }, "aws_cloudwatch_log_group.g": {} },
     fail: one("aws_cloudtrail", {}),

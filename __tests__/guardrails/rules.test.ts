@@ -57,6 +57,14 @@ describe("provider rules", () => {
   });
 });
 
+describe("CKV_AWS_252 fix", () => {
+  it("asks for a dedicated delivery topic, not the alarm topic", () => {
+    const fix = ALL_RULES.find((r) => r.id === "CKV_AWS_252")!.fix;
+    expect(fix).toMatch(/^Set sns_topic_name to a dedicated log-delivery topic/);
+    expect(fix).toMatch(/not an alarm topic/);
+  });
+});
+
 describe("rule catalogue", () => {
   it("covers at least 80 rules, each with ids, severity, description and fix", () => {
     expect(ALL_RULES.length).toBeGreaterThanOrEqual(80);

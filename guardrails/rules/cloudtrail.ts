@@ -13,7 +13,7 @@ export const cloudtrailRules: Rule[] = [
   mustBeTrue({ id: "CKV_AWS_36", checkov: "CKV_AWS_36", trivy: ["AWS-0016", "aws-cloudtrail-enable-log-validation"], severity: "high", resourceTypes: TRAIL, description: "enable_log_file_validation = true.", fix: "Set enable_log_file_validation = true." }, "enable_log_file_validation"),
   mustBeTrue({ id: "CKV_AWS_67", checkov: "CKV_AWS_67", trivy: ["AWS-0014", "aws-cloudtrail-enable-all-regions"], severity: "high", resourceTypes: TRAIL, description: "is_multi_region_trail = true.", fix: "Set is_multi_region_trail = true." }, "is_multi_region_trail"),
   { id: "CKV_AWS_251", checkov: "CKV_AWS_251", severity: "high", resourceTypes: TRAIL, description: "enable_logging is not false.", fix: "Remove enable_logging = false.", check: (t) => (isFalse(t.config.enable_logging) ? fail("logging is stopped") : pass) },
-  mustBeSet({ id: "CKV_AWS_252", checkov: "CKV_AWS_252", severity: "low", resourceTypes: TRAIL, description: "sns_topic_name is set.", fix: "Notify the alarm topic of log file delivery." }, "sns_topic_name"),
+  mustBeSet({ id: "CKV_AWS_252", checkov: "CKV_AWS_252", severity: "low", resourceTypes: TRAIL, description: "sns_topic_name is set.", fix: "Set sns_topic_name to a dedicated log-delivery topic that a SIEM subscribes to, not an alarm topic: one notice per log file floods people (Audit creates <app>-<env>-trail-deliveries)." }, "sns_topic_name"),
   {
     id: "CKV2_AWS_10", checkov: "CKV2_AWS_10", trivy: ["AWS-0162", "aws-cloudtrail-ensure-cloudwatch-integration"], severity: "medium", resourceTypes: TRAIL,
     description: "cloud_watch_logs_group_arn references a log group (and a role is set).", fix: "Deliver the trail to a KMS-encrypted log group with cloud_watch_logs_role_arn.",
