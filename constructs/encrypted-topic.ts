@@ -52,7 +52,11 @@ export class EncryptedTopic extends Construct {
         ...denyInsecureTransport("sns", [topic.arn]),
       ]),
     });
-    (props.emails ?? []).forEach((email, i) => new SnsTopicSubscription(this, `Email${i}`, { topicArn: topic.arn, protocol: "email", endpoint: email }));
+    // Keyed by address, not position: removing one address must not recreate the others,
+    // each of which would have to confirm again.
+    for (const email of props.emails ?? []) {
+      new SnsTopicSubscription(this, `Email-${email}`, { topicArn: topic.arn, protocol: "email", endpoint: email });
+    }
     this.topicArn = topic.arn;
     this.topicName = topic.name;
   }

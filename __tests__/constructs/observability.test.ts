@@ -4,7 +4,7 @@ import { AlarmPair } from "../../constructs/alarm-pair";
 import { Observability } from "../../constructs/observability";
 import { appStackTf, baseSpec, onlyResource, resourcesOfType, synthStack } from "../helpers";
 
-function observabilityStack() {
+function observabilityStack(alarmEmails = ["oncall@example.com", "sec@example.com"]) {
   const stack = new TerraformStack(new App(), "obs");
   new AwsProvider(stack, "aws", { region: "eu-central-1" });
   const obs = new Observability(stack, "Observability", {
@@ -13,7 +13,7 @@ function observabilityStack() {
     region: "eu-central-1",
     accountId: "333333333333",
     kmsKeyArn: "arn:aws:kms:eu-central-1:333333333333:key/abc",
-    alarmEmails: ["oncall@example.com", "sec@example.com"],
+    alarmEmails,
     appLogGroup: { name: "/demo/prod/app", retentionDays: 365 },
     logMetricAlarms: [{ name: "failed-logins", pattern: '{ $.event = "login_failed" }', warning: 5, critical: 10, periodSeconds: 60 }],
     budget: { monthlyLimitUsd: 600, alertThresholdsPercent: [50, 80, 100] },
@@ -31,6 +31,15 @@ describe("Observability", () => {
     expect(policy.Statement[0].Principal.Service).toEqual(["cloudwatch.amazonaws.com", "budgets.amazonaws.com"]);
     expect(policy.Statement[1]).toMatchObject({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } });
     expect(resourcesOfType(tf, "aws_sns_topic_subscription").map((s) => s.endpoint)).toEqual(["oncall@example.com", "sec@example.com"]);
+  });
+
+  it("keys e-mail subscriptions by address: removing one leaves the others' addresses alone", () => {
+    const addressOf = (emails: string[]) =>
+      Object.fromEntries(Object.entries(synthStack(observabilityStack(emails).stack).resource!.aws_sns_topic_subscription).map(([name, s]: [string, any]) => [s.endpoint, name]));
+    const before = addressOf(["oncall@example.com", "sec@example.com"]);
+    const after = addressOf(["sec@example.com"]);
+    expect(after["sec@example.com"]).toBe(before["sec@example.com"]);
+    expect(Object.keys(after)).toEqual(["sec@example.com"]);
   });
 
   it("creates warning/critical pairs from one declaration (R1 thresholds) and shows them on the dashboard", () => {
