@@ -106,7 +106,8 @@ function run(args: string[]): number {
   const inputs = readInputs(args);
   const reports: StackReport[] = inputs.map(({ file, doc, recorded }) => {
     try {
-      return evaluate(relative(process.cwd(), file), doc, recordedSuppressions(recorded), undefined, recorded.context ?? {});
+      const suppressions = recordedSuppressions(recorded);
+      return evaluate(relative(process.cwd(), file), doc, suppressions, undefined, recorded.context ?? {});
     } catch (e) {
       throw new CliError(file, `could not be checked (${ioMessage(e)})`);
     }

@@ -36,7 +36,9 @@ export function readTfJson(file: string): TfJsonDocument {
   } catch (e) {
     throw new InputError(`is not valid JSON (${oneLine((e as Error).message)}${lineAndColumn(text, e)})`);
   }
-  if (depthOver(doc, MAX_INPUT_DEPTH)) throw new InputError(`nests objects/arrays more than ${MAX_INPUT_DEPTH} levels deep`);
+  if (depthOver(doc, MAX_INPUT_DEPTH)) {
+    throw new InputError(`nests objects/arrays more than ${MAX_INPUT_DEPTH} levels deep`);
+  }
   const problem = shapeProblem(doc);
   if (problem) throw new InputError(problem);
   return doc as TfJsonDocument;

@@ -1,6 +1,8 @@
 /** `npm run guardrails -- <file-or-dir>` on Terraform JSON from anywhere. */
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { MAX_INPUT_BYTES, MAX_INPUT_DEPTH } from "../../guardrails/input";
@@ -53,7 +55,9 @@ function writeHugeBucket(file: string, bytes: number) {
   closeSync(fd);
 }
 
-const deep = (levels: number) => `{"resource":{"aws_s3_bucket":{"b":{"tags":${"[".repeat(levels)}${"]".repeat(levels)}}}}}`;
+/** A bucket whose tags nest `levels` arrays deep. */
+const deep = (levels: number) =>
+  `{"resource":{"aws_s3_bucket":{"b":{"tags":${"[".repeat(levels)}${"]".repeat(levels)}}}}}`;
 
 /** The CLI as a child process, so that several run at once. */
 function runCliAsync(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -64,21 +68,40 @@ function runCliAsync(...args: string[]): Promise<{ status: number | null; stdout
     child.stdout.on("data", (b: Buffer) => out.push(b));
     child.stderr.on("data", (b: Buffer) => err.push(b));
     child.on("error", failed);
-    child.on("close", (status) => done({ status, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }));
+    const text = (bufs: Buffer[]) => Buffer.concat(bufs).toString();
+    child.on("close", (status) => done({ status, stdout: text(out), stderr: text(err) }));
   });
 }
 
 describe("guardrails CLI on input that is not Terraform JSON", () => {
+  const text = (t: string) => (file: string) => writeFileSync(file, t);
+  const mib = MAX_INPUT_BYTES / 1024 / 1024;
   const cases: [string, (file: string) => void, RegExp][] = [
-    ["a top-level array", (f) => writeFileSync(f, "[]"), /top level is an array, not a Terraform JSON object$/],
-    ["a resource type that is a string", (f) => writeFileSync(f, '{"resource":{"aws_s3_bucket":"b"}}'), /resource\.aws_s3_bucket is a string, not an object/],
-    ["a resource type that is null", (f) => writeFileSync(f, '{"resource":{"aws_s3_bucket":null}}'), /resource\.aws_s3_bucket is null, not an object/],
-    ["a resource that is a number", (f) => writeFileSync(f, '{"resource":{"aws_s3_bucket":{"b":1}}}'), /resource\.aws_s3_bucket\.b is a number, not a resource body/],
-    ["a provider that is a string", (f) => writeFileSync(f, '{"provider":{"aws":"eu"}}'), /provider\.aws is a string, not a provider block/],
-    ["20,000 levels of nesting", (f) => writeFileSync(f, deep(20_000)), new RegExp(`nests objects/arrays more than ${MAX_INPUT_DEPTH} levels deep$`)],
-    ["a 50 MB file", (f) => writeHugeBucket(f, 50 * 1024 * 1024), new RegExp(`is 50 MiB \\(\\d+ bytes\\), over the ${MAX_INPUT_BYTES / 1024 / 1024} MiB limit$`)],
-    ["invalid JSON", (f) => writeFileSync(f, '{"resource":\n  {,}}'), /is not valid JSON \(.*line 2 column 4\)$/],
-    ["an empty file", (f) => writeFileSync(f, ""), /is not valid JSON \(Unexpected end of JSON input\)$/],
+    ["a top-level array", text("[]"), /top level is an array, not a Terraform JSON object$/],
+    [
+      "a resource type that is a string",
+      text('{"resource":{"aws_s3_bucket":"b"}}'),
+      /resource\.aws_s3_bucket is a string, not an object/,
+    ],
+    [
+      "a resource type that is null",
+      text('{"resource":{"aws_s3_bucket":null}}'),
+      /resource\.aws_s3_bucket is null, not an object/,
+    ],
+    [
+      "a resource that is a number",
+      text('{"resource":{"aws_s3_bucket":{"b":1}}}'),
+      /resource\.aws_s3_bucket\.b is a number, not a resource body/,
+    ],
+    ["a provider that is a string", text('{"provider":{"aws":"eu"}}'), /provider\.aws is a string, not a provider block/],
+    ["20,000 levels of nesting", text(deep(20_000)), new RegExp(`more than ${MAX_INPUT_DEPTH} levels deep$`)],
+    [
+      "a 50 MB file",
+      (f) => writeHugeBucket(f, 50 * 1024 * 1024),
+      new RegExp(`is 50 MiB \\(\\d+ bytes\\), over the ${mib} MiB limit$`),
+    ],
+    ["invalid JSON", text('{"resource":\n  {,}}'), /is not valid JSON \(.*line 2 column 4\)$/],
+    ["an empty file", text(""), /is not valid JSON \(Unexpected end of JSON input\)$/],
     ["a missing file", () => undefined, /: no such file or directory$/],
   ];
   // Each case in its own directory, all run at once: one CLI start each, not one after another.
@@ -95,7 +118,8 @@ describe("guardrails CLI on input that is not Terraform JSON", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each(cases.map((c, i) => [c[0], i, c[2]] as const))("stops on %s with one line naming the file, exit 2, no report", (_, i, message) => {
+  const indexed = cases.map(([what, , message], i) => [what, i, message] as const);
+  it.each(indexed)("stops on %s with one line naming the file, exit 2, no report", (_, i, message) => {
     const run = runs[i];
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
@@ -118,7 +142,9 @@ describe("guardrails CLI on input that is not Terraform JSON", () => {
     writeFileSync(join(work, "z.tf.json"), '{"resource":{"aws_s3_bucket":{"b":null}}}');
     const run = runCli(work);
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toBe(`guardrails: ${join(work, "z.tf.json")}: resource.aws_s3_bucket.b is null, not a resource body (an object, or a list of objects)`);
+    expect(run.stderr.trim()).toBe(
+      `guardrails: ${join(work, "z.tf.json")}: resource.aws_s3_bucket.b is null, not a resource body (an object, or a list of objects)`,
+    );
     expect(readdirSync(work).sort()).toEqual(["a.tf.json", "z.tf.json"]);
   });
 

@@ -96,7 +96,10 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   },
   CKV_AWS_250: { pass: one("aws_db_instance", pgInstance), fail: one("aws_db_instance", { engine: "postgres", engine_version: "13.2" }) },
   CKV_AWS_198: {
-    pass: { ...vpcSg("db"), "aws_db_instance.db": { ...pgInstance, vpc_security_group_ids: [ref("aws_security_group.db")] } },
+    pass: {
+      ...vpcSg("db"),
+      "aws_db_instance.db": { ...pgInstance, vpc_security_group_ids: [ref("aws_security_group.db")] },
+    },
     fail: one("aws_db_security_group", { name: "db", ingress: [{ cidr: "10.0.0.0/16" }] }),
   },
   CKV_AWS_96: { pass: one("aws_rds_cluster", { storage_encrypted: true }), fail: one("aws_rds_cluster", {}) },
@@ -126,7 +129,10 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_322: { pass: one("aws_elasticache_cluster", {}), fail: one("aws_elasticache_cluster", { auto_minor_version_upgrade: false }) },
   CKV_AWS_323: { pass: one("aws_elasticache_cluster", { subnet_group_name: "data" }), fail: one("aws_elasticache_cluster", {}) },
   CKV_AWS_196: {
-    pass: { ...vpcSg("cache"), "aws_elasticache_replication_group.rg": { description: "cache", security_group_ids: [ref("aws_security_group.cache")] } },
+    pass: {
+      ...vpcSg("cache"),
+      "aws_elasticache_replication_group.rg": { description: "cache", security_group_ids: [ref("aws_security_group.cache")] },
+    },
     fail: one("aws_elasticache_security_group", { name: "cache", security_group_names: ["app"] }),
   },
   // DynamoDB
@@ -268,7 +274,10 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_382: { pass: sg({ egress: [{ from_port: 443, to_port: 443, protocol: "tcp", cidr_blocks: ["10.0.0.0/16"], description: "vpc" }] }), fail: { "aws_vpc_security_group_egress_rule.e": { cidr_ipv4: "0.0.0.0/0", ip_protocol: "-1", description: "all" } } },
   CKV2_AWS_5: { pass: sg({}), fail: { "aws_security_group.sg": { description: "unused" } } },
   CKV_AWS_130: { pass: one("aws_subnet", { map_public_ip_on_launch: false }), fail: one("aws_subnet", { map_public_ip_on_launch: true }) },
-  CKV_AWS_148: { pass: one("aws_vpc", { cidr_block: "10.0.0.0/16" }), fail: one("aws_default_vpc", { tags: { Name: "Default VPC" } }) },
+  CKV_AWS_148: {
+    pass: one("aws_vpc", { cidr_block: "10.0.0.0/16" }),
+    fail: one("aws_default_vpc", { tags: { Name: "Default VPC" } }),
+  },
   "AWS-0102": {
     pass: one("aws_network_acl", { ingress: [{ rule_no: 100, action: "allow", protocol: "tcp", cidr_block: "10.0.64.0/20", from_port: 5432, to_port: 5432 }] }),
     fail: one("aws_network_acl_rule", { rule_number: 100, rule_action: "allow", protocol: "-1", cidr_block: "10.0.0.0/16", egress: false }),
