@@ -1,12 +1,15 @@
 /**
  * `npm run guardrails -- <file-or-dir>`: the project's rules over any Terraform JSON
  * (a cdk.tf.json, a *.tf.json, or a directory of them). Writes the same reports beside
- * each file and exits 1 on unsuppressed findings.
+ * each file and exits 1 on unsuppressed findings. Input that is not Terraform JSON (see
+ * `input.ts` for the limits) stops the run with one line naming the file, exit 2, before
+ * any report is written.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { blocking, evaluate, formatBlocking, type StackReport } from "./engine";
 import type { TfJsonDocument } from "./graph";
+import { InputError, ioMessage, readTfJson } from "./input";
 import { jsonReport, markdownReport, sarifReport } from "./reports";
 import type { Scanner, Suppression } from "./suppressions";
 import type { RuleContext } from "./types";
@@ -35,7 +38,16 @@ interface RecordedReport {
 function recordedReport(file: string): RecordedReport {
   const report = join(dirname(file), "guardrails.json");
   if (basename(file) !== "cdk.tf.json" || !existsSync(report)) return {};
-  return JSON.parse(readFileSync(report, "utf8")) as RecordedReport;
+  try {
+    const data = JSON.parse(readFileSync(report, "utf8")) as RecordedReport;
+    const ok = data !== null && typeof data === "object" &&
+      (data.findings === undefined || Array.isArray(data.findings)) &&
+      (data.staleSuppressions === undefined || Array.isArray(data.staleSuppressions));
+    if (ok) return data;
+  } catch {
+    // reported below
+  }
+  throw new CliError(report, "is not a guardrails report (its suppressions cannot be read); delete it or re-run synth");
 }
 
 /**
@@ -50,36 +62,61 @@ function recordedSuppressions(data: RecordedReport): Suppression[] {
   return [...unique.values(), ...(data.staleSuppressions ?? [])];
 }
 
+/** Stops the run: `file: message` on one line, exit 2. */
+class CliError extends Error {
+  constructor(readonly file: string, message: string) {
+    super(message);
+  }
+}
+
+interface Input {
+  readonly file: string;
+  readonly doc: TfJsonDocument;
+  readonly recorded: RecordedReport;
+}
+
+/** Every file of every target, read and checked before any rule runs or report is written. */
+function readInputs(targets: readonly string[]): Input[] {
+  const inputs: Input[] = [];
+  for (const target of targets) {
+    let files: string[];
+    try {
+      files = tfJsonFiles(target);
+    } catch (e) {
+      throw new CliError((e as NodeJS.ErrnoException).path ?? target, ioMessage(e));
+    }
+    if (files.length === 0) throw new CliError(target, "holds no *.tf.json file");
+    for (const file of files) {
+      try {
+        inputs.push({ file, doc: readTfJson(file), recorded: recordedReport(file) });
+      } catch (e) {
+        if (e instanceof InputError) throw new CliError(file, e.message);
+        throw e;
+      }
+    }
+  }
+  return inputs;
+}
+
 function run(args: string[]): number {
   if (args.length === 0) {
     console.error("usage: npm run guardrails -- <file.tf.json | directory> [...]");
     return 2;
   }
-  const reports: StackReport[] = [];
-  for (const target of args) {
-    let files: string[];
+  const inputs = readInputs(args);
+  const reports: StackReport[] = inputs.map(({ file, doc, recorded }) => {
     try {
-      files = tfJsonFiles(target);
-    } catch {
-      console.error(`guardrails: ${target}: no such file or directory`);
-      return 2;
+      const suppressions = recordedSuppressions(recorded);
+      return evaluate(relative(process.cwd(), file), doc, suppressions, undefined, recorded.context ?? {});
+    } catch (e) {
+      throw new CliError(file, `could not be checked (${ioMessage(e)})`);
     }
-    for (const file of files) {
-      let doc: TfJsonDocument;
-      try {
-        doc = JSON.parse(readFileSync(file, "utf8"));
-      } catch (e) {
-        console.error(`guardrails: ${file} is not valid JSON (${(e as Error).message})`);
-        return 2;
-      }
-      const recorded = recordedReport(file);
-      const report = evaluate(relative(process.cwd(), file), doc, recordedSuppressions(recorded), undefined, recorded.context ?? {});
-      const prefix = reportPrefix(file);
-      writeFileSync(`${prefix}.json`, jsonReport(report));
-      writeFileSync(`${prefix}.sarif`, sarifReport(report, relative(process.cwd(), file)));
-      writeFileSync(`${prefix}.md`, markdownReport(report));
-      reports.push(report);
-    }
+  });
+  for (const [i, { file }] of inputs.entries()) {
+    const prefix = reportPrefix(file);
+    writeFileSync(`${prefix}.json`, jsonReport(reports[i]));
+    writeFileSync(`${prefix}.sarif`, sarifReport(reports[i], relative(process.cwd(), file)));
+    writeFileSync(`${prefix}.md`, markdownReport(reports[i]));
   }
   const counts = (s: string) => reports.flatMap((r) => r.findings).filter((f) => f.status === s).length;
   console.log(`guardrails: ${reports.length} file(s), ${counts("passed")} passed, ${counts("failed")} failed, ${counts("unknown")} unknown`);
@@ -90,4 +127,15 @@ function run(args: string[]): number {
   return 0;
 }
 
-process.exitCode = run(process.argv.slice(2));
+/** Exit 2 with one line for anything that is not a finding: no stack trace. */
+function main(args: string[]): number {
+  try {
+    return run(args);
+  } catch (e) {
+    if (e instanceof CliError) console.error(`guardrails: ${e.file}: ${e.message}`);
+    else console.error(`guardrails: ${ioMessage(e)}`);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

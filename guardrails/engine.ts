@@ -39,6 +39,10 @@ const matches = (s: Suppression, r: Rule, res: TfResource) =>
   (s.id === r.id || s.id === r.checkov || (r.trivy ?? []).some((t) => s.id === t || s.id === `AVD-${t}`)) &&
   !!res.constructPath && (res.constructPath === s.constructPath || res.constructPath.startsWith(`${s.constructPath}/`));
 
+/** A detail quotes values from the input (a bucket name): keep reports bounded. */
+const MAX_DETAIL = 300;
+const clip = (s: string) => (s.length > MAX_DETAIL ? `${s.slice(0, MAX_DETAIL - 3)}...` : s);
+
 export function evaluate(
   stack: string,
   doc: TfJsonDocument,
@@ -69,9 +73,9 @@ export function evaluate(
       const suppression = suppressions.find((s) => matches(s, rule, res));
       if (suppression) {
         used.add(suppression);
-        findings.push({ ...base, status: "suppressed", detail: verdict.detail, justification: suppression.reason, suppressedFor: suppression.scanners ?? ALL_SCANNERS });
+        findings.push({ ...base, status: "suppressed", detail: clip(verdict.detail), justification: suppression.reason, suppressedFor: suppression.scanners ?? ALL_SCANNERS });
       } else {
-        findings.push({ ...base, status: verdict.status === "unknown" ? "unknown" : "failed", detail: verdict.detail });
+        findings.push({ ...base, status: verdict.status === "unknown" ? "unknown" : "failed", detail: clip(verdict.detail) });
       }
     }
   }

@@ -1,8 +1,11 @@
 /** `npm run guardrails -- <file-or-dir>` on Terraform JSON from anywhere. */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { MAX_INPUT_BYTES, MAX_INPUT_DEPTH } from "../../guardrails/input";
 
 const root = resolve(__dirname, "..", "..");
 const runCli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "guardrails/cli.ts", ...args], { cwd: root, encoding: "utf8" });
@@ -39,5 +42,119 @@ describe("guardrails CLI", () => {
     const missing = runCli(join(work, "nope"));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/no such file or directory/);
+  });
+});
+
+/** A bucket with a tag `bytes` long: valid Terraform JSON, written in chunks. */
+function writeHugeBucket(file: string, bytes: number) {
+  const fd = openSync(file, "w");
+  writeSync(fd, '{"resource":{"aws_s3_bucket":{"b":{"tags":{"t":"');
+  const chunk = Buffer.alloc(1024 * 1024, "a");
+  for (let left = bytes; left > 0; left -= chunk.length) writeSync(fd, chunk, 0, Math.min(left, chunk.length));
+  writeSync(fd, '"}}}}}');
+  closeSync(fd);
+}
+
+/** A bucket whose tags nest `levels` arrays deep. */
+const deep = (levels: number) =>
+  `{"resource":{"aws_s3_bucket":{"b":{"tags":${"[".repeat(levels)}${"]".repeat(levels)}}}}}`;
+
+/** The CLI as a child process, so that several run at once. */
+function runCliAsync(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, failed) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "guardrails/cli.ts", ...args], { cwd: root });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.on("error", failed);
+    const text = (bufs: Buffer[]) => Buffer.concat(bufs).toString();
+    child.on("close", (status) => done({ status, stdout: text(out), stderr: text(err) }));
+  });
+}
+
+describe("guardrails CLI on input that is not Terraform JSON", () => {
+  const text = (t: string) => (file: string) => writeFileSync(file, t);
+  const mib = MAX_INPUT_BYTES / 1024 / 1024;
+  const cases: [string, (file: string) => void, RegExp][] = [
+    ["a top-level array", text("[]"), /top level is an array, not a Terraform JSON object$/],
+    [
+      "a resource type that is a string",
+      text('{"resource":{"aws_s3_bucket":"b"}}'),
+      /resource\.aws_s3_bucket is a string, not an object/,
+    ],
+    [
+      "a resource type that is null",
+      text('{"resource":{"aws_s3_bucket":null}}'),
+      /resource\.aws_s3_bucket is null, not an object/,
+    ],
+    [
+      "a resource that is a number",
+      text('{"resource":{"aws_s3_bucket":{"b":1}}}'),
+      /resource\.aws_s3_bucket\.b is a number, not a resource body/,
+    ],
+    ["a provider that is a string", text('{"provider":{"aws":"eu"}}'), /provider\.aws is a string, not a provider block/],
+    ["20,000 levels of nesting", text(deep(20_000)), new RegExp(`more than ${MAX_INPUT_DEPTH} levels deep$`)],
+    [
+      "a 50 MB file",
+      (f) => writeHugeBucket(f, 50 * 1024 * 1024),
+      new RegExp(`is 50 MiB \\(\\d+ bytes\\), over the ${mib} MiB limit$`),
+    ],
+    ["invalid JSON", text('{"resource":\n  {,}}'), /is not valid JSON \(.*line 2 column 4\)$/],
+    ["an empty file", text(""), /is not valid JSON \(Unexpected end of JSON input\)$/],
+    ["a missing file", () => undefined, /: no such file or directory$/],
+  ];
+  // Each case in its own directory, all run at once: one CLI start each, not one after another.
+  let dir: string;
+  let runs: Awaited<ReturnType<typeof runCliAsync>>[];
+  const fileOf = (i: number) => join(dir, String(i), "input.tf.json");
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "cli-hostile-"));
+    cases.forEach(([, write], i) => {
+      mkdirSync(join(dir, String(i)));
+      write(fileOf(i));
+    });
+    runs = await Promise.all(cases.map((_, i) => runCliAsync(fileOf(i))));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const indexed = cases.map(([what, , message], i) => [what, i, message] as const);
+  it.each(indexed)("stops on %s with one line naming the file, exit 2, no report", (_, i, message) => {
+    const run = runs[i];
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trimEnd().split("\n")).toEqual([expect.stringMatching(message)]);
+    expect(run.stderr.startsWith(`guardrails: ${fileOf(i)}: `)).toBe(true);
+    expect(readdirSync(join(dir, String(i))).filter((f) => f.includes("guardrails"))).toEqual([]);
+  });
+  it("accepts the deepest nesting and largest file it allows", () => {
+    writeFileSync(join(work, "deep.tf.json"), deep(MAX_INPUT_DEPTH - 4));
+    writeHugeBucket(join(work, "big.tf.json"), MAX_INPUT_BYTES - 64);
+    const run = runCli(work);
+    expect(run.stderr.length).toBeLessThan(10_000);
+    expect(run.stderr).not.toMatch(/guardrails: .*: /);
+    expect(run.stdout).toMatch(/2 file\(s\)/);
+    expect(run.status).toBe(1);
+  });
+
+  it("writes no report for the good files when another is bad, and says which", () => {
+    writeFileSync(join(work, "a.tf.json"), JSON.stringify({ resource: { aws_s3_bucket: { b: { bucket: "x" } } } }));
+    writeFileSync(join(work, "z.tf.json"), '{"resource":{"aws_s3_bucket":{"b":null}}}');
+    const run = runCli(work);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      `guardrails: ${join(work, "z.tf.json")}: resource.aws_s3_bucket.b is null, not a resource body (an object, or a list of objects)`,
+    );
+    expect(readdirSync(work).sort()).toEqual(["a.tf.json", "z.tf.json"]);
+  });
+
+  it("refuses a directory without Terraform JSON and a corrupt recorded report", () => {
+    const empty = runCli(work);
+    expect([empty.status, empty.stderr.trim()]).toEqual([2, `guardrails: ${work}: holds no *.tf.json file`]);
+    writeFileSync(join(work, "cdk.tf.json"), "{}");
+    writeFileSync(join(work, "guardrails.json"), "[1,");
+    const corrupt = runCli(work);
+    expect(corrupt.status).toBe(2);
+    expect(corrupt.stderr.trim()).toMatch(/^guardrails: .*guardrails\.json: is not a guardrails report/);
   });
 });

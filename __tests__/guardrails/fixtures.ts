@@ -29,6 +29,8 @@ const roleWithInlinePolicies = (n: number): Fixture => {
     "aws_iam_role_policy.b": { role: "task", policy: policy(...st("B")) },
   };
 };
+/** A VPC security group, what the EC2-Classic DB and cache security groups give way to. */
+const vpcSg = (name: string): Fixture => ({ [`aws_security_group.${name}`]: { description: name, vpc_id: "vpc-1" } });
 const trail = (config: object = {}) => ({ "aws_cloudtrail.t": { s3_bucket_name: ref("aws_s3_bucket.b"), ...config }, ...bucket });
 
 export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
@@ -93,7 +95,13 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
     fail: one("aws_db_instance", { engine: "postgres" }),
   },
   CKV_AWS_250: { pass: one("aws_db_instance", pgInstance), fail: one("aws_db_instance", { engine: "postgres", engine_version: "13.2" }) },
-  CKV_AWS_198: { pass: {}, fail: one("aws_db_security_group", {}) },
+  CKV_AWS_198: {
+    pass: {
+      ...vpcSg("db"),
+      "aws_db_instance.db": { ...pgInstance, vpc_security_group_ids: [ref("aws_security_group.db")] },
+    },
+    fail: one("aws_db_security_group", { name: "db", ingress: [{ cidr: "10.0.0.0/16" }] }),
+  },
   CKV_AWS_96: { pass: one("aws_rds_cluster", { storage_encrypted: true }), fail: one("aws_rds_cluster", {}) },
   CKV_AWS_327: { pass: one("aws_rds_cluster", { kms_key_id: "arn:key" }), fail: one("aws_rds_cluster", {}) },
   CKV_AWS_162: { pass: one("aws_rds_cluster", { iam_database_authentication_enabled: true }), fail: one("aws_rds_cluster", {}) },
@@ -120,7 +128,13 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_134: { pass: one("aws_elasticache_cluster", { engine: "redis", snapshot_retention_limit: 7 }), fail: one("aws_elasticache_cluster", { engine: "redis" }) },
   CKV_AWS_322: { pass: one("aws_elasticache_cluster", {}), fail: one("aws_elasticache_cluster", { auto_minor_version_upgrade: false }) },
   CKV_AWS_323: { pass: one("aws_elasticache_cluster", { subnet_group_name: "data" }), fail: one("aws_elasticache_cluster", {}) },
-  CKV_AWS_196: { pass: {}, fail: one("aws_elasticache_security_group", {}) },
+  CKV_AWS_196: {
+    pass: {
+      ...vpcSg("cache"),
+      "aws_elasticache_replication_group.rg": { description: "cache", security_group_ids: [ref("aws_security_group.cache")] },
+    },
+    fail: one("aws_elasticache_security_group", { name: "cache", security_group_names: ["app"] }),
+  },
   // DynamoDB
   CKV_AWS_28: { pass: one("aws_dynamodb_table", { point_in_time_recovery: { enabled: true } }), fail: one("aws_dynamodb_table", {}) },
   CKV_AWS_119: { pass: one("aws_dynamodb_table", { server_side_encryption: { enabled: true, kms_key_arn: "arn:key" } }), fail: one("aws_dynamodb_table", { server_side_encryption: { enabled: true, kms_key_arn: "alias/aws/dynamodb" } }) },
@@ -260,7 +274,10 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_382: { pass: sg({ egress: [{ from_port: 443, to_port: 443, protocol: "tcp", cidr_blocks: ["10.0.0.0/16"], description: "vpc" }] }), fail: { "aws_vpc_security_group_egress_rule.e": { cidr_ipv4: "0.0.0.0/0", ip_protocol: "-1", description: "all" } } },
   CKV2_AWS_5: { pass: sg({}), fail: { "aws_security_group.sg": { description: "unused" } } },
   CKV_AWS_130: { pass: one("aws_subnet", { map_public_ip_on_launch: false }), fail: one("aws_subnet", { map_public_ip_on_launch: true }) },
-  CKV_AWS_148: { pass: {}, fail: one("aws_default_vpc", {}) },
+  CKV_AWS_148: {
+    pass: one("aws_vpc", { cidr_block: "10.0.0.0/16" }),
+    fail: one("aws_default_vpc", { tags: { Name: "Default VPC" } }),
+  },
   "AWS-0102": {
     pass: one("aws_network_acl", { ingress: [{ rule_no: 100, action: "allow", protocol: "tcp", cidr_block: "10.0.64.0/20", from_port: 5432, to_port: 5432 }] }),
     fail: one("aws_network_acl_rule", { rule_number: 100, rule_action: "allow", protocol: "-1", cidr_block: "10.0.0.0/16", egress: false }),
@@ -322,6 +339,13 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   "AWS-0346": { pass: iamPolicy(allow(["s3:Get*", "s3:Put*"], "arn:aws:s3:::b/*")), fail: iamPolicy(allow(["s3:Get*", "s3:Put*"], "*")) },
   "AWS-0345": { pass: iamPolicy(allow(["s3:GetObject", "s3:PutObject"])), fail: iamPolicy(allow("s3:*")) },
 };
+
+/**
+ * Rules that fail every resource of their types (Checkov: "Ensure no aws_db_security_group
+ * resources exist"): no configuration passes, so their pass fixture holds what the rule's
+ * fix recommends instead, where the rule has nothing to say.
+ */
+export const FORBIDDEN_TYPE_RULES: ReadonlySet<string> = new Set(["CKV_AWS_198", "CKV_AWS_196", "CKV_AWS_148"]);
 
 /** Provider fixtures live in `provider`, not `resource`. */
 export const PROVIDER_FIXTURES: Record<string, { pass: Record<string, unknown>; fail: Record<string, unknown> }> = {

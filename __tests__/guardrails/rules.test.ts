@@ -3,7 +3,7 @@ import type { TfJsonDocument } from "../../guardrails/graph";
 import { controlsOf, RULE_FAMILY } from "../../guardrails/packs";
 import { ALL_RULES } from "../../guardrails/rules";
 import type { Rule } from "../../guardrails/types";
-import { FIXTURES, PROVIDER_FIXTURES, type Fixture } from "./fixtures";
+import { FIXTURES, FORBIDDEN_TYPE_RULES, PROVIDER_FIXTURES, type Fixture } from "./fixtures";
 
 function toDoc(fixture: Fixture): TfJsonDocument {
   const resource: Record<string, Record<string, Record<string, unknown>>> = {};
@@ -19,24 +19,38 @@ function findingsOf(rule: Rule, doc: TfJsonDocument): readonly Finding[] {
   return evaluate("fixture", doc, [], [rule], { allowedRegions: ["eu-central-1"] }).findings;
 }
 
-describe.each(ALL_RULES.filter((r) => !r.resourceTypes.includes("provider.aws")).map((r) => [r.id, r] as const))("%s", (id, rule) => {
+const resourceRules = ALL_RULES.filter((r) => !r.resourceTypes.includes("provider.aws"));
+
+describe.each(resourceRules.map((r) => [r.id, r] as const))("%s", (id, rule) => {
   const fixture = FIXTURES[id];
 
-  it("has a compliant and a non-compliant fixture", () => {
+  it("has fixtures: passes every resource it checks in the compliant one, fails the non-compliant one by name", () => {
     expect(fixture).toBeDefined();
-  });
-
-  it("passes the compliant fixture", () => {
-    const findings = findingsOf(rule, toDoc(fixture.pass));
-    expect(findings.filter((f) => f.status !== "passed")).toEqual([]);
-  });
-
-  it("fails the non-compliant fixture, naming the resource", () => {
-    const findings = findingsOf(rule, toDoc(fixture.fail));
-    const failed = findings.filter((f) => f.status === "failed");
+    const passing = findingsOf(rule, toDoc(fixture.pass));
+    expect(passing.filter((f) => f.status !== "passed")).toEqual([]);
+    if (FORBIDDEN_TYPE_RULES.has(id)) {
+      // No configuration passes: the fixture holds what the fix recommends instead.
+      expect(Object.keys(fixture.pass).length).toBeGreaterThan(0);
+      expect(passing).toEqual([]);
+    } else {
+      // At least one resource the rule looks at, judged compliant (not merely not-applicable).
+      expect(passing.length).toBeGreaterThan(0);
+    }
+    const failed = findingsOf(rule, toDoc(fixture.fail)).filter((f) => f.status === "failed");
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0].detail).toBeTruthy();
     expect(Object.keys(fixture.fail)).toContain(failed[0].address);
+  });
+});
+
+describe("rules that forbid a resource type", () => {
+  it.each([...FORBIDDEN_TYPE_RULES])("%s fails every resource of its types, however configured", (id) => {
+    const rule = ALL_RULES.find((r) => r.id === id)!;
+    for (const type of rule.resourceTypes) {
+      for (const config of [{}, { name: "n", description: "d", tags: { a: "b" } }]) {
+        expect(findingsOf(rule, toDoc({ [`${type}.r`]: config })).map((f) => f.status)).toEqual(["failed"]);
+      }
+    }
   });
 });
 

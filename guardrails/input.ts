@@ -1,0 +1,144 @@
+/**
+ * Reading Terraform JSON that this project did not write (the CLI's input): a file that
+ * is not Terraform JSON is refused with one line saying what is wrong, before any rule
+ * runs, instead of a stack trace, a hang or a report about nothing. The synth path does
+ * not come here: it checks the JSON cdktf just wrote.
+ */
+import { readFileSync, statSync } from "node:fs";
+import type { TfJsonDocument } from "./graph";
+
+/**
+ * Largest file read, in bytes (16 MiB). This project's stacks are about 100 KB; a
+ * Terraform configuration a hundred times larger still fits, a runaway generator does not.
+ */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Deepest nesting of objects and arrays (the top-level object is 1). Synthesized stacks
+ * nest 9 levels, hcl2json adds 2 per nested block; past this the rules' recursive walks
+ * and the reports' JSON.stringify would run out of stack.
+ */
+export const MAX_INPUT_DEPTH = 64;
+
+/** A file the CLI refuses; `message` says what is wrong, without the file name. */
+export class InputError extends Error {}
+
+/** Read, parse and check the shape of one Terraform JSON file, or throw an InputError. */
+export function readTfJson(file: string): TfJsonDocument {
+  const size = fileSize(file);
+  if (size > MAX_INPUT_BYTES) {
+    throw new InputError(`is ${mib(size)} (${size} bytes), over the ${mib(MAX_INPUT_BYTES)} limit`);
+  }
+  const text = readOrThrow(file);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`is not valid JSON (${oneLine((e as Error).message)}${lineAndColumn(text, e)})`);
+  }
+  if (depthOver(doc, MAX_INPUT_DEPTH)) {
+    throw new InputError(`nests objects/arrays more than ${MAX_INPUT_DEPTH} levels deep`);
+  }
+  const problem = shapeProblem(doc);
+  if (problem) throw new InputError(problem);
+  return doc as TfJsonDocument;
+}
+
+function fileSize(file: string): number {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch (e) {
+    throw new InputError(ioMessage(e));
+  }
+  // A FIFO or a device (/dev/zero) could block or never end.
+  if (!stat.isFile()) throw new InputError("is not a regular file");
+  return stat.size;
+}
+
+function readOrThrow(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (e) {
+    throw new InputError(ioMessage(e));
+  }
+}
+
+/** `no such file or directory`, `permission denied`, ... from a Node fs error. */
+export function ioMessage(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const known: Record<string, string> = {
+    ENOENT: "no such file or directory",
+    EACCES: "permission denied",
+    EISDIR: "is a directory",
+    ENOTDIR: "a parent is not a directory",
+    ELOOP: "too many symbolic links",
+  };
+  return (err.code && known[err.code]) ?? oneLine(err.message ?? String(e));
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "")} MiB`;
+
+/** V8 quotes the offending text in parse errors, newlines included: keep one short line. */
+const oneLine = (s: string) => {
+  const flat = s.replace(/\s+/g, " ").trim();
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
+};
+
+/** `, line 3 column 7` where V8 gives only a character position. */
+function lineAndColumn(text: string, e: unknown): string {
+  const m = /at position (\d+)/.exec((e as Error).message);
+  if (!m || /\(line \d+/.test((e as Error).message)) return "";
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split("\n").length;
+  return `, line ${line} column ${before.length - before.lastIndexOf("\n")}`;
+}
+
+/** Whether `value` nests deeper than `max`; iterative, so depth cannot overflow the stack. */
+function depthOver(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth > max) return true;
+    for (const child of Object.values(v)) {
+      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+const kind = (v: unknown) =>
+  v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : `a ${typeof v}`;
+
+/**
+ * What the engine reads must have Terraform's shape: `resource.<type>.<name>` a body (or,
+ * as hcl2json writes it, a list of bodies), `provider.<name>` a block or a list of them.
+ * Other top-level keys (variable, output, terraform, ...) are not read, so not checked.
+ */
+function shapeProblem(doc: unknown): string | undefined {
+  if (!isObject(doc)) return `top level is ${kind(doc)}, not a Terraform JSON object`;
+  if (doc.resource !== undefined) {
+    if (!isObject(doc.resource)) return `"resource" is ${kind(doc.resource)}, not an object of resource types`;
+    for (const [type, byName] of Object.entries(doc.resource)) {
+      const at = `resource.${type}`;
+      if (!isObject(byName)) return `${at} is ${kind(byName)}, not an object of resources by name`;
+      for (const [name, body] of Object.entries(byName)) {
+        const bodies = Array.isArray(body) ? body : [body];
+        if (bodies.length === 0 || !bodies.every(isObject)) {
+          return `${at}.${name} is ${kind(body)}, not a resource body (an object, or a list of objects)`;
+        }
+      }
+    }
+  }
+  if (doc.provider !== undefined) {
+    if (!isObject(doc.provider)) return `"provider" is ${kind(doc.provider)}, not an object of providers`;
+    for (const [name, blocks] of Object.entries(doc.provider)) {
+      const list = Array.isArray(blocks) ? blocks : [blocks];
+      if (!list.every(isObject)) return `provider.${name} is ${kind(blocks)}, not a provider block or a list of them`;
+    }
+  }
+  return undefined;
+}
