@@ -55,6 +55,7 @@ describe("pinned addresses of stateful resources", () => {
       "aws_s3_bucket.DataBucket-uploads_Bucket_52FD67BA",
       "aws_s3_bucket.DataBucketReplica-uploads_Bucket_CDC0DD81",
       "aws_s3_bucket.DrAccessLogBucket_2E1DD058",
+      "aws_s3_bucket_object_lock_configuration.Audit_AuditBucket_ObjectLock_475A3AB7",
       "aws_secretsmanager_secret.Secret-app_Secret_0193055D",
       "random_password.Secret-app_Value-JWT_SECRET_3CDED6B5",
     ]);

@@ -43,7 +43,7 @@ describe("protection of stateful resources", () => {
     const found = statefulResources(synthStack(build(specWithEverything(), env, AppStack)));
     const types = new Set(found.map(([a]) => a.split(".")[0]));
     expect([...types].sort()).toEqual(
-      ["aws_cloudwatch_log_group", "aws_kms_alias", "aws_kms_key", "aws_s3_bucket", "aws_secretsmanager_secret", "random_password"],
+      ["aws_cloudwatch_log_group", "aws_kms_alias", "aws_kms_key", "aws_s3_bucket", "aws_s3_bucket_object_lock_configuration", "aws_secretsmanager_secret", "random_password"],
     );
     for (const [address, r] of found) expect({ address, lifecycle: r.lifecycle }).toEqual({ address, lifecycle: { prevent_destroy: expected } });
   });

@@ -87,7 +87,7 @@ export class Audit extends Construct {
   public readonly trailArn?: string;
   /** Topic told of each trail log file delivery (CKV_AWS_252): for a SIEM, not for people. */
   public readonly trailTopic?: EncryptedTopic;
-  private readonly names: { trail: string; trailArn: string; trailLogGroup: string; configRole: string };
+  private readonly names: { trail: string; trailArn: string; trailLogGroup: string; trailTopic: string; trailTopicArn: string; configRole: string };
 
   constructor(scope: Construct, id: string, private readonly props: AuditProps) {
     super(scope, id);
@@ -97,6 +97,8 @@ export class Audit extends Construct {
       trail,
       trailArn: `arn:${partition}:cloudtrail:${region}:${accountId}:trail/${trail}`,
       trailLogGroup: `/aws/cloudtrail/${namePrefix}`,
+      trailTopic: `${namePrefix}-trail-deliveries`,
+      trailTopicArn: `arn:${partition}:sns:${region}:${accountId}:${namePrefix}-trail-deliveries`,
       configRole: `${namePrefix}-config`,
     };
     if (props.cloudTrail || props.awsConfig) {
@@ -210,8 +212,17 @@ export class Audit extends Construct {
         },
         // DescribeKey carries no encryption context: a context condition would never match.
         { Sid: "AllowCloudTrailToDescribeKey", Effect: "Allow", Principal: cloudTrail, Action: "kms:DescribeKey", Resource: "*", Condition: { StringEquals: { ...sameAccount, "aws:SourceArn": names.trailArn } } },
-        // What SNS needs of a service publishing to a CMK-encrypted topic (the trail's delivery topic).
-        { Sid: "AllowCloudTrailToNotifyDeliveryTopic", Effect: "Allow", Principal: cloudTrail, Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Resource: "*", Condition: { StringEquals: sameAccount } },
+        // CreateTrail and deliveries to a bucket with S3 Bucket Keys decrypt with the key.
+        { Sid: "AllowCloudTrailToDecrypt", Effect: "Allow", Principal: cloudTrail, Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "aws:SourceArn": names.trailArn } } },
+        // What SNS needs of a service publishing to a CMK-encrypted topic: only for the trail's delivery topic.
+        {
+          Sid: "AllowCloudTrailToNotifyDeliveryTopic",
+          Effect: "Allow",
+          Principal: cloudTrail,
+          Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+          Resource: "*",
+          Condition: { StringEquals: { ...sameAccount, "kms:EncryptionContext:aws:sns:topicArn": names.trailTopicArn } },
+        },
         cloudWatchLogsStatement(props, `log-group:${names.trailLogGroup}`),
       );
     }
@@ -249,7 +260,7 @@ export class Audit extends Construct {
     // Log-file notifications flood people (AWS advises against e-mail and SMS subscribers):
     // a topic of their own, with no subscription here; a SIEM subscribes to it.
     const topic = new EncryptedTopic(this, "TrailTopic", {
-      topicName: `${props.namePrefix}-trail-deliveries`,
+      topicName: names.trailTopic,
       kmsKeyArn: key.keyArn,
       publishers: { services: ["cloudtrail.amazonaws.com"], condition: { StringEquals: { "aws:SourceArn": names.trailArn } } },
     });
@@ -274,7 +285,9 @@ export class Audit extends Construct {
         },
       ],
       // CreateTrail checks both policies: InsufficientS3BucketPolicy / InsufficientSnsTopicPolicyException.
-      dependsOn: [bucket.policyReady, topic.policyReady],
+      // CreateTrail checks the bucket policy, the topic policy and the log role; files
+      // delivered before the Object Lock retention exists would stay unlocked.
+      dependsOn: [bucket.policyReady, topic.policyReady, role.policyReady, ...(bucket.objectLockReady ? [bucket.objectLockReady] : [])],
     });
     return [trail.arn, topic];
   }

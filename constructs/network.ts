@@ -58,7 +58,7 @@ export class Network extends Construct {
   public readonly publicSubnetIds: string[];
   public readonly appSubnetIds: string[];
   public readonly dataSubnetIds: string[];
-  /** Security group of the interface endpoints (443 from the app and data subnets). */
+  /** Security group of the interface endpoints (443 from the app subnets). */
   public readonly endpointSecurityGroupId?: string;
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
@@ -133,18 +133,20 @@ export class Network extends Construct {
       });
     }
     if (props.interfaceEndpoints?.length) {
-      // The private tiers only: public subnets hold load balancers and NAT, which call no AWS API.
+      // The app tier only: public subnets hold load balancers and NAT, which call no AWS API,
+      // and the data tier's NACL lets nothing out to port 443 (managed databases and caches
+      // call AWS APIs through their own service, not through these endpoints).
       const sg = new SecurityGroup(this, "EndpointSecurityGroup", {
         name: `${props.namePrefix}-endpoints`,
         // Not reworded: a group's description is immutable, so a change would replace the group.
         description: "Interface endpoints: HTTPS from inside the VPC only",
         vpcId: vpc.id,
         ingress: [{
-          description: "HTTPS from the app and data subnets",
+          description: "HTTPS from the app subnets",
           fromPort: 443,
           toPort: 443,
           protocol: "tcp",
-          cidrBlocks: [...props.subnets.app, ...props.subnets.data],
+          cidrBlocks: [...props.subnets.app],
         }],
         tags: { Name: `${props.namePrefix}-endpoints` },
       });

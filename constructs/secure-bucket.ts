@@ -88,6 +88,8 @@ export class SecureBucket extends Construct {
   public readonly bucketName: string;
   /** The bucket policy: depend on it before a service delivers into the bucket (CloudTrail checks it). */
   public readonly policyReady: ITerraformDependable;
+  /** The Object Lock default retention, where set: deliveries made before it exists are not locked. */
+  public readonly objectLockReady?: ITerraformDependable;
   /** Versioning: replication into or out of the bucket must wait for it. */
   public readonly versioningReady: ITerraformDependable;
   /** The replication rule, where the bucket replicates: what its failure metric is keyed by. */
@@ -190,7 +192,7 @@ export class SecureBucket extends Construct {
 
     if (props.objectLock) {
       const { mode, days, onExistingBucket } = props.objectLock;
-      new S3BucketObjectLockConfigurationA(this, "ObjectLock", {
+      this.objectLockReady = new S3BucketObjectLockConfigurationA(this, "ObjectLock", {
         bucket: this.bucket.id,
         rule: { defaultRetention: { mode, days } },
         // S3 enables lock on an existing bucket only once versioning is on.
@@ -324,7 +326,8 @@ export class SecureBucket extends Construct {
             bucket: to.bucket.bucketArn,
             storageClass: "STANDARD",
             encryptionConfiguration: { replicaKmsKeyId: to.kmsKeyArn },
-            metrics: { status: "Enabled", eventThreshold: { minutes: 15 } },
+            // No event threshold: S3 rejects one without Replication Time Control.
+            metrics: { status: "Enabled" },
           },
         },
       ],

@@ -23,6 +23,8 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
   "aws_rds_cluster", // an Aurora cluster's storage
   "aws_elasticache_replication_group", // cache data
   "aws_ecr_repository", // images
+  // Not data, but its destroy removes the default retention: new evidence would go unlocked.
+  "aws_s3_bucket_object_lock_configuration",
 ];
 
 /** The attribute that turns on AWS's own deletion protection, for types that have one. */

@@ -75,7 +75,8 @@ describe("SecureBucket options", () => {
 
   it("turns on replication metrics and alarms on failed replication operations", () => {
     const rule = onlyResource(prod, "aws_s3_bucket_replication_configuration").rule[0];
-    expect(rule.destination.metrics).toEqual({ status: "Enabled", event_threshold: { minutes: 15 } });
+    // No event threshold: S3 rejects one without Replication Time Control.
+    expect(rule.destination.metrics).toEqual({ status: "Enabled" });
     const alarms = resourcesOfType(prod, "aws_cloudwatch_metric_alarm").filter((a) => a.metric_name === "OperationsFailedReplication");
     expect(alarms.map((a) => [a.alarm_name, a.threshold])).toEqual([
       ["demo-prod-documents-replication-failures-critical", 10],
