@@ -73,6 +73,31 @@ function substituteVariables(doc: Record<string, unknown>): TfJsonDocument {
   return { ...doc, resource: walk(doc.resource) } as TfJsonDocument;
 }
 
+/** Bare references outside strings (`local.ids`, `aws_s3_bucket.b.arn`) become "${...}" strings. */
+function quoteReferences(expr: string): string {
+  let out = "";
+  let i = 0;
+  while (i < expr.length) {
+    const ch = expr[i];
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < expr.length && expr[j] !== '"') j += expr[j] === "\\" ? 2 : 1;
+      out += expr.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_*-]+|\[[^\]]*\])+/.exec(expr.slice(i));
+    if (m && !/[A-Za-z0-9_]/.test(expr[i - 1] ?? "")) {
+      out += `"\${${m[0].replace(/"/g, '\\"')}}"`;
+      i += m[0].length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
 /**
  * `${jsonencode(<literal>)}` becomes the JSON string cdktf would have written (references
  * inside stay `${...}`): the converter's job, as Terraform evaluates it before any scanner.
@@ -82,7 +107,8 @@ async function evalJsonencode(v: unknown): Promise<unknown> {
     const m = /^\$\{jsonencode\(([\s\S]*)\)\}$/.exec(v);
     if (!m) return v;
     try {
-      const parsed = (await parse("jsonencode.tf", `locals {\n  x = ${m[1]}\n}\n`)) as { locals?: { x?: unknown }[] };
+      const text = quoteReferences(m[1].trim());
+      const parsed = (await parse("jsonencode.tf", `locals {\n  x = ${text}\n}\n`)) as { locals?: { x?: unknown }[] };
       const x = parsed.locals?.[0]?.x;
       return x === undefined ? v : JSON.stringify(x);
     } catch {
