@@ -75,3 +75,22 @@ describe("CKV_AWS_33: a wildcard principal in a list, or without an Effect", () 
     expect(status("CKV_AWS_33", { "aws_kms_key.k": { policy: doc(st) } })).toBe("failed");
   });
 });
+
+describe("CKV_AWS_175/342: classic WAF ACLs and empty blocks", () => {
+  it("an empty rule block is no rule, in classic WAF too", () => {
+    expect(status("CKV_AWS_175", { "aws_waf_web_acl.a": { name: "a", rules: [{}] } })).toBe("failed");
+    expect(status("CKV_AWS_175", { "aws_wafregional_web_acl.a": { name: "a", rule: [{ priority: 1, rule_id: "r", action: [{ type: "BLOCK" }] }] } })).toBe("passed");
+  });
+  it("an empty action block is no action", () => {
+    const acl = (action: object) => ({ "aws_wafv2_web_acl.a": { rule: [{ name: "r", priority: 1, action, statement: { geo_match_statement: { country_codes: ["XX"] } } }] } });
+    expect(status("CKV_AWS_342", acl({}))).toBe("failed");
+    expect(status("CKV_AWS_342", acl({ block: {} }))).toBe("passed");
+  });
+});
+
+describe("CKV_AWS_326: a cluster without engine is Aurora MySQL", () => {
+  it("fails without backtrack_window, and is not applicable to aurora-postgresql", () => {
+    expect(status("CKV_AWS_326", { "aws_rds_cluster.c": { cluster_identifier: "c" } })).toBe("failed");
+    expect(status("CKV_AWS_326", { "aws_rds_cluster.c": { engine: "aurora-postgresql" } })).toBe("none");
+  });
+});
