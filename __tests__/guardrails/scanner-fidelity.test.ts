@@ -94,3 +94,24 @@ describe("CKV_AWS_326: a cluster without engine is Aurora MySQL", () => {
     expect(status("CKV_AWS_326", { "aws_rds_cluster.c": { engine: "aurora-postgresql" } })).toBe("none");
   });
 });
+
+describe("CKV_AWS_134 and AWS-0050 mean what each scanner means", () => {
+  const cluster = (config: object) => ({ "aws_elasticache_cluster.c": { node_type: "cache.t3.small", ...config } });
+  it("Checkov fails valkey and cache.t1.micro without snapshots; Trivy does not judge them", () => {
+    for (const c of [cluster({ engine: "valkey" }), cluster({ engine: "redis", node_type: "cache.t1.micro" })]) {
+      expect(status("CKV_AWS_134", c)).toBe("failed");
+      expect(status("AWS-0050", c)).toBe("none");
+    }
+    expect(status("AWS-0050", cluster({ engine: "redis", snapshot_retention_limit: 0 }))).toBe("failed");
+  });
+});
+
+describe("AWS-0163: only a trail bucket in the same configuration is judged", () => {
+  it("is silent when the bucket is elsewhere, and accepts inline logging", () => {
+    expect(status("AWS-0163", { "aws_cloudtrail.t": { s3_bucket_name: "org-trail-bucket" } })).toBe("none");
+    expect(status("AWS-0163", {
+      "aws_cloudtrail.t": { s3_bucket_name: "trail-b" },
+      "aws_s3_bucket.b": { bucket: "trail-b", logging: [{ target_bucket: "logs" }] },
+    })).toBe("passed");
+  });
+});
