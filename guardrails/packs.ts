@@ -49,7 +49,7 @@ const families: Record<ControlFamily, readonly string[]> = {
   ],
   availability: [
     "CKV_AWS_144", "CKV2_AWS_61", "CKV_AWS_300", "CKV_AWS_133", "CKV_AWS_293", "CKV_AWS_157", "CKV2_AWS_60", "CKV_AWS_313", "CKV_AWS_139",
-    "CKV2_AWS_8", "CKV2_AWS_50", "CKV_AWS_134", "CKV_AWS_28", "CKV_AWS_150", "CKV_AWS_152", "CKV_AWS_310", "CKV_AWS_326", "CKV2_AWS_16",
+    "CKV2_AWS_8", "CKV2_AWS_50", "CKV_AWS_134", "AWS-0050", "CKV_AWS_28", "CKV_AWS_150", "CKV_AWS_152", "CKV_AWS_310", "CKV_AWS_326", "CKV2_AWS_16",
     "CKV_AWS_227", "CKV_AWS_261",
   ],
   "access-control": [

@@ -125,6 +125,7 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_31: { pass: one("aws_elasticache_replication_group", { transit_encryption_enabled: true, user_group_ids: ["g"] }), fail: one("aws_elasticache_replication_group", { transit_encryption_enabled: true }) },
   CKV_AWS_191: { pass: one("aws_elasticache_replication_group", { kms_key_id: "arn:key" }), fail: one("aws_elasticache_replication_group", {}) },
   CKV2_AWS_50: { pass: one("aws_elasticache_replication_group", { automatic_failover_enabled: true }), fail: one("aws_elasticache_replication_group", {}) },
+  "AWS-0050": { pass: one("aws_elasticache_cluster", { engine: "redis", snapshot_retention_limit: 1 }), fail: one("aws_elasticache_cluster", { engine: "redis", node_type: "cache.t4g.small" }) },
   CKV_AWS_134: { pass: one("aws_elasticache_cluster", { engine: "redis", snapshot_retention_limit: 7 }), fail: one("aws_elasticache_cluster", { engine: "redis" }) },
   CKV_AWS_322: { pass: one("aws_elasticache_cluster", {}), fail: one("aws_elasticache_cluster", { auto_minor_version_upgrade: false }) },
   CKV_AWS_323: { pass: one("aws_elasticache_cluster", { subnet_group_name: "data" }), fail: one("aws_elasticache_cluster", {}) },

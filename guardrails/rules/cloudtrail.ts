@@ -1,7 +1,7 @@
 /** CloudTrail: scanner-rules.md §2.14. */
-import { fail, pass, type Rule } from "../types";
+import { fail, notApplicable, pass, type Rule } from "../types";
 import type { TfGraph, TfResource } from "../graph";
-import { isFalse, mustBeSet, mustBeTrue } from "./helpers";
+import { blocks, isFalse, mustBeSet, mustBeTrue } from "./helpers";
 
 const TRAIL = ["aws_cloudtrail"];
 /** The trail's bucket, matched by reference or by name as Trivy does. */
@@ -20,8 +20,13 @@ export const cloudtrailRules: Rule[] = [
     check: (t, g) => (t.config.cloud_watch_logs_group_arn && t.config.cloud_watch_logs_role_arn && g.referencedBy(t, "aws_cloudwatch_log_group").length > 0 ? pass : fail("not delivered to CloudWatch Logs")),
   },
   {
-    id: "AWS-0163", trivy: ["AWS-0163", "aws-cloudtrail-require-bucket-access-logging"], severity: "low", resourceTypes: TRAIL, description: "The trail's bucket has access logging.", fix: "Log the trail bucket's access to the log bucket.",
-    check: (t, g) => { const b = trailBucket(t, g); return b && g.referencing(b, "aws_s3_bucket_logging").length > 0 ? pass : fail("the trail bucket is not access-logged"); },
+    id: "AWS-0163", trivy: ["AWS-0163", "aws-cloudtrail-require-bucket-access-logging"], severity: "low", resourceTypes: TRAIL, description: "The trail's bucket, where it is in the same configuration, has access logging (inline logging or an aws_s3_bucket_logging); a bucket elsewhere is not judged, as in Trivy.",
+    fix: "Log the trail bucket's access to the log bucket.",
+    check: (t, g) => {
+      const b = trailBucket(t, g);
+      if (!b) return notApplicable;
+      return blocks(b.config.logging).length > 0 || g.referencing(b, "aws_s3_bucket_logging").length > 0 ? pass : fail("the trail bucket is not access-logged");
+    },
   },
   {
     id: "AWS-0161", trivy: ["AWS-0161", "aws-cloudtrail-no-public-log-access"], severity: "critical", resourceTypes: TRAIL, description: "The trail's bucket has no public ACL.", fix: "Remove public ACLs from the trail bucket.",

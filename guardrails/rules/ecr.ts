@@ -1,6 +1,6 @@
 /** ECR: scanner-rules.md §2.7. */
 import { fail, pass, type Rule } from "../types";
-import { get, isWildcardPrincipal, mustBeTrue, policyRule } from "./helpers";
+import { get, isInternetAccessible, mustBeTrue, policyRule } from "./helpers";
 
 const REPO = ["aws_ecr_repository"];
 
@@ -17,7 +17,7 @@ export const ecrRules: Rule[] = [
     check: (r) => (get(r.config, "encryption_configuration.encryption_type") === "KMS" && get(r.config, "encryption_configuration.kms_key") ? pass : fail("not encrypted with a customer-managed KMS key")),
   },
   policyRule(
-    { id: "CKV_AWS_32", checkov: "CKV_AWS_32", trivy: ["AWS-0032", "aws-ecr-no-public-access"], severity: "critical", resourceTypes: ["aws_ecr_repository_policy"], description: "The repository policy grants nothing to a wildcard principal without a Condition.", fix: "Name the accounts or roles that may pull." },
-    "policy", (st) => (st.some((s) => s.Effect === "Allow" && isWildcardPrincipal(s.Principal) && !s.Condition) ? "the repository is readable by anyone" : undefined),
+    { id: "CKV_AWS_32", checkov: "CKV_AWS_32", trivy: ["AWS-0032", "aws-ecr-no-public-access"], severity: "critical", resourceTypes: ["aws_ecr_repository_policy"], description: "No Allow is open to everyone (cloudsplaining, as Checkov: a wildcard principal needs a narrowing condition such as aws:PrincipalOrgID or aws:SourceAccount).", fix: "Name the accounts or roles that may pull." },
+    "policy", (st) => (st.some(isInternetAccessible) ? "the repository is readable by anyone" : undefined),
   ),
 ];

@@ -16,10 +16,17 @@ export const elasticacheRules: Rule[] = [
   mustBeSet({ id: "CKV_AWS_191", checkov: "CKV_AWS_191", severity: "medium", resourceTypes: RG, description: "kms_key_id is set (CMK at rest).", fix: "Set kms_key_id to the environment's CMK." }, "kms_key_id"),
   mustBeTrue({ id: "CKV2_AWS_50", checkov: "CKV2_AWS_50", severity: "medium", resourceTypes: RG, description: "automatic_failover_enabled = true (needs 2+ nodes).", fix: "Run 2+ nodes with automatic_failover_enabled = true, or suppress for single-node dev caches." }, "automatic_failover_enabled"),
   {
-    id: "CKV_AWS_134", checkov: "CKV_AWS_134", trivy: ["AWS-0050", "aws-elasticache-enable-backup-retention"], severity: "medium", resourceTypes: ["aws_elasticache_cluster"],
-    description: "Redis clusters keep snapshots: snapshot_retention_limit is set and not 0 (memcached: not applicable).",
+    id: "CKV_AWS_134", checkov: "CKV_AWS_134", severity: "medium", resourceTypes: ["aws_elasticache_cluster"],
+    description: "Every non-memcached cluster (redis, valkey, any node type) keeps snapshots: snapshot_retention_limit is set and not 0.",
     fix: "Set snapshot_retention_limit (days).",
     check: (r) => (r.config.engine === "memcached" ? notApplicable : Number(r.config.snapshot_retention_limit ?? 0) > 0 ? pass : fail("snapshot_retention_limit is 0 or not set")),
+  },
+  {
+    id: "AWS-0050", trivy: ["AWS-0050", "aws-elasticache-enable-backup-retention"], severity: "medium", resourceTypes: ["aws_elasticache_cluster"],
+    description: "Trivy's half of CKV_AWS_134: only engine redis on a node type other than cache.t1.micro needs snapshot_retention_limit above 0.",
+    fix: "Set snapshot_retention_limit (days).",
+    check: (r) => (r.config.engine !== "redis" || r.config.node_type === "cache.t1.micro" ? notApplicable
+      : Number(r.config.snapshot_retention_limit ?? 0) > 0 ? pass : fail("snapshot_retention_limit is 0 or not set")),
   },
   { id: "CKV_AWS_322", checkov: "CKV_AWS_322", severity: "low", resourceTypes: ["aws_elasticache_cluster"], description: "auto_minor_version_upgrade is not false.", fix: "Leave auto_minor_version_upgrade on.", check: (r) => (isFalse(r.config.auto_minor_version_upgrade) ? fail("minor upgrades are off") : pass) },
   mustBeSet({ id: "CKV_AWS_323", checkov: "CKV_AWS_323", severity: "medium", resourceTypes: ["aws_elasticache_cluster"], description: "subnet_group_name is set (the cluster runs in the VPC's data subnets).", fix: "Set subnet_group_name to the data-tier subnet group." }, "subnet_group_name"),

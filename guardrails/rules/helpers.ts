@@ -101,7 +101,12 @@ export function statementsOf(policy: unknown): Statement[] | undefined {
     try {
       doc = JSON.parse(policy);
     } catch {
-      return undefined;
+      // A trailing comma (`"s3:Get*",]`) is read past, as Checkov's HCL parser does.
+      try {
+        doc = JSON.parse(policy.replace(/,(\s*[}\]])/g, "$1"));
+      } catch {
+        return undefined;
+      }
     }
   }
   if (typeof doc !== "object" || doc === null) return undefined;
@@ -112,9 +117,10 @@ export function statementsOf(policy: unknown): Statement[] | undefined {
 
 export const list = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-/** Principal `*` or `{ AWS: "*" }`. */
+/** Principal `*`, `["x", "*"]` or `{ AWS: "*" }` / `{ AWS: [..., "*"] }`. */
 export function isWildcardPrincipal(p: unknown): boolean {
   if (p === "*") return true;
+  if (Array.isArray(p)) return p.includes("*");
   if (typeof p === "object" && p !== null) {
     const aws = (p as Record<string, unknown>).AWS;
     return aws === "*" || (Array.isArray(aws) && aws.includes("*"));
@@ -128,7 +134,7 @@ export function policyRule(meta: Meta, attribute: string, problem: (statements: 
     ...meta,
     check: (r) => {
       const value = r.config[attribute];
-      if (value === undefined) return pass;
+      if (value === undefined || value === "") return pass;
       const statements = statementsOf(value);
       if (!statements) return unknown(`${attribute} is not a readable JSON policy`);
       const p = problem(statements);
@@ -144,4 +150,97 @@ const SECRET_NAME_WORDS = ["password", "secret", "private_key", "aws_access_key_
 export function looksLikeSecretName(name: string): boolean {
   const l = name.toLowerCase();
   return !l.startsWith("token_type") && !l.startsWith("version") && SECRET_NAME_WORDS.some((w) => l.includes(w));
+}
+
+const asList = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+const conditionBlock = (s: Statement): Record<string, Record<string, unknown>> =>
+  (s.Condition && typeof s.Condition === "object" ? s.Condition : {}) as Record<string, Record<string, unknown>>;
+
+/** Condition keys Checkov's check_conditions (S3AllowsAnyPrincipal.py) accepts under String(Equals|Like). */
+const CHECKOV_RESTRICTING_KEYS = [
+  "aws:sourceVpce", "aws:SourceVpc", "aws:VpceAccount", "aws:PrincipalOrgPaths", "aws:userid", "aws:PrincipalArn",
+  "aws:PrincipalAccount", "aws:PrincipalOrgID", "aws:Ec2InstanceSourceVpc", "ec2:SourceInstanceArn",
+  "lambda:SourceFunctionArn", "ssm:SourceInstanceArn",
+];
+
+/**
+ * Checkov's `check_conditions` (CKV_AWS_70): a wildcard-principal Allow is restricted only by
+ * ArnNotEquals/ArnNotLike, an ArnEquals/ArnLike not on every account, or a
+ * StringEquals/StringEqualsIgnoreCase/StringLike on one of the listed keys (exact spelling).
+ */
+export function checkovRestrictingCondition(s: Statement): boolean {
+  const c = conditionBlock(s);
+  if (!s.Condition) return false;
+  if ("ArnNotEquals" in c || "ArnNotLike" in c) return true;
+  for (const op of ["ArnEquals", "ArnLike"]) {
+    if (!(op in c)) continue;
+    for (const key of ["aws:PrincipalArn", "aws:SourceArn"]) {
+      const v = c[op]?.[key];
+      if (typeof v === "string" && /^arn:aws:[a-z0-9-]+::\*.*$/.test(v)) return false;
+    }
+    return true;
+  }
+  return ["StringEquals", "StringEqualsIgnoreCase", "StringLike"].some((op) =>
+    CHECKOV_RESTRICTING_KEYS.some((k) => typeof c[op] === "object" && c[op] !== null && k in c[op]));
+}
+
+/** cloudsplaining's CONDITION_KEY_CATEGORIES: the condition keys that can narrow a principal. */
+const CONDITION_KEY_CATEGORIES: Record<string, string> = {
+  "aws:sourcearn": "arn", "aws:principalarn": "arn", "aws:sourceowner": "account", "aws:sourceaccount": "account",
+  "aws:principalaccount": "account", "aws:principalorgid": "organization", "aws:principalorgpaths": "organization",
+  "kms:calleraccount": "account", "aws:userid": "userid", "aws:sourceip": "cidr", "aws:sourcevpc": "vpc",
+  "aws:sourcevpce": "vpce", "saml:aud": "saml-endpoint",
+};
+const RELEVANT_OPERATOR = /^((ForAllValues|ForAnyValue):)?(ARN(Equals|Like)|String(Equals|Like)(IgnoreCase)?|IpAddress)(IfExists)?/i;
+
+/** The (category, value) pairs of a statement's narrowing conditions, as cloudsplaining reads them. */
+export function narrowingConditions(s: Statement): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [op, ctx] of Object.entries(conditionBlock(s))) {
+    if (!RELEVANT_OPERATOR.test(op) || typeof ctx !== "object" || ctx === null) continue;
+    for (const [key, value] of Object.entries(ctx)) {
+      const category = CONDITION_KEY_CATEGORIES[key.toLowerCase()];
+      if (category) for (const v of asList(value)) out.push([category, v]);
+    }
+  }
+  return out;
+}
+
+/** cloudsplaining's `_arn_internet_accessible`: `*`, or an ARN (not S3) whose account is `*`. */
+function arnOpenToAll(arn: unknown): boolean {
+  if (typeof arn !== "string") return false;
+  if (arn === "*") return true;
+  if (!arn.startsWith("arn:")) return false;
+  const parts = arn.split(":");
+  if (parts.length < 6) return arn.includes("*");
+  if (parts[2] === "s3") return false;
+  if (!parts[4] && !parts[2]) return true;
+  return parts[4] === "*";
+}
+
+/**
+ * cloudsplaining's ResourceStatement.internet_accessible_actions, which Checkov's
+ * CKV_AWS_32/168/169 use: an Allow is open to everyone when a narrowing condition is itself
+ * open (ARN account `*`, a /0 CIDR, `o-*`, a userid with an inner `*`, or `*` in any other
+ * value); narrowing conditions that are not open close it; otherwise a principal that is `*`
+ * (or an ARN in account `*`) opens it.
+ */
+export function isInternetAccessible(s: Statement): boolean {
+  if (s.Effect === "Deny" || asList(s.Action).length === 0) return false;
+  const conditions = narrowingConditions(s);
+  const open = ([category, v]: [string, unknown]) => {
+    const value = typeof v === "string" ? v : JSON.stringify(v);
+    if (category === "arn") return arnOpenToAll(v);
+    if (category === "cidr") return value.endsWith("/0");
+    if (category === "organization") return value.includes("o-*");
+    if (category === "userid") return value.indexOf("*") !== value.length - 1;
+    return value.includes("*");
+  };
+  if (conditions.some(open)) return true;
+  if (conditions.length > 0) return false;
+  const p = s.Principal;
+  const principals = p && typeof p === "object" && !Array.isArray(p)
+    ? ["AWS", "Federated", "Service"].flatMap((k) => asList((p as Record<string, unknown>)[k]))
+    : asList(p);
+  return principals.some(arnOpenToAll);
 }

@@ -16,8 +16,8 @@ export const kmsRules: Rule[] = [
     },
   },
   policyRule(
-    { id: "CKV_AWS_33", checkov: "CKV_AWS_33", severity: "critical", resourceTypes: KEY, description: "The key policy has no unconditional Allow for a wildcard principal.", fix: "Grant the account root or named roles/services; add Conditions to any wildcard statement." },
-    "policy", (st) => (st.some((s) => s.Effect === "Allow" && isWildcardPrincipal(s.Principal) && !s.Condition) ? "an Allow statement has Principal * and no Condition" : undefined),
+    { id: "CKV_AWS_33", checkov: "CKV_AWS_33", severity: "critical", resourceTypes: KEY, description: "No statement that is not a Deny and has no Condition names a wildcard principal (`*`, a list holding `*`, or AWS `*`).", fix: "Grant the account root or named roles/services; add Conditions to any wildcard statement." },
+    "policy", (st) => (st.some((s) => s.Effect !== "Deny" && !s.Condition && isWildcardPrincipal(s.Principal)) ? "an Allow statement has Principal * and no Condition" : undefined),
   ),
   { id: "CKV_AWS_227", checkov: "CKV_AWS_227", severity: "low", resourceTypes: KEY, description: "is_enabled is not false.", fix: "Remove is_enabled = false, or delete the key deliberately.", check: (k) => (isFalse(k.config.is_enabled) ? fail("key is disabled") : pass) },
   companionRule(

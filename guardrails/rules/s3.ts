@@ -1,7 +1,7 @@
 /** S3: scanner-rules.md §2.1. Bucket rules follow companion resources that reference the bucket. */
 import { fail, notApplicable, pass, type Rule } from "../types";
 import type { TfResource } from "../graph";
-import { all, blocks, companionRule, get, isTrue, isWildcardPrincipal, list, mustBeTrue, policyRule } from "./helpers";
+import { all, blocks, checkovRestrictingCondition, companionRule, get, isTrue, isWildcardPrincipal, list, mustBeTrue, policyRule } from "./helpers";
 
 const BUCKET = ["aws_s3_bucket"];
 const PAB = ["aws_s3_bucket_public_access_block"];
@@ -134,10 +134,13 @@ export const s3Rules: Rule[] = [
   policyRule(
     {
       id: "CKV_AWS_70", checkov: "CKV_AWS_70", severity: "critical", resourceTypes: ["aws_s3_bucket", "aws_s3_bucket_policy"],
-      description: "The bucket policy does not Allow a wildcard principal without a Condition.",
-      fix: "Name the principals, or add a restricting Condition.",
+      description: "No Allow to a wildcard principal unless Checkov's check_conditions accepts its Condition "
+        + "(ArnNotEquals/ArnNotLike, an ArnEquals/ArnLike not on every account, or StringEquals/StringLike on aws:SourceVpc(e), "
+        + "aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, ...). Stricter than Checkov: every such statement "
+        + "is judged, where Checkov stops at the first.",
+      fix: "Name the principals, or add a restricting Condition such as aws:PrincipalOrgID or aws:SourceVpce.",
     },
-    "policy", (st) => (st.some((s) => s.Effect === "Allow" && isWildcardPrincipal(s.Principal) && !s.Condition) ? "an Allow statement has Principal * and no Condition" : undefined),
+    "policy", (st) => (st.some((s) => s.Effect === "Allow" && isWildcardPrincipal(s.Principal) && !checkovRestrictingCondition(s)) ? "an Allow statement has Principal * and no restricting Condition" : undefined),
   ),
   policyRule(
     {
