@@ -82,6 +82,10 @@ describe("config validation", () => {
       "environments.prod.deployRoleArn: role is in account 444444444444, but environment prod is account 333333333333: the provider refuses any other account, so every plan would fail",
     ]);
     expect(problemsOf(withSpec((s) => (s.environments.staging.state = { accountId: "999999999999", roleArn: "arn:aws:iam::999999999999:role/tfstate" })))).toEqual([]);
+    expect(problemsOf(withSpec((s) => (s.state = { breakGlassRoleArn: "arn:aws:iam::333333333333:role/break-glass" })))).toEqual([
+      "state.breakGlassRoleArn: role is in account 333333333333, but the state of dev is account 111111111111: no role of another account can use the state key, so it would break no glass",
+      "state.breakGlassRoleArn: role is in account 333333333333, but the state of staging is account 222222222222: no role of another account can use the state key, so it would break no glass",
+    ]);
   });
 
   it("rejects a log retention CloudWatch does not accept", () => {

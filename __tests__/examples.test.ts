@@ -37,6 +37,14 @@ describe("reference system examples", () => {
     for (const r of reports) expect(r.staleSuppressions).toEqual([]);
   });
 
+  it.each(examples)("%s restricts prod state to its deploy role", (file) => {
+    const { built, tf } = synthesize(file);
+    const id = built.bootstrapStacks.find((b) => b.node.id.endsWith("-prod-bootstrap"))!.node.id;
+    const policies = resourcesOfType(tf(id), "aws_s3_bucket_policy").map((p) => JSON.parse(p.policy).Statement);
+    const deny = policies.flat().find((st: any) => st.Sid === "DenyStateAccessExceptTerraformRoles");
+    expect(deny.Condition.ArnNotLike["aws:PrincipalArn"]).toEqual([expect.stringMatching(/^arn:aws:iam::333333333333:role\/[a-z]+-prod-deploy$/)]);
+  });
+
   it("R1 apprunner-eu: everything in the EU, 3 AZs in prod, SECRET_KEY of 64 generated characters", () => {
     const { reports, tf } = synthesize("apprunner-eu.json");
     const residency = reports.flatMap((r) => r.findings.filter((f) => f.ruleId === "PRJ_DATA_RESIDENCY"));

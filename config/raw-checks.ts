@@ -119,7 +119,8 @@ const accountOfRole = (arn: unknown): string | undefined => (typeof arn === "str
 
 /**
  * A role the provider assumes lives in the account the provider is pinned to
- * (`allowed_account_ids`): otherwise synth succeeds and every plan fails.
+ * (`allowed_account_ids`): otherwise synth succeeds and every plan fails. The state's
+ * break-glass role lives in the state account, where the key policy can admit it.
  */
 export function roleAccountProblems(raw: unknown): Problem[] {
   const spec = obj(raw);
@@ -131,15 +132,17 @@ export function roleAccountProblems(raw: unknown): Problem[] {
     if (!e || typeof e.accountId !== "string") continue;
     const state = { ...obj(spec.state), ...obj(e.state) };
     const stateAccount = typeof state.accountId === "string" ? state.accountId : e.accountId;
-    const mismatch = (arn: unknown, account: string, path: string, what: string) => {
+    const refused = "the provider refuses any other account, so every plan would fail";
+    const mismatch = (arn: unknown, account: string, path: string, what: string, consequence = refused) => {
       const roleAccount = accountOfRole(arn);
       if (roleAccount && roleAccount !== account) {
-        problems.push({ path, message: `role is in account ${roleAccount}, but ${what} is account ${account}: the provider refuses any other account, so every plan would fail` });
+        problems.push({ path, message: `role is in account ${roleAccount}, but ${what} is account ${account}: ${consequence}` });
       }
     };
     mismatch(e.deployRoleArn, e.accountId, `environments.${env}.deployRoleArn`, `environment ${env}`);
-    const statePath = obj(e.state)?.roleArn !== undefined ? `environments.${env}.state.roleArn` : "state.roleArn";
-    mismatch(state.roleArn, stateAccount, statePath, `the state of ${env}`);
+    const statePath = (field: string) => (obj(e.state)?.[field] !== undefined ? `environments.${env}.state.${field}` : `state.${field}`);
+    mismatch(state.roleArn, stateAccount, statePath("roleArn"), `the state of ${env}`);
+    mismatch(state.breakGlassRoleArn, stateAccount, statePath("breakGlassRoleArn"), `the state of ${env}`, "no role of another account can use the state key, so it would break no glass");
   }
   return problems;
 }
