@@ -7,6 +7,7 @@
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { loadSpecFile } from "../config/load";
 import { blocking } from "../guardrails/engine";
 import { enforce } from "../guardrails/enforce";
@@ -18,6 +19,8 @@ const examples = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
 
 function synthesize(file: string) {
   const built = buildApp(loadSpecFile(join(dir, file)), mkdtempSync(join(tmpdir(), "ex-")), { attachGuardrails: false });
+  // As app.synth() does before the guardrails read its output: protection is an aspect.
+  invokeAspects(built.app);
   const reports = enforce(built.stacks);
   const tf = (id: string) => built.stacks.find((s) => s.stack.node.id === id)!.stack.toTerraform() as TfJson;
   return { built, reports, tf };
