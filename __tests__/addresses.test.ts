@@ -19,6 +19,7 @@ describe("pinned addresses of stateful resources", () => {
   spec.buckets = [{ name: "uploads", replicateIn: ["prod"] }];
   spec.keys = [{ purpose: "phi-fields", description: "Field-level PHI encryption" }];
   spec.secrets = [{ name: "app", keys: { JWT_SECRET: { length: 64 } } }];
+  spec.database = { engine: "postgres", version: "16" };
   const env = resolve(validSpec(spec), "prod");
 
   it("bootstrap: state key, state and log buckets, lock table", () => {
@@ -34,13 +35,16 @@ describe("pinned addresses of stateful resources", () => {
     ]);
   });
 
-  it("app: keys, log groups, secrets and their generated values, access-log, audit, data and replica buckets", () => {
+  it("app: keys, log groups, secrets and their generated values, access-log, audit, data and replica buckets, database", () => {
     const stack = new AppStack(new App(), env);
     expect(stack.node.id).toBe("demo-prod-app");
     expect(stateful(addresses(synthStack(stack)))).toEqual([
       "aws_cloudwatch_log_group.Audit_TrailLogGroup_104680F1",
+      "aws_cloudwatch_log_group.DataTier_Database_LogGroup-postgresql_LogGroup_84A82D2D",
+      "aws_cloudwatch_log_group.DataTier_Database_LogGroup-upgrade_LogGroup_307C00C6",
       "aws_cloudwatch_log_group.Network_FlowLogGroup_2BDFE538",
       "aws_cloudwatch_log_group.Observability_AppLogGroup_F4E19BFD",
+      "aws_db_instance.DataTier_Database_Instance_FAFCD63B",
       "aws_kms_alias.Audit_AuditKey_Alias_660B48F3",
       "aws_kms_alias.DataKey_Alias_99EFF7B9",
       "aws_kms_alias.DrKey_Alias_FA254790",
@@ -58,6 +62,16 @@ describe("pinned addresses of stateful resources", () => {
       "aws_s3_bucket_object_lock_configuration.Audit_AuditBucket_ObjectLock_475A3AB7",
       "aws_secretsmanager_secret.Secret-app_Secret_0193055D",
       "random_password.Secret-app_Value-JWT_SECRET_3CDED6B5",
+    ]);
+  });
+  it("app with a MySQL database: the instance and its audit, error and slow-query log groups", () => {
+    const mysql = { ...spec, database: { engine: "mysql" as const, version: "8.4" } };
+    const all = stateful(addresses(synthStack(new AppStack(new App(), resolve(validSpec(mysql), "prod")))));
+    expect(all.filter((a) => a.includes("DataTier_"))).toEqual([
+      "aws_cloudwatch_log_group.DataTier_Database_LogGroup-audit_LogGroup_A4240FE1",
+      "aws_cloudwatch_log_group.DataTier_Database_LogGroup-error_LogGroup_9715E0E9",
+      "aws_cloudwatch_log_group.DataTier_Database_LogGroup-slowquery_LogGroup_CE168000",
+      "aws_db_instance.DataTier_Database_Instance_FAFCD63B",
     ]);
   });
 });

@@ -304,4 +304,85 @@ describe("config validation", () => {
     );
     expect(problems).toHaveLength(5);
   });
+  describe("database", () => {
+    const pg = (s: any) => (s.database = { engine: "postgres", version: "16" });
+
+    it("accepts a known major of each engine", () => {
+      expect(problemsOf(withSpec(pg))).toEqual([]);
+      expect(problemsOf(withSpec((s) => (s.database = { engine: "mysql", version: "8.4" })))).toEqual([]);
+    });
+
+    it("rejects an unknown major and a minor pin, with the path", () => {
+      expect(problemsOf(withSpec((s) => (s.database = { engine: "postgres", version: "9" })))).toEqual([
+        expect.stringMatching(/^database\.version: postgres has no major version "9" in the engine table of \d{4}-\d\d-\d\d; known: 13, 14, 15, 16, 17$/),
+      ]);
+      expect(problemsOf(withSpec((s) => (s.database = { engine: "mysql", version: "16" })))).toEqual([
+        expect.stringMatching(/^database\.version: mysql has no major version "16" .*known: 8\.0, 8\.4$/),
+      ]);
+      expect(problemsOf(withSpec((s) => (s.database = { engine: "postgres", version: "16.3" })))).toEqual([
+        expect.stringMatching(/^database\.version: pin the major version "16", not "16\.3": auto minor version upgrades/),
+      ]);
+    });
+
+    it("rejects an unknown engine and a malformed name", () => {
+      expect(problemsOf(withSpec((s) => (s.database = { engine: "oracle", version: "19" })))).toEqual([
+        expect.stringMatching(/^database\.engine: /),
+      ]);
+      expect(problemsOf(withSpec((s) => (s.database = { engine: "postgres", version: "16", name: "my-db" })))).toEqual([
+        expect.stringMatching(/^database\.name: must start with a letter and hold only letters, digits and underscores/),
+      ]);
+    });
+
+    it("rejects a class the engine does not offer, where it was written", () => {
+      const problems = problemsOf(
+        withSpec((s) => {
+          pg(s);
+          s.overrides = { database: { instanceClass: "db.t2.micro" } };
+          s.environments.prod.overrides = { database: { instanceClass: "db.x9.huge" } };
+        }),
+      );
+      expect(problems).toEqual([
+        expect.stringMatching(/^overrides\.database\.instanceClass: dev: RDS for postgres does not offer db\.t2\.micro \(engine table of /),
+        expect.stringMatching(/^overrides\.database\.instanceClass: staging: RDS for postgres does not offer db\.t2\.micro/),
+        expect.stringMatching(/^environments\.prod\.overrides\.database\.instanceClass: prod: RDS for postgres does not offer db\.x9\.huge/),
+      ]);
+    });
+
+    it("rejects a storage ceiling below the allocation and overlapping windows", () => {
+      const problems = problemsOf(
+        withSpec((s) => {
+          pg(s);
+          s.environments.prod.overrides = { database: { allocatedStorageGb: 500, backupWindow: "04:00-05:00" } }; // 500 <= 1000: fine
+        }),
+      );
+      expect(problems).toEqual([
+        expect.stringMatching(/^environments\.prod\.overrides\.database\.backupWindow: prod: backup window 04:00-05:00 overlaps maintenance window sun:04:30-sun:05:30/),
+      ]);
+      expect(problemsOf(withSpec((s) => {
+        pg(s);
+        s.environments.dev.overrides = { database: { allocatedStorageGb: 200 } };
+      }))).toEqual([
+        "environments.dev.overrides.database.maxAllocatedStorageGb: dev: storage ceiling 100 GiB is below the allocated 200 GiB; raise it or lower allocatedStorageGb",
+      ]);
+    });
+
+    it("finds window overlaps across midnight and the end of the week", () => {
+      const { windowsOverlap } = require("../config/spec-checks") as typeof import("../config/spec-checks");
+      expect(windowsOverlap("03:00-04:00", "sun:04:30-sun:05:30")).toBe(false);
+      expect(windowsOverlap("23:30-00:30", "mon:00:00-mon:01:00")).toBe(true);
+      expect(windowsOverlap("23:30-00:15", "sun:23:50-mon:00:20")).toBe(true);
+      expect(windowsOverlap("01:00-02:00", "sun:23:00-mon:00:59")).toBe(false);
+      expect(windowsOverlap("01:00-02:00", "sun:23:00-mon:01:01")).toBe(true);
+    });
+
+    it("rejects malformed windows and retention outside 7-35 days", () => {
+      expect(problemsOf(withSpec((s) => {
+        pg(s);
+        s.overrides = { database: { backupWindow: "3:00-4:00", backupRetentionDays: 36 } };
+      }))).toEqual([
+        expect.stringMatching(/^overrides\.database\.backupRetentionDays: .*<=35/),
+        expect.stringMatching(/^overrides\.database\.backupWindow: must be hh:mm-hh:mm in UTC/),
+      ]);
+    });
+  });
 });

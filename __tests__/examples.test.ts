@@ -1,23 +1,26 @@
 /**
  * The reference systems (../shared/reference/systems.md) as configs: each validates and
  * synthesizes for dev, staging and prod with no blocking guardrail finding. They hold what
- * the platform expresses so far (network, keys, secrets, buckets, observability, audit);
- * the data tier and compute join them as those constructs land.
+ * the platform expresses so far (network, keys, secrets, buckets, observability, audit,
+ * the relational database); Aurora, caches and compute join them as those constructs land.
  */
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { loadSpecFile } from "../config/load";
 import { blocking } from "../guardrails/engine";
 import { enforce } from "../guardrails/enforce";
 import { buildApp } from "../stacks/build-app";
-import { resourcesOfType, type TfJson } from "./helpers";
+import { onlyResource, referenced, resourcesOfType, type TfJson } from "./helpers";
 
 const dir = join(__dirname, "..", "examples");
 const examples = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
 
 function synthesize(file: string) {
   const built = buildApp(loadSpecFile(join(dir, file)), mkdtempSync(join(tmpdir(), "ex-")), { attachGuardrails: false });
+  // As app.synth() does before the guardrails read its output: protection is an aspect.
+  invokeAspects(built.app);
   const reports = enforce(built.stacks);
   const tf = (id: string) => built.stacks.find((s) => s.stack.node.id === id)!.stack.toTerraform() as TfJson;
   return { built, reports, tf };
@@ -77,6 +80,12 @@ describe("reference system examples", () => {
     const prod = synthesize("ecs-cdn-hipaa.json").tf("mediflow-prod-app");
     expect(resourcesOfType(prod, "aws_secretsmanager_secret")).toHaveLength(1);
     expect(resourcesOfType(prod, "aws_cloudwatch_metric_alarm").map((a) => a.alarm_name).sort()).toEqual([
+      "mediflow-prod-db-connections-critical",
+      "mediflow-prod-db-connections-warning",
+      "mediflow-prod-db-cpu-critical",
+      "mediflow-prod-db-cpu-warning",
+      "mediflow-prod-db-free-storage-critical",
+      "mediflow-prod-db-free-storage-warning",
       "mediflow-prod-documents-replication-failures-critical",
       "mediflow-prod-documents-replication-failures-warning",
       "mediflow-prod-failed-logins-critical",
@@ -100,5 +109,50 @@ describe("reference system examples", () => {
     const glacier = resourcesOfType(prod, "aws_s3_bucket_lifecycle_configuration").filter((l) => l.rule[0].transition);
     expect(glacier.length).toBe(8); // 4 buckets + 4 replicas
     expect(resourcesOfType(tf("omniportal-dev-app"), "aws_s3_bucket_replication_configuration")).toEqual([]);
+  });
+  describe("databases", () => {
+    const db = (tf: TfJson) => onlyResource(tf, "aws_db_instance");
+
+    it("R1 apprunner-eu: PostgreSQL 16, 35 days of backups everywhere, the guide's sizes, Multi-AZ in staging and prod", () => {
+      const { tf } = synthesize("apprunner-eu.json");
+      const byEnv = (env: string) => db(tf(`orthosense-${env}-app`));
+      expect(byEnv("dev")).toMatchObject({ engine: "postgres", engine_version: "16", db_name: "orthosense", instance_class: "db.t4g.micro", multi_az: false, backup_retention_period: 35 });
+      expect(byEnv("staging")).toMatchObject({ instance_class: "db.t4g.small", multi_az: true, backup_retention_period: 35 });
+      expect(byEnv("prod")).toMatchObject({ instance_class: "db.t4g.medium", multi_az: true, backup_retention_period: 35, performance_insights_enabled: true });
+      expect(byEnv("prod").enabled_cloudwatch_logs_exports).toEqual(["postgresql", "upgrade"]);
+    });
+
+    it("R2 ecs-hipaa: PostgreSQL 16 on db.t4g.medium, 50 GB, 7-day backups, Multi-AZ in every environment", () => {
+      const { tf } = synthesize("ecs-hipaa.json");
+      for (const env of ["dev", "staging", "prod"]) {
+        expect(db(tf(`carebow-${env}-app`))).toMatchObject({ engine_version: "16", instance_class: "db.t4g.medium", allocated_storage: 50, backup_retention_period: 7, multi_az: true, storage_encrypted: true });
+      }
+    });
+
+    it("R4 ecs-cdn-hipaa: PostgreSQL Multi-AZ with 30-day backups and TLS forced", () => {
+      const prod = synthesize("ecs-cdn-hipaa.json").tf("mediflow-prod-app");
+      expect(db(prod)).toMatchObject({ multi_az: true, backup_retention_period: 30 });
+      const params = referenced(prod, db(prod).parameter_group_name).parameter;
+      expect(params).toContainEqual(expect.objectContaining({ name: "rds.force_ssl", value: "1" }));
+    });
+
+    it("R5 ecs-mysql-dr: MySQL 8.0 with require_secure_transport, IAM auth and the audit plugin; db.t3.medium in dev, db.r6g.xlarge with 30 days in prod", () => {
+      const { tf } = synthesize("ecs-mysql-dr.json");
+      const prod = db(tf("omniportal-prod-app"));
+      expect(prod).toMatchObject({ engine: "mysql", engine_version: "8.0", engine_lifecycle_support: "open-source-rds-extended-support", instance_class: "db.r6g.xlarge", multi_az: true, backup_retention_period: 30, iam_database_authentication_enabled: true });
+      expect(referenced(tf("omniportal-prod-app"), prod.parameter_group_name).parameter).toContainEqual(expect.objectContaining({ name: "require_secure_transport", value: "ON" }));
+      expect(db(tf("omniportal-dev-app"))).toMatchObject({ instance_class: "db.t3.medium", performance_insights_enabled: true });
+    });
+
+    it("R5 ecs-mysql-dr: synth warns once per environment that MySQL 8.0 bills Extended Support, naming 8.4", async () => {
+      const { synthesizeApp } = require("../stacks/synthesize") as typeof import("../stacks/synthesize");
+      const { warnings } = await synthesizeApp(loadSpecFile(join(dir, "ecs-mysql-dr.json")), mkdtempSync(join(tmpdir(), "ex-")), { hcl: false });
+      const engine = warnings.filter((w) => w.includes("Extended Support"));
+      expect(engine).toHaveLength(3);
+      expect(engine[2]).toBe(
+        "warning: omniportal-prod-app: RDS for mysql 8.0 left standard support on 2026-07-31 and bills Extended Support " +
+          "(engine_lifecycle_support = open-source-rds-extended-support); upgrade to 8.4 (database.version \"8.4\") after testing the app on it.",
+      );
+    });
   });
 });

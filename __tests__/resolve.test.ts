@@ -80,4 +80,51 @@ describe("JSON Schema", () => {
     const config = JSON.parse(readFileSync(join(__dirname, "..", "app.config.json"), "utf8"));
     expect(config.$schema).toBe("./config/app-spec.schema.json");
   });
+  describe("database", () => {
+    const withDb = (database: any, change: (s: any) => void = () => {}) => {
+      const spec: any = baseSpec();
+      spec.database = database;
+      change(spec);
+      return validSpec(spec);
+    };
+
+    it("takes sizes and care from the preset, the final snapshot from protection", () => {
+      const spec = withDb({ engine: "postgres", version: "16" });
+      const dev = resolve(spec, "dev").database!;
+      const prod = resolve(spec, "prod").database!;
+      expect(dev).toMatchObject({ identifier: "demo-dev-db", databaseName: "demo", instanceClass: "db.t4g.micro", multiAz: false, finalSnapshot: false, upgradeTo: undefined });
+      expect(prod).toMatchObject({ instanceClass: "db.t4g.medium", multiAz: true, backupRetentionDays: 35, finalSnapshot: true, logRetentionDays: 2557 });
+      expect(prod.engineLifecycleSupport).toBe("open-source-rds-extended-support");
+      expect(resolve(validSpec(baseSpec()), "prod").database).toBeUndefined();
+    });
+
+    it("lets the spec and an environment override sizes, the environment winning", () => {
+      const spec = withDb({ engine: "postgres", version: "16", name: "care_db" }, (s) => {
+        s.overrides = { database: { backupRetentionDays: 30, instanceClass: "db.m7g.large" } };
+        s.environments.prod.overrides = { database: { instanceClass: "db.r7g.xlarge" } };
+      });
+      expect(resolve(spec, "staging").database).toMatchObject({ databaseName: "care_db", backupRetentionDays: 30, instanceClass: "db.m7g.large" });
+      expect(resolve(spec, "prod").database).toMatchObject({ backupRetentionDays: 30, instanceClass: "db.r7g.xlarge" });
+    });
+
+    it("names the upgrade for MySQL 8.0, past standard support, and warns about it", () => {
+      const { engineSupportWarning } = require("../config/database-engines") as typeof import("../config/database-engines");
+      const db = resolve(withDb({ engine: "mysql", version: "8.0" }), "prod").database!;
+      expect(db).toMatchObject({ majorVersion: "8.0", endOfStandardSupport: "2026-07-31", upgradeTo: "8.4" });
+      expect(engineSupportWarning("demo-prod-app", db)).toBe(
+        "warning: demo-prod-app: RDS for mysql 8.0 left standard support on 2026-07-31 and bills Extended Support " +
+          "(engine_lifecycle_support = open-source-rds-extended-support); upgrade to 8.4 (database.version \"8.4\") after testing the app on it.",
+      );
+      const current = resolve(withDb({ engine: "mysql", version: "8.4" }), "prod").database!;
+      expect(current.upgradeTo).toBeUndefined();
+      expect(engineSupportWarning("demo-prod-app", current)).toBeUndefined();
+    });
+
+    it("turns Performance Insights off only where the engine does not offer it on the class", () => {
+      const mysql = withDb({ engine: "mysql", version: "8.4" });
+      expect(resolve(mysql, "dev").database!.performanceInsights).toBe(false); // db.t4g.micro
+      expect(resolve(mysql, "prod").database!.performanceInsights).toBe(true);
+      expect(resolve(withDb({ engine: "postgres", version: "16" }), "dev").database!.performanceInsights).toBe(true);
+    });
+  });
 });

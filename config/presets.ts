@@ -22,6 +22,22 @@ export const SPEC_DEFAULTS = {
   replicationFailureAlarm: { warning: 0, critical: 10, periodSeconds: 300 },
 } as const;
 
+/** Defaults of the relational database that do not vary per environment. */
+export const DATABASE_DEFAULTS = {
+  /** Master user; its password is created and rotated by RDS in Secrets Manager. */
+  masterUsername: "dbadmin",
+  /** Enhanced monitoring: OS metrics every 60 s (CKV_AWS_118). */
+  monitoringIntervalSeconds: 60,
+  /** Performance Insights: the 7 days AWS keeps at no charge. */
+  performanceInsightsRetentionDays: 7,
+  /**
+   * Extended Support stays on, the AWS default, written out: with it off, RDS upgrades the
+   * major version by itself when standard support ends, an unreviewed upgrade of a database
+   * with PHI. A major past standard support cannot be created with it off.
+   */
+  engineLifecycleSupport: "open-source-rds-extended-support",
+} as const;
+
 /** Defaults of the state backend. Templates take {app}, {env}, {account}, {region}. */
 export const STATE_DEFAULTS = {
   locking: "dynamodb",
@@ -53,6 +69,11 @@ export const MANAGED_BY = "cdktf";
  *   (HIPAA asks 6 years of documentation; 2557 days is the CloudWatch value above 7 years)
  *   under COMPLIANCE-mode Object Lock (dev and staging: GOVERNANCE, which a privileged
  *   role can bypass).
+ * database: dev single-AZ on the smallest Graviton class, 7 days of backups; staging
+ *   Multi-AZ, 14 days; prod Multi-AZ, 35 days (the RDS maximum). Sizes are R1's. Alarms:
+ *   CPU 70/80 % and connections 100/150 (R1; dev's micro class allows ~80, so 60/80);
+ *   free storage below 5/2 GiB (autoscaling grows storage at 10 % free first, so these mean the
+ *   ceiling is near). Backups 03:00-04:00 UTC, maintenance Sunday 04:30-05:30 UTC (R4).
  */
 export const PRESETS: Record<EnvironmentName, Settings> = {
   dev: {
@@ -63,6 +84,11 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
     network: { vpcCidr: "10.0.0.0/16", azCount: 2, natGateways: "single", interfaceEndpoints: [] },
     secrets: { recoveryWindowDays: 7 },
     audit: { cloudTrail: true, guardDuty: true, awsConfig: true, objectLockMode: "GOVERNANCE", readerArns: [] },
+    database: {
+      instanceClass: "db.t4g.micro", allocatedStorageGb: 20, maxAllocatedStorageGb: 100, multiAz: false, backupRetentionDays: 7,
+      backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30",
+      cpuAlarmPercent: { warning: 70, critical: 80 }, freeStorageAlarmGb: { warning: 5, critical: 2 }, connectionsAlarm: { warning: 60, critical: 80 },
+    },
     budget: { monthlyLimitUsd: 200, alertThresholdsPercent: [80, 100] },
   },
   staging: {
@@ -73,6 +99,11 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
     network: { vpcCidr: "10.0.0.0/16", azCount: 2, natGateways: "perAz", interfaceEndpoints: ["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"] },
     secrets: { recoveryWindowDays: 14 },
     audit: { cloudTrail: true, guardDuty: true, awsConfig: true, objectLockMode: "GOVERNANCE", readerArns: [] },
+    database: {
+      instanceClass: "db.t4g.small", allocatedStorageGb: 20, maxAllocatedStorageGb: 200, multiAz: true, backupRetentionDays: 14,
+      backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30",
+      cpuAlarmPercent: { warning: 70, critical: 80 }, freeStorageAlarmGb: { warning: 5, critical: 2 }, connectionsAlarm: { warning: 100, critical: 150 },
+    },
     budget: { monthlyLimitUsd: 500, alertThresholdsPercent: [80, 100] },
   },
   prod: {
@@ -83,6 +114,11 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
     network: { vpcCidr: "10.0.0.0/16", azCount: 3, natGateways: "perAz", interfaceEndpoints: ["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"] },
     secrets: { recoveryWindowDays: 30 },
     audit: { cloudTrail: true, guardDuty: true, awsConfig: true, objectLockMode: "COMPLIANCE", readerArns: [] },
+    database: {
+      instanceClass: "db.t4g.medium", allocatedStorageGb: 100, maxAllocatedStorageGb: 1000, multiAz: true, backupRetentionDays: 35,
+      backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30",
+      cpuAlarmPercent: { warning: 70, critical: 80 }, freeStorageAlarmGb: { warning: 5, critical: 2 }, connectionsAlarm: { warning: 100, critical: 150 },
+    },
     budget: { monthlyLimitUsd: 1000, alertThresholdsPercent: [50, 80, 100] },
   },
 };

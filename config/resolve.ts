@@ -4,9 +4,10 @@
  */
 import { cidrSubnet } from "./cidr";
 import { fillTemplate, PLATFORM_KEY_PURPOSES as KEY, resourceName, resourcePrefix } from "./naming";
-import { MANAGED_BY, PRESETS, SPEC_DEFAULTS, STATE_DEFAULTS } from "./presets";
+import { findMajor, offersPerformanceInsights, upgradeTarget } from "./database-engines";
+import { DATABASE_DEFAULTS, MANAGED_BY, PRESETS, SPEC_DEFAULTS, STATE_DEFAULTS } from "./presets";
 import { partitionOf } from "./regions";
-import { ENVIRONMENTS, type AppSpec, type EnvironmentName, type LockingMode, type Settings, type SettingsOverrides } from "./schema";
+import { ENVIRONMENTS, type AppSpec, type DatabaseEngine, type EnvironmentName, type LockingMode, type Settings, type SettingsOverrides } from "./schema";
 
 /** Where an environment's Terraform state lives and how it is locked. */
 export interface ResolvedState {
@@ -97,6 +98,31 @@ export interface ResolvedSecret {
   readonly rotation?: { readonly lambdaArn: string; readonly days: number };
 }
 
+/** The relational database: the spec's engine and name, the environment's sizes and care. */
+export interface ResolvedDatabase extends Omit<Settings["database"], "cpuAlarmPercent" | "freeStorageAlarmGb" | "connectionsAlarm"> {
+  readonly engine: DatabaseEngine;
+  /** The pinned major version (`16`, `8.4`). */
+  readonly majorVersion: string;
+  /** Last day of RDS standard support of that major (engine table). */
+  readonly endOfStandardSupport: string;
+  /** The major to upgrade to, when this one is past standard support on the table's date. */
+  readonly upgradeTo?: string;
+  readonly engineLifecycleSupport: string;
+  /** DB instance identifier, `<app>-<env>-db`. */
+  readonly identifier: string;
+  readonly databaseName: string;
+  readonly masterUsername: string;
+  readonly monitoringIntervalSeconds: number;
+  /** Performance Insights on (with the data key) where the engine offers it on the class. */
+  readonly performanceInsights: boolean;
+  readonly performanceInsightsRetentionDays: number;
+  /** Take a final snapshot on delete: follows protection.preventDestroy. */
+  readonly finalSnapshot: boolean;
+  /** Retention of the exported engine logs (connections, DDL, errors, audit): the audit retention. */
+  readonly logRetentionDays: number;
+  readonly alarms: Pick<Settings["database"], "cpuAlarmPercent" | "freeStorageAlarmGb" | "connectionsAlarm">;
+}
+
 export interface ResolvedEnvironment {
   readonly app: string;
   readonly env: EnvironmentName;
@@ -115,6 +141,8 @@ export interface ResolvedEnvironment {
   readonly network: ResolvedNetwork;
   readonly buckets: readonly ResolvedBucket[];
   readonly secrets: readonly ResolvedSecret[];
+  /** The relational database, when the spec has one. */
+  readonly database?: ResolvedDatabase;
   /** Extra customer-managed keys. */
   readonly keys: readonly { readonly purpose: string; readonly alias: string; readonly description: string }[];
   readonly alarmEmails: readonly string[];
@@ -229,6 +257,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       keys: s.keys ? Object.fromEntries(Object.entries(s.keys).map(([k, v]): [string, "external" | ReturnType<typeof generated>] => [k, typeof v === "string" ? "external" : generated(v)])) : undefined,
       rotation: s.rotation,
     })),
+    database: spec.database ? resolveDatabase(spec.database, settings, name("db"), spec.app) : undefined,
     keys: (spec.keys ?? []).map((k) => ({ purpose: k.purpose, alias: `alias/${name(k.purpose)}`, description: k.description })),
     alarmEmails: [...(spec.alarmEmails ?? [])],
     logMetricAlarms: (spec.logMetricAlarms ?? []).map((a) => ({ ...a, periodSeconds: a.periodSeconds ?? SPEC_DEFAULTS.logMetricAlarmPeriodSeconds })),
@@ -255,6 +284,29 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
     },
   };
   return deepFreeze(resolved);
+}
+
+function resolveDatabase(db: NonNullable<AppSpec["database"]>, settings: Settings, identifier: string, app: string): ResolvedDatabase {
+  const major = findMajor(db.engine, db.version);
+  if (!major) throw new Error(`resolve: ${db.engine} has no major version "${db.version}" (validateSpec reports this).`);
+  const { cpuAlarmPercent, freeStorageAlarmGb, connectionsAlarm, ...sizes } = settings.database;
+  return {
+    ...sizes,
+    engine: db.engine,
+    majorVersion: major.major,
+    endOfStandardSupport: major.endOfStandardSupport,
+    upgradeTo: upgradeTarget(db.engine, major),
+    engineLifecycleSupport: DATABASE_DEFAULTS.engineLifecycleSupport,
+    identifier,
+    databaseName: db.name ?? app.replace(/-/g, "_"),
+    masterUsername: DATABASE_DEFAULTS.masterUsername,
+    monitoringIntervalSeconds: DATABASE_DEFAULTS.monitoringIntervalSeconds,
+    performanceInsights: offersPerformanceInsights(db.engine, sizes.instanceClass),
+    performanceInsightsRetentionDays: DATABASE_DEFAULTS.performanceInsightsRetentionDays,
+    finalSnapshot: settings.protection.preventDestroy,
+    logRetentionDays: settings.logs.auditRetentionDays,
+    alarms: { cpuAlarmPercent, freeStorageAlarmGb, connectionsAlarm },
+  };
 }
 
 /** A generated value: punctuation only when asked for (values end up in URLs and shells). */

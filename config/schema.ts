@@ -109,6 +109,16 @@ export const ZoneId = z.string().regex(/^[a-z]{2,4}\d-az\d+$/, "must be an avail
 /** VPC interface endpoints the network can create, so private tasks reach AWS APIs without NAT. */
 export const InterfaceEndpoint = z.enum(["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"]);
 
+/** Relational database engines: RDS for PostgreSQL and RDS for MySQL. */
+export const DatabaseEngine = z.enum(["postgres", "mysql"]);
+export type DatabaseEngine = z.infer<typeof DatabaseEngine>;
+
+/** A warning and a critical threshold of one alarm pair. */
+const AlarmThresholds = z.strictObject({ warning: z.number().min(0), critical: z.number().min(0) });
+
+const HHMM = "([01]\\d|2[0-3]):[0-5]\\d";
+const DAY = "(mon|tue|wed|thu|fri|sat|sun)";
+
 /**
  * Per-environment settings. `presets.ts` gives a full value per environment; a config
  * overrides any part of it under `environments.<env>.overrides`.
@@ -158,6 +168,29 @@ export const SettingsSchema = z.strictObject({
       .array(RoleArn)
       .describe("IAM roles of this environment's account that may decrypt audit evidence (trail logs, Config deliveries) with the audit key."),
   }),
+  database: z
+    .strictObject({
+      instanceClass: z
+        .string()
+        .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "must be an RDS instance class such as db.t4g.medium")
+        .describe("RDS instance class; must be one the engine offers (README, Database)."),
+      allocatedStorageGb: z.number().int().min(20).max(65536).describe("gp3 storage allocated at creation, GiB (gp3 starts at 20)."),
+      maxAllocatedStorageGb: z.number().int().min(20).max(65536).describe("Storage autoscaling ceiling, GiB; at least allocatedStorageGb."),
+      multiAz: z.boolean().describe("A synchronous standby in a second AZ, with automatic failover."),
+      backupRetentionDays: z.number().int().min(7).max(35).describe("Days automated backups (point-in-time recovery) are kept, 7-35."),
+      backupWindow: z
+        .string()
+        .regex(new RegExp(`^${HHMM}-${HHMM}$`), "must be hh:mm-hh:mm in UTC, e.g. 03:00-04:00")
+        .describe("Daily backup window, UTC; must not overlap the maintenance window."),
+      maintenanceWindow: z
+        .string()
+        .regex(new RegExp(`^${DAY}:${HHMM}-${DAY}:${HHMM}$`), "must be ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:04:30-sun:05:30")
+        .describe("Weekly maintenance window, UTC (minor version upgrades happen here)."),
+      cpuAlarmPercent: AlarmThresholds.describe("CPUUtilization above which the warning and critical alarms fire."),
+      freeStorageAlarmGb: AlarmThresholds.describe("FreeStorageSpace (GiB) below which the warning and critical alarms fire."),
+      connectionsAlarm: AlarmThresholds.describe("DatabaseConnections above which the warning and critical alarms fire."),
+    })
+    .describe("Size and care of the relational database (used when the config has a database)."),
   budget: z.strictObject({
     monthlyLimitUsd: z.number().positive().max(10_000_000).describe("Monthly cost budget in USD."),
     alertThresholdsPercent: z.array(z.number().positive().max(1000)).min(1).describe("Actual-spend percentages that alert; 100 % forecast always alerts."),
@@ -251,6 +284,21 @@ export const LogMetricAlarmSpec = z.strictObject({
     .describe("Seconds per evaluation period, a multiple of 60. @default 60"),
 });
 
+/** The app's relational database: one RDS instance per environment, sized by settings.database. */
+export const DatabaseSpec = z.strictObject({
+  engine: DatabaseEngine.describe("postgres (RDS for PostgreSQL) or mysql (RDS for MySQL)."),
+  version: z
+    .string()
+    .regex(/^\d+(\.\d+)*$/, "must be a version number such as \"16\" or \"8.4\"")
+    .describe("Major version: postgres 13-17, mysql 8.0 or 8.4 (README, Database). Minors follow auto minor upgrades."),
+  name: z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, "must start with a letter and hold only letters, digits and underscores")
+    .max(63)
+    .optional()
+    .describe("Database created with the instance. @default the app name, hyphens as underscores"),
+});
+
 /** A justified exception to one guardrail rule on one construct (and what is below it). */
 export const SuppressionSpec = z.strictObject({
   rule: z.string().describe("Rule id: Checkov (CKV_AWS_18) or Trivy (AWS-0089) form."),
@@ -272,6 +320,7 @@ export const AppSpecSchema = z
     state: StateSpec.optional(),
     buckets: z.array(BucketSpec).optional().describe("Data buckets of the app."),
     drRegion: Region.optional().describe("Disaster-recovery region for bucket replicas; must be in allowedRegions."),
+    database: DatabaseSpec.optional().describe("The relational database (RDS PostgreSQL or MySQL). @default none"),
     keys: z.array(KeySpec).optional().describe("Extra customer-managed keys besides the environment's data key."),
     secrets: z.array(SecretSpec).optional().describe("Secrets Manager entries, generated or placeholders."),
     alarmEmails: z.array(z.email()).optional().describe("Addresses subscribed to the alarm topic (each must confirm)."),

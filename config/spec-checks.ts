@@ -4,16 +4,68 @@
  */
 import { contains, overlaps, parseCidr } from "./cidr";
 import { dynamoTableNameProblem, fillTemplate, s3BucketNameProblem } from "./naming";
+import { ENGINE_TABLE_DATE, offersClass, versionProblem } from "./database-engines";
 import type { Problem } from "./problems";
 import { declaredEnvironments, resolve, resolveNetwork, settingsFor } from "./resolve";
 import type { AppSpec, Settings } from "./schema";
 
-/** Where a network setting was written: the environment's overrides, the spec's, or the preset. */
-function networkPath(spec: AppSpec, env: string, field: string): string {
-  const e = spec.environments[env as "dev"]?.overrides?.network as Record<string, unknown> | undefined;
-  if (e?.[field] !== undefined) return `environments.${env}.overrides.network.${field}`;
-  if ((spec.overrides?.network as Record<string, unknown> | undefined)?.[field] !== undefined) return `overrides.network.${field}`;
-  return `environments.${env}.overrides.network.${field}`;
+/** Where a setting was written: the environment's overrides, the spec's, or the preset. */
+function settingPath(spec: AppSpec, env: string, section: keyof Settings, field: string): string {
+  const e = spec.environments[env as "dev"]?.overrides?.[section] as Record<string, unknown> | undefined;
+  if (e?.[field] !== undefined) return `environments.${env}.overrides.${section}.${field}`;
+  if ((spec.overrides?.[section] as Record<string, unknown> | undefined)?.[field] !== undefined) return `overrides.${section}.${field}`;
+  return `environments.${env}.overrides.${section}.${field}`;
+}
+const networkPath = (spec: AppSpec, env: string, field: string) => settingPath(spec, env, "network", field);
+
+/**
+ * The database: a known major of its engine, and per environment a class the engine
+ * offers, a storage ceiling at or above the allocation, and windows that do not overlap.
+ */
+export function databaseProblems(spec: AppSpec): Problem[] {
+  const db = spec.database;
+  if (!db) return [];
+  const problems: Problem[] = [];
+  const version = versionProblem(db.engine, db.version);
+  if (version) problems.push({ path: "database.version", message: version });
+  for (const env of declaredEnvironments(spec)) {
+    const s = settingsFor(spec, env).database;
+    const path = (field: string) => settingPath(spec, env, "database", field);
+    if (!offersClass(db.engine, s.instanceClass)) {
+      problems.push({
+        path: path("instanceClass"),
+        message: `${env}: RDS for ${db.engine} does not offer ${s.instanceClass} (engine table of ${ENGINE_TABLE_DATE}); e.g. db.t4g.medium, db.m7g.large, db.r7g.large`,
+      });
+    }
+    if (s.maxAllocatedStorageGb < s.allocatedStorageGb) {
+      problems.push({
+        path: path("maxAllocatedStorageGb"),
+        message: `${env}: storage ceiling ${s.maxAllocatedStorageGb} GiB is below the allocated ${s.allocatedStorageGb} GiB; raise it or lower allocatedStorageGb`,
+      });
+    }
+    if (windowsOverlap(s.backupWindow, s.maintenanceWindow)) {
+      problems.push({ path: path("backupWindow"), message: `${env}: backup window ${s.backupWindow} overlaps maintenance window ${s.maintenanceWindow}; RDS rejects that` });
+    }
+  }
+  return problems;
+}
+
+const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const WEEK = 7 * 1440;
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Minute ranges [start, end) of the week, split at the week's end. */
+function weekRanges(start: number, end: number): [number, number][] {
+  return end > start ? [[start, end]] : [[start, WEEK], [0, end]];
+}
+
+/** Does the daily backup window (hh:mm-hh:mm) overlap the weekly maintenance window (ddd:hh:mm-ddd:hh:mm)? */
+export function windowsOverlap(backup: string, maintenance: string): boolean {
+  const [m1, m2] = maintenance.split("-").map((t) => DAYS.indexOf(t.slice(0, 3)) * 1440 + minutes(t.slice(4)));
+  const maint = weekRanges(m1, m2);
+  const [b1, b2] = backup.split("-").map(minutes);
+  const daily = DAYS.flatMap((_, d) => weekRanges(d * 1440 + b1, (d * 1440 + b2 + (b2 <= b1 ? 1440 : 0)) % WEEK));
+  return daily.some(([s1, e1]) => maint.some(([s2, e2]) => s1 < e2 && s2 < e1));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import type { ITerraformDependable } from "cdktf";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 
 export interface LogGroupProps {
@@ -13,6 +14,8 @@ export interface LogGroupProps {
 export class LogGroup extends Construct {
   public readonly logGroupName: string;
   public readonly logGroupArn: string;
+  /** The group itself: depend on it where a service would otherwise create the group unencrypted. */
+  public readonly created: ITerraformDependable;
 
   constructor(scope: Construct, id: string, props: LogGroupProps) {
     super(scope, id);
@@ -23,5 +26,6 @@ export class LogGroup extends Construct {
     });
     this.logGroupName = group.name;
     this.logGroupArn = group.arn;
+    this.created = group;
   }
 }

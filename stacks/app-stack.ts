@@ -9,13 +9,14 @@ import { Network } from "../constructs/network";
 import { Observability } from "../constructs/observability";
 import { SecureBucket } from "../constructs/secure-bucket";
 import { addAwsProvider } from "./aws-provider";
+import { DataTier } from "./data-tier";
 import { protectStatefulResources } from "./protection";
 import { useS3Backend } from "./state-backend";
 
 /**
  * One app in one environment, its state in the environment's bootstrap backend: the data
- * key (and extra keys), network, observability, audit, data buckets (with DR replicas
- * where configured) and secrets. Later components (data tier, compute) take their handles.
+ * key (and extra keys), network, observability, the data tier (database), audit, data
+ * buckets (with DR replicas where configured) and secrets. Compute will take their handles.
  *
  * Construct ids that carry a config name (`DataBucket-<name>`, `Secret-<name>`,
  * `Key-<purpose>`): the config name is the resource's identity, and renaming it in config
@@ -27,6 +28,8 @@ export class AppStack extends TerraformStack {
   public readonly accessLogBucket: SecureBucket;
   public readonly network: Network;
   public readonly observability: Observability;
+  /** The data stores (the relational database, when the config has one). */
+  public readonly data: DataTier;
   public readonly audit: Audit;
   public readonly dataBuckets: Readonly<Record<string, SecureBucket>>;
   /** Replicas of data buckets in the DR region, by bucket name. */
@@ -87,6 +90,13 @@ export class AppStack extends TerraformStack {
       appLogGroup: { name: env.names.appLogGroup, retentionDays: s.logs.retentionDays },
       logMetricAlarms: env.logMetricAlarms,
       budget: s.budget,
+    });
+
+    this.data = new DataTier(this, "DataTier", {
+      env,
+      network: this.network,
+      kmsKeyArn: this.dataKey.keyArn,
+      observability: this.observability,
     });
 
     this.dataBuckets = this.createDataBuckets();

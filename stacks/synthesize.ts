@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve as resolvePath } from "node:path";
+import { engineSupportWarning } from "../config/database-engines";
 import type { AppSpec } from "../config/schema";
 import { enforce, staleWarnings, writeReports } from "../guardrails/enforce";
 import type { TfJsonDocument } from "../guardrails/graph";
@@ -10,7 +11,7 @@ import { buildApp } from "./build-app";
 export interface SynthesisResult {
   /** Stack names written, in build order. */
   readonly stacks: readonly string[];
-  /** Environments whose state any IAM principal may read, and suppressions that matched nothing (printed). */
+  /** Environments whose state any IAM principal may read, database majors past standard support, and suppressions that matched nothing (printed). */
   readonly warnings: readonly string[];
 }
 
@@ -37,7 +38,8 @@ export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hc
     }
     writeReports(stagingDir, reports, { hcl: options.hcl });
     const openState = built.environments.flatMap((env) => stateAccessWarning(env) ?? []);
-    result = { stacks: built.stacks.map((s) => s.stack.node.id), warnings: [...openState, ...staleWarnings(reports)] };
+    const engines = built.environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []);
+    result = { stacks: built.stacks.map((s) => s.stack.node.id), warnings: [...openState, ...engines, ...staleWarnings(reports)] };
   });
   return result;
 }

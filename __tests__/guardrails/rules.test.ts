@@ -106,6 +106,16 @@ describe("rule catalogue", () => {
     const findings = findingsOf(rule, { resource: { aws_db_instance: { db: { backup_retention_period: "${var.days}" } } } });
     expect(findings.map((f) => f.status)).toEqual(["unknown"]);
   });
+
+  it("CKV_AWS_250 decides a one-part PostgreSQL major of 14 or later (every minor patched); below, it cannot", () => {
+    const rule = ALL_RULES.find((r) => r.id === "CKV_AWS_250")!;
+    const status = (engine_version: string) =>
+      findingsOf(rule, { resource: { aws_db_instance: { db: { engine: "postgres", engine_version } } } }).map((f) => f.status);
+    expect(status("16")).toEqual(["passed"]);
+    expect(status("14")).toEqual(["passed"]);
+    expect(status("13")).toEqual(["unknown"]);
+    expect(status("13.2")).toEqual(["failed"]);
+  });
 });
 
 describe("security group rules are judged where they are declared", () => {

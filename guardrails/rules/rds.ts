@@ -90,11 +90,14 @@ export const rdsRules: Rule[] = [
   ),
   {
     id: "CKV_AWS_250", checkov: "CKV_AWS_250", severity: "medium", resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
-    description: "PostgreSQL engine_version is patched for the log_fdw extension (>= 14, 13.3, 12.7, 11.12, 10.17); a one-part version is unknown.",
-    fix: "Pin a patched minor version, e.g. 16.3.",
+    description:
+      "PostgreSQL engine_version is patched for the log_fdw extension (>= 14, 13.3, 12.7, 11.12, 10.17). A one-part major of 14 or later passes " +
+      "(every minor of it has the fix; Checkov says UNKNOWN, which does not fail); below 14 a one-part version is unknown.",
+    fix: "Set engine_version to a major of 14 or later (\"16\"; auto minor upgrades move the minor), or a patched minor such as 13.3.",
     check: (r) => {
       if (!["postgres", "aurora-postgresql"].includes(String(r.config.engine))) return notApplicable;
       const v = String(r.config.engine_version ?? "");
+      if (/^\d+$/.test(v) && Number(v) >= 14) return pass;
       const m = /^(\d+)\.(\d+)/.exec(v);
       if (!m) return unknown(`engine_version ${v || "not set"} has no minor version`);
       const [major, minor] = [Number(m[1]), Number(m[2])];

@@ -1,0 +1,262 @@
+import { Construct } from "constructs";
+import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
+import { DbOptionGroup } from "@cdktf/provider-aws/lib/db-option-group";
+import { DbParameterGroup, type DbParameterGroupParameter } from "@cdktf/provider-aws/lib/db-parameter-group";
+import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import type { Grantable } from "./grants";
+import { LogGroup } from "./log-group";
+import { sid } from "./policy-document";
+import { ServiceRole } from "./service-role";
+
+/** What differs between the engines: port, parameter family, TLS and audit logging, log exports. */
+interface EngineTraits {
+  readonly port: number;
+  readonly family: (major: string) => string;
+  /** Parameters: TLS forced, connections, DDL and errors logged, slow statements logged. */
+  readonly parameters: readonly DbParameterGroupParameter[];
+  /** Logs exported to CloudWatch Logs (each into a pre-created encrypted group). */
+  readonly logExports: readonly string[];
+  /** Audit through an option group (MySQL: MARIADB_AUDIT_PLUGIN); PostgreSQL logs through parameters. */
+  readonly auditOption?: { readonly optionName: string; readonly settings: Readonly<Record<string, string>> };
+}
+
+const ENGINES: Readonly<Record<"postgres" | "mysql", EngineTraits>> = {
+  postgres: {
+    port: 5432,
+    family: (major) => `postgres${major}`,
+    parameters: [
+      { name: "rds.force_ssl", value: "1" },
+      { name: "log_connections", value: "1" },
+      { name: "log_disconnections", value: "1" },
+      // DDL and role changes, not every statement: statements carry PHI in their literals.
+      { name: "log_statement", value: "ddl" },
+      { name: "log_min_duration_statement", value: "1000" },
+      { name: "log_min_error_statement", value: "error" },
+    ],
+    logExports: ["postgresql", "upgrade"],
+  },
+  mysql: {
+    port: 3306,
+    family: (major) => `mysql${major}`,
+    parameters: [
+      { name: "require_secure_transport", value: "ON" },
+      { name: "slow_query_log", value: "1" },
+      { name: "long_query_time", value: "1" },
+      // The exports read the log files.
+      { name: "log_output", value: "FILE" },
+    ],
+    logExports: ["audit", "error", "slowquery"],
+    auditOption: {
+      optionName: "MARIADB_AUDIT_PLUGIN",
+      // Connections, schema and permission changes; QUERY would log every statement and its PHI.
+      settings: { SERVER_AUDIT_EVENTS: "CONNECT,QUERY_DDL,QUERY_DCL" },
+    },
+  },
+};
+
+export interface DatabaseProps {
+  /** DB instance identifier, `<app>-<env>-db`; also names its subnet, parameter and security groups. */
+  readonly identifier: string;
+  readonly engine: "postgres" | "mysql";
+  /** Major version (`16`, `8.4`); RDS picks the minor and auto minor upgrades move it. */
+  readonly majorVersion: string;
+  /** `engine_lifecycle_support`, set explicitly (the resolved decision). */
+  readonly engineLifecycleSupport: string;
+  /** Database created with the instance. */
+  readonly databaseName: string;
+  /** Master user; RDS keeps its password in Secrets Manager under `kmsKeyArn`. */
+  readonly masterUsername: string;
+  readonly instanceClass: string;
+  /** gp3 storage at creation, GiB. */
+  readonly allocatedStorageGb: number;
+  /** Storage autoscaling ceiling, GiB (>= allocatedStorageGb). */
+  readonly maxAllocatedStorageGb: number;
+  readonly multiAz: boolean;
+  /** Days of automated backups, 7-35. */
+  readonly backupRetentionDays: number;
+  /** Daily backup window, UTC `hh:mm-hh:mm`. */
+  readonly backupWindow: string;
+  /** Weekly maintenance window, UTC `ddd:hh:mm-ddd:hh:mm`. */
+  readonly maintenanceWindow: string;
+  /**
+   * Take a final snapshot when the instance is deleted. The stack passes the protection
+   * decision: off where the environment is disposable.
+   */
+  readonly finalSnapshot: boolean;
+  /** CMK for storage, the master secret, Performance Insights and the log groups. */
+  readonly kmsKeyArn: string;
+  readonly vpcId: string;
+  /** Data-tier subnets, one per AZ (no route to the internet). */
+  readonly subnetIds: readonly string[];
+  /** Retention of the exported engine logs, days. */
+  readonly logRetentionDays: number;
+  /** Enhanced monitoring interval, seconds (1, 5, 10, 15, 30 or 60). */
+  readonly monitoringIntervalSeconds: number;
+  /** Performance Insights with the CMK; off only where the engine does not offer it on the class. */
+  readonly performanceInsights: boolean;
+  readonly performanceInsightsRetentionDays: number;
+  readonly accountId: string;
+  readonly region: string;
+  readonly partition: string;
+}
+
+/**
+ * One RDS for PostgreSQL or MySQL instance in the data subnets: TLS forced by its parameter
+ * group, connections, DDL and errors logged to KMS-encrypted log groups (MySQL audit through
+ * MARIADB_AUDIT_PLUGIN), encrypted gp3 storage that grows to a ceiling, IAM database
+ * authentication, a master password RDS keeps in Secrets Manager (never in JSON or state),
+ * Performance Insights and enhanced monitoring, no public access. Its security group admits
+ * nothing until `allowFrom` admits a client group on the engine port.
+ */
+export class Database extends Construct {
+  public readonly endpointAddress: string;
+  public readonly port: number;
+  /** Secrets Manager secret RDS keeps the master credentials in (rotated by RDS every 7 days). */
+  public readonly masterSecretArn: string;
+  public readonly securityGroupId: string;
+  public readonly instanceIdentifier: string;
+  private readonly resourceId: string;
+  private ingressCount = 0;
+
+  constructor(scope: Construct, id: string, private readonly props: DatabaseProps) {
+    super(scope, id);
+    if (props.maxAllocatedStorageGb < props.allocatedStorageGb) {
+      throw new Error(`Database ${this.node.path}: \`maxAllocatedStorageGb\` (${props.maxAllocatedStorageGb}) must be at least \`allocatedStorageGb\` (${props.allocatedStorageGb}).`);
+    }
+    const engine = ENGINES[props.engine];
+    const name = props.identifier;
+    const subnets = new DbSubnetGroup(this, "SubnetGroup", {
+      name,
+      description: `Data subnets of ${name}`,
+      subnetIds: [...props.subnetIds],
+    });
+    const sg = new SecurityGroup(this, "SecurityGroup", {
+      name,
+      description: `RDS ${name}: engine port from admitted client security groups only`,
+      vpcId: props.vpcId,
+      tags: { Name: name },
+    });
+    const family = engine.family(props.majorVersion);
+    // Named for the family, replaced before destroy: a major upgrade brings a new group.
+    const parameters = new DbParameterGroup(this, "ParameterGroup", {
+      name: `${name}-${family.replace(/\./g, "-")}`,
+      family,
+      description: `${name}: TLS only, connection and DDL logging`,
+      parameter: engine.parameters.map((p) => ({ ...p, applyMethod: "pending-reboot" })),
+      lifecycle: { createBeforeDestroy: true },
+    });
+    const options = engine.auditOption && new DbOptionGroup(this, "OptionGroup", {
+      name: `${name}-${family.replace(/\./g, "-")}`,
+      engineName: props.engine,
+      majorEngineVersion: props.majorVersion,
+      optionGroupDescription: `${name}: audit log (connections, DDL, DCL)`,
+      option: [{
+        optionName: engine.auditOption.optionName,
+        optionSettings: Object.entries(engine.auditOption.settings).map(([n, value]) => ({ name: n, value })),
+      }],
+      lifecycle: { createBeforeDestroy: true },
+    });
+    // RDS would create these groups itself, unencrypted and kept forever.
+    const logGroups = engine.logExports.map(
+      (log) => new LogGroup(this, `LogGroup-${log}`, { logGroupName: `/aws/rds/instance/${name}/${log}`, retentionDays: props.logRetentionDays, kmsKeyArn: props.kmsKeyArn }),
+    );
+    const monitoring = this.monitoringRole(props);
+
+    const instance = new DbInstance(this, "Instance", {
+      identifier: name,
+      engine: props.engine,
+      engineVersion: props.majorVersion,
+      engineLifecycleSupport: props.engineLifecycleSupport,
+      autoMinorVersionUpgrade: true,
+      instanceClass: props.instanceClass,
+      dbName: props.databaseName,
+      username: props.masterUsername,
+      manageMasterUserPassword: true,
+      masterUserSecretKmsKeyId: props.kmsKeyArn,
+      iamDatabaseAuthenticationEnabled: true,
+      port: engine.port,
+      storageType: "gp3",
+      allocatedStorage: props.allocatedStorageGb,
+      maxAllocatedStorage: props.maxAllocatedStorageGb,
+      storageEncrypted: true,
+      kmsKeyId: props.kmsKeyArn,
+      multiAz: props.multiAz,
+      dbSubnetGroupName: subnets.name,
+      vpcSecurityGroupIds: [sg.id],
+      publiclyAccessible: false,
+      parameterGroupName: parameters.name,
+      ...(options ? { optionGroupName: options.name } : {}),
+      enabledCloudwatchLogsExports: [...engine.logExports],
+      backupRetentionPeriod: props.backupRetentionDays,
+      backupWindow: props.backupWindow,
+      maintenanceWindow: props.maintenanceWindow,
+      copyTagsToSnapshot: true,
+      deleteAutomatedBackups: false,
+      skipFinalSnapshot: !props.finalSnapshot,
+      ...(props.finalSnapshot ? { finalSnapshotIdentifier: `${name}-final` } : {}),
+      performanceInsightsEnabled: props.performanceInsights,
+      ...(props.performanceInsights
+        ? { performanceInsightsKmsKeyId: props.kmsKeyArn, performanceInsightsRetentionPeriod: props.performanceInsightsRetentionDays }
+        : {}),
+      monitoringInterval: props.monitoringIntervalSeconds,
+      monitoringRoleArn: monitoring.roleArn,
+      caCertIdentifier: "rds-ca-rsa2048-g1",
+      dependsOn: [...logGroups.map((g) => g.created), monitoring.policyReady],
+    });
+    this.endpointAddress = instance.address;
+    this.port = engine.port;
+    this.masterSecretArn = instance.masterUserSecret.get(0).secretArn;
+    this.securityGroupId = sg.id;
+    this.instanceIdentifier = instance.identifier;
+    this.resourceId = instance.resourceId;
+  }
+
+  /** Admit clients in `securityGroupId` on the engine port (called by whatever composes the compute tier). */
+  allowFrom(securityGroupId: string, description = "Database clients"): void {
+    new VpcSecurityGroupIngressRule(this, `Ingress${this.ingressCount++}`, {
+      securityGroupId: this.securityGroupId,
+      referencedSecurityGroupId: securityGroupId,
+      ipProtocol: "tcp",
+      fromPort: this.port,
+      toPort: this.port,
+      description: `${description}: ${this.props.engine} over TLS`,
+    });
+  }
+
+  /**
+   * Let `grantee` connect as database user `dbUser` with an IAM token (rds-db:connect). The
+   * user must exist with IAM authentication (README, Database: one SQL statement).
+   */
+  grantConnect(grantee: Grantable, dbUser: string): void {
+    const p = this.props;
+    grantee.addToPolicy({
+      Sid: sid("Connect", this.node.id, dbUser),
+      Effect: "Allow",
+      Action: "rds-db:connect",
+      Resource: `arn:${p.partition}:rds-db:${p.region}:${p.accountId}:dbuser:${this.resourceId}/${dbUser}`,
+    });
+  }
+
+  /** The role enhanced monitoring publishes OS metrics with (to RDS's RDSOSMetrics log group). */
+  private monitoringRole(p: DatabaseProps): ServiceRole {
+    const groups = `arn:${p.partition}:logs:${p.region}:${p.accountId}:log-group:RDS*`;
+    return new ServiceRole(this, "MonitoringRole", {
+      roleName: `${p.identifier}-monitoring`,
+      service: "monitoring.rds.amazonaws.com",
+      sourceAccountId: p.accountId,
+      description: `Enhanced monitoring of RDS ${p.identifier}`,
+      // The actions of AmazonRDSEnhancedMonitoringRole, kept to this account and region.
+      statements: [
+        { Sid: "ManageRdsLogGroups", Effect: "Allow", Action: ["logs:CreateLogGroup", "logs:PutRetentionPolicy"], Resource: groups },
+        {
+          Sid: "WriteRdsLogStreams",
+          Effect: "Allow",
+          Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:GetLogEvents"],
+          Resource: `${groups}:log-stream:*`,
+        },
+      ],
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import { Construct } from "constructs";
+import type { ResolvedEnvironment } from "../config/resolve";
+import { Database } from "../constructs/database";
+import type { Network } from "../constructs/network";
+import type { Observability } from "../constructs/observability";
+import { suppress } from "../guardrails/suppressions";
+
+export interface DataTierProps {
+  readonly env: ResolvedEnvironment;
+  readonly network: Network;
+  /** The environment's data key: storage, master secret, Performance Insights, log groups. */
+  readonly kmsKeyArn: string;
+  readonly observability: Observability;
+}
+
+const GIB = 1024 ** 3;
+
+/**
+ * The environment's data stores, from the resolved config: today the relational database
+ * (when the config has one) with its alarm pairs. The compute tier admits itself through
+ * `database.allowFrom` and grants through `database.grantConnect`; this tier never knows it.
+ */
+export class DataTier extends Construct {
+  public readonly database?: Database;
+
+  constructor(scope: Construct, id: string, props: DataTierProps) {
+    super(scope, id);
+    const { env } = props;
+    const db = env.database;
+    if (!db) return;
+    this.database = new Database(this, "Database", {
+      ...db,
+      kmsKeyArn: props.kmsKeyArn,
+      vpcId: props.network.vpcId,
+      subnetIds: props.network.dataSubnetIds,
+      accountId: env.accountId,
+      region: env.region,
+      partition: env.partition,
+    });
+    if (!env.settings.protection.preventDestroy) {
+      suppress(this.database, "CKV_AWS_293", `Deletion protection follows protection.preventDestroy, off in ${env.env} by its preset: the environment is rebuilt, not restored.`);
+    }
+    if (!db.multiAz) {
+      suppress(this.database, "CKV_AWS_157", `Single-AZ by the ${env.env} preset (database.multiAz): a disposable environment; staging and prod run Multi-AZ.`, { scanners: ["checkov"] });
+    }
+    this.watch(this.database, props.observability, db.alarms);
+  }
+
+  /** Warning/critical pairs on CPU, free storage and connections. */
+  private watch(database: Database, observability: Observability, alarms: NonNullable<ResolvedEnvironment["database"]>["alarms"]): void {
+    const metric = (metricName: string, statistic: string) => ({
+      namespace: "AWS/RDS",
+      metricName,
+      statistic,
+      dimensions: { DBInstanceIdentifier: database.instanceIdentifier },
+    });
+    const title = "Database";
+    observability.addAlarmPair("DatabaseCpu", title, {
+      name: "db-cpu",
+      description: "Database CPU utilization (%) is high: queries will slow down.",
+      metric: metric("CPUUtilization", "Average"),
+      ...alarms.cpuAlarmPercent,
+    });
+    observability.addAlarmPair("DatabaseFreeStorage", title, {
+      name: "db-free-storage",
+      description: "Database free storage is low: storage autoscaling is at its ceiling or cannot keep up.",
+      metric: metric("FreeStorageSpace", "Minimum"),
+      warning: alarms.freeStorageAlarmGb.warning * GIB,
+      critical: alarms.freeStorageAlarmGb.critical * GIB,
+      comparison: "LessThanThreshold",
+    });
+    observability.addAlarmPair("DatabaseConnections", title, {
+      name: "db-connections",
+      description: "Database connections are high: clients may be refused at max_connections.",
+      metric: metric("DatabaseConnections", "Maximum"),
+      ...alarms.connectionsAlarm,
+    });
+  }
+}
