@@ -3,7 +3,7 @@
  * output directory never half-written.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { baseSpec, withoutOpenStateWarnings } from "./helpers";
@@ -161,5 +161,27 @@ describe("entry point", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/nope\.json has 1 problem:\n {2}- \(file\): file not found; set INFRA_CONFIG/);
     noStackTrace(run.stderr);
+  });
+
+  it("keeps what terraform init made across synths, and gives lock files a committed home", () => {
+    const out = join(work, "cdktf.out");
+    const config = writeConfig("app.json", baseSpec());
+    expect(synth(config, out).status).toBe(0);
+    const stack = join(out, "stacks", "demo-prod-app");
+    // What `terraform init` leaves: providers under .terraform/, and the lock file.
+    mkdirSync(join(stack, ".terraform", "providers"), { recursive: true });
+    writeFileSync(join(stack, ".terraform", "providers", "marker"), "installed");
+    writeFileSync(join(stack, ".terraform.lock.hcl"), "# provider hashes\n");
+
+    expect(synth(config, out).status).toBe(0);
+    expect(readFileSync(join(stack, ".terraform", "providers", "marker"), "utf8")).toBe("installed");
+    const home = join(work, "terraform-locks", "demo-prod-app.terraform.lock.hcl");
+    expect(readFileSync(home, "utf8")).toBe("# provider hashes\n");
+
+    // A fresh clone has the committed lock file but no output: synth puts it in place.
+    rmSync(out, { recursive: true });
+    expect(synth(config, out).status).toBe(0);
+    expect(readFileSync(join(stack, ".terraform.lock.hcl"), "utf8")).toBe("# provider hashes\n");
+    expect(existsSync(join(out, "stacks", "demo-dev-app", ".terraform.lock.hcl"))).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import type { TfJsonDocument } from "../guardrails/graph";
 import { finishHcl } from "../guardrails/hcl-output";
 import { stateAccessWarning } from "./bootstrap-stack";
 import { buildApp } from "./build-app";
+import { carryOverInit } from "./terraform-workdirs";
 
 export interface SynthesisResult {
   /** Stack names written, in build order. */
@@ -17,7 +18,8 @@ export interface SynthesisResult {
 
 /**
  * Build every stack of the spec, synthesize, check the guardrails on what synth wrote, add
- * the reports (and, for HCL, the inline scanner comments), then move it all into `outdir`.
+ * the reports (and, for HCL, the inline scanner comments), then move it all into `outdir`,
+ * keeping each stack's `.terraform/` and provider lock file (`terraform-workdirs.ts`).
  * A GuardrailError leaves `outdir` as it was.
  */
 export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hcl: boolean }): Promise<SynthesisResult> {
@@ -40,6 +42,8 @@ export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hc
     const openState = built.environments.flatMap((env) => stateAccessWarning(env) ?? []);
     const engines = built.environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []);
     result = { stacks: built.stacks.map((s) => s.stack.node.id), warnings: [...openState, ...engines, ...staleWarnings(reports)] };
+    // Last, once nothing can fail: what `terraform init` made survives the swap.
+    carryOverInit(outdir, stagingDir, result.stacks);
   });
   return result;
 }
