@@ -5,7 +5,7 @@
  * `input.ts` for the limits) stops the run with one line naming the file, exit 2, before
  * any report is written.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { blocking, evaluate, formatBlocking, type StackReport } from "./engine";
 import type { TfJsonDocument } from "./graph";
@@ -98,26 +98,82 @@ function readInputs(targets: readonly string[]): Input[] {
   return inputs;
 }
 
-function run(args: string[]): number {
-  if (args.length === 0) {
-    console.error("usage: npm run guardrails -- <file.tf.json | directory> [...]");
-    return 2;
+export const USAGE = `usage: npm run guardrails -- [options] <file.tf.json | directory> [...]
+
+Checks Terraform JSON (a cdk.tf.json, any *.tf.json, or a directory searched for them)
+with the same rules synth runs, and writes guardrails.{json,sarif,md} reports.
+
+options:
+  --allowed-regions <r1,r2>  run the data-residency rule (PRJ_DATA_RESIDENCY) with these
+                             regions (default: as recorded by synth, else not checked)
+  --out-dir <dir>            write the reports under <dir> instead of beside each file
+  -h, --help                 print this and exit
+
+exit: 0 no blocking finding, 1 findings, 2 input or usage error`;
+
+interface Options {
+  readonly targets: string[];
+  readonly allowedRegions?: string[];
+  readonly outDir?: string;
+  readonly help: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(args: readonly string[]): Options {
+  const targets: string[] = [];
+  let allowedRegions: string[] | undefined;
+  let outDir: string | undefined;
+  let help = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined || v.startsWith("-")) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === "-h" || arg === "--help") help = true;
+    else if (arg === "--allowed-regions") allowedRegions = value().split(",").map((r) => r.trim()).filter(Boolean);
+    else if (arg === "--out-dir") outDir = value();
+    else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
+    else targets.push(arg);
   }
-  const inputs = readInputs(args);
+  return { targets, allowedRegions, outDir, help };
+}
+
+/** Where a file's reports go: beside it, or mirrored under --out-dir. */
+function reportPath(file: string, outDir: string | undefined): string {
+  const prefix = reportPrefix(file);
+  if (!outDir) return prefix;
+  const path = join(outDir, relative(process.cwd(), prefix).replace(/^(\.\.[/\\])+/, ""));
+  mkdirSync(dirname(path), { recursive: true });
+  return path;
+}
+
+function run(args: string[]): number {
+  const options = parseArgs(args);
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (options.targets.length === 0) throw new UsageError("no file or directory given");
+  const inputs = readInputs(options.targets);
   const reports: StackReport[] = inputs.map(({ file, doc, recorded }) => {
     try {
       const suppressions = recordedSuppressions(recorded);
-      return evaluate(relative(process.cwd(), file), doc, suppressions, undefined, recorded.context ?? {});
+      const context: RuleContext = { ...recorded.context, ...(options.allowedRegions ? { allowedRegions: options.allowedRegions } : {}) };
+      return evaluate(relative(process.cwd(), file), doc, suppressions, undefined, context);
     } catch (e) {
       throw new CliError(file, `could not be checked (${ioMessage(e)})`);
     }
   });
   for (const [i, { file }] of inputs.entries()) {
-    const prefix = reportPrefix(file);
+    const prefix = reportPath(file, options.outDir);
     writeFileSync(`${prefix}.json`, jsonReport(reports[i]));
     writeFileSync(`${prefix}.sarif`, sarifReport(reports[i], relative(process.cwd(), file)));
     writeFileSync(`${prefix}.md`, markdownReport(reports[i]));
   }
+  console.log(`guardrails: reports in ${options.outDir ?? "each file's folder"} (guardrails.{json,sarif,md} or <name>.guardrails.*)`);
   const counts = (s: string) => reports.flatMap((r) => r.findings).filter((f) => f.status === s).length;
   console.log(`guardrails: ${reports.length} file(s), ${counts("passed")} passed, ${counts("failed")} failed, ${counts("unknown")} unknown`);
   if (reports.some((r) => blocking(r).length > 0)) {
@@ -133,6 +189,7 @@ function main(args: string[]): number {
     return run(args);
   } catch (e) {
     if (e instanceof CliError) console.error(`guardrails: ${e.file}: ${e.message}`);
+    else if (e instanceof UsageError) console.error(`guardrails: ${e.message}\n\n${USAGE}`);
     else console.error(`guardrails: ${ioMessage(e)}`);
     return 2;
   }

@@ -38,10 +38,38 @@ describe("guardrails CLI", () => {
   });
 
   it("says what is wrong with its arguments", () => {
-    expect(runCli().status).toBe(2);
+    const none = runCli();
+    expect(none.status).toBe(2);
+    expect(none.stderr).toMatch(/^guardrails: no file or directory given\n\nusage: npm run guardrails -- \[options\]/);
     const missing = runCli(join(work, "nope"));
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/no such file or directory/);
+    const unknown = runCli("--bogus", work);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^guardrails: unknown option --bogus\n/);
+    expect(runCli("--out-dir").stderr).toMatch(/^guardrails: --out-dir needs a value/);
+  });
+
+  it("prints its usage on --help and exits 0", () => {
+    const help = runCli("--help");
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run guardrails -- \[options\] <file\.tf\.json \| directory>/);
+    expect(help.stdout).toMatch(/--allowed-regions <r1,r2>/);
+    expect(help.stdout).toMatch(/--out-dir <dir>/);
+  });
+
+  it("runs the residency rule with --allowed-regions and writes reports under --out-dir", () => {
+    const file = join(work, "kms.tf.json");
+    writeFileSync(file, JSON.stringify({ resource: { aws_kms_key: { k: { region: "us-east-1", enable_key_rotation: true, policy: "{}" } } } }));
+    const outDir = join(work, "reports");
+    const run = runCli("--allowed-regions", "eu-central-1,eu-west-1", "--out-dir", outDir, file);
+    expect(run.stderr).toMatch(/aws_kms_key\.k \[PRJ_DATA_RESIDENCY\] CRITICAL: region us-east-1 is outside eu-central-1, eu-west-1/);
+    expect(run.stdout).toContain(`reports in ${outDir}`);
+    expect(existsSync(join(work, "kms.guardrails.json"))).toBe(false);
+    const reports = readdirSync(outDir, { recursive: true }) as string[];
+    expect(reports.filter((r) => r.endsWith("kms.guardrails.json"))).toHaveLength(1);
+    const unchecked = runCli(file);
+    expect(unchecked.stderr).not.toMatch(/PRJ_DATA_RESIDENCY/);
   });
 });
 
