@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # `npm run scan`: run the real scanners on cdktf.out with the suppression files the
 # guardrails generated. Not a test dependency: for users' CI, where the scanners exist.
+# Exit 0 clean, 1 a scanner found something, 2 nothing to scan, 3 no scanner installed
+# (so CI never goes green on nothing; `npm run scan -- --allow-none` accepts that).
 set -uo pipefail
 out="${CDKTF_OUTDIR:-cdktf.out}"
+allow_none=0
+for arg in "$@"; do
+  case "$arg" in
+    --allow-none) allow_none=1 ;;
+    *) echo "scan: unknown argument $arg (only --allow-none)" >&2; exit 2 ;;
+  esac
+done
 if [ ! -d "$out/stacks" ]; then
   echo "scan: no $out/stacks; run 'npm run synth' first" >&2
   exit 2
@@ -23,5 +32,10 @@ if command -v trivy >/dev/null 2>&1; then
 else
   echo "trivy not installed: see https://trivy.dev (e.g. the aquasecurity/trivy-action in GitHub Actions), then rerun npm run scan"
 fi
-[ "$ran" -eq 0 ] && echo "scan: no scanner ran; the guardrails already checked these stacks at synth (see guardrails.md per stack)"
+if [ "$ran" -eq 0 ]; then
+  echo "scan: no scanner ran; the guardrails already checked these stacks at synth (see guardrails.md per stack)" >&2
+  [ "$allow_none" -eq 1 ] && exit 0
+  echo "scan: failing because nothing was scanned; install a scanner, or pass --allow-none to accept the guardrails alone" >&2
+  exit 3
+fi
 exit "$status"
