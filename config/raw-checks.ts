@@ -40,28 +40,30 @@ export function duplicateProblems(raw: unknown): Problem[] {
   const spec = obj(raw);
   if (!spec) return [];
   const problems: Problem[] = [];
-  const dupes = (list: unknown, path: string, key?: string) => {
+  /** `noun`: what the entries are, in the user's words ("bucket name", "region"). */
+  const dupes = (list: unknown, path: string, noun: string, key?: string) => {
     if (!Array.isArray(list)) return;
     const seen = new Map<unknown, number>();
     list.forEach((item, i) => {
       const value = key ? obj(item)?.[key] : item;
       if (value === undefined) return;
       const first = seen.get(value);
+      const shown = typeof value === "string" ? JSON.stringify(value) : show(value);
       if (first !== undefined) {
-        problems.push({ path: `${path}[${i}]${key ? `.${key}` : ""}`, message: `duplicate ${show(value)}, already at ${path}[${first}]` });
+        problems.push({ path: `${path}[${i}]${key ? `.${key}` : ""}`, message: `duplicate ${noun} ${shown}, already at ${path}[${first}]` });
       } else seen.set(value, i);
     });
   };
-  dupes(spec.buckets, "buckets", "name");
-  dupes(spec.secrets, "secrets", "name");
-  dupes(spec.keys, "keys", "purpose");
-  dupes(spec.logMetricAlarms, "logMetricAlarms", "name");
-  dupes(spec.alarmEmails, "alarmEmails");
-  dupes(spec.allowedRegions, "allowedRegions");
-  dupes(spec.compliance, "compliance");
-  dupes(obj(spec.state)?.principalArns, "state.principalArns");
+  dupes(spec.buckets, "buckets", "bucket name", "name");
+  dupes(spec.secrets, "secrets", "secret name", "name");
+  dupes(spec.keys, "keys", "key purpose", "purpose");
+  dupes(spec.logMetricAlarms, "logMetricAlarms", "alarm name", "name");
+  dupes(spec.alarmEmails, "alarmEmails", "address");
+  dupes(spec.allowedRegions, "allowedRegions", "region");
+  dupes(spec.compliance, "compliance", "framework");
+  dupes(obj(spec.state)?.principalArns, "state.principalArns", "role");
   for (const env of ENVIRONMENTS) {
-    dupes(obj(obj(obj(spec.environments)?.[env])?.state)?.principalArns, `environments.${env}.state.principalArns`);
+    dupes(obj(obj(obj(spec.environments)?.[env])?.state)?.principalArns, `environments.${env}.state.principalArns`, "role");
   }
   return problems;
 }

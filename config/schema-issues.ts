@@ -31,11 +31,37 @@ export function describeIssue(issue: Issue): Problem[] {
       if (issue.input === undefined) return [{ path, message: `is required; one of: ${list}` }];
       return [{ path, message: `${show(issue.input)} is not allowed${hint ? ` (did you mean "${hint}"?)` : ""}; expected one of: ${list}` }];
     }
+    case "too_big":
+    case "too_small":
+      return [{ path, message: issue.message.startsWith("Too ") ? `${sizeText(issue)} (got ${sizeOf(issue.input)})` : issueText(issue, issue.message) }];
     case "invalid_key":
       return [{ path, message: `key ${issue.issues.map((i) => i.message).join("; ")}` }];
     default:
       return [{ path, message: issue.input === undefined || typeof issue.input === "object" ? issue.message : `${issue.message} (got ${show(issue.input)})` }];
   }
+}
+
+/** zod's "Too big: expected string to have <=20 characters" in the user's words. */
+function sizeText(issue: Issue & { code: "too_big" | "too_small" }): string {
+  const bound = `${issue.code === "too_big" ? "at most" : "at least"} ${String(issue.code === "too_big" ? issue.maximum : issue.minimum)}`;
+  switch (issue.origin) {
+    case "string":
+      return `must be ${bound} characters long`;
+    case "array":
+    case "set":
+      return `must have ${bound} ${entries(Number(issue.code === "too_big" ? issue.maximum : issue.minimum))}`;
+    default:
+      return `must be ${bound}`;
+  }
+}
+
+const entries = (n: number) => (n === 1 ? "entry" : "entries");
+
+/** What was given, sized: "28 characters", "0 entries", or the value. */
+function sizeOf(input: unknown): string {
+  if (typeof input === "string") return `${input.length} characters`;
+  if (Array.isArray(input)) return `${input.length} ${entries(input.length)}`;
+  return show(input);
 }
 
 /** Our own message where a schema gave one (`z.string({ error })`), zod's generic one otherwise. */

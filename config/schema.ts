@@ -32,7 +32,7 @@ export const ComponentName = z
 
 export const AccountId = z
   .string({ error: "must be a 12-digit AWS account id written as a string (in quotes)" })
-  .regex(/^\d{12}$/, "must be a 12-digit AWS account id written as a string (in quotes)");
+  .regex(/^\d{12}$/, "must be exactly 12 digits, e.g. \"123456789012\"");
 
 export const RoleArn = z
   .string()
@@ -323,7 +323,7 @@ export const AppSpecSchema = z
     database: DatabaseSpec.optional().describe("The relational database (RDS PostgreSQL or MySQL). @default none"),
     keys: z.array(KeySpec).optional().describe("Extra customer-managed keys besides the environment's data key."),
     secrets: z.array(SecretSpec).optional().describe("Secrets Manager entries, generated or placeholders."),
-    alarmEmails: z.array(z.email()).optional().describe("Addresses subscribed to the alarm topic (each must confirm)."),
+    alarmEmails: z.array(z.email("must be an e-mail address such as oncall@example.com")).optional().describe("Addresses subscribed to the alarm topic (each must confirm)."),
     logMetricAlarms: z.array(LogMetricAlarmSpec).optional().describe("Warning/critical alarms on patterns in the app log group."),
     overrides: SettingsOverrides.optional().describe("Changes to every environment's preset (an environment's own overrides win)."),
     guardrails: z

@@ -32,8 +32,24 @@ export function validateSpec(raw: unknown): ValidationResult {
     // Names are checked on the resolved spec, which needs a valid network plan and engine version.
     if (network.length === 0 && database.length === 0) problems.push(...derivedNameProblems(parsed.data));
   }
-  if (!parsed.success || problems.length > 0) return { ok: false, problems: dedupe(problems) };
+  if (!parsed.success || problems.length > 0) return { ok: false, problems: withoutEchoes(dedupe(problems)) };
   return { ok: true, spec: parsed.data };
+}
+
+/**
+ * A misspelt required key is one mistake, not two: drop "accountId: is required" where the
+ * same object has an unknown key whose suggestion is "accountId".
+ */
+function withoutEchoes(problems: Problem[]): Problem[] {
+  const suggested = new Set(
+    problems.flatMap((p) => {
+      const hint = /^unknown key "[^"]*" \(did you mean "([^"]+)"\?\)/.exec(p.message)?.[1];
+      if (!hint) return [];
+      const parent = p.path.includes(".") ? p.path.slice(0, p.path.lastIndexOf(".")) : "";
+      return [parent ? `${parent}.${hint}` : hint];
+    }),
+  );
+  return problems.filter((p) => !(suggested.has(p.path) && p.message.startsWith("is required")));
 }
 
 function dedupe(problems: Problem[]): Problem[] {
