@@ -42,6 +42,12 @@ export const STATE_DEFAULTS = {
   bootstrapLocalStatePath: "../../../terraform-state/{app}-{env}-bootstrap.tfstate",
 } as const;
 
+/**
+ * Security alerts, the same in every environment: a dev account holds no PHI, but an
+ * attacker in it is still one. GuardDuty severity 7 and above is "high".
+ */
+const ALERTS: Settings["alerts"] = { guardDutyFindings: true, guardDutyMinSeverity: 7, configCompliance: true, cisMetricFilters: true };
+
 /** Value of the ManagedBy tag. */
 export const MANAGED_BY = "cdktf";
 
@@ -63,6 +69,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
     network: { vpcCidr: "10.0.0.0/16", azCount: 2, natGateways: "single", interfaceEndpoints: [] },
     secrets: { recoveryWindowDays: 7 },
     audit: { cloudTrail: true, guardDuty: true, awsConfig: true, objectLockMode: "GOVERNANCE", readerArns: [] },
+    alerts: ALERTS,
     budget: { monthlyLimitUsd: 200, alertThresholdsPercent: [80, 100] },
   },
   staging: {
@@ -73,6 +80,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
     network: { vpcCidr: "10.0.0.0/16", azCount: 2, natGateways: "perAz", interfaceEndpoints: ["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"] },
     secrets: { recoveryWindowDays: 14 },
     audit: { cloudTrail: true, guardDuty: true, awsConfig: true, objectLockMode: "GOVERNANCE", readerArns: [] },
+    alerts: ALERTS,
     budget: { monthlyLimitUsd: 500, alertThresholdsPercent: [80, 100] },
   },
   prod: {
@@ -83,6 +91,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
     network: { vpcCidr: "10.0.0.0/16", azCount: 3, natGateways: "perAz", interfaceEndpoints: ["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"] },
     secrets: { recoveryWindowDays: 30 },
     audit: { cloudTrail: true, guardDuty: true, awsConfig: true, objectLockMode: "COMPLIANCE", readerArns: [] },
+    alerts: ALERTS,
     budget: { monthlyLimitUsd: 1000, alertThresholdsPercent: [50, 80, 100] },
   },
 };
