@@ -58,6 +58,12 @@ export const STATE_DEFAULTS = {
   bootstrapLocalStatePath: "../../../terraform-state/{app}-{env}-bootstrap.tfstate",
 } as const;
 
+/**
+ * Security alerts, the same in every environment: a dev account holds no PHI, but an
+ * attacker in it is still one. GuardDuty severity 7 and above is "high".
+ */
+const ALERTS: Settings["alerts"] = { guardDutyFindings: true, guardDutyMinSeverity: 7, configCompliance: true, cisMetricFilters: true };
+
 /** Value of the ManagedBy tag. */
 export const MANAGED_BY = "cdktf";
 
@@ -89,6 +95,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30",
       cpuAlarmPercent: { warning: 70, critical: 80 }, freeStorageAlarmGb: { warning: 5, critical: 2 }, connectionsAlarm: { warning: 60, critical: 80 },
     },
+    alerts: ALERTS,
     budget: { monthlyLimitUsd: 200, alertThresholdsPercent: [80, 100] },
   },
   staging: {
@@ -104,6 +111,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30",
       cpuAlarmPercent: { warning: 70, critical: 80 }, freeStorageAlarmGb: { warning: 5, critical: 2 }, connectionsAlarm: { warning: 100, critical: 150 },
     },
+    alerts: ALERTS,
     budget: { monthlyLimitUsd: 500, alertThresholdsPercent: [80, 100] },
   },
   prod: {
@@ -119,6 +127,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30",
       cpuAlarmPercent: { warning: 70, critical: 80 }, freeStorageAlarmGb: { warning: 5, critical: 2 }, connectionsAlarm: { warning: 100, critical: 150 },
     },
+    alerts: ALERTS,
     budget: { monthlyLimitUsd: 1000, alertThresholdsPercent: [50, 80, 100] },
   },
 };

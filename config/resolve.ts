@@ -150,6 +150,21 @@ export interface ResolvedEnvironment {
   readonly suppressions: readonly ResolvedSuppression[];
   /** Thresholds of the alarm on failed replication operations of each replicating bucket. */
   readonly replicationFailureAlarm: { readonly warning: number; readonly critical: number; readonly periodSeconds: number };
+  /**
+   * Security events mailed to the alarm topic. A part is on where its switch is and this
+   * stack creates its source (detector, Config rules, trail); where the organization runs
+   * the source, it alerts there.
+   */
+  readonly securityAlerts: {
+    /** GuardDuty findings at or above this severity; undefined: none. */
+    readonly guardDutyMinSeverity?: number;
+    /** NON_COMPLIANT changes of this environment's AWS Config rules. */
+    readonly configCompliance: boolean;
+    /** CIS metric filters and alarms on the trail's log group. */
+    readonly cisMetricFilters: boolean;
+    /** Name prefix (`<app>-<env>-`) of the EventBridge rules that publish to the alarm topic; undefined when none does. */
+    readonly eventRulePrefix?: string;
+  };
   /** AWS names of the app stack's shared parts. */
   readonly names: {
     /** Bucket that receives the app's S3 server access logs. */
@@ -266,6 +281,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       .filter((x) => !x.environments || x.environments.includes(env))
       .map((x) => ({ id: x.rule, reason: x.reason, stack: x.stack ?? "app", path: x.path, source: x.source })),
     replicationFailureAlarm: { ...SPEC_DEFAULTS.replicationFailureAlarm },
+    securityAlerts: securityAlerts(settings, resourcePrefix(spec.app, env)),
     names: {
       accessLogBucket: accountScoped("access-logs"),
       drAccessLogBucket: accountScoped("dr-access-logs"),
@@ -306,6 +322,18 @@ function resolveDatabase(db: NonNullable<AppSpec["database"]>, settings: Setting
     finalSnapshot: settings.protection.preventDestroy,
     logRetentionDays: settings.logs.auditRetentionDays,
     alarms: { cpuAlarmPercent, freeStorageAlarmGb, connectionsAlarm },
+  };
+}
+
+/** Which security alerts the environment raises: see `ResolvedEnvironment.securityAlerts`. */
+function securityAlerts({ alerts, audit }: Settings, prefix: string): ResolvedEnvironment["securityAlerts"] {
+  const guardDuty = alerts.guardDutyFindings && audit.guardDuty;
+  const configCompliance = alerts.configCompliance && audit.awsConfig;
+  return {
+    ...(guardDuty ? { guardDutyMinSeverity: alerts.guardDutyMinSeverity } : {}),
+    configCompliance,
+    cisMetricFilters: alerts.cisMetricFilters && audit.cloudTrail,
+    ...(guardDuty || configCompliance ? { eventRulePrefix: `${prefix}-` } : {}),
   };
 }
 

@@ -191,6 +191,18 @@ export const SettingsSchema = z.strictObject({
       connectionsAlarm: AlarmThresholds.describe("DatabaseConnections above which the warning and critical alarms fire."),
     })
     .describe("Size and care of the relational database (used when the config has a database)."),
+  alerts: z
+    .strictObject({
+      guardDutyFindings: z.boolean().describe("Mail GuardDuty findings of this environment's detectors (audit.guardDuty) to the alarm topic."),
+      guardDutyMinSeverity: z
+        .number()
+        .min(1)
+        .max(10)
+        .describe("Lowest GuardDuty severity mailed: 1-3.9 low, 4-6.9 medium, 7-8.9 high, 9-10 critical."),
+      configCompliance: z.boolean().describe("Mail each resource that turns NON_COMPLIANT with this environment's AWS Config rules (audit.awsConfig)."),
+      cisMetricFilters: z.boolean().describe("CIS metric filters on the trail's log group (audit.cloudTrail), each alarming to the alarm topic: root use, denied calls, console sign-in without MFA, IAM, trail, Config, KMS, bucket policy, security group and NACL changes."),
+    })
+    .describe("Security events mailed to the alarm topic's subscribers (HIPAA 164.308(a)(1)(ii)(D), 164.312(b))."),
   budget: z.strictObject({
     monthlyLimitUsd: z.number().positive().max(10_000_000).describe("Monthly cost budget in USD."),
     alertThresholdsPercent: z.array(z.number().positive().max(1000)).min(1).describe("Actual-spend percentages that alert; 100 % forecast always alerts."),

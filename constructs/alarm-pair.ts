@@ -17,8 +17,11 @@ export interface AlarmPairProps {
   readonly alarmName: string;
   readonly description: string;
   readonly metric: AlarmMetric;
-  /** Threshold of the warning alarm. */
-  readonly warning: number;
+  /**
+   * Threshold of the warning alarm.
+   * @default - no warning alarm, only the critical one: any occurrence is an incident (a security event)
+   */
+  readonly warning?: number;
   /** Threshold of the critical alarm; must be beyond the warning one in the comparison's direction. */
   readonly critical: number;
   /** @default GreaterThanThreshold */
@@ -35,7 +38,8 @@ export interface AlarmPairProps {
 
 /**
  * Two alarms from one declaration: a warning and a critical threshold on the same metric,
- * both notifying the alarm topic (R1: latency p95 > 1 s / > 2 s, and so on).
+ * both notifying the alarm topic (R1: latency p95 > 1 s / > 2 s, and so on); without a
+ * warning threshold, the critical alarm alone.
  */
 export class AlarmPair extends Construct {
   public readonly alarmArns: string[];
@@ -45,10 +49,12 @@ export class AlarmPair extends Construct {
     super(scope, id);
     const comparison = props.comparison ?? "GreaterThanThreshold";
     const upward = comparison.startsWith("Greater");
-    if (upward ? props.critical < props.warning : props.critical > props.warning) {
+    const { warning } = props;
+    if (warning !== undefined && (upward ? props.critical < warning : props.critical > warning)) {
       throw new Error(`AlarmPair ${props.alarmName}: \`critical\` (${props.critical}) must be ${upward ? "above" : "below"} \`warning\` (${props.warning}).`);
     }
-    const alarms = (["warning", "critical"] as const).map(
+    const levels = warning === undefined ? (["critical"] as const) : (["warning", "critical"] as const);
+    const alarms = levels.map(
       (level) =>
         new CloudwatchMetricAlarm(this, level === "warning" ? "Warning" : "Critical", {
           alarmName: `${props.alarmName}-${level}`,
@@ -58,7 +64,7 @@ export class AlarmPair extends Construct {
           dimensions: props.metric.dimensions ? { ...props.metric.dimensions } : undefined,
           ...(props.metric.extendedStatistic ? { extendedStatistic: props.metric.extendedStatistic } : { statistic: props.metric.statistic ?? "Average" }),
           comparisonOperator: comparison,
-          threshold: level === "warning" ? props.warning : props.critical,
+          threshold: level === "warning" ? warning : props.critical,
           period: props.periodSeconds ?? 300,
           evaluationPeriods: props.evaluationPeriods ?? 1,
           treatMissingData: props.treatMissingData ?? "notBreaching",

@@ -87,6 +87,12 @@ export class Audit extends Construct {
   public readonly trailArn?: string;
   /** Topic told of each trail log file delivery (CKV_AWS_252): for a SIEM, not for people. */
   public readonly trailTopic?: EncryptedTopic;
+  /** CloudWatch Logs group the trail delivers to (every region's events). */
+  public readonly trailLogGroupName?: string;
+  /** Names of the AWS Config rules; empty without `awsConfig`. */
+  public readonly configRuleNames: readonly string[];
+  /** Region of the second GuardDuty detector, when there is one. */
+  public readonly guardDutyDrRegion?: string;
   private readonly names: { trail: string; trailArn: string; trailLogGroup: string; trailTopic: string; trailTopicArn: string; configRole: string };
 
   constructor(scope: Construct, id: string, private readonly props: AuditProps) {
@@ -101,13 +107,14 @@ export class Audit extends Construct {
       trailTopicArn: `arn:${partition}:sns:${region}:${accountId}:${namePrefix}-trail-deliveries`,
       configRole: `${namePrefix}-config`,
     };
+    this.configRuleNames = props.awsConfig ? HIPAA_CONFIG_RULES.map((rule) => `${props.namePrefix}-${rule.toLowerCase().replace(/_/g, "-")}`) : [];
     if (props.cloudTrail || props.awsConfig) {
       const key = (this.auditKey = this.createKey());
       // Kept while any part delivers, so that evidence delivered earlier stays where it was.
       const auditArn = `arn:${partition}:s3:::${props.auditBucketName}`;
       const trailStatements = props.cloudTrail ? this.trailBucketStatements(auditArn) : [];
       this.auditBucket = this.evidenceBucket("AuditBucket", props.auditBucketName, key, trailStatements, true);
-      if (props.cloudTrail) [this.trailArn, this.trailTopic] = this.createTrail(key, this.auditBucket);
+      if (props.cloudTrail) [this.trailArn, this.trailTopic, this.trailLogGroupName] = this.createTrail(key, this.auditBucket);
       if (props.awsConfig) {
         // AWS Config cannot deliver to a bucket whose Object Lock sets a default retention.
         const configArn = `arn:${partition}:s3:::${props.configBucketName}`;
@@ -115,7 +122,10 @@ export class Audit extends Construct {
         this.createConfig(configArn, key, this.configBucket);
       }
     }
-    if (props.guardDuty) this.createDetectors();
+    if (props.guardDuty) {
+      this.createDetectors();
+      this.guardDutyDrRegion = this.drRegion;
+    }
   }
 
   private createKey(): EncryptionKey {
@@ -243,7 +253,7 @@ export class Audit extends Construct {
     return statements;
   }
 
-  private createTrail(key: EncryptionKey, bucket: SecureBucket): [string, EncryptedTopic] {
+  private createTrail(key: EncryptionKey, bucket: SecureBucket): [string, EncryptedTopic, string] {
     const { props, names } = this;
     const group = new LogGroup(this, "TrailLogGroup", {
       logGroupName: names.trailLogGroup,
@@ -262,7 +272,7 @@ export class Audit extends Construct {
     const topic = new EncryptedTopic(this, "TrailTopic", {
       topicName: names.trailTopic,
       kmsKeyArn: key.keyArn,
-      publishers: { services: ["cloudtrail.amazonaws.com"], condition: { StringEquals: { "aws:SourceArn": names.trailArn } } },
+      publishers: [{ sid: "AllowServicesToPublish", services: ["cloudtrail.amazonaws.com"], condition: { StringEquals: { "aws:SourceArn": names.trailArn } } }],
     });
     const dataEvents = props.dataEventBucketArns ?? [];
     const trail = new Cloudtrail(this, "Trail", {
@@ -289,7 +299,7 @@ export class Audit extends Construct {
       // delivered before the Object Lock retention exists would stay unlocked.
       dependsOn: [bucket.policyReady, topic.policyReady, role.policyReady, ...(bucket.objectLockReady ? [bucket.objectLockReady] : [])],
     });
-    return [trail.arn, topic];
+    return [trail.arn, topic, group.logGroupName];
   }
 
   /** A detector in the provider's region, and one in the DR region. */
@@ -320,13 +330,13 @@ export class Audit extends Construct {
       const { status } = this.createRecorder("Dr", role.roleArn, key, bucket, this.drRegion);
       suppress(status, "CKV2_AWS_48", "Global resources (IAM) are recorded once, by the primary region's recorder of this environment; recording them in the DR region too would duplicate every configuration item, which AWS Config advises against.", { scanners: ["checkov"] });
     }
-    for (const rule of HIPAA_CONFIG_RULES) {
+    HIPAA_CONFIG_RULES.forEach((rule, i) => {
       new ConfigConfigRule(this, `ConfigRule-${rule}`, {
-        name: `${props.namePrefix}-${rule.toLowerCase().replace(/_/g, "-")}`,
+        name: this.configRuleNames[i],
         source: { owner: "AWS", sourceIdentifier: rule },
         dependsOn: [recorder],
       });
-    }
+    });
   }
 
   /**

@@ -3,20 +3,14 @@ import type { ITerraformDependable } from "cdktf";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
-import { denyInsecureTransport, policyDocument, type PolicyStatement } from "./policy-document";
+import { denyInsecureTransport, policyDocument, type TopicPublisher } from "./policy-document";
 
 export interface EncryptedTopicProps {
   readonly topicName: string;
   /** CMK whose key policy lets the publishers generate data keys and decrypt for SNS. */
   readonly kmsKeyArn: string;
-  /**
-   * Who may publish: AWS service principals, and the condition that narrows them to this
-   * account (`aws:SourceAccount`) or to one resource (`aws:SourceArn`).
-   */
-  readonly publishers: {
-    readonly services: readonly string[];
-    readonly condition: NonNullable<PolicyStatement["Condition"]>;
-  };
+  /** Who may publish: AWS service principals, each group under its condition. */
+  readonly publishers: readonly TopicPublisher[];
   /**
    * Email addresses to subscribe; each must confirm the subscription. Leave empty for
    * machine-read topics (a SIEM subscribes out of band). @default - none
@@ -25,8 +19,8 @@ export interface EncryptedTopicProps {
 }
 
 /**
- * An SNS topic encrypted with a CMK, publishable only by the named services under a
- * condition, over TLS, with optional email subscriptions: the alarm topic and the trail's
+ * An SNS topic encrypted with a CMK, publishable only by the named services under their
+ * conditions, over TLS, with optional email subscriptions: the alarm topic and the trail's
  * delivery topic.
  */
 export class EncryptedTopic extends Construct {
@@ -41,14 +35,14 @@ export class EncryptedTopic extends Construct {
     this.policyReady = new SnsTopicPolicy(this, "Policy", {
       arn: topic.arn,
       policy: policyDocument([
-        {
-          Sid: "AllowServicesToPublish",
-          Effect: "Allow",
-          Principal: { Service: [...props.publishers.services] },
+        ...props.publishers.map((p) => ({
+          Sid: p.sid,
+          Effect: "Allow" as const,
+          Principal: { Service: [...p.services] },
           Action: "sns:Publish",
           Resource: topic.arn,
-          Condition: props.publishers.condition,
-        },
+          Condition: p.condition,
+        })),
         ...denyInsecureTransport("sns", [topic.arn]),
       ]),
     });

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import type { Grantable } from "./grants";
-import { ALARM_TOPIC_PUBLISHERS, policyDocument, sid, type PolicyStatement } from "./policy-document";
+import { ALARM_TOPIC_PUBLISHERS, policyDocument, sid, topicPublisherKeyStatement, type PolicyStatement } from "./policy-document";
 
 /** AWS services that call KMS with their own service principal (not the caller's IAM identity). */
 export enum KeyServiceUser {
@@ -105,14 +105,7 @@ function serviceStatement(service: KeyServiceUser, p: EncryptionKeyProps): Polic
   const sameAccount = { StringEquals: { "aws:SourceAccount": p.accountId } };
   switch (service) {
     case KeyServiceUser.TOPIC_PUBLISHERS:
-      return {
-        Sid: "AllowPublishersToEncryptedTopics",
-        Effect: "Allow",
-        Principal: { Service: [...ALARM_TOPIC_PUBLISHERS] },
-        Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
-        Resource: "*",
-        Condition: sameAccount,
-      };
+      return topicPublisherKeyStatement("AllowPublishersToEncryptedTopics", { services: ALARM_TOPIC_PUBLISHERS, condition: sameAccount });
     case KeyServiceUser.CLOUDWATCH_LOGS:
       return cloudWatchLogsStatement(p);
   }

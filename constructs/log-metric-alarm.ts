@@ -10,8 +10,11 @@ export interface LogMetricAlarmProps {
   readonly pattern: string;
   /** Namespace of the custom metric, `<app>/<env>`. */
   readonly namespace: string;
-  readonly warning: number;
+  /** @default - no warning alarm, only the critical one */
+  readonly warning?: number;
   readonly critical: number;
+  /** What a match means, for the alarm's e-mail. @default - the name and the pattern */
+  readonly description?: string;
   readonly periodSeconds: number;
   readonly topicArn: string;
 }
@@ -30,7 +33,7 @@ export class LogMetricAlarm extends Construct {
     });
     this.alarms = new AlarmPair(this, "Alarms", {
       alarmName: props.name,
-      description: `${props.name}: log lines matching ${props.pattern} per ${props.periodSeconds} s`,
+      description: props.description ?? `${props.name}: log lines matching ${props.pattern} per ${props.periodSeconds} s`,
       metric: { namespace: props.namespace, metricName: props.name, statistic: "Sum" },
       warning: props.warning,
       critical: props.critical,

@@ -5,7 +5,7 @@ import { Dashboard } from "./dashboard";
 import { EncryptedTopic } from "./encrypted-topic";
 import { LogGroup } from "./log-group";
 import { LogMetricAlarm } from "./log-metric-alarm";
-import { ALARM_TOPIC_PUBLISHERS } from "./policy-document";
+import { ALARM_TOPIC_PUBLISHERS, type TopicPublisher } from "./policy-document";
 
 export interface ObservabilityProps {
   /** `<app>-<env>`. */
@@ -23,6 +23,11 @@ export interface ObservabilityProps {
   /** Warning/critical alarms on patterns in the app log group (R4: failed logins). @default - none */
   readonly logMetricAlarms?: readonly { readonly name: string; readonly pattern: string; readonly warning: number; readonly critical: number; readonly periodSeconds: number }[];
   readonly budget: { readonly monthlyLimitUsd: number; readonly alertThresholdsPercent: readonly number[] };
+  /**
+   * EventBridge rules that publish to the alarm topic (security alerts); the key
+   * `kmsKeyArn` must admit them too (`topicPublisherKeyStatement`). @default - none
+   */
+  readonly eventRules?: TopicPublisher;
 }
 
 /**
@@ -40,7 +45,10 @@ export class Observability extends Construct {
     this.topic = new EncryptedTopic(this, "AlarmTopic", {
       topicName: `${props.namePrefix}-alarms`,
       kmsKeyArn: props.kmsKeyArn,
-      publishers: { services: ALARM_TOPIC_PUBLISHERS, condition: { StringEquals: { "aws:SourceAccount": props.accountId } } },
+      publishers: [
+        { sid: "AllowServicesToPublish", services: ALARM_TOPIC_PUBLISHERS, condition: { StringEquals: { "aws:SourceAccount": props.accountId } } },
+        ...(props.eventRules ? [props.eventRules] : []),
+      ],
       emails: props.alarmEmails,
     });
     this.appLogGroup = new LogGroup(this, "AppLogGroup", {

@@ -25,6 +25,45 @@ export function policyDocument(statements: readonly PolicyStatement[]): string {
  */
 export const ALARM_TOPIC_PUBLISHERS: readonly string[] = ["cloudwatch.amazonaws.com", "budgets.amazonaws.com"];
 
+/**
+ * AWS services that publish to a CMK-encrypted topic, and the condition that narrows them
+ * to this account (`aws:SourceAccount`) or to its resources (`aws:SourceArn`). The topic
+ * policy lets them publish; the key policy, through `topicPublisherKeyStatement`, lets
+ * them encrypt for it.
+ */
+export interface TopicPublisher {
+  /** Statement id in the topic policy. */
+  readonly sid: string;
+  readonly services: readonly string[];
+  readonly condition: NonNullable<PolicyStatement["Condition"]>;
+}
+
+/**
+ * This account's EventBridge rules in `region` whose names start with `rulePrefix`
+ * (`<app>-<env>-`): the security alerts that publish to the alarm topic. A rule of
+ * another account, region or environment cannot publish.
+ */
+export function eventRulePublisher(p: { partition: string; region: string; accountId: string; rulePrefix: string }): TopicPublisher {
+  const rules = `arn:${p.partition}:events:${p.region}:${p.accountId}:rule/${p.rulePrefix}*`;
+  return {
+    sid: "AllowEventRulesToPublish",
+    services: ["events.amazonaws.com"],
+    condition: { StringEquals: { "aws:SourceAccount": p.accountId }, ArnLike: { "aws:SourceArn": rules } },
+  };
+}
+
+/** Key policy statement: what SNS needs of `publisher` to publish to a topic under the key. */
+export function topicPublisherKeyStatement(Sid: string, publisher: Omit<TopicPublisher, "sid">): PolicyStatement {
+  return {
+    Sid,
+    Effect: "Allow",
+    Principal: { Service: [...publisher.services] },
+    Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+    Resource: "*",
+    Condition: publisher.condition,
+  };
+}
+
 /** Deny any request that is not TLS 1.2+ on the given resources (HIPAA 164.312(e)(1)). */
 export function denyInsecureTransport(service: "s3" | "sns" | "sqs", resources: string[]): PolicyStatement[] {
   const Action = `${service}:*`;

@@ -7,7 +7,9 @@ import { Audit } from "../constructs/audit";
 import { EncryptionKey, KeyServiceUser } from "../constructs/encryption-key";
 import { Network } from "../constructs/network";
 import { Observability } from "../constructs/observability";
+import { eventRulePublisher, topicPublisherKeyStatement } from "../constructs/policy-document";
 import { SecureBucket } from "../constructs/secure-bucket";
+import { SecurityAlerts } from "../constructs/security-alerts";
 import { addAwsProvider } from "./aws-provider";
 import { DataTier } from "./data-tier";
 import { protectStatefulResources } from "./protection";
@@ -35,6 +37,8 @@ export class AppStack extends TerraformStack {
   /** Replicas of data buckets in the DR region, by bucket name. */
   public readonly replicaBuckets: Record<string, SecureBucket> = {};
   public readonly secrets: Readonly<Record<string, AppSecret>>;
+  /** GuardDuty, AWS Config and CIS alerts to the alarm topic. */
+  public readonly securityAlerts: SecurityAlerts;
 
   constructor(scope: Construct, private readonly env: ResolvedEnvironment) {
     super(scope, env.stackNames.app);
@@ -50,12 +54,15 @@ export class AppStack extends TerraformStack {
 
     const s = env.settings;
     protectStatefulResources(this, s.protection.preventDestroy);
+    const { eventRulePrefix } = env.securityAlerts;
+    const eventRules = eventRulePrefix ? eventRulePublisher({ ...env, rulePrefix: eventRulePrefix }) : undefined;
     const keyBase = { accountId: env.accountId, region: env.region, partition: env.partition, deletionWindowDays: s.kms.deletionWindowDays };
     this.dataKey = new EncryptionKey(this, "DataKey", {
       ...keyBase,
       alias: env.names.dataKeyAlias,
       description: `Data at rest of ${env.app} ${env.env}: buckets, logs, secrets, alarm topic`,
       serviceUsers: [KeyServiceUser.CLOUDWATCH_LOGS, KeyServiceUser.TOPIC_PUBLISHERS],
+      additionalPolicyStatements: eventRules ? [topicPublisherKeyStatement("AllowEventRulesToPublishToTopics", eventRules)] : [],
     });
     this.extraKeys = Object.fromEntries(
       env.keys.map((k) => [k.purpose, new EncryptionKey(this, `Key-${k.purpose}`, { ...keyBase, alias: k.alias, description: k.description })]),
@@ -90,6 +97,7 @@ export class AppStack extends TerraformStack {
       appLogGroup: { name: env.names.appLogGroup, retentionDays: s.logs.retentionDays },
       logMetricAlarms: env.logMetricAlarms,
       budget: s.budget,
+      eventRules,
     });
 
     this.data = new DataTier(this, "DataTier", {
@@ -119,6 +127,7 @@ export class AppStack extends TerraformStack {
         .flatMap((b) => [this.dataBuckets[b.name], this.replicaBuckets[b.name]].filter((x) => x !== undefined).map((x) => x.bucketArn)),
       ...s.audit,
     });
+    this.securityAlerts = this.createSecurityAlerts();
 
     this.secrets = Object.fromEntries(
       env.secrets.map((secret) => [
@@ -130,6 +139,26 @@ export class AppStack extends TerraformStack {
         }),
       ]),
     );
+  }
+
+  /** Security events mailed to the alarm topic, from the sources Audit created; CIS alarms on the dashboard. */
+  private createSecurityAlerts(): SecurityAlerts {
+    const { env, audit } = this;
+    const on = env.securityAlerts;
+    const minSeverity = on.guardDutyMinSeverity;
+    const alerts = new SecurityAlerts(this, "SecurityAlerts", {
+      namePrefix: env.names.prefix,
+      metricNamespace: env.names.metricNamespace,
+      partition: env.partition,
+      region: env.region,
+      accountId: env.accountId,
+      topicArn: this.observability.topic.topicArn,
+      guardDuty: minSeverity !== undefined ? { minSeverity, drRegion: audit.guardDutyDrRegion } : undefined,
+      configRuleNames: on.configCompliance ? audit.configRuleNames : undefined,
+      trail: on.cisMetricFilters && audit.trailLogGroupName ? { logGroupName: audit.trailLogGroupName, auditKeyArn: audit.auditKey?.keyArn } : undefined,
+    });
+    if (alerts.alarmArns.length > 0) this.observability.dashboard.addAlarms("Security events (CIS)", alerts.alarmArns);
+    return alerts;
   }
 
   /** Data buckets; those replicated in this environment get a replica in the DR region. */

@@ -50,6 +50,8 @@ export const NO_RULE_DECISIONS: Readonly<Record<string, string>> = {
   random_password: "Generates secret values at apply time; only references reach the synthesized JSON.",
   aws_sns_topic_subscription: "No scanner rule; email endpoints come from config (validated as emails).",
   aws_cloudwatch_log_metric_filter: "No scanner rule (CIS metric filters are compliance-only in Trivy).",
+  aws_cloudwatch_event_rule: "No scanner rule; patterns and switches are asserted in the SecurityAlerts test.",
+  aws_cloudwatch_event_target: "No scanner rule; targets the CMK-encrypted alarm topic, or this account's default bus through a role the IAM rules check.",
   aws_cloudwatch_dashboard: "No scanner rule; holds no data.",
   aws_budgets_budget: "No scanner rule; cost control only.",
   aws_config_configuration_recorder: "Checked through its recorder status (CKV2_AWS_45, CKV2_AWS_48), as Checkov does.",
