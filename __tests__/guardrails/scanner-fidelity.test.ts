@@ -115,3 +115,69 @@ describe("AWS-0163: only a trail bucket in the same configuration is judged", ()
     })).toBe("passed");
   });
 });
+
+describe("one id, one meaning: Checkov and Trivy halves of a split rule", () => {
+  const sse = (algorithm: string, key?: string) => ({
+    rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: algorithm, ...(key ? { kms_master_key_id: key } : {}) } }],
+  });
+  it("CKV_AWS_145 wants aws:kms; AWS-0132 wants a key and exempts log-delivery targets", () => {
+    const awsManaged = { "aws_s3_bucket.b": { bucket: "data" }, "aws_s3_bucket_server_side_encryption_configuration.c": { bucket: "${aws_s3_bucket.b.id}", ...sse("aws:kms") } };
+    expect(status("CKV_AWS_145", awsManaged)).toBe("passed");
+    expect(status("AWS-0132", awsManaged)).toBe("failed");
+    const logTarget = {
+      "aws_s3_bucket.b": { bucket: "logs", server_side_encryption_configuration: sse("AES256") },
+      "aws_s3_bucket_policy.p": { bucket: "logs", policy: doc({ Effect: "Allow", Principal: { Service: ["logging.s3.amazonaws.com"] }, Action: ["s3:PutObject"], Resource: "arn:aws:s3:::logs/*" }) },
+    };
+    expect(status("CKV_AWS_145", logTarget)).toBe("failed");
+    expect(status("AWS-0132", logTarget)).toBe("passed");
+    const inlineKey = { "aws_s3_bucket.b": { bucket: "data", server_side_encryption_configuration: sse("AES256", "arn:key") } };
+    expect(status("AWS-0132", inlineKey)).toBe("passed");
+  });
+  it("CKV_AWS_18 counts a bucket that receives logs; AWS-0089 exempts only log-delivery targets", () => {
+    const target = { "aws_s3_bucket.t": { bucket: "logs" }, "aws_s3_bucket_logging.l": { bucket: "src", target_bucket: "${aws_s3_bucket.t.id}" } };
+    expect(status("CKV_AWS_18", target)).toBe("passed");
+    expect(status("AWS-0089", target)).toBe("failed");
+    const grant = (permissions: string[]) => ({ "aws_s3_bucket.t": { bucket: "logs", grant: [{ type: "Group", uri: "http://acs.amazonaws.com/groups/s3/LogDelivery", permissions }] } });
+    expect(status("AWS-0089", grant(["WRITE", "READ_ACP"]))).toBe("passed");
+    expect(status("AWS-0089", grant(["WRITE"]))).toBe("failed");
+    expect(status("AWS-0132", grant(["WRITE"]))).toBe("passed");
+  });
+  it("CKV_AWS_168 asks who may send; AWS-0097 asks for * or sqs:* actions", () => {
+    const q = (Principal: unknown, Action: string) => ({ "aws_sqs_queue_policy.p": { queue_url: "u", policy: doc({ Effect: "Allow", Principal, Action, Resource: "*" }) } });
+    expect(status("CKV_AWS_168", q("*", "sqs:SendMessage"))).toBe("failed");
+    expect(status("AWS-0097", q("*", "sqs:SendMessage"))).toBe("passed");
+    expect(status("CKV_AWS_168", q({ AWS: "arn:aws:iam::111122223333:root" }, "sqs:*"))).toBe("passed");
+    expect(status("AWS-0097", q({ AWS: "arn:aws:iam::111122223333:root" }, "sqs:*"))).toBe("failed");
+  });
+  it("CKV2_AWS_10 needs a connected log group; AWS-0162 any cloud_watch_logs_group_arn", () => {
+    const arnOnly = { "aws_cloudtrail.t": { cloud_watch_logs_group_arn: "arn:aws:logs:eu-central-1:111122223333:log-group:x:*" } };
+    expect(status("CKV2_AWS_10", arnOnly)).toBe("failed");
+    expect(status("AWS-0162", arnOnly)).toBe("passed");
+    const noRole = { "aws_cloudtrail.t": { cloud_watch_logs_group_arn: "${aws_cloudwatch_log_group.g.arn}:*" }, "aws_cloudwatch_log_group.g": {} };
+    expect(status("CKV2_AWS_10", noRole)).toBe("passed");
+  });
+  it("CKV_AWS_174 takes any TLSv1.2_<year> and fails the default certificate; AWS-0013 the reverse", () => {
+    const d = (viewer_certificate: object) => ({ "aws_cloudfront_distribution.d": { viewer_certificate } });
+    expect(status("CKV_AWS_174", d({ minimum_protocol_version: "TLSv1.2_2018" }))).toBe("passed");
+    expect(status("AWS-0013", d({ minimum_protocol_version: "TLSv1.2_2018" }))).toBe("failed");
+    expect(status("CKV_AWS_174", d({ cloudfront_default_certificate: true }))).toBe("failed");
+    expect(status("AWS-0013", d({ cloudfront_default_certificate: true }))).toBe("passed");
+  });
+  it("AWS-0010 accepts CloudFront standard logging v2; CKV_AWS_86 does not", () => {
+    const v2 = {
+      "aws_cloudfront_distribution.d": {},
+      "aws_cloudwatch_log_delivery_source.s": { log_type: "ACCESS_LOGS", resource_arn: "${aws_cloudfront_distribution.d.arn}" },
+      "aws_cloudwatch_log_delivery.l": { delivery_source_name: "${aws_cloudwatch_log_delivery_source.s.name}" },
+    };
+    expect(status("CKV_AWS_86", v2)).toBe("failed");
+    expect(status("AWS-0010", v2)).toBe("passed");
+    const { ["aws_cloudwatch_log_delivery.l"]: _, ...sourceOnly } = v2;
+    expect(status("AWS-0010", sourceOnly)).toBe("failed");
+  });
+  it("CKV_AWS_196 forbids cache security groups; AWS-0049 wants only a real description", () => {
+    const g = { "aws_elasticache_security_group.g": { description: "app servers" } };
+    expect(status("CKV_AWS_196", g)).toBe("failed");
+    expect(status("AWS-0049", g)).toBe("passed");
+    expect(status("AWS-0049", { "aws_elasticache_security_group.g": {} })).toBe("failed");
+  });
+});
