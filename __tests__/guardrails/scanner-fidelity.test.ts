@@ -181,3 +181,29 @@ describe("one id, one meaning: Checkov and Trivy halves of a split rule", () => 
     expect(status("AWS-0049", { "aws_elasticache_security_group.g": {} })).toBe("failed");
   });
 });
+
+describe("Checkov's IAM policy checks", () => {
+  const pol = (...st: object[]) => ({ "aws_iam_policy.p": { name: "p", policy: doc(...st) } });
+  it("CKV_AWS_62/63 read a statement without Effect as an Allow", () => {
+    const noEffect = pol({ Action: "*", Resource: "*" });
+    expect(status("CKV_AWS_62", noEffect)).toBe("failed");
+    expect(status("CKV_AWS_63", noEffect)).toBe("failed");
+  });
+  it("reads an SSO permission set's inline_policy, and a policy given as a list of one document", () => {
+    const sso = { "aws_ssoadmin_permission_set_inline_policy.s": { inline_policy: doc({ Effect: "Allow", Action: "iam:*", Resource: "*" }) } };
+    expect(status("CKV2_AWS_40", sso)).toBe("failed");
+    expect(status("CKV_AWS_355", sso)).toBe("failed");
+    const listed = { "aws_iam_role_policy.r": { role: "x", policy: [{ Statement: [{ Effect: "Allow", Action: ["*"], Resource: "arn:aws:s3:::b" }] }] } };
+    expect(status("CKV_AWS_63", listed)).toBe("failed");
+  });
+  it("CKV_AWS_355: a wildcard action on Resource * is restrictable; a list-only action is not", () => {
+    expect(status("CKV_AWS_355", pol({ Effect: "Allow", Action: "ec2:Describe*", Resource: "*" }))).toBe("failed");
+    expect(status("CKV_AWS_355", pol({ Effect: "Allow", Action: "ec2:DescribeRegions", Resource: "*" }))).toBe("passed");
+  });
+  it("CKV_AWS_274/CKV2_AWS_56 see managed policies attached to SSO permission sets", () => {
+    const sso = (name: string) => ({ "aws_ssoadmin_managed_policy_attachment.a": { managed_policy_arn: `arn:aws:iam::aws:policy/${name}` } });
+    expect(status("CKV_AWS_274", sso("AdministratorAccess"))).toBe("failed");
+    expect(status("CKV2_AWS_56", sso("IAMFullAccess"))).toBe("failed");
+    expect(status("CKV2_AWS_56", sso("ReadOnlyAccess"))).toBe("passed");
+  });
+});
