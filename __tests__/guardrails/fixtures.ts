@@ -243,7 +243,7 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
     fail: { ...dist({ origin: [{ domain_name: ref("aws_s3_bucket.b", "bucket_regional_domain_name") }] }), ...bucket },
   },
   CKV2_AWS_54: { pass: dist({ origin: [{ custom_origin_config: { origin_ssl_protocols: ["TLSv1.2"] } }] }), fail: dist({ origin: [{ custom_origin_config: { origin_ssl_protocols: ["SSLv3", "TLSv1.2"] } }] }) },
-  CKV2_AWS_72: { pass: dist({ origin: [{ domain_name: "api.example.com", custom_origin_config: { origin_protocol_policy: "https-only" } }] }), fail: dist({ origin: [{ domain_name: "api.example.com", custom_origin_config: { origin_protocol_policy: "http-only" } }] }) },
+  CKV2_AWS_72: { pass: dist({ origin: [{ domain_name: "api.example.com", custom_origin_config: { origin_protocol_policy: "https-only" } }] }), fail: dist({ origin: [{ domain_name: "api-1.eu-central-1.elb.amazonaws.com", custom_origin_config: { origin_protocol_policy: "http-only" } }] }) },
   CKV2_AWS_47: {
     pass: { ...dist({ web_acl_id: ref("aws_wafv2_web_acl.acl", "arn") }), ...acl(["AWSManagedRulesAnonymousIpList", "AWSManagedRulesKnownBadInputsRuleSet"]) },
     fail: { ...dist({ web_acl_id: ref("aws_wafv2_web_acl.acl", "arn") }), ...acl(["AWSManagedRulesCommonRuleSet"]) },
@@ -339,7 +339,7 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_61: { pass: trust({ AWS: "arn:aws:iam::111111111111:role/ci" }), fail: trust({ AWS: "arn:aws:iam::111111111111:root" }) },
   CKV_AWS_393: {
     pass: trust({ Federated: "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com" }, { StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/api:environment:prod" } }),
-    fail: trust({ Federated: "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com" }, { StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/*" } }),
+    fail: trust({ Federated: "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com" }, { StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme*" } }),
   },
   CKV_AWS_62: { pass: iamPolicy(allow("s3:GetObject")), fail: iamPolicy(allow("*", "*")) },
   CKV_AWS_63: { pass: iamPolicy(allow("s3:GetObject")), fail: iamPolicy(allow("*")) },

@@ -207,3 +207,35 @@ describe("Checkov's IAM policy checks", () => {
     expect(status("CKV2_AWS_56", sso("ReadOnlyAccess"))).toBe("passed");
   });
 });
+
+describe("CKV2_AWS_72, CKV2_AWS_35, CKV_AWS_60/61/393 as Checkov reads them", () => {
+  it("CKV2_AWS_72 judges only MediaStore, MediaPackage and ELB origins, and not a disabled distribution", () => {
+    const d = (domain_name: string, enabled = true) => ({ "aws_cloudfront_distribution.d": { enabled, origin: [{ domain_name, custom_origin_config: { origin_protocol_policy: "match-viewer" } }] } });
+    expect(status("CKV2_AWS_72", d("app.example.org"))).toBe("passed");
+    expect(status("CKV2_AWS_72", d("web-1.eu-west-1.elb.amazonaws.com"))).toBe("failed");
+    expect(status("CKV2_AWS_72", d("web-1.eu-west-1.elb.amazonaws.com", false))).toBe("passed");
+  });
+  it("CKV2_AWS_35 fails only a default route to a non-empty instance_id", () => {
+    const route = (destination_cidr_block: string, instance_id: string) => ({ "aws_route.r": { route_table_id: "rt", destination_cidr_block, instance_id } });
+    expect(status("CKV2_AWS_35", route("10.1.0.0/16", "i-1"))).toBe("passed");
+    expect(status("CKV2_AWS_35", route("0.0.0.0/0", ""))).toBe("passed");
+    expect(status("CKV2_AWS_35", route("0.0.0.0/0", "i-1"))).toBe("failed");
+  });
+  it("CKV_AWS_60/61 pass a role with an empty or absent trust policy", () => {
+    expect(status("CKV_AWS_60", { "aws_iam_role.r": { name: "r", assume_role_policy: "" } })).toBe("passed");
+    expect(status("CKV_AWS_61", { "aws_iam_role.r": { name: "r" } })).toBe("passed");
+  });
+  it("CKV_AWS_393 accepts repo:<org>/* and an org-scoped sub key, not repo:<org>* or a workflow claim", () => {
+    const gh = (key: string, sub: string) => ({ "aws_iam_role.r": { assume_role_policy: doc({
+      Effect: "Allow", Action: "sts:AssumeRoleWithWebIdentity",
+      Principal: { Federated: "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" },
+      Condition: { StringLike: { [key]: sub } },
+    }) } });
+    const key = "token.actions.githubusercontent.com:sub";
+    expect(status("CKV_AWS_393", gh(key, "repo:acme/*"))).toBe("passed");
+    expect(status("CKV_AWS_393", gh("token.actions.githubusercontent.com/acme:sub", "repo:acme/app:ref:refs/heads/main"))).toBe("passed");
+    expect(status("CKV_AWS_393", gh(key, "repo:acme*"))).toBe("failed");
+    expect(status("CKV_AWS_393", gh(key, "workflow:deploy"))).toBe("failed");
+    expect(status("CKV_AWS_393", gh("token.actions.githubusercontent.com:aud", "sts.amazonaws.com"))).toBe("failed");
+  });
+});

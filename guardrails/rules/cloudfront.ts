@@ -1,7 +1,7 @@
 /** CloudFront: scanner-rules.md §2.11. */
 import { fail, notApplicable, pass, type Rule } from "../types";
 import type { TfResource } from "../graph";
-import { all, blocks, get, isTrue, show } from "./helpers";
+import { all, blocks, get, isFalse, isTrue, show } from "./helpers";
 import { managedGroups } from "./elb";
 
 const DIST = ["aws_cloudfront_distribution"];
@@ -58,7 +58,19 @@ export const cloudfrontRules: Rule[] = [
   },
   { id: "CKV2_AWS_46", checkov: "CKV2_AWS_46", severity: "high", resourceTypes: DIST, description: "Origins of referenced S3 buckets use origin access control (or OAI).", fix: "Set origin_access_control_id on S3 origins.", check: (d, g) => (g.referencedBy(d, "aws_s3_bucket").length === 0 ? notApplicable : blocks(d.config.origin).some((o) => o.origin_access_control_id || blocks(o.s3_origin_config).length > 0) ? pass : fail("S3 origin without OAC")) },
   { id: "CKV2_AWS_54", checkov: "CKV2_AWS_54", severity: "high", resourceTypes: DIST, description: "No custom origin allows SSLv3.", fix: "origin_ssl_protocols = [\"TLSv1.2\"].", check: (d) => (all(d.config, "origin.custom_origin_config.origin_ssl_protocols").flat().includes("SSLv3") ? fail("SSLv3 to origin") : pass) },
-  { id: "CKV2_AWS_72", checkov: "CKV2_AWS_72", severity: "high", resourceTypes: DIST, description: "Custom origins use origin_protocol_policy https-only.", fix: "Set https-only on App Runner/ALB origins.", check: (d) => (blocks(d.config.origin).every((o) => blocks(o.custom_origin_config).every((c) => c.origin_protocol_policy === "https-only" || /\.(mediastore|mediapackage|elb)\./.test(String(o.domain_name)))) ? pass : fail("a custom origin is reached without TLS")) },
+  {
+    id: "CKV2_AWS_72", checkov: "CKV2_AWS_72", severity: "high", resourceTypes: DIST,
+    description: "An enabled distribution reaches no MediaStore, MediaPackage or ELB custom origin "
+      + "(domain_name containing .mediastore., .mediapackage. or .elb.) without origin_protocol_policy https-only; "
+      + "other domains are not judged, as in Checkov.",
+    fix: "Set origin_protocol_policy = \"https-only\" on every custom origin.",
+    check: (d) => {
+      if (isFalse(d.config.enabled)) return pass;
+      const bad = blocks(d.config.origin).filter((o) => blocks(o.custom_origin_config).some((c) => c.origin_protocol_policy !== "https-only")
+        && /\.(mediastore|mediapackage|elb)\./.test(String(o.domain_name)));
+      return bad.length > 0 ? fail(`${bad.map((o) => String(o.domain_name)).join(", ")} reached without https-only`) : pass;
+    },
+  },
   {
     id: "CKV2_AWS_47", checkov: "CKV2_AWS_47", severity: "medium", resourceTypes: DIST, description: "The referenced web ACL includes AnonymousIpList and KnownBadInputs.", fix: "Add both managed groups to the CloudFront web ACL.",
     check: (d, g) => { const acls = g.referencedBy(d, "aws_wafv2_web_acl"); if (acls.length === 0) return notApplicable; return acls.every((a) => managedGroups(a).includes("AWSManagedRulesAnonymousIpList") && managedGroups(a).includes("AWSManagedRulesKnownBadInputsRuleSet")) ? pass : fail("the web ACL lacks AnonymousIpList or KnownBadInputs"); },

@@ -1,7 +1,7 @@
 /** IAM: scanner-rules.md §2.16. Policies are read from their JSON strings. */
 import { fail, pass, unknown, type Rule } from "../types";
 import type { TfGraph, TfResource } from "../graph";
-import { blocks, list, show, policyRule, statementsOf, type Statement } from "./helpers";
+import { blocks, isSet, list, show, policyRule, statementsOf, type Statement } from "./helpers";
 
 const POLICIES = ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"];
 /** Checkov's policy checks also read SSO permission sets' `inline_policy`. */
@@ -25,7 +25,7 @@ function attachedArns(r: { config: Record<string, unknown> }): string[] {
   return [r.config.policy_arn, r.config.managed_policy_arn, ...list(r.config.managed_policy_arns as string[] | undefined)].filter((x): x is string => typeof x === "string");
 }
 function trustRule(meta: Omit<Rule, "check">, problem: (s: Statement) => string | undefined): Rule {
-  return { ...meta, check: (r) => { const st = statementsOf(r.config.assume_role_policy); if (!st) return unknown("assume_role_policy is not readable JSON"); const p = st.map(problem).find(Boolean); return p ? fail(p) : pass; } };
+  return { ...meta, check: (r) => { if (!isSet(r.config.assume_role_policy)) return pass; const st = statementsOf(r.config.assume_role_policy); if (!st) return unknown("assume_role_policy is not readable JSON"); const p = st.map(problem).find(Boolean); return p ? fail(p) : pass; } };
 }
 /** IAM's limit on a role's inline policies together, whitespace not counted. */
 export const ROLE_INLINE_POLICY_LIMIT = 10_240;
@@ -40,6 +40,11 @@ function inlinePolicies(role: TfResource, graph: TfGraph): unknown[] {
   return [...blocks(role.config.inline_policy).map((b) => b.policy), ...attached.map((p) => p.config.policy)];
 }
 
+const GH_OIDC = "oidc-provider/token.actions.githubusercontent.com";
+const GH_SUB = /^token\.actions\.githubusercontent\.com(?:\/[a-zA-Z0-9_-]+)?:sub$/;
+const GH_ABUSABLE = ["workflow", "environment", "ref", "context", "head_ref", "base_ref"];
+/** Checkov's gh_repo_regex, anchored at the start only (Python re.match). */
+const GH_REPO = /^(\$\{)?[a-zA-Z0-9_-]+(\.[a-zA-Z0-9_-]+)*(\})?\/[^/]+/;
 const principalValues = (p: unknown, key: string): string[] => (typeof p === "object" && p ? list((p as Record<string, string | string[]>)[key]) : []);
 
 export const iamRules: Rule[] = [
@@ -47,14 +52,38 @@ export const iamRules: Rule[] = [
     (s) => (s.Effect !== "Deny" && (s.Principal === "*" || principalValues(s.Principal, "AWS").includes("*")) ? "anyone may assume this role" : undefined)),
   trustRule({ id: "CKV_AWS_61", checkov: "CKV_AWS_61", severity: "high", resourceTypes: ["aws_iam_role"], description: "The trust policy does not allow a whole account (account id or :root) to assume the role.", fix: "Trust specific roles; if an account must be trusted, add aws:PrincipalArn conditions and suppress with the reason." },
     (s) => (s.Effect === "Allow" && principalValues(s.Principal, "AWS").some((p) => /^\d{12}$/.test(p) || /^arn:aws[a-z-]*:iam::\d{12}:root$/.test(p)) ? "a whole account may assume this role" : undefined)),
-  trustRule({ id: "CKV_AWS_393", checkov: "CKV_AWS_393", severity: "critical", resourceTypes: ["aws_iam_role"], description: "GitHub OIDC trust pins token.actions.githubusercontent.com:sub to a repo (repo:owner/repo:...), never a wildcard.", fix: "Condition StringLike sub = repo:<org>/<repo>:environment:<env> (or :ref:refs/heads/main)." },
-    (s) => {
-      if (!principalValues(s.Principal, "Federated").some((f) => f.includes("oidc-provider/token.actions.githubusercontent.com"))) return undefined;
-      const subs = Object.values(s.Condition ?? {}).flatMap((c) => list((c as Record<string, string | string[]>)["token.actions.githubusercontent.com:sub"]));
-      if (subs.length === 0) return "no condition on token.actions.githubusercontent.com:sub: any GitHub repo could assume it";
-      const bad = subs.find((v) => v === "*" || v.split(":").length < 2 || v.split(":")[1] === "*" || /^(workflow|environment|ref|context|head_ref|base_ref)/.test(v) || (v.startsWith("repo:") && !/^repo:[\w.-]+\/[\w.-]+(:|$)/.test(v)));
-      return bad ? `sub condition ${bad} is too broad` : undefined;
-    }),
+  {
+    id: "CKV_AWS_393", checkov: "CKV_AWS_393", severity: "critical", resourceTypes: ["aws_iam_role"],
+    description: "The trust policy's first statement, if it trusts GitHub's OIDC provider, has a Condition whose first "
+      + "token.actions.githubusercontent.com[/<org>]:sub value is not *, names a claim value, starts with no abusable "
+      + "claim (workflow, environment, ref, context, head_ref, base_ref), and after repo: names <org>/<...> (Checkov's order).",
+    fix: "Condition StringLike sub = repo:<org>/<repo>:environment:<env> (or :ref:refs/heads/main).",
+    check: (r) => {
+      if (!isSet(r.config.assume_role_policy)) return pass;
+      const st = statementsOf(r.config.assume_role_policy);
+      if (!st) return unknown("assume_role_policy is not readable JSON");
+      for (const s of st) {
+        if (typeof s !== "object" || s === null) continue;
+        if (!principalValues(s.Principal, "Federated").some((f) => f.includes(GH_OIDC))) return pass;
+        if (!s.Condition || typeof s.Condition !== "object") return fail("GitHub OIDC trust without a Condition: any repo could assume it");
+        for (const byKey of Object.values(s.Condition)) {
+          if (typeof byKey !== "object" || byKey === null) continue;
+          for (const [key, values] of Object.entries(byKey as Record<string, unknown>)) {
+            if (!GH_SUB.test(key)) continue;
+            for (const v of (Array.isArray(values) ? values : [values])) {
+              if (typeof v !== "string") continue;
+              const claims = v.split(":");
+              const bad = v === "*" || claims.length === 1 || claims[1] === "*" || GH_ABUSABLE.some((c) => claims[0].startsWith(c))
+                || (claims[0] === "repo" && !GH_REPO.test(claims[1]));
+              return bad ? fail(`sub condition ${v} is too broad`) : pass;
+            }
+          }
+        }
+        return fail("no condition on token.actions.githubusercontent.com:sub: any GitHub repo could assume it");
+      }
+      return pass;
+    },
+  },
   policyRule({ id: "CKV_AWS_62", checkov: "CKV_AWS_62", severity: "critical", resourceTypes: CKV_POLICIES, description: "No Allow (a statement without Effect counts as one) of Action * on Resource *.", fix: "Grant named actions on named resources (use grant methods)." }, POLICY_ATTRS,
     (st) => (checkovAllows(st).some((s) => list(s.Action).includes("*") && list(s.Resource).includes("*")) ? "full admin (*:*)" : undefined)),
   policyRule({ id: "CKV_AWS_63", checkov: "CKV_AWS_63", severity: "high", resourceTypes: CKV_POLICIES, description: "No Allow (a statement without Effect counts as one) of Action *.", fix: "List the actions needed." }, POLICY_ATTRS,
