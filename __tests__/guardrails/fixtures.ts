@@ -41,6 +41,15 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
     pass: withCompanion("aws_s3_bucket_server_side_encryption_configuration", { rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: "arn:key" } }] }),
     fail: withCompanion("aws_s3_bucket_server_side_encryption_configuration", { rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms:dsse", kms_master_key_id: "arn:key" } }] }),
   },
+  // Trivy: a log-delivery target needs no logging of its own; logging into this bucket is not logging it.
+  "AWS-0089": {
+    pass: withCompanion("aws_s3_bucket_acl", { acl: "log-delivery-write" }),
+    fail: { ...bucket, "aws_s3_bucket_logging.c": { bucket: "other-bucket", target_bucket: ref("aws_s3_bucket.b") } },
+  },
+  "AWS-0132": {
+    pass: one("aws_s3_bucket", { server_side_encryption_configuration: { rule: { apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: "arn:key" } } } }),
+    fail: withCompanion("aws_s3_bucket_server_side_encryption_configuration", { rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms" } }] }),
+  },
   CKV_AWS_19: { pass: bucket, fail: withCompanion("aws_s3_bucket_server_side_encryption_configuration", { rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "none" } }] }) },
   CKV_AWS_20: { pass: bucket, fail: withCompanion("aws_s3_bucket_acl", { acl: "public-read" }) },
   CKV_AWS_57: { pass: withCompanion("aws_s3_bucket_acl", { acl: "private" }), fail: withCompanion("aws_s3_bucket_acl", { acl: "public-read-write" }) },
@@ -136,6 +145,10 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
     },
     fail: one("aws_elasticache_security_group", { name: "cache", security_group_names: ["app"] }),
   },
+  "AWS-0049": {
+    pass: one("aws_elasticache_security_group", { name: "cache", description: "app servers" }),
+    fail: one("aws_elasticache_security_group", { name: "cache", description: "Managed by Terraform" }),
+  },
   // DynamoDB
   CKV_AWS_28: { pass: one("aws_dynamodb_table", { point_in_time_recovery: { enabled: true } }), fail: one("aws_dynamodb_table", {}) },
   CKV_AWS_119: { pass: one("aws_dynamodb_table", { server_side_encryption: { enabled: true, kms_key_arn: "arn:key" } }), fail: one("aws_dynamodb_table", { server_side_encryption: { enabled: true, kms_key_arn: "alias/aws/dynamodb" } }) },
@@ -204,10 +217,19 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV2_AWS_31: { pass: { ...acl(["x"]), "aws_wafv2_web_acl_logging_configuration.l": { resource_arn: ref("aws_wafv2_web_acl.acl", "arn") } }, fail: acl(["x"]) },
   // CloudFront
   CKV_AWS_34: { pass: dist(), fail: dist({ default_cache_behavior: { viewer_protocol_policy: "allow-all" } }) },
-  CKV_AWS_174: { pass: dist(), fail: dist({ viewer_certificate: { acm_certificate_arn: "arn:cert", minimum_protocol_version: "TLSv1.2_2019" } }) },
+  CKV_AWS_174: { pass: dist(), fail: dist({ viewer_certificate: { acm_certificate_arn: "arn:cert", minimum_protocol_version: "TLSv1.1_2016" } }) },
+  "AWS-0013": { pass: dist(), fail: dist({ viewer_certificate: { acm_certificate_arn: "arn:cert", minimum_protocol_version: "TLSv1.2_2019" } }) },
   CKV2_AWS_42: { pass: dist(), fail: dist({ viewer_certificate: { cloudfront_default_certificate: true } }) },
   CKV_AWS_68: { pass: dist({ web_acl_id: "arn:acl" }), fail: dist() },
   CKV_AWS_86: { pass: dist({ logging_config: { bucket: "logs.s3.amazonaws.com" } }), fail: dist() },
+  "AWS-0010": {
+    pass: {
+      ...dist(),
+      "aws_cloudwatch_log_delivery_source.s": { log_type: "ACCESS_LOGS", resource_arn: ref("aws_cloudfront_distribution.r", "arn") },
+      "aws_cloudwatch_log_delivery.d": { delivery_source_name: ref("aws_cloudwatch_log_delivery_source.s", "name") },
+    },
+    fail: dist(),
+  },
   CKV_AWS_305: { pass: dist({ default_root_object: "index.html" }), fail: dist() },
   CKV_AWS_310: { pass: dist({ origin_group: [{ failover_criteria: { status_codes: [500] }, member: [{ origin_id: "a" }, { origin_id: "b" }] }] }), fail: dist() },
   CKV_AWS_374: { pass: dist({ restrictions: { geo_restriction: { restriction_type: "whitelist", locations: ["DE"] } } }), fail: dist({ restrictions: { geo_restriction: { restriction_type: "none" } } }) },
@@ -221,7 +243,7 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
     fail: { ...dist({ origin: [{ domain_name: ref("aws_s3_bucket.b", "bucket_regional_domain_name") }] }), ...bucket },
   },
   CKV2_AWS_54: { pass: dist({ origin: [{ custom_origin_config: { origin_ssl_protocols: ["TLSv1.2"] } }] }), fail: dist({ origin: [{ custom_origin_config: { origin_ssl_protocols: ["SSLv3", "TLSv1.2"] } }] }) },
-  CKV2_AWS_72: { pass: dist({ origin: [{ domain_name: "api.example.com", custom_origin_config: { origin_protocol_policy: "https-only" } }] }), fail: dist({ origin: [{ domain_name: "api.example.com", custom_origin_config: { origin_protocol_policy: "http-only" } }] }) },
+  CKV2_AWS_72: { pass: dist({ origin: [{ domain_name: "api.example.com", custom_origin_config: { origin_protocol_policy: "https-only" } }] }), fail: dist({ origin: [{ domain_name: "api-1.eu-central-1.elb.amazonaws.com", custom_origin_config: { origin_protocol_policy: "http-only" } }] }) },
   CKV2_AWS_47: {
     pass: { ...dist({ web_acl_id: ref("aws_wafv2_web_acl.acl", "arn") }), ...acl(["AWSManagedRulesAnonymousIpList", "AWSManagedRulesKnownBadInputsRuleSet"]) },
     fail: { ...dist({ web_acl_id: ref("aws_wafv2_web_acl.acl", "arn") }), ...acl(["AWSManagedRulesCommonRuleSet"]) },
@@ -246,6 +268,10 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
     pass: one("aws_sqs_queue_policy", { policy: policy({ Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage", Resource: "*" }) }),
     fail: one("aws_sqs_queue_policy", { policy: policy({ Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: "*" }) }),
   },
+  "AWS-0097": {
+    pass: one("aws_sqs_queue_policy", { policy: policy({ Effect: "Allow", Principal: "*", Action: "sqs:SendMessage", Resource: "*" }) }),
+    fail: one("aws_sqs_queue_policy", { policy: policy({ Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: ["SQS:*"], Resource: "*" }) }),
+  },
   CKV_AWS_27: { pass: one("aws_sqs_queue", { kms_master_key_id: "arn:key" }), fail: one("aws_sqs_queue", {}) },
   CKV2_AWS_73: { pass: one("aws_sqs_queue", { kms_master_key_id: "arn:key" }), fail: one("aws_sqs_queue", { kms_master_key_id: "alias/aws/sqs" }) },
   // Secrets Manager
@@ -262,6 +288,7 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
     pass: { "aws_cloudtrail.t": { cloud_watch_logs_group_arn: `${ref("aws_cloudwatch_log_group.g", "arn")}:*`, cloud_watch_logs_role_arn: "arn:role" }, "aws_cloudwatch_log_group.g": {} },
     fail: one("aws_cloudtrail", {}),
   },
+  "AWS-0162": { pass: one("aws_cloudtrail", { cloud_watch_logs_group_arn: "arn:aws:logs:eu-central-1:111122223333:log-group:trail:*" }), fail: one("aws_cloudtrail", {}) },
   "AWS-0163": { pass: { ...trail(), "aws_s3_bucket_logging.l": { bucket: ref("aws_s3_bucket.b") } }, fail: trail() },
   "AWS-0161": { pass: trail(), fail: { ...trail(), "aws_s3_bucket_acl.a": { bucket: ref("aws_s3_bucket.b"), acl: "public-read" } } },
   // VPC
@@ -312,7 +339,7 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_61: { pass: trust({ AWS: "arn:aws:iam::111111111111:role/ci" }), fail: trust({ AWS: "arn:aws:iam::111111111111:root" }) },
   CKV_AWS_393: {
     pass: trust({ Federated: "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com" }, { StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/api:environment:prod" } }),
-    fail: trust({ Federated: "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com" }, { StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/*" } }),
+    fail: trust({ Federated: "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com" }, { StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme*" } }),
   },
   CKV_AWS_62: { pass: iamPolicy(allow("s3:GetObject")), fail: iamPolicy(allow("*", "*")) },
   CKV_AWS_63: { pass: iamPolicy(allow("s3:GetObject")), fail: iamPolicy(allow("*")) },

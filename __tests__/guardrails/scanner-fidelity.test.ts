@@ -115,3 +115,127 @@ describe("AWS-0163: only a trail bucket in the same configuration is judged", ()
     })).toBe("passed");
   });
 });
+
+describe("one id, one meaning: Checkov and Trivy halves of a split rule", () => {
+  const sse = (algorithm: string, key?: string) => ({
+    rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: algorithm, ...(key ? { kms_master_key_id: key } : {}) } }],
+  });
+  it("CKV_AWS_145 wants aws:kms; AWS-0132 wants a key and exempts log-delivery targets", () => {
+    const awsManaged = { "aws_s3_bucket.b": { bucket: "data" }, "aws_s3_bucket_server_side_encryption_configuration.c": { bucket: "${aws_s3_bucket.b.id}", ...sse("aws:kms") } };
+    expect(status("CKV_AWS_145", awsManaged)).toBe("passed");
+    expect(status("AWS-0132", awsManaged)).toBe("failed");
+    const logTarget = {
+      "aws_s3_bucket.b": { bucket: "logs", server_side_encryption_configuration: sse("AES256") },
+      "aws_s3_bucket_policy.p": { bucket: "logs", policy: doc({ Effect: "Allow", Principal: { Service: ["logging.s3.amazonaws.com"] }, Action: ["s3:PutObject"], Resource: "arn:aws:s3:::logs/*" }) },
+    };
+    expect(status("CKV_AWS_145", logTarget)).toBe("failed");
+    expect(status("AWS-0132", logTarget)).toBe("passed");
+    const inlineKey = { "aws_s3_bucket.b": { bucket: "data", server_side_encryption_configuration: sse("AES256", "arn:key") } };
+    expect(status("AWS-0132", inlineKey)).toBe("passed");
+  });
+  it("CKV_AWS_18 counts a bucket that receives logs; AWS-0089 exempts only log-delivery targets", () => {
+    const target = { "aws_s3_bucket.t": { bucket: "logs" }, "aws_s3_bucket_logging.l": { bucket: "src", target_bucket: "${aws_s3_bucket.t.id}" } };
+    expect(status("CKV_AWS_18", target)).toBe("passed");
+    expect(status("AWS-0089", target)).toBe("failed");
+    const grant = (permissions: string[]) => ({ "aws_s3_bucket.t": { bucket: "logs", grant: [{ type: "Group", uri: "http://acs.amazonaws.com/groups/s3/LogDelivery", permissions }] } });
+    expect(status("AWS-0089", grant(["WRITE", "READ_ACP"]))).toBe("passed");
+    expect(status("AWS-0089", grant(["WRITE"]))).toBe("failed");
+    expect(status("AWS-0132", grant(["WRITE"]))).toBe("passed");
+  });
+  it("CKV_AWS_168 asks who may send; AWS-0097 asks for * or sqs:* actions", () => {
+    const q = (Principal: unknown, Action: string) => ({ "aws_sqs_queue_policy.p": { queue_url: "u", policy: doc({ Effect: "Allow", Principal, Action, Resource: "*" }) } });
+    expect(status("CKV_AWS_168", q("*", "sqs:SendMessage"))).toBe("failed");
+    expect(status("AWS-0097", q("*", "sqs:SendMessage"))).toBe("passed");
+    expect(status("CKV_AWS_168", q({ AWS: "arn:aws:iam::111122223333:root" }, "sqs:*"))).toBe("passed");
+    expect(status("AWS-0097", q({ AWS: "arn:aws:iam::111122223333:root" }, "sqs:*"))).toBe("failed");
+  });
+  it("CKV2_AWS_10 needs a connected log group; AWS-0162 any cloud_watch_logs_group_arn", () => {
+    const arnOnly = { "aws_cloudtrail.t": { cloud_watch_logs_group_arn: "arn:aws:logs:eu-central-1:111122223333:log-group:x:*" } };
+    expect(status("CKV2_AWS_10", arnOnly)).toBe("failed");
+    expect(status("AWS-0162", arnOnly)).toBe("passed");
+    const noRole = { "aws_cloudtrail.t": { cloud_watch_logs_group_arn: "${aws_cloudwatch_log_group.g.arn}:*" }, "aws_cloudwatch_log_group.g": {} };
+    expect(status("CKV2_AWS_10", noRole)).toBe("passed");
+  });
+  it("CKV_AWS_174 takes any TLSv1.2_<year> and fails the default certificate; AWS-0013 the reverse", () => {
+    const d = (viewer_certificate: object) => ({ "aws_cloudfront_distribution.d": { viewer_certificate } });
+    expect(status("CKV_AWS_174", d({ minimum_protocol_version: "TLSv1.2_2018" }))).toBe("passed");
+    expect(status("AWS-0013", d({ minimum_protocol_version: "TLSv1.2_2018" }))).toBe("failed");
+    expect(status("CKV_AWS_174", d({ cloudfront_default_certificate: true }))).toBe("failed");
+    expect(status("AWS-0013", d({ cloudfront_default_certificate: true }))).toBe("passed");
+  });
+  it("AWS-0010 accepts CloudFront standard logging v2; CKV_AWS_86 does not", () => {
+    const v2 = {
+      "aws_cloudfront_distribution.d": {},
+      "aws_cloudwatch_log_delivery_source.s": { log_type: "ACCESS_LOGS", resource_arn: "${aws_cloudfront_distribution.d.arn}" },
+      "aws_cloudwatch_log_delivery.l": { delivery_source_name: "${aws_cloudwatch_log_delivery_source.s.name}" },
+    };
+    expect(status("CKV_AWS_86", v2)).toBe("failed");
+    expect(status("AWS-0010", v2)).toBe("passed");
+    const { ["aws_cloudwatch_log_delivery.l"]: _, ...sourceOnly } = v2;
+    expect(status("AWS-0010", sourceOnly)).toBe("failed");
+  });
+  it("CKV_AWS_196 forbids cache security groups; AWS-0049 wants only a real description", () => {
+    const g = { "aws_elasticache_security_group.g": { description: "app servers" } };
+    expect(status("CKV_AWS_196", g)).toBe("failed");
+    expect(status("AWS-0049", g)).toBe("passed");
+    expect(status("AWS-0049", { "aws_elasticache_security_group.g": {} })).toBe("failed");
+  });
+});
+
+describe("Checkov's IAM policy checks", () => {
+  const pol = (...st: object[]) => ({ "aws_iam_policy.p": { name: "p", policy: doc(...st) } });
+  it("CKV_AWS_62/63 read a statement without Effect as an Allow", () => {
+    const noEffect = pol({ Action: "*", Resource: "*" });
+    expect(status("CKV_AWS_62", noEffect)).toBe("failed");
+    expect(status("CKV_AWS_63", noEffect)).toBe("failed");
+  });
+  it("reads an SSO permission set's inline_policy, and a policy given as a list of one document", () => {
+    const sso = { "aws_ssoadmin_permission_set_inline_policy.s": { inline_policy: doc({ Effect: "Allow", Action: "iam:*", Resource: "*" }) } };
+    expect(status("CKV2_AWS_40", sso)).toBe("failed");
+    expect(status("CKV_AWS_355", sso)).toBe("failed");
+    const listed = { "aws_iam_role_policy.r": { role: "x", policy: [{ Statement: [{ Effect: "Allow", Action: ["*"], Resource: "arn:aws:s3:::b" }] }] } };
+    expect(status("CKV_AWS_63", listed)).toBe("failed");
+  });
+  it("CKV_AWS_355: a wildcard action on Resource * is restrictable; a list-only action is not", () => {
+    expect(status("CKV_AWS_355", pol({ Effect: "Allow", Action: "ec2:Describe*", Resource: "*" }))).toBe("failed");
+    expect(status("CKV_AWS_355", pol({ Effect: "Allow", Action: "ec2:DescribeRegions", Resource: "*" }))).toBe("passed");
+  });
+  it("CKV_AWS_274/CKV2_AWS_56 see managed policies attached to SSO permission sets", () => {
+    const sso = (name: string) => ({ "aws_ssoadmin_managed_policy_attachment.a": { managed_policy_arn: `arn:aws:iam::aws:policy/${name}` } });
+    expect(status("CKV_AWS_274", sso("AdministratorAccess"))).toBe("failed");
+    expect(status("CKV2_AWS_56", sso("IAMFullAccess"))).toBe("failed");
+    expect(status("CKV2_AWS_56", sso("ReadOnlyAccess"))).toBe("passed");
+  });
+});
+
+describe("CKV2_AWS_72, CKV2_AWS_35, CKV_AWS_60/61/393 as Checkov reads them", () => {
+  it("CKV2_AWS_72 judges only MediaStore, MediaPackage and ELB origins, and not a disabled distribution", () => {
+    const d = (domain_name: string, enabled = true) => ({ "aws_cloudfront_distribution.d": { enabled, origin: [{ domain_name, custom_origin_config: { origin_protocol_policy: "match-viewer" } }] } });
+    expect(status("CKV2_AWS_72", d("app.example.org"))).toBe("passed");
+    expect(status("CKV2_AWS_72", d("web-1.eu-west-1.elb.amazonaws.com"))).toBe("failed");
+    expect(status("CKV2_AWS_72", d("web-1.eu-west-1.elb.amazonaws.com", false))).toBe("passed");
+  });
+  it("CKV2_AWS_35 fails only a default route to a non-empty instance_id", () => {
+    const route = (destination_cidr_block: string, instance_id: string) => ({ "aws_route.r": { route_table_id: "rt", destination_cidr_block, instance_id } });
+    expect(status("CKV2_AWS_35", route("10.1.0.0/16", "i-1"))).toBe("passed");
+    expect(status("CKV2_AWS_35", route("0.0.0.0/0", ""))).toBe("passed");
+    expect(status("CKV2_AWS_35", route("0.0.0.0/0", "i-1"))).toBe("failed");
+  });
+  it("CKV_AWS_60/61 pass a role with an empty or absent trust policy", () => {
+    expect(status("CKV_AWS_60", { "aws_iam_role.r": { name: "r", assume_role_policy: "" } })).toBe("passed");
+    expect(status("CKV_AWS_61", { "aws_iam_role.r": { name: "r" } })).toBe("passed");
+  });
+  it("CKV_AWS_393 accepts repo:<org>/* and an org-scoped sub key, not repo:<org>* or a workflow claim", () => {
+    const gh = (key: string, sub: string) => ({ "aws_iam_role.r": { assume_role_policy: doc({
+      Effect: "Allow", Action: "sts:AssumeRoleWithWebIdentity",
+      Principal: { Federated: "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" },
+      Condition: { StringLike: { [key]: sub } },
+    }) } });
+    const key = "token.actions.githubusercontent.com:sub";
+    expect(status("CKV_AWS_393", gh(key, "repo:acme/*"))).toBe("passed");
+    expect(status("CKV_AWS_393", gh("token.actions.githubusercontent.com/acme:sub", "repo:acme/app:ref:refs/heads/main"))).toBe("passed");
+    expect(status("CKV_AWS_393", gh(key, "repo:acme*"))).toBe("failed");
+    expect(status("CKV_AWS_393", gh(key, "workflow:deploy"))).toBe("failed");
+    expect(status("CKV_AWS_393", gh("token.actions.githubusercontent.com:aud", "sts.amazonaws.com"))).toBe("failed");
+  });
+});

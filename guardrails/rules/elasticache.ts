@@ -1,6 +1,6 @@
 /** ElastiCache Redis: scanner-rules.md §2.4. */
 import { fail, notApplicable, pass, type Rule } from "../types";
-import { isFalse, isSet, isTrue, mustBeSet, mustBeTrue } from "./helpers";
+import { isFalse, isSet, isTrue, mustBeSet, mustBeTrue, show } from "./helpers";
 
 const RG = ["aws_elasticache_replication_group"];
 
@@ -30,5 +30,16 @@ export const elasticacheRules: Rule[] = [
   },
   { id: "CKV_AWS_322", checkov: "CKV_AWS_322", severity: "low", resourceTypes: ["aws_elasticache_cluster"], description: "auto_minor_version_upgrade is not false.", fix: "Leave auto_minor_version_upgrade on.", check: (r) => (isFalse(r.config.auto_minor_version_upgrade) ? fail("minor upgrades are off") : pass) },
   mustBeSet({ id: "CKV_AWS_323", checkov: "CKV_AWS_323", severity: "medium", resourceTypes: ["aws_elasticache_cluster"], description: "subnet_group_name is set (the cluster runs in the VPC's data subnets).", fix: "Set subnet_group_name to the data-tier subnet group." }, "subnet_group_name"),
-  { id: "CKV_AWS_196", checkov: "CKV_AWS_196", trivy: ["AWS-0049"], severity: "low", resourceTypes: ["aws_elasticache_security_group"], description: "aws_elasticache_security_group (EC2-Classic) must not be used.", fix: "Use a VPC security group.", check: () => fail("EC2-Classic cache security group") },
+  { id: "CKV_AWS_196", checkov: "CKV_AWS_196", severity: "low", resourceTypes: ["aws_elasticache_security_group"], description: "aws_elasticache_security_group (EC2-Classic) must not be used.", fix: "Use a VPC security group.", check: () => fail("EC2-Classic cache security group") },
+  {
+    id: "AWS-0049", trivy: ["AWS-0049", "aws-elasticache-add-description-for-security-group"], severity: "low",
+    resourceTypes: ["aws_elasticache_security_group"],
+    description: "Trivy's half of CKV_AWS_196: an aws_elasticache_security_group has a description other than "
+      + "empty or Terraform's default \"Managed by Terraform\" (CKV_AWS_196 forbids the type outright).",
+    fix: "Describe the group, or better use a VPC security group (CKV_AWS_196).",
+    check: (r) => {
+      const d = r.config.description;
+      return d === undefined || d === "" || d === "Managed by Terraform" ? fail(`description is ${show(d)}`) : pass;
+    },
+  },
 ];

@@ -109,7 +109,9 @@ export function statementsOf(policy: unknown): Statement[] | undefined {
       }
     }
   }
-  if (typeof doc !== "object" || doc === null) return undefined;
+  // A document given as a list of one object (Checkov's parsed form of a literal policy).
+  if (Array.isArray(doc) && doc.length === 1) doc = doc[0];
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return undefined;
   const s = (doc as { Statement?: unknown }).Statement;
   if (s === undefined) return [];
   return (Array.isArray(s) ? s : [s]) as Statement[];
@@ -129,14 +131,16 @@ export function isWildcardPrincipal(p: unknown): boolean {
 }
 
 /** A rule over the policy document in `attribute`: unknown when it is not readable JSON. */
-export function policyRule(meta: Meta, attribute: string, problem: (statements: Statement[]) => string | undefined): Rule {
+export function policyRule(meta: Meta, attribute: string | readonly string[], problem: (statements: Statement[]) => string | undefined): Rule {
+  const names = typeof attribute === "string" ? [attribute] : attribute;
   return {
     ...meta,
     check: (r) => {
-      const value = r.config[attribute];
+      const attr = names.find((n) => n in r.config) ?? names[0];
+      const value = r.config[attr];
       if (value === undefined || value === "") return pass;
       const statements = statementsOf(value);
-      if (!statements) return unknown(`${attribute} is not a readable JSON policy`);
+      if (!statements) return unknown(`${attr} is not a readable JSON policy`);
       const p = problem(statements);
       return p ? fail(p) : pass;
     },

@@ -1,20 +1,31 @@
 /** IAM: scanner-rules.md §2.16. Policies are read from their JSON strings. */
 import { fail, pass, unknown, type Rule } from "../types";
 import type { TfGraph, TfResource } from "../graph";
-import { blocks, list, show, policyRule, statementsOf, type Statement } from "./helpers";
+import { blocks, isSet, list, show, policyRule, statementsOf, type Statement } from "./helpers";
 
 const POLICIES = ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"];
+/** Checkov's policy checks also read SSO permission sets' `inline_policy`. */
+const CKV_POLICIES = [...POLICIES, "aws_ssoadmin_permission_set_inline_policy"];
+const POLICY_ATTRS = ["policy", "inline_policy"];
 const allows = (st: Statement[]) => st.filter((s) => s.Effect === "Allow");
+/** CKV_AWS_62/63 read a statement without Effect as Allow (`statement.get("Effect", "Allow")`). */
+const checkovAllows = (st: Statement[]) => st.filter((s) => (s.Effect ?? "Allow") === "Allow");
+/** A wildcard action (ec2:Describe*) expands to actions of which some take an ARN (cloudsplaining). */
+const restrictable = (a: string) => a.includes("*") || !unscopable(a);
 /** Actions that take no resource ARN, where `Resource: "*"` is the only option. */
 const UNSCOPABLE = [/^ecr:GetAuthorizationToken$/, /^sts:GetCallerIdentity$/, /^cloudwatch:PutMetricData$/, /^xray:Put/, /^ec2:Describe/, /^logs:DescribeLogGroups$/, /^kms:ListAliases$/, /^secretsmanager:ListSecrets$/, /^s3:ListAllMyBuckets$/, /^ssm:DescribeParameters$/, /^apprunner:List/, /^ecs:(List|Describe)/, /^ecs:RegisterTaskDefinition$/, /^ecs:DeregisterTaskDefinition$/, /^iam:ListRoles$/];
 const unscopable = (a: string) => UNSCOPABLE.some((p) => p.test(a));
 const MANAGED = (name: string) => [new RegExp(`arn:aws[a-z-]*:iam::aws:policy/${name}$`)];
+const ATTACHMENTS = [
+  "aws_iam_role", "aws_iam_role_policy_attachment", "aws_iam_policy_attachment", "aws_iam_user_policy_attachment",
+  "aws_iam_group_policy_attachment", "aws_ssoadmin_managed_policy_attachment",
+];
 
 function attachedArns(r: { config: Record<string, unknown> }): string[] {
-  return [r.config.policy_arn, ...list(r.config.managed_policy_arns as string[] | undefined)].filter((x): x is string => typeof x === "string");
+  return [r.config.policy_arn, r.config.managed_policy_arn, ...list(r.config.managed_policy_arns as string[] | undefined)].filter((x): x is string => typeof x === "string");
 }
 function trustRule(meta: Omit<Rule, "check">, problem: (s: Statement) => string | undefined): Rule {
-  return { ...meta, check: (r) => { const st = statementsOf(r.config.assume_role_policy); if (!st) return unknown("assume_role_policy is not readable JSON"); const p = st.map(problem).find(Boolean); return p ? fail(p) : pass; } };
+  return { ...meta, check: (r) => { if (!isSet(r.config.assume_role_policy)) return pass; const st = statementsOf(r.config.assume_role_policy); if (!st) return unknown("assume_role_policy is not readable JSON"); const p = st.map(problem).find(Boolean); return p ? fail(p) : pass; } };
 }
 /** IAM's limit on a role's inline policies together, whitespace not counted. */
 export const ROLE_INLINE_POLICY_LIMIT = 10_240;
@@ -29,6 +40,11 @@ function inlinePolicies(role: TfResource, graph: TfGraph): unknown[] {
   return [...blocks(role.config.inline_policy).map((b) => b.policy), ...attached.map((p) => p.config.policy)];
 }
 
+const GH_OIDC = "oidc-provider/token.actions.githubusercontent.com";
+const GH_SUB = /^token\.actions\.githubusercontent\.com(?:\/[a-zA-Z0-9_-]+)?:sub$/;
+const GH_ABUSABLE = ["workflow", "environment", "ref", "context", "head_ref", "base_ref"];
+/** Checkov's gh_repo_regex, anchored at the start only (Python re.match). */
+const GH_REPO = /^(\$\{)?[a-zA-Z0-9_-]+(\.[a-zA-Z0-9_-]+)*(\})?\/[^/]+/;
 const principalValues = (p: unknown, key: string): string[] => (typeof p === "object" && p ? list((p as Record<string, string | string[]>)[key]) : []);
 
 export const iamRules: Rule[] = [
@@ -36,24 +52,48 @@ export const iamRules: Rule[] = [
     (s) => (s.Effect !== "Deny" && (s.Principal === "*" || principalValues(s.Principal, "AWS").includes("*")) ? "anyone may assume this role" : undefined)),
   trustRule({ id: "CKV_AWS_61", checkov: "CKV_AWS_61", severity: "high", resourceTypes: ["aws_iam_role"], description: "The trust policy does not allow a whole account (account id or :root) to assume the role.", fix: "Trust specific roles; if an account must be trusted, add aws:PrincipalArn conditions and suppress with the reason." },
     (s) => (s.Effect === "Allow" && principalValues(s.Principal, "AWS").some((p) => /^\d{12}$/.test(p) || /^arn:aws[a-z-]*:iam::\d{12}:root$/.test(p)) ? "a whole account may assume this role" : undefined)),
-  trustRule({ id: "CKV_AWS_393", checkov: "CKV_AWS_393", severity: "critical", resourceTypes: ["aws_iam_role"], description: "GitHub OIDC trust pins token.actions.githubusercontent.com:sub to a repo (repo:owner/repo:...), never a wildcard.", fix: "Condition StringLike sub = repo:<org>/<repo>:environment:<env> (or :ref:refs/heads/main)." },
-    (s) => {
-      if (!principalValues(s.Principal, "Federated").some((f) => f.includes("oidc-provider/token.actions.githubusercontent.com"))) return undefined;
-      const subs = Object.values(s.Condition ?? {}).flatMap((c) => list((c as Record<string, string | string[]>)["token.actions.githubusercontent.com:sub"]));
-      if (subs.length === 0) return "no condition on token.actions.githubusercontent.com:sub: any GitHub repo could assume it";
-      const bad = subs.find((v) => v === "*" || v.split(":").length < 2 || v.split(":")[1] === "*" || /^(workflow|environment|ref|context|head_ref|base_ref)/.test(v) || (v.startsWith("repo:") && !/^repo:[\w.-]+\/[\w.-]+(:|$)/.test(v)));
-      return bad ? `sub condition ${bad} is too broad` : undefined;
-    }),
-  policyRule({ id: "CKV_AWS_62", checkov: "CKV_AWS_62", severity: "critical", resourceTypes: POLICIES, description: "No Allow of Action * on Resource *.", fix: "Grant named actions on named resources (use grant methods)." }, "policy",
-    (st) => (allows(st).some((s) => list(s.Action).includes("*") && list(s.Resource).includes("*")) ? "full admin (*:*)" : undefined)),
-  policyRule({ id: "CKV_AWS_63", checkov: "CKV_AWS_63", severity: "high", resourceTypes: POLICIES, description: "No Allow of Action *.", fix: "List the actions needed." }, "policy",
-    (st) => (allows(st).some((s) => list(s.Action).includes("*")) ? "Action *" : undefined)),
-  policyRule({ id: "CKV_AWS_355", checkov: "CKV_AWS_355", severity: "medium", resourceTypes: POLICIES, description: "Resource * only for actions that cannot be scoped to an ARN.", fix: "Scope the statement's Resource to ARNs." }, "policy",
-    (st) => { const bad = allows(st).filter((s) => list(s.Resource).includes("*")).flatMap((s) => list(s.Action)).filter((a) => !unscopable(a)); return bad.length ? `${bad.join(", ")} on Resource *` : undefined; }),
-  policyRule({ id: "CKV2_AWS_40", checkov: "CKV2_AWS_40", severity: "critical", resourceTypes: POLICIES, description: "No Allow of iam:* or *.", fix: "Grant the specific IAM actions needed." }, "policy",
+  {
+    id: "CKV_AWS_393", checkov: "CKV_AWS_393", severity: "critical", resourceTypes: ["aws_iam_role"],
+    description: "The trust policy's first statement, if it trusts GitHub's OIDC provider, has a Condition whose first "
+      + "token.actions.githubusercontent.com[/<org>]:sub value is not *, names a claim value, starts with no abusable "
+      + "claim (workflow, environment, ref, context, head_ref, base_ref), and after repo: names <org>/<...> (Checkov's order).",
+    fix: "Condition StringLike sub = repo:<org>/<repo>:environment:<env> (or :ref:refs/heads/main).",
+    check: (r) => {
+      if (!isSet(r.config.assume_role_policy)) return pass;
+      const st = statementsOf(r.config.assume_role_policy);
+      if (!st) return unknown("assume_role_policy is not readable JSON");
+      for (const s of st) {
+        if (typeof s !== "object" || s === null) continue;
+        if (!principalValues(s.Principal, "Federated").some((f) => f.includes(GH_OIDC))) return pass;
+        if (!s.Condition || typeof s.Condition !== "object") return fail("GitHub OIDC trust without a Condition: any repo could assume it");
+        for (const byKey of Object.values(s.Condition)) {
+          if (typeof byKey !== "object" || byKey === null) continue;
+          for (const [key, values] of Object.entries(byKey as Record<string, unknown>)) {
+            if (!GH_SUB.test(key)) continue;
+            for (const v of (Array.isArray(values) ? values : [values])) {
+              if (typeof v !== "string") continue;
+              const claims = v.split(":");
+              const bad = v === "*" || claims.length === 1 || claims[1] === "*" || GH_ABUSABLE.some((c) => claims[0].startsWith(c))
+                || (claims[0] === "repo" && !GH_REPO.test(claims[1]));
+              return bad ? fail(`sub condition ${v} is too broad`) : pass;
+            }
+          }
+        }
+        return fail("no condition on token.actions.githubusercontent.com:sub: any GitHub repo could assume it");
+      }
+      return pass;
+    },
+  },
+  policyRule({ id: "CKV_AWS_62", checkov: "CKV_AWS_62", severity: "critical", resourceTypes: CKV_POLICIES, description: "No Allow (a statement without Effect counts as one) of Action * on Resource *.", fix: "Grant named actions on named resources (use grant methods)." }, POLICY_ATTRS,
+    (st) => (checkovAllows(st).some((s) => list(s.Action).includes("*") && list(s.Resource).includes("*")) ? "full admin (*:*)" : undefined)),
+  policyRule({ id: "CKV_AWS_63", checkov: "CKV_AWS_63", severity: "high", resourceTypes: CKV_POLICIES, description: "No Allow (a statement without Effect counts as one) of Action *.", fix: "List the actions needed." }, POLICY_ATTRS,
+    (st) => (checkovAllows(st).some((s) => list(s.Action).includes("*")) ? "Action *" : undefined)),
+  policyRule({ id: "CKV_AWS_355", checkov: "CKV_AWS_355", severity: "medium", resourceTypes: CKV_POLICIES, description: "Resource * only for actions that cannot be scoped to an ARN (a wildcard action such as ec2:Describe* can be, in part).", fix: "Scope the statement's Resource to ARNs." }, POLICY_ATTRS,
+    (st) => { const bad = allows(st).filter((s) => list(s.Resource).includes("*")).flatMap((s) => list(s.Action)).filter(restrictable); return bad.length ? `${bad.join(", ")} on Resource *` : undefined; }),
+  policyRule({ id: "CKV2_AWS_40", checkov: "CKV2_AWS_40", severity: "critical", resourceTypes: CKV_POLICIES, description: "No Allow of iam:* or *.", fix: "Grant the specific IAM actions needed." }, POLICY_ATTRS,
     (st) => (allows(st).some((s) => list(s.Action).some((a) => a === "*" || a.toLowerCase() === "iam:*")) ? "full IAM access" : undefined)),
-  { id: "CKV_AWS_274", checkov: "CKV_AWS_274", severity: "critical", resourceTypes: ["aws_iam_role", "aws_iam_role_policy_attachment", "aws_iam_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment"], description: "AdministratorAccess is not attached.", fix: "Attach least-privilege policies.", check: (r) => (attachedArns(r).some((a) => MANAGED("AdministratorAccess").some((p) => p.test(a))) ? fail("AdministratorAccess attached") : pass) },
-  { id: "CKV2_AWS_56", checkov: "CKV2_AWS_56", severity: "critical", resourceTypes: ["aws_iam_role", "aws_iam_role_policy_attachment", "aws_iam_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment"], description: "IAMFullAccess is not attached.", fix: "Attach least-privilege policies.", check: (r) => (attachedArns(r).some((a) => MANAGED("IAMFullAccess").some((p) => p.test(a))) ? fail("IAMFullAccess attached") : pass) },
+  { id: "CKV_AWS_274", checkov: "CKV_AWS_274", severity: "critical", resourceTypes: ATTACHMENTS, description: "AdministratorAccess is not attached.", fix: "Attach least-privilege policies.", check: (r) => (attachedArns(r).some((a) => MANAGED("AdministratorAccess").some((p) => p.test(a))) ? fail("AdministratorAccess attached") : pass) },
+  { id: "CKV2_AWS_56", checkov: "CKV2_AWS_56", severity: "critical", resourceTypes: ATTACHMENTS, description: "IAMFullAccess is not attached.", fix: "Attach least-privilege policies.", check: (r) => (attachedArns(r).some((a) => MANAGED("IAMFullAccess").some((p) => p.test(a))) ? fail("IAMFullAccess attached") : pass) },
   { id: "CKV_AWS_40", checkov: "CKV_AWS_40", severity: "medium", resourceTypes: ["aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_policy_attachment"], description: "No policies attached to users (use roles).", fix: "Attach policies to roles assumed through SSO/OIDC.", check: (r) => (r.type === "aws_iam_policy_attachment" && !r.config.users ? pass : fail("policy attached to IAM users")) },
   policyRule({ id: "AWS-0342", trivy: ["AWS-0342", "aws-iam-filter-passrole-access"], severity: "high", resourceTypes: POLICIES, description: "An Allow of iam:PassRole needs a Deny on iam:PassRole in the same policy (Trivy ignores Resource scoping).", fix: "Scope PassRole to the role ARNs with iam:PassedToService, and suppress with that reason." }, "policy",
     (st) => (allows(st).some((s) => list(s.Action).includes("iam:PassRole")) && !st.some((s) => s.Effect === "Deny" && list(s.Action).includes("iam:PassRole")) ? "iam:PassRole allowed" : undefined)),

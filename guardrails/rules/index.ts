@@ -34,8 +34,8 @@ export const ALL_RULES: readonly Rule[] = [
 export const NO_RULE_DECISIONS: Readonly<Record<string, string>> = {
   aws_kms_alias: "A name for a key; the key itself is checked (CKV_AWS_7, CKV_AWS_33, CKV2_AWS_64).",
   aws_s3_bucket_versioning: "Checked through its bucket (CKV_AWS_21), as Checkov's graph check does.",
-  aws_s3_bucket_server_side_encryption_configuration: "Checked through its bucket (CKV_AWS_145, CKV_AWS_19).",
-  aws_s3_bucket_logging: "Checked through its bucket (CKV_AWS_18).",
+  aws_s3_bucket_server_side_encryption_configuration: "Checked through its bucket (CKV_AWS_145, AWS-0132, CKV_AWS_19).",
+  aws_s3_bucket_logging: "Checked through its bucket (CKV_AWS_18, AWS-0089).",
   aws_s3_bucket_notification: "Checked through its bucket (CKV2_AWS_62).",
   aws_s3_bucket_policy: "Checked by CKV_AWS_70 and CKV_AWS_93 directly (listed there).",
   aws_s3_bucket_replication_configuration: "Checked through its buckets (CKV_AWS_144); its role's policy by the IAM rules.",

@@ -1,6 +1,6 @@
 /** SNS and SQS: scanner-rules.md §2.13. */
 import { fail, pass, type Rule } from "../types";
-import { isInternetAccessible, isTrue, mustBeSet, narrowingConditions, policyRule, type Statement } from "./helpers";
+import { isInternetAccessible, isTrue, list, mustBeSet, narrowingConditions, policyRule, type Statement } from "./helpers";
 
 /** CKV_AWS_385: an Allow to a specific IAM ARN (arn:aws:iam::...) with no narrowing condition (cloudsplaining's list). */
 const unconditionedCrossAccount = (s: Statement) => {
@@ -21,8 +21,19 @@ export const messagingRules: Rule[] = [
     "policy", (st) => (st.some(unconditionedCrossAccount) ? "an account principal may publish without conditions" : undefined),
   ),
   policyRule(
-    { id: "CKV_AWS_168", checkov: "CKV_AWS_168", trivy: ["AWS-0097"], severity: "critical", resourceTypes: ["aws_sqs_queue_policy", "aws_sqs_queue"], description: "No Allow is open to everyone (cloudsplaining, as Checkov: a wildcard principal needs a narrowing condition such as aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID).", fix: "Name the senders, with aws:SourceArn conditions." },
+    { id: "CKV_AWS_168", checkov: "CKV_AWS_168", severity: "critical", resourceTypes: ["aws_sqs_queue_policy", "aws_sqs_queue"], description: "No Allow is open to everyone (cloudsplaining, as Checkov: a wildcard principal needs a narrowing condition such as aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID).", fix: "Name the senders, with aws:SourceArn conditions." },
     "policy", (st) => (st.some(isInternetAccessible) ? "queue is open to anyone" : undefined),
+  ),
+  policyRule(
+    {
+      id: "AWS-0097", trivy: ["AWS-0097", "aws-sqs-no-wildcards-in-policy-documents"], severity: "high",
+      resourceTypes: ["aws_sqs_queue_policy", "aws_sqs_queue"],
+      description: "Trivy's half of CKV_AWS_168: no Allow statement grants the action * or sqs:* "
+        + "(any case); who the principal is does not matter.",
+      fix: "List the queue actions the principal needs (sqs:SendMessage, ...).",
+    },
+    "policy", (st) => (st.some((s) => s.Effect === "Allow" && list(s.Action).some((a) => ["*", "sqs:*"].includes(a.toLowerCase())))
+      ? "an Allow grants every SQS action" : undefined),
   ),
   { id: "CKV_AWS_27", checkov: "CKV_AWS_27", trivy: ["AWS-0096", "aws-sqs-enable-queue-encryption"], severity: "high", resourceTypes: ["aws_sqs_queue"], description: "sqs_managed_sse_enabled or kms_master_key_id.", fix: "Set kms_master_key_id to the CMK.", check: (q) => (isTrue(q.config.sqs_managed_sse_enabled) || q.config.kms_master_key_id ? pass : fail("queue is not encrypted")) },
   { id: "CKV2_AWS_73", checkov: "CKV2_AWS_73", trivy: ["AWS-0135", "aws-sqs-queue-encryption-use-cmk"], severity: "medium", resourceTypes: ["aws_sqs_queue"], description: "A customer-managed key, not alias/aws/sqs (Trivy requires a CMK).", fix: "Set kms_master_key_id to the CMK.", check: (q) => (q.config.kms_master_key_id && q.config.kms_master_key_id !== "alias/aws/sqs" ? pass : fail("no customer-managed key")) },

@@ -1,23 +1,72 @@
 /** S3: scanner-rules.md §2.1. Bucket rules follow companion resources that reference the bucket. */
 import { fail, notApplicable, pass, type Rule } from "../types";
-import type { TfResource } from "../graph";
-import { all, blocks, checkovRestrictingCondition, companionRule, get, isTrue, isWildcardPrincipal, list, mustBeTrue, policyRule } from "./helpers";
+import type { TfGraph, TfResource } from "../graph";
+import {
+  all, blocks, checkovRestrictingCondition, companionRule, get, isSet, isTrue, isWildcardPrincipal, list, mustBeTrue, policyRule,
+  statementsOf,
+} from "./helpers";
 
 const BUCKET = ["aws_s3_bucket"];
 const PAB = ["aws_s3_bucket_public_access_block"];
 const PUBLIC_ACLS = ["public-read", "public-read-write", "website", "authenticated-read"];
-const sseAlgorithms = (c: TfResource) => blocks(c.config.rule).map((r) => get(r, "apply_server_side_encryption_by_default.sse_algorithm"));
+const SSE = "aws_s3_bucket_server_side_encryption_configuration";
+/** An SSE configuration's rules, `dynamic "rule"` content included (Checkov renders it). */
+const sseRules = (c: Record<string, unknown>) =>
+  [...blocks(c.rule), ...all(c, "dynamic.rule.content").flatMap(blocks)];
+const sseAlgorithms = (c: TfResource) => sseRules(c.config).map((r) => get(r, "apply_server_side_encryption_by_default.sse_algorithm"));
+
+/** Companions Trivy attaches to a bucket: their `bucket` references it or is its name. */
+const bucketCompanions = (b: TfResource, g: TfGraph, type: string) =>
+  g.ofType(type).filter((c) => g.resolveRef(c.config.bucket) === b
+    || (typeof b.config.bucket === "string" && c.config.bucket === b.config.bucket));
+
+const LOG_DELIVERY = "http://acs.amazonaws.com/groups/s3/LogDelivery";
+const lowerList = (v: unknown) => (Array.isArray(v) ? v : [v]).filter((x) => typeof x === "string").map((x) => x.toLowerCase());
+
+/**
+ * Trivy's log-bucket test (AWS-0089, AWS-0132): ACL log-delivery-write, a grant to the
+ * LogDelivery group whose permissions satisfy `grantOk`, or a policy statement that lets
+ * logging.s3.amazonaws.com s3:PutObject.
+ */
+function isTrivyLogTarget(b: TfResource, g: TfGraph, grantOk: (permissions: string[]) => boolean): boolean {
+  const acls = bucketCompanions(b, g, "aws_s3_bucket_acl");
+  if ([b.config.acl, ...acls.map((a) => a.config.acl)].some((a) => String(a).toLowerCase() === "log-delivery-write")) return true;
+  const grants = [
+    ...blocks(b.config.grant).map((gr) => ({ uri: gr.uri, permissions: list(gr.permissions as string[]) })),
+    ...acls.flatMap((a) => all(a.config, "access_control_policy.grant")).flatMap(blocks)
+      .map((gr) => ({ uri: get(gr, "grantee.uri"), permissions: list(gr.permission as string) })),
+  ];
+  if (grants.some((gr) => gr.uri === LOG_DELIVERY && grantOk(gr.permissions))) return true;
+  const policies = [b.config.policy, ...bucketCompanions(b, g, "aws_s3_bucket_policy").map((p) => p.config.policy)];
+  return policies.some((p) => (statementsOf(p) ?? []).some((st) => String(st.Effect).toLowerCase() === "allow"
+    && lowerList(st.Action).includes("s3:putobject")
+    && lowerList((st.Principal as Record<string, unknown> | undefined)?.Service).includes("logging.s3.amazonaws.com")));
+}
 
 export const s3Rules: Rule[] = [
   companionRule(
     {
-      id: "CKV_AWS_18", checkov: "CKV_AWS_18", trivy: ["AWS-0089", "aws-s3-enable-logging"], severity: "medium", resourceTypes: BUCKET,
-      description: "Bucket has server access logging (inline logging or an aws_s3_bucket_logging referencing it).",
+      id: "CKV_AWS_18", checkov: "CKV_AWS_18", severity: "medium", resourceTypes: BUCKET,
+      description: "Bucket has server access logging: inline logging, or an aws_s3_bucket_logging "
+        + "connected to it either way (a log target counts, as in Checkov's graph).",
       fix: "Give the bucket `logging: { target: <log bucket> }` (SecureBucket) so an aws_s3_bucket_logging references it.",
     },
     ["aws_s3_bucket_logging"], () => true, "no aws_s3_bucket_logging references this bucket",
     (b) => blocks(b.config.logging).length > 0,
   ),
+  {
+    id: "AWS-0089", trivy: ["AWS-0089", "aws-s3-enable-logging"], severity: "medium", resourceTypes: BUCKET,
+    description: "Trivy's half of CKV_AWS_18: inline logging or an aws_s3_bucket_logging whose bucket is "
+      + "this one; log-delivery targets (log-delivery-write ACL, a LogDelivery grant with FULL_CONTROL "
+      + "or WRITE+READ_ACP, a policy letting logging.s3.amazonaws.com s3:PutObject) are exempt.",
+    fix: "Add aws_s3_bucket_logging with bucket = this bucket and a target_bucket.",
+    check: (b, g) => {
+      if (blocks(b.config.logging).length > 0) return pass;
+      if (bucketCompanions(b, g, "aws_s3_bucket_logging").length > 0) return pass;
+      if (isTrivyLogTarget(b, g, (p) => p.includes("FULL_CONTROL") || (p.includes("WRITE") && p.includes("READ_ACP")))) return pass;
+      return fail("no logging, and not a log-delivery target");
+    },
+  },
   companionRule(
     {
       id: "CKV_AWS_21", checkov: "CKV_AWS_21", trivy: ["AWS-0090", "aws-s3-enable-versioning"], severity: "medium", resourceTypes: BUCKET,
@@ -29,14 +78,29 @@ export const s3Rules: Rule[] = [
   ),
   companionRule(
     {
-      id: "CKV_AWS_145", checkov: "CKV_AWS_145", trivy: ["AWS-0132", "aws-s3-encryption-customer-key"], severity: "high", resourceTypes: BUCKET,
-      description: "Default encryption is exactly aws:kms with a customer-managed key (Trivy also needs kms_master_key_id).",
+      id: "CKV_AWS_145", checkov: "CKV_AWS_145", severity: "high", resourceTypes: BUCKET,
+      description: "Default encryption is aws:kms (inline, or in a connected "
+        + "aws_s3_bucket_server_side_encryption_configuration); the key is not inspected.",
       fix: "Set SSE-KMS with the environment's CMK: sse_algorithm = \"aws:kms\", kms_master_key_id = <key arn>.",
     },
     ["aws_s3_bucket_server_side_encryption_configuration"],
-    (c) => blocks(c.config.rule).some((r) => get(r, "apply_server_side_encryption_by_default.sse_algorithm") === "aws:kms" && !!get(r, "apply_server_side_encryption_by_default.kms_master_key_id")),
-    "no SSE-KMS rule with a kms_master_key_id",
+    (c) => sseRules(c.config).some((r) => get(r, "apply_server_side_encryption_by_default.sse_algorithm") === "aws:kms"),
+    "no SSE-KMS (aws:kms) rule",
+    (b) => all(b.config, "server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.sse_algorithm").includes("aws:kms"),
   ),
+  {
+    id: "AWS-0132", trivy: ["AWS-0132", "aws-s3-encryption-customer-key"], severity: "high", resourceTypes: BUCKET,
+    description: "Trivy's half of CKV_AWS_145: default encryption (inline or an SSE configuration of this "
+      + "bucket) names a kms_master_key_id; log-delivery targets (log-delivery-write ACL, a LogDelivery "
+      + "grant with WRITE or FULL_CONTROL, a policy letting logging.s3.amazonaws.com s3:PutObject) are exempt.",
+    fix: "Set kms_master_key_id = <key arn> with sse_algorithm = \"aws:kms\".",
+    check: (b, g) => {
+      if (isTrivyLogTarget(b, g, (p) => p.includes("WRITE") || p.includes("FULL_CONTROL"))) return pass;
+      const configs = [b.config.server_side_encryption_configuration, ...bucketCompanions(b, g, SSE).map((c) => c.config)];
+      const keys = configs.flatMap((c) => all(c, "rule.apply_server_side_encryption_by_default.kms_master_key_id"));
+      return keys.some(isSet) ? pass : fail("no kms_master_key_id in the bucket's default encryption");
+    },
+  },
   {
     id: "CKV_AWS_19", checkov: "CKV_AWS_19", severity: "medium", resourceTypes: BUCKET,
     description: "Default encryption, where configured, is aws:kms or AES256.",

@@ -1,7 +1,7 @@
 /** VPC and security groups: scanner-rules.md §2.15. */
 import { fail, pass, type Rule, type Verdict } from "../types";
 import type { TfResource } from "../graph";
-import { blocks, isTrue } from "./helpers";
+import { blocks, isSet, isTrue } from "./helpers";
 
 const SG = ["aws_security_group"];
 const INGRESS_RULES = ["aws_security_group_rule", "aws_vpc_security_group_ingress_rule"];
@@ -132,5 +132,17 @@ export const vpcRules: Rule[] = [
     check: (e, g) => (e.config.instance || g.referencedBy(e, "aws_instance").length > 0 || g.referencing(e, "aws_instance").length > 0 ? pass : fail("the EIP is attached to no EC2 instance")),
   },
   { id: "CKV2_AWS_1", checkov: "CKV2_AWS_1", severity: "low", resourceTypes: ["aws_network_acl"], description: "The NACL is associated with subnets.", fix: "Set subnet_ids or add aws_network_acl_association.", check: (n, g) => (blocks(n.config.subnet_ids).length > 0 || (Array.isArray(n.config.subnet_ids) && n.config.subnet_ids.length > 0) || g.referencing(n, "aws_network_acl_association").length > 0 ? pass : fail("NACL is not associated")) },
-  { id: "CKV2_AWS_35", checkov: "CKV2_AWS_35", severity: "medium", resourceTypes: ["aws_route_table", "aws_route"], description: "No 0.0.0.0/0 route to an instance (NAT instance).", fix: "Use a NAT gateway.", check: (r) => (JSON.stringify(r.config).includes('"instance_id"') ? fail("route to an instance") : pass) },
+  {
+    id: "CKV2_AWS_35", checkov: "CKV2_AWS_35", severity: "medium", resourceTypes: ["aws_route_table", "aws_route"],
+    description: "No 0.0.0.0/0 route to an instance (NAT instance): an aws_route with a non-empty instance_id and that "
+      + "destination, or a route table with both among its routes, as Checkov's list-wide conditions read it.",
+    fix: "Use a NAT gateway.",
+    check: (r) => {
+      const routes = r.type === "aws_route" ? [r.config] : blocks(r.config.route);
+      const instance = routes.some((x) => isSet(x.instance_id));
+      const cidr = r.type === "aws_route" ? "destination_cidr_block" : "cidr_block";
+      const open = routes.some((x) => String(x[cidr] ?? "").includes("0.0.0.0/0"));
+      return instance && open ? fail("default route to an instance") : pass;
+    },
+  },
 ];
