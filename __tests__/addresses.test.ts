@@ -74,4 +74,31 @@ describe("pinned addresses of stateful resources", () => {
       "aws_db_instance.DataTier_Database_Instance_FAFCD63B",
     ]);
   });
+  it("app with read replicas and DR: replicas and their log groups, the generated master secret, the backup replication", () => {
+    const dr = {
+      ...spec,
+      database: { engine: "mysql" as const, version: "8.4", replicateIn: ["prod" as const] },
+      environments: { ...spec.environments, prod: { ...spec.environments.prod!, overrides: { database: { readReplicas: 2 } } } },
+    };
+    const all = stateful(addresses(synthStack(new AppStack(new App(), resolve(validSpec(dr), "prod")))));
+    expect(all.filter((a) => a.includes("DataTier_") || a.includes("DrKey"))).toEqual([
+      "aws_cloudwatch_log_group.DataTier_Database_LogGroup-audit_LogGroup_A4240FE1",
+      "aws_cloudwatch_log_group.DataTier_Database_LogGroup-error_LogGroup_9715E0E9",
+      "aws_cloudwatch_log_group.DataTier_Database_LogGroup-slowquery_LogGroup_CE168000",
+      "aws_cloudwatch_log_group.DataTier_Database_Replica1_LogGroup-audit_LogGroup_53B9BF80",
+      "aws_cloudwatch_log_group.DataTier_Database_Replica1_LogGroup-error_LogGroup_3B7E5B99",
+      "aws_cloudwatch_log_group.DataTier_Database_Replica1_LogGroup-slowquery_LogGroup_EB0545CD",
+      "aws_cloudwatch_log_group.DataTier_Database_Replica2_LogGroup-audit_LogGroup_54D213EA",
+      "aws_cloudwatch_log_group.DataTier_Database_Replica2_LogGroup-error_LogGroup_4470B5B0",
+      "aws_cloudwatch_log_group.DataTier_Database_Replica2_LogGroup-slowquery_LogGroup_8DCAF01B",
+      "aws_db_instance.DataTier_Database_Instance_FAFCD63B",
+      "aws_db_instance.DataTier_Database_Replica1_Instance_B974EAEB",
+      "aws_db_instance.DataTier_Database_Replica2_Instance_F62111F4",
+      "aws_db_instance_automated_backups_replication.DataTier_Database_BackupReplication_81C8A7BB",
+      "aws_kms_alias.DrKey_Alias_FA254790",
+      "aws_kms_key.DrKey_4F61603B",
+      "aws_secretsmanager_secret.DataTier_Database_MasterSecret_ED4A6BDD",
+      "random_password.DataTier_Database_MasterSecret_Value-password_5A3139E5",
+    ]);
+  });
 });

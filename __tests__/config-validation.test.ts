@@ -378,6 +378,52 @@ describe("config validation", () => {
       ]);
     });
 
+    it("rejects a replica without backups, with the path of the retention", () => {
+      expect(problemsOf(withSpec((s) => {
+        pg(s);
+        s.environments.prod.overrides = { database: { readReplicas: 1, backupRetentionDays: 0 } };
+      }))).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.database\.backupRetentionDays: /)]);
+      expect(problemsOf(withSpec((s) => {
+        pg(s);
+        s.environments.prod.overrides = { database: { readReplicas: 6 } };
+      }))).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.database\.readReplicas: /)]);
+    });
+
+    it("rejects backup replication without a DR region, into the environment's own region, or for an undeclared environment", () => {
+      const replicated = (s: any) => (s.database = { engine: "postgres", version: "16", replicateIn: ["prod"] });
+      expect(problemsOf(withSpec(replicated))).toEqual(["database.replicateIn: backup replication needs drRegion set at the top level"]);
+      expect(problemsOf(withSpec((s) => {
+        replicated(s);
+        s.drRegion = "eu-west-1";
+        s.environments.prod.region = "eu-west-1";
+      }))).toEqual([
+        "environments.prod.region: prod runs in drRegion eu-west-1 and replicates its database backups there; a disaster-recovery copy must live elsewhere",
+      ]);
+      expect(problemsOf(withSpec((s) => {
+        replicated(s);
+        s.drRegion = "eu-west-1";
+        delete s.environments.staging;
+        s.database.replicateIn = ["staging"];
+      }))).toContainEqual(expect.stringMatching(/^database\.replicateIn\[0\]: environment "staging" is not declared/));
+    });
+
+    it("rejects a DR region equal to the primary or outside allowedRegions", () => {
+      const dr = (region: string) => withSpec((s) => {
+        s.database = { engine: "postgres", version: "16", replicateIn: ["prod"] };
+        s.drRegion = region;
+      });
+      expect(problemsOf(dr("eu-central-1"))).toEqual([expect.stringMatching(/^drRegion: is the primary region eu-central-1/)]);
+      expect(problemsOf(dr("us-east-1"))).toEqual([expect.stringMatching(/^drRegion: region "us-east-1" is outside allowedRegions/)]);
+    });
+
+    it("keeps the generated master secret's name for the database where replicas are asked", () => {
+      expect(problemsOf(withSpec((s) => {
+        pg(s);
+        s.secrets = [{ name: "database-master" }];
+        s.environments.prod.overrides = { database: { readReplicas: 1 } };
+      }))).toEqual([expect.stringMatching(/^secrets\[0\]\.name: prod: "database-master" is the secret that holds the database's generated master password/)]);
+    });
+
     it("finds window overlaps across midnight and the end of the week", () => {
       const { windowsOverlap } = require("../config/spec-checks") as typeof import("../config/spec-checks");
       expect(windowsOverlap("03:00-04:00", "sun:04:30-sun:05:30")).toBe(false);

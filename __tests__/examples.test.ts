@@ -112,7 +112,12 @@ describe("reference system examples", () => {
     expect(resourcesOfType(tf("omniportal-dev-app"), "aws_s3_bucket_replication_configuration")).toEqual([]);
   });
   describe("databases", () => {
-    const db = (tf: TfJson) => onlyResource(tf, "aws_db_instance");
+    /** The primary instance (the one that replicates from nothing); exactly one per stack. */
+    const db = (tf: TfJson) => {
+      const primaries = resourcesOfType(tf, "aws_db_instance").filter((d) => !d.replicate_source_db);
+      expect(primaries).toHaveLength(1);
+      return primaries[0];
+    };
 
     it("R1 apprunner-eu: PostgreSQL 16, 35 days of backups everywhere, the guide's sizes, Multi-AZ in staging and prod", () => {
       const { tf } = synthesize("apprunner-eu.json");
@@ -143,6 +148,23 @@ describe("reference system examples", () => {
       expect(prod).toMatchObject({ engine: "mysql", engine_version: "8.0", engine_lifecycle_support: "open-source-rds-extended-support", instance_class: "db.r6g.xlarge", multi_az: true, backup_retention_period: 30, iam_database_authentication_enabled: true });
       expect(referenced(tf("omniportal-prod-app"), prod.parameter_group_name).parameter).toContainEqual(expect.objectContaining({ name: "require_secure_transport", value: "ON" }));
       expect(db(tf("omniportal-dev-app"))).toMatchObject({ instance_class: "db.t3.medium", performance_insights_enabled: true });
+    });
+
+    it("R5 ecs-mysql-dr: a read replica and backups replicated to us-west-2 in prod only, the password generated there", () => {
+      const { tf } = synthesize("ecs-mysql-dr.json");
+      const prod = tf("omniportal-prod-app");
+      const replicas = resourcesOfType(prod, "aws_db_instance").filter((d) => d.replicate_source_db);
+      expect(replicas.map((r) => [r.identifier, r.instance_class])).toEqual([["omniportal-prod-db-replica-1", "db.r6g.xlarge"]]);
+      const copy = onlyResource(prod, "aws_db_instance_automated_backups_replication");
+      expect(copy).toMatchObject({ region: "us-west-2", retention_period: 30 });
+      expect(referenced(prod, copy.kms_key_id).region).toBe("us-west-2");
+      expect(db(prod).manage_master_user_password).toBeUndefined();
+      for (const env of ["dev", "staging"]) {
+        const other = tf(`omniportal-${env}-app`);
+        expect(resourcesOfType(other, "aws_db_instance")).toHaveLength(1);
+        expect(resourcesOfType(other, "aws_db_instance_automated_backups_replication")).toEqual([]);
+        expect(db(other).manage_master_user_password).toBe(true);
+      }
     });
 
     it("R5 ecs-mysql-dr: synth warns once per environment that MySQL 8.0 bills Extended Support, naming 8.4", async () => {

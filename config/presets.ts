@@ -36,6 +36,14 @@ export const DATABASE_DEFAULTS = {
    * with PHI. A major past standard support cannot be created with it off.
    */
   engineLifecycleSupport: "open-source-rds-extended-support",
+  /**
+   * Where read replicas are asked for, the master password is generated (AWS allows no
+   * replica of a source whose password Secrets Manager manages): 32 letters and digits
+   * (MySQL takes at most 41; no punctuation, which URLs and shells mangle), kept in the
+   * secret `<app>/<env>/<generatedSecretName>`.
+   */
+  generatedPasswordLength: 32,
+  generatedSecretName: "database-master",
 } as const;
 
 /** Defaults of the state backend. Templates take {app}, {env}, {account}, {region}. */
@@ -80,6 +88,9 @@ export const MANAGED_BY = "cdktf";
  *   CPU 70/80 % and connections 100/150 (R1; dev's micro class allows ~80, so 60/80);
  *   free storage below 5/2 GiB (autoscaling grows storage at 10 % free first, so these mean the
  *   ceiling is near). Backups 03:00-04:00 UTC, maintenance Sunday 04:30-05:30 UTC (R4).
+ *   No read replicas by default: a replica costs the RDS-managed master password (AWS
+ *   refuses replicas of such a source), so a config asks for them (R5). Replica lag warns
+ *   above 60 s and is critical above 300 s (reads that stale serve old PHI).
  */
 export const PRESETS: Record<EnvironmentName, Settings> = {
   dev: {
@@ -94,6 +105,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       instanceClass: "db.t4g.micro", allocatedStorageGb: 20, maxAllocatedStorageGb: 100, multiAz: false, backupRetentionDays: 7,
       backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30",
       cpuAlarmPercent: { warning: 70, critical: 80 }, freeStorageAlarmGb: { warning: 5, critical: 2 }, connectionsAlarm: { warning: 60, critical: 80 },
+      readReplicas: 0, replicaLagAlarmSeconds: { warning: 60, critical: 300 },
     },
     alerts: ALERTS,
     budget: { monthlyLimitUsd: 200, alertThresholdsPercent: [80, 100] },
@@ -110,6 +122,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       instanceClass: "db.t4g.small", allocatedStorageGb: 20, maxAllocatedStorageGb: 200, multiAz: true, backupRetentionDays: 14,
       backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30",
       cpuAlarmPercent: { warning: 70, critical: 80 }, freeStorageAlarmGb: { warning: 5, critical: 2 }, connectionsAlarm: { warning: 100, critical: 150 },
+      readReplicas: 0, replicaLagAlarmSeconds: { warning: 60, critical: 300 },
     },
     alerts: ALERTS,
     budget: { monthlyLimitUsd: 500, alertThresholdsPercent: [80, 100] },
@@ -126,6 +139,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       instanceClass: "db.t4g.medium", allocatedStorageGb: 100, maxAllocatedStorageGb: 1000, multiAz: true, backupRetentionDays: 35,
       backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30",
       cpuAlarmPercent: { warning: 70, critical: 80 }, freeStorageAlarmGb: { warning: 5, critical: 2 }, connectionsAlarm: { warning: 100, critical: 150 },
+      readReplicas: 0, replicaLagAlarmSeconds: { warning: 60, critical: 300 },
     },
     alerts: ALERTS,
     budget: { monthlyLimitUsd: 1000, alertThresholdsPercent: [50, 80, 100] },

@@ -113,6 +113,7 @@ export function environmentReferenceProblems(raw: unknown): Problem[] {
   const each = (list: unknown, path: string, field: string) =>
     Array.isArray(list) && list.forEach((item, i) => check(obj(item)?.[field], `${path}[${i}].${field}`));
   each(spec.buckets, "buckets", "replicateIn");
+  check(obj(spec.database)?.replicateIn, "database.replicateIn");
   each(obj(spec.guardrails)?.suppressions, "guardrails.suppressions", "environments");
   return problems;
 }

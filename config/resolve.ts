@@ -98,8 +98,10 @@ export interface ResolvedSecret {
   readonly rotation?: { readonly lambdaArn: string; readonly days: number };
 }
 
+type DatabaseAlarms = "cpuAlarmPercent" | "freeStorageAlarmGb" | "connectionsAlarm" | "replicaLagAlarmSeconds";
+
 /** The relational database: the spec's engine and name, the environment's sizes and care. */
-export interface ResolvedDatabase extends Omit<Settings["database"], "cpuAlarmPercent" | "freeStorageAlarmGb" | "connectionsAlarm"> {
+export interface ResolvedDatabase extends Omit<Settings["database"], DatabaseAlarms | "readReplicas"> {
   readonly engine: DatabaseEngine;
   /** The pinned major version (`16`, `8.4`). */
   readonly majorVersion: string;
@@ -120,7 +122,16 @@ export interface ResolvedDatabase extends Omit<Settings["database"], "cpuAlarmPe
   readonly finalSnapshot: boolean;
   /** Retention of the exported engine logs (connections, DDL, errors, audit): the audit retention. */
   readonly logRetentionDays: number;
-  readonly alarms: Pick<Settings["database"], "cpuAlarmPercent" | "freeStorageAlarmGb" | "connectionsAlarm">;
+  readonly alarms: Pick<Settings["database"], DatabaseAlarms>;
+  /** Identifiers of the in-region read replicas, `<app>-<env>-db-replica-<n>` (settings.database.readReplicas). */
+  readonly replicaIdentifiers: readonly string[];
+  /**
+   * The master password: RDS-managed (none), or, where replicas are asked for, generated into
+   * this secret (AWS allows no replica of a source whose password Secrets Manager manages).
+   */
+  readonly generatedPassword?: { readonly secretName: string; readonly length: number; readonly recoveryWindowDays: number };
+  /** Automated backups replicated to the DR region (database.replicateIn), kept as long as the primary's. */
+  readonly backupReplication?: { readonly region: string; readonly retentionDays: number };
 }
 
 export interface ResolvedEnvironment {
@@ -272,7 +283,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       keys: s.keys ? Object.fromEntries(Object.entries(s.keys).map(([k, v]): [string, "external" | ReturnType<typeof generated>] => [k, typeof v === "string" ? "external" : generated(v)])) : undefined,
       rotation: s.rotation,
     })),
-    database: spec.database ? resolveDatabase(spec.database, settings, name("db"), spec.app) : undefined,
+    database: spec.database ? resolveDatabase(spec, env, settings) : undefined,
     keys: (spec.keys ?? []).map((k) => ({ purpose: k.purpose, alias: `alias/${name(k.purpose)}`, description: k.description })),
     alarmEmails: [...(spec.alarmEmails ?? [])],
     logMetricAlarms: (spec.logMetricAlarms ?? []).map((a) => ({ ...a, periodSeconds: a.periodSeconds ?? SPEC_DEFAULTS.logMetricAlarmPeriodSeconds })),
@@ -302,10 +313,14 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
   return deepFreeze(resolved);
 }
 
-function resolveDatabase(db: NonNullable<AppSpec["database"]>, settings: Settings, identifier: string, app: string): ResolvedDatabase {
+function resolveDatabase(spec: AppSpec, env: EnvironmentName, settings: Settings): ResolvedDatabase {
+  const db = spec.database!;
+  const app = spec.app;
+  const identifier = resourceName(app, env, "db");
   const major = findMajor(db.engine, db.version);
   if (!major) throw new Error(`resolve: ${db.engine} has no major version "${db.version}" (validateSpec reports this).`);
-  const { cpuAlarmPercent, freeStorageAlarmGb, connectionsAlarm, ...sizes } = settings.database;
+  const { cpuAlarmPercent, freeStorageAlarmGb, connectionsAlarm, replicaLagAlarmSeconds, readReplicas, ...sizes } = settings.database;
+  const replicated = spec.drRegion !== undefined && (db.replicateIn ?? []).includes(env);
   return {
     ...sizes,
     engine: db.engine,
@@ -321,7 +336,18 @@ function resolveDatabase(db: NonNullable<AppSpec["database"]>, settings: Setting
     performanceInsightsRetentionDays: DATABASE_DEFAULTS.performanceInsightsRetentionDays,
     finalSnapshot: settings.protection.preventDestroy,
     logRetentionDays: settings.logs.auditRetentionDays,
-    alarms: { cpuAlarmPercent, freeStorageAlarmGb, connectionsAlarm },
+    alarms: { cpuAlarmPercent, freeStorageAlarmGb, connectionsAlarm, replicaLagAlarmSeconds },
+    replicaIdentifiers: Array.from({ length: readReplicas }, (_, i) => `${identifier}-replica-${i + 1}`),
+    ...(readReplicas > 0
+      ? {
+          generatedPassword: {
+            secretName: `${app}/${env}/${DATABASE_DEFAULTS.generatedSecretName}`,
+            length: DATABASE_DEFAULTS.generatedPasswordLength,
+            recoveryWindowDays: settings.secrets.recoveryWindowDays,
+          },
+        }
+      : {}),
+    ...(replicated ? { backupReplication: { region: spec.drRegion!, retentionDays: sizes.backupRetentionDays } } : {}),
   };
 }
 

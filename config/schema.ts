@@ -189,6 +189,13 @@ export const SettingsSchema = z.strictObject({
       cpuAlarmPercent: AlarmThresholds.describe("CPUUtilization above which the warning and critical alarms fire."),
       freeStorageAlarmGb: AlarmThresholds.describe("FreeStorageSpace (GiB) below which the warning and critical alarms fire."),
       connectionsAlarm: AlarmThresholds.describe("DatabaseConnections above which the warning and critical alarms fire."),
+      readReplicas: z
+        .number()
+        .int()
+        .min(0)
+        .max(5)
+        .describe("Read replicas in the primary region, 0-5. Any replica turns the RDS-managed master password into a generated one (README, Database)."),
+      replicaLagAlarmSeconds: AlarmThresholds.describe("ReplicaLag (seconds) of each read replica above which the warning and critical alarms fire."),
     })
     .describe("Size and care of the relational database (used when the config has a database)."),
   alerts: z
@@ -309,6 +316,10 @@ export const DatabaseSpec = z.strictObject({
     .max(63)
     .optional()
     .describe("Database created with the instance. @default the app name, hyphens as underscores"),
+  replicateIn: z
+    .array(EnvironmentName)
+    .optional()
+    .describe("Environments whose automated backups are replicated to drRegion (point-in-time recovery there). @default none"),
 });
 
 /** A justified exception to one guardrail rule on one construct (and what is below it). */
@@ -331,7 +342,7 @@ export const AppSpecSchema = z
     tags: Tags.optional(),
     state: StateSpec.optional(),
     buckets: z.array(BucketSpec).optional().describe("Data buckets of the app."),
-    drRegion: Region.optional().describe("Disaster-recovery region for bucket replicas; must be in allowedRegions."),
+    drRegion: Region.optional().describe("Disaster-recovery region for bucket replicas and database backups; must be in allowedRegions."),
     database: DatabaseSpec.optional().describe("The relational database (RDS PostgreSQL or MySQL). @default none"),
     keys: z.array(KeySpec).optional().describe("Extra customer-managed keys besides the environment's data key."),
     secrets: z.array(SecretSpec).optional().describe("Secrets Manager entries, generated or placeholders."),

@@ -5,6 +5,7 @@
 import { contains, overlaps, parseCidr } from "./cidr";
 import { dynamoTableNameProblem, fillTemplate, s3BucketNameProblem } from "./naming";
 import { ENGINE_TABLE_DATE, offersClass, versionProblem } from "./database-engines";
+import { DATABASE_DEFAULTS } from "./presets";
 import type { Problem } from "./problems";
 import { declaredEnvironments, resolve, resolveNetwork, settingsFor } from "./resolve";
 import type { AppSpec, Settings } from "./schema";
@@ -45,6 +46,10 @@ export function databaseProblems(spec: AppSpec): Problem[] {
     }
     if (windowsOverlap(s.backupWindow, s.maintenanceWindow)) {
       problems.push({ path: path("backupWindow"), message: `${env}: backup window ${s.backupWindow} overlaps maintenance window ${s.maintenanceWindow}; RDS rejects that` });
+    }
+    const clash = (spec.secrets ?? []).findIndex((x) => x.name === DATABASE_DEFAULTS.generatedSecretName);
+    if (s.readReplicas > 0 && clash >= 0) {
+      problems.push({ path: `secrets[${clash}].name`, message: `${env}: "${DATABASE_DEFAULTS.generatedSecretName}" is the secret that holds the database's generated master password (read replicas); rename this one` });
     }
   }
   return problems;
@@ -174,6 +179,14 @@ export function drProblems(spec: AppSpec): Problem[] {
   (spec.buckets ?? []).forEach((b, i) => {
     if (b.replicateIn?.length && !spec.drRegion) problems.push({ path: `buckets[${i}].replicateIn`, message: "replication needs drRegion set at the top level" });
   });
+  const dbReplicated = spec.database?.replicateIn ?? [];
+  if (dbReplicated.length && !spec.drRegion) problems.push({ path: "database.replicateIn", message: "backup replication needs drRegion set at the top level" });
+  for (const env of dbReplicated) {
+    const region = spec.environments[env]?.region;
+    if (spec.drRegion && region === spec.drRegion) {
+      problems.push({ path: `environments.${env}.region`, message: `${env} runs in drRegion ${region} and replicates its database backups there; a disaster-recovery copy must live elsewhere` });
+    }
+  }
   return problems;
 }
 

@@ -35,6 +35,8 @@ export interface AppSecretProps {
    * changes to the value so it is not reset). @default - neither: a placeholder with no version
    */
   readonly keys?: Readonly<Record<string, GeneratedValueProps | "external">>;
+  /** Values that are not secret, stored beside `keys` in the JSON (a user name, a host). @default none */
+  readonly plainValues?: Readonly<Record<string, string>>;
   /** Rotate with this Lambda every `days`. @default - no rotation (CKV2_AWS_57 suppressed with the reason) */
   readonly rotation?: { readonly lambdaArn: string; readonly days: number };
 }
@@ -48,6 +50,11 @@ export interface AppSecretProps {
 export class AppSecret extends Construct {
   public readonly secretArn: string;
   public readonly secretName: string;
+  /**
+   * References to the generated values, by key (`value` for `generate`), for a resource
+   * that must be given the same value (a database's master password).
+   */
+  public readonly generatedValues: Readonly<Record<string, string>>;
   private readonly kmsKeyArn: string;
 
   constructor(scope: Construct, id: string, props: AppSecretProps) {
@@ -63,20 +70,23 @@ export class AppSecret extends Construct {
     this.secretName = secret.name;
     this.kmsKeyArn = props.kmsKeyArn;
 
+    const generatedValues: Record<string, string> = {};
     const password = (key: string, g: GeneratedValueProps) =>
-      new Password(this, `Value-${key}`, {
+      (generatedValues[key] = new Password(this, `Value-${key}`, {
         length: g.length,
         special: g.special,
         ...(g.special && g.specialCharacters ? { overrideSpecial: g.specialCharacters } : {}),
         minUpper: 1,
         minLower: 1,
         minNumeric: 1,
-      });
+      }).result);
+    this.generatedValues = generatedValues;
     if (props.generate) {
-      new SecretsmanagerSecretVersion(this, "Version", { secretId: secret.id, secretString: password("value", props.generate).result });
+      new SecretsmanagerSecretVersion(this, "Version", { secretId: secret.id, secretString: password("value", props.generate) });
     } else if (props.keys) {
       const entries = Object.entries(props.keys);
-      const value = Object.fromEntries(entries.map(([k, v]) => [k, v === "external" ? OUT_OF_BAND_PLACEHOLDER : password(k, v).result]));
+      const generated = entries.map(([k, v]) => [k, v === "external" ? OUT_OF_BAND_PLACEHOLDER : password(k, v)]);
+      const value = { ...props.plainValues, ...Object.fromEntries(generated) };
       const hasExternal = entries.some(([, v]) => v === "external");
       new SecretsmanagerSecretVersion(this, "Version", {
         secretId: secret.id,

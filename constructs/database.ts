@@ -1,10 +1,13 @@
 import { Construct } from "constructs";
 import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
+import { DbInstanceAutomatedBackupsReplication } from "@cdktf/provider-aws/lib/db-instance-automated-backups-replication";
 import { DbOptionGroup } from "@cdktf/provider-aws/lib/db-option-group";
 import { DbParameterGroup, type DbParameterGroupParameter } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { suppress } from "../guardrails/suppressions";
+import { AppSecret } from "./app-secret";
 import type { Grantable } from "./grants";
 import { LogGroup } from "./log-group";
 import { sid } from "./policy-document";
@@ -97,6 +100,19 @@ export interface DatabaseProps {
   /** Performance Insights with the CMK; off only where the engine does not offer it on the class. */
   readonly performanceInsights: boolean;
   readonly performanceInsightsRetentionDays: number;
+  /** Identifiers of in-region read replicas of the instance. @default none */
+  readonly replicaIdentifiers?: readonly string[];
+  /**
+   * Generate the master password into this secret instead of letting RDS manage it; needed
+   * for replicas. The value sits in Terraform state (encrypted, access-controlled).
+   * @default - RDS manages the password (none in JSON or state); no replica possible
+   */
+  readonly generatedPassword?: { readonly secretName: string; readonly length: number; readonly recoveryWindowDays: number };
+  /**
+   * Replicate automated backups (point-in-time recovery) to another region, encrypted with
+   * `kmsKeyArn`, a key of that region. @default - backups stay in the instance's region
+   */
+  readonly backupReplication?: { readonly region: string; readonly retentionDays: number; readonly kmsKeyArn: string };
   readonly accountId: string;
   readonly region: string;
   readonly partition: string;
@@ -113,11 +129,20 @@ export interface DatabaseProps {
 export class Database extends Construct {
   public readonly endpointAddress: string;
   public readonly port: number;
-  /** Secrets Manager secret RDS keeps the master credentials in (rotated by RDS every 7 days). */
+  /**
+   * Secrets Manager secret with the master credentials: RDS's own (rotated by RDS every 7
+   * days), or, with replicas, the generated one (JSON `username`, `password`, `engine`).
+   */
   public readonly masterSecretArn: string;
+  /** Endpoints of the in-region read replicas (reads only), in replica order. */
+  public readonly replicaEndpointAddresses: readonly string[];
+  /** Identifiers of the read replicas, in replica order. */
+  public readonly replicaIdentifiers: readonly string[];
+  private readonly replicas: readonly DbInstance[];
   public readonly securityGroupId: string;
   public readonly instanceIdentifier: string;
-  private readonly resourceId: string;
+  /** Resource ids of the primary and the replicas (IAM database users live under them). */
+  private readonly resourceIds: readonly string[];
   private ingressCount = 0;
 
   constructor(scope: Construct, id: string, private readonly props: DatabaseProps) {
@@ -158,44 +183,32 @@ export class Database extends Construct {
       }],
       lifecycle: { createBeforeDestroy: true },
     });
-    // RDS would create these groups itself, unencrypted and kept forever.
-    const logGroups = engine.logExports.map(
-      (log) => new LogGroup(this, `LogGroup-${log}`, { logGroupName: `/aws/rds/instance/${name}/${log}`, retentionDays: props.logRetentionDays, kmsKeyArn: props.kmsKeyArn }),
-    );
     const monitoring = this.monitoringRole(props);
-
-    const instance = new DbInstance(this, "Instance", {
-      identifier: name,
-      engine: props.engine,
-      engineVersion: props.majorVersion,
-      engineLifecycleSupport: props.engineLifecycleSupport,
-      autoMinorVersionUpgrade: true,
+    const master = props.generatedPassword && new AppSecret(this, "MasterSecret", {
+      secretName: props.generatedPassword.secretName,
+      description: `Master credentials of ${name} (generated: RDS allows no read replica of a source whose password it manages)`,
+      kmsKeyArn: props.kmsKeyArn,
+      recoveryWindowDays: props.generatedPassword.recoveryWindowDays,
+      keys: { password: { length: props.generatedPassword.length, special: false } },
+      plainValues: { username: props.masterUsername, engine: props.engine },
+    });
+    // What the primary and its replicas share: placement, TLS, audit, monitoring, upgrades.
+    const shared = {
       instanceClass: props.instanceClass,
-      dbName: props.databaseName,
-      username: props.masterUsername,
-      manageMasterUserPassword: true,
-      masterUserSecretKmsKeyId: props.kmsKeyArn,
-      iamDatabaseAuthenticationEnabled: true,
       port: engine.port,
       storageType: "gp3",
-      allocatedStorage: props.allocatedStorageGb,
       maxAllocatedStorage: props.maxAllocatedStorageGb,
       storageEncrypted: true,
-      kmsKeyId: props.kmsKeyArn,
-      multiAz: props.multiAz,
       dbSubnetGroupName: subnets.name,
       vpcSecurityGroupIds: [sg.id],
       publiclyAccessible: false,
       parameterGroupName: parameters.name,
       ...(options ? { optionGroupName: options.name } : {}),
+      iamDatabaseAuthenticationEnabled: true,
       enabledCloudwatchLogsExports: [...engine.logExports],
-      backupRetentionPeriod: props.backupRetentionDays,
-      backupWindow: props.backupWindow,
       maintenanceWindow: props.maintenanceWindow,
+      autoMinorVersionUpgrade: true,
       copyTagsToSnapshot: true,
-      deleteAutomatedBackups: false,
-      skipFinalSnapshot: !props.finalSnapshot,
-      ...(props.finalSnapshot ? { finalSnapshotIdentifier: `${name}-final` } : {}),
       performanceInsightsEnabled: props.performanceInsights,
       ...(props.performanceInsights
         ? { performanceInsightsKmsKeyId: props.kmsKeyArn, performanceInsightsRetentionPeriod: props.performanceInsightsRetentionDays }
@@ -203,14 +216,74 @@ export class Database extends Construct {
       monitoringInterval: props.monitoringIntervalSeconds,
       monitoringRoleArn: monitoring.roleArn,
       caCertIdentifier: "rds-ca-rsa2048-g1",
-      dependsOn: [...logGroups.map((g) => g.created), monitoring.policyReady],
+    };
+    const ready = (scope: Construct, identifier: string) => [...this.logGroups(scope, identifier, engine).map((g) => g.created), monitoring.policyReady];
+
+    const instance = new DbInstance(this, "Instance", {
+      ...shared,
+      identifier: name,
+      engine: props.engine,
+      engineVersion: props.majorVersion,
+      engineLifecycleSupport: props.engineLifecycleSupport,
+      dbName: props.databaseName,
+      username: props.masterUsername,
+      ...(master
+        ? { password: master.generatedValues.password }
+        : { manageMasterUserPassword: true, masterUserSecretKmsKeyId: props.kmsKeyArn }),
+      allocatedStorage: props.allocatedStorageGb,
+      kmsKeyId: props.kmsKeyArn,
+      multiAz: props.multiAz,
+      backupRetentionPeriod: props.backupRetentionDays,
+      backupWindow: props.backupWindow,
+      deleteAutomatedBackups: false,
+      skipFinalSnapshot: !props.finalSnapshot,
+      ...(props.finalSnapshot ? { finalSnapshotIdentifier: `${name}-final` } : {}),
+      dependsOn: ready(this, name),
     });
+    this.replicas = (props.replicaIdentifiers ?? []).map((identifier, i) => {
+      // Construct ids by position: replica n keeps its address whatever the count becomes.
+      const scope = new Construct(this, `Replica${i + 1}`);
+      const replica = new DbInstance(scope, "Instance", {
+        ...shared,
+        identifier,
+        // Same region: the source's identifier; storage and key follow it. Engine and major
+        // are the source's too, written out (as on the primary) so scanners can judge them.
+        replicateSourceDb: instance.identifier,
+        engine: props.engine,
+        engineVersion: props.majorVersion,
+        multiAz: false,
+        // A replica takes no final snapshot: the primary's backups hold the data.
+        skipFinalSnapshot: true,
+        dependsOn: ready(scope, identifier),
+      });
+      suppress(replica, "CKV_AWS_157", "A read replica, single-AZ: the primary runs Multi-AZ, and a lost replica is recreated from it (reads fail over to the primary endpoint meanwhile).", { scanners: ["checkov"] });
+      return replica;
+    });
+    if (props.backupReplication) {
+      const r = props.backupReplication;
+      new DbInstanceAutomatedBackupsReplication(this, "BackupReplication", {
+        sourceDbInstanceArn: instance.arn,
+        kmsKeyId: r.kmsKeyArn,
+        retentionPeriod: r.retentionDays,
+        region: r.region,
+      });
+    }
     this.endpointAddress = instance.address;
     this.port = engine.port;
-    this.masterSecretArn = instance.masterUserSecret.get(0).secretArn;
+    this.masterSecretArn = master ? master.secretArn : instance.masterUserSecret.get(0).secretArn;
+    this.replicaEndpointAddresses = this.replicas.map((r) => r.address);
+    this.replicaIdentifiers = this.replicas.map((r) => r.identifier);
     this.securityGroupId = sg.id;
     this.instanceIdentifier = instance.identifier;
-    this.resourceId = instance.resourceId;
+    this.resourceIds = [instance.resourceId, ...this.replicas.map((r) => r.resourceId)];
+  }
+
+  /** RDS would create the export groups itself, unencrypted and kept forever. */
+  private logGroups(scope: Construct, identifier: string, engine: EngineTraits): LogGroup[] {
+    const p = this.props;
+    return engine.logExports.map(
+      (log) => new LogGroup(scope, `LogGroup-${log}`, { logGroupName: `/aws/rds/instance/${identifier}/${log}`, retentionDays: p.logRetentionDays, kmsKeyArn: p.kmsKeyArn }),
+    );
   }
 
   /** Admit clients in `securityGroupId` on the engine port (called by whatever composes the compute tier). */
@@ -226,8 +299,8 @@ export class Database extends Construct {
   }
 
   /**
-   * Let `grantee` connect as database user `dbUser` with an IAM token (rds-db:connect). The
-   * user must exist with IAM authentication (README, Database: one SQL statement).
+   * Let `grantee` connect as database user `dbUser` with an IAM token (rds-db:connect), to
+   * the primary and every read replica (each has its own resource id). The user must exist with IAM authentication (README, Database: one SQL statement).
    */
   grantConnect(grantee: Grantable, dbUser: string): void {
     const p = this.props;
@@ -235,7 +308,7 @@ export class Database extends Construct {
       Sid: sid("Connect", this.node.id, dbUser),
       Effect: "Allow",
       Action: "rds-db:connect",
-      Resource: `arn:${p.partition}:rds-db:${p.region}:${p.accountId}:dbuser:${this.resourceId}/${dbUser}`,
+      Resource: this.resourceIds.map((id) => `arn:${p.partition}:rds-db:${p.region}:${p.accountId}:dbuser:${id}/${dbUser}`),
     });
   }
 

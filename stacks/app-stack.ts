@@ -105,6 +105,7 @@ export class AppStack extends TerraformStack {
       network: this.network,
       kmsKeyArn: this.dataKey.keyArn,
       observability: this.observability,
+      drKeyArn: env.database?.backupReplication && this.drKey(env.database.backupReplication.region).keyArn,
     });
 
     this.dataBuckets = this.createDataBuckets();
@@ -196,19 +197,27 @@ export class AppStack extends TerraformStack {
     }
   }
 
-  /** The DR region's key and access-log bucket, shared by every replica. */
-  private createDisasterRecoveryBase(region: string): { key: EncryptionKey; logs: SecureBucket; region: string } {
+  /** The DR region's key, created once for whatever replicates there (bucket replicas, database backups). */
+  private drKey(region: string): EncryptionKey {
     const { env } = this;
-    const s = env.settings;
-    const key = new EncryptionKey(this, "DrKey", {
+    this.drKeyCache ??= new EncryptionKey(this, "DrKey", {
       alias: env.names.drKeyAlias,
       description: `Replicas of ${env.app} ${env.env} in ${region}`,
       accountId: env.accountId,
       region,
       partition: env.partition,
-      deletionWindowDays: s.kms.deletionWindowDays,
+      deletionWindowDays: env.settings.kms.deletionWindowDays,
       placeInRegion: true,
     });
+    return this.drKeyCache;
+  }
+  private drKeyCache?: EncryptionKey;
+
+  /** The DR region's key and access-log bucket, shared by every replica. */
+  private createDisasterRecoveryBase(region: string): { key: EncryptionKey; logs: SecureBucket; region: string } {
+    const { env } = this;
+    const s = env.settings;
+    const key = this.drKey(region);
     const logs = new SecureBucket(this, "DrAccessLogBucket", {
       bucketName: env.names.drAccessLogBucket,
       logging: { receivesAccessLogsFrom: { sourceAccountId: env.accountId } },

@@ -11,6 +11,8 @@ export interface DataTierProps {
   /** The environment's data key: storage, master secret, Performance Insights, log groups. */
   readonly kmsKeyArn: string;
   readonly observability: Observability;
+  /** The DR region's key, for database backups replicated there. @default none: nothing replicates */
+  readonly drKeyArn?: string;
 }
 
 const GIB = 1024 ** 3;
@@ -28,8 +30,11 @@ export class DataTier extends Construct {
     const { env } = props;
     const db = env.database;
     if (!db) return;
+    const replication = db.backupReplication;
+    if (replication && !props.drKeyArn) throw new Error(`DataTier: \`drKeyArn\` is required: the database replicates its backups to ${replication.region}.`);
     this.database = new Database(this, "Database", {
       ...db,
+      backupReplication: replication && { ...replication, kmsKeyArn: props.drKeyArn! },
       kmsKeyArn: props.kmsKeyArn,
       vpcId: props.network.vpcId,
       subnetIds: props.network.dataSubnetIds,
@@ -46,7 +51,7 @@ export class DataTier extends Construct {
     this.watch(this.database, props.observability, db.alarms);
   }
 
-  /** Warning/critical pairs on CPU, free storage and connections. */
+  /** Warning/critical pairs on CPU, free storage and connections, and on each replica's lag. */
   private watch(database: Database, observability: Observability, alarms: NonNullable<ResolvedEnvironment["database"]>["alarms"]): void {
     const metric = (metricName: string, statistic: string) => ({
       namespace: "AWS/RDS",
@@ -74,6 +79,14 @@ export class DataTier extends Construct {
       description: "Database connections are high: clients may be refused at max_connections.",
       metric: metric("DatabaseConnections", "Maximum"),
       ...alarms.connectionsAlarm,
+    });
+    database.replicaIdentifiers.forEach((identifier, i) => {
+      observability.addAlarmPair(`DatabaseReplicaLag${i + 1}`, title, {
+        name: `db-replica-${i + 1}-lag`,
+        description: `Read replica ${i + 1} lags behind the primary (seconds): its readers see stale data.`,
+        metric: { ...metric("ReplicaLag", "Maximum"), dimensions: { DBInstanceIdentifier: identifier } },
+        ...alarms.replicaLagAlarmSeconds,
+      });
     });
   }
 }

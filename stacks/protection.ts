@@ -21,6 +21,8 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
   "random_password", // a generated secret: replacing it changes the value
   "aws_db_instance", // a database
   "aws_rds_cluster", // an Aurora cluster's storage
+  // The DR recovery point: a replacement stops replication and restarts it from nothing.
+  "aws_db_instance_automated_backups_replication",
   "aws_elasticache_replication_group", // cache data
   "aws_ecr_repository", // images
   // Not data, but its destroy removes the default retention: new evidence would go unlocked.
