@@ -14,7 +14,6 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Subnet, type SubnetConfig } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { suppress } from "../guardrails/suppressions";
 import { LogGroup } from "./log-group";
 import { policyDocument, type PolicyStatement } from "./policy-document";
 import { ServiceRole } from "./service-role";
@@ -103,7 +102,6 @@ export class Network extends Construct {
     const natCount = props.natGateways === "perAz" ? azCount : 1;
     const nats = Array.from({ length: natCount }, (_, i) => {
       const eip = new Eip(this, `NatEip${i}`, { domain: "vpc", tags: { Name: `${props.namePrefix}-nat-${i}` } });
-      suppress(eip, "CKV2_AWS_19", "Elastic IP of a NAT gateway (its allocation_id); Checkov's CKV2_AWS_19 recognises only EC2 instances as owners.");
       return new NatGateway(this, `NatGateway${i}`, {
         allocationId: eip.allocationId,
         subnetId: publicSubnets[i].id,

@@ -318,7 +318,7 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_229: { pass: one("aws_network_acl_rule", { rule_action: "allow", protocol: "tcp", cidr_block: "0.0.0.0/0", from_port: 21, to_port: 21, egress: true }), fail: one("aws_network_acl_rule", { rule_action: "allow", protocol: "tcp", cidr_block: "0.0.0.0/0", from_port: 21, to_port: 21 }) },
   CKV_AWS_232: { pass: one("aws_network_acl", { ingress: [{ action: "deny", protocol: "tcp", cidr_block: "0.0.0.0/0", from_port: 22, to_port: 22 }] }), fail: one("aws_network_acl", { ingress: [{ action: "allow", protocol: "-1", cidr_block: "0.0.0.0/0", from_port: 0, to_port: 0 }] }) },
   CKV_AWS_231: { pass: one("aws_network_acl", {}), fail: one("aws_network_acl", { ingress: [{ action: "allow", protocol: "tcp", ipv6_cidr_block: "::/0", from_port: 3389, to_port: 3389 }] }) },
-  CKV2_AWS_19: { pass: { "aws_instance.i": {}, "aws_eip.e": { domain: "vpc", instance: "${aws_instance.i.id}" } }, fail: { "aws_eip.e": { domain: "vpc" }, "aws_nat_gateway.n": { allocation_id: "${aws_eip.e.id}" } } },
+  CKV2_AWS_19: { pass: { "aws_eip.e": { domain: "vpc" }, "aws_nat_gateway.n": { allocation_id: "${aws_eip.e.id}" } }, fail: { "aws_eip.e": { domain: "vpc" }, "aws_eip.other": { domain: "vpc", tags: { Name: "unused" } } } },
   CKV_AWS_238: { pass: one("aws_guardduty_detector", { enable: true }), fail: one("aws_guardduty_detector", { enable: false }) },
   CKV2_AWS_3: {
     pass: { "aws_guardduty_detector.d": { enable: true }, "aws_guardduty_organization_configuration.o": { detector_id: "${aws_guardduty_detector.d.id}", auto_enable_organization_members: "ALL" } },

@@ -239,3 +239,22 @@ describe("CKV2_AWS_72, CKV2_AWS_35, CKV_AWS_60/61/393 as Checkov reads them", ()
     expect(status("CKV_AWS_393", gh("token.actions.githubusercontent.com:aud", "sts.amazonaws.com"))).toBe("failed");
   });
 });
+
+describe("CKV2_AWS_19 owners, as Checkov's graph check reads them", () => {
+  const verdict = (doc: Record<string, Record<string, unknown>>) => {
+    const resource: Record<string, Record<string, unknown>> = {};
+    for (const [address, body] of Object.entries(doc)) {
+      const [type, name] = address.split(".");
+      (resource[type] ??= {})[name] = body;
+    }
+    return evaluate("t", { resource } as never).findings.find((f) => f.ruleId === "CKV2_AWS_19" && f.address === "aws_eip.e")?.status;
+  };
+  it.each([
+    ["an EC2 instance", { "aws_instance.i": {}, "aws_eip.e": { domain: "vpc", instance: "${aws_instance.i.id}" } }, "passed"],
+    ["a NAT gateway", { "aws_eip.e": { domain: "vpc" }, "aws_nat_gateway.n": { allocation_id: "${aws_eip.e.id}" } }, "passed"],
+    ["an association with an instance", { "aws_eip.e": { vpc: true }, "aws_eip_association.a": { allocation_id: "${aws_eip.e.id}", instance_id: "i-1" } }, "passed"],
+    ["a module's instance", { "aws_eip.e": { domain: "vpc", instance: "${module.ec2.id}" } }, "passed"],
+    ["no owner", { "aws_eip.e": { domain: "vpc" } }, "failed"],
+  ])("%s", (_label, doc, expected) => expect(verdict(doc)).toBe(expected));
+  it("does not judge an EIP outside a VPC", () => expect(verdict({ "aws_eip.e": {} })).toBeUndefined());
+});

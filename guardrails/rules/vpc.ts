@@ -1,5 +1,5 @@
 /** VPC and security groups: scanner-rules.md §2.15. */
-import { fail, pass, type Rule, type Verdict } from "../types";
+import { fail, notApplicable, pass, type Rule, type Verdict } from "../types";
 import type { TfResource } from "../graph";
 import { blocks, isSet, isTrue } from "./helpers";
 
@@ -127,9 +127,16 @@ export const vpcRules: Rule[] = [
   })),
   {
     id: "CKV2_AWS_19", checkov: "CKV2_AWS_19", severity: "low", resourceTypes: ["aws_eip"],
-    description: "An EIP is attached to an EC2 instance (Checkov recognises no other owner, not even a NAT gateway).",
-    fix: "Release unused EIPs; an EIP owned by a NAT gateway is suppressed by the Network construct with that reason.",
-    check: (e, g) => (e.config.instance || g.referencedBy(e, "aws_instance").length > 0 || g.referencing(e, "aws_instance").length > 0 ? pass : fail("the EIP is attached to no EC2 instance")),
+    description: "A VPC EIP (vpc = true or domain = \"vpc\") has an owner: a connected EC2 instance, NAT gateway or "
+      + "Transfer server, an aws_eip_association with instance_id, or an instance from a module or data source.",
+    fix: "Release unused EIPs, or attach the EIP (instance, NAT gateway allocation_id, aws_eip_association).",
+    check: (e, g) => {
+      if (!isTrue(e.config.vpc) && e.config.domain !== "vpc") return notApplicable;
+      const owned = g.connected(e, "aws_instance", "aws_nat_gateway", "aws_transfer_server").length > 0
+        || g.connected(e, "aws_eip_association").some((a) => isSet(a.config.instance_id))
+        || (typeof e.config.instance === "string" && /module\.|data\./.test(e.config.instance));
+      return owned ? pass : fail("the VPC EIP is attached to no instance, NAT gateway or Transfer server");
+    },
   },
   { id: "CKV2_AWS_1", checkov: "CKV2_AWS_1", severity: "low", resourceTypes: ["aws_network_acl"], description: "The NACL is associated with subnets.", fix: "Set subnet_ids or add aws_network_acl_association.", check: (n, g) => (blocks(n.config.subnet_ids).length > 0 || (Array.isArray(n.config.subnet_ids) && n.config.subnet_ids.length > 0) || g.referencing(n, "aws_network_acl_association").length > 0 ? pass : fail("NACL is not associated")) },
   {
