@@ -120,7 +120,7 @@ describe("entry point", () => {
     shortLogs.environments.dev.overrides = { logs: { retentionDays: 90 } };
     const run = synth(writeConfig("short-logs.json", shortLogs), out);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/Guardrails: 2 findings block synth:/);
+    expect(run.stderr).toMatch(/Guardrails: 2 findings, most severe first:/);
     expect(run.stderr).toMatch(/demo-dev-app aws_cloudwatch_log_group\.Observability_AppLogGroup_\w+ \[CKV_AWS_338\] LOW: retention_in_days is 90\n\s+rule: .*\n\s+fix: {2}Keep logs at least 365 days/);
     expect(run.stderr).toMatch(/Nothing was written/);
     noStackTrace(run.stderr);

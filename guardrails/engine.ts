@@ -85,12 +85,15 @@ export function evaluate(
 /** Findings that block synth: failed, and unknown (a rule that could not decide is not a pass). */
 export const blocking = (report: StackReport): Finding[] => report.findings.filter((f) => f.status === "failed" || f.status === "unknown");
 
-/** One block per finding: stack, address, ids, what is wrong, the fix. */
+const SEVERITY_ORDER: readonly Severity[] = ["critical", "high", "medium", "low"];
+
+/** One block per finding, most severe first: stack, address, ids, what is wrong, the fix. */
 export function formatBlocking(reports: readonly StackReport[]): string {
-  const all = reports.flatMap(blocking);
+  // Most severe first; a stable sort keeps stack and address order within a severity.
+  const all = reports.flatMap(blocking).sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   const lines = all.map((f) => {
     const ids = [f.checkov, ...(f.trivy ?? []).filter((t) => t.startsWith("AWS-"))].filter(Boolean).join(" / ") || f.ruleId;
     return `  - ${f.stack} ${f.address} [${ids}] ${f.status === "unknown" ? "UNKNOWN" : f.severity.toUpperCase()}: ${f.detail}\n      rule: ${f.description}\n      fix:  ${f.fix}`;
   });
-  return [`Guardrails: ${all.length} finding${all.length === 1 ? "" : "s"} block synth:`, ...lines].join("\n");
+  return [`Guardrails: ${all.length} finding${all.length === 1 ? "" : "s"}, most severe first:`, ...lines].join("\n");
 }

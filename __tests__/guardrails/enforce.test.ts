@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { App, Testing } from "cdktf";
 import { resolve } from "../../config/resolve";
-import { blocking, evaluate } from "../../guardrails/engine";
+import { blocking, evaluate, formatBlocking } from "../../guardrails/engine";
 import { sarifReport } from "../../guardrails/reports";
 import { enforce, GuardrailError, writeReports } from "../../guardrails/enforce";
 import { uncoveredTypes } from "../../guardrails/rules";
@@ -187,5 +187,23 @@ describe("coverage", () => {
 
   it("flags a type with neither", () => {
     expect(uncoveredTypes(["aws_s3_bucket", "aws_kms_alias", "aws_made_up"])).toEqual(["aws_made_up"]);
+  });
+});
+
+describe("formatBlocking", () => {
+  it("lists findings most severe first, in words for any Terraform", () => {
+    const doc = {
+      resource: {
+        aws_cloudwatch_log_group: { short: { name: "g", retention_in_days: 7, kms_key_id: "arn:key" } },
+        aws_iam_policy: { admin: { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) } },
+      },
+    };
+    const text = formatBlocking([evaluate("s", doc as never)]);
+    expect(text).toMatch(/^Guardrails: \d+ findings, most severe first:\n/);
+    const severities = [...text.matchAll(/\] (CRITICAL|HIGH|MEDIUM|LOW|UNKNOWN):/g)].map((m) => m[1]);
+    const rank = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
+    expect(severities[0]).toBe("CRITICAL");
+    expect(severities.map((s) => rank.indexOf(s))).toEqual([...severities.map((s) => rank.indexOf(s))].sort((a, b) => a - b));
+    expect(text.indexOf("aws_iam_policy.admin")).toBeLessThan(text.indexOf("aws_cloudwatch_log_group.short"));
   });
 });
