@@ -3,8 +3,7 @@ import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbOptionGroup } from "@cdktf/provider-aws/lib/db-option-group";
 import { DbParameterGroup, type DbParameterGroupParameter } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { ClientSecurityGroup } from "./client-security-group";
 import type { Grantable } from "./grants";
 import { LogGroup } from "./log-group";
 import { sid } from "./policy-document";
@@ -118,7 +117,7 @@ export class Database extends Construct {
   public readonly securityGroupId: string;
   public readonly instanceIdentifier: string;
   private readonly resourceId: string;
-  private ingressCount = 0;
+  private readonly clients: ClientSecurityGroup;
 
   constructor(scope: Construct, id: string, private readonly props: DatabaseProps) {
     super(scope, id);
@@ -132,11 +131,12 @@ export class Database extends Construct {
       description: `Data subnets of ${name}`,
       subnetIds: [...props.subnetIds],
     });
-    const sg = new SecurityGroup(this, "SecurityGroup", {
+    this.clients = new ClientSecurityGroup(this, {
       name,
       description: `RDS ${name}: engine port from admitted client security groups only`,
       vpcId: props.vpcId,
-      tags: { Name: name },
+      port: engine.port,
+      protocol: `${props.engine} over TLS`,
     });
     const family = engine.family(props.majorVersion);
     // Named for the family, replaced before destroy: a major upgrade brings a new group.
@@ -184,7 +184,7 @@ export class Database extends Construct {
       kmsKeyId: props.kmsKeyArn,
       multiAz: props.multiAz,
       dbSubnetGroupName: subnets.name,
-      vpcSecurityGroupIds: [sg.id],
+      vpcSecurityGroupIds: [this.clients.securityGroupId],
       publiclyAccessible: false,
       parameterGroupName: parameters.name,
       ...(options ? { optionGroupName: options.name } : {}),
@@ -208,21 +208,14 @@ export class Database extends Construct {
     this.endpointAddress = instance.address;
     this.port = engine.port;
     this.masterSecretArn = instance.masterUserSecret.get(0).secretArn;
-    this.securityGroupId = sg.id;
+    this.securityGroupId = this.clients.securityGroupId;
     this.instanceIdentifier = instance.identifier;
     this.resourceId = instance.resourceId;
   }
 
   /** Admit clients in `securityGroupId` on the engine port (called by whatever composes the compute tier). */
   allowFrom(securityGroupId: string, description = "Database clients"): void {
-    new VpcSecurityGroupIngressRule(this, `Ingress${this.ingressCount++}`, {
-      securityGroupId: this.securityGroupId,
-      referencedSecurityGroupId: securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: this.port,
-      toPort: this.port,
-      description: `${description}: ${this.props.engine} over TLS`,
-    });
+    this.clients.allowFrom(securityGroupId, description);
   }
 
   /**
