@@ -38,6 +38,19 @@ export const DATABASE_DEFAULTS = {
   engineLifecycleSupport: "open-source-rds-extended-support",
 } as const;
 
+/** Defaults of the cache that do not vary per environment. */
+export const CACHE_DEFAULTS = {
+  /** Redis and Valkey port; TLS on it (transit_encryption_mode required). */
+  port: 6379,
+  /**
+   * The AUTH token, generated at apply time: letters and digits only (ElastiCache refuses
+   * some punctuation, and the token goes into connection URLs), 64 of 16-128 allowed.
+   */
+  authToken: { length: 64, special: false },
+  /** Secret that holds it, `<app>/<env>/<name>`: a config secret may not take the name. */
+  authSecretName: "cache-auth-token",
+} as const;
+
 /** Defaults of the state backend. Templates take {app}, {env}, {account}, {region}. */
 export const STATE_DEFAULTS = {
   locking: "dynamodb",
@@ -74,6 +87,11 @@ export const MANAGED_BY = "cdktf";
  *   CPU 70/80 % and connections 100/150 (R1; dev's micro class allows ~80, so 60/80);
  *   free storage below 5/2 GiB (autoscaling grows storage at 10 % free first, so these mean the
  *   ceiling is near). Backups 03:00-04:00 UTC, maintenance Sunday 04:30-05:30 UTC (R4).
+ * cache: dev and staging one node of cache.t4g.micro / small (R1), no failover; prod two
+ *   nodes, Multi-AZ with automatic failover (R1, R4). Snapshots kept 1 / 7 / 7 days (R5),
+ *   taken 02:00-03:00 UTC; maintenance Sunday 05:30-06:30 UTC, after the database's.
+ *   Alarms: memory 70/80 % (R1); any eviction warns, 100 per 5 minutes is critical (data
+ *   the app wrote is gone: sessions, rate-limit counters); replication lag 1/5 s.
  */
 export const PRESETS: Record<EnvironmentName, Settings> = {
   dev: {
@@ -88,6 +106,11 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       instanceClass: "db.t4g.micro", allocatedStorageGb: 20, maxAllocatedStorageGb: 100, multiAz: false, backupRetentionDays: 7,
       backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30",
       cpuAlarmPercent: { warning: 70, critical: 80 }, freeStorageAlarmGb: { warning: 5, critical: 2 }, connectionsAlarm: { warning: 60, critical: 80 },
+    },
+    cache: {
+      nodeType: "cache.t4g.micro", nodeCount: 1, multiAz: false, snapshotRetentionDays: 1,
+      snapshotWindow: "02:00-03:00", maintenanceWindow: "sun:05:30-sun:06:30",
+      memoryAlarmPercent: { warning: 70, critical: 80 }, evictionsAlarm: { warning: 0, critical: 100 }, replicationLagAlarmSeconds: { warning: 1, critical: 5 },
     },
     budget: { monthlyLimitUsd: 200, alertThresholdsPercent: [80, 100] },
   },
@@ -104,6 +127,11 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30",
       cpuAlarmPercent: { warning: 70, critical: 80 }, freeStorageAlarmGb: { warning: 5, critical: 2 }, connectionsAlarm: { warning: 100, critical: 150 },
     },
+    cache: {
+      nodeType: "cache.t4g.small", nodeCount: 1, multiAz: false, snapshotRetentionDays: 7,
+      snapshotWindow: "02:00-03:00", maintenanceWindow: "sun:05:30-sun:06:30",
+      memoryAlarmPercent: { warning: 70, critical: 80 }, evictionsAlarm: { warning: 0, critical: 100 }, replicationLagAlarmSeconds: { warning: 1, critical: 5 },
+    },
     budget: { monthlyLimitUsd: 500, alertThresholdsPercent: [80, 100] },
   },
   prod: {
@@ -118,6 +146,11 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       instanceClass: "db.t4g.medium", allocatedStorageGb: 100, maxAllocatedStorageGb: 1000, multiAz: true, backupRetentionDays: 35,
       backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30",
       cpuAlarmPercent: { warning: 70, critical: 80 }, freeStorageAlarmGb: { warning: 5, critical: 2 }, connectionsAlarm: { warning: 100, critical: 150 },
+    },
+    cache: {
+      nodeType: "cache.t4g.medium", nodeCount: 2, multiAz: true, snapshotRetentionDays: 7,
+      snapshotWindow: "02:00-03:00", maintenanceWindow: "sun:05:30-sun:06:30",
+      memoryAlarmPercent: { warning: 70, critical: 80 }, evictionsAlarm: { warning: 0, critical: 100 }, replicationLagAlarmSeconds: { warning: 1, critical: 5 },
     },
     budget: { monthlyLimitUsd: 1000, alertThresholdsPercent: [50, 80, 100] },
   },

@@ -48,6 +48,11 @@ export interface AppSecretProps {
 export class AppSecret extends Construct {
   public readonly secretArn: string;
   public readonly secretName: string;
+  /**
+   * With `generate`: a reference to the generated value, for a resource that must be given
+   * it (an ElastiCache AUTH token). The value lives in state, never in the JSON.
+   */
+  public readonly generatedValue?: string;
   private readonly kmsKeyArn: string;
 
   constructor(scope: Construct, id: string, props: AppSecretProps) {
@@ -73,7 +78,8 @@ export class AppSecret extends Construct {
         minNumeric: 1,
       });
     if (props.generate) {
-      new SecretsmanagerSecretVersion(this, "Version", { secretId: secret.id, secretString: password("value", props.generate).result });
+      this.generatedValue = password("value", props.generate).result;
+      new SecretsmanagerSecretVersion(this, "Version", { secretId: secret.id, secretString: this.generatedValue });
     } else if (props.keys) {
       const entries = Object.entries(props.keys);
       const value = Object.fromEntries(entries.map(([k, v]) => [k, v === "external" ? OUT_OF_BAND_PLACEHOLDER : password(k, v).result]));
