@@ -390,7 +390,7 @@ describe("config validation", () => {
 
     it("accepts a known major of each engine", () => {
       expect(problemsOf(withSpec(redis))).toEqual([]);
-      expect(problemsOf(withSpec((s) => (s.cache = { engine: "valkey", version: "8" })))).toEqual([]);
+      for (const version of ["7", "8", "9"]) expect(problemsOf(withSpec((s) => (s.cache = { engine: "valkey", version })))).toEqual([]);
     });
 
     it("rejects an unknown major, a minor pin and an unknown engine, with the path", () => {

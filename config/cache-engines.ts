@@ -27,7 +27,8 @@ export const CACHE_MAJORS: Readonly<Record<CacheEngine, readonly CacheMajor[]>> 
   redis: [{ major: "7", engineVersion: "7.1" }],
   valkey: [
     { major: "7", engineVersion: "7.2" },
-    { major: "8", engineVersion: "8.0" },
+    { major: "8", engineVersion: "8.2" },
+    { major: "9", engineVersion: "9.0" },
   ],
 };
 

@@ -329,7 +329,7 @@ export const CacheSpec = z.strictObject({
   version: z
     .string()
     .regex(/^\d+(\.\d+)*$/, "must be a version number such as \"7\"")
-    .describe("Major version: redis 7, valkey 7 or 8 (README, Cache)."),
+    .describe("Major version: redis 7, valkey 7, 8 or 9 (README, Cache)."),
 });
 
 /** A justified exception to one guardrail rule on one construct (and what is below it). */

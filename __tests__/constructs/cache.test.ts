@@ -67,7 +67,7 @@ describe("Cache", () => {
     const tf = tfOf(engine, "prod");
     expect(groupOf(tf)).toMatchObject({
       engine,
-      engine_version: engine === "redis" ? "7.1" : "8.0",
+      engine_version: engine === "redis" ? "7.1" : "8.2",
       transit_encryption_enabled: true,
       transit_encryption_mode: "required",
       at_rest_encryption_enabled: "true",
