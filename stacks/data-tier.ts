@@ -17,9 +17,10 @@ export interface DataTierProps {
 const GIB = 1024 ** 3;
 
 /**
- * The environment's data stores, from the resolved config: today the relational database
- * (when the config has one) with its alarm pairs. The compute tier admits itself through
- * `database.allowFrom` and grants through `database.grantConnect`; this tier never knows it.
+ * The environment's data stores, from the resolved config: the relational database and the
+ * cache (each when the config has one) with their alarm pairs. The compute tier admits
+ * itself through `allowFrom` on each, grants through `database.grantConnect` and
+ * `cache.grantReadAuthToken`, and reads `cache.connection`; this tier never knows it.
  */
 export class DataTier extends Construct {
   public readonly database?: Database;
