@@ -47,6 +47,9 @@ export function connectionSettings(p: ConnectionProps): ConnectionSettings {
   };
 }
 
-/** ECS `valueFrom` and App Runner secret form: the ARN, plus `:<key>::` for a JSON key. */
+/**
+ * ECS `valueFrom`: the ARN, plus `:<key>::` for a JSON key. App Runner documents whole
+ * secrets (the ARN alone) for `runtime_environment_secrets`.
+ */
 export const valueFrom = (ref: SecretReference): string =>
   ref.jsonKey ? `${ref.secretArn}:${ref.jsonKey}::` : ref.secretArn;
