@@ -101,4 +101,16 @@ describe("pinned addresses of stateful resources", () => {
       "random_password.DataTier_Database_MasterSecret_Value-password_5A3139E5",
     ]);
   });
+
+  it("app with a cache: the replication group, its log groups, the AUTH token's secret and generated value", () => {
+    const cached = { ...spec, cache: { engine: "redis" as const, version: "7" } };
+    const all = stateful(addresses(synthStack(new AppStack(new App(), resolve(validSpec(cached), "prod")))));
+    expect(all.filter((a) => a.includes("DataTier_Cache_"))).toEqual([
+      "aws_cloudwatch_log_group.DataTier_Cache_LogGroup-engine-log_LogGroup_7E0453E5",
+      "aws_cloudwatch_log_group.DataTier_Cache_LogGroup-slow-log_LogGroup_223B060E",
+      "aws_elasticache_replication_group.DataTier_Cache_ReplicationGroup_8F843388",
+      "aws_secretsmanager_secret.DataTier_Cache_AuthToken_Secret_6F98C479",
+      "random_password.DataTier_Cache_AuthToken_Value-value_4C50AF19",
+    ]);
+  });
 });

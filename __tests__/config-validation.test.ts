@@ -443,4 +443,55 @@ describe("config validation", () => {
       ]);
     });
   });
+  describe("cache", () => {
+    const redis = (s: any) => (s.cache = { engine: "redis", version: "7" });
+
+    it("accepts a known major of each engine", () => {
+      expect(problemsOf(withSpec(redis))).toEqual([]);
+      for (const version of ["7", "8", "9"]) expect(problemsOf(withSpec((s) => (s.cache = { engine: "valkey", version })))).toEqual([]);
+    });
+
+    it("rejects an unknown major, a minor pin and an unknown engine, with the path", () => {
+      expect(problemsOf(withSpec((s) => (s.cache = { engine: "redis", version: "6" })))).toEqual([
+        expect.stringMatching(/^cache\.version: redis has no major version "6" in the cache table of \d{4}-\d\d-\d\d; known: 7$/),
+      ]);
+      expect(problemsOf(withSpec((s) => (s.cache = { engine: "valkey", version: "7.2" })))).toEqual([
+        'cache.version: pin the major version "7", not "7.2": the table picks the minor (7.2) and auto minor upgrades move the patch',
+      ]);
+      expect(problemsOf(withSpec((s) => (s.cache = { engine: "memcached", version: "1" })))).toEqual([expect.stringMatching(/^cache\.engine: /)]);
+    });
+
+    it("rejects Multi-AZ with one node and a node type the table lacks, where it was written", () => {
+      const problems = problemsOf(
+        withSpec((s) => {
+          redis(s);
+          s.overrides = { cache: { nodeType: "cache.t2.micro" } };
+          s.environments.prod.overrides = { cache: { nodeType: "cache.r7g.large", nodeCount: 1 } };
+        }),
+      );
+      expect(problems).toEqual([
+        expect.stringMatching(/^overrides\.cache\.nodeType: dev: ElastiCache node type cache\.t2\.micro is not in the cache table of /),
+        expect.stringMatching(/^overrides\.cache\.nodeType: staging: ElastiCache node type cache\.t2\.micro/),
+        "environments.prod.overrides.cache.multiAz: prod: Multi-AZ needs a replica to fail over to, and nodeCount is 1; set nodeCount to 2 or more, or multiAz false",
+      ]);
+    });
+
+    it("rejects overlapping windows, a node count beyond 6, and a config secret on the token's name", () => {
+      expect(problemsOf(withSpec((s) => {
+        redis(s);
+        s.environments.dev.overrides = { cache: { snapshotWindow: "05:00-06:00", nodeCount: 7 } };
+        s.secrets = [{ name: "cache-auth-token" }];
+      }))).toEqual([
+        expect.stringMatching(/^environments\.dev\.overrides\.cache\.nodeCount: /),
+      ]);
+      expect(problemsOf(withSpec((s) => {
+        redis(s);
+        s.environments.dev.overrides = { cache: { snapshotWindow: "05:00-06:00" } };
+        s.secrets = [{ name: "api" }, { name: "cache-auth-token" }];
+      }))).toEqual([
+        'secrets[1].name: "cache-auth-token" holds the cache\'s generated AUTH token; choose another name',
+        "environments.dev.overrides.cache.snapshotWindow: dev: snapshot window 05:00-06:00 overlaps maintenance window sun:05:30-sun:06:30; ElastiCache rejects that",
+      ]);
+    });
+  });
 });

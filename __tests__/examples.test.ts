@@ -2,7 +2,7 @@
  * The reference systems (../shared/reference/systems.md) as configs: each validates and
  * synthesizes for dev, staging and prod with no blocking guardrail finding. They hold what
  * the platform expresses so far (network, keys, secrets, buckets, observability, audit,
- * the relational database); Aurora, caches and compute join them as those constructs land.
+ * the relational database, the cache); Aurora and compute join them as those constructs land.
  */
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -55,7 +55,8 @@ describe("reference system examples", () => {
     expect(residency.every((f) => f.status === "passed")).toBe(true);
     expect(resourcesOfType(tf("orthosense-prod-app"), "aws_nat_gateway")).toHaveLength(3);
     expect(resourcesOfType(tf("orthosense-dev-app"), "aws_nat_gateway")).toHaveLength(1);
-    expect(resourcesOfType(tf("orthosense-prod-app"), "random_password").map((p) => p.length)).toEqual([64]);
+    // SECRET_KEY, and the cache's AUTH token.
+    expect(resourcesOfType(tf("orthosense-prod-app"), "random_password").map((p) => p.length)).toEqual([64, 64]);
   });
 
   it("R2 ecs-hipaa: the guide's subnets and single NAT, the PHI field key, third-party key placeholders", () => {
@@ -78,9 +79,10 @@ describe("reference system examples", () => {
 
   it("R4 ecs-cdn-hipaa: one JSON secret, failed-login alarms, 7-year audit logs, documents copied to a second region", () => {
     const prod = synthesize("ecs-cdn-hipaa.json").tf("mediflow-prod-app");
-    expect(resourcesOfType(prod, "aws_secretsmanager_secret")).toHaveLength(1);
-    const appAlarms = resourcesOfType(prod, "aws_cloudwatch_metric_alarm").filter((a) => !a.alarm_name.includes("-cis-"));
-    expect(appAlarms.map((a) => a.alarm_name).sort()).toEqual([
+    // The app's one secret; the cache's generated AUTH token keeps its own.
+    expect(resourcesOfType(prod, "aws_secretsmanager_secret").map((x) => x.name).sort()).toEqual(["mediflow/prod/app", "mediflow/prod/cache-auth-token"]);
+    const appAlarms = resourcesOfType(prod, "aws_cloudwatch_metric_alarm").map((a) => a.alarm_name).filter((a) => !a.includes("-cis-") && !a.includes("-cache-"));
+    expect(appAlarms.sort()).toEqual([
       "mediflow-prod-db-connections-critical",
       "mediflow-prod-db-connections-warning",
       "mediflow-prod-db-cpu-critical",
@@ -176,6 +178,41 @@ describe("reference system examples", () => {
         "warning: omniportal-prod-app: RDS for mysql 8.0 left standard support on 2026-07-31 and bills Extended Support " +
           "(engine_lifecycle_support = open-source-rds-extended-support); upgrade to 8.4 (database.version \"8.4\") after testing the app on it.",
       );
+    });
+  });
+  describe("caches", () => {
+    const cache = (tf: TfJson) => onlyResource(tf, "aws_elasticache_replication_group");
+    const secure = { transit_encryption_enabled: true, transit_encryption_mode: "required", at_rest_encryption_enabled: "true" };
+
+    it("R1 apprunner-eu: Redis 7 with TLS and AUTH, cache.t4g.micro / small, two nodes in prod, memory alarms at 70 / 80 %", () => {
+      const { tf } = synthesize("apprunner-eu.json");
+      const byEnv = (env: string) => cache(tf(`orthosense-${env}-app`));
+      expect(byEnv("dev")).toMatchObject({ ...secure, engine: "redis", engine_version: "7.1", node_type: "cache.t4g.micro", num_cache_clusters: 1 });
+      expect(byEnv("staging")).toMatchObject({ node_type: "cache.t4g.small", num_cache_clusters: 1 });
+      expect(byEnv("prod")).toMatchObject({ num_cache_clusters: 2, automatic_failover_enabled: true, multi_az_enabled: true });
+      expect(byEnv("prod").auth_token).toMatch(/^\$\{random_password\./);
+      const memory = resourcesOfType(tf("orthosense-prod-app"), "aws_cloudwatch_metric_alarm").filter((a) => a.metric_name === "DatabaseMemoryUsagePercentage");
+      expect(memory.map((a) => a.threshold).sort()).toEqual([70, 70, 80, 80]);
+      const secrets = resourcesOfType(tf("orthosense-prod-app"), "aws_secretsmanager_secret").map((x) => x.name).sort();
+      expect(secrets).toEqual(["orthosense/prod/cache-auth-token", "orthosense/prod/database-url", "orthosense/prod/secret-key"]);
+    });
+
+    it("R4 ecs-cdn-hipaa: Redis encrypted in transit and at rest with automatic failover in every environment, maintenance on Sunday", () => {
+      const { tf } = synthesize("ecs-cdn-hipaa.json");
+      for (const env of ["dev", "staging", "prod"]) {
+        const group = cache(tf(`mediflow-${env}-app`));
+        expect(group).toMatchObject({ ...secure, num_cache_clusters: 2, automatic_failover_enabled: true, multi_az_enabled: true });
+        expect(group.kms_key_id).toMatch(/^\$\{aws_kms_key\.DataKey_\w+\.arn\}$/);
+        expect(group.maintenance_window).toMatch(/^sun:/);
+      }
+    });
+
+    it("R5 ecs-mysql-dr: Multi-AZ Redis over TLS with daily snapshots kept 7 days in prod; cache.t3.small in dev, cache.r6g.large in prod", () => {
+      const { tf } = synthesize("ecs-mysql-dr.json");
+      const prod = cache(tf("omniportal-prod-app"));
+      expect(prod).toMatchObject({ ...secure, node_type: "cache.r6g.large", multi_az_enabled: true, automatic_failover_enabled: true, snapshot_retention_limit: 7, snapshot_window: "02:00-03:00" });
+      expect(prod.lifecycle.prevent_destroy).toBe(true);
+      expect(cache(tf("omniportal-dev-app"))).toMatchObject({ ...secure, node_type: "cache.t3.small", num_cache_clusters: 1 });
     });
   });
 });

@@ -80,6 +80,20 @@ describe("JSON Schema", () => {
     const config = JSON.parse(readFileSync(join(__dirname, "..", "app.config.json"), "utf8"));
     expect(config.$schema).toBe("./config/app-spec.schema.json");
   });
+  describe("cache", () => {
+    it("takes sizes and care from the preset, the version from the table, failover from the node count", () => {
+      const spec: any = baseSpec();
+      spec.cache = { engine: "valkey", version: "8" };
+      spec.environments.staging.overrides = { cache: { nodeCount: 2 } };
+      const dev = resolve(validSpec(spec), "dev").cache!;
+      expect(dev).toMatchObject({ engine: "valkey", majorVersion: "8", engineVersion: "8.2", replicationGroupId: "demo-dev-cache", nodeCount: 1, automaticFailover: false, finalSnapshot: false, port: 6379 });
+      expect(dev).toMatchObject({ authSecretName: "demo/dev/cache-auth-token", authToken: { length: 64, special: false }, logRetentionDays: 365 });
+      expect(resolve(validSpec(spec), "staging").cache).toMatchObject({ nodeCount: 2, multiAz: false, automaticFailover: true });
+      expect(resolve(validSpec(spec), "prod").cache).toMatchObject({ nodeCount: 2, multiAz: true, automaticFailover: true, finalSnapshot: true, snapshotRetentionDays: 7 });
+      expect(resolve(validSpec(baseSpec()), "prod").cache).toBeUndefined();
+    });
+  });
+
   describe("database", () => {
     const withDb = (database: any, change: (s: any) => void = () => {}) => {
       const spec: any = baseSpec();

@@ -46,6 +46,19 @@ export const DATABASE_DEFAULTS = {
   generatedSecretName: "database-master",
 } as const;
 
+/** Defaults of the cache that do not vary per environment. */
+export const CACHE_DEFAULTS = {
+  /** Redis and Valkey port; TLS on it (transit_encryption_mode required). */
+  port: 6379,
+  /**
+   * The AUTH token, generated at apply time: letters and digits only (ElastiCache refuses
+   * some punctuation, and the token goes into connection URLs), 64 of 16-128 allowed.
+   */
+  authToken: { length: 64, special: false },
+  /** Secret that holds it, `<app>/<env>/<name>`: a config secret may not take the name. */
+  authSecretName: "cache-auth-token",
+} as const;
+
 /** Defaults of the state backend. Templates take {app}, {env}, {account}, {region}. */
 export const STATE_DEFAULTS = {
   locking: "dynamodb",
@@ -91,6 +104,11 @@ export const MANAGED_BY = "cdktf";
  *   No read replicas by default: a replica costs the RDS-managed master password (AWS
  *   refuses replicas of such a source), so a config asks for them (R5). Replica lag warns
  *   above 60 s and is critical above 300 s (reads that stale serve old PHI).
+ * cache: dev and staging one node of cache.t4g.micro / small (R1), no failover; prod two
+ *   nodes, Multi-AZ with automatic failover (R1, R4). Snapshots kept 1 / 7 / 7 days (R5),
+ *   taken 02:00-03:00 UTC; maintenance Sunday 05:30-06:30 UTC, after the database's.
+ *   Alarms: memory 70/80 % (R1); any eviction warns, 100 per 5 minutes is critical (data
+ *   the app wrote is gone: sessions, rate-limit counters); replication lag 1/5 s.
  */
 export const PRESETS: Record<EnvironmentName, Settings> = {
   dev: {
@@ -108,6 +126,11 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       readReplicas: 0, replicaLagAlarmSeconds: { warning: 60, critical: 300 },
     },
     alerts: ALERTS,
+    cache: {
+      nodeType: "cache.t4g.micro", nodeCount: 1, multiAz: false, snapshotRetentionDays: 1,
+      snapshotWindow: "02:00-03:00", maintenanceWindow: "sun:05:30-sun:06:30",
+      memoryAlarmPercent: { warning: 70, critical: 80 }, evictionsAlarm: { warning: 0, critical: 100 }, replicationLagAlarmSeconds: { warning: 1, critical: 5 },
+    },
     budget: { monthlyLimitUsd: 200, alertThresholdsPercent: [80, 100] },
   },
   staging: {
@@ -125,6 +148,11 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       readReplicas: 0, replicaLagAlarmSeconds: { warning: 60, critical: 300 },
     },
     alerts: ALERTS,
+    cache: {
+      nodeType: "cache.t4g.small", nodeCount: 1, multiAz: false, snapshotRetentionDays: 7,
+      snapshotWindow: "02:00-03:00", maintenanceWindow: "sun:05:30-sun:06:30",
+      memoryAlarmPercent: { warning: 70, critical: 80 }, evictionsAlarm: { warning: 0, critical: 100 }, replicationLagAlarmSeconds: { warning: 1, critical: 5 },
+    },
     budget: { monthlyLimitUsd: 500, alertThresholdsPercent: [80, 100] },
   },
   prod: {
@@ -142,6 +170,11 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       readReplicas: 0, replicaLagAlarmSeconds: { warning: 60, critical: 300 },
     },
     alerts: ALERTS,
+    cache: {
+      nodeType: "cache.t4g.medium", nodeCount: 2, multiAz: true, snapshotRetentionDays: 7,
+      snapshotWindow: "02:00-03:00", maintenanceWindow: "sun:05:30-sun:06:30",
+      memoryAlarmPercent: { warning: 70, critical: 80 }, evictionsAlarm: { warning: 0, critical: 100 }, replicationLagAlarmSeconds: { warning: 1, critical: 5 },
+    },
     budget: { monthlyLimitUsd: 1000, alertThresholdsPercent: [50, 80, 100] },
   },
 };

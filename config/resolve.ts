@@ -5,9 +5,10 @@
 import { cidrSubnet } from "./cidr";
 import { fillTemplate, PLATFORM_KEY_PURPOSES as KEY, resourceName, resourcePrefix } from "./naming";
 import { findMajor, offersPerformanceInsights, upgradeTarget } from "./database-engines";
-import { DATABASE_DEFAULTS, MANAGED_BY, PRESETS, SPEC_DEFAULTS, STATE_DEFAULTS } from "./presets";
+import { findCacheMajor } from "./cache-engines";
+import { CACHE_DEFAULTS, DATABASE_DEFAULTS, MANAGED_BY, PRESETS, SPEC_DEFAULTS, STATE_DEFAULTS } from "./presets";
 import { partitionOf } from "./regions";
-import { ENVIRONMENTS, type AppSpec, type DatabaseEngine, type EnvironmentName, type LockingMode, type Settings, type SettingsOverrides } from "./schema";
+import { ENVIRONMENTS, type AppSpec, type CacheEngine, type DatabaseEngine, type EnvironmentName, type LockingMode, type Settings, type SettingsOverrides } from "./schema";
 
 /** Where an environment's Terraform state lives and how it is locked. */
 export interface ResolvedState {
@@ -134,6 +135,29 @@ export interface ResolvedDatabase extends Omit<Settings["database"], DatabaseAla
   readonly backupReplication?: { readonly region: string; readonly retentionDays: number };
 }
 
+type CacheAlarms = "memoryAlarmPercent" | "evictionsAlarm" | "replicationLagAlarmSeconds";
+
+/** The cache: the spec's engine and version, the environment's sizes and care. */
+export interface ResolvedCache extends Omit<Settings["cache"], CacheAlarms> {
+  readonly engine: CacheEngine;
+  /** The pinned major (`7`) and the `engine_version` the table gives it (`7.1`). */
+  readonly majorVersion: string;
+  readonly engineVersion: string;
+  /** Replication group id, `<app>-<env>-cache`. */
+  readonly replicationGroupId: string;
+  readonly port: number;
+  /** Automatic failover to a replica: on with two nodes or more. */
+  readonly automaticFailover: boolean;
+  /** Take a final snapshot on delete: follows protection.preventDestroy. */
+  readonly finalSnapshot: boolean;
+  /** Retention of the slow and engine logs: the application log retention. */
+  readonly logRetentionDays: number;
+  /** Secrets Manager name of the generated AUTH token, `<app>/<env>/cache-auth-token`. */
+  readonly authSecretName: string;
+  readonly authToken: GeneratedValue;
+  readonly alarms: Pick<Settings["cache"], CacheAlarms>;
+}
+
 export interface ResolvedEnvironment {
   readonly app: string;
   readonly env: EnvironmentName;
@@ -154,6 +178,8 @@ export interface ResolvedEnvironment {
   readonly secrets: readonly ResolvedSecret[];
   /** The relational database, when the spec has one. */
   readonly database?: ResolvedDatabase;
+  /** The cache, when the spec has one. */
+  readonly cache?: ResolvedCache;
   /** Extra customer-managed keys. */
   readonly keys: readonly { readonly purpose: string; readonly alias: string; readonly description: string }[];
   readonly alarmEmails: readonly string[];
@@ -284,6 +310,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       rotation: s.rotation,
     })),
     database: spec.database ? resolveDatabase(spec, env, settings) : undefined,
+    cache: spec.cache ? resolveCache(spec.cache, settings, name("cache"), `${spec.app}/${env}`) : undefined,
     keys: (spec.keys ?? []).map((k) => ({ purpose: k.purpose, alias: `alias/${name(k.purpose)}`, description: k.description })),
     alarmEmails: [...(spec.alarmEmails ?? [])],
     logMetricAlarms: (spec.logMetricAlarms ?? []).map((a) => ({ ...a, periodSeconds: a.periodSeconds ?? SPEC_DEFAULTS.logMetricAlarmPeriodSeconds })),
@@ -360,6 +387,26 @@ function securityAlerts({ alerts, audit }: Settings, prefix: string): ResolvedEn
     configCompliance,
     cisMetricFilters: alerts.cisMetricFilters && audit.cloudTrail,
     ...(guardDuty || configCompliance ? { eventRulePrefix: `${prefix}-` } : {}),
+  };
+}
+
+function resolveCache(cache: NonNullable<AppSpec["cache"]>, settings: Settings, id: string, secretPrefix: string): ResolvedCache {
+  const major = findCacheMajor(cache.engine, cache.version);
+  if (!major) throw new Error(`resolve: ${cache.engine} has no major version "${cache.version}" (validateSpec reports this).`);
+  const { memoryAlarmPercent, evictionsAlarm, replicationLagAlarmSeconds, ...sizes } = settings.cache;
+  return {
+    ...sizes,
+    engine: cache.engine,
+    majorVersion: major.major,
+    engineVersion: major.engineVersion,
+    replicationGroupId: id,
+    port: CACHE_DEFAULTS.port,
+    automaticFailover: sizes.nodeCount >= 2,
+    finalSnapshot: settings.protection.preventDestroy,
+    logRetentionDays: settings.logs.retentionDays,
+    authSecretName: `${secretPrefix}/${CACHE_DEFAULTS.authSecretName}`,
+    authToken: generated(CACHE_DEFAULTS.authToken),
+    alarms: { memoryAlarmPercent, evictionsAlarm, replicationLagAlarmSeconds },
   };
 }
 

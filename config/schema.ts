@@ -113,11 +113,21 @@ export const InterfaceEndpoint = z.enum(["ecr.api", "ecr.dkr", "secretsmanager",
 export const DatabaseEngine = z.enum(["postgres", "mysql"]);
 export type DatabaseEngine = z.infer<typeof DatabaseEngine>;
 
+/** Cache engines of an ElastiCache replication group. */
+export const CacheEngine = z.enum(["redis", "valkey"]);
+export type CacheEngine = z.infer<typeof CacheEngine>;
+
 /** A warning and a critical threshold of one alarm pair. */
 const AlarmThresholds = z.strictObject({ warning: z.number().min(0), critical: z.number().min(0) });
 
 const HHMM = "([01]\\d|2[0-3]):[0-5]\\d";
 const DAY = "(mon|tue|wed|thu|fri|sat|sun)";
+/** A daily UTC window such as 03:00-04:00. */
+const DailyWindow = (example: string) =>
+  z.string().regex(new RegExp(`^${HHMM}-${HHMM}$`), `must be hh:mm-hh:mm in UTC, e.g. ${example}`);
+/** A weekly UTC window such as sun:04:30-sun:05:30. */
+const WeeklyWindow = (example: string) =>
+  z.string().regex(new RegExp(`^${DAY}:${HHMM}-${DAY}:${HHMM}$`), `must be ddd:hh:mm-ddd:hh:mm in UTC, e.g. ${example}`);
 
 /**
  * Per-environment settings. `presets.ts` gives a full value per environment; a config
@@ -178,13 +188,9 @@ export const SettingsSchema = z.strictObject({
       maxAllocatedStorageGb: z.number().int().min(20).max(65536).describe("Storage autoscaling ceiling, GiB; at least allocatedStorageGb."),
       multiAz: z.boolean().describe("A synchronous standby in a second AZ, with automatic failover."),
       backupRetentionDays: z.number().int().min(7).max(35).describe("Days automated backups (point-in-time recovery) are kept, 7-35."),
-      backupWindow: z
-        .string()
-        .regex(new RegExp(`^${HHMM}-${HHMM}$`), "must be hh:mm-hh:mm in UTC, e.g. 03:00-04:00")
+      backupWindow: DailyWindow("03:00-04:00")
         .describe("Daily backup window, UTC; must not overlap the maintenance window."),
-      maintenanceWindow: z
-        .string()
-        .regex(new RegExp(`^${DAY}:${HHMM}-${DAY}:${HHMM}$`), "must be ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:04:30-sun:05:30")
+      maintenanceWindow: WeeklyWindow("sun:04:30-sun:05:30")
         .describe("Weekly maintenance window, UTC (minor version upgrades happen here)."),
       cpuAlarmPercent: AlarmThresholds.describe("CPUUtilization above which the warning and critical alarms fire."),
       freeStorageAlarmGb: AlarmThresholds.describe("FreeStorageSpace (GiB) below which the warning and critical alarms fire."),
@@ -210,6 +216,24 @@ export const SettingsSchema = z.strictObject({
       cisMetricFilters: z.boolean().describe("CIS metric filters on the trail's log group (audit.cloudTrail), each alarming to the alarm topic: root use, denied calls, console sign-in without MFA, IAM, trail, Config, KMS, bucket policy, security group and NACL changes."),
     })
     .describe("Security events mailed to the alarm topic's subscribers (HIPAA 164.308(a)(1)(ii)(D), 164.312(b))."),
+  cache: z
+    .strictObject({
+      nodeType: z
+        .string()
+        .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, "must be an ElastiCache node type such as cache.t4g.small")
+        .describe("ElastiCache node type; must be one the table offers (README, Cache)."),
+      nodeCount: z.number().int().min(1).max(6).describe("Nodes: a primary and nodeCount - 1 replicas; 2+ turns on automatic failover."),
+      multiAz: z.boolean().describe("Replicas in other AZs with automatic failover; needs nodeCount >= 2."),
+      snapshotRetentionDays: z.number().int().min(1).max(35).describe("Days daily snapshots are kept, 1-35."),
+      snapshotWindow: DailyWindow("02:00-03:00")
+        .describe("Daily snapshot window, UTC; must not overlap the maintenance window."),
+      maintenanceWindow: WeeklyWindow("sun:05:30-sun:06:30")
+        .describe("Weekly maintenance window, UTC (patch upgrades happen here)."),
+      memoryAlarmPercent: AlarmThresholds.describe("DatabaseMemoryUsagePercentage above which the warning and critical alarms fire."),
+      evictionsAlarm: AlarmThresholds.describe("Evictions per 5 minutes above which the warning and critical alarms fire."),
+      replicationLagAlarmSeconds: AlarmThresholds.describe("ReplicationLag (seconds) above which the alarms fire (with replicas)."),
+    })
+    .describe("Size and care of the cache (used when the config has a cache)."),
   budget: z.strictObject({
     monthlyLimitUsd: z.number().positive().max(10_000_000).describe("Monthly cost budget in USD."),
     alertThresholdsPercent: z.array(z.number().positive().max(1000)).min(1).describe("Actual-spend percentages that alert; 100 % forecast always alerts."),
@@ -322,6 +346,15 @@ export const DatabaseSpec = z.strictObject({
     .describe("Environments whose automated backups are replicated to drRegion (point-in-time recovery there). @default none"),
 });
 
+/** The app's cache: one ElastiCache replication group per environment, sized by settings.cache. */
+export const CacheSpec = z.strictObject({
+  engine: CacheEngine.describe("redis (ElastiCache for Redis OSS) or valkey (ElastiCache for Valkey)."),
+  version: z
+    .string()
+    .regex(/^\d+(\.\d+)*$/, "must be a version number such as \"7\"")
+    .describe("Major version: redis 7, valkey 7, 8 or 9 (README, Cache)."),
+});
+
 /** A justified exception to one guardrail rule on one construct (and what is below it). */
 export const SuppressionSpec = z.strictObject({
   rule: z.string().describe("Rule id: Checkov (CKV_AWS_18) or Trivy (AWS-0089) form."),
@@ -344,6 +377,7 @@ export const AppSpecSchema = z
     buckets: z.array(BucketSpec).optional().describe("Data buckets of the app."),
     drRegion: Region.optional().describe("Disaster-recovery region for bucket replicas and database backups; must be in allowedRegions."),
     database: DatabaseSpec.optional().describe("The relational database (RDS PostgreSQL or MySQL). @default none"),
+    cache: CacheSpec.optional().describe("The cache (ElastiCache Redis OSS or Valkey). @default none"),
     keys: z.array(KeySpec).optional().describe("Extra customer-managed keys besides the environment's data key."),
     secrets: z.array(SecretSpec).optional().describe("Secrets Manager entries, generated or placeholders."),
     alarmEmails: z.array(z.email("must be an e-mail address such as oncall@example.com")).optional().describe("Addresses subscribed to the alarm topic (each must confirm)."),

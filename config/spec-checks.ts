@@ -5,7 +5,8 @@
 import { contains, overlaps, parseCidr } from "./cidr";
 import { dynamoTableNameProblem, fillTemplate, s3BucketNameProblem } from "./naming";
 import { ENGINE_TABLE_DATE, offersClass, versionProblem } from "./database-engines";
-import { DATABASE_DEFAULTS } from "./presets";
+import { CACHE_NODE_TYPES, CACHE_TABLE_DATE, cacheVersionProblem } from "./cache-engines";
+import { CACHE_DEFAULTS, DATABASE_DEFAULTS } from "./presets";
 import type { Problem } from "./problems";
 import { declaredEnvironments, resolve, resolveNetwork, settingsFor } from "./resolve";
 import type { AppSpec, Settings } from "./schema";
@@ -50,6 +51,40 @@ export function databaseProblems(spec: AppSpec): Problem[] {
     const clash = (spec.secrets ?? []).findIndex((x) => x.name === DATABASE_DEFAULTS.generatedSecretName);
     if (s.readReplicas > 0 && clash >= 0) {
       problems.push({ path: `secrets[${clash}].name`, message: `${env}: "${DATABASE_DEFAULTS.generatedSecretName}" is the secret that holds the database's generated master password (read replicas); rename this one` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The cache: a known major of its engine, and per environment a node type the table has,
+ * Multi-AZ only with a replica to fail over to, windows that do not overlap; and no config
+ * secret on the name of the generated AUTH token.
+ */
+export function cacheProblems(spec: AppSpec): Problem[] {
+  const cache = spec.cache;
+  if (!cache) return [];
+  const problems: Problem[] = [];
+  const version = cacheVersionProblem(cache.engine, cache.version);
+  if (version) problems.push({ path: "cache.version", message: version });
+  const clash = (spec.secrets ?? []).findIndex((s) => s.name === CACHE_DEFAULTS.authSecretName);
+  if (clash >= 0) {
+    problems.push({ path: `secrets[${clash}].name`, message: `"${CACHE_DEFAULTS.authSecretName}" holds the cache's generated AUTH token; choose another name` });
+  }
+  for (const env of declaredEnvironments(spec)) {
+    const s = settingsFor(spec, env).cache;
+    const path = (field: string) => settingPath(spec, env, "cache", field);
+    if (!CACHE_NODE_TYPES.includes(s.nodeType)) {
+      problems.push({
+        path: path("nodeType"),
+        message: `${env}: ElastiCache node type ${s.nodeType} is not in the cache table of ${CACHE_TABLE_DATE}; e.g. cache.t4g.small, cache.m7g.large, cache.r7g.large`,
+      });
+    }
+    if (s.multiAz && s.nodeCount < 2) {
+      problems.push({ path: path("multiAz"), message: `${env}: Multi-AZ needs a replica to fail over to, and nodeCount is ${s.nodeCount}; set nodeCount to 2 or more, or multiAz false` });
+    }
+    if (windowsOverlap(s.snapshotWindow, s.maintenanceWindow)) {
+      problems.push({ path: path("snapshotWindow"), message: `${env}: snapshot window ${s.snapshotWindow} overlaps maintenance window ${s.maintenanceWindow}; ElastiCache rejects that` });
     }
   }
   return problems;

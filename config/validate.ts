@@ -16,7 +16,7 @@ import {
 } from "./raw-checks";
 import { describeIssue } from "./schema-issues";
 import { AppSpecSchema, type AppSpec } from "./schema";
-import { auditReaderProblems, databaseProblems, derivedNameProblems, drProblems, networkProblems, sharedAccountProblems } from "./spec-checks";
+import { auditReaderProblems, cacheProblems, databaseProblems, derivedNameProblems, drProblems, networkProblems, sharedAccountProblems } from "./spec-checks";
 
 export type ValidationResult = { ok: true; spec: AppSpec } | { ok: false; problems: Problem[] };
 
@@ -27,10 +27,10 @@ export function validateSpec(raw: unknown): ValidationResult {
   problems.push(...environmentReferenceProblems(raw), ...roleAccountProblems(raw), ...keyPurposeProblems(raw));
   if (parsed.success) {
     const network = networkProblems(parsed.data);
-    const database = databaseProblems(parsed.data);
-    problems.push(...network, ...database, ...drProblems(parsed.data), ...sharedAccountProblems(parsed.data), ...auditReaderProblems(parsed.data));
-    // Names are checked on the resolved spec, which needs a valid network plan and engine version.
-    if (network.length === 0 && database.length === 0) problems.push(...derivedNameProblems(parsed.data));
+    const dataTier = [...databaseProblems(parsed.data), ...cacheProblems(parsed.data)];
+    problems.push(...network, ...dataTier, ...drProblems(parsed.data), ...sharedAccountProblems(parsed.data), ...auditReaderProblems(parsed.data));
+    // Names are checked on the resolved spec, which needs a valid network plan and engine versions.
+    if (network.length === 0 && dataTier.length === 0) problems.push(...derivedNameProblems(parsed.data));
   }
   if (!parsed.success || problems.length > 0) return { ok: false, problems: withoutEchoes(dedupe(problems)) };
   return { ok: true, spec: parsed.data };

@@ -4,10 +4,9 @@ import { DbInstanceAutomatedBackupsReplication } from "@cdktf/provider-aws/lib/d
 import { DbOptionGroup } from "@cdktf/provider-aws/lib/db-option-group";
 import { DbParameterGroup, type DbParameterGroupParameter } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { suppress } from "../guardrails/suppressions";
 import { AppSecret } from "./app-secret";
+import { ClientSecurityGroup } from "./client-security-group";
 import type { Grantable } from "./grants";
 import { LogGroup } from "./log-group";
 import { sid } from "./policy-document";
@@ -143,7 +142,7 @@ export class Database extends Construct {
   public readonly instanceIdentifier: string;
   /** Resource ids of the primary and the replicas (IAM database users live under them). */
   private readonly resourceIds: readonly string[];
-  private ingressCount = 0;
+  private readonly clients: ClientSecurityGroup;
 
   constructor(scope: Construct, id: string, private readonly props: DatabaseProps) {
     super(scope, id);
@@ -157,11 +156,12 @@ export class Database extends Construct {
       description: `Data subnets of ${name}`,
       subnetIds: [...props.subnetIds],
     });
-    const sg = new SecurityGroup(this, "SecurityGroup", {
+    this.clients = new ClientSecurityGroup(this, {
       name,
       description: `RDS ${name}: engine port from admitted client security groups only`,
       vpcId: props.vpcId,
-      tags: { Name: name },
+      port: engine.port,
+      protocol: `${props.engine} over TLS`,
     });
     const family = engine.family(props.majorVersion);
     // Named for the family, replaced before destroy: a major upgrade brings a new group.
@@ -200,7 +200,7 @@ export class Database extends Construct {
       maxAllocatedStorage: props.maxAllocatedStorageGb,
       storageEncrypted: true,
       dbSubnetGroupName: subnets.name,
-      vpcSecurityGroupIds: [sg.id],
+      vpcSecurityGroupIds: [this.clients.securityGroupId],
       publiclyAccessible: false,
       parameterGroupName: parameters.name,
       ...(options ? { optionGroupName: options.name } : {}),
@@ -273,7 +273,7 @@ export class Database extends Construct {
     this.masterSecretArn = master ? master.secretArn : instance.masterUserSecret.get(0).secretArn;
     this.replicaEndpointAddresses = this.replicas.map((r) => r.address);
     this.replicaIdentifiers = this.replicas.map((r) => r.identifier);
-    this.securityGroupId = sg.id;
+    this.securityGroupId = this.clients.securityGroupId;
     this.instanceIdentifier = instance.identifier;
     this.resourceIds = [instance.resourceId, ...this.replicas.map((r) => r.resourceId)];
   }
@@ -288,14 +288,7 @@ export class Database extends Construct {
 
   /** Admit clients in `securityGroupId` on the engine port (called by whatever composes the compute tier). */
   allowFrom(securityGroupId: string, description = "Database clients"): void {
-    new VpcSecurityGroupIngressRule(this, `Ingress${this.ingressCount++}`, {
-      securityGroupId: this.securityGroupId,
-      referencedSecurityGroupId: securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: this.port,
-      toPort: this.port,
-      description: `${description}: ${this.props.engine} over TLS`,
-    });
+    this.clients.allowFrom(securityGroupId, description);
   }
 
   /**

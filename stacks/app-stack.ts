@@ -17,7 +17,7 @@ import { useS3Backend } from "./state-backend";
 
 /**
  * One app in one environment, its state in the environment's bootstrap backend: the data
- * key (and extra keys), network, observability, the data tier (database), audit, data
+ * key (and extra keys), network, observability, the data tier (database, cache), audit, data
  * buckets (with DR replicas where configured) and secrets. Compute will take their handles.
  *
  * Construct ids that carry a config name (`DataBucket-<name>`, `Secret-<name>`,
@@ -30,7 +30,7 @@ export class AppStack extends TerraformStack {
   public readonly accessLogBucket: SecureBucket;
   public readonly network: Network;
   public readonly observability: Observability;
-  /** The data stores (the relational database, when the config has one). */
+  /** The data stores (the relational database and the cache, when the config has them). */
   public readonly data: DataTier;
   public readonly audit: Audit;
   public readonly dataBuckets: Readonly<Record<string, SecureBucket>>;

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import type { ResolvedEnvironment } from "../config/resolve";
+import { Cache } from "../constructs/cache";
 import { Database } from "../constructs/database";
 import type { Network } from "../constructs/network";
 import type { Observability } from "../constructs/observability";
@@ -8,7 +9,7 @@ import { suppress } from "../guardrails/suppressions";
 export interface DataTierProps {
   readonly env: ResolvedEnvironment;
   readonly network: Network;
-  /** The environment's data key: storage, master secret, Performance Insights, log groups. */
+  /** The environment's data key: storage, master secret, Performance Insights, log groups, cache. */
   readonly kmsKeyArn: string;
   readonly observability: Observability;
   /** The DR region's key, for database backups replicated there. @default none: nothing replicates */
@@ -18,16 +19,19 @@ export interface DataTierProps {
 const GIB = 1024 ** 3;
 
 /**
- * The environment's data stores, from the resolved config: today the relational database
- * (when the config has one) with its alarm pairs. The compute tier admits itself through
- * `database.allowFrom` and grants through `database.grantConnect`; this tier never knows it.
+ * The environment's data stores, from the resolved config: the relational database and the
+ * cache (each when the config has one) with their alarm pairs. The compute tier admits
+ * itself through `allowFrom` on each, grants through `database.grantConnect` and
+ * `cache.grantReadAuthToken`, and reads `cache.connection`; this tier never knows it.
  */
 export class DataTier extends Construct {
   public readonly database?: Database;
+  public readonly cache?: Cache;
 
   constructor(scope: Construct, id: string, props: DataTierProps) {
     super(scope, id);
     const { env } = props;
+    if (env.cache) this.cache = this.createCache(env.cache, props);
     const db = env.database;
     if (!db) return;
     const replication = db.backupReplication;
@@ -49,6 +53,52 @@ export class DataTier extends Construct {
       suppress(this.database, "CKV_AWS_157", `Single-AZ by the ${env.env} preset (database.multiAz): a disposable environment; staging and prod run Multi-AZ.`, { scanners: ["checkov"] });
     }
     this.watch(this.database, props.observability, db.alarms);
+  }
+
+  /** The cache, its single-node exception justified, and its alarm pairs. */
+  private createCache(c: NonNullable<ResolvedEnvironment["cache"]>, props: DataTierProps): Cache {
+    const { env } = props;
+    const cache = new Cache(this, "Cache", {
+      ...c,
+      authToken: { ...c.authToken, secretName: c.authSecretName, recoveryWindowDays: env.settings.secrets.recoveryWindowDays },
+      kmsKeyArn: props.kmsKeyArn,
+      vpcId: props.network.vpcId,
+      subnetIds: props.network.dataSubnetIds,
+    });
+    if (!c.automaticFailover) {
+      suppress(cache, "CKV2_AWS_50", `One node by the ${env.env} preset (cache.nodeCount): nothing to fail over to; a lost node is rebuilt from its daily snapshot. Prod runs two.`);
+    }
+    this.watchCache(cache, props.observability, c.alarms);
+    return cache;
+  }
+
+  /** Per node: memory and evictions; with replicas, replication lag (the primary reports none). */
+  private watchCache(cache: Cache, observability: Observability, alarms: NonNullable<ResolvedEnvironment["cache"]>["alarms"]): void {
+    const replicated = cache.memberClusterIds.length > 1;
+    for (const node of cache.memberClusterIds) {
+      const n = node.slice(-3);
+      const metric = (metricName: string, statistic: string) => ({ namespace: "AWS/ElastiCache", metricName, statistic, dimensions: { CacheClusterId: node } });
+      const title = `Cache node ${n}`;
+      observability.addAlarmPair(`CacheMemory-${n}`, title, {
+        name: `cache-${n}-memory`,
+        description: `Cache node ${node} memory use (%) is high: keys will be evicted, writes may fail.`,
+        metric: metric("DatabaseMemoryUsagePercentage", "Maximum"),
+        ...alarms.memoryAlarmPercent,
+      });
+      observability.addAlarmPair(`CacheEvictions-${n}`, title, {
+        name: `cache-${n}-evictions`,
+        description: `Cache node ${node} evicts keys to make room: sessions and counters the app wrote are gone.`,
+        metric: metric("Evictions", "Sum"),
+        ...alarms.evictionsAlarm,
+      });
+      if (!replicated) continue;
+      observability.addAlarmPair(`CacheReplicationLag-${n}`, title, {
+        name: `cache-${n}-replication-lag`,
+        description: `Cache replica ${node} lags the primary (seconds): a failover now would lose recent writes.`,
+        metric: metric("ReplicationLag", "Maximum"),
+        ...alarms.replicationLagAlarmSeconds,
+      });
+    }
   }
 
   /** Warning/critical pairs on CPU, free storage and connections, and on each replica's lag. */
