@@ -113,4 +113,20 @@ describe("pinned addresses of stateful resources", () => {
       "random_password.DataTier_Cache_AuthToken_Value-value_4C50AF19",
     ]);
   });
+
+  it("app with an ECS service: its repository, the ECS Exec log group, the ALB log bucket", () => {
+    const cert = (account: string) => `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
+    const served = {
+      ...spec,
+      secrets: [{ name: "app" }],
+      services: [{ name: "api", kind: "ecs" as const, imageTag: "1.0.0", port: 8000, healthCheckPath: "/healthz", secrets: { APP_TOKEN: "app" } }],
+      edge: { alb: { certificateArns: { dev: cert("111111111111"), staging: cert("222222222222"), prod: cert("333333333333") } } },
+    };
+    const all = stateful(addresses(synthStack(new AppStack(new App(), resolve(validSpec(served), "prod")))));
+    expect(all.filter((a) => a.includes("ComputeTier_"))).toEqual([
+      "aws_cloudwatch_log_group.ComputeTier_Cluster_ExecLogGroup_E0F4700F",
+      "aws_ecr_repository.ComputeTier_Repository-api_Repository_FE3D40C1",
+      "aws_s3_bucket.ComputeTier_LoadBalancer_LogBucket_7486F731",
+    ]);
+  });
 });

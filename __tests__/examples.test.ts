@@ -2,7 +2,8 @@
  * The reference systems (../shared/reference/systems.md) as configs: each validates and
  * synthesizes for dev, staging and prod with no blocking guardrail finding. They hold what
  * the platform expresses so far (network, keys, secrets, buckets, observability, audit,
- * the relational database, the cache); Aurora and compute join them as those constructs land.
+ * the relational database, the cache, ECS services behind an ALB); Aurora, App Runner, WAF
+ * and CloudFront join them as those constructs land.
  */
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -68,6 +69,19 @@ describe("reference system examples", () => {
     expect(resourcesOfType(prod, "aws_kms_alias").map((a) => a.name)).toContain("alias/carebow-prod-phi-fields");
     expect(resourcesOfType(prod, "aws_secretsmanager_secret").map((s) => s.name).sort()).toEqual(["carebow/prod/jwt-secret", "carebow/prod/openai-api-key", "carebow/prod/stripe-secret-key"]);
     expect(resourcesOfType(prod, "aws_secretsmanager_secret_version")).toEqual([]);
+  });
+
+  it("R2 ecs-hipaa: the API on Fargate, 512 CPU / 1024 MiB, 2 tasks, /healthz behind HTTPS, the reports bucket and the PHI key", () => {
+    const prod = synthesize("ecs-hipaa.json").tf("carebow-prod-app");
+    expect(onlyResource(prod, "aws_ecs_task_definition")).toMatchObject({ cpu: "512", memory: "1024" });
+    expect(onlyResource(prod, "aws_ecs_service")).toMatchObject({ desired_count: 2 });
+    expect(onlyResource(prod, "aws_lb_target_group").health_check.path).toBe("/healthz");
+    expect(onlyResource(prod, "aws_ecr_repository").name).toBe("carebow-prod-api");
+    const [c] = JSON.parse(onlyResource(prod, "aws_ecs_task_definition").container_definitions);
+    expect(c.secrets.map((x: any) => x.name)).toEqual(["JWT_SECRET", "OPENAI_API_KEY", "STRIPE_SECRET_KEY"]);
+    const task = resourcesOfType(prod, "aws_iam_role_policy").find((p) => p.name === "carebow-prod-api-task-policy")!;
+    expect(task.policy).toContain("DataBucket-reports");
+    expect(task.policy).toContain("Key-phi-fields");
   });
 
   it("R3 apprunner-aurora: a cost budget with alert thresholds per environment", () => {

@@ -85,6 +85,34 @@ export const STATE_DEFAULTS = {
  */
 const ALERTS: Settings["alerts"] = { guardDutyFindings: true, guardDutyMinSeverity: 7, configCompliance: true, cisMetricFilters: true };
 
+/** Defaults of container services and the load balancer that do not vary per environment. */
+export const COMPUTE_DEFAULTS = {
+  /** Non-root uid:gid the container runs as unless a service names its own. */
+  user: "1000:1000",
+  /** TLS 1.3 and 1.2 only; both scanners accept it (CKV_AWS_103, AWS-0047). */
+  sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+  /** Seconds the ALB drains a target before it is removed. */
+  deregistrationDelaySeconds: 30,
+  /** Seconds a new task may fail health checks while it starts. */
+  healthCheckGraceSeconds: 60,
+  /** Key prefix of the ALB's access logs in its log bucket. */
+  albLogPrefix: "alb",
+} as const;
+
+/**
+ * Alarms of each service, the same in every environment: CPU and memory 80/90 %, target
+ * 5xx above 5/10 per 5 minutes and p95 latency above 1/2 s (R1), any unhealthy target warns
+ * and 2 are critical. Scaling holds CPU at 60 % and memory at 70 %, below the alarms.
+ * Repositories keep the newest 30 images and untagged ones 7 days.
+ */
+const COMPUTE_CARE = {
+  cpuTargetPercent: 60, memoryTargetPercent: 70,
+  cpuAlarmPercent: { warning: 80, critical: 90 }, memoryAlarmPercent: { warning: 80, critical: 90 },
+  http5xxAlarm: { warning: 5, critical: 10 }, latencyP95AlarmSeconds: { warning: 1, critical: 2 },
+  unhealthyTargetsAlarm: { warning: 0, critical: 1 },
+  imagesKept: 30, untaggedImageDays: 7,
+};
+
 /** Value of the ManagedBy tag. */
 export const MANAGED_BY = "cdktf";
 
@@ -109,6 +137,8 @@ export const MANAGED_BY = "cdktf";
  *   taken 02:00-03:00 UTC; maintenance Sunday 05:30-06:30 UTC, after the database's.
  *   Alarms: memory 70/80 % (R1); any eviction warns, 100 per 5 minutes is critical (data
  *   the app wrote is gone: sessions, rate-limit counters); replication lag 1/5 s.
+ * compute: Fargate tasks of 256/512, 512/1024, 1024/2048 (CPU units/MiB); scaling 1-2,
+ *   1-5, 2-10 tasks (R1's), prod starting at 2 so one AZ can fail. Care: COMPUTE_CARE.
  */
 export const PRESETS: Record<EnvironmentName, Settings> = {
   dev: {
@@ -131,6 +161,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       snapshotWindow: "02:00-03:00", maintenanceWindow: "sun:05:30-sun:06:30",
       memoryAlarmPercent: { warning: 70, critical: 80 }, evictionsAlarm: { warning: 0, critical: 100 }, replicationLagAlarmSeconds: { warning: 1, critical: 5 },
     },
+    compute: { cpu: 256, memoryMb: 512, desiredCount: 1, minCount: 1, maxCount: 2, ...COMPUTE_CARE },
     budget: { monthlyLimitUsd: 200, alertThresholdsPercent: [80, 100] },
   },
   staging: {
@@ -153,6 +184,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       snapshotWindow: "02:00-03:00", maintenanceWindow: "sun:05:30-sun:06:30",
       memoryAlarmPercent: { warning: 70, critical: 80 }, evictionsAlarm: { warning: 0, critical: 100 }, replicationLagAlarmSeconds: { warning: 1, critical: 5 },
     },
+    compute: { cpu: 512, memoryMb: 1024, desiredCount: 1, minCount: 1, maxCount: 5, ...COMPUTE_CARE },
     budget: { monthlyLimitUsd: 500, alertThresholdsPercent: [80, 100] },
   },
   prod: {
@@ -175,6 +207,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       snapshotWindow: "02:00-03:00", maintenanceWindow: "sun:05:30-sun:06:30",
       memoryAlarmPercent: { warning: 70, critical: 80 }, evictionsAlarm: { warning: 0, critical: 100 }, replicationLagAlarmSeconds: { warning: 1, critical: 5 },
     },
+    compute: { cpu: 1024, memoryMb: 2048, desiredCount: 2, minCount: 2, maxCount: 10, ...COMPUTE_CARE },
     budget: { monthlyLimitUsd: 1000, alertThresholdsPercent: [50, 80, 100] },
   },
 };

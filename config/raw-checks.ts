@@ -57,6 +57,7 @@ export function duplicateProblems(raw: unknown): Problem[] {
   dupes(spec.buckets, "buckets", "bucket name", "name");
   dupes(spec.secrets, "secrets", "secret name", "name");
   dupes(spec.keys, "keys", "key purpose", "purpose");
+  dupes(spec.services, "services", "service name", "name");
   dupes(spec.logMetricAlarms, "logMetricAlarms", "alarm name", "name");
   dupes(spec.alarmEmails, "alarmEmails", "address");
   dupes(spec.allowedRegions, "allowedRegions", "region");

@@ -8,6 +8,9 @@ import { findMajor, offersPerformanceInsights, upgradeTarget } from "./database-
 import { findCacheMajor } from "./cache-engines";
 import { CACHE_DEFAULTS, DATABASE_DEFAULTS, MANAGED_BY, PRESETS, SPEC_DEFAULTS, STATE_DEFAULTS } from "./presets";
 import { partitionOf } from "./regions";
+import { resolveAlb, resolveCluster, resolveServices, type ResolvedAlb, type ResolvedCluster, type ResolvedService } from "./resolve-services";
+
+export type { ResolvedAlb, ResolvedCluster, ResolvedService } from "./resolve-services";
 import { ENVIRONMENTS, type AppSpec, type CacheEngine, type DatabaseEngine, type EnvironmentName, type LockingMode, type Settings, type SettingsOverrides } from "./schema";
 
 /** Where an environment's Terraform state lives and how it is locked. */
@@ -180,6 +183,12 @@ export interface ResolvedEnvironment {
   readonly database?: ResolvedDatabase;
   /** The cache, when the spec has one. */
   readonly cache?: ResolvedCache;
+  /** Container services, each with its sizes in this environment. */
+  readonly services: readonly ResolvedService[];
+  /** The ECS cluster, when there is an ECS service. */
+  readonly cluster?: ResolvedCluster;
+  /** What fronts the services: the ALB when there is an ECS service. */
+  readonly edge: { readonly alb?: ResolvedAlb };
   /** Extra customer-managed keys. */
   readonly keys: readonly { readonly purpose: string; readonly alias: string; readonly description: string }[];
   readonly alarmEmails: readonly string[];
@@ -311,6 +320,9 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
     })),
     database: spec.database ? resolveDatabase(spec, env, settings) : undefined,
     cache: spec.cache ? resolveCache(spec.cache, settings, name("cache"), `${spec.app}/${env}`) : undefined,
+    services: resolveServices(spec, env, settings),
+    cluster: resolveCluster(spec, env, settings),
+    edge: { alb: resolveAlb(spec, env, settings, region, envSpec.accountId) },
     keys: (spec.keys ?? []).map((k) => ({ purpose: k.purpose, alias: `alias/${name(k.purpose)}`, description: k.description })),
     alarmEmails: [...(spec.alarmEmails ?? [])],
     logMetricAlarms: (spec.logMetricAlarms ?? []).map((a) => ({ ...a, periodSeconds: a.periodSeconds ?? SPEC_DEFAULTS.logMetricAlarmPeriodSeconds })),

@@ -234,6 +234,24 @@ export const SettingsSchema = z.strictObject({
       replicationLagAlarmSeconds: AlarmThresholds.describe("ReplicationLag (seconds) above which the alarms fire (with replicas)."),
     })
     .describe("Size and care of the cache (used when the config has a cache)."),
+  compute: z
+    .strictObject({
+      cpu: z.number().int().describe("Task CPU units (1024 = 1 vCPU); with memoryMb a pair Fargate accepts (README, Compute)."),
+      memoryMb: z.number().int().describe("Task memory, MiB."),
+      desiredCount: z.number().int().min(1).max(100).describe("Tasks at creation; auto scaling moves it between minCount and maxCount."),
+      minCount: z.number().int().min(1).max(100).describe("Fewest tasks auto scaling keeps (2+ spreads them over AZs)."),
+      maxCount: z.number().int().min(1).max(100).describe("Most tasks auto scaling starts."),
+      cpuTargetPercent: z.number().int().min(10).max(90).describe("Average CPU (%) target tracking holds the service at."),
+      memoryTargetPercent: z.number().int().min(10).max(90).describe("Average memory (%) target tracking holds the service at."),
+      cpuAlarmPercent: AlarmThresholds.describe("Service CPUUtilization above which the warning and critical alarms fire."),
+      memoryAlarmPercent: AlarmThresholds.describe("Service MemoryUtilization above which the warning and critical alarms fire."),
+      http5xxAlarm: AlarmThresholds.describe("Target 5xx responses per 5 minutes above which the warning and critical alarms fire."),
+      latencyP95AlarmSeconds: AlarmThresholds.describe("p95 target response time (seconds) above which the warning and critical alarms fire."),
+      unhealthyTargetsAlarm: AlarmThresholds.describe("Unhealthy targets above which the warning and critical alarms fire."),
+      imagesKept: z.number().int().min(1).max(1000).describe("Newest images each repository keeps; older ones expire (keep the running tag among them)."),
+      untaggedImageDays: z.number().int().min(1).max(365).describe("Days an untagged image is kept."),
+    })
+    .describe("Size, scaling and alarms of each container service (used when the config has services)."),
   budget: z.strictObject({
     monthlyLimitUsd: z.number().positive().max(10_000_000).describe("Monthly cost budget in USD."),
     alertThresholdsPercent: z.array(z.number().positive().max(1000)).min(1).describe("Actual-spend percentages that alert; 100 % forecast always alerts."),
@@ -355,6 +373,74 @@ export const CacheSpec = z.strictObject({
     .describe("Major version: redis 7, valkey 7, 8 or 9 (README, Cache)."),
 });
 
+/** Where a service runs: a switch, so one service spec synthesizes on either (App Runner comes later). */
+export const ServiceKind = z.enum(["ecs"]).describe("ecs: ECS Fargate behind the ALB (edge.alb).");
+export type ServiceKind = z.infer<typeof ServiceKind>;
+
+const EnvVarName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, "must be an UPPER_SNAKE_CASE variable name");
+const ImageTag = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "must be an image tag such as 1.4.2 or a git SHA (no 'latest': tags are immutable)");
+
+/** Per-service changes to settings.compute sizes, and the image tag it runs. */
+const ServiceSizing = z.strictObject({
+  cpu: z.number().int().optional(),
+  memoryMb: z.number().int().optional(),
+  desiredCount: z.number().int().min(1).max(100).optional(),
+  minCount: z.number().int().min(1).max(100).optional(),
+  maxCount: z.number().int().min(1).max(100).optional(),
+  imageTag: ImageTag.optional().describe("Tag this environment runs. @default the service's imageTag"),
+});
+
+/** What a service's task role may reach: nothing else. */
+export const ServiceGrants = z.strictObject({
+  buckets: z
+    .array(z.strictObject({ name: ComponentName, access: z.enum(["read", "write", "readWrite"]) }))
+    .optional()
+    .describe("Data buckets (by config name) and the access to each. @default none"),
+  keys: z.array(ComponentName).optional().describe("Extra keys (by purpose) the app encrypts and decrypts with directly. @default none"),
+  database: z.boolean().optional().describe("Connect to the database as user <service> with IAM authentication. @default false"),
+  cache: z.boolean().optional().describe("Reach the cache; REDIS_PASSWORD is injected from its AUTH token. @default false"),
+});
+
+/** A container service built from an ECR repository of its own. */
+export const ServiceSpec = z.strictObject({
+  name: ComponentName.describe("Service name; the repository and service are <app>-<env>-<name>."),
+  kind: ServiceKind,
+  imageTag: ImageTag.describe("Image tag Terraform deploys; CI pushes the image, then changes this (README, Compute)."),
+  port: z.number().int().min(1024).max(65535).describe("Container port, 1024-65535 (the container runs as a non-root user)."),
+  healthCheckPath: z.string().regex(/^\/[A-Za-z0-9._~\/-]*$/, "must be a URL path such as /healthz").describe("Path the load balancer and the container health check request."),
+  user: z
+    .string()
+    .regex(/^[1-9]\d*(:\d+)?$/, "must be a numeric non-root uid or uid:gid such as 1000:1000")
+    .optional()
+    .describe("User the container runs as. @default 1000:1000"),
+  environment: z.record(EnvVarName, z.string().max(4096)).optional().describe("Plain environment variables (no secrets: those go in `secrets`)."),
+  secrets: z.record(EnvVarName, ComponentName).optional().describe("Environment variables injected from config secrets, by secret name."),
+  grants: ServiceGrants.optional(),
+  overrides: ServiceSizing.optional().describe("This service's changes to settings.compute in every environment."),
+  environments: z
+    .strictObject({ dev: ServiceSizing.optional(), staging: ServiceSizing.optional(), prod: ServiceSizing.optional() })
+    .optional()
+    .describe("This service's changes per environment (they win over `overrides`)."),
+});
+export type ServiceSpec = z.infer<typeof ServiceSpec>;
+
+const CertificateArn = z
+  .string()
+  .regex(/^arn:aws(-us-gov)?:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, "must be an ACM certificate ARN: arn:aws:acm:<region>:<account>:certificate/<id>");
+
+/** What fronts the services. */
+export const EdgeSpec = z.strictObject({
+  alb: z
+    .strictObject({
+      certificateArns: z
+        .strictObject({ dev: CertificateArn.optional(), staging: CertificateArn.optional(), prod: CertificateArn.optional() })
+        .optional()
+        .describe("Existing ACM certificate per environment, in its account and region (HTTPS is required)."),
+    })
+    .optional()
+    .describe("The internet-facing Application Load Balancer of the ECS services."),
+});
+
 /** A justified exception to one guardrail rule on one construct (and what is below it). */
 export const SuppressionSpec = z.strictObject({
   rule: z.string().describe("Rule id: Checkov (CKV_AWS_18) or Trivy (AWS-0089) form."),
@@ -378,6 +464,8 @@ export const AppSpecSchema = z
     drRegion: Region.optional().describe("Disaster-recovery region for bucket replicas and database backups; must be in allowedRegions."),
     database: DatabaseSpec.optional().describe("The relational database (RDS PostgreSQL or MySQL). @default none"),
     cache: CacheSpec.optional().describe("The cache (ElastiCache Redis OSS or Valkey). @default none"),
+    services: z.array(ServiceSpec).optional().describe("Container services. @default none"),
+    edge: EdgeSpec.optional().describe("Load balancer (and later CDN and WAF) in front of the services."),
     keys: z.array(KeySpec).optional().describe("Extra customer-managed keys besides the environment's data key."),
     secrets: z.array(SecretSpec).optional().describe("Secrets Manager entries, generated or placeholders."),
     alarmEmails: z.array(z.email("must be an e-mail address such as oncall@example.com")).optional().describe("Addresses subscribed to the alarm topic (each must confirm)."),

@@ -16,6 +16,7 @@ import {
 } from "./raw-checks";
 import { describeIssue } from "./schema-issues";
 import { AppSpecSchema, type AppSpec } from "./schema";
+import { serviceProblems } from "./service-checks";
 import { auditReaderProblems, cacheProblems, databaseProblems, derivedNameProblems, drProblems, networkProblems, sharedAccountProblems } from "./spec-checks";
 
 export type ValidationResult = { ok: true; spec: AppSpec } | { ok: false; problems: Problem[] };
@@ -28,9 +29,10 @@ export function validateSpec(raw: unknown): ValidationResult {
   if (parsed.success) {
     const network = networkProblems(parsed.data);
     const dataTier = [...databaseProblems(parsed.data), ...cacheProblems(parsed.data)];
-    problems.push(...network, ...dataTier, ...drProblems(parsed.data), ...sharedAccountProblems(parsed.data), ...auditReaderProblems(parsed.data));
-    // Names are checked on the resolved spec, which needs a valid network plan and engine versions.
-    if (network.length === 0 && dataTier.length === 0) problems.push(...derivedNameProblems(parsed.data));
+    const services = serviceProblems(parsed.data);
+    problems.push(...network, ...dataTier, ...services, ...drProblems(parsed.data), ...sharedAccountProblems(parsed.data), ...auditReaderProblems(parsed.data));
+    // Names are checked on the resolved spec, which needs a valid network plan, engine versions and certificates.
+    if (network.length + dataTier.length + services.length === 0) problems.push(...derivedNameProblems(parsed.data));
   }
   if (!parsed.success || problems.length > 0) return { ok: false, problems: withoutEchoes(dedupe(problems)) };
   return { ok: true, spec: parsed.data };

@@ -37,6 +37,12 @@ export interface SecureBucketProps {
    * the bucket receives access logs, where S3 allows only SSE-S3.
    */
   readonly kmsKeyArn?: string;
+  /**
+   * Encrypt with SSE-S3 instead of the CMK because the one service that writes here supports
+   * nothing else (ALB access logs); this reason becomes the CKV_AWS_145/AWS-0132 suppression.
+   * @default - SSE-KMS with `kmsKeyArn`
+   */
+  readonly sseS3Reason?: string;
   /** Access logging: required, so that no bucket is silently unlogged. */
   readonly logging: BucketLogging;
   /** Days a replaced (noncurrent) object version is kept before it expires. */
@@ -105,7 +111,8 @@ export class SecureBucket extends Construct {
     super(scope, id);
     const isLogTarget = "receivesAccessLogsFrom" in props.logging;
     const here = props.inRegion ? { region: props.inRegion } : {};
-    if (!isLogTarget && !props.kmsKeyArn) {
+    const sseS3 = isLogTarget || props.sseS3Reason !== undefined;
+    if (!sseS3 && !props.kmsKeyArn) {
       throw new Error(`SecureBucket ${this.node.path}: \`kmsKeyArn\` is required (only an access-log target may use SSE-S3).`);
     }
 
@@ -143,7 +150,7 @@ export class SecureBucket extends Construct {
       bucket: this.bucket.id,
       ...here,
       rule: [
-        isLogTarget
+        sseS3
           ? { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }
           : {
               applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn },
@@ -205,6 +212,10 @@ export class SecureBucket extends Construct {
     if (isLogTarget) {
       // Trivy (AWS-0132) already exempts buckets whose policy admits logging.s3.amazonaws.com.
       suppress(this, "CKV_AWS_145", "S3 server access log delivery supports only SSE-S3 (AES256) on the target bucket; it holds access logs, not app data, and denies non-TLS requests.", { scanners: ["checkov"] });
+    }
+    if (props.sseS3Reason) {
+      suppress(this, "CKV_AWS_145", props.sseS3Reason, { scanners: ["checkov"] });
+      suppress(this, "AWS-0132", props.sseS3Reason, { scanners: ["trivy"] });
     }
     if (!props.replicateTo && !props.isReplica) {
       suppress(this, "CKV_AWS_144", "Single-region by design: data stays in the configured residency region. Versioning, noncurrent-version retention and prevent_destroy protect against loss.");

@@ -20,6 +20,11 @@ export interface ServiceRoleProps {
    */
   readonly statements?: readonly PolicyStatement[];
   readonly description: string;
+  /**
+   * Conditions of the trust policy besides aws:SourceAccount, e.g. an aws:SourceArn
+   * pattern (ECS tasks: `arn:aws:ecs:<region>:<account>:*`). @default - aws:SourceAccount only
+   */
+  readonly trustConditions?: NonNullable<PolicyStatement["Condition"]>;
   /** AWS-managed policies the service documents as required (e.g. AWS_ConfigRole). @default - none */
   readonly managedPolicyArns?: readonly string[];
 }
@@ -50,7 +55,7 @@ export class ServiceRole extends Construct implements Grantable {
           Effect: "Allow",
           Principal: { Service: props.service },
           Action: "sts:AssumeRole",
-          Condition: { StringEquals: { "aws:SourceAccount": props.sourceAccountId } },
+          Condition: { ...props.trustConditions, StringEquals: { ...props.trustConditions?.StringEquals, "aws:SourceAccount": props.sourceAccountId } },
         },
       ]),
     });

@@ -11,6 +11,7 @@ import { eventRulePublisher, topicPublisherKeyStatement } from "../constructs/po
 import { SecureBucket } from "../constructs/secure-bucket";
 import { SecurityAlerts } from "../constructs/security-alerts";
 import { addAwsProvider } from "./aws-provider";
+import { ComputeTier } from "./compute-tier";
 import { DataTier } from "./data-tier";
 import { protectStatefulResources } from "./protection";
 import { useS3Backend } from "./state-backend";
@@ -18,7 +19,8 @@ import { useS3Backend } from "./state-backend";
 /**
  * One app in one environment, its state in the environment's bootstrap backend: the data
  * key (and extra keys), network, observability, the data tier (database, cache), audit, data
- * buckets (with DR replicas where configured) and secrets. Compute will take their handles.
+ * buckets (with DR replicas where configured), secrets, and the compute tier that takes
+ * their handles.
  *
  * Construct ids that carry a config name (`DataBucket-<name>`, `Secret-<name>`,
  * `Key-<purpose>`): the config name is the resource's identity, and renaming it in config
@@ -39,6 +41,8 @@ export class AppStack extends TerraformStack {
   public readonly secrets: Readonly<Record<string, AppSecret>>;
   /** GuardDuty, AWS Config and CIS alerts to the alarm topic. */
   public readonly securityAlerts: SecurityAlerts;
+  /** Container services, their repositories and the ALB (when the config has services). */
+  public readonly compute: ComputeTier;
 
   constructor(scope: Construct, private readonly env: ResolvedEnvironment) {
     super(scope, env.stackNames.app);
@@ -140,6 +144,18 @@ export class AppStack extends TerraformStack {
         }),
       ]),
     );
+
+    this.compute = new ComputeTier(this, "ComputeTier", {
+      env,
+      network: this.network,
+      dataKey: this.dataKey,
+      keys: this.extraKeys,
+      buckets: this.dataBuckets,
+      secrets: this.secrets,
+      data: this.data,
+      observability: this.observability,
+      accessLogBucket: this.accessLogBucket,
+    });
   }
 
   /** Security events mailed to the alarm topic, from the sources Audit created; CIS alarms on the dashboard. */

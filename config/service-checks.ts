@@ -1,0 +1,93 @@
+/**
+ * Checks of the services and the edge on a schema-valid spec: sizes Fargate runs, counts in
+ * order, secrets and grants that name what the config declares, and a certificate for the
+ * ALB in each environment's account and region.
+ */
+import { fargateSizeProblem } from "./fargate-sizes";
+import type { Problem } from "./problems";
+import { declaredEnvironments, settingsFor } from "./resolve";
+import { resolveServices } from "./resolve-services";
+import type { AppSpec, EnvironmentName, ServiceSpec } from "./schema";
+
+type SizeField = "cpu" | "memoryMb" | "desiredCount" | "minCount" | "maxCount";
+
+/** Where a service's size field was written: its environment, its overrides, or the compute settings. */
+function sizePath(spec: AppSpec, i: number, env: EnvironmentName, field: SizeField): string {
+  const s = spec.services![i];
+  if (s.environments?.[env]?.[field] !== undefined) return `services[${i}].environments.${env}.${field}`;
+  if (s.overrides?.[field] !== undefined) return `services[${i}].overrides.${field}`;
+  if (spec.overrides?.compute?.[field] !== undefined && spec.environments[env]?.overrides?.compute?.[field] === undefined) return `overrides.compute.${field}`;
+  return `environments.${env}.overrides.compute.${field}`;
+}
+
+export function serviceProblems(spec: AppSpec): Problem[] {
+  const services = spec.services ?? [];
+  if (services.length === 0) return [];
+  const problems: Problem[] = [...referenceProblems(spec, services), ...edgeProblems(spec, services)];
+  for (const env of declaredEnvironments(spec)) {
+    resolveServices(spec, env, settingsFor(spec, env)).forEach((s, i) => {
+      const path = (field: SizeField) => sizePath(spec, i, env, field);
+      const size = fargateSizeProblem(s.cpu, s.memoryMb);
+      // Blame memory where the service chose it, else the CPU value.
+      const own = services[i].environments?.[env]?.memoryMb ?? services[i].overrides?.memoryMb;
+      if (size) problems.push({ path: path(own !== undefined ? "memoryMb" : "cpu"), message: `${env}: ${size}` });
+      if (s.minCount > s.maxCount) problems.push({ path: path("minCount"), message: `${env}: minCount ${s.minCount} is above maxCount ${s.maxCount}` });
+      else if (s.desiredCount < s.minCount || s.desiredCount > s.maxCount) {
+        problems.push({ path: path("desiredCount"), message: `${env}: desiredCount ${s.desiredCount} must be within minCount ${s.minCount} and maxCount ${s.maxCount}` });
+      }
+    });
+  }
+  return problems;
+}
+
+/** Secrets, buckets, keys, database and cache a service names must be declared. */
+function referenceProblems(spec: AppSpec, services: readonly ServiceSpec[]): Problem[] {
+  const problems: Problem[] = [];
+  const declared = (list: readonly { name?: string; purpose?: string }[] | undefined, key: "name" | "purpose") => new Set((list ?? []).map((x) => x[key]));
+  const secrets = declared(spec.secrets, "name");
+  const buckets = declared(spec.buckets, "name");
+  const keys = declared(spec.keys, "purpose");
+  const list = (set: Set<string | undefined>) => (set.size > 0 ? [...set].join(", ") : "none");
+  services.forEach((s, i) => {
+    for (const [variable, secret] of Object.entries(s.secrets ?? {})) {
+      if (!secrets.has(secret)) problems.push({ path: `services[${i}].secrets.${variable}`, message: `names secret "${secret}", which secrets does not declare (declared: ${list(secrets)})` });
+      if (s.environment?.[variable] !== undefined) problems.push({ path: `services[${i}].environment.${variable}`, message: `is also a secret of this service; set it in one place` });
+    }
+    (s.grants?.buckets ?? []).forEach((b, j) => {
+      if (!buckets.has(b.name)) problems.push({ path: `services[${i}].grants.buckets[${j}].name`, message: `names bucket "${b.name}", which buckets does not declare (declared: ${list(buckets)})` });
+    });
+    (s.grants?.keys ?? []).forEach((k, j) => {
+      if (!keys.has(k)) problems.push({ path: `services[${i}].grants.keys[${j}]`, message: `names key "${k}", which keys does not declare (declared: ${list(keys)})` });
+    });
+    if (s.grants?.database && !spec.database) problems.push({ path: `services[${i}].grants.database`, message: "the config has no database; declare one or drop the grant" });
+    if (s.grants?.cache && !spec.cache) problems.push({ path: `services[${i}].grants.cache`, message: "the config has no cache; declare one or drop the grant" });
+  });
+  return problems;
+}
+
+/**
+ * The ALB serves HTTPS only, so every environment needs a certificate in its own account
+ * and region; and it forwards everything to one service (path routing comes later).
+ */
+function edgeProblems(spec: AppSpec, services: readonly ServiceSpec[]): Problem[] {
+  const ecs = services.map((s, i) => ({ s, i })).filter(({ s }) => s.kind === "ecs");
+  if (ecs.length === 0) return [];
+  const problems: Problem[] = ecs.slice(1).map(({ i }) => ({
+    path: `services[${i}].kind`,
+    message: `a second ECS service: the ALB forwards everything to services[${ecs[0].i}] ("${ecs[0].s.name}") until path routing exists`,
+  }));
+  for (const env of declaredEnvironments(spec)) {
+    const arn = spec.edge?.alb?.certificateArns?.[env];
+    const path = `edge.alb.certificateArns.${env}`;
+    if (!arn) {
+      problems.push({ path, message: `${env}: HTTPS needs a certificate; give the ARN of an ACM certificate in ${env}'s account and region` });
+      continue;
+    }
+    const [, , , region, account] = arn.split(":");
+    const e = spec.environments[env]!;
+    const wantRegion = e.region ?? spec.primaryRegion;
+    if (account !== e.accountId) problems.push({ path, message: `is in account ${account}; ${env} deploys to ${e.accountId}` });
+    if (region !== wantRegion) problems.push({ path, message: `is in ${region}; ${env}'s ALB is in ${wantRegion}` });
+  }
+  return problems;
+}

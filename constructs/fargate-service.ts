@@ -1,0 +1,129 @@
+import { Construct } from "constructs";
+import type { ITerraformDependable } from "cdktf";
+import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
+import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
+import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { suppress } from "../guardrails/suppressions";
+
+export interface FargateServiceProps {
+  /** Service and security group name, `<app>-<env>-<service>`. */
+  readonly name: string;
+  readonly clusterArn: string;
+  readonly clusterName: string;
+  readonly taskDefinitionArn: string;
+  readonly containerName: string;
+  readonly port: number;
+  readonly vpcId: string;
+  /** Private app subnets; tasks get no public IP. */
+  readonly subnetIds: readonly string[];
+  /** The ALB: its security group is the only one admitted, its target group receives the tasks. */
+  readonly loadBalancer: { readonly securityGroupId: string; readonly targetGroupArn: string; readonly listenerReady: ITerraformDependable };
+  readonly desiredCount: number;
+  readonly minCount: number;
+  readonly maxCount: number;
+  readonly cpuTargetPercent: number;
+  readonly memoryTargetPercent: number;
+  /** Seconds new tasks may fail ALB health checks while they start. */
+  readonly healthCheckGraceSeconds: number;
+}
+
+/**
+ * An ECS Fargate service in the private app subnets behind the ALB: no public IP, a security
+ * group that admits only the ALB on the container port and sends HTTPS out (AWS APIs, third
+ * parties) plus what `allowTo` adds (the database, the cache); rolling deployments with the
+ * circuit breaker rolling back a release that does not become healthy; target tracking on
+ * CPU and memory between minCount and maxCount (desired_count is then left to scaling).
+ */
+export class FargateService extends Construct {
+  public readonly securityGroupId: string;
+  public readonly serviceName: string;
+  private egressCount = 0;
+
+  constructor(scope: Construct, id: string, props: FargateServiceProps) {
+    super(scope, id);
+    const sg = new SecurityGroup(this, "SecurityGroup", {
+      name: props.name,
+      description: `${props.name} tasks: from the ALB only`,
+      vpcId: props.vpcId,
+      tags: { Name: props.name },
+    });
+    this.securityGroupId = sg.id;
+    new VpcSecurityGroupIngressRule(this, "IngressFromAlb", {
+      securityGroupId: sg.id,
+      referencedSecurityGroupId: props.loadBalancer.securityGroupId,
+      ipProtocol: "tcp",
+      fromPort: props.port,
+      toPort: props.port,
+      description: "Requests forwarded by the ALB",
+    });
+    const https = new VpcSecurityGroupEgressRule(this, "EgressHttps", {
+      securityGroupId: sg.id,
+      cidrIpv4: "0.0.0.0/0",
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      description: "HTTPS to AWS APIs (endpoints or NAT) and the third-party APIs the app calls",
+    });
+    suppress(https, "CKV_AWS_382", "HTTPS only, out through the NAT gateway: ECR image layers (S3), AWS APIs where no interface endpoint exists, and third-party APIs the app calls. No other port leaves the VPC.");
+
+    const service = new EcsService(this, "Service", {
+      name: props.name,
+      cluster: props.clusterArn,
+      taskDefinition: props.taskDefinitionArn,
+      desiredCount: props.desiredCount,
+      launchType: "FARGATE",
+      networkConfiguration: { subnets: [...props.subnetIds], securityGroups: [sg.id], assignPublicIp: false },
+      loadBalancer: [{ targetGroupArn: props.loadBalancer.targetGroupArn, containerName: props.containerName, containerPort: props.port }],
+      healthCheckGracePeriodSeconds: props.healthCheckGraceSeconds,
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      deploymentMinimumHealthyPercent: 100,
+      deploymentMaximumPercent: 200,
+      enableExecuteCommand: false,
+      enableEcsManagedTags: true,
+      propagateTags: "SERVICE",
+      lifecycle: { ignoreChanges: ["desired_count"] },
+      // ECS refuses a target group that no listener uses yet.
+      dependsOn: [props.loadBalancer.listenerReady],
+    });
+    this.serviceName = service.name;
+
+    const target = new AppautoscalingTarget(this, "ScalingTarget", {
+      serviceNamespace: "ecs",
+      resourceId: `service/${props.clusterName}/${service.name}`,
+      scalableDimension: "ecs:service:DesiredCount",
+      minCapacity: props.minCount,
+      maxCapacity: props.maxCount,
+    });
+    const track = (id: string, metric: string, percent: number) =>
+      new AppautoscalingPolicy(this, id, {
+        name: `${props.name}-${id === "CpuScaling" ? "cpu" : "memory"}`,
+        policyType: "TargetTrackingScaling",
+        serviceNamespace: target.serviceNamespace,
+        resourceId: target.resourceId,
+        scalableDimension: target.scalableDimension,
+        targetTrackingScalingPolicyConfiguration: {
+          targetValue: percent,
+          predefinedMetricSpecification: { predefinedMetricType: metric },
+          scaleInCooldown: 300,
+          scaleOutCooldown: 60,
+        },
+      });
+    track("CpuScaling", "ECSServiceAverageCPUUtilization", props.cpuTargetPercent);
+    track("MemoryScaling", "ECSServiceAverageMemoryUtilization", props.memoryTargetPercent);
+  }
+
+  /** Let the tasks reach `securityGroupId` on `port` (the database, the cache). */
+  allowTo(securityGroupId: string, port: number, description: string): void {
+    new VpcSecurityGroupEgressRule(this, `Egress${this.egressCount++}`, {
+      securityGroupId: this.securityGroupId,
+      referencedSecurityGroupId: securityGroupId,
+      ipProtocol: "tcp",
+      fromPort: port,
+      toPort: port,
+      description,
+    });
+  }
+}

@@ -1,0 +1,161 @@
+import { Construct } from "constructs";
+import type { ITerraformDependable } from "cdktf";
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import type { ElbLogDelivery } from "../config/elb-log-delivery";
+import { suppress } from "../guardrails/suppressions";
+import type { PolicyStatement } from "./policy-document";
+import { SecureBucket } from "./secure-bucket";
+
+export interface LoadBalancerProps {
+  /** Load balancer name, `<app>-<env>-alb` (32 characters at most). */
+  readonly name: string;
+  readonly vpcId: string;
+  readonly publicSubnetIds: readonly string[];
+  /** ACM certificate of the HTTPS listener, in the ALB's account and region. */
+  readonly certificateArn: string;
+  /** TLS policy of the HTTPS listener. */
+  readonly sslPolicy: string;
+  /** AWS deletion protection (the preset's protection.preventDestroy). */
+  readonly deletionProtection: boolean;
+  /** The one target: container port and health check path. */
+  readonly target: { readonly port: number; readonly healthCheckPath: string; readonly deregistrationDelaySeconds: number };
+  /** SSE-S3 bucket of the access logs, its key prefix, who delivers, and how long logs stay. */
+  readonly accessLogs: {
+    readonly bucketName: string;
+    readonly prefix: string;
+    readonly delivery: ElbLogDelivery;
+    readonly accountId: string;
+    readonly partition: string;
+    readonly expirationDays: number;
+    readonly noncurrentVersionExpirationDays: number;
+    /** Where the log bucket's own S3 access logs go. */
+    readonly serverAccessLogTarget: SecureBucket;
+  };
+}
+
+/**
+ * An internet-facing Application Load Balancer in the public subnets: HTTPS only (TLS 1.3/1.2
+ * policy, an ACM certificate), port 80 a redirect to HTTPS, invalid header fields dropped,
+ * access logs to an SSE-S3 bucket (ALB log delivery supports nothing else) whose policy
+ * admits the region's ELB log delivery, and one IP target group with a health check.
+ * Its security group admits 80 and 443 from anywhere and reaches only the targets
+ * admitted with `allowTo`.
+ */
+export class LoadBalancer extends Construct {
+  public readonly securityGroupId: string;
+  public readonly targetGroupArn: string;
+  /** `app/<name>/<id>`: the LoadBalancer dimension of its metrics. */
+  public readonly arnSuffix: string;
+  /** `targetgroup/<name>/<id>`: the TargetGroup dimension. */
+  public readonly targetGroupArnSuffix: string;
+  /** The HTTPS listener: a service registering targets must wait for it. */
+  public readonly listenerReady: ITerraformDependable;
+  public readonly logBucket: SecureBucket;
+  private egressCount = 0;
+
+  constructor(scope: Construct, id: string, props: LoadBalancerProps) {
+    super(scope, id);
+    const sg = new SecurityGroup(this, "SecurityGroup", {
+      name: props.name,
+      description: `${props.name}: HTTPS (and the redirect on HTTP) from the internet`,
+      vpcId: props.vpcId,
+      tags: { Name: props.name },
+    });
+    this.securityGroupId = sg.id;
+    for (const [port, what] of [[443, "HTTPS"], [80, "HTTP, redirected to HTTPS"]] as const) {
+      const rule = new VpcSecurityGroupIngressRule(this, `Ingress${port}`, {
+        securityGroupId: sg.id,
+        cidrIpv4: "0.0.0.0/0",
+        ipProtocol: "tcp",
+        fromPort: port,
+        toPort: port,
+        description: `${what} from clients on the internet`,
+      });
+      if (port === 80) suppress(rule, "CKV_AWS_260", "Port 80 only answers with a redirect to HTTPS (the listener has no other action); clients that type http:// still arrive.");
+    }
+    this.logBucket = this.createLogBucket(props);
+    const alb = new Lb(this, "LoadBalancer", {
+      name: props.name,
+      loadBalancerType: "application",
+      internal: false,
+      subnets: [...props.publicSubnetIds],
+      securityGroups: [sg.id],
+      dropInvalidHeaderFields: true,
+      enableDeletionProtection: props.deletionProtection,
+      accessLogs: { bucket: this.logBucket.bucketId, prefix: props.accessLogs.prefix, enabled: true },
+      // ELB writes a test object when logging is turned on: the policy must exist first.
+      dependsOn: [this.logBucket.policyReady],
+    });
+    const tg = new LbTargetGroup(this, "TargetGroup", {
+      port: props.target.port,
+      protocol: "HTTP",
+      targetType: "ip",
+      vpcId: props.vpcId,
+      deregistrationDelay: String(props.target.deregistrationDelaySeconds),
+      healthCheck: { enabled: true, path: props.target.healthCheckPath, protocol: "HTTP", matcher: "200-399", interval: 30, timeout: 5, healthyThreshold: 3, unhealthyThreshold: 3 },
+      tags: { Name: props.name },
+    });
+    this.listenerReady = new LbListener(this, "HttpsListener", {
+      loadBalancerArn: alb.arn,
+      port: 443,
+      protocol: "HTTPS",
+      sslPolicy: props.sslPolicy,
+      certificateArn: props.certificateArn,
+      defaultAction: [{ type: "forward", targetGroupArn: tg.arn }],
+    });
+    new LbListener(this, "HttpListener", {
+      loadBalancerArn: alb.arn,
+      port: 80,
+      protocol: "HTTP",
+      defaultAction: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+    });
+    this.targetGroupArn = tg.arn;
+    this.arnSuffix = alb.arnSuffix;
+    this.targetGroupArnSuffix = tg.arnSuffix;
+
+    suppress(this, "AWS-0053", "The public entry point of the app: it must be internet-facing. It serves HTTPS only (port 80 redirects) and reaches only the service's security group.");
+    suppress(alb, "CKV2_AWS_28", "No WAF yet: the WAFv2 web ACL (managed rule groups, rate limit) is the next step of issue #9 and will be associated with this ALB.");
+    if (!props.deletionProtection) {
+      suppress(alb, "CKV_AWS_150", "Deletion protection follows protection.preventDestroy, off by this environment's preset: it is rebuilt, not kept; prod protects it.");
+    }
+  }
+
+  /** Let the ALB reach targets in `securityGroupId` on `port` (its only egress). */
+  allowTo(securityGroupId: string, port: number, description: string): void {
+    new VpcSecurityGroupEgressRule(this, `Egress${this.egressCount++}`, {
+      securityGroupId: this.securityGroupId,
+      referencedSecurityGroupId: securityGroupId,
+      ipProtocol: "tcp",
+      fromPort: port,
+      toPort: port,
+      description,
+    });
+  }
+
+  /** The access-log bucket: SSE-S3, admitting the region's ELB log delivery under the prefix of this account. */
+  private createLogBucket(props: LoadBalancerProps): SecureBucket {
+    const l = props.accessLogs;
+    const bucketArn = `arn:${l.partition}:s3:::${l.bucketName}`;
+    const principal: Record<string, string> = "elbAccountId" in l.delivery ? { AWS: `arn:${l.partition}:iam::${l.delivery.elbAccountId}:root` } : { Service: l.delivery.service };
+    const delivery: PolicyStatement = {
+      Sid: "AllowElbLogDelivery",
+      Effect: "Allow",
+      Principal: principal,
+      Action: "s3:PutObject",
+      Resource: `${bucketArn}/${l.prefix}/AWSLogs/${l.accountId}/*`,
+    };
+    return new SecureBucket(this, "LogBucket", {
+      bucketName: l.bucketName,
+      sseS3Reason: "ALB access log delivery supports only SSE-S3 (AES256) on the bucket; it holds request logs, denies non-TLS requests and admits only ELB log delivery.",
+      logging: { target: l.serverAccessLogTarget },
+      expirationDays: l.expirationDays,
+      noncurrentVersionExpirationDays: l.noncurrentVersionExpirationDays,
+      additionalPolicyStatements: [delivery],
+    });
+  }
+}
