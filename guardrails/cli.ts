@@ -10,7 +10,7 @@ import { basename, dirname, join, relative } from "node:path";
 import { blocking, evaluate, formatBlocking, type StackReport } from "./engine";
 import type { TfJsonDocument } from "./graph";
 import { InputError, ioMessage, readTerraformHcl, readTfJson } from "./input";
-import { jsonReport, markdownReport, sarifReport } from "./reports";
+import { jsonReport, markdownReport, sarifReport, summaryLine } from "./reports";
 import type { Scanner, Suppression } from "./suppressions";
 import type { RuleContext } from "./types";
 
@@ -189,10 +189,10 @@ function parseArgs(args: readonly string[]): Options {
 }
 
 /** Where an input's reports go: beside it, or mirrored under --out-dir. */
-function reportPath(prefix: string, outDir: string | undefined): string {
+function reportPath(prefix: string, outDir: string | undefined, create = false): string {
   if (!outDir) return prefix;
   const path = join(outDir, relative(process.cwd(), prefix).replace(/^(\.\.[/\\])+/, ""));
-  mkdirSync(dirname(path), { recursive: true });
+  if (create) mkdirSync(dirname(path), { recursive: true });
   return path;
 }
 
@@ -214,13 +214,13 @@ async function run(args: string[]): Promise<number> {
     }
   });
   for (const [i, { unit }] of inputs.entries()) {
-    const prefix = reportPath(unit.prefix, options.outDir);
+    const prefix = reportPath(unit.prefix, options.outDir, true);
     writeFileSync(`${prefix}.json`, jsonReport(reports[i]));
     // SARIF locates results in a file: a module's results point at its first file.
     writeFileSync(`${prefix}.sarif`, sarifReport(reports[i], relative(process.cwd(), unit.files[0])));
     writeFileSync(`${prefix}.md`, markdownReport(reports[i]));
   }
-  console.log(`guardrails: reports in ${options.outDir ?? "each file's folder"} (guardrails.{json,sarif,md} or <name>.guardrails.*)`);
+  inputs.forEach(({ unit }, i) => console.log(summaryLine(reports[i], `${reportPath(unit.prefix, options.outDir)}.md`)));
   const counts = (s: string) => reports.flatMap((r) => r.findings).filter((f) => f.status === s).length;
   console.log(`guardrails: ${reports.length} file(s), ${counts("passed")} passed, ${counts("failed")} failed, ${counts("unknown")} unknown`);
   if (reports.some((r) => blocking(r).length > 0)) {
