@@ -15,9 +15,10 @@ async function main(): Promise<number> {
   // cdktf's stack synthesizer reads this variable, its App reads its config: set both alike.
   process.env.SYNTH_HCL_OUTPUT = String(hcl);
   try {
-    const { stacks, warnings } = await synthesizeApp(loadSpecFile(file), outdir, { hcl });
+    const { stacks, summaries, warnings } = await synthesizeApp(loadSpecFile(file), outdir, { hcl });
     for (const w of warnings) console.warn(w);
-    console.log(`Synthesized ${stacks.length} stacks from ${file} into ${outdir}/stacks${hcl ? " (HCL)" : ""}: ${stacks.join(", ")}`);
+    console.log(`Synthesized ${stacks.length} stacks from ${file} into ${outdir}/stacks${hcl ? " (HCL)" : ""}; guardrails:`);
+    for (const line of summaries) console.log(line);
     return 0;
   } catch (e) {
     if (e instanceof ConfigError || e instanceof GuardrailError) {

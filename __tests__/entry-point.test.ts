@@ -66,6 +66,10 @@ describe("entry point", () => {
       "careportal-staging-app",
       "careportal-staging-bootstrap",
     ]);
+    // One line per stack: what passed, what is suppressed, where the reviewer's report is.
+    const lines = run.stdout.split("\n").filter((l) => l.startsWith("  careportal-"));
+    expect(lines).toHaveLength(6);
+    expect(run.stdout).toMatch(new RegExp(`^  careportal-prod-app: \\d+ checks passed, \\d+ suppressed \\(\\d+ rules on \\d+ resources\\); report ${out}/stacks/careportal-prod-app/guardrails\\.md$`, "m"));
     expect(existsSync(join(out, "manifest.json"))).toBe(true);
     for (const stack of readdirSync(join(out, "stacks"))) {
       expect(readdirSync(join(out, "stacks", stack)).sort()).toEqual(["cdk.tf.json", "guardrails.json", "guardrails.md", "guardrails.sarif"]);

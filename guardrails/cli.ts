@@ -1,7 +1,7 @@
 /**
- * `npm run guardrails -- <file-or-dir>`: the project's rules over any Terraform JSON
- * (a cdk.tf.json, a *.tf.json, or a directory of them). Writes the same reports beside
- * each file and exits 1 on unsuppressed findings. Input that is not Terraform JSON (see
+ * `npm run guardrails -- <file-or-dir>`: the project's rules over any Terraform, JSON
+ * (a cdk.tf.json, a *.tf.json) or HCL (*.tf, one module per folder), or a directory of
+ * them. Writes the same reports beside each input and exits 1 on unsuppressed findings. Input that is not Terraform JSON (see
  * `input.ts` for the limits) stops the run with one line naming the file, exit 2, before
  * any report is written.
  */
@@ -9,23 +9,52 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { basename, dirname, join, relative } from "node:path";
 import { blocking, evaluate, formatBlocking, type StackReport } from "./engine";
 import type { TfJsonDocument } from "./graph";
-import { InputError, ioMessage, readTfJson } from "./input";
-import { jsonReport, markdownReport, sarifReport } from "./reports";
+import { InputError, ioMessage, readTerraformHcl, readTfJson } from "./input";
+import { jsonReport, markdownReport, sarifReport, summaryLine } from "./reports";
 import type { Scanner, Suppression } from "./suppressions";
 import type { RuleContext } from "./types";
 
-function tfJsonFiles(target: string): string[] {
-  if (!statSync(target).isDirectory()) return [target];
-  return readdirSync(target, { withFileTypes: true }).flatMap((e) => {
-    const p = join(target, e.name);
-    if (e.isDirectory()) return e.name === ".terraform" || e.name === "node_modules" ? [] : tfJsonFiles(p);
-    return e.name.endsWith(".tf.json") ? [p] : [];
-  });
+/**
+ * What one report covers: a Terraform JSON file alone (as before: each *.tf.json is one
+ * stack), or the `.tf` files of one folder together, as Terraform reads a module.
+ */
+interface Unit {
+  /** The file, or for an HCL module the folder: names the report and messages. */
+  readonly label: string;
+  readonly files: readonly string[];
+  readonly hcl: boolean;
+  /** Reports go to `<prefix>.{json,sarif,md}`. */
+  readonly prefix: string;
 }
 
-/** Reports are named after the file: guardrails.* for cdk.tf.json, <name>.guardrails.* otherwise. */
+const isHcl = (name: string) => name.endsWith(".tf");
+const isJson = (name: string) => name.endsWith(".tf.json");
+
+/**
+ * Reports are named after the input: guardrails.* for a cdk.tf.json, a cdk.tf or a folder
+ * of .tf files, <name>.guardrails.* for any other file.
+ */
 function reportPrefix(file: string): string {
-  return basename(file) === "cdk.tf.json" ? join(dirname(file), "guardrails") : file.replace(/\.tf\.json$/, ".guardrails");
+  const name = basename(file);
+  if (name === "cdk.tf.json" || name === "cdk.tf") return join(dirname(file), "guardrails");
+  return file.replace(/\.tf(\.json)?$/, ".guardrails");
+}
+
+function unitsIn(target: string): Unit[] {
+  if (!statSync(target).isDirectory()) {
+    return [{ label: target, files: [target], hcl: isHcl(target), prefix: reportPrefix(target) }];
+  }
+  const entries = readdirSync(target, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  const here = entries.filter((e) => !e.isDirectory()).map((e) => join(target, e.name));
+  const hcl = here.filter(isHcl);
+  const units: Unit[] = here.filter(isJson).map((f) => ({ label: f, files: [f], hcl: false, prefix: reportPrefix(f) }));
+  if (hcl.length > 0) units.push({ label: target, files: hcl, hcl: true, prefix: join(target, "guardrails") });
+  return [
+    ...units,
+    ...entries
+      .filter((e) => e.isDirectory() && e.name !== ".terraform" && e.name !== "node_modules")
+      .flatMap((e) => unitsIn(join(target, e.name))),
+  ];
 }
 
 interface RecordedReport {
@@ -34,10 +63,11 @@ interface RecordedReport {
   context?: RuleContext;
 }
 
-/** The guardrails.json this project wrote beside a cdk.tf.json, if any. */
-function recordedReport(file: string): RecordedReport {
-  const report = join(dirname(file), "guardrails.json");
-  if (basename(file) !== "cdk.tf.json" || !existsSync(report)) return {};
+/** The guardrails.json this project wrote beside a cdk.tf.json (or, synthesized as HCL, a cdk.tf), if any. */
+function recordedReport(unit: Unit): RecordedReport {
+  const ours = unit.files.find((f) => basename(f) === "cdk.tf.json" || basename(f) === "cdk.tf");
+  const report = ours && join(dirname(ours), "guardrails.json");
+  if (!report || !existsSync(report)) return {};
   try {
     const data = JSON.parse(readFileSync(report, "utf8")) as RecordedReport;
     const ok = data !== null && typeof data === "object" &&
@@ -70,27 +100,42 @@ class CliError extends Error {
 }
 
 interface Input {
-  readonly file: string;
+  readonly unit: Unit;
   readonly doc: TfJsonDocument;
   readonly recorded: RecordedReport;
+  /** The scanners' comments in .tf files. */
+  readonly inline: readonly Suppression[];
 }
 
 /** Every file of every target, read and checked before any rule runs or report is written. */
-function readInputs(targets: readonly string[]): Input[] {
+async function readInputs(targets: readonly string[]): Promise<Input[]> {
   const inputs: Input[] = [];
+  const prefixes = new Map<string, string>();
   for (const target of targets) {
-    let files: string[];
+    let units: Unit[];
     try {
-      files = tfJsonFiles(target);
+      units = unitsIn(target);
     } catch (e) {
       throw new CliError((e as NodeJS.ErrnoException).path ?? target, ioMessage(e));
     }
-    if (files.length === 0) throw new CliError(target, "holds no *.tf.json file");
-    for (const file of files) {
+    if (units.length === 0) throw new CliError(target, "holds no Terraform file (*.tf or *.tf.json)");
+    for (const unit of units) {
+      const other = prefixes.get(unit.prefix);
+      if (other !== undefined && other !== unit.label) {
+        throw new CliError(unit.label, `would write the same reports (${unit.prefix}.*) as ${other}; check them one at a time with --out-dir`);
+      }
+      if (other !== undefined) continue; // the same input named twice
+      prefixes.set(unit.prefix, unit.label);
       try {
-        inputs.push({ file, doc: readTfJson(file), recorded: recordedReport(file) });
+        if (unit.hcl) {
+          const { doc, suppressions } = await readTerraformHcl(unit.files);
+          // From synth's record only the context: suppressions are the comments in cdk.tf.
+          inputs.push({ unit, doc, recorded: { context: recordedReport(unit).context }, inline: suppressions });
+        } else {
+          inputs.push({ unit, doc: readTfJson(unit.files[0]), recorded: recordedReport(unit), inline: [] });
+        }
       } catch (e) {
-        if (e instanceof InputError) throw new CliError(file, e.message);
+        if (e instanceof InputError) throw new CliError(e.file ?? unit.label, e.message);
         throw e;
       }
     }
@@ -98,10 +143,12 @@ function readInputs(targets: readonly string[]): Input[] {
   return inputs;
 }
 
-export const USAGE = `usage: npm run guardrails -- [options] <file.tf.json | directory> [...]
+export const USAGE = `usage: npm run guardrails -- [options] <file.tf | file.tf.json | directory> [...]
 
-Checks Terraform JSON (a cdk.tf.json, any *.tf.json, or a directory searched for them)
-with the same rules synth runs, and writes guardrails.{json,sarif,md} reports.
+Checks Terraform with the same rules synth runs, and writes guardrails.{json,sarif,md}
+reports: each *.tf.json on its own, the *.tf files (HCL) of each folder together as one
+module. A directory is searched recursively. An expression a rule cannot resolve
+(var.x, a function call) is reported as unknown, which counts as a finding.
 
 options:
   --allowed-regions <r1,r2>  run the data-residency rule (PRJ_DATA_RESIDENCY) with these
@@ -141,39 +188,39 @@ function parseArgs(args: readonly string[]): Options {
   return { targets, allowedRegions, outDir, help };
 }
 
-/** Where a file's reports go: beside it, or mirrored under --out-dir. */
-function reportPath(file: string, outDir: string | undefined): string {
-  const prefix = reportPrefix(file);
+/** Where an input's reports go: beside it, or mirrored under --out-dir. */
+function reportPath(prefix: string, outDir: string | undefined, create = false): string {
   if (!outDir) return prefix;
   const path = join(outDir, relative(process.cwd(), prefix).replace(/^(\.\.[/\\])+/, ""));
-  mkdirSync(dirname(path), { recursive: true });
+  if (create) mkdirSync(dirname(path), { recursive: true });
   return path;
 }
 
-function run(args: string[]): number {
+async function run(args: string[]): Promise<number> {
   const options = parseArgs(args);
   if (options.help) {
     console.log(USAGE);
     return 0;
   }
   if (options.targets.length === 0) throw new UsageError("no file or directory given");
-  const inputs = readInputs(options.targets);
-  const reports: StackReport[] = inputs.map(({ file, doc, recorded }) => {
+  const inputs = await readInputs(options.targets);
+  const reports: StackReport[] = inputs.map(({ unit, doc, recorded, inline }) => {
     try {
-      const suppressions = recordedSuppressions(recorded);
+      const suppressions = [...recordedSuppressions(recorded), ...inline];
       const context: RuleContext = { ...recorded.context, ...(options.allowedRegions ? { allowedRegions: options.allowedRegions } : {}) };
-      return evaluate(relative(process.cwd(), file), doc, suppressions, undefined, context);
+      return evaluate(relative(process.cwd(), unit.label) || ".", doc, suppressions, undefined, context);
     } catch (e) {
-      throw new CliError(file, `could not be checked (${ioMessage(e)})`);
+      throw new CliError(unit.label, `could not be checked (${ioMessage(e)})`);
     }
   });
-  for (const [i, { file }] of inputs.entries()) {
-    const prefix = reportPath(file, options.outDir);
+  for (const [i, { unit }] of inputs.entries()) {
+    const prefix = reportPath(unit.prefix, options.outDir, true);
     writeFileSync(`${prefix}.json`, jsonReport(reports[i]));
-    writeFileSync(`${prefix}.sarif`, sarifReport(reports[i], relative(process.cwd(), file)));
+    // SARIF locates results in a file: a module's results point at its first file.
+    writeFileSync(`${prefix}.sarif`, sarifReport(reports[i], relative(process.cwd(), unit.files[0])));
     writeFileSync(`${prefix}.md`, markdownReport(reports[i]));
   }
-  console.log(`guardrails: reports in ${options.outDir ?? "each file's folder"} (guardrails.{json,sarif,md} or <name>.guardrails.*)`);
+  inputs.forEach(({ unit }, i) => console.log(summaryLine(reports[i], `${reportPath(unit.prefix, options.outDir)}.md`)));
   const counts = (s: string) => reports.flatMap((r) => r.findings).filter((f) => f.status === s).length;
   console.log(`guardrails: ${reports.length} file(s), ${counts("passed")} passed, ${counts("failed")} failed, ${counts("unknown")} unknown`);
   if (reports.some((r) => blocking(r).length > 0)) {
@@ -184,9 +231,9 @@ function run(args: string[]): number {
 }
 
 /** Exit 2 with one line for anything that is not a finding: no stack trace. */
-function main(args: string[]): number {
+async function main(args: string[]): Promise<number> {
   try {
-    return run(args);
+    return await run(args);
   } catch (e) {
     if (e instanceof CliError) console.error(`guardrails: ${e.file}: ${e.message}`);
     else if (e instanceof UsageError) console.error(`guardrails: ${e.message}\n\n${USAGE}`);
@@ -195,4 +242,4 @@ function main(args: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => (process.exitCode = code));

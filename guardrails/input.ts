@@ -5,6 +5,7 @@
  * not come here: it checks the JSON cdktf just wrote.
  */
 import { readFileSync, statSync } from "node:fs";
+import { basename } from "node:path";
 import type { TfJsonDocument } from "./graph";
 
 /**
@@ -21,7 +22,12 @@ export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 export const MAX_INPUT_DEPTH = 64;
 
 /** A file the CLI refuses; `message` says what is wrong, without the file name. */
-export class InputError extends Error {}
+export class InputError extends Error {
+  /** The file at fault, where the input is several files (an HCL module). */
+  constructor(message: string, readonly file?: string) {
+    super(message);
+  }
+}
 
 /** Read, parse and check the shape of one Terraform JSON file, or throw an InputError. */
 export function readTfJson(file: string): TfJsonDocument {
@@ -44,23 +50,145 @@ export function readTfJson(file: string): TfJsonDocument {
   return doc as TfJsonDocument;
 }
 
-function fileSize(file: string): number {
+/**
+ * Read the `.tf` files of one module (a folder, or one file), convert them with hcl2json
+ * and merge them into one Terraform JSON document, as Terraform reads a folder: a rule on
+ * a bucket sees its versioning resource in another file. The same limits as for JSON hold:
+ * per file the size, before parsing the nesting of brackets and braces (a parser recurses
+ * on it), after conversion the depth and shape. Expressions stay `${...}` strings, which
+ * rules that need a literal report as unknown.
+ */
+export async function readTerraformHcl(files: readonly string[]): Promise<{ doc: TfJsonDocument; suppressions: InlineSuppression[] }> {
+  const texts = files.map((file) => {
+    const size = fileSize(file, file);
+    if (size > MAX_INPUT_BYTES) {
+      throw new InputError(`is ${mib(size)} (${size} bytes), over the ${mib(MAX_INPUT_BYTES)} limit`, file);
+    }
+    const text = readOrThrow(file, file);
+    if (hclNestingOver(text, MAX_INPUT_DEPTH)) {
+      throw new InputError(`nests blocks/brackets more than ${MAX_INPUT_DEPTH} levels deep`, file);
+    }
+    return text;
+  });
+  let parse: (name: string, text: string) => Promise<Record<string, unknown>>;
+  try {
+    ({ parse } = await import("@cdktf/hcl2json"));
+  } catch {
+    throw new InputError("needs @cdktf/hcl2json to read HCL (npm ci installs it), or give Terraform JSON", files[0]);
+  }
+  const merged: Record<string, unknown> & { resource: Record<string, Record<string, unknown>>; provider: Record<string, unknown[]> } = { resource: {}, provider: {} };
+  const declaredIn = new Map<string, string>();
+  const suppressions: InlineSuppression[] = [];
+  for (const [i, file] of files.entries()) {
+    let doc: Record<string, unknown>;
+    try {
+      doc = await parse(file, texts[i]);
+    } catch (e) {
+      // hcl2json: `parse config: [<file>:2,7-3,1: Invalid expression; ...]`
+      const why = String((e as Error)?.message ?? e).replace(/^parse config: \[?|\]$/g, "").replace(/^[^\n]*?:(\d+),(\d+)(-[\d,]+)?: /, "line $1 column $2: ");
+      throw new InputError(`is not valid HCL (${oneLine(why)})`, file);
+    }
+    if (depthOver(doc, MAX_INPUT_DEPTH)) throw new InputError(`nests objects/arrays more than ${MAX_INPUT_DEPTH} levels deep`, file);
+    const problem = shapeProblem(doc);
+    if (problem) throw new InputError(problem, file);
+    for (const [type, byName] of Object.entries((doc.resource ?? {}) as Record<string, Record<string, unknown>>)) {
+      for (const [name, body] of Object.entries(byName)) {
+        const address = `${type}.${name}`;
+        const first = declaredIn.get(address);
+        if (first) throw new InputError(`declares ${address}, already declared in ${first}`, file);
+        declaredIn.set(address, file);
+        // Hand-written resources have no construct path: their address stands in for it,
+        // so that the scanners' inline comments suppress on this resource alone.
+        const bodies = (Array.isArray(body) ? body : [body]) as Record<string, unknown>[];
+        (merged.resource[type] ??= {})[name] = bodies.map((b) => ({ ...b, "//": { metadata: { path: address } } }));
+      }
+    }
+    suppressions.push(...inlineSuppressions(texts[i], basename(file)));
+    for (const [name, blocks] of Object.entries((doc.provider ?? {}) as Record<string, unknown>)) {
+      (merged.provider[name] ??= []).push(...(Array.isArray(blocks) ? blocks : [blocks]));
+    }
+  }
+  return { doc: merged as TfJsonDocument, suppressions };
+}
+
+/** A scanner's inline comment in a .tf file: `constructPath` is the resource's address. */
+export interface InlineSuppression {
+  readonly id: string;
+  readonly reason: string;
+  readonly constructPath: string;
+  readonly source: string;
+  readonly scanners: readonly ("checkov" | "trivy")[];
+}
+
+/**
+ * The scanners' own per-resource comments, honoured as they are: `# checkov:skip=ID:reason`
+ * inside a resource block, `# trivy:ignore:ID` on the comment lines just above it (Trivy
+ * gives no reason; the report says so).
+ */
+export function inlineSuppressions(text: string, source: string): InlineSuppression[] {
+  const lines = text.split("\n");
+  const found: InlineSuppression[] = [];
+  lines.forEach((line, i) => {
+    const m = /^resource\s+"([^"]+)"\s+"([^"]+)"\s*\{/.exec(line);
+    if (!m) return;
+    const address = `${m[1]}.${m[2]}`;
+    let end = i + 1;
+    while (end < lines.length && !/^\}/.test(lines[end])) end++;
+    for (const inside of lines.slice(i, end)) {
+      const skip = /(?:#|\/\/)\s*checkov:skip=([A-Za-z0-9_,-]+)(?::(.*))?/.exec(inside);
+      for (const id of skip?.[1].split(",").filter(Boolean) ?? []) {
+        found.push({ id, reason: skip![2]?.trim() || `checkov:skip in ${source}, no reason given`, constructPath: address, source, scanners: ["checkov"] });
+      }
+    }
+    for (let above = i - 1; above >= 0 && /^\s*(#|\/\/)/.test(lines[above]); above--) {
+      const ignore = /trivy:ignore:([A-Za-z0-9-]+)/.exec(lines[above]);
+      if (ignore) found.push({ id: ignore[1], reason: `trivy:ignore in ${source}, no reason given`, constructPath: address, source, scanners: ["trivy"] });
+    }
+  });
+  return found;
+}
+
+/**
+ * Whether brackets, braces and parentheses outside strings and comments nest deeper than
+ * `max`. A cheap over-estimate is fine: legitimate Terraform nests a handful of levels.
+ */
+function hclNestingOver(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"' && text[i] !== "\n"; i++) if (text[i] === "\\") i++;
+    } else if (c === "#" || (c === "/" && text[i + 1] === "/")) {
+      while (i < text.length && text[i] !== "\n") i++;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === "{" || c === "[" || c === "(") {
+      if (++depth > max) return true;
+    } else if (c === "}" || c === "]" || c === ")") {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return false;
+}
+
+function fileSize(file: string, at?: string): number {
   let stat;
   try {
     stat = statSync(file);
   } catch (e) {
-    throw new InputError(ioMessage(e));
+    throw new InputError(ioMessage(e), at);
   }
   // A FIFO or a device (/dev/zero) could block or never end.
-  if (!stat.isFile()) throw new InputError("is not a regular file");
+  if (!stat.isFile()) throw new InputError("is not a regular file", at);
   return stat.size;
 }
 
-function readOrThrow(file: string): string {
+function readOrThrow(file: string, at?: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (e) {
-    throw new InputError(ioMessage(e));
+    throw new InputError(ioMessage(e), at);
   }
 }
 

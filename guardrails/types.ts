@@ -1,6 +1,6 @@
 /**
  * Guardrail rules: pure checks over one stack's Terraform JSON, keyed by the Checkov and
- * tfsec/Trivy ids whose real conditions they encode (../shared/reference/scanner-rules.md).
+ * tfsec/Trivy ids whose real conditions they encode (listed in guardrails/RULES.md).
  */
 import type { TfGraph, TfResource } from "./graph";
 
@@ -35,6 +35,8 @@ export interface Rule {
   readonly resourceTypes: readonly string[];
   /** What it checks, as the scanner really checks it. */
   readonly description: string;
+  /** Where the rule is stricter than the scanner it names, if it is (listed in RULES.md). @default - not stricter */
+  readonly stricter?: string;
   /** How to fix a finding. */
   readonly fix: string;
   readonly check: (resource: TfResource, graph: TfGraph, context: RuleContext) => Verdict;

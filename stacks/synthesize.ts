@@ -5,6 +5,7 @@ import type { AppSpec } from "../config/schema";
 import { enforce, staleWarnings, writeReports } from "../guardrails/enforce";
 import type { TfJsonDocument } from "../guardrails/graph";
 import { finishHcl } from "../guardrails/hcl-output";
+import { summaryLine } from "../guardrails/reports";
 import { stateAccessWarning } from "./bootstrap-stack";
 import { buildApp } from "./build-app";
 import { carryOverInit } from "./terraform-workdirs";
@@ -12,6 +13,8 @@ import { carryOverInit } from "./terraform-workdirs";
 export interface SynthesisResult {
   /** Stack names written, in build order. */
   readonly stacks: readonly string[];
+  /** Per stack: checks passed, suppressed, and where its guardrails.md is (printed). */
+  readonly summaries: readonly string[];
   /** Environments whose state any IAM principal may read, database majors past standard support, and suppressions that matched nothing (printed). */
   readonly warnings: readonly string[];
 }
@@ -23,7 +26,7 @@ export interface SynthesisResult {
  * A GuardrailError leaves `outdir` as it was.
  */
 export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hcl: boolean }): Promise<SynthesisResult> {
-  let result: SynthesisResult = { stacks: [], warnings: [] };
+  let result: SynthesisResult = { stacks: [], summaries: [], warnings: [] };
   await writeAtomically(outdir, async (stagingDir) => {
     const built = buildApp(spec, stagingDir, { hclOutput: options.hcl, attachGuardrails: false });
     built.app.synth();
@@ -41,7 +44,8 @@ export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hc
     writeReports(stagingDir, reports, { hcl: options.hcl });
     const openState = built.environments.flatMap((env) => stateAccessWarning(env) ?? []);
     const engines = built.environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []);
-    result = { stacks: built.stacks.map((s) => s.stack.node.id), warnings: [...openState, ...engines, ...staleWarnings(reports)] };
+    const summaries = reports.map((r) => summaryLine(r, join(outdir, "stacks", r.stack, "guardrails.md")));
+    result = { stacks: built.stacks.map((s) => s.stack.node.id), summaries, warnings: [...openState, ...engines, ...staleWarnings(reports)] };
     // Last, once nothing can fail: what `terraform init` made survives the swap.
     carryOverInit(outdir, stagingDir, result.stacks);
   });

@@ -53,7 +53,7 @@ describe("guardrails CLI", () => {
   it("prints its usage on --help and exits 0", () => {
     const help = runCli("--help");
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/^usage: npm run guardrails -- \[options\] <file\.tf\.json \| directory>/);
+    expect(help.stdout).toMatch(/^usage: npm run guardrails -- \[options\] <file\.tf \| file\.tf\.json \| directory>/);
     expect(help.stdout).toMatch(/--allowed-regions <r1,r2>/);
     expect(help.stdout).toMatch(/--out-dir <dir>/);
   });
@@ -64,12 +64,82 @@ describe("guardrails CLI", () => {
     const outDir = join(work, "reports");
     const run = runCli("--allowed-regions", "eu-central-1,eu-west-1", "--out-dir", outDir, file);
     expect(run.stderr).toMatch(/aws_kms_key\.k \[PRJ_DATA_RESIDENCY\] CRITICAL: region us-east-1 is outside eu-central-1, eu-west-1/);
-    expect(run.stdout).toContain(`reports in ${outDir}`);
+    expect(run.stdout).toMatch(new RegExp(`kms\\.tf\\.json: 4 checks passed, 0 suppressed, 1 failed, 0 unknown .*; report ${outDir}/.*kms\\.guardrails\\.md$`, "m"));
     expect(existsSync(join(work, "kms.guardrails.json"))).toBe(false);
     const reports = readdirSync(outDir, { recursive: true }) as string[];
     expect(reports.filter((r) => r.endsWith("kms.guardrails.json"))).toHaveLength(1);
     const unchecked = runCli(file);
     expect(unchecked.stderr).not.toMatch(/PRJ_DATA_RESIDENCY/);
+  });
+});
+
+describe("guardrails CLI on HCL (.tf)", () => {
+  const hcl = {
+    "main.tf": [
+      'variable "public" {\n  default = false\n}',
+      'resource "aws_s3_bucket" "docs" {\n  bucket = "docs"\n}',
+      'resource "aws_db_instance" "db" {\n  storage_encrypted   = true\n  publicly_accessible = var.public\n}',
+    ].join("\n"),
+    "versioning.tf": 'resource "aws_s3_bucket_versioning" "docs" {\n  bucket = aws_s3_bucket.docs.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+  };
+  type Report = { findings: { address: string; ruleId: string; status: string; detail?: string }[] };
+  const status = (r: Report, address: string, ruleId: string) => r.findings.find((f) => f.address === address && f.ruleId === ruleId)?.status;
+
+  it("checks a folder's .tf files as one module, reports unresolved expressions as unknown, exits 1", () => {
+    const mod = join(work, "infra");
+    mkdirSync(mod);
+    for (const [name, text] of Object.entries(hcl)) writeFileSync(join(mod, name), text);
+    const run = runCli(work);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/aws_db_instance\.db \[CKV_AWS_17 \/ AWS-0180\] UNKNOWN: publicly_accessible is \$\{var\.public\}/);
+    expect(run.stderr).toMatch(/aws_s3_bucket\.docs \[CKV2_AWS_6 \/ AWS-0094\] HIGH/);
+    expect(readdirSync(mod).sort()).toEqual(["guardrails.json", "guardrails.md", "guardrails.sarif", "main.tf", "versioning.tf"]);
+    const report = JSON.parse(readFileSync(join(mod, "guardrails.json"), "utf8")) as Report;
+    // The versioning resource in the other file counts, as Terraform reads the folder.
+    expect(status(report, "aws_s3_bucket.docs", "CKV_AWS_21")).toBe("passed");
+    expect(status(report, "aws_db_instance.db", "CKV_AWS_17")).toBe("unknown");
+    expect(status(report, "aws_db_instance.db", "CKV_AWS_16")).toBe("passed");
+  });
+
+  it("checks one .tf file given by name, with the JSON beside it on its own", () => {
+    writeFileSync(join(work, "main.tf"), hcl["main.tf"]);
+    writeFileSync(join(work, "lb.tf.json"), JSON.stringify({ resource: { aws_lb: { main: { internal: true, load_balancer_type: "application", drop_invalid_header_fields: true } } } }));
+    const run = runCli(join(work, "main.tf"), join(work, "lb.tf.json"));
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/2 file\(s\)/);
+    const report = JSON.parse(readFileSync(join(work, "main.guardrails.json"), "utf8")) as Report;
+    expect(status(report, "aws_s3_bucket.docs", "CKV_AWS_21")).toBe("failed");
+    expect(existsSync(join(work, "lb.guardrails.json"))).toBe(true);
+  });
+
+  it("honours the scanners' inline comments on the resource they are written in", () => {
+    const tf = [
+      "# trivy:ignore:AWS-0094",
+      'resource "aws_s3_bucket" "docs" {',
+      "  # checkov:skip=CKV_AWS_144:Single-region by design: data residency",
+      '  bucket = "docs"',
+      "}",
+      'resource "aws_s3_bucket" "other" {',
+      '  bucket = "other"',
+      "}",
+    ].join("\n");
+    writeFileSync(join(work, "main.tf"), tf);
+    expect(runCli(work).status).toBe(1);
+    const report = JSON.parse(readFileSync(join(work, "guardrails.json"), "utf8")) as Report & { findings: { justification?: string }[] };
+    const find = (address: string, ruleId: string) => report.findings.find((f) => f.address === address && f.ruleId === ruleId);
+    expect(find("aws_s3_bucket.docs", "CKV_AWS_144")).toMatchObject({ status: "suppressed", justification: "Single-region by design: data residency" });
+    expect(find("aws_s3_bucket.docs", "CKV2_AWS_6")).toMatchObject({ status: "suppressed", justification: "trivy:ignore in main.tf, no reason given" });
+    expect(status(report, "aws_s3_bucket.other", "CKV_AWS_144")).toBe("failed");
+    expect(status(report, "aws_s3_bucket.other", "CKV2_AWS_6")).toBe("failed");
+  });
+
+  it("refuses a resource declared in two files of one module, naming the second", () => {
+    writeFileSync(join(work, "a.tf"), hcl["main.tf"]);
+    writeFileSync(join(work, "b.tf"), 'resource "aws_s3_bucket" "docs" {\n  bucket = "other"\n}\n');
+    const run = runCli(work);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(`guardrails: ${join(work, "b.tf")}: declares aws_s3_bucket.docs, already declared in ${join(work, "a.tf")}`);
+    expect(readdirSync(work).sort()).toEqual(["a.tf", "b.tf"]);
   });
 });
 
@@ -104,7 +174,7 @@ function runCliAsync(...args: string[]): Promise<{ status: number | null; stdout
 describe("guardrails CLI on input that is not Terraform JSON", () => {
   const text = (t: string) => (file: string) => writeFileSync(file, t);
   const mib = MAX_INPUT_BYTES / 1024 / 1024;
-  const cases: [string, (file: string) => void, RegExp][] = [
+  const cases: [string, (file: string) => void, RegExp, string?][] = [
     ["a top-level array", text("[]"), /top level is an array, not a Terraform JSON object$/],
     [
       "a resource type that is a string",
@@ -131,11 +201,25 @@ describe("guardrails CLI on input that is not Terraform JSON", () => {
     ["invalid JSON", text('{"resource":\n  {,}}'), /is not valid JSON \(.*line 2 column 4\)$/],
     ["an empty file", text(""), /is not valid JSON \(Unexpected end of JSON input\)$/],
     ["a missing file", () => undefined, /: no such file or directory$/],
+    ["invalid HCL", text('resource "aws_s3_bucket" "b" {\n  bucket = \n}\n'), /is not valid HCL \(line 2 column 12: Invalid expression;.*\)$/, "main.tf"],
+    [
+      "20,000 levels of nesting in HCL",
+      text(`resource "aws_s3_bucket" "b" {\n  tags = ${"[".repeat(20_000)}${"]".repeat(20_000)}\n}\n`),
+      new RegExp(`nests blocks/brackets more than ${MAX_INPUT_DEPTH} levels deep$`),
+      "main.tf",
+    ],
+    [
+      "a 50 MB .tf file",
+      (f) => writeFileSync(f, Buffer.alloc(50 * 1024 * 1024, "#")),
+      new RegExp(`is 50 MiB \\(\\d+ bytes\\), over the ${mib} MiB limit$`),
+      "main.tf",
+    ],
+    ["HCL that is not Terraform's shape", text('resource = "x"\n'), /"resource" is a string, not an object of resource types$/, "main.tf"],
   ];
   // Each case in its own directory, all run at once: one CLI start each, not one after another.
   let dir: string;
   let runs: Awaited<ReturnType<typeof runCliAsync>>[];
-  const fileOf = (i: number) => join(dir, String(i), "input.tf.json");
+  const fileOf = (i: number) => join(dir, String(i), cases[i][3] ?? "input.tf.json");
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "cli-hostile-"));
     cases.forEach(([, write], i) => {
@@ -176,9 +260,9 @@ describe("guardrails CLI on input that is not Terraform JSON", () => {
     expect(readdirSync(work).sort()).toEqual(["a.tf.json", "z.tf.json"]);
   });
 
-  it("refuses a directory without Terraform JSON and a corrupt recorded report", () => {
+  it("refuses a directory without Terraform and a corrupt recorded report", () => {
     const empty = runCli(work);
-    expect([empty.status, empty.stderr.trim()]).toEqual([2, `guardrails: ${work}: holds no *.tf.json file`]);
+    expect([empty.status, empty.stderr.trim()]).toEqual([2, `guardrails: ${work}: holds no Terraform file (*.tf or *.tf.json)`]);
     writeFileSync(join(work, "cdk.tf.json"), "{}");
     writeFileSync(join(work, "guardrails.json"), "[1,");
     const corrupt = runCli(work);

@@ -5,7 +5,7 @@ import Ajv2020 from "ajv/dist/2020";
 import { App, Testing } from "cdktf";
 import { resolve } from "../../config/resolve";
 import { blocking, evaluate, formatBlocking } from "../../guardrails/engine";
-import { sarifReport } from "../../guardrails/reports";
+import { markdownReport, sarifReport } from "../../guardrails/reports";
 import { enforce, GuardrailError, writeReports } from "../../guardrails/enforce";
 import { uncoveredTypes } from "../../guardrails/rules";
 import { suppress } from "../../guardrails/suppressions";
@@ -117,7 +117,45 @@ describe("reports and scanner files", () => {
     }
     const md = readFileSync(join(out, "stacks", "demo-prod-bootstrap", "guardrails.md"), "utf8");
     expect(md).toMatch(/## Suppressed \(3\)/);
-    expect(md).toMatch(/\| `aws_s3_bucket\.StateAccessLogBucket_1603EC2E` \| CKV_AWS_145 \| .* \| HIPAA 164\.312\(a\)\(2\)\(iv\); GDPR Art\. 32\(1\)\(a\) \| S3 server access log delivery supports only SSE-S3/);
+    expect(md).toMatch(/\| `aws_s3_bucket\.StateAccessLogBucket_1603EC2E` \| CKV_AWS_145 \| high \| encryption-at-rest \| S3 server access log delivery supports only SSE-S3/);
+  });
+
+  it("writes guardrails.md for a reviewer: counts, summaries, then action, exceptions, and passed checks last", () => {
+    const report = reports.find((r) => r.stack === "demo-prod-bootstrap")!;
+    const md = readFileSync(join(out, "stacks", report.stack, "guardrails.md"), "utf8");
+    const headings = md.split("\n").filter((l) => l.startsWith("## "));
+    expect(headings.map((h) => h.replace(/ \(\d+\)$/, ""))).toEqual([
+      "## Summary by control family", "## Summary by resource", "## Failed", "## Unknown", "## Suppressed", "## Appendix: passed checks",
+    ]);
+    const passed = report.findings.filter((f) => f.status === "passed");
+    const rules = new Set(report.findings.map((f) => f.ruleId)).size;
+    const resources = new Set(report.findings.map((f) => f.address)).size;
+    expect(md).toContain(`${rules} of ${report.rulesEvaluated} rules apply to the ${resources} resources here, in ${report.findings.length} checks (one rule on one resource): ${passed.length} passed, 0 failed, 0 unknown, 3 suppressed.`);
+    // Every table: one header, no column named twice, every row as wide as its header.
+    const tables = md.split("\n\n").map((b) => b.split("\n").filter((l) => l.startsWith("| "))).filter((t) => t.length > 0);
+    expect(tables).toHaveLength(4);
+    const cells = (l: string) => l.slice(2, -2).split(/ (?<!\\)\| /);
+    for (const [header, ...rows] of tables) {
+      expect(new Set(cells(header)).size).toBe(cells(header).length);
+      for (const r of rows) expect(cells(r)).toHaveLength(cells(header).length);
+    }
+    const [families, byResource, suppressed, appendix] = tables;
+    expect(cells(families[0])).toEqual(["control family", "HIPAA", "GDPR", "passed", "failed", "unknown", "suppressed"]);
+    expect(families.slice(1).reduce((n, r) => n + Number(cells(r)[3]), 0)).toBe(passed.length);
+    expect(byResource.length - 1).toBe(resources);
+    expect(suppressed.length - 1).toBe(3);
+    expect(cells(appendix[0])).toEqual(["resource", "rule", "severity", "control family", "what it checks"]);
+    expect(appendix.length - 1).toBe(passed.length);
+  });
+
+  it("lists a failure with its fix, most severe first, before the suppressions", () => {
+    const failing = evaluate("x.tf.json", { resource: { aws_lb: { main: { internal: false } }, aws_db_instance: { db: { publicly_accessible: "${var.x}" } } } });
+    const md = markdownReport(failing);
+    const failed = md.slice(md.indexOf("## Failed"), md.indexOf("## Unknown"));
+    expect(failed).toMatch(/### `aws_lb\.main`: AWS-0053 \(high\)\n\n- what is wrong: internet-facing load balancer.*\n- rule: .*\n- fix: .*\n- controls: network-segmentation \(HIPAA 164\.312\(a\)\(1\)/);
+    const severities = [...failed.matchAll(/^### .* \((\w+)\)$/gm)].map((m) => m[1]);
+    expect(severities).toEqual([...severities].sort((a, b) => ["critical", "high", "medium", "low"].indexOf(a) - ["critical", "high", "medium", "low"].indexOf(b)));
+    expect(md.slice(md.indexOf("## Unknown"))).toMatch(/### `aws_db_instance\.db`: .*\n\n- why it could not decide: .*\$\{var\.x\}/);
   });
 
   it("writes SARIF that validates against the SARIF 2.1.0 schema", () => {

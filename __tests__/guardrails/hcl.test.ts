@@ -95,6 +95,16 @@ describe("HCL output", () => {
     expect(readFileSync(join(hclOut, ".checkov.yaml"), "utf8")).not.toMatch(/skip-check/);
     expect(readFileSync(join(hclOut, ".trivyignore.yaml"), "utf8")).toMatch(/misconfigurations: \[\]/);
   });
+
+  // Last: it rewrites the reports. The CLI honours the inline comments, as the scanners do.
+  it("re-checked by the guardrails CLI, gives synth's verdicts from the comments in cdk.tf", () => {
+    const summaries = () => stacks.map((s) => JSON.parse(readFileSync(join(hclOut, "stacks", s, "guardrails.json"), "utf8")).summary);
+    const before = summaries();
+    const run = spawnSync(process.execPath, ["--import", "tsx", "guardrails/cli.ts", hclOut], { cwd: root, encoding: "utf8" });
+    expect(run.stdout).toMatch(/6 file\(s\), \d+ passed, 0 failed, 0 unknown/);
+    expect(run.status).toBe(0);
+    expect(summaries()).toEqual(before);
+  });
 });
 
 describe("repairTokenStrings", () => {
