@@ -35,7 +35,7 @@ const families: Record<ControlFamily, readonly string[]> = {
     "AWS-0132",
   ],
   "encryption-in-transit": [
-    "CKV2_AWS_69", "CKV_AWS_30", "CKV_AWS_31", "CKV_AWS_97", "CKV_AWS_2", "CKV_AWS_103", "CKV2_AWS_74", "CKV2_AWS_20", "CKV_AWS_378",
+    "CKV2_AWS_69", "CKV_AWS_30", "CKV_AWS_31", "CKV_AWS_97", "CKV_AWS_2", "CKV_AWS_103", "AWS-0047", "CKV2_AWS_74", "CKV2_AWS_20", "CKV_AWS_378",
     "CKV_AWS_34", "CKV_AWS_174", "CKV2_AWS_42", "CKV2_AWS_54", "CKV2_AWS_72", "CKV_AWS_259", "CKV_AWS_211", "AWS-0320", "AWS-0013",
   ],
   "audit-logging": [

@@ -190,8 +190,9 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_333: { pass: one("aws_ecs_service", { network_configuration: { assign_public_ip: false } }), fail: one("aws_ecs_service", { network_configuration: { assign_public_ip: true } }) },
   // ELB
   CKV_AWS_2: { pass: one("aws_lb_listener", { protocol: "HTTP", default_action: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443" } }] }), fail: one("aws_lb_listener", { protocol: "HTTP", default_action: [{ type: "forward" }] }) },
-  CKV_AWS_103: { pass: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), fail: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06" }) },
-  CKV2_AWS_74: { pass: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), fail: one("aws_lb_listener", { protocol: "HTTPS" }) },
+  CKV_AWS_103: { pass: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), fail: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-FS-1-1-2019-08" }) },
+  "AWS-0047": { pass: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), fail: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06" }) },
+  CKV2_AWS_74: { pass: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), fail: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-2016-08" }) },
   CKV2_AWS_20: {
     pass: { ...lb(), "aws_lb_listener.l": { load_balancer_arn: ref("aws_lb.lb", "arn"), port: 80, protocol: "HTTP", default_action: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443" } }] } },
     fail: { ...lb(), "aws_lb_listener.l": { load_balancer_arn: ref("aws_lb.lb", "arn"), port: 80, protocol: "HTTP", default_action: [{ type: "forward" }] } },

@@ -258,3 +258,68 @@ describe("CKV2_AWS_19 owners, as Checkov's graph check reads them", () => {
   ])("%s", (_label, doc, expected) => expect(verdict(doc)).toBe(expected));
   it("does not judge an EIP outside a VPC", () => expect(verdict({ "aws_eip.e": {} })).toBeUndefined());
 });
+
+describe("CKV_AWS_103 / AWS-0047: Checkov's TLS 1.2 graph check and Trivy's outdated list, apart", () => {
+  it.each([
+    ["an HTTP listener that forwards", { protocol: "HTTP", default_action: { type: "forward", target_group_arn: "tg" } }, "failed"],
+    ["a redirect to HTTP", { protocol: "HTTP", default_action: { type: "redirect", redirect: { protocol: "HTTP" } } }, "failed"],
+    ["a listener without a protocol", { load_balancer_arn: "lb" }, "failed"],
+    ["a redirect to HTTPS", { protocol: "HTTP", default_action: { type: "redirect", redirect: { protocol: "HTTPS", port: "443" } } }, "passed"],
+    ["TCP", { protocol: "TCP" }, "passed"],
+    ["TLS13-1-0, which Checkov accepts by prefix", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-0-2021-06" }, "passed"],
+  ])("CKV_AWS_103: %s", (_label, config, expected) => {
+    expect(status("CKV_AWS_103", { "aws_lb_listener.l": config })).toBe(expected);
+  });
+  it("CKV_AWS_103 passes any listener of a gateway load balancer", () => {
+    expect(status("CKV_AWS_103", { "aws_lb_listener.l": { load_balancer_arn: "${aws_lb.g.arn}" }, "aws_lb.g": { load_balancer_type: "gateway" } })).toBe("passed");
+  });
+  it("AWS-0047 fails TLS13-1-0 and leaves HTTP listeners to CKV_AWS_2", () => {
+    expect(status("AWS-0047", { "aws_lb_listener.l": { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-0-2021-06" } })).toBe("failed");
+    expect(status("AWS-0047", { "aws_lb_listener.l": { protocol: "HTTP" } })).toBe("none");
+  });
+});
+
+describe("CKV2_AWS_74, CKV_AWS_328, CKV_AWS_378: the scanners' lists and resource types", () => {
+  it("CKV2_AWS_74 fails a weak policy that is set", () => {
+    expect(status("CKV2_AWS_74", { "aws_alb_listener.l": { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-2015-05" } })).toBe("failed");
+  });
+  it("CKV_AWS_328 reads classic load balancers too", () => {
+    expect(status("CKV_AWS_328", { "aws_elb.e": { desync_mitigation_mode: "monitor" } })).toBe("failed");
+  });
+  it("CKV_AWS_378 reads aws_alb_target_group, and passes HTTP behind an HTTPS listener", () => {
+    expect(status("CKV_AWS_378", { "aws_alb_target_group.t": { protocol: "HTTP" } })).toBe("failed");
+    expect(status("CKV_AWS_378", {
+      "aws_alb_target_group.t": { protocol: "HTTP" },
+      "aws_alb_listener.l": { protocol: "HTTPS", default_action: { type: "forward", target_group_arn: "${aws_alb_target_group.t.arn}" } },
+    })).toBe("passed");
+  });
+});
+
+describe("S3: CKV_AWS_19, 57, 93 and 144 as Checkov's checks read buckets", () => {
+  const sse = (alg: string) => ({ rule: { apply_server_side_encryption_by_default: { sse_algorithm: alg } } });
+  it("CKV_AWS_19 reads inline and dynamic encryption blocks", () => {
+    expect(status("CKV_AWS_19", { "aws_s3_bucket.b": { server_side_encryption_configuration: sse("aws:kms:dsse") } })).toBe("failed");
+    expect(status("CKV_AWS_19", { "aws_s3_bucket.b": { dynamic: { server_side_encryption_configuration: { for_each: "${var.on}", content: sse("rot13") } } } })).toBe("failed");
+    expect(status("CKV_AWS_19", { "aws_s3_bucket.b": { server_side_encryption_configuration: sse("AES256") } })).toBe("passed");
+    expect(status("CKV_AWS_19", { "aws_s3_bucket.b": {} })).toBe("passed");
+  });
+  it("CKV_AWS_57 fails an AllUsers grant in an ACL that also grants WRITE", () => {
+    const aclOf = (grants: object[]) => ({
+      "aws_s3_bucket.b": { bucket: "b" },
+      "aws_s3_bucket_acl.a": { bucket: "${aws_s3_bucket.b.id}", access_control_policy: { grant: grants } },
+    });
+    const everyone = (permission: string) => ({ grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" }, permission });
+    expect(status("CKV_AWS_57", aclOf([everyone("WRITE_ACP")]))).toBe("failed");
+    expect(status("CKV_AWS_57", aclOf([everyone("READ")]))).toBe("passed");
+  });
+  it("CKV_AWS_93 passes a literal policy that is not JSON, and still cannot judge a reference", () => {
+    const p = (policy: string) => ({ "aws_s3_bucket_policy.p": { bucket: "b", policy } });
+    expect(status("CKV_AWS_93", p(`{"Statement": [{"Effect": "Deny" "Principal": "*", "Action": "*"}]}`))).toBe("passed");
+    expect(status("CKV_AWS_93", p("${aws_iam_policy.x.policy}"))).toBe("unknown");
+  });
+  it("CKV_AWS_144 reads inline replication rules", () => {
+    const rep = (status_: string) => ({ "aws_s3_bucket.b": { replication_configuration: { role: "r", rules: [{ id: "dr", status: status_ }] } } });
+    expect(status("CKV_AWS_144", rep("Enabled"))).toBe("passed");
+    expect(status("CKV_AWS_144", rep("Disabled"))).toBe("failed");
+  });
+});

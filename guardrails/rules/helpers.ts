@@ -130,8 +130,17 @@ export function isWildcardPrincipal(p: unknown): boolean {
   return false;
 }
 
-/** A rule over the policy document in `attribute`: unknown when it is not readable JSON. */
-export function policyRule(meta: Meta, attribute: string | readonly string[], problem: (statements: Statement[]) => string | undefined): Rule {
+/**
+ * A rule over the policy document in `attribute`: unknown when it is not readable JSON, or
+ * (`literalNotJson: "pass"`) passed when it is a literal that no JSON reader can parse (IAM
+ * rejects it at apply; Checkov passes a policy its parser left a string).
+ */
+export function policyRule(
+  meta: Meta,
+  attribute: string | readonly string[],
+  problem: (statements: Statement[]) => string | undefined,
+  options: { literalNotJson?: "pass" | "unknown" } = {},
+): Rule {
   const names = typeof attribute === "string" ? [attribute] : attribute;
   return {
     ...meta,
@@ -140,6 +149,7 @@ export function policyRule(meta: Meta, attribute: string | readonly string[], pr
       const value = r.config[attr];
       if (value === undefined || value === "") return pass;
       const statements = statementsOf(value);
+      if (!statements && options.literalNotJson === "pass" && !isExpression(value)) return pass;
       if (!statements) return unknown(`${attr} is not a readable JSON policy`);
       const p = problem(statements);
       return p ? fail(p) : pass;
