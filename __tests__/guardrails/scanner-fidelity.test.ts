@@ -323,3 +323,62 @@ describe("S3: CKV_AWS_19, 57, 93 and 144 as Checkov's checks read buckets", () =
     expect(status("CKV_AWS_144", rep("Disabled"))).toBe("failed");
   });
 });
+
+describe("RDS: Checkov's and Trivy's readings apart", () => {
+  it("CKV_AWS_133 passes an unset retention (AWS's default 1); AWS-0077 does not", () => {
+    expect(status("CKV_AWS_133", { "aws_rds_cluster.c": {} })).toBe("passed");
+    expect(status("CKV_AWS_133", { "aws_rds_cluster.c": { backup_retention_period: 1 } })).toBe("passed");
+    expect(status("CKV_AWS_133", { "aws_rds_cluster.c": { backup_retention_period: 40 } })).toBe("failed");
+    expect(status("AWS-0077", { "aws_rds_cluster.c": {} })).toBe("failed");
+  });
+  it("CKV_AWS_96 passes Aurora Serverless v1 whatever storage_encrypted says; AWS-0079 does not", () => {
+    const serverless = { "aws_rds_cluster.c": { engine_mode: "serverless", storage_encrypted: false } };
+    expect(status("CKV_AWS_96", serverless)).toBe("passed");
+    expect(status("AWS-0079", serverless)).toBe("failed");
+  });
+  it("CKV_AWS_118 wants a number, as Checkov compares it", () => {
+    expect(status("CKV_AWS_118", { "aws_db_instance.d": { monitoring_interval: "30" } })).toBe("failed");
+  });
+  it("CKV2_AWS_60 fails a docdb-engined instance even with tags copied", () => {
+    expect(status("CKV2_AWS_60", { "aws_db_instance.d": { engine: "docdb", copy_tags_to_snapshot: true } })).toBe("failed");
+  });
+  it("CKV2_AWS_69 reads db2-ae (db2comm) and sqlserver (rds.force_ssl) parameter groups", () => {
+    const withGroup = (family: string, name: string, value: string) => ({
+      "aws_db_instance.d": { engine: "db2-ae", parameter_group_name: "${aws_db_parameter_group.p.name}" },
+      "aws_db_parameter_group.p": { family, parameter: [{ name, value }] },
+    });
+    expect(status("CKV2_AWS_69", withGroup("db2-ae-11.5", "db2comm", "TCPIP"))).toBe("failed");
+    expect(status("CKV2_AWS_69", withGroup("db2-ae-11.5", "db2comm", "SSL"))).toBe("passed");
+    expect(status("CKV2_AWS_69", withGroup("sqlserver-se-15.0", "rds.force_ssl", "0"))).toBe("failed");
+  });
+  it("CKV_AWS_250 knows Aurora PostgreSQL's own patched versions", () => {
+    const cluster = (engine_version: string) => ({ "aws_rds_cluster.c": { engine: "aurora-postgresql", engine_version } });
+    expect(status("CKV_AWS_250", cluster("11.9"))).toBe("passed");
+    expect(status("CKV_AWS_250", cluster("11.8"))).toBe("failed");
+    expect(status("CKV_AWS_250", { "aws_db_instance.d": { engine: "postgres", engine_version: "9.6.22" } })).toBe("passed");
+  });
+});
+
+describe("DynamoDB, ECR, SQS, CloudFront, IAM, Config: Checkov's subject and Trivy's half", () => {
+  it("CKV2_AWS_16 wants a scaling policy on the table's dynamodb target", () => {
+    const table = { "aws_dynamodb_table.t": { name: "t", billing_mode: "PROVISIONED" } };
+    const target = { "aws_appautoscaling_target.a": { resource_id: "table/${aws_dynamodb_table.t.name}", service_namespace: "dynamodb" } };
+    expect(status("CKV2_AWS_16", { ...table, ...target })).toBe("failed");
+    expect(status("CKV2_AWS_16", { ...table, ...target, "aws_appautoscaling_policy.p": { resource_id: "${aws_appautoscaling_target.a.resource_id}" } })).toBe("passed");
+  });
+  it("CKV_AWS_136 takes the AWS-managed ECR key; AWS-0033 does not", () => {
+    const repo = { "aws_ecr_repository.r": { encryption_configuration: { encryption_type: "KMS" } } };
+    expect(status("CKV_AWS_136", repo)).toBe("passed");
+    expect(status("AWS-0033", repo)).toBe("failed");
+  });
+  it("CKV2_AWS_73 fails only alias/aws/sqs; AWS-0135 wants a customer-managed key", () => {
+    expect(status("CKV2_AWS_73", { "aws_sqs_queue.q": {} })).toBe("passed");
+    expect(status("AWS-0135", { "aws_sqs_queue.q": {} })).toBe("failed");
+  });
+  it("CKV2_AWS_47 fails a distribution with no web ACL", () => {
+    expect(status("CKV2_AWS_47", { "aws_cloudfront_distribution.d": { enabled: true } })).toBe("failed");
+  });
+  it("CKV_AWS_40 passes an attachment with an empty users list", () => {
+    expect(status("CKV_AWS_40", { "aws_iam_policy_attachment.a": { policy_arn: "arn:p", users: [] } })).toBe("passed");
+  });
+});
