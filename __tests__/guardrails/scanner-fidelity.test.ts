@@ -382,3 +382,57 @@ describe("DynamoDB, ECR, SQS, CloudFront, IAM, Config: Checkov's subject and Tri
     expect(status("CKV_AWS_40", { "aws_iam_policy_attachment.a": { policy_arn: "arn:p", users: [] } })).toBe("passed");
   });
 });
+
+describe("policies written as data.aws_iam_policy_document are read, as Checkov renders them", () => {
+  /** The rule's status on `subject`, over resources and data sources (type.name keys). */
+  const verdictOn = (id: string, subject: string, resources: Res, data: Res = {}) => {
+    const group = (flat: Res) => {
+      const out: Record<string, Record<string, Record<string, unknown>>> = {};
+      for (const [address, config] of Object.entries(flat)) {
+        const [type, name] = address.split(".");
+        (out[type] ??= {})[name] = config;
+      }
+      return out;
+    };
+    const rule = ALL_RULES.find((r) => r.id === id)!;
+    return evaluate("t", { resource: group(resources), data: group(data) }, [], [rule]).findings.find((f) => f.address === subject)?.status ?? "none";
+  };
+  const document = (statement: object[], extra: object = {}) => ({ "aws_iam_policy_document.d": { statement, ...extra } });
+  const ref = "${data.aws_iam_policy_document.d.json}";
+
+  it("a role policy built from a document that allows iam:* fails CKV2_AWS_40, and so does the document", () => {
+    const data = document([{ actions: ["iam:*"], resources: ["*"] }]);
+    expect(verdictOn("CKV2_AWS_40", "aws_iam_role_policy.p", { "aws_iam_role_policy.p": { role: "r", policy: ref } }, data)).toBe("failed");
+    expect(verdictOn("CKV2_AWS_40", "data.aws_iam_policy_document.d", {}, data)).toBe("failed");
+  });
+  it("a scoped document passes where it used to be unknown", () => {
+    const data = document([{ effect: "Allow", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"] }]);
+    expect(verdictOn("CKV2_AWS_40", "aws_iam_role_policy.p", { "aws_iam_role_policy.p": { role: "r", policy: ref } }, data)).toBe("passed");
+  });
+  it("principals and conditions render into Principal and Condition (CKV_AWS_70, CKV_AWS_60)", () => {
+    const everyone = (condition?: object) => document([{
+      actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"], principals: [{ type: "*", identifiers: ["*"] }],
+      ...(condition ? { condition: [condition] } : {}),
+    }]);
+    const policy = { "aws_s3_bucket_policy.p": { bucket: "b", policy: ref } };
+    expect(verdictOn("CKV_AWS_70", "aws_s3_bucket_policy.p", policy, everyone())).toBe("failed");
+    expect(verdictOn("CKV_AWS_70", "aws_s3_bucket_policy.p", policy, everyone({ test: "StringEquals", variable: "aws:PrincipalOrgID", values: ["o-abc"] }))).toBe("passed");
+    const trust = document([{ actions: ["sts:AssumeRole"], principals: [{ type: "AWS", identifiers: ["*"] }] }]);
+    expect(verdictOn("CKV_AWS_60", "aws_iam_role.r", { "aws_iam_role.r": { assume_role_policy: ref } }, trust)).toBe("failed");
+  });
+  it("a document merging other documents, or one not in the configuration, stays unknown", () => {
+    const merged = document([{ actions: ["s3:GetObject"], resources: ["*"] }], { source_policy_documents: ["${data.aws_iam_policy_document.base.json}"] });
+    const resources = { "aws_iam_policy.p": { policy: ref } };
+    expect(verdictOn("CKV2_AWS_40", "aws_iam_policy.p", resources, merged)).toBe("unknown");
+    expect(verdictOn("CKV2_AWS_40", "aws_iam_policy.p", resources)).toBe("unknown");
+  });
+  it("CKV2_AWS_56 fails a data.aws_iam_policy that looks up IAMFullAccess", () => {
+    expect(verdictOn("CKV2_AWS_56", "data.aws_iam_policy.p", {}, { "aws_iam_policy.p": { arn: "arn:aws:iam::aws:policy/IAMFullAccess" } })).toBe("failed");
+    expect(verdictOn("CKV2_AWS_56", "data.aws_iam_policy.p", {}, { "aws_iam_policy.p": { name: "ReadOnlyAccess" } })).toBe("passed");
+  });
+  it("rules on every resource do not judge data sources", () => {
+    const everyRule = ALL_RULES.filter((r) => r.resourceTypes.includes("*"));
+    const findings = evaluate("t", { data: { aws_region: { current: {} } } }, [], everyRule, { allowedRegions: ["eu-central-1"] }).findings;
+    expect(findings.filter((f) => f.address.startsWith("data."))).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import { fail, notApplicable, pass, type Rule } from "../types";
 import type { TfGraph, TfResource } from "../graph";
 import {
   all, blocks, checkovRestrictingCondition, companionRule, get, isSet, isTrue, isWildcardPrincipal, list, mustBeTrue, policyRule,
-  statementsOf,
+  policyStatements,
 } from "./helpers";
 
 const BUCKET = ["aws_s3_bucket"];
@@ -39,7 +39,7 @@ function isTrivyLogTarget(b: TfResource, g: TfGraph, grantOk: (permissions: stri
   ];
   if (grants.some((gr) => gr.uri === LOG_DELIVERY && grantOk(gr.permissions))) return true;
   const policies = [b.config.policy, ...bucketCompanions(b, g, "aws_s3_bucket_policy").map((p) => p.config.policy)];
-  return policies.some((p) => (statementsOf(p) ?? []).some((st) => String(st.Effect).toLowerCase() === "allow"
+  return policies.some((p) => (policyStatements(p, g) ?? []).some((st) => String(st.Effect).toLowerCase() === "allow"
     && lowerList(st.Action).includes("s3:putobject")
     && lowerList((st.Principal as Record<string, unknown> | undefined)?.Service).includes("logging.s3.amazonaws.com")));
 }
