@@ -19,11 +19,13 @@ export interface TfResource {
 export interface TfJsonDocument {
   /** `resource.<type>.<name>`: the body, or a list of one body as hcl2json reads HCL. */
   readonly resource?: Record<string, Record<string, Record<string, unknown> | Record<string, unknown>[]>>;
+  /** `data.<type>.<name>`: data sources, read as `data.<type>` resources (Checkov's graph reads them too). */
+  readonly data?: Record<string, Record<string, Record<string, unknown> | Record<string, unknown>[]>>;
   readonly provider?: Record<string, Record<string, unknown>[] | Record<string, unknown>>;
   readonly [key: string]: unknown;
 }
 
-const REFERENCE = /\$\{([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+const REFERENCE = /\$\{((?:data\.)?[a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
 
 export class TfGraph {
   readonly resources: readonly TfResource[];
@@ -33,13 +35,16 @@ export class TfGraph {
 
   constructor(doc: TfJsonDocument) {
     const resources: TfResource[] = [];
-    for (const [type, byName] of Object.entries(doc.resource ?? {})) {
-      for (const [name, body] of Object.entries(byName)) {
-        // hcl2json (parsed cdk.tf) gives each resource as a list of one body.
-        const raw = (Array.isArray(body) ? body[0] : body) as Record<string, unknown>;
-        const { "//": meta, ...config } = raw;
-        const constructPath = (meta as { metadata?: { path?: string } } | undefined)?.metadata?.path;
-        resources.push({ type, name, address: `${type}.${name}`, config, constructPath });
+    for (const [prefix, blocks] of [["", doc.resource], ["data.", doc.data]] as const) {
+      for (const [bare, byName] of Object.entries(blocks ?? {})) {
+        const type = `${prefix}${bare}`;
+        for (const [name, body] of Object.entries(byName)) {
+          // hcl2json (parsed cdk.tf) gives each resource as a list of one body.
+          const raw = (Array.isArray(body) ? body[0] : body) as Record<string, unknown>;
+          const { "//": meta, ...config } = raw;
+          const constructPath = (meta as { metadata?: { path?: string } } | undefined)?.metadata?.path;
+          resources.push({ type, name, address: `${type}.${name}`, config, constructPath });
+        }
       }
     }
     for (const [name, blocks] of Object.entries(doc.provider ?? {})) {
@@ -91,7 +96,7 @@ export class TfGraph {
   /** The resource a single `${type.name.attr}` value points at. */
   resolveRef(value: unknown): TfResource | undefined {
     if (typeof value !== "string") return undefined;
-    const m = /^\$\{([a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)(\.[^}]*)?\}$/.exec(value);
+    const m = /^\$\{((?:data\.)?[a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)(\.[^}]*)?\}$/.exec(value);
     return m ? this.byAddress.get(`${m[1]}.${m[2]}`) : undefined;
   }
 }

@@ -29,13 +29,13 @@ export const FAMILY_REFERENCES: Readonly<Record<ControlFamily, { readonly hipaa:
 
 const families: Record<ControlFamily, readonly string[]> = {
   "encryption-at-rest": [
-    "CKV_AWS_145", "CKV_AWS_19", "CKV_AWS_16", "CKV_AWS_354", "CKV_AWS_96", "CKV_AWS_327", "CKV_AWS_245", "CKV_AWS_246", "CKV_AWS_140",
-    "CKV_AWS_146", "CKV_AWS_29", "CKV_AWS_191", "CKV_AWS_119", "CKV_AWS_271", "CKV_AWS_7", "CKV2_AWS_64", "CKV_AWS_136", "CKV_AWS_224",
-    "CKV_AWS_158", "CKV_AWS_26", "AWS-0136", "CKV_AWS_27", "CKV2_AWS_73", "CKV_AWS_149", "CKV_AWS_35", "PRJ_APPRUNNER_CMK",
+    "CKV_AWS_145", "CKV_AWS_19", "CKV_AWS_16", "CKV_AWS_354", "CKV_AWS_96", "AWS-0079", "CKV_AWS_327", "CKV_AWS_245", "CKV_AWS_246", "CKV_AWS_140",
+    "CKV_AWS_146", "CKV_AWS_29", "CKV_AWS_191", "CKV_AWS_119", "CKV_AWS_271", "CKV_AWS_7", "CKV2_AWS_64", "CKV_AWS_136", "AWS-0033", "CKV_AWS_224",
+    "CKV_AWS_158", "CKV_AWS_26", "AWS-0136", "CKV_AWS_27", "CKV2_AWS_73", "AWS-0135", "CKV_AWS_149", "CKV_AWS_35", "PRJ_APPRUNNER_CMK",
     "AWS-0132",
   ],
   "encryption-in-transit": [
-    "CKV2_AWS_69", "CKV_AWS_30", "CKV_AWS_31", "CKV_AWS_97", "CKV_AWS_2", "CKV_AWS_103", "CKV2_AWS_74", "CKV2_AWS_20", "CKV_AWS_378",
+    "CKV2_AWS_69", "CKV_AWS_30", "CKV_AWS_31", "CKV_AWS_97", "CKV_AWS_2", "CKV_AWS_103", "AWS-0047", "CKV2_AWS_74", "CKV2_AWS_20", "CKV_AWS_378",
     "CKV_AWS_34", "CKV_AWS_174", "CKV2_AWS_42", "CKV2_AWS_54", "CKV2_AWS_72", "CKV_AWS_259", "CKV_AWS_211", "AWS-0320", "AWS-0013",
   ],
   "audit-logging": [
@@ -49,7 +49,7 @@ const families: Record<ControlFamily, readonly string[]> = {
     "CKV_AWS_332", "CKV_AWS_131", "CKV_AWS_328", "CKV_AWS_336", "CKV_AWS_334", "CKV_AWS_335",
   ],
   availability: [
-    "CKV_AWS_144", "CKV2_AWS_61", "CKV_AWS_300", "CKV_AWS_133", "CKV_AWS_293", "CKV_AWS_157", "CKV2_AWS_60", "CKV_AWS_313", "CKV_AWS_139",
+    "CKV_AWS_144", "CKV2_AWS_61", "CKV_AWS_300", "CKV_AWS_133", "AWS-0077", "CKV_AWS_293", "CKV_AWS_157", "CKV2_AWS_60", "CKV_AWS_313", "CKV_AWS_139",
     "CKV2_AWS_8", "CKV2_AWS_50", "CKV_AWS_134", "AWS-0050", "CKV_AWS_28", "CKV_AWS_150", "CKV_AWS_152", "CKV_AWS_310", "CKV_AWS_326", "CKV2_AWS_16",
     "CKV_AWS_227", "CKV_AWS_261",
   ],

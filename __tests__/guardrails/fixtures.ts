@@ -84,7 +84,8 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   // RDS
   CKV_AWS_16: { pass: one("aws_db_instance", { storage_encrypted: true }), fail: one("aws_db_instance", {}) },
   CKV_AWS_17: { pass: one("aws_db_instance", {}), fail: one("aws_db_instance", { publicly_accessible: true }) },
-  CKV_AWS_133: { pass: one("aws_db_instance", { backup_retention_period: 35 }), fail: one("aws_db_instance", { backup_retention_period: 1 }) },
+  CKV_AWS_133: { pass: one("aws_db_instance", { backup_retention_period: 35 }), fail: one("aws_db_instance", { backup_retention_period: 0 }) },
+  "AWS-0077": { pass: one("aws_db_instance", { backup_retention_period: 35 }), fail: one("aws_db_instance", { backup_retention_period: 1 }) },
   CKV_AWS_129: { pass: one("aws_db_instance", { enabled_cloudwatch_logs_exports: ["postgresql"] }), fail: one("aws_db_instance", { enabled_cloudwatch_logs_exports: [] }) },
   CKV_AWS_226: { pass: one("aws_rds_cluster_instance", { auto_minor_version_upgrade: true }), fail: one("aws_rds_cluster_instance", {}) },
   CKV_AWS_118: { pass: one("aws_db_instance", { monitoring_interval: 60 }), fail: one("aws_db_instance", { monitoring_interval: 0 }) },
@@ -112,6 +113,7 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
     fail: one("aws_db_security_group", { name: "db", ingress: [{ cidr: "10.0.0.0/16" }] }),
   },
   CKV_AWS_96: { pass: one("aws_rds_cluster", { storage_encrypted: true }), fail: one("aws_rds_cluster", {}) },
+  "AWS-0079": { pass: one("aws_rds_cluster", { storage_encrypted: true, kms_key_id: "arn:key" }), fail: one("aws_rds_cluster", { storage_encrypted: true }) },
   CKV_AWS_327: { pass: one("aws_rds_cluster", { kms_key_id: "arn:key" }), fail: one("aws_rds_cluster", {}) },
   CKV_AWS_162: { pass: one("aws_rds_cluster", { iam_database_authentication_enabled: true }), fail: one("aws_rds_cluster", {}) },
   CKV_AWS_324: { pass: one("aws_rds_cluster", { enabled_cloudwatch_logs_exports: ["postgresql"] }), fail: one("aws_rds_cluster", {}) },
@@ -165,7 +167,8 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   // ECR
   CKV_AWS_163: { pass: one("aws_ecr_repository", { image_scanning_configuration: { scan_on_push: true } }), fail: one("aws_ecr_repository", {}) },
   CKV_AWS_51: { pass: one("aws_ecr_repository", { image_tag_mutability: "IMMUTABLE" }), fail: one("aws_ecr_repository", { image_tag_mutability: "IMMUTABLE_WITH_EXCLUSION" }) },
-  CKV_AWS_136: { pass: one("aws_ecr_repository", { encryption_configuration: [{ encryption_type: "KMS", kms_key: "arn:key" }] }), fail: one("aws_ecr_repository", { encryption_configuration: [{ encryption_type: "KMS" }] }) },
+  CKV_AWS_136: { pass: one("aws_ecr_repository", { encryption_configuration: [{ encryption_type: "KMS" }] }), fail: one("aws_ecr_repository", { encryption_configuration: [{ encryption_type: "AES256" }] }) },
+  "AWS-0033": { pass: one("aws_ecr_repository", { encryption_configuration: [{ encryption_type: "KMS", kms_key: "arn:key" }] }), fail: one("aws_ecr_repository", { encryption_configuration: [{ encryption_type: "KMS" }] }) },
   CKV_AWS_32: {
     pass: one("aws_ecr_repository_policy", { policy: policy({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111111111111:role/ci" }, Action: "ecr:*", Resource: "*" }) }),
     fail: one("aws_ecr_repository_policy", { policy: policy({ Effect: "Allow", Principal: "*", Action: "ecr:BatchGetImage", Resource: "*" }) }),
@@ -190,8 +193,9 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_333: { pass: one("aws_ecs_service", { network_configuration: { assign_public_ip: false } }), fail: one("aws_ecs_service", { network_configuration: { assign_public_ip: true } }) },
   // ELB
   CKV_AWS_2: { pass: one("aws_lb_listener", { protocol: "HTTP", default_action: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443" } }] }), fail: one("aws_lb_listener", { protocol: "HTTP", default_action: [{ type: "forward" }] }) },
-  CKV_AWS_103: { pass: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), fail: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06" }) },
-  CKV2_AWS_74: { pass: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), fail: one("aws_lb_listener", { protocol: "HTTPS" }) },
+  CKV_AWS_103: { pass: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), fail: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-FS-1-1-2019-08" }) },
+  "AWS-0047": { pass: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), fail: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06" }) },
+  CKV2_AWS_74: { pass: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }), fail: one("aws_lb_listener", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-2016-08" }) },
   CKV2_AWS_20: {
     pass: { ...lb(), "aws_lb_listener.l": { load_balancer_arn: ref("aws_lb.lb", "arn"), port: 80, protocol: "HTTP", default_action: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443" } }] } },
     fail: { ...lb(), "aws_lb_listener.l": { load_balancer_arn: ref("aws_lb.lb", "arn"), port: 80, protocol: "HTTP", default_action: [{ type: "forward" }] } },
@@ -274,6 +278,7 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   },
   CKV_AWS_27: { pass: one("aws_sqs_queue", { kms_master_key_id: "arn:key" }), fail: one("aws_sqs_queue", {}) },
   CKV2_AWS_73: { pass: one("aws_sqs_queue", { kms_master_key_id: "arn:key" }), fail: one("aws_sqs_queue", { kms_master_key_id: "alias/aws/sqs" }) },
+  "AWS-0135": { pass: one("aws_sqs_queue", { kms_master_key_id: "arn:key" }), fail: one("aws_sqs_queue", { sqs_managed_sse_enabled: true }) },
   // Secrets Manager
   CKV_AWS_149: { pass: one("aws_secretsmanager_secret", { kms_key_id: "arn:key" }), fail: one("aws_secretsmanager_secret", { kms_key_id: "alias/aws/secretsmanager" }) },
   CKV2_AWS_57: { pass: { "aws_secretsmanager_secret.s": {}, "aws_secretsmanager_secret_rotation.r": { secret_id: ref("aws_secretsmanager_secret.s") } }, fail: one("aws_secretsmanager_secret", {}) },

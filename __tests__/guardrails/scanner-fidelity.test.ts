@@ -258,3 +258,181 @@ describe("CKV2_AWS_19 owners, as Checkov's graph check reads them", () => {
   ])("%s", (_label, doc, expected) => expect(verdict(doc)).toBe(expected));
   it("does not judge an EIP outside a VPC", () => expect(verdict({ "aws_eip.e": {} })).toBeUndefined());
 });
+
+describe("CKV_AWS_103 / AWS-0047: Checkov's TLS 1.2 graph check and Trivy's outdated list, apart", () => {
+  it.each([
+    ["an HTTP listener that forwards", { protocol: "HTTP", default_action: { type: "forward", target_group_arn: "tg" } }, "failed"],
+    ["a redirect to HTTP", { protocol: "HTTP", default_action: { type: "redirect", redirect: { protocol: "HTTP" } } }, "failed"],
+    ["a listener without a protocol", { load_balancer_arn: "lb" }, "failed"],
+    ["a redirect to HTTPS", { protocol: "HTTP", default_action: { type: "redirect", redirect: { protocol: "HTTPS", port: "443" } } }, "passed"],
+    ["TCP", { protocol: "TCP" }, "passed"],
+    ["TLS13-1-0, which Checkov accepts by prefix", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-0-2021-06" }, "passed"],
+  ])("CKV_AWS_103: %s", (_label, config, expected) => {
+    expect(status("CKV_AWS_103", { "aws_lb_listener.l": config })).toBe(expected);
+  });
+  it("CKV_AWS_103 passes any listener of a gateway load balancer", () => {
+    expect(status("CKV_AWS_103", { "aws_lb_listener.l": { load_balancer_arn: "${aws_lb.g.arn}" }, "aws_lb.g": { load_balancer_type: "gateway" } })).toBe("passed");
+  });
+  it("AWS-0047 fails TLS13-1-0 and leaves HTTP listeners to CKV_AWS_2", () => {
+    expect(status("AWS-0047", { "aws_lb_listener.l": { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-0-2021-06" } })).toBe("failed");
+    expect(status("AWS-0047", { "aws_lb_listener.l": { protocol: "HTTP" } })).toBe("none");
+  });
+});
+
+describe("CKV2_AWS_74, CKV_AWS_328, CKV_AWS_378: the scanners' lists and resource types", () => {
+  it("CKV2_AWS_74 fails a weak policy that is set", () => {
+    expect(status("CKV2_AWS_74", { "aws_alb_listener.l": { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-2015-05" } })).toBe("failed");
+  });
+  it("CKV_AWS_328 reads classic load balancers too", () => {
+    expect(status("CKV_AWS_328", { "aws_elb.e": { desync_mitigation_mode: "monitor" } })).toBe("failed");
+  });
+  it("CKV_AWS_378 reads aws_alb_target_group, and passes HTTP behind an HTTPS listener", () => {
+    expect(status("CKV_AWS_378", { "aws_alb_target_group.t": { protocol: "HTTP" } })).toBe("failed");
+    expect(status("CKV_AWS_378", {
+      "aws_alb_target_group.t": { protocol: "HTTP" },
+      "aws_alb_listener.l": { protocol: "HTTPS", default_action: { type: "forward", target_group_arn: "${aws_alb_target_group.t.arn}" } },
+    })).toBe("passed");
+  });
+});
+
+describe("S3: CKV_AWS_19, 57, 93 and 144 as Checkov's checks read buckets", () => {
+  const sse = (alg: string) => ({ rule: { apply_server_side_encryption_by_default: { sse_algorithm: alg } } });
+  it("CKV_AWS_19 reads inline and dynamic encryption blocks", () => {
+    expect(status("CKV_AWS_19", { "aws_s3_bucket.b": { server_side_encryption_configuration: sse("aws:kms:dsse") } })).toBe("failed");
+    expect(status("CKV_AWS_19", { "aws_s3_bucket.b": { dynamic: { server_side_encryption_configuration: { for_each: "${var.on}", content: sse("rot13") } } } })).toBe("failed");
+    expect(status("CKV_AWS_19", { "aws_s3_bucket.b": { server_side_encryption_configuration: sse("AES256") } })).toBe("passed");
+    expect(status("CKV_AWS_19", { "aws_s3_bucket.b": {} })).toBe("passed");
+  });
+  it("CKV_AWS_57 fails an AllUsers grant in an ACL that also grants WRITE", () => {
+    const aclOf = (grants: object[]) => ({
+      "aws_s3_bucket.b": { bucket: "b" },
+      "aws_s3_bucket_acl.a": { bucket: "${aws_s3_bucket.b.id}", access_control_policy: { grant: grants } },
+    });
+    const everyone = (permission: string) => ({ grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" }, permission });
+    expect(status("CKV_AWS_57", aclOf([everyone("WRITE_ACP")]))).toBe("failed");
+    expect(status("CKV_AWS_57", aclOf([everyone("READ")]))).toBe("passed");
+  });
+  it("CKV_AWS_93 passes a literal policy that is not JSON, and still cannot judge a reference", () => {
+    const p = (policy: string) => ({ "aws_s3_bucket_policy.p": { bucket: "b", policy } });
+    expect(status("CKV_AWS_93", p(`{"Statement": [{"Effect": "Deny" "Principal": "*", "Action": "*"}]}`))).toBe("passed");
+    expect(status("CKV_AWS_93", p("${aws_iam_policy.x.policy}"))).toBe("unknown");
+  });
+  it("CKV_AWS_144 reads inline replication rules", () => {
+    const rep = (status_: string) => ({ "aws_s3_bucket.b": { replication_configuration: { role: "r", rules: [{ id: "dr", status: status_ }] } } });
+    expect(status("CKV_AWS_144", rep("Enabled"))).toBe("passed");
+    expect(status("CKV_AWS_144", rep("Disabled"))).toBe("failed");
+  });
+});
+
+describe("RDS: Checkov's and Trivy's readings apart", () => {
+  it("CKV_AWS_133 passes an unset retention (AWS's default 1); AWS-0077 does not", () => {
+    expect(status("CKV_AWS_133", { "aws_rds_cluster.c": {} })).toBe("passed");
+    expect(status("CKV_AWS_133", { "aws_rds_cluster.c": { backup_retention_period: 1 } })).toBe("passed");
+    expect(status("CKV_AWS_133", { "aws_rds_cluster.c": { backup_retention_period: 40 } })).toBe("failed");
+    expect(status("AWS-0077", { "aws_rds_cluster.c": {} })).toBe("failed");
+  });
+  it("CKV_AWS_96 passes Aurora Serverless v1 whatever storage_encrypted says; AWS-0079 does not", () => {
+    const serverless = { "aws_rds_cluster.c": { engine_mode: "serverless", storage_encrypted: false } };
+    expect(status("CKV_AWS_96", serverless)).toBe("passed");
+    expect(status("AWS-0079", serverless)).toBe("failed");
+  });
+  it("CKV_AWS_118 wants a number, as Checkov compares it", () => {
+    expect(status("CKV_AWS_118", { "aws_db_instance.d": { monitoring_interval: "30" } })).toBe("failed");
+  });
+  it("CKV2_AWS_60 fails a docdb-engined instance even with tags copied", () => {
+    expect(status("CKV2_AWS_60", { "aws_db_instance.d": { engine: "docdb", copy_tags_to_snapshot: true } })).toBe("failed");
+  });
+  it("CKV2_AWS_69 reads db2-ae (db2comm) and sqlserver (rds.force_ssl) parameter groups", () => {
+    const withGroup = (family: string, name: string, value: string) => ({
+      "aws_db_instance.d": { engine: "db2-ae", parameter_group_name: "${aws_db_parameter_group.p.name}" },
+      "aws_db_parameter_group.p": { family, parameter: [{ name, value }] },
+    });
+    expect(status("CKV2_AWS_69", withGroup("db2-ae-11.5", "db2comm", "TCPIP"))).toBe("failed");
+    expect(status("CKV2_AWS_69", withGroup("db2-ae-11.5", "db2comm", "SSL"))).toBe("passed");
+    expect(status("CKV2_AWS_69", withGroup("sqlserver-se-15.0", "rds.force_ssl", "0"))).toBe("failed");
+  });
+  it("CKV_AWS_250 knows Aurora PostgreSQL's own patched versions", () => {
+    const cluster = (engine_version: string) => ({ "aws_rds_cluster.c": { engine: "aurora-postgresql", engine_version } });
+    expect(status("CKV_AWS_250", cluster("11.9"))).toBe("passed");
+    expect(status("CKV_AWS_250", cluster("11.8"))).toBe("failed");
+    expect(status("CKV_AWS_250", { "aws_db_instance.d": { engine: "postgres", engine_version: "9.6.22" } })).toBe("passed");
+  });
+});
+
+describe("DynamoDB, ECR, SQS, CloudFront, IAM, Config: Checkov's subject and Trivy's half", () => {
+  it("CKV2_AWS_16 wants a scaling policy on the table's dynamodb target", () => {
+    const table = { "aws_dynamodb_table.t": { name: "t", billing_mode: "PROVISIONED" } };
+    const target = { "aws_appautoscaling_target.a": { resource_id: "table/${aws_dynamodb_table.t.name}", service_namespace: "dynamodb" } };
+    expect(status("CKV2_AWS_16", { ...table, ...target })).toBe("failed");
+    expect(status("CKV2_AWS_16", { ...table, ...target, "aws_appautoscaling_policy.p": { resource_id: "${aws_appautoscaling_target.a.resource_id}" } })).toBe("passed");
+  });
+  it("CKV_AWS_136 takes the AWS-managed ECR key; AWS-0033 does not", () => {
+    const repo = { "aws_ecr_repository.r": { encryption_configuration: { encryption_type: "KMS" } } };
+    expect(status("CKV_AWS_136", repo)).toBe("passed");
+    expect(status("AWS-0033", repo)).toBe("failed");
+  });
+  it("CKV2_AWS_73 fails only alias/aws/sqs; AWS-0135 wants a customer-managed key", () => {
+    expect(status("CKV2_AWS_73", { "aws_sqs_queue.q": {} })).toBe("passed");
+    expect(status("AWS-0135", { "aws_sqs_queue.q": {} })).toBe("failed");
+  });
+  it("CKV2_AWS_47 fails a distribution with no web ACL", () => {
+    expect(status("CKV2_AWS_47", { "aws_cloudfront_distribution.d": { enabled: true } })).toBe("failed");
+  });
+  it("CKV_AWS_40 passes an attachment with an empty users list", () => {
+    expect(status("CKV_AWS_40", { "aws_iam_policy_attachment.a": { policy_arn: "arn:p", users: [] } })).toBe("passed");
+  });
+});
+
+describe("policies written as data.aws_iam_policy_document are read, as Checkov renders them", () => {
+  /** The rule's status on `subject`, over resources and data sources (type.name keys). */
+  const verdictOn = (id: string, subject: string, resources: Res, data: Res = {}) => {
+    const group = (flat: Res) => {
+      const out: Record<string, Record<string, Record<string, unknown>>> = {};
+      for (const [address, config] of Object.entries(flat)) {
+        const [type, name] = address.split(".");
+        (out[type] ??= {})[name] = config;
+      }
+      return out;
+    };
+    const rule = ALL_RULES.find((r) => r.id === id)!;
+    return evaluate("t", { resource: group(resources), data: group(data) }, [], [rule]).findings.find((f) => f.address === subject)?.status ?? "none";
+  };
+  const document = (statement: object[], extra: object = {}) => ({ "aws_iam_policy_document.d": { statement, ...extra } });
+  const ref = "${data.aws_iam_policy_document.d.json}";
+
+  it("a role policy built from a document that allows iam:* fails CKV2_AWS_40, and so does the document", () => {
+    const data = document([{ actions: ["iam:*"], resources: ["*"] }]);
+    expect(verdictOn("CKV2_AWS_40", "aws_iam_role_policy.p", { "aws_iam_role_policy.p": { role: "r", policy: ref } }, data)).toBe("failed");
+    expect(verdictOn("CKV2_AWS_40", "data.aws_iam_policy_document.d", {}, data)).toBe("failed");
+  });
+  it("a scoped document passes where it used to be unknown", () => {
+    const data = document([{ effect: "Allow", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"] }]);
+    expect(verdictOn("CKV2_AWS_40", "aws_iam_role_policy.p", { "aws_iam_role_policy.p": { role: "r", policy: ref } }, data)).toBe("passed");
+  });
+  it("principals and conditions render into Principal and Condition (CKV_AWS_70, CKV_AWS_60)", () => {
+    const everyone = (condition?: object) => document([{
+      actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"], principals: [{ type: "*", identifiers: ["*"] }],
+      ...(condition ? { condition: [condition] } : {}),
+    }]);
+    const policy = { "aws_s3_bucket_policy.p": { bucket: "b", policy: ref } };
+    expect(verdictOn("CKV_AWS_70", "aws_s3_bucket_policy.p", policy, everyone())).toBe("failed");
+    expect(verdictOn("CKV_AWS_70", "aws_s3_bucket_policy.p", policy, everyone({ test: "StringEquals", variable: "aws:PrincipalOrgID", values: ["o-abc"] }))).toBe("passed");
+    const trust = document([{ actions: ["sts:AssumeRole"], principals: [{ type: "AWS", identifiers: ["*"] }] }]);
+    expect(verdictOn("CKV_AWS_60", "aws_iam_role.r", { "aws_iam_role.r": { assume_role_policy: ref } }, trust)).toBe("failed");
+  });
+  it("a document merging other documents, or one not in the configuration, stays unknown", () => {
+    const merged = document([{ actions: ["s3:GetObject"], resources: ["*"] }], { source_policy_documents: ["${data.aws_iam_policy_document.base.json}"] });
+    const resources = { "aws_iam_policy.p": { policy: ref } };
+    expect(verdictOn("CKV2_AWS_40", "aws_iam_policy.p", resources, merged)).toBe("unknown");
+    expect(verdictOn("CKV2_AWS_40", "aws_iam_policy.p", resources)).toBe("unknown");
+  });
+  it("CKV2_AWS_56 fails a data.aws_iam_policy that looks up IAMFullAccess", () => {
+    expect(verdictOn("CKV2_AWS_56", "data.aws_iam_policy.p", {}, { "aws_iam_policy.p": { arn: "arn:aws:iam::aws:policy/IAMFullAccess" } })).toBe("failed");
+    expect(verdictOn("CKV2_AWS_56", "data.aws_iam_policy.p", {}, { "aws_iam_policy.p": { name: "ReadOnlyAccess" } })).toBe("passed");
+  });
+  it("rules on every resource do not judge data sources", () => {
+    const everyRule = ALL_RULES.filter((r) => r.resourceTypes.includes("*"));
+    const findings = evaluate("t", { data: { aws_region: { current: {} } } }, [], everyRule, { allowedRegions: ["eu-central-1"] }).findings;
+    expect(findings.filter((f) => f.address.startsWith("data."))).toEqual([]);
+  });
+});

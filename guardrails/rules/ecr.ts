@@ -12,8 +12,15 @@ export const ecrRules: Rule[] = [
     check: (r) => (r.config.image_tag_mutability === "IMMUTABLE" ? pass : fail(`image_tag_mutability is ${r.config.image_tag_mutability ?? "not set (MUTABLE)"}`)),
   },
   {
-    id: "CKV_AWS_136", checkov: "CKV_AWS_136", trivy: ["AWS-0033", "aws-ecr-repository-customer-key"], severity: "high", resourceTypes: REPO,
-    description: "encryption_configuration.encryption_type = KMS with a kms_key (Trivy).", fix: "Set encryption_configuration { encryption_type = \"KMS\", kms_key = <CMK arn> }.",
+    id: "CKV_AWS_136", checkov: "CKV_AWS_136", severity: "high", resourceTypes: REPO,
+    description: "encryption_configuration.encryption_type = KMS (Checkov: the AWS-managed aws/ecr key counts; AWS-0033 asks for a kms_key).",
+    fix: "Set encryption_configuration { encryption_type = \"KMS\", kms_key = <CMK arn> }.",
+    check: (r) => (get(r.config, "encryption_configuration.encryption_type") === "KMS" ? pass : fail("not encrypted with KMS")),
+  },
+  {
+    id: "AWS-0033", trivy: ["AWS-0033", "aws-ecr-repository-customer-key"], severity: "high", resourceTypes: REPO,
+    description: "encryption_configuration.encryption_type = KMS with a kms_key (a customer-managed key), as Trivy checks it.",
+    fix: "Set encryption_configuration { encryption_type = \"KMS\", kms_key = <CMK arn> }.",
     check: (r) => (get(r.config, "encryption_configuration.encryption_type") === "KMS" && get(r.config, "encryption_configuration.kms_key") ? pass : fail("not encrypted with a customer-managed KMS key")),
   },
   policyRule(

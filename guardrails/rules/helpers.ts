@@ -130,17 +130,92 @@ export function isWildcardPrincipal(p: unknown): boolean {
   return false;
 }
 
-/** A rule over the policy document in `attribute`: unknown when it is not readable JSON. */
-export function policyRule(meta: Meta, attribute: string | readonly string[], problem: (statements: Statement[]) => string | undefined): Rule {
+const DOCUMENT_REF = /^\$\{data\.aws_iam_policy_document\.([A-Za-z_][A-Za-z0-9_-]*)\.(json|minified_json)\}$/;
+
+/**
+ * The statements of a `data.aws_iam_policy_document`, rendered as Terraform (and Checkov)
+ * render them: `statement` blocks with sid, effect (default Allow), actions/not_actions,
+ * resources/not_resources, principals/not_principals { type, identifiers } and
+ * condition { test, variable, values }. Undefined when the document merges other documents
+ * (source_policy_documents, override_policy_documents, source_json, override_json), whose
+ * result the rules cannot know.
+ */
+export function renderPolicyDocument(doc: TfResource): Statement[] | undefined {
+  const c = doc.config;
+  if (["source_policy_documents", "override_policy_documents", "source_json", "override_json"].some((k) => isSet(c[k]))) return undefined;
+  const principals = (v: unknown) => {
+    const out: Record<string, string | string[]> = {};
+    for (const p of blocks(v)) {
+      const type = String(p.type);
+      const ids = (Array.isArray(p.identifiers) ? p.identifiers : [p.identifiers]) as string[];
+      if (type === "*" && ids.every((i) => i === "*")) return "*";
+      const prev = out[type];
+      out[type] = prev === undefined ? (ids.length === 1 ? ids[0] : ids) : [...list(prev), ...ids];
+    }
+    return out;
+  };
+  return blocks(c.statement).map((b) => {
+    const st: Statement = { Effect: typeof b.effect === "string" ? b.effect : "Allow" };
+    if (isSet(b.sid)) st.Sid = String(b.sid);
+    if (isSet(b.actions)) st.Action = b.actions as string[];
+    if (isSet(b.not_actions)) st.NotAction = b.not_actions as string[];
+    if (isSet(b.resources)) st.Resource = b.resources as string[];
+    if (isSet(b.not_resources)) (st as Record<string, unknown>).NotResource = b.not_resources;
+    if (blocks(b.principals).length > 0) st.Principal = principals(b.principals);
+    if (blocks(b.not_principals).length > 0) st.NotPrincipal = principals(b.not_principals);
+    const conditions = blocks(b.condition);
+    if (conditions.length > 0) {
+      const cond: Record<string, Record<string, unknown>> = {};
+      for (const k of conditions) (cond[String(k.test)] ??= {})[String(k.variable)] = k.values;
+      st.Condition = cond;
+    }
+    return st;
+  });
+}
+
+/**
+ * Statements of a policy attribute: a JSON string or object, or a reference to a
+ * `data.aws_iam_policy_document`'s json in the same configuration (rendered from its blocks).
+ * Undefined when it cannot be read.
+ */
+export function policyStatements(policy: unknown, g?: TfGraph): Statement[] | undefined {
+  if (g && typeof policy === "string") {
+    const m = DOCUMENT_REF.exec(policy.trim());
+    if (m) {
+      const doc = g.get(`data.aws_iam_policy_document.${m[1]}`);
+      return doc ? renderPolicyDocument(doc) : undefined;
+    }
+  }
+  return statementsOf(policy);
+}
+
+/**
+ * A rule over the policy document in `attribute`: unknown when it is not readable JSON, or
+ * (`literalNotJson: "pass"`) passed when it is a literal that no JSON reader can parse (IAM
+ * rejects it at apply; Checkov passes a policy its parser left a string).
+ */
+export function policyRule(
+  meta: Meta,
+  attribute: string | readonly string[],
+  problem: (statements: Statement[]) => string | undefined,
+  options: { literalNotJson?: "pass" | "unknown" } = {},
+): Rule {
   const names = typeof attribute === "string" ? [attribute] : attribute;
   return {
     ...meta,
-    check: (r) => {
+    check: (r, g) => {
+      if (r.type === "data.aws_iam_policy_document") {
+        const rendered = renderPolicyDocument(r);
+        if (!rendered) return unknown("the document merges other documents");
+        const p = problem(rendered);
+        return p ? fail(p) : pass;
+      }
       const attr = names.find((n) => n in r.config) ?? names[0];
       const value = r.config[attr];
       if (value === undefined || value === "") return pass;
-      const statements = statementsOf(value);
-      if (!statements) return unknown(`${attr} is not a readable JSON policy`);
+      const statements = policyStatements(value, g);
+      if (!statements && options.literalNotJson === "pass" && !isExpression(value)) return pass;
+      if (!statements) return unknown(`${attr} is not a readable JSON policy (nor a data.aws_iam_policy_document in this configuration)`);
       const p = problem(statements);
       return p ? fail(p) : pass;
     },

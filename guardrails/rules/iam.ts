@@ -1,7 +1,7 @@
 /** IAM: scanner-rules.md §2.16. Policies are read from their JSON strings. */
 import { fail, pass, unknown, type Rule } from "../types";
 import type { TfGraph, TfResource } from "../graph";
-import { blocks, isSet, list, show, policyRule, statementsOf, type Statement } from "./helpers";
+import { blocks, isSet, list, show, policyRule, policyStatements, type Statement } from "./helpers";
 
 const POLICIES = ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"];
 /** Checkov's policy checks also read SSO permission sets' `inline_policy`. */
@@ -25,7 +25,7 @@ function attachedArns(r: { config: Record<string, unknown> }): string[] {
   return [r.config.policy_arn, r.config.managed_policy_arn, ...list(r.config.managed_policy_arns as string[] | undefined)].filter((x): x is string => typeof x === "string");
 }
 function trustRule(meta: Omit<Rule, "check">, problem: (s: Statement) => string | undefined): Rule {
-  return { ...meta, check: (r) => { if (!isSet(r.config.assume_role_policy)) return pass; const st = statementsOf(r.config.assume_role_policy); if (!st) return unknown("assume_role_policy is not readable JSON"); const p = st.map(problem).find(Boolean); return p ? fail(p) : pass; } };
+  return { ...meta, check: (r, g) => { if (!isSet(r.config.assume_role_policy)) return pass; const st = policyStatements(r.config.assume_role_policy, g); if (!st) return unknown("assume_role_policy is not readable JSON"); const p = st.map(problem).find(Boolean); return p ? fail(p) : pass; } };
 }
 /** IAM's limit on a role's inline policies together, whitespace not counted. */
 export const ROLE_INLINE_POLICY_LIMIT = 10_240;
@@ -58,9 +58,9 @@ export const iamRules: Rule[] = [
       + "token.actions.githubusercontent.com[/<org>]:sub value is not *, names a claim value, starts with no abusable "
       + "claim (workflow, environment, ref, context, head_ref, base_ref), and after repo: names <org>/<...> (Checkov's order).",
     fix: "Condition StringLike sub = repo:<org>/<repo>:environment:<env> (or :ref:refs/heads/main).",
-    check: (r) => {
+    check: (r, g) => {
       if (!isSet(r.config.assume_role_policy)) return pass;
-      const st = statementsOf(r.config.assume_role_policy);
+      const st = policyStatements(r.config.assume_role_policy, g);
       if (!st) return unknown("assume_role_policy is not readable JSON");
       for (const s of st) {
         if (typeof s !== "object" || s === null) continue;
@@ -90,11 +90,21 @@ export const iamRules: Rule[] = [
     (st) => (checkovAllows(st).some((s) => list(s.Action).includes("*")) ? "Action *" : undefined)),
   policyRule({ id: "CKV_AWS_355", checkov: "CKV_AWS_355", severity: "medium", resourceTypes: CKV_POLICIES, description: "Resource * only for actions that cannot be scoped to an ARN (a wildcard action such as ec2:Describe* can be, in part).", fix: "Scope the statement's Resource to ARNs." }, POLICY_ATTRS,
     (st) => { const bad = allows(st).filter((s) => list(s.Resource).includes("*")).flatMap((s) => list(s.Action)).filter(restrictable); return bad.length ? `${bad.join(", ")} on Resource *` : undefined; }),
-  policyRule({ id: "CKV2_AWS_40", checkov: "CKV2_AWS_40", severity: "critical", resourceTypes: CKV_POLICIES, description: "No Allow of iam:* or *.", fix: "Grant the specific IAM actions needed." }, POLICY_ATTRS,
+  policyRule({ id: "CKV2_AWS_40", checkov: "CKV2_AWS_40", severity: "critical", resourceTypes: [...CKV_POLICIES, "data.aws_iam_policy_document"], description: "No Allow of iam:* or * (in policies, and in aws_iam_policy_document data sources themselves, as Checkov reads them).", fix: "Grant the specific IAM actions needed." }, POLICY_ATTRS,
     (st) => (allows(st).some((s) => list(s.Action).some((a) => a === "*" || a.toLowerCase() === "iam:*")) ? "full IAM access" : undefined)),
   { id: "CKV_AWS_274", checkov: "CKV_AWS_274", severity: "critical", resourceTypes: ATTACHMENTS, description: "AdministratorAccess is not attached.", fix: "Attach least-privilege policies.", check: (r) => (attachedArns(r).some((a) => MANAGED("AdministratorAccess").some((p) => p.test(a))) ? fail("AdministratorAccess attached") : pass) },
-  { id: "CKV2_AWS_56", checkov: "CKV2_AWS_56", severity: "critical", resourceTypes: ATTACHMENTS, description: "IAMFullAccess is not attached.", fix: "Attach least-privilege policies.", check: (r) => (attachedArns(r).some((a) => MANAGED("IAMFullAccess").some((p) => p.test(a))) ? fail("IAMFullAccess attached") : pass) },
-  { id: "CKV_AWS_40", checkov: "CKV_AWS_40", severity: "medium", resourceTypes: ["aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_policy_attachment"], description: "No policies attached to users (use roles).", fix: "Attach policies to roles assumed through SSO/OIDC.", check: (r) => (r.type === "aws_iam_policy_attachment" && !r.config.users ? pass : fail("policy attached to IAM users")) },
+  {
+    id: "CKV2_AWS_56", checkov: "CKV2_AWS_56", severity: "critical", resourceTypes: [...ATTACHMENTS, "data.aws_iam_policy"],
+    description: "IAMFullAccess is not attached, nor looked up by a data.aws_iam_policy (name IAMFullAccess, or an arn containing it), as Checkov reads it.",
+    fix: "Attach least-privilege policies.",
+    check: (r) => {
+      if (r.type === "data.aws_iam_policy") {
+        return r.config.name === "IAMFullAccess" || String(r.config.arn ?? "").includes("IAMFullAccess") ? fail("looks up IAMFullAccess") : pass;
+      }
+      return attachedArns(r).some((a) => MANAGED("IAMFullAccess").some((p) => p.test(a))) ? fail("IAMFullAccess attached") : pass;
+    },
+  },
+  { id: "CKV_AWS_40", checkov: "CKV_AWS_40", severity: "medium", resourceTypes: ["aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_policy_attachment"], description: "No policies attached to users (use roles).", fix: "Attach policies to roles assumed through SSO/OIDC.", check: (r) => (r.type === "aws_iam_policy_attachment" && !isSet(r.config.users) ? pass : fail("policy attached to IAM users")) },
   policyRule({ id: "AWS-0342", trivy: ["AWS-0342", "aws-iam-filter-passrole-access"], severity: "high", resourceTypes: POLICIES, description: "An Allow of iam:PassRole needs a Deny on iam:PassRole in the same policy (Trivy ignores Resource scoping).", fix: "Scope PassRole to the role ARNs with iam:PassedToService, and suppress with that reason." }, "policy",
     (st) => (allows(st).some((s) => list(s.Action).includes("iam:PassRole")) && !st.some((s) => s.Effect === "Deny" && list(s.Action).includes("iam:PassRole")) ? "iam:PassRole allowed" : undefined)),
   policyRule({ id: "AWS-0345", trivy: ["AWS-0345", "aws-iam-no-s3-full-access"], severity: "high", resourceTypes: POLICIES, description: "No Allow of s3:* without a Deny on s3:*.", fix: "Grant named S3 actions (grantRead/grantWrite)." }, "policy",

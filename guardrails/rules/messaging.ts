@@ -36,5 +36,16 @@ export const messagingRules: Rule[] = [
       ? "an Allow grants every SQS action" : undefined),
   ),
   { id: "CKV_AWS_27", checkov: "CKV_AWS_27", trivy: ["AWS-0096", "aws-sqs-enable-queue-encryption"], severity: "high", resourceTypes: ["aws_sqs_queue"], description: "sqs_managed_sse_enabled or kms_master_key_id.", fix: "Set kms_master_key_id to the CMK.", check: (q) => (isTrue(q.config.sqs_managed_sse_enabled) || q.config.kms_master_key_id ? pass : fail("queue is not encrypted")) },
-  { id: "CKV2_AWS_73", checkov: "CKV2_AWS_73", trivy: ["AWS-0135", "aws-sqs-queue-encryption-use-cmk"], severity: "medium", resourceTypes: ["aws_sqs_queue"], description: "A customer-managed key, not alias/aws/sqs (Trivy requires a CMK).", fix: "Set kms_master_key_id to the CMK.", check: (q) => (q.config.kms_master_key_id && q.config.kms_master_key_id !== "alias/aws/sqs" ? pass : fail("no customer-managed key")) },
+  {
+    id: "CKV2_AWS_73", checkov: "CKV2_AWS_73", severity: "medium", resourceTypes: ["aws_sqs_queue"],
+    description: "kms_master_key_id is not alias/aws/sqs (Checkov passes a queue without one; AWS-0135 requires a customer-managed key).",
+    fix: "Set kms_master_key_id to the CMK.",
+    check: (q) => (q.config.kms_master_key_id === "alias/aws/sqs" ? fail("the AWS-managed key alias/aws/sqs") : pass),
+  },
+  {
+    id: "AWS-0135", trivy: ["AWS-0135", "aws-sqs-queue-encryption-use-cmk"], severity: "medium", resourceTypes: ["aws_sqs_queue"],
+    description: "A customer-managed key: kms_master_key_id is set and not alias/aws/sqs, as Trivy checks it.",
+    fix: "Set kms_master_key_id to the CMK.",
+    check: (q) => (q.config.kms_master_key_id && q.config.kms_master_key_id !== "alias/aws/sqs" ? pass : fail("no customer-managed key")),
+  },
 ];

@@ -30,8 +30,20 @@ export const rdsRules: Rule[] = [
   },
   mustNotBeTrue({ id: "CKV_AWS_17", checkov: "CKV_AWS_17", trivy: ["AWS-0180", "aws-rds-enable-public-access"], severity: "critical", resourceTypes: INSTANCES, description: "publicly_accessible is not true.", fix: "Set publicly_accessible = false." }, "publicly_accessible"),
   {
-    id: "CKV_AWS_133", checkov: "CKV_AWS_133", trivy: ["AWS-0077", "aws-rds-specify-backup-retention"], severity: "medium", resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
-    description: "backup_retention_period is set and 2-35 (Checkov: 1-35 if set; Trivy: fails below 2, replicas skipped).",
+    id: "CKV_AWS_133", checkov: "CKV_AWS_133", severity: "medium", resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
+    description: "backup_retention_period, where set, is 1-35; unset passes (AWS's default is 1), as in Checkov. AWS-0077 asks for 2 or more.",
+    fix: "Set backup_retention_period explicitly, 7-35 days.",
+    check: (r) => {
+      const v = r.config.backup_retention_period;
+      if (v === undefined) return pass;
+      if (typeof v === "string" && v.includes("${")) return unknown(`backup_retention_period is ${v}`);
+      const n = Number(v);
+      return Number.isInteger(n) && n > 0 && n <= 35 ? pass : fail(`backup_retention_period is ${JSON.stringify(v)}; expected 1-35`);
+    },
+  },
+  {
+    id: "AWS-0077", trivy: ["AWS-0077", "aws-rds-specify-backup-retention"], severity: "medium", resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
+    description: "backup_retention_period is set and 2-35 (Trivy fails below 2, and unset is AWS's default 1; read replicas are skipped).",
     fix: "Set backup_retention_period explicitly, 7-35 days.",
     check: (r) => {
       if (isReplica(r)) return notApplicable;
@@ -42,7 +54,7 @@ export const rdsRules: Rule[] = [
   },
   mustBeSet({ id: "CKV_AWS_129", checkov: "CKV_AWS_129", severity: "medium", resourceTypes: INSTANCE, description: "enabled_cloudwatch_logs_exports is a non-empty list.", fix: "Export postgresql+upgrade (PostgreSQL) or audit+error+general+slowquery (MySQL)." }, "enabled_cloudwatch_logs_exports"),
   mustBeTrue({ id: "CKV_AWS_226", checkov: "CKV_AWS_226", severity: "low", resourceTypes: INSTANCES, description: "auto_minor_version_upgrade = true (set explicitly).", fix: "Set auto_minor_version_upgrade = true." }, "auto_minor_version_upgrade"),
-  attributeRule({ id: "CKV_AWS_118", checkov: "CKV_AWS_118", severity: "low", resourceTypes: INSTANCES, description: "Enhanced monitoring: monitoring_interval in 1, 5, 10, 15, 30, 60.", fix: "Set monitoring_interval = 60 with a monitoring_role_arn." }, "monitoring_interval", (v) => [1, 5, 10, 15, 30, 60].includes(Number(v)), "one of 1, 5, 10, 15, 30, 60"),
+  attributeRule({ id: "CKV_AWS_118", checkov: "CKV_AWS_118", severity: "low", resourceTypes: INSTANCES, description: "Enhanced monitoring: monitoring_interval in 1, 5, 10, 15, 30, 60.", fix: "Set monitoring_interval = 60 with a monitoring_role_arn." }, "monitoring_interval", (v) => typeof v === "number" && [1, 5, 10, 15, 30, 60].includes(v), "one of 1, 5, 10, 15, 30, 60 (a number; Checkov fails the string \"5\")"),
   {
     id: "CKV_AWS_161", checkov: "CKV_AWS_161", trivy: ["AWS-0176", "aws-rds-enable-iam-auth"], severity: "medium", resourceTypes: INSTANCE,
     description: "iam_database_authentication_enabled = true, for engine mysql or postgres.",
@@ -67,10 +79,21 @@ export const rdsRules: Rule[] = [
     check: (r) => (!isTrue(r.config.performance_insights_enabled) ? notApplicable : isSet(r.config.performance_insights_kms_key_id) ? pass : fail("Performance Insights data uses the AWS-managed key")),
   },
   attributeRule({ id: "CKV_AWS_211", checkov: "CKV_AWS_211", severity: "medium", resourceTypes: INSTANCE, description: "ca_cert_identifier, if set, is rds-ca-rsa2048-g1, rds-ca-rsa4096-g1 or rds-ca-ecc384-g1.", fix: "Use rds-ca-rsa2048-g1 or newer." }, "ca_cert_identifier", (v) => v === undefined || ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"].includes(String(v)), "a current CA"),
-  mustBeTrue({ id: "CKV2_AWS_60", checkov: "CKV2_AWS_60", severity: "low", resourceTypes: INSTANCE, description: "copy_tags_to_snapshot = true.", fix: "Set copy_tags_to_snapshot = true." }, "copy_tags_to_snapshot"),
+  {
+    id: "CKV2_AWS_60", checkov: "CKV2_AWS_60", severity: "low", resourceTypes: INSTANCE,
+    description: "copy_tags_to_snapshot = true, and engine is not neptune, aurora or docdb (Checkov's graph check fails those engines outright).",
+    fix: "Set copy_tags_to_snapshot = true.",
+    check: (r) => {
+      if (["neptune", "aurora", "docdb"].includes(String(r.config.engine))) return fail(`engine ${r.config.engine} is not an RDS instance engine Checkov accepts here`);
+      return isTrue(r.config.copy_tags_to_snapshot) ? pass : fail(`copy_tags_to_snapshot is ${r.config.copy_tags_to_snapshot ?? "not set"}`);
+    },
+  },
   {
     id: "CKV2_AWS_69", checkov: "CKV2_AWS_69", severity: "high", resourceTypes: INSTANCE,
-    description: "A referenced parameter group forces TLS: rds.force_ssl=1 (postgres family) or require_secure_transport=1/ON (mysql/mariadb). No parameter group: passes in Checkov; we require one for PostgreSQL/MySQL.",
+    description:
+      "A referenced parameter group forces TLS: rds.force_ssl=1 (postgres or sqlserver families), require_secure_transport=1/ON "
+      + "(mysql/mariadb), db2comm=SSL (db2-ae). Stricter than Checkov: with no parameter group Checkov passes, we require one for "
+      + "PostgreSQL/MySQL. Checkov accepts only \"1\" for require_secure_transport; we also accept ON (MySQL's own spelling).",
     fix: "Attach a parameter group with rds.force_ssl = 1 (PostgreSQL) or require_secure_transport = ON (MySQL).",
     check: (r, g) => {
       const groups = g.referencedBy(r, "aws_db_parameter_group");
@@ -78,8 +101,9 @@ export const rdsRules: Rule[] = [
       if (groups.length === 0) return /^(postgres|mysql|mariadb)/.test(engine) ? fail("no parameter group enforces TLS") : notApplicable;
       return groups.every((pg) => {
         const family = String(pg.config.family ?? "");
-        if (family.startsWith("postgres")) return String(param(pg, "rds.force_ssl")) === "1";
+        if (/(^postgres|sqlserver)/.test(family)) return String(param(pg, "rds.force_ssl")) === "1";
         if (/^(mysql|mariadb)/.test(family)) return ["1", "ON", "on"].includes(String(param(pg, "require_secure_transport")));
+        if (family.includes("db2-ae")) return String(param(pg, "db2comm")) === "SSL";
         return true;
       }) ? pass : fail("the parameter group does not force TLS");
     },
@@ -91,23 +115,40 @@ export const rdsRules: Rule[] = [
   {
     id: "CKV_AWS_250", checkov: "CKV_AWS_250", severity: "medium", resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
     description:
-      "PostgreSQL engine_version is patched for the log_fdw extension (>= 14, 13.3, 12.7, 11.12, 10.17). A one-part major of 14 or later passes " +
-      "(every minor of it has the fix; Checkov says UNKNOWN, which does not fail); below 14 a one-part version is unknown.",
+      "PostgreSQL engine_version is patched for the log_fdw extension: postgres >= 14, 13.3, 12.7, 11.12, 10.17 (9.6.22); "
+      + "aurora-postgresql >= 12, 11.9, 10.14. A one-part major at or above the first patched major passes (every minor of it "
+      + "has the fix; Checkov says UNKNOWN, which does not fail); other one-part versions are unknown.",
     fix: "Set engine_version to a major of 14 or later (\"16\"; auto minor upgrades move the minor), or a patched minor such as 13.3.",
     check: (r) => {
-      if (!["postgres", "aurora-postgresql"].includes(String(r.config.engine))) return notApplicable;
+      const engine = String(r.config.engine);
+      if (!["postgres", "aurora-postgresql"].includes(engine)) return notApplicable;
+      const aurora = engine === "aurora-postgresql";
       const v = String(r.config.engine_version ?? "");
-      if (/^\d+$/.test(v) && Number(v) >= 14) return pass;
-      const m = /^(\d+)\.(\d+)/.exec(v);
+      if (/^\d+$/.test(v) && Number(v) >= (aurora ? 12 : 14)) return pass;
+      const m = /^(\d+)\.(\d+)(?:\.(\d+))?$/.exec(v);
       if (!m) return unknown(`engine_version ${v || "not set"} has no minor version`);
-      const [major, minor] = [Number(m[1]), Number(m[2])];
-      const ok = major >= 14 || (major === 13 && minor >= 3) || (major === 12 && minor >= 7) || (major === 11 && minor >= 12) || (major === 10 && minor >= 17);
+      const [major, minor, patch] = [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
+      const ok = aurora
+        ? major >= 12 || (major === 11 && minor > 8) || (major === 10 && minor > 13)
+        : major >= 14 || (major === 13 && minor > 2) || (major === 12 && minor > 6) || (major === 11 && minor > 11)
+          || (major === 10 && minor > 16) || (major === 9 && minor === 6 && patch !== undefined && patch > 21);
       return ok ? pass : fail(`engine_version ${v} lacks the log_fdw fix`);
     },
   },
   { id: "CKV_AWS_198", checkov: "CKV_AWS_198", severity: "medium", resourceTypes: ["aws_db_security_group"], description: "aws_db_security_group (EC2-Classic) must not be used.", fix: "Use a VPC security group.", check: () => fail("EC2-Classic DB security group") },
-  mustBeTrue({ id: "CKV_AWS_96", checkov: "CKV_AWS_96", trivy: ["AWS-0079", "aws-rds-encrypt-cluster-storage-data"], severity: "high", resourceTypes: CLUSTER, description: "storage_encrypted = true.", fix: "Set storage_encrypted = true with kms_key_id." }, "storage_encrypted"),
-  mustBeSet({ id: "CKV_AWS_327", checkov: "CKV_AWS_327", trivy: ["AWS-0079"], severity: "high", resourceTypes: CLUSTER, description: "kms_key_id is set (CMK).", fix: "Set kms_key_id to the environment's CMK." }, "kms_key_id"),
+  {
+    id: "CKV_AWS_96", checkov: "CKV_AWS_96", severity: "high", resourceTypes: CLUSTER,
+    description: "storage_encrypted = true; engine_mode serverless passes (Aurora Serverless v1 storage is always encrypted), as in Checkov.",
+    fix: "Set storage_encrypted = true with kms_key_id.",
+    check: (r) => (r.config.engine_mode === "serverless" || isTrue(r.config.storage_encrypted) ? pass : fail(`storage_encrypted is ${r.config.storage_encrypted ?? "not set"}; expected true`)),
+  },
+  {
+    id: "AWS-0079", trivy: ["AWS-0079", "aws-rds-encrypt-cluster-storage-data"], severity: "high", resourceTypes: CLUSTER,
+    description: "storage_encrypted = true and a kms_key_id (customer-managed key), whatever the engine_mode, as Trivy checks it.",
+    fix: "Set storage_encrypted = true and kms_key_id to the environment's CMK.",
+    check: (r) => (!isTrue(r.config.storage_encrypted) ? fail(`storage_encrypted is ${r.config.storage_encrypted ?? "not set"}`) : isSet(r.config.kms_key_id) ? pass : fail("no kms_key_id (customer-managed key)")),
+  },
+  mustBeSet({ id: "CKV_AWS_327", checkov: "CKV_AWS_327", severity: "high", resourceTypes: CLUSTER, description: "kms_key_id is set (CMK).", fix: "Set kms_key_id to the environment's CMK." }, "kms_key_id"),
   mustBeTrue({ id: "CKV_AWS_162", checkov: "CKV_AWS_162", severity: "medium", resourceTypes: CLUSTER, description: "iam_database_authentication_enabled = true.", fix: "Set iam_database_authentication_enabled = true." }, "iam_database_authentication_enabled"),
   mustBeSet({ id: "CKV_AWS_324", checkov: "CKV_AWS_324", severity: "medium", resourceTypes: CLUSTER, description: "enabled_cloudwatch_logs_exports is non-empty.", fix: "Export [\"postgresql\"] (aurora-postgresql)." }, "enabled_cloudwatch_logs_exports"),
   mustBeTrue({ id: "CKV_AWS_313", checkov: "CKV_AWS_313", severity: "low", resourceTypes: CLUSTER, description: "copy_tags_to_snapshot = true.", fix: "Set copy_tags_to_snapshot = true." }, "copy_tags_to_snapshot"),

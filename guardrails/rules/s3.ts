@@ -3,7 +3,7 @@ import { fail, notApplicable, pass, type Rule } from "../types";
 import type { TfGraph, TfResource } from "../graph";
 import {
   all, blocks, checkovRestrictingCondition, companionRule, get, isSet, isTrue, isWildcardPrincipal, list, mustBeTrue, policyRule,
-  statementsOf,
+  policyStatements,
 } from "./helpers";
 
 const BUCKET = ["aws_s3_bucket"];
@@ -21,6 +21,7 @@ const bucketCompanions = (b: TfResource, g: TfGraph, type: string) =>
     || (typeof b.config.bucket === "string" && c.config.bucket === b.config.bucket));
 
 const LOG_DELIVERY = "http://acs.amazonaws.com/groups/s3/LogDelivery";
+const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
 const lowerList = (v: unknown) => (Array.isArray(v) ? v : [v]).filter((x) => typeof x === "string").map((x) => x.toLowerCase());
 
 /**
@@ -38,7 +39,7 @@ function isTrivyLogTarget(b: TfResource, g: TfGraph, grantOk: (permissions: stri
   ];
   if (grants.some((gr) => gr.uri === LOG_DELIVERY && grantOk(gr.permissions))) return true;
   const policies = [b.config.policy, ...bucketCompanions(b, g, "aws_s3_bucket_policy").map((p) => p.config.policy)];
-  return policies.some((p) => (statementsOf(p) ?? []).some((st) => String(st.Effect).toLowerCase() === "allow"
+  return policies.some((p) => (policyStatements(p, g) ?? []).some((st) => String(st.Effect).toLowerCase() === "allow"
     && lowerList(st.Action).includes("s3:putobject")
     && lowerList((st.Principal as Record<string, unknown> | undefined)?.Service).includes("logging.s3.amazonaws.com")));
 }
@@ -103,12 +104,21 @@ export const s3Rules: Rule[] = [
   },
   {
     id: "CKV_AWS_19", checkov: "CKV_AWS_19", severity: "medium", resourceTypes: BUCKET,
-    description: "Default encryption, where configured, is aws:kms or AES256.",
+    description:
+      "Default encryption, inline (dynamic blocks included) or in a connected aws_s3_bucket_server_side_encryption_configuration, "
+      + "is aws:kms or AES256; a bucket with neither passes (S3 encrypts with SSE-S3 by default).",
     fix: "Use sse_algorithm \"aws:kms\" (or AES256 for log-delivery targets).",
     check: (b, g) => {
-      const algs = g.referencing(b, "aws_s3_bucket_server_side_encryption_configuration").flatMap(sseAlgorithms);
-      const bad = algs.filter((a) => a !== "aws:kms" && a !== "AES256");
-      return bad.length > 0 ? fail(`sse_algorithm ${bad.join(", ")} is neither aws:kms nor AES256`) : pass;
+      const inline = [b.config.server_side_encryption_configuration, ...all(b.config, "dynamic.server_side_encryption_configuration.content")]
+        .flatMap(blocks).flatMap((c) => all(c, "rule.apply_server_side_encryption_by_default.sse_algorithm"));
+      const ok = (a: unknown) => a === "aws:kms" || a === "AES256";
+      if (inline.some(ok)) return pass;
+      const companions = g.connected(b, SSE);
+      const algs = companions.flatMap(sseAlgorithms);
+      if (companions.length === 0 && inline.length === 0) return pass;
+      if (companions.length > 0 && algs.some(ok)) return pass;
+      const bad = [...inline, ...algs];
+      return fail(`sse_algorithm ${bad.map(String).join(", ") || "not set"} is neither aws:kms nor AES256`);
     },
   },
   {
@@ -125,10 +135,20 @@ export const s3Rules: Rule[] = [
   },
   {
     id: "CKV_AWS_57", checkov: "CKV_AWS_57", trivy: ["AWS-0092"], severity: "critical", resourceTypes: BUCKET,
-    description: "No public-read-write ACL.",
-    fix: "Remove the ACL.",
-    check: (b, g) =>
-      [b.config.acl, ...g.referencing(b, "aws_s3_bucket_acl").map((a) => a.config.acl)].includes("public-read-write") ? fail("acl is public-read-write") : pass,
+    description:
+      "No public-read-write ACL, and no aws_s3_bucket_acl grant to AllUsers where any grant of that ACL is WRITE, WRITE_ACP "
+      + "or FULL_CONTROL (Checkov's S3PublicACLWrite reads the grants as a set).",
+    fix: "Remove the ACL and the AllUsers grant; keep object ownership BucketOwnerEnforced so ACLs are disabled.",
+    check: (b, g) => {
+      const acls = g.connected(b, "aws_s3_bucket_acl");
+      if ([b.config.acl, ...acls.map((a) => a.config.acl)].includes("public-read-write")) return fail("acl is public-read-write");
+      const writesToAll = acls.some((a) => {
+        const grants = all(a.config, "access_control_policy.grant").flatMap(blocks);
+        return grants.some((gr) => get(gr, "grantee.uri") === ALL_USERS)
+          && grants.some((gr) => ["WRITE", "WRITE_ACP", "FULL_CONTROL"].includes(String(gr.permission)));
+      });
+      return writesToAll ? fail("an ACL grants AllUsers alongside write permissions") : pass;
+    },
   },
   mustBeTrue({ id: "CKV_AWS_53", checkov: "CKV_AWS_53", trivy: ["AWS-0086", "aws-s3-block-public-acls"], severity: "high", resourceTypes: PAB, description: "block_public_acls = true.", fix: "Set block_public_acls = true." }, "block_public_acls"),
   mustBeTrue({ id: "CKV_AWS_54", checkov: "CKV_AWS_54", trivy: ["AWS-0087", "aws-s3-block-public-policy"], severity: "high", resourceTypes: PAB, description: "block_public_policy = true.", fix: "Set block_public_policy = true." }, "block_public_policy"),
@@ -180,10 +200,11 @@ export const s3Rules: Rule[] = [
   companionRule(
     {
       id: "CKV_AWS_144", checkov: "CKV_AWS_144", severity: "low", resourceTypes: BUCKET,
-      description: "Cross-region replication is configured with an Enabled rule.",
+      description: "Cross-region replication has an Enabled rule, inline (replication_configuration.rules) or in a connected aws_s3_bucket_replication_configuration.",
       fix: "Configure replication to the DR region, or suppress with the residency/durability reason.",
     },
     ["aws_s3_bucket_replication_configuration"], (c) => blocks(c.config.rule).some((r) => r.status === "Enabled"), "no enabled cross-region replication",
+    (b) => all(b.config, "replication_configuration.rules").flatMap(blocks).some((r) => r.status === "Enabled"),
   ),
   {
     id: "CKV_AWS_143", checkov: "CKV_AWS_143", severity: "low", resourceTypes: BUCKET,
@@ -209,12 +230,13 @@ export const s3Rules: Rule[] = [
   policyRule(
     {
       id: "CKV_AWS_93", checkov: "CKV_AWS_93", severity: "high", resourceTypes: ["aws_s3_bucket", "aws_s3_bucket_policy"],
-      description: "No unconditional Deny of * / s3:* / s3:Put* / bucket-policy actions to everyone (locks out the account root).",
+      description: "No unconditional Deny of * / s3:* / s3:Put* / bucket-policy actions to everyone (locks out the account root); a literal policy that is not JSON passes, as in Checkov (IAM rejects it).",
       fix: "Add a Condition (e.g. aws:SecureTransport) to Deny-all statements.",
     },
     "policy",
     (st) => st.some((s) => s.Effect === "Deny" && !s.Condition && !s.NotAction && isWildcardPrincipal(s.Principal) && list(s.Action).some((a) => ["*", "s3:*", "s3:Put*", "s3:*BucketPolicy", "s3:PutBucketPolicy"].includes(a)))
       ? "an unconditional Deny of all principals would lock out the account" : undefined,
+    { literalNotJson: "pass" },
   ),
   {
     id: "CKV_AWS_375", checkov: "CKV_AWS_375", severity: "critical", resourceTypes: ["aws_s3_bucket_acl"],
