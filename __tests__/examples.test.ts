@@ -162,7 +162,7 @@ describe("reference system examples", () => {
       const { tf } = synthesize("ecs-mysql-dr.json");
       const prod = db(tf("omniportal-prod-app"));
       expect(prod).toMatchObject({ engine: "mysql", engine_version: "8.0", engine_lifecycle_support: "open-source-rds-extended-support", instance_class: "db.r6g.xlarge", multi_az: true, backup_retention_period: 30, iam_database_authentication_enabled: true });
-      expect(referenced(tf("omniportal-prod-app"), prod.parameter_group_name).parameter).toContainEqual(expect.objectContaining({ name: "require_secure_transport", value: "ON" }));
+      expect(referenced(tf("omniportal-prod-app"), prod.parameter_group_name).parameter).toContainEqual(expect.objectContaining({ name: "require_secure_transport", value: "1" }));
       expect(db(tf("omniportal-dev-app"))).toMatchObject({ instance_class: "db.t3.medium", performance_insights_enabled: true });
     });
 

@@ -327,8 +327,8 @@ export class Audit extends Construct {
     });
     const { recorder } = this.createRecorder("", role.roleArn, key, bucket);
     if (this.drRegion) {
-      const { status } = this.createRecorder("Dr", role.roleArn, key, bucket, this.drRegion);
-      suppress(status, "CKV2_AWS_48", "Global resources (IAM) are recorded once, by the primary region's recorder of this environment; recording them in the DR region too would duplicate every configuration item, which AWS Config advises against.", { scanners: ["checkov"] });
+      const dr = this.createRecorder("Dr", role.roleArn, key, bucket, this.drRegion);
+      suppress(dr.recorder, "CKV2_AWS_48", "Global resources (IAM) are recorded once, by the primary region's recorder of this environment; recording them in the DR region too would duplicate every configuration item, which AWS Config advises against.", { scanners: ["checkov"] });
     }
     HIPAA_CONFIG_RULES.forEach((rule, i) => {
       new ConfigConfigRule(this, `ConfigRule-${rule}`, {

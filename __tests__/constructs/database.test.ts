@@ -73,7 +73,7 @@ describe("Database", () => {
     const tf = tfOf("mysql", "prod");
     const db = dbOf(tf);
     expect(referenced(tf, db.parameter_group_name).family).toBe("mysql8.0");
-    expect(parametersOf(tf)).toMatchObject({ require_secure_transport: "ON", slow_query_log: "1" });
+    expect(parametersOf(tf)).toMatchObject({ require_secure_transport: "1", slow_query_log: "1" });
     const options = referenced(tf, db.option_group_name);
     expect(options).toMatchObject({ engine_name: "mysql", major_engine_version: "8.0" });
     expect(options.option).toEqual([

@@ -436,3 +436,23 @@ describe("policies written as data.aws_iam_policy_document are read, as Checkov 
     expect(findings.filter((f) => f.address.startsWith("data."))).toEqual([]);
   });
 });
+
+describe("rules that judge what Checkov judges", () => {
+  const statusOf = (ruleId: string, address: string, resource: Record<string, Record<string, unknown>>) =>
+    evaluate("t", { resource } as never).findings.find((f) => f.ruleId === ruleId && f.address === address)?.status;
+
+  it("CKV2_AWS_48 judges the recorder itself, with or without a status resource", () => {
+    const recorder = (global: boolean) => ({ aws_config_configuration_recorder: { r: { recording_group: { include_global_resource_types: global } } } });
+    expect(statusOf("CKV2_AWS_48", "aws_config_configuration_recorder.r", recorder(false))).toBe("failed");
+    expect(statusOf("CKV2_AWS_48", "aws_config_configuration_recorder.r", recorder(true))).toBe("passed");
+  });
+
+  it("CKV2_AWS_69 accepts only \"1\" for MySQL's require_secure_transport, as Checkov does", () => {
+    const mysql = (value: string) => ({
+      aws_db_instance: { db: { engine: "mysql", parameter_group_name: "${aws_db_parameter_group.pg.name}" } },
+      aws_db_parameter_group: { pg: { family: "mysql8.0", parameter: [{ name: "require_secure_transport", value }] } },
+    });
+    expect(statusOf("CKV2_AWS_69", "aws_db_instance.db", mysql("ON"))).toBe("failed");
+    expect(statusOf("CKV2_AWS_69", "aws_db_instance.db", mysql("1"))).toBe("passed");
+  });
+});

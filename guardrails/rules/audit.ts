@@ -29,12 +29,9 @@ export const auditRules: Rule[] = [
     },
   },
   {
-    id: "CKV2_AWS_48", checkov: "CKV2_AWS_48", severity: "medium", resourceTypes: ["aws_config_configuration_recorder_status"],
-    description: "The recorder status is enabled and its recorder sets recording_group.include_global_resource_types = true.",
+    id: "CKV2_AWS_48", checkov: "CKV2_AWS_48", severity: "medium", resourceTypes: ["aws_config_configuration_recorder"],
+    description: "The recorder sets recording_group.include_global_resource_types = true (whether it is switched on is CKV2_AWS_45's question).",
     fix: "Set include_global_resource_types = true (IAM is global).",
-    check: (s, g) => {
-      const recorder = recorderOf(s, g);
-      return recorder && isTrue(s.config.is_enabled) && isTrue(get(recorder.config, "recording_group.include_global_resource_types")) ? pass : fail("global resources (IAM) are not recorded");
-    },
+    check: (r) => (isTrue(get(r.config, "recording_group.include_global_resource_types")) ? pass : fail("global resources (IAM) are not recorded")),
   },
 ];

@@ -54,7 +54,6 @@ export const NO_RULE_DECISIONS: Readonly<Record<string, string>> = {
   aws_cloudwatch_event_target: "No scanner rule; targets the CMK-encrypted alarm topic, or this account's default bus through a role the IAM rules check.",
   aws_cloudwatch_dashboard: "No scanner rule; holds no data.",
   aws_budgets_budget: "No scanner rule; cost control only.",
-  aws_config_configuration_recorder: "Checked through its recorder status (CKV2_AWS_45, CKV2_AWS_48), as Checkov does.",
   aws_config_delivery_channel: "No scanner rule; delivers to the KMS-encrypted audit bucket (Audit construct test).",
   aws_config_config_rule: "No scanner rule; AWS managed rules only.",
 };

@@ -91,10 +91,10 @@ export const rdsRules: Rule[] = [
   {
     id: "CKV2_AWS_69", checkov: "CKV2_AWS_69", severity: "high", resourceTypes: INSTANCE,
     description:
-      "A referenced parameter group forces TLS: rds.force_ssl=1 (postgres or sqlserver families), require_secure_transport=1/ON "
+      "A referenced parameter group forces TLS: rds.force_ssl=1 (postgres or sqlserver families), require_secure_transport=1 "
       + "(mysql/mariadb), db2comm=SSL (db2-ae). Stricter than Checkov: with no parameter group Checkov passes, we require one for "
-      + "PostgreSQL/MySQL. Checkov accepts only \"1\" for require_secure_transport; we also accept ON (MySQL's own spelling).",
-    fix: "Attach a parameter group with rds.force_ssl = 1 (PostgreSQL) or require_secure_transport = ON (MySQL).",
+      + "PostgreSQL/MySQL. Checkov accepts only \"1\" for require_secure_transport, and so do we.",
+    fix: "Attach a parameter group with rds.force_ssl = 1 (PostgreSQL) or require_secure_transport = 1 (MySQL).",
     check: (r, g) => {
       const groups = g.referencedBy(r, "aws_db_parameter_group");
       const engine = String(r.config.engine ?? "");
@@ -102,7 +102,7 @@ export const rdsRules: Rule[] = [
       return groups.every((pg) => {
         const family = String(pg.config.family ?? "");
         if (/(^postgres|sqlserver)/.test(family)) return String(param(pg, "rds.force_ssl")) === "1";
-        if (/^(mysql|mariadb)/.test(family)) return ["1", "ON", "on"].includes(String(param(pg, "require_secure_transport")));
+        if (/^(mysql|mariadb)/.test(family)) return String(param(pg, "require_secure_transport")) === "1";
         if (family.includes("db2-ae")) return String(param(pg, "db2comm")) === "SSL";
         return true;
       }) ? pass : fail("the parameter group does not force TLS");
