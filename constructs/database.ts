@@ -7,6 +7,7 @@ import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { suppress } from "../guardrails/suppressions";
 import { AppSecret } from "./app-secret";
 import { ClientSecurityGroup } from "./client-security-group";
+import { databaseConnection, type ConnectionSettings } from "./connection";
 import type { Grantable } from "./grants";
 import { LogGroup } from "./log-group";
 import { sid } from "./policy-document";
@@ -15,6 +16,8 @@ import { ServiceRole } from "./service-role";
 /** What differs between the engines: port, parameter family, TLS and audit logging, log exports. */
 interface EngineTraits {
   readonly port: number;
+  /** Scheme of `DATABASE_URL`. */
+  readonly scheme: string;
   readonly family: (major: string) => string;
   /** Parameters: TLS forced, connections, DDL and errors logged, slow statements logged. */
   readonly parameters: readonly DbParameterGroupParameter[];
@@ -27,6 +30,7 @@ interface EngineTraits {
 const ENGINES: Readonly<Record<"postgres" | "mysql", EngineTraits>> = {
   postgres: {
     port: 5432,
+    scheme: "postgresql",
     family: (major) => `postgres${major}`,
     parameters: [
       { name: "rds.force_ssl", value: "1" },
@@ -41,6 +45,7 @@ const ENGINES: Readonly<Record<"postgres" | "mysql", EngineTraits>> = {
   },
   mysql: {
     port: 3306,
+    scheme: "mysql",
     family: (major) => `mysql${major}`,
     parameters: [
       { name: "require_secure_transport", value: "ON" },
@@ -140,6 +145,8 @@ export class Database extends Construct {
   private readonly replicas: readonly DbInstance[];
   public readonly securityGroupId: string;
   public readonly instanceIdentifier: string;
+  /** `DATABASE_URL`, `_HOST`, `_PORT`, `_NAME`, `_USERNAME` plain; `DATABASE_PASSWORD` by reference. */
+  public readonly connection: ConnectionSettings;
   /** Resource ids of the primary and the replicas (IAM database users live under them). */
   private readonly resourceIds: readonly string[];
   private readonly clients: ClientSecurityGroup;
@@ -276,6 +283,14 @@ export class Database extends Construct {
     this.securityGroupId = this.clients.securityGroupId;
     this.instanceIdentifier = instance.identifier;
     this.resourceIds = [instance.resourceId, ...this.replicas.map((r) => r.resourceId)];
+    this.connection = databaseConnection({
+      scheme: engine.scheme,
+      host: this.endpointAddress,
+      port: engine.port,
+      databaseName: props.databaseName,
+      username: props.masterUsername,
+      masterSecretArn: this.masterSecretArn,
+    });
   }
 
   /** RDS would create the export groups itself, unencrypted and kept forever. */

@@ -5,6 +5,7 @@
  */
 import { App } from "cdktf";
 import { resolve } from "../../config/resolve";
+import { valueFrom } from "../../constructs/connection";
 import { ServiceRole } from "../../constructs/service-role";
 import { evaluateStack } from "../../guardrails/enforce";
 import { AppStack } from "../../stacks/app-stack";
@@ -210,6 +211,20 @@ describe("Database", () => {
         Resource: expect.stringMatching(/^arn:aws:rds-db:eu-central-1:333333333333:dbuser:\$\{aws_db_instance\.DataTier_Database_Instance_\w+\.resource_id\}\/app_user$/),
       },
     ]);
+  });
+
+  it.each([["postgres", "postgresql", 5432], ["mysql", "mysql", 3306]] as const)("%s connection settings: URL without credentials, the managed password by reference", (engine, scheme, port) => {
+    const db = new AppStack(new App(), resolve(engine === "postgres" ? postgres : mysql, "prod")).data.database!;
+    const { values, secrets } = db.connection;
+    expect(values).toEqual({
+      DATABASE_URL: `${scheme}://${db.endpointAddress}:${port}/demo`,
+      DATABASE_HOST: db.endpointAddress,
+      DATABASE_PORT: String(port),
+      DATABASE_NAME: "demo",
+      DATABASE_USERNAME: "dbadmin",
+    });
+    expect(secrets).toEqual({ DATABASE_PASSWORD: { secretArn: db.masterSecretArn, jsonKey: "password" } });
+    expect(valueFrom(secrets.DATABASE_PASSWORD)).toBe(`${db.masterSecretArn}:password::`);
   });
 
   it("exposes endpoint, port, master secret and security group", () => {
