@@ -9,7 +9,7 @@ import { valueFrom } from "../../constructs/connection";
 import { ServiceRole } from "../../constructs/service-role";
 import { evaluateStack } from "../../guardrails/enforce";
 import { AppStack } from "../../stacks/app-stack";
-import { appStackTf, baseSpec, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import { appStackTf, baseSpec, expectClosedInDataSubnets, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
 import type { AppSpec } from "../../config/schema";
 
 type Env = "dev" | "staging" | "prod";
@@ -37,14 +37,7 @@ describe("Database", () => {
     const tf = tfOf(engine, "prod");
     const db = dbOf(tf);
     expect(db.publicly_accessible).toBe(false);
-    const subnets = referenced(tf, db.db_subnet_group_name);
-    const dataSubnets = resourcesOfType(tf, "aws_subnet").filter((s) => s.tags.Tier === "data");
-    expect(subnets.subnet_ids).toHaveLength(3);
-    for (const id of subnets.subnet_ids) expect(dataSubnets).toContain(referenced(tf, id));
-    const sg = referenced(tf, db.vpc_security_group_ids[0]);
-    expect(sg.ingress).toBeUndefined();
-    expect(sg.egress).toBeUndefined();
-    expect(resourcesOfType(tf, "aws_vpc_security_group_ingress_rule")).toEqual([]);
+    expectClosedInDataSubnets(tf, db.db_subnet_group_name, db.vpc_security_group_ids[0]);
     expect(db.port).toBe(engine === "postgres" ? 5432 : 3306);
   });
 
