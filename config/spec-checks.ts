@@ -179,7 +179,7 @@ function zoneIdProblems(n: Settings["network"], env: string, path: string): Prob
 /**
  * GuardDuty allows one detector and AWS Config one recorder per account and region: two
  * environments in the same account and region cannot both create them. An environment
- * that replicates buckets creates them in the DR region too.
+ * that writes to the DR region (bucket replicas, database backups) creates them there too.
  */
 export function sharedAccountProblems(spec: AppSpec): Problem[] {
   const problems: Problem[] = [];
@@ -188,7 +188,7 @@ export function sharedAccountProblems(spec: AppSpec): Problem[] {
     const e = spec.environments[env]!;
     const audit = settingsFor(spec, env).audit;
     const primary = e.region ?? spec.primaryRegion;
-    const replicates = (spec.buckets ?? []).some((b) => b.replicateIn?.includes(env));
+    const replicates = [...(spec.buckets ?? []), ...(spec.database ? [spec.database] : [])].some((x) => x.replicateIn?.includes(env));
     const regions = new Set([primary, ...(replicates && spec.drRegion ? [spec.drRegion] : [])]);
     for (const [part, on] of [["guardDuty", audit.guardDuty], ["awsConfig", audit.awsConfig]] as const) {
       if (!on) continue;
