@@ -102,6 +102,17 @@ describe("pinned addresses of stateful resources", () => {
     ]);
   });
 
+  it("app with an Aurora cluster copying backups to the DR region: the cluster, its log group, both backup vaults", () => {
+    const aurora = { ...spec, database: { engine: "aurora-postgresql" as const, version: "16", replicateIn: ["prod" as const] } };
+    const all = stateful(addresses(synthStack(new AppStack(new App(), resolve(validSpec(aurora), "prod")))));
+    expect(all.filter((a) => a.includes("DataTier_"))).toEqual([
+      "aws_backup_vault.DataTier_ClusterBackup_CopyVault_3535835B",
+      "aws_backup_vault.DataTier_ClusterBackup_Vault_8FC2F32C",
+      "aws_cloudwatch_log_group.DataTier_Cluster_LogGroup-postgresql_LogGroup_BBD7C119",
+      "aws_rds_cluster.DataTier_Cluster_AF4A3C9A",
+    ]);
+  });
+
   it("app with a cache: the replication group, its log groups, the AUTH token's secret and generated value", () => {
     const cached = { ...spec, cache: { engine: "redis" as const, version: "7" } };
     const all = stateful(addresses(synthStack(new AppStack(new App(), resolve(validSpec(cached), "prod")))));

@@ -265,6 +265,14 @@ describe("config validation", () => {
       "environments.prod.overrides.audit.guardDuty: prod (its DR region) and dev share account 333333333333 in eu-west-1, which holds one GuardDuty detector: set it false in one of them",
       "environments.prod.overrides.audit.awsConfig: prod (its DR region) and dev share account 333333333333 in eu-west-1, which holds one AWS Config recorder: set it false in one of them",
     ]);
+    // Database backups copied there count the same.
+    const viaDatabase = problemsOf(
+      withSpec((s) => {
+        sharing(s);
+        s.database = { engine: "aurora-postgresql", version: "16", replicateIn: ["prod"] };
+      }),
+    );
+    expect(viaDatabase).toEqual(problems);
   });
 
   it("reserves the key purposes of the platform's own keys", () => {

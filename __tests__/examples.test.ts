@@ -2,8 +2,8 @@
  * The reference systems (../shared/reference/systems.md) as configs: each validates and
  * synthesizes for dev, staging and prod with no blocking guardrail finding. They hold what
  * the platform expresses so far (network, keys, secrets, buckets, observability, audit,
- * the relational database, the cache, ECS services behind an ALB); Aurora, App Runner, WAF
- * and CloudFront join them as those constructs land.
+ * the relational database or Aurora cluster, the cache, ECS services behind an ALB); App
+ * Runner, WAF and CloudFront join them as those constructs land.
  */
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -149,6 +149,24 @@ describe("reference system examples", () => {
       for (const env of ["dev", "staging", "prod"]) {
         expect(db(tf(`carebow-${env}-app`))).toMatchObject({ engine_version: "16", instance_class: "db.t4g.medium", allocated_storage: 50, backup_retention_period: 7, multi_az: true, storage_encrypted: true });
       }
+    });
+
+    it("R3 apprunner-aurora: Aurora PostgreSQL named after the app, 7-day backups, a reader in another AZ in staging and prod, Performance Insights, backups copied to ap-south-2 in prod", () => {
+      const { tf, reports } = synthesize("apprunner-aurora.json");
+      for (const env of ["dev", "staging", "prod"]) {
+        const app = tf(`periodtracker-${env}-app`);
+        expect(onlyResource(app, "aws_rds_cluster")).toMatchObject({ engine: "aurora-postgresql", database_name: "periodtracker", backup_retention_period: 7, storage_encrypted: true });
+        const instances = resourcesOfType(app, "aws_rds_cluster_instance");
+        expect(instances).toHaveLength(env === "dev" ? 1 : 2);
+        for (const i of instances) expect(i.performance_insights_enabled).toBe(true);
+        const copies = onlyResource(app, "aws_backup_plan").rule[0].copy_action;
+        expect(copies ? copies.map((c: any) => referenced(app, c.destination_vault_arn).region) : []).toEqual(env === "prod" ? ["ap-south-2"] : []);
+        expect(resourcesOfType(app, "aws_db_instance")).toEqual([]);
+      }
+      const residency = reports.flatMap((r) => r.findings.filter((f) => f.ruleId === "PRJ_DATA_RESIDENCY"));
+      expect(residency.every((f) => f.status === "passed")).toBe(true);
+      // PASSPORT_SECRET only: DATABASE_PASSWORD is the cluster's managed master secret.
+      expect(resourcesOfType(tf("periodtracker-prod-app"), "aws_secretsmanager_secret").map((x) => x.name)).toEqual(["periodtracker/prod/passport-secret"]);
     });
 
     it("R4 ecs-cdn-hipaa: PostgreSQL Multi-AZ with 30-day backups and TLS forced", () => {

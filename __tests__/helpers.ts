@@ -86,3 +86,18 @@ export function addressOf(tf: TfJson, resource: Record<string, any>): string {
 /** Synth's stderr without the warnings for environments whose state no Terraform role restricts. */
 export const withoutOpenStateWarnings = (stderr: string): string =>
   stderr.replace(/^warning: \S+-bootstrap: the state bucket and key are open .*\n/gm, "");
+
+/**
+ * A data store's placement: its subnet group spans the data subnets (one per AZ) and its
+ * security group admits no one (no inline rules, no ingress rule resources).
+ */
+export function expectClosedInDataSubnets(tf: TfJson, subnetGroupRef: string, securityGroupRef: string, azCount = 3): void {
+  const subnets = referenced(tf, subnetGroupRef);
+  const dataSubnets = resourcesOfType(tf, "aws_subnet").filter((s) => s.tags.Tier === "data");
+  expect(subnets.subnet_ids).toHaveLength(azCount);
+  for (const id of subnets.subnet_ids) expect(dataSubnets).toContain(referenced(tf, id));
+  const sg = referenced(tf, securityGroupRef);
+  expect(sg.ingress).toBeUndefined();
+  expect(sg.egress).toBeUndefined();
+  expect(resourcesOfType(tf, "aws_vpc_security_group_ingress_rule")).toEqual([]);
+}

@@ -31,6 +31,14 @@ export const ENGINE_MAJORS: Readonly<Record<DatabaseEngine, readonly EngineMajor
     { major: "8.0", endOfStandardSupport: "2026-07-31" },
     { major: "8.4", endOfStandardSupport: "2029-07-31" },
   ],
+  // Aurora PostgreSQL follows the community majors on the RDS for PostgreSQL dates.
+  "aurora-postgresql": [
+    { major: "13", endOfStandardSupport: "2026-02-28" },
+    { major: "14", endOfStandardSupport: "2027-02-28" },
+    { major: "15", endOfStandardSupport: "2028-02-29" },
+    { major: "16", endOfStandardSupport: "2029-02-28" },
+    { major: "17", endOfStandardSupport: "2030-02-28" },
+  ],
 };
 
 /** Instance class families and sizes RDS offers for both engines (Graviton and Intel, current generations). */
@@ -48,16 +56,21 @@ const FAMILIES: Readonly<Record<string, readonly string[]>> = {
 };
 const COMMON_CLASSES = Object.entries(FAMILIES).flatMap(([family, sizes]) => sizes.map((size) => `db.${family}.${size}`));
 
+/** Aurora PostgreSQL: medium/large burstable classes (dev, test) and memory-optimized ones. */
+const AURORA_CLASSES = ["db.t3.medium", "db.t4g.medium", "db.t4g.large", ...COMMON_CLASSES.filter((c) => /^db\.r/.test(c))];
+
 /** Instance classes per engine. */
 export const ENGINE_CLASSES: Readonly<Record<DatabaseEngine, readonly string[]>> = {
   postgres: COMMON_CLASSES,
   mysql: COMMON_CLASSES,
+  "aurora-postgresql": AURORA_CLASSES,
 };
 
 /** Performance Insights is not offered on these classes of this engine. */
 const NO_PERFORMANCE_INSIGHTS: Readonly<Record<DatabaseEngine, RegExp | undefined>> = {
   postgres: undefined,
   mysql: /^db\.t[34]g?\.(micro|small)$/,
+  "aurora-postgresql": undefined,
 };
 
 export const findMajor = (engine: DatabaseEngine, major: string): EngineMajor | undefined =>

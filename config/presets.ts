@@ -44,6 +44,12 @@ export const DATABASE_DEFAULTS = {
    */
   generatedPasswordLength: 32,
   generatedSecretName: "database-master",
+  /**
+   * Aurora's daily AWS Backup job (UTC; Aurora's own continuous backups run besides it):
+   * after the backup window and clear of the Sunday maintenance window. Its copies go to
+   * drRegion where the database replicates backups.
+   */
+  auroraBackupSchedule: "cron(0 6 ? * * *)",
 } as const;
 
 /** Defaults of the cache that do not vary per environment. */
@@ -132,6 +138,11 @@ export const MANAGED_BY = "cdktf";
  *   No read replicas by default: a replica costs the RDS-managed master password (AWS
  *   refuses replicas of such a source), so a config asks for them (R5). Replica lag warns
  *   above 60 s and is critical above 300 s (reads that stale serve old PHI).
+ * Aurora PostgreSQL (engine aurora-postgresql): a writer on db.t4g.medium (the smallest
+ *   class Aurora offers) alone in dev; a reader in another AZ as failover target in staging
+ *   and prod (Multi-AZ), prod on db.r7g.large (AWS advises against burstable classes in
+ *   production). Freeable memory warns below 512 / 256 MiB (1024 / 512 in prod). The same
+ *   backups, windows and CPU/connection/lag alarms as above.
  * cache: dev and staging one node of cache.t4g.micro / small (R1), no failover; prod two
  *   nodes, Multi-AZ with automatic failover (R1, R4). Snapshots kept 1 / 7 / 7 days (R5),
  *   taken 02:00-03:00 UTC; maintenance Sunday 05:30-06:30 UTC, after the database's.
@@ -154,6 +165,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30",
       cpuAlarmPercent: { warning: 70, critical: 80 }, freeStorageAlarmGb: { warning: 5, critical: 2 }, connectionsAlarm: { warning: 60, critical: 80 },
       readReplicas: 0, replicaLagAlarmSeconds: { warning: 60, critical: 300 },
+      auroraInstanceClass: "db.t4g.medium", auroraReaders: 0, freeableMemoryAlarmMb: { warning: 512, critical: 256 },
     },
     alerts: ALERTS,
     cache: {
@@ -177,6 +189,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30",
       cpuAlarmPercent: { warning: 70, critical: 80 }, freeStorageAlarmGb: { warning: 5, critical: 2 }, connectionsAlarm: { warning: 100, critical: 150 },
       readReplicas: 0, replicaLagAlarmSeconds: { warning: 60, critical: 300 },
+      auroraInstanceClass: "db.t4g.medium", auroraReaders: 1, freeableMemoryAlarmMb: { warning: 512, critical: 256 },
     },
     alerts: ALERTS,
     cache: {
@@ -200,6 +213,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       backupWindow: "03:00-04:00", maintenanceWindow: "sun:04:30-sun:05:30",
       cpuAlarmPercent: { warning: 70, critical: 80 }, freeStorageAlarmGb: { warning: 5, critical: 2 }, connectionsAlarm: { warning: 100, critical: 150 },
       readReplicas: 0, replicaLagAlarmSeconds: { warning: 60, critical: 300 },
+      auroraInstanceClass: "db.r7g.large", auroraReaders: 1, freeableMemoryAlarmMb: { warning: 1024, critical: 512 },
     },
     alerts: ALERTS,
     cache: {

@@ -102,10 +102,23 @@ export interface ResolvedSecret {
   readonly rotation?: { readonly lambdaArn: string; readonly days: number };
 }
 
-type DatabaseAlarms = "cpuAlarmPercent" | "freeStorageAlarmGb" | "connectionsAlarm" | "replicaLagAlarmSeconds";
+type DatabaseAlarms = "cpuAlarmPercent" | "freeStorageAlarmGb" | "connectionsAlarm" | "replicaLagAlarmSeconds" | "freeableMemoryAlarmMb";
 
-/** The relational database: the spec's engine and name, the environment's sizes and care. */
-export interface ResolvedDatabase extends Omit<Settings["database"], DatabaseAlarms | "readReplicas"> {
+/** An Aurora cluster's instances and its daily AWS Backup job. */
+export interface ResolvedAurora {
+  readonly instanceClass: string;
+  /** `<app>-<env>-db-<n>`: the writer (n = 1) and settings.database.auroraReaders readers. */
+  readonly instanceIdentifiers: readonly string[];
+  /** Cron expression (UTC) of the daily AWS Backup job; its copies follow `backupReplication`. */
+  readonly backupSchedule: string;
+}
+
+/**
+ * The relational database: the spec's engine and name, the environment's sizes and care.
+ * An RDS instance (postgres, mysql), or an Aurora cluster (`aurora` set; the RDS sizes
+ * instanceClass, storage and multiAz do not apply to it).
+ */
+export interface ResolvedDatabase extends Omit<Settings["database"], DatabaseAlarms | "readReplicas" | "auroraInstanceClass" | "auroraReaders"> {
   readonly engine: DatabaseEngine;
   /** The pinned major version (`16`, `8.4`). */
   readonly majorVersion: string;
@@ -134,8 +147,13 @@ export interface ResolvedDatabase extends Omit<Settings["database"], DatabaseAla
    * this secret (AWS allows no replica of a source whose password Secrets Manager manages).
    */
   readonly generatedPassword?: { readonly secretName: string; readonly length: number; readonly recoveryWindowDays: number };
-  /** Automated backups replicated to the DR region (database.replicateIn), kept as long as the primary's. */
+  /**
+   * Backups copied to the DR region (database.replicateIn), kept as long as the primary's:
+   * RDS automated backup replication, or an Aurora cluster's AWS Backup copies.
+   */
   readonly backupReplication?: { readonly region: string; readonly retentionDays: number };
+  /** Aurora PostgreSQL (engine aurora-postgresql): the cluster's instances and backup job. */
+  readonly aurora?: ResolvedAurora;
 }
 
 type CacheAlarms = "memoryAlarmPercent" | "evictionsAlarm" | "replicationLagAlarmSeconds";
@@ -358,8 +376,17 @@ function resolveDatabase(spec: AppSpec, env: EnvironmentName, settings: Settings
   const identifier = resourceName(app, env, "db");
   const major = findMajor(db.engine, db.version);
   if (!major) throw new Error(`resolve: ${db.engine} has no major version "${db.version}" (validateSpec reports this).`);
-  const { cpuAlarmPercent, freeStorageAlarmGb, connectionsAlarm, replicaLagAlarmSeconds, readReplicas, ...sizes } = settings.database;
+  const { cpuAlarmPercent, freeStorageAlarmGb, connectionsAlarm, replicaLagAlarmSeconds, freeableMemoryAlarmMb, auroraInstanceClass, auroraReaders, readReplicas: rdsReplicas, ...sizes } = settings.database;
   const replicated = spec.drRegion !== undefined && (db.replicateIn ?? []).includes(env);
+  const aurora: ResolvedAurora | undefined = db.engine === "aurora-postgresql"
+    ? {
+        instanceClass: auroraInstanceClass,
+        instanceIdentifiers: Array.from({ length: 1 + auroraReaders }, (_, i) => `${identifier}-${i + 1}`),
+        backupSchedule: DATABASE_DEFAULTS.auroraBackupSchedule,
+      }
+    : undefined;
+  // Aurora's readers are cluster instances, not RDS read replicas.
+  const readReplicas = aurora ? 0 : rdsReplicas;
   return {
     ...sizes,
     engine: db.engine,
@@ -371,11 +398,11 @@ function resolveDatabase(spec: AppSpec, env: EnvironmentName, settings: Settings
     databaseName: db.name ?? app.replace(/-/g, "_"),
     masterUsername: DATABASE_DEFAULTS.masterUsername,
     monitoringIntervalSeconds: DATABASE_DEFAULTS.monitoringIntervalSeconds,
-    performanceInsights: offersPerformanceInsights(db.engine, sizes.instanceClass),
+    performanceInsights: offersPerformanceInsights(db.engine, aurora?.instanceClass ?? sizes.instanceClass),
     performanceInsightsRetentionDays: DATABASE_DEFAULTS.performanceInsightsRetentionDays,
     finalSnapshot: settings.protection.preventDestroy,
     logRetentionDays: settings.logs.auditRetentionDays,
-    alarms: { cpuAlarmPercent, freeStorageAlarmGb, connectionsAlarm, replicaLagAlarmSeconds },
+    alarms: { cpuAlarmPercent, freeStorageAlarmGb, connectionsAlarm, replicaLagAlarmSeconds, freeableMemoryAlarmMb },
     replicaIdentifiers: Array.from({ length: readReplicas }, (_, i) => `${identifier}-replica-${i + 1}`),
     ...(readReplicas > 0
       ? {
@@ -387,6 +414,7 @@ function resolveDatabase(spec: AppSpec, env: EnvironmentName, settings: Settings
         }
       : {}),
     ...(replicated ? { backupReplication: { region: spec.drRegion!, retentionDays: sizes.backupRetentionDays } } : {}),
+    ...(aurora ? { aurora } : {}),
   };
 }
 

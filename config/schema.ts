@@ -109,8 +109,8 @@ export const ZoneId = z.string().regex(/^[a-z]{2,4}\d-az\d+$/, "must be an avail
 /** VPC interface endpoints the network can create, so private tasks reach AWS APIs without NAT. */
 export const InterfaceEndpoint = z.enum(["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"]);
 
-/** Relational database engines: RDS for PostgreSQL and RDS for MySQL. */
-export const DatabaseEngine = z.enum(["postgres", "mysql"]);
+/** Relational database engines: RDS for PostgreSQL, RDS for MySQL, Aurora PostgreSQL (a cluster). */
+export const DatabaseEngine = z.enum(["postgres", "mysql", "aurora-postgresql"]);
 export type DatabaseEngine = z.infer<typeof DatabaseEngine>;
 
 /** Cache engines of an ElastiCache replication group. */
@@ -183,7 +183,7 @@ export const SettingsSchema = z.strictObject({
       instanceClass: z
         .string()
         .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "must be an RDS instance class such as db.t4g.medium")
-        .describe("RDS instance class; must be one the engine offers (README, Database)."),
+        .describe("RDS instance class (postgres, mysql); must be one the engine offers (README, Database)."),
       allocatedStorageGb: z.number().int().min(20).max(65536).describe("gp3 storage allocated at creation, GiB (gp3 starts at 20)."),
       maxAllocatedStorageGb: z.number().int().min(20).max(65536).describe("Storage autoscaling ceiling, GiB; at least allocatedStorageGb."),
       multiAz: z.boolean().describe("A synchronous standby in a second AZ, with automatic failover."),
@@ -202,6 +202,17 @@ export const SettingsSchema = z.strictObject({
         .max(5)
         .describe("Read replicas in the primary region, 0-5. Any replica turns the RDS-managed master password into a generated one (README, Database)."),
       replicaLagAlarmSeconds: AlarmThresholds.describe("ReplicaLag (seconds) of each read replica above which the warning and critical alarms fire."),
+      auroraInstanceClass: z
+        .string()
+        .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "must be an Aurora instance class such as db.r7g.large")
+        .describe("Class of every Aurora instance (aurora-postgresql), writer and readers; one Aurora offers (README, Aurora PostgreSQL)."),
+      auroraReaders: z
+        .number()
+        .int()
+        .min(0)
+        .max(15)
+        .describe("Aurora readers besides the writer, 0-15, each a failover target; multiAz needs at least one."),
+      freeableMemoryAlarmMb: AlarmThresholds.describe("FreeableMemory (MiB) of the Aurora writer below which the warning and critical alarms fire."),
     })
     .describe("Size and care of the relational database (used when the config has a database)."),
   alerts: z
@@ -347,11 +358,11 @@ export const LogMetricAlarmSpec = z.strictObject({
 
 /** The app's relational database: one RDS instance per environment, sized by settings.database. */
 export const DatabaseSpec = z.strictObject({
-  engine: DatabaseEngine.describe("postgres (RDS for PostgreSQL) or mysql (RDS for MySQL)."),
+  engine: DatabaseEngine.describe("postgres (RDS for PostgreSQL), mysql (RDS for MySQL) or aurora-postgresql (an Aurora PostgreSQL cluster)."),
   version: z
     .string()
     .regex(/^\d+(\.\d+)*$/, "must be a version number such as \"16\" or \"8.4\"")
-    .describe("Major version: postgres 13-17, mysql 8.0 or 8.4 (README, Database). Minors follow auto minor upgrades."),
+    .describe("Major version: postgres and aurora-postgresql 13-17, mysql 8.0 or 8.4 (README, Database). Minors follow auto minor upgrades."),
   name: z
     .string()
     .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, "must start with a letter and hold only letters, digits and underscores")
@@ -361,7 +372,7 @@ export const DatabaseSpec = z.strictObject({
   replicateIn: z
     .array(EnvironmentName)
     .optional()
-    .describe("Environments whose automated backups are replicated to drRegion (point-in-time recovery there). @default none"),
+    .describe("Environments whose backups are copied to drRegion: RDS automated backup replication (point-in-time recovery there), Aurora daily AWS Backup copies. @default none"),
 });
 
 /** The app's cache: one ElastiCache replication group per environment, sized by settings.cache. */

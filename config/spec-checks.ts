@@ -33,7 +33,9 @@ export function databaseProblems(spec: AppSpec): Problem[] {
   for (const env of declaredEnvironments(spec)) {
     const s = settingsFor(spec, env).database;
     const path = (field: string) => settingPath(spec, env, "database", field);
-    if (!offersClass(db.engine, s.instanceClass)) {
+    if (db.engine === "aurora-postgresql") {
+      problems.push(...auroraProblems(env, s, path));
+    } else if (!offersClass(db.engine, s.instanceClass)) {
       problems.push({
         path: path("instanceClass"),
         message: `${env}: RDS for ${db.engine} does not offer ${s.instanceClass} (engine table of ${ENGINE_TABLE_DATE}); e.g. db.t4g.medium, db.m7g.large, db.r7g.large`,
@@ -52,6 +54,24 @@ export function databaseProblems(spec: AppSpec): Problem[] {
     if (s.readReplicas > 0 && clash >= 0) {
       problems.push({ path: `secrets[${clash}].name`, message: `${env}: "${DATABASE_DEFAULTS.generatedSecretName}" is the secret that holds the database's generated master password (read replicas); rename this one` });
     }
+  }
+  return problems;
+}
+
+/** An Aurora cluster: a class Aurora offers, readers not RDS replicas, a reader to fail over to when Multi-AZ. */
+function auroraProblems(env: string, s: Settings["database"], path: (field: string) => string): Problem[] {
+  const problems: Problem[] = [];
+  if (!offersClass("aurora-postgresql", s.auroraInstanceClass)) {
+    problems.push({
+      path: path("auroraInstanceClass"),
+      message: `${env}: Aurora PostgreSQL does not offer ${s.auroraInstanceClass} (engine table of ${ENGINE_TABLE_DATE}); e.g. db.t4g.medium, db.r7g.large`,
+    });
+  }
+  if (s.readReplicas > 0) {
+    problems.push({ path: path("readReplicas"), message: `${env}: an Aurora cluster has no RDS read replicas; set auroraReaders (readers in the cluster) instead` });
+  }
+  if (s.multiAz && s.auroraReaders === 0) {
+    problems.push({ path: path("auroraReaders"), message: `${env}: multiAz needs at least one Aurora reader, in another AZ, to fail over to; set auroraReaders >= 1 or multiAz false` });
   }
   return problems;
 }
@@ -159,7 +179,7 @@ function zoneIdProblems(n: Settings["network"], env: string, path: string): Prob
 /**
  * GuardDuty allows one detector and AWS Config one recorder per account and region: two
  * environments in the same account and region cannot both create them. An environment
- * that replicates buckets creates them in the DR region too.
+ * that writes to the DR region (bucket replicas, database backups) creates them there too.
  */
 export function sharedAccountProblems(spec: AppSpec): Problem[] {
   const problems: Problem[] = [];
@@ -168,7 +188,7 @@ export function sharedAccountProblems(spec: AppSpec): Problem[] {
     const e = spec.environments[env]!;
     const audit = settingsFor(spec, env).audit;
     const primary = e.region ?? spec.primaryRegion;
-    const replicates = (spec.buckets ?? []).some((b) => b.replicateIn?.includes(env));
+    const replicates = [...(spec.buckets ?? []), ...(spec.database ? [spec.database] : [])].some((x) => x.replicateIn?.includes(env));
     const regions = new Set([primary, ...(replicates && spec.drRegion ? [spec.drRegion] : [])]);
     for (const [part, on] of [["guardDuty", audit.guardDuty], ["awsConfig", audit.awsConfig]] as const) {
       if (!on) continue;

@@ -61,7 +61,7 @@ export interface AuditProps {
   /** Buckets whose object-level reads and writes the trail records. @default - none */
   readonly dataEventBucketArns?: readonly string[];
   /**
-   * A second region the environment writes to (DR replicas): GuardDuty and AWS Config
+   * A second region the environment writes to (bucket replicas, database backups): GuardDuty and AWS Config
    * watch it too (the trail is multi-region already). @default - the primary region only
    */
   readonly drRegion?: string;

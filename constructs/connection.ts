@@ -47,6 +47,38 @@ export function connectionSettings(p: ConnectionProps): ConnectionSettings {
   };
 }
 
+/** What a relational database (RDS instance or Aurora cluster) tells its clients. */
+export interface DatabaseConnectionProps {
+  /** `postgresql` or `mysql`. */
+  readonly scheme: string;
+  /** The writer's endpoint. */
+  readonly host: string;
+  readonly port: number;
+  readonly databaseName: string;
+  /** The master user: a name, no secret (the config fixes it). */
+  readonly username: string;
+  /** JSON secret with the master credentials; its `password` key is the password. */
+  readonly masterSecretArn: string;
+  /** A read-only endpoint (Aurora's reader endpoint). @default - none */
+  readonly readerHost?: string;
+}
+
+/**
+ * `DATABASE_URL` (`postgresql://host:5432/name`, no credentials), `DATABASE_HOST`,
+ * `DATABASE_PORT`, `DATABASE_NAME`, `DATABASE_USERNAME` (and `DATABASE_READER_HOST`) plain;
+ * `DATABASE_PASSWORD` by reference to the `password` key of the master secret.
+ */
+export const databaseConnection = (p: DatabaseConnectionProps): ConnectionSettings =>
+  connectionSettings({
+    prefix: "DATABASE",
+    scheme: p.scheme,
+    host: p.host,
+    port: p.port,
+    path: p.databaseName,
+    values: { NAME: p.databaseName, USERNAME: p.username, ...(p.readerHost ? { READER_HOST: p.readerHost } : {}) },
+    credentials: { PASSWORD: { secretArn: p.masterSecretArn, jsonKey: "password" } },
+  });
+
 /**
  * ECS `valueFrom`: the ARN, plus `:<key>::` for a JSON key. App Runner documents whole
  * secrets (the ARN alone) for `runtime_environment_secrets`.

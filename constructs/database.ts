@@ -3,18 +3,19 @@ import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbInstanceAutomatedBackupsReplication } from "@cdktf/provider-aws/lib/db-instance-automated-backups-replication";
 import { DbOptionGroup } from "@cdktf/provider-aws/lib/db-option-group";
 import { DbParameterGroup, type DbParameterGroupParameter } from "@cdktf/provider-aws/lib/db-parameter-group";
-import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { suppress } from "../guardrails/suppressions";
 import { AppSecret } from "./app-secret";
-import { ClientSecurityGroup } from "./client-security-group";
+import type { ClientSecurityGroup } from "./client-security-group";
+import { databaseConnection, type ConnectionSettings } from "./connection";
 import type { Grantable } from "./grants";
 import { LogGroup } from "./log-group";
-import { sid } from "./policy-document";
-import { ServiceRole } from "./service-role";
+import { POSTGRES_PARAMETERS, RDS_CA_IDENTIFIER, rdsConnectStatement, rdsMonitoringRole, rdsPlacement, type RdsBaseProps } from "./rds-common";
 
 /** What differs between the engines: port, parameter family, TLS and audit logging, log exports. */
 interface EngineTraits {
   readonly port: number;
+  /** Scheme of `DATABASE_URL`. */
+  readonly scheme: string;
   readonly family: (major: string) => string;
   /** Parameters: TLS forced, connections, DDL and errors logged, slow statements logged. */
   readonly parameters: readonly DbParameterGroupParameter[];
@@ -27,20 +28,14 @@ interface EngineTraits {
 const ENGINES: Readonly<Record<"postgres" | "mysql", EngineTraits>> = {
   postgres: {
     port: 5432,
+    scheme: "postgresql",
     family: (major) => `postgres${major}`,
-    parameters: [
-      { name: "rds.force_ssl", value: "1" },
-      { name: "log_connections", value: "1" },
-      { name: "log_disconnections", value: "1" },
-      // DDL and role changes, not every statement: statements carry PHI in their literals.
-      { name: "log_statement", value: "ddl" },
-      { name: "log_min_duration_statement", value: "1000" },
-      { name: "log_min_error_statement", value: "error" },
-    ],
+    parameters: POSTGRES_PARAMETERS,
     logExports: ["postgresql", "upgrade"],
   },
   mysql: {
     port: 3306,
+    scheme: "mysql",
     family: (major) => `mysql${major}`,
     parameters: [
       // "1", not "ON": both mean the same to MySQL, but Checkov (CKV2_AWS_69) accepts only "1".
@@ -59,47 +54,18 @@ const ENGINES: Readonly<Record<"postgres" | "mysql", EngineTraits>> = {
   },
 };
 
-export interface DatabaseProps {
+export interface DatabaseProps extends RdsBaseProps {
   /** DB instance identifier, `<app>-<env>-db`; also names its subnet, parameter and security groups. */
   readonly identifier: string;
   readonly engine: "postgres" | "mysql";
-  /** Major version (`16`, `8.4`); RDS picks the minor and auto minor upgrades move it. */
-  readonly majorVersion: string;
-  /** `engine_lifecycle_support`, set explicitly (the resolved decision). */
-  readonly engineLifecycleSupport: string;
-  /** Database created with the instance. */
-  readonly databaseName: string;
-  /** Master user; RDS keeps its password in Secrets Manager under `kmsKeyArn`. */
-  readonly masterUsername: string;
   readonly instanceClass: string;
   /** gp3 storage at creation, GiB. */
   readonly allocatedStorageGb: number;
   /** Storage autoscaling ceiling, GiB (>= allocatedStorageGb). */
   readonly maxAllocatedStorageGb: number;
   readonly multiAz: boolean;
-  /** Days of automated backups, 7-35. */
-  readonly backupRetentionDays: number;
-  /** Daily backup window, UTC `hh:mm-hh:mm`. */
-  readonly backupWindow: string;
-  /** Weekly maintenance window, UTC `ddd:hh:mm-ddd:hh:mm`. */
-  readonly maintenanceWindow: string;
-  /**
-   * Take a final snapshot when the instance is deleted. The stack passes the protection
-   * decision: off where the environment is disposable.
-   */
-  readonly finalSnapshot: boolean;
-  /** CMK for storage, the master secret, Performance Insights and the log groups. */
-  readonly kmsKeyArn: string;
-  readonly vpcId: string;
-  /** Data-tier subnets, one per AZ (no route to the internet). */
-  readonly subnetIds: readonly string[];
-  /** Retention of the exported engine logs, days. */
-  readonly logRetentionDays: number;
-  /** Enhanced monitoring interval, seconds (1, 5, 10, 15, 30 or 60). */
-  readonly monitoringIntervalSeconds: number;
   /** Performance Insights with the CMK; off only where the engine does not offer it on the class. */
   readonly performanceInsights: boolean;
-  readonly performanceInsightsRetentionDays: number;
   /** Identifiers of in-region read replicas of the instance. @default none */
   readonly replicaIdentifiers?: readonly string[];
   /**
@@ -113,9 +79,6 @@ export interface DatabaseProps {
    * `kmsKeyArn`, a key of that region. @default - backups stay in the instance's region
    */
   readonly backupReplication?: { readonly region: string; readonly retentionDays: number; readonly kmsKeyArn: string };
-  readonly accountId: string;
-  readonly region: string;
-  readonly partition: string;
 }
 
 /**
@@ -141,6 +104,8 @@ export class Database extends Construct {
   private readonly replicas: readonly DbInstance[];
   public readonly securityGroupId: string;
   public readonly instanceIdentifier: string;
+  /** `DATABASE_URL`, `_HOST`, `_PORT`, `_NAME`, `_USERNAME` plain; `DATABASE_PASSWORD` by reference. */
+  public readonly connection: ConnectionSettings;
   /** Resource ids of the primary and the replicas (IAM database users live under them). */
   private readonly resourceIds: readonly string[];
   private readonly clients: ClientSecurityGroup;
@@ -152,18 +117,8 @@ export class Database extends Construct {
     }
     const engine = ENGINES[props.engine];
     const name = props.identifier;
-    const subnets = new DbSubnetGroup(this, "SubnetGroup", {
-      name,
-      description: `Data subnets of ${name}`,
-      subnetIds: [...props.subnetIds],
-    });
-    this.clients = new ClientSecurityGroup(this, {
-      name,
-      description: `RDS ${name}: engine port from admitted client security groups only`,
-      vpcId: props.vpcId,
-      port: engine.port,
-      protocol: `${props.engine} over TLS`,
-    });
+    const placed = rdsPlacement(this, { ...props, name, kind: "RDS", port: engine.port, protocol: `${props.engine} over TLS` });
+    this.clients = placed.clients;
     const family = engine.family(props.majorVersion);
     // Named for the family, replaced before destroy: a major upgrade brings a new group.
     const parameters = new DbParameterGroup(this, "ParameterGroup", {
@@ -184,7 +139,7 @@ export class Database extends Construct {
       }],
       lifecycle: { createBeforeDestroy: true },
     });
-    const monitoring = this.monitoringRole(props);
+    const monitoring = rdsMonitoringRole(this, { ...props, identifier: name });
     const master = props.generatedPassword && new AppSecret(this, "MasterSecret", {
       secretName: props.generatedPassword.secretName,
       description: `Master credentials of ${name} (generated: RDS allows no read replica of a source whose password it manages)`,
@@ -200,7 +155,7 @@ export class Database extends Construct {
       storageType: "gp3",
       maxAllocatedStorage: props.maxAllocatedStorageGb,
       storageEncrypted: true,
-      dbSubnetGroupName: subnets.name,
+      dbSubnetGroupName: placed.subnetGroupName,
       vpcSecurityGroupIds: [this.clients.securityGroupId],
       publiclyAccessible: false,
       parameterGroupName: parameters.name,
@@ -216,7 +171,7 @@ export class Database extends Construct {
         : {}),
       monitoringInterval: props.monitoringIntervalSeconds,
       monitoringRoleArn: monitoring.roleArn,
-      caCertIdentifier: "rds-ca-rsa2048-g1",
+      caCertIdentifier: RDS_CA_IDENTIFIER,
     };
     const ready = (scope: Construct, identifier: string) => [...this.logGroups(scope, identifier, engine).map((g) => g.created), monitoring.policyReady];
 
@@ -277,6 +232,14 @@ export class Database extends Construct {
     this.securityGroupId = this.clients.securityGroupId;
     this.instanceIdentifier = instance.identifier;
     this.resourceIds = [instance.resourceId, ...this.replicas.map((r) => r.resourceId)];
+    this.connection = databaseConnection({
+      scheme: engine.scheme,
+      host: this.endpointAddress,
+      port: engine.port,
+      databaseName: props.databaseName,
+      username: props.masterUsername,
+      masterSecretArn: this.masterSecretArn,
+    });
   }
 
   /** RDS would create the export groups itself, unencrypted and kept forever. */
@@ -297,33 +260,6 @@ export class Database extends Construct {
    * the primary and every read replica (each has its own resource id). The user must exist with IAM authentication (README, Database: one SQL statement).
    */
   grantConnect(grantee: Grantable, dbUser: string): void {
-    const p = this.props;
-    grantee.addToPolicy({
-      Sid: sid("Connect", this.node.id, dbUser),
-      Effect: "Allow",
-      Action: "rds-db:connect",
-      Resource: this.resourceIds.map((id) => `arn:${p.partition}:rds-db:${p.region}:${p.accountId}:dbuser:${id}/${dbUser}`),
-    });
-  }
-
-  /** The role enhanced monitoring publishes OS metrics with (to RDS's RDSOSMetrics log group). */
-  private monitoringRole(p: DatabaseProps): ServiceRole {
-    const groups = `arn:${p.partition}:logs:${p.region}:${p.accountId}:log-group:RDS*`;
-    return new ServiceRole(this, "MonitoringRole", {
-      roleName: `${p.identifier}-monitoring`,
-      service: "monitoring.rds.amazonaws.com",
-      sourceAccountId: p.accountId,
-      description: `Enhanced monitoring of RDS ${p.identifier}`,
-      // The actions of AmazonRDSEnhancedMonitoringRole, kept to this account and region.
-      statements: [
-        { Sid: "ManageRdsLogGroups", Effect: "Allow", Action: ["logs:CreateLogGroup", "logs:PutRetentionPolicy"], Resource: groups },
-        {
-          Sid: "WriteRdsLogStreams",
-          Effect: "Allow",
-          Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:GetLogEvents"],
-          Resource: `${groups}:log-stream:*`,
-        },
-      ],
-    });
+    grantee.addToPolicy(rdsConnectStatement(this.node.id, dbUser, this.resourceIds, this.props));
   }
 }

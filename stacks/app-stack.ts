@@ -126,7 +126,8 @@ export class AppStack extends TerraformStack {
       configBucketName: env.names.configBucket,
       retentionDays: s.logs.auditRetentionDays,
       noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays,
-      drRegion: env.buckets.find((b) => b.replica)?.replica?.region,
+      // Watched wherever this environment writes data: bucket replicas or database backups.
+      drRegion: env.buckets.find((b) => b.replica)?.replica?.region ?? env.database?.backupReplication?.region,
       dataEventBucketArns: env.buckets
         .filter((b) => b.cloudTrailDataEvents)
         .flatMap((b) => [this.dataBuckets[b.name], this.replicaBuckets[b.name]].filter((x) => x !== undefined).map((x) => x.bucketArn)),

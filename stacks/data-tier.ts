@@ -1,5 +1,7 @@
 import { Construct } from "constructs";
-import type { ResolvedEnvironment } from "../config/resolve";
+import type { ResolvedAurora, ResolvedEnvironment } from "../config/resolve";
+import { AuroraCluster } from "../constructs/aurora-cluster";
+import { BackupPlan } from "../constructs/backup-plan";
 import { Cache } from "../constructs/cache";
 import { Database } from "../constructs/database";
 import type { Network } from "../constructs/network";
@@ -12,21 +14,32 @@ export interface DataTierProps {
   /** The environment's data key: storage, master secret, Performance Insights, log groups, cache. */
   readonly kmsKeyArn: string;
   readonly observability: Observability;
-  /** The DR region's key, for database backups replicated there. @default none: nothing replicates */
+  /** The DR region's key, for database backups copied there. @default none: nothing replicates */
   readonly drKeyArn?: string;
 }
 
 const GIB = 1024 ** 3;
+const MIB = 1024 ** 2;
+type Db = NonNullable<ResolvedEnvironment["database"]>;
+type DbAlarms = Db["alarms"];
+/** A CloudWatch metric of the database, by name and statistic. */
+type DbMetric = (metricName: string, statistic: string) => { namespace: string; metricName: string; statistic: string; dimensions: Record<string, string> };
 
 /**
- * The environment's data stores, from the resolved config: the relational database and the
- * cache (each when the config has one) with their alarm pairs. The compute tier admits
- * itself through `allowFrom` on each, grants through `database.grantConnect` and
- * `cache.grantReadAuthToken`, and reads `cache.connection`; this tier never knows it.
+ * The environment's data stores, from the resolved config: the relational database (an RDS
+ * instance, or an Aurora cluster with its AWS Backup plan) and the cache (each when the
+ * config has one) with their alarm pairs. The compute tier admits itself through `allowFrom`
+ * on each, grants through `grantConnect` and `cache.grantReadAuthToken`, and reads each
+ * `connection`; this tier never knows it.
  */
 export class DataTier extends Construct {
+  /** The RDS instance (engine postgres or mysql). */
   public readonly database?: Database;
+  /** The Aurora cluster (engine aurora-postgresql). */
+  public readonly cluster?: AuroraCluster;
   public readonly cache?: Cache;
+  /** The cluster's daily AWS Backup plan (copied to the DR region where configured). */
+  public readonly clusterBackup?: BackupPlan;
 
   constructor(scope: Construct, id: string, props: DataTierProps) {
     super(scope, id);
@@ -36,19 +49,19 @@ export class DataTier extends Construct {
     if (!db) return;
     const replication = db.backupReplication;
     if (replication && !props.drKeyArn) throw new Error(`DataTier: \`drKeyArn\` is required: the database replicates its backups to ${replication.region}.`);
+    if (db.aurora) {
+      [this.cluster, this.clusterBackup] = this.createCluster(db, db.aurora, props);
+      return;
+    }
+    const engine = db.engine === "aurora-postgresql" ? undefined : db.engine;
+    if (!engine) throw new Error(`DataTier: engine ${db.engine} resolved without its cluster settings.`);
     this.database = new Database(this, "Database", {
       ...db,
+      engine,
       backupReplication: replication && { ...replication, kmsKeyArn: props.drKeyArn! },
-      kmsKeyArn: props.kmsKeyArn,
-      vpcId: props.network.vpcId,
-      subnetIds: props.network.dataSubnetIds,
-      accountId: env.accountId,
-      region: env.region,
-      partition: env.partition,
+      ...placement(props),
     });
-    if (!env.settings.protection.preventDestroy) {
-      suppress(this.database, "CKV_AWS_293", `Deletion protection follows protection.preventDestroy, off in ${env.env} by its preset: the environment is rebuilt, not restored.`);
-    }
+    if (!env.settings.protection.preventDestroy) suppress(this.database, "CKV_AWS_293", unprotectedReason(env));
     if (!db.multiAz) {
       suppress(this.database, "CKV_AWS_157", `Single-AZ by the ${env.env} preset (database.multiAz): a disposable environment; staging and prod run Multi-AZ.`, { scanners: ["checkov"] });
     }
@@ -101,14 +114,59 @@ export class DataTier extends Construct {
     }
   }
 
-  /** Warning/critical pairs on CPU, free storage and connections, and on each replica's lag. */
-  private watch(database: Database, observability: Observability, alarms: NonNullable<ResolvedEnvironment["database"]>["alarms"]): void {
-    const metric = (metricName: string, statistic: string) => ({
+  /**
+   * The Aurora cluster, its daily AWS Backup plan (CKV2_AWS_8; the way its backups reach
+   * the DR region), its unprotected exception where the preset says so, and its alarms.
+   */
+  private createCluster(db: Db, aurora: ResolvedAurora, props: DataTierProps): [AuroraCluster, BackupPlan] {
+    const { env } = props;
+    const cluster = new AuroraCluster(this, "Cluster", {
+      ...db,
+      ...aurora,
+      ...placement(props),
+    });
+    const copy = db.backupReplication;
+    const backup = new BackupPlan(this, "ClusterBackup", {
+      name: db.identifier,
+      resourceArns: [cluster.clusterArn],
+      schedule: aurora.backupSchedule,
+      retentionDays: db.backupRetentionDays,
+      kmsKeyArn: props.kmsKeyArn,
+      ...(copy ? { copyTo: { region: copy.region, kmsKeyArn: props.drKeyArn! } } : {}),
+      accountId: env.accountId,
+      partition: env.partition,
+    });
+    if (!env.settings.protection.preventDestroy) suppress(cluster, "CKV_AWS_139", unprotectedReason(env));
+    const metric: DbMetric = (metricName, statistic) => ({
       namespace: "AWS/RDS",
       metricName,
       statistic,
-      dimensions: { DBInstanceIdentifier: database.instanceIdentifier },
+      // The writer, whichever instance holds the role after a failover.
+      dimensions: { DBClusterIdentifier: cluster.clusterIdentifier, Role: "WRITER" },
     });
+    this.watchCommon(props.observability, db.alarms, metric);
+    props.observability.addAlarmPair("DatabaseFreeableMemory", "Database", {
+      name: "db-freeable-memory",
+      description: "Database writer's freeable memory is low: the buffer cache shrinks, queries slow down, the instance may restart.",
+      metric: metric("FreeableMemory", "Minimum"),
+      warning: db.alarms.freeableMemoryAlarmMb.warning * MIB,
+      critical: db.alarms.freeableMemoryAlarmMb.critical * MIB,
+      comparison: "LessThanThreshold",
+    });
+    if (aurora.instanceIdentifiers.length > 1) {
+      props.observability.addAlarmPair("DatabaseReplicaLag", "Database", {
+        name: "db-replica-lag",
+        description: "An Aurora reader lags behind the writer (ms): its readers see stale data.",
+        metric: metric("AuroraReplicaLagMaximum", "Maximum"),
+        warning: db.alarms.replicaLagAlarmSeconds.warning * 1000,
+        critical: db.alarms.replicaLagAlarmSeconds.critical * 1000,
+      });
+    }
+    return [cluster, backup];
+  }
+
+  /** Warning/critical pairs on CPU and connections, any engine. */
+  private watchCommon(observability: Observability, alarms: DbAlarms, metric: DbMetric): void {
     const title = "Database";
     observability.addAlarmPair("DatabaseCpu", title, {
       name: "db-cpu",
@@ -116,6 +174,24 @@ export class DataTier extends Construct {
       metric: metric("CPUUtilization", "Average"),
       ...alarms.cpuAlarmPercent,
     });
+    observability.addAlarmPair("DatabaseConnections", title, {
+      name: "db-connections",
+      description: "Database connections are high: clients may be refused at max_connections.",
+      metric: metric("DatabaseConnections", "Maximum"),
+      ...alarms.connectionsAlarm,
+    });
+  }
+
+  /** Warning/critical pairs on CPU, free storage and connections, and on each replica's lag. */
+  private watch(database: Database, observability: Observability, alarms: DbAlarms): void {
+    const metric: DbMetric = (metricName, statistic) => ({
+      namespace: "AWS/RDS",
+      metricName,
+      statistic,
+      dimensions: { DBInstanceIdentifier: database.instanceIdentifier },
+    });
+    const title = "Database";
+    this.watchCommon(observability, alarms, metric);
     observability.addAlarmPair("DatabaseFreeStorage", title, {
       name: "db-free-storage",
       description: "Database free storage is low: storage autoscaling is at its ceiling or cannot keep up.",
@@ -123,12 +199,6 @@ export class DataTier extends Construct {
       warning: alarms.freeStorageAlarmGb.warning * GIB,
       critical: alarms.freeStorageAlarmGb.critical * GIB,
       comparison: "LessThanThreshold",
-    });
-    observability.addAlarmPair("DatabaseConnections", title, {
-      name: "db-connections",
-      description: "Database connections are high: clients may be refused at max_connections.",
-      metric: metric("DatabaseConnections", "Maximum"),
-      ...alarms.connectionsAlarm,
     });
     database.replicaIdentifiers.forEach((identifier, i) => {
       observability.addAlarmPair(`DatabaseReplicaLag${i + 1}`, title, {
@@ -140,3 +210,17 @@ export class DataTier extends Construct {
     });
   }
 }
+
+/** Why an unprotected database is acceptable where the preset leaves it so. */
+const unprotectedReason = (env: ResolvedEnvironment): string =>
+  `Deletion protection follows protection.preventDestroy, off in ${env.env} by its preset: the environment is rebuilt, not restored.`;
+
+/** Where a database goes and under which key: the data subnets, the account and region. */
+const placement = ({ env, network, kmsKeyArn }: DataTierProps) => ({
+  kmsKeyArn,
+  vpcId: network.vpcId,
+  subnetIds: network.dataSubnetIds,
+  accountId: env.accountId,
+  region: env.region,
+  partition: env.partition,
+});

@@ -24,6 +24,7 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
   // The DR recovery point: a replacement stops replication and restarts it from nothing.
   "aws_db_instance_automated_backups_replication",
   "aws_elasticache_replication_group", // cache data
+  "aws_backup_vault", // recovery points (an Aurora cluster's daily backups and their DR copies)
   "aws_ecr_repository", // images
   // Not data, but its destroy removes the default retention: new evidence would go unlocked.
   "aws_s3_bucket_object_lock_configuration",

@@ -216,6 +216,17 @@ describe("Audit", () => {
       expect(status).toMatchObject({ is_enabled: true, name: `\${${addressOf(dr, recorder)}.name}` });
     });
 
+    it.each(["postgres", "aurora-postgresql"] as const)("watches it too where only the %s database copies its backups there", (engine) => {
+      const db = baseSpec();
+      db.drRegion = "eu-west-1";
+      db.buckets = [];
+      db.database = { engine, version: "16", replicateIn: ["prod"] };
+      const tf = appStackTf(db, "prod");
+      for (const type of ["aws_guardduty_detector", "aws_config_configuration_recorder", "aws_config_delivery_channel"]) {
+        expect(resourcesOfType(tf, type).map((r) => r.region ?? "primary").sort()).toEqual(["eu-west-1", "primary"]);
+      }
+    });
+
     it("watches only the primary region where the environment does not replicate", () => {
       const dev = appStackTf(spec, "dev");
       for (const type of ["aws_guardduty_detector", "aws_config_configuration_recorder", "aws_config_delivery_channel"]) {

@@ -4,7 +4,7 @@
  * password they require, automated backups replicated to the DR region under the DR key,
  * and the replica-lag alarms.
  */
-import { App } from "cdktf";
+import { App, TerraformOutput } from "cdktf";
 import { resolve } from "../../config/resolve";
 import { ServiceRole } from "../../constructs/service-role";
 import { evaluateStack } from "../../guardrails/enforce";
@@ -84,6 +84,16 @@ describe("Database read replicas", () => {
     const version = resourcesOfType(tf, "aws_secretsmanager_secret_version").find((v) => JSON.stringify(v.secret_id).includes("MasterSecret"))!;
     expect(version.secret_string).toContain("\"username\" = \"dbadmin\"");
     expect(version.secret_string).toContain(`"password" = ${primary.password.slice(2, -1)}`);
+  });
+
+  it("connection settings take DATABASE_PASSWORD from the generated secret's password key", () => {
+    const stack = new AppStack(new App(), resolve(spec("postgres"), "prod"));
+    const db = stack.data.database!;
+    const ref = db.connection.secrets.DATABASE_PASSWORD;
+    expect(ref).toEqual({ secretArn: db.masterSecretArn, jsonKey: "password" });
+    new TerraformOutput(stack, "PasswordSecret", { value: ref.secretArn });
+    expect(synthStack(stack).output!.PasswordSecret.value).toMatch(/^\$\{aws_secretsmanager_secret\.DataTier_Database_MasterSecret_\w+\.arn\}$/);
+    expect(db.connection.values.DATABASE_USERNAME).toBe("dbadmin");
   });
 
   it("without replicas RDS keeps managing the password (dev), and no replica-lag alarm exists", () => {

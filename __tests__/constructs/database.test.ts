@@ -5,10 +5,11 @@
  */
 import { App } from "cdktf";
 import { resolve } from "../../config/resolve";
+import { valueFrom } from "../../constructs/connection";
 import { ServiceRole } from "../../constructs/service-role";
 import { evaluateStack } from "../../guardrails/enforce";
 import { AppStack } from "../../stacks/app-stack";
-import { appStackTf, baseSpec, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import { appStackTf, baseSpec, expectClosedInDataSubnets, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
 import type { AppSpec } from "../../config/schema";
 
 type Env = "dev" | "staging" | "prod";
@@ -36,14 +37,7 @@ describe("Database", () => {
     const tf = tfOf(engine, "prod");
     const db = dbOf(tf);
     expect(db.publicly_accessible).toBe(false);
-    const subnets = referenced(tf, db.db_subnet_group_name);
-    const dataSubnets = resourcesOfType(tf, "aws_subnet").filter((s) => s.tags.Tier === "data");
-    expect(subnets.subnet_ids).toHaveLength(3);
-    for (const id of subnets.subnet_ids) expect(dataSubnets).toContain(referenced(tf, id));
-    const sg = referenced(tf, db.vpc_security_group_ids[0]);
-    expect(sg.ingress).toBeUndefined();
-    expect(sg.egress).toBeUndefined();
-    expect(resourcesOfType(tf, "aws_vpc_security_group_ingress_rule")).toEqual([]);
+    expectClosedInDataSubnets(tf, db.db_subnet_group_name, db.vpc_security_group_ids[0]);
     expect(db.port).toBe(engine === "postgres" ? 5432 : 3306);
   });
 
@@ -210,6 +204,20 @@ describe("Database", () => {
         Resource: expect.stringMatching(/^arn:aws:rds-db:eu-central-1:333333333333:dbuser:\$\{aws_db_instance\.DataTier_Database_Instance_\w+\.resource_id\}\/app_user$/),
       },
     ]);
+  });
+
+  it.each([["postgres", "postgresql", 5432], ["mysql", "mysql", 3306]] as const)("%s connection settings: URL without credentials, the managed password by reference", (engine, scheme, port) => {
+    const db = new AppStack(new App(), resolve(engine === "postgres" ? postgres : mysql, "prod")).data.database!;
+    const { values, secrets } = db.connection;
+    expect(values).toEqual({
+      DATABASE_URL: `${scheme}://${db.endpointAddress}:${port}/demo`,
+      DATABASE_HOST: db.endpointAddress,
+      DATABASE_PORT: String(port),
+      DATABASE_NAME: "demo",
+      DATABASE_USERNAME: "dbadmin",
+    });
+    expect(secrets).toEqual({ DATABASE_PASSWORD: { secretArn: db.masterSecretArn, jsonKey: "password" } });
+    expect(valueFrom(secrets.DATABASE_PASSWORD)).toBe(`${db.masterSecretArn}:password::`);
   });
 
   it("exposes endpoint, port, master secret and security group", () => {

@@ -1,0 +1,118 @@
+/**
+ * What the RDS instance (`Database`) and the Aurora cluster (`AuroraCluster`) share: the
+ * PostgreSQL parameters that force TLS and log for audit, the certificate authority, and
+ * the enhanced-monitoring role.
+ */
+import type { Construct } from "constructs";
+import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
+import { ClientSecurityGroup } from "./client-security-group";
+import { sid, type PolicyStatement } from "./policy-document";
+import { ServiceRole } from "./service-role";
+
+/** PostgreSQL parameters: TLS forced, connections, DDL and errors logged, slow statements logged. */
+export const POSTGRES_PARAMETERS: readonly { readonly name: string; readonly value: string }[] = [
+  { name: "rds.force_ssl", value: "1" },
+  { name: "log_connections", value: "1" },
+  { name: "log_disconnections", value: "1" },
+  // DDL and role changes, not every statement: statements carry PHI in their literals.
+  { name: "log_statement", value: "ddl" },
+  { name: "log_min_duration_statement", value: "1000" },
+  { name: "log_min_error_statement", value: "error" },
+];
+
+/** The server certificate authority of every instance (CKV_AWS_211: a current one). */
+export const RDS_CA_IDENTIFIER = "rds-ca-rsa2048-g1";
+
+/** What an RDS instance and an Aurora cluster are both given. */
+export interface RdsBaseProps {
+  /** Major version (`16`, `8.4`): RDS picks the minor and auto minor upgrades move it. */
+  readonly majorVersion: string;
+  /** `engine_lifecycle_support`, set explicitly (the resolved decision). */
+  readonly engineLifecycleSupport: string;
+  /** Database created with the instance or cluster. */
+  readonly databaseName: string;
+  /** Master user; RDS keeps its password in Secrets Manager under `kmsKeyArn`. */
+  readonly masterUsername: string;
+  /** Days of automated backups (point-in-time recovery), 7-35. */
+  readonly backupRetentionDays: number;
+  /** Daily backup window, UTC `hh:mm-hh:mm`. */
+  readonly backupWindow: string;
+  /** Weekly maintenance window, UTC `ddd:hh:mm-ddd:hh:mm`. */
+  readonly maintenanceWindow: string;
+  /**
+   * Take a final snapshot on delete. The stack passes the protection decision: off where
+   * the environment is disposable.
+   */
+  readonly finalSnapshot: boolean;
+  /** CMK for storage, the master secret, Performance Insights and the log groups. */
+  readonly kmsKeyArn: string;
+  readonly vpcId: string;
+  /** Data-tier subnets, one per AZ (no route to the internet). */
+  readonly subnetIds: readonly string[];
+  /** Retention of the exported engine logs, days. */
+  readonly logRetentionDays: number;
+  /** Enhanced monitoring interval, seconds (1, 5, 10, 15, 30 or 60). */
+  readonly monitoringIntervalSeconds: number;
+  readonly performanceInsightsRetentionDays: number;
+  readonly accountId: string;
+  readonly region: string;
+  readonly partition: string;
+}
+
+export interface MonitoringRoleProps {
+  /** The instance or cluster identifier: names the role `<identifier>-monitoring`. */
+  readonly identifier: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly partition: string;
+}
+
+/** The role enhanced monitoring publishes OS metrics with (to RDS's RDSOSMetrics log group), as `MonitoringRole` in `scope`. */
+export function rdsMonitoringRole(scope: Construct, p: MonitoringRoleProps): ServiceRole {
+  const groups = `arn:${p.partition}:logs:${p.region}:${p.accountId}:log-group:RDS*`;
+  return new ServiceRole(scope, "MonitoringRole", {
+    roleName: `${p.identifier}-monitoring`,
+    service: "monitoring.rds.amazonaws.com",
+    sourceAccountId: p.accountId,
+    description: `Enhanced monitoring of RDS ${p.identifier}`,
+    // The actions of AmazonRDSEnhancedMonitoringRole, kept to this account and region.
+    statements: [
+      { Sid: "ManageRdsLogGroups", Effect: "Allow", Action: ["logs:CreateLogGroup", "logs:PutRetentionPolicy"], Resource: groups },
+      {
+        Sid: "WriteRdsLogStreams",
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:GetLogEvents"],
+        Resource: `${groups}:log-stream:*`,
+      },
+    ],
+  });
+}
+
+/**
+ * rds-db:connect as `dbUser` on the databases with these resource ids (an instance and its
+ * replicas each have one; an Aurora cluster has one for all its instances).
+ */
+export function rdsConnectStatement(owner: string, dbUser: string, resourceIds: readonly string[], p: MonitoringRoleProps): PolicyStatement {
+  const arns = resourceIds.map((id) => `arn:${p.partition}:rds-db:${p.region}:${p.accountId}:dbuser:${id}/${dbUser}`);
+  return { Sid: sid("Connect", owner, dbUser), Effect: "Allow", Action: "rds-db:connect", Resource: arns.length === 1 ? arns[0] : arns };
+}
+
+/**
+ * A database's place in the network, created in `scope` as `SubnetGroup` and
+ * `SecurityGroup`: a subnet group over the data subnets and a security group that admits
+ * no one until `allowFrom`, both named `name`.
+ */
+export function rdsPlacement(
+  scope: Construct,
+  p: { readonly name: string; readonly kind: string; readonly subnetIds: readonly string[]; readonly vpcId: string; readonly port: number; readonly protocol: string },
+): { readonly subnetGroupName: string; readonly clients: ClientSecurityGroup } {
+  const subnets = new DbSubnetGroup(scope, "SubnetGroup", { name: p.name, description: `Data subnets of ${p.name}`, subnetIds: [...p.subnetIds] });
+  const clients = new ClientSecurityGroup(scope, {
+    name: p.name,
+    description: `${p.kind} ${p.name}: engine port from admitted client security groups only`,
+    vpcId: p.vpcId,
+    port: p.port,
+    protocol: p.protocol,
+  });
+  return { subnetGroupName: subnets.name, clients };
+}
