@@ -134,6 +134,15 @@ describe("JSON Schema", () => {
       expect(engineSupportWarning("demo-prod-app", current)).toBeUndefined();
     });
 
+    it("names Aurora PostgreSQL as AWS does in its support warning", () => {
+      const { engineSupportWarning } = require("../config/database-engines") as typeof import("../config/database-engines");
+      const warning = engineSupportWarning("demo-prod-app", {
+        engine: "aurora-postgresql", majorVersion: "13", endOfStandardSupport: "2026-02-28", upgradeTo: "17",
+        engineLifecycleSupport: "open-source-rds-extended-support",
+      });
+      expect(warning).toMatch(/^warning: demo-prod-app: Aurora PostgreSQL 13 left standard support on 2026-02-28/);
+    });
+
     it("turns Performance Insights off only where the engine does not offer it on the class", () => {
       const mysql = withDb({ engine: "mysql", version: "8.4" });
       expect(resolve(mysql, "dev").database!.performanceInsights).toBe(false); // db.t4g.micro

@@ -102,6 +102,9 @@ export function versionProblem(engine: DatabaseEngine, version: string): string 
   return `${engine} has no major version "${version}" in the engine table of ${ENGINE_TABLE_DATE}; known: ${known}`;
 }
 
+/** How AWS names the service: "RDS for mysql", "Aurora PostgreSQL". */
+const serviceName = (engine: DatabaseEngine) => (engine === "aurora-postgresql" ? "Aurora PostgreSQL" : `RDS for ${engine}`);
+
 /**
  * The warning synth prints for a database whose major is past standard support, naming the
  * upgrade; undefined otherwise.
@@ -112,7 +115,7 @@ export function engineSupportWarning(
 ): string | undefined {
   if (!db.upgradeTo) return undefined;
   return (
-    `warning: ${stack}: RDS for ${db.engine} ${db.majorVersion} left standard support on ${db.endOfStandardSupport} ` +
+    `warning: ${stack}: ${serviceName(db.engine)} ${db.majorVersion} left standard support on ${db.endOfStandardSupport} ` +
     `and bills Extended Support (engine_lifecycle_support = ${db.engineLifecycleSupport}); ` +
     `upgrade to ${db.upgradeTo} (database.version "${db.upgradeTo}") after testing the app on it.`
   );
