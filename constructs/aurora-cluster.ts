@@ -103,9 +103,10 @@ export class AuroraCluster extends Construct {
     });
     const monitoring = rdsMonitoringRole(this, props);
     this.instanceIdentifiers = [...props.instanceIdentifiers];
+    let writer: RdsClusterInstance | undefined;
     props.instanceIdentifiers.forEach((identifier, i) => {
       // Construct ids by position: instance n keeps its address whatever the count becomes.
-      new RdsClusterInstance(this, `Instance${i + 1}`, {
+      const instance = new RdsClusterInstance(this, `Instance${i + 1}`, {
         identifier,
         clusterIdentifier: cluster.id,
         engine: ENGINE,
@@ -123,8 +124,10 @@ export class AuroraCluster extends Construct {
         performanceInsightsRetentionPeriod: props.performanceInsightsRetentionDays,
         monitoringInterval: props.monitoringIntervalSeconds,
         monitoringRoleArn: monitoring.roleArn,
-        dependsOn: [monitoring.policyReady],
+        // Readers wait for instance 1, so the first instance up (the writer) is instance 1.
+        dependsOn: [monitoring.policyReady, ...(writer ? [writer] : [])],
       });
+      writer ??= instance;
     });
     this.endpointAddress = cluster.endpoint;
     this.readerEndpointAddress = cluster.readerEndpoint;

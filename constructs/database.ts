@@ -222,6 +222,9 @@ export class Database extends Construct {
         kmsKeyId: r.kmsKeyArn,
         retentionPeriod: r.retentionDays,
         region: r.region,
+        // One operation at a time on a new primary: RDS refuses another while a replica is
+        // being created from it (InvalidDBInstanceState).
+        dependsOn: [...this.replicas],
       });
     }
     this.endpointAddress = instance.address;

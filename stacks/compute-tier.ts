@@ -119,9 +119,10 @@ export class ComputeTier extends Construct {
       healthCheckGraceSeconds: env.edge.alb!.healthCheckGraceSeconds,
     });
     alb.allowTo(service.securityGroupId, s.port, `Forward to ${s.name} tasks`);
-    if (g.database && data.database) {
-      data.database.allowFrom(service.securityGroupId, `${s.name} tasks`);
-      service.allowTo(data.database.securityGroupId, data.database.port, "Database");
+    const db = this.relational;
+    if (g.database && db) {
+      db.allowFrom(service.securityGroupId, `${s.name} tasks`);
+      service.allowTo(db.securityGroupId, db.port, "Database");
     }
     if (g.cache && data.cache) {
       data.cache.allowFrom(service.securityGroupId, `${s.name} tasks`);
@@ -145,7 +146,12 @@ export class ComputeTier extends Construct {
       else bucket.grantReadWrite(role);
     }
     for (const k of s.grants.keys) this.props.keys[k].grantEncryptDecrypt(role);
-    if (s.grants.database) this.props.data.database?.grantConnect(role, s.databaseUser);
+    if (s.grants.database) this.relational?.grantConnect(role, s.databaseUser);
+  }
+
+  /** The relational database, whichever engine: an RDS instance or an Aurora cluster. */
+  private get relational() {
+    return this.props.data.database ?? this.props.data.cluster;
   }
 
   /** Plain variables and secret references: the config's, then the data stores' connection settings. */
@@ -155,9 +161,9 @@ export class ComputeTier extends Construct {
     const secrets: Record<string, string> = Object.fromEntries(
       Object.entries(s.secrets).map(([variable, name]) => [variable, this.props.secrets[name].secretArn]),
     );
-    const db = data.database;
+    const db = this.relational;
     if (s.grants.database && db && env.database) {
-      const scheme = env.database.engine === "postgres" ? "postgresql" : "mysql";
+      const scheme = env.database.engine === "mysql" ? "mysql" : "postgresql";
       const settings = connectionSettings({
         prefix: "DATABASE",
         scheme,

@@ -48,6 +48,16 @@ describe("AuroraCluster", () => {
     expect(cluster.port).toBe(5432);
   });
 
+  it("creates readers after instance 1, so the writer is instance 1", () => {
+    const { tf } = built("prod");
+    const byId = Object.entries(tf.resource!.aws_rds_cluster_instance);
+    const first = byId.find(([id]) => id.includes("Instance1"))!;
+    const readers = byId.filter(([id]) => !id.includes("Instance1"));
+    expect(readers.length).toBeGreaterThan(0);
+    expect(first[1].depends_on.some((d: string) => d.startsWith("aws_rds_cluster_instance."))).toBe(false);
+    for (const [, r] of readers) expect(r.depends_on).toContain(`aws_rds_cluster_instance.${first[0]}`);
+  });
+
   it("TLS forced and connections, DDL, slow statements and errors logged by the cluster parameter group", () => {
     const { tf } = built("prod");
     const group = referenced(tf, clusterOf(tf).db_cluster_parameter_group_name);

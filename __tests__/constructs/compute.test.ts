@@ -163,3 +163,22 @@ describe("compute tier", () => {
     for (const type of ["aws_ecr_repository", "aws_ecs_cluster", "aws_lb", "aws_ecs_service"]) expect(resourcesOfType(none, type)).toEqual([]);
   });
 });
+
+describe("compute tier on an Aurora cluster", () => {
+  const aurora = spec();
+  aurora.database = { engine: "aurora-postgresql", version: "16" };
+  const tf = appStackTf(aurora, "prod");
+
+  it("connects the service to the cluster as it does to an RDS instance", () => {
+    const container = JSON.parse(onlyResource(tf, "aws_ecs_task_definition").container_definitions)[0];
+    const env = Object.fromEntries(container.environment.map((e: any) => [e.name, e.value]));
+    expect(env.DATABASE_HOST).toMatch(/^\$\{aws_rds_cluster\.DataTier_Cluster_\w+\.endpoint\}$/);
+    expect(env.DATABASE_URL).toMatch(/^postgresql:\/\//);
+    const policies = resourcesOfType(tf, "aws_iam_role_policy").map((p) => p.policy).join("\n");
+    expect(policies).toMatch(/rds-db:connect/);
+    const clusterSg = referenced(tf, onlyResource(tf, "aws_rds_cluster").vpc_security_group_ids[0]);
+    const admitted = resourcesOfType(tf, "aws_vpc_security_group_ingress_rule").filter((r) => r.from_port === 5432);
+    expect(admitted).toHaveLength(1);
+    expect(referenced(tf, admitted[0].security_group_id)).toBe(clusterSg);
+  });
+});

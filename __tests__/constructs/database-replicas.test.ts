@@ -9,7 +9,7 @@ import { resolve } from "../../config/resolve";
 import { ServiceRole } from "../../constructs/service-role";
 import { evaluateStack } from "../../guardrails/enforce";
 import { AppStack } from "../../stacks/app-stack";
-import { appStackTf, baseSpec, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import { addressOf, appStackTf, baseSpec, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
 import type { AppSpec } from "../../config/schema";
 
 type Env = "dev" | "staging" | "prod";
@@ -152,6 +152,14 @@ describe("Database disaster recovery", () => {
     const alias = resourcesOfType(tf, "aws_kms_alias").find((a) => a.name === "alias/demo-prod-dr")!;
     expect(alias.target_key_id).toBe(replication[0].kms_key_id.replace(".arn}", ".key_id}"));
     expect(replication[0].lifecycle.prevent_destroy).toBe(true);
+  });
+
+  it("starts the DR copy only after the replicas: one operation at a time on a new primary", () => {
+    const tf = tfOf("mysql", "prod");
+    const replication = onlyResource(tf, "aws_db_instance_automated_backups_replication");
+    const replicas = replicasOf(tf).map((r) => addressOf(tf, r));
+    expect(replicas.length).toBeGreaterThan(0);
+    expect(replication.depends_on).toEqual(expect.arrayContaining(replicas));
   });
 
   it("no DR copy where the environment does not replicate (staging), and no DR key either", () => {
