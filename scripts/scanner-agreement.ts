@@ -225,6 +225,16 @@ async function checkov(rulesById: Map<string, Rule[]>) {
     const sr = /supported_resources\s*=\s*[([]([^)\]]*)[)\]]/.exec(src)?.[1] ?? "";
     supported.set(id, [...sr.matchAll(/["']([\w]+)["']/g)].map((m) => m[1]));
   }
+  // Data-source checks (checkov/terraform/checks/data/aws): their unit test imports the check module.
+  const dataTest = new Map<string, string>();
+  for (const f of files.filter((p) => /^checkov\/terraform\/checks\/data\/aws\/\w+\.py$/.test(p))) {
+    const id = /\bid\s*=\s*"(CKV2?_AWS_\d+)"/.exec(show(checkovDir, f))?.[1];
+    if (!id || !rulesById.has(id)) continue;
+    const mod = f.replace(/\.py$/, "").replace(/\//g, ".");
+    const test = files.filter((p) => /^tests\/terraform\/checks\/data\/aws\/test_\w+\.py$/.test(p))
+      .find((p) => show(checkovDir, p).includes(`from ${mod} import check`));
+    if (test) dataTest.set(id, test);
+  }
   const graphOf = new Map<string, string>();
   for (const f of files.filter((p) => /^checkov\/terraform\/checks\/graph_checks\/aws\/\w+\.(yaml|json)$/.test(p))) {
     const id = /\bid"?:\s*"?(CKV2?_AWS_\d+)/.exec(show(checkovDir, f))?.[1];
@@ -275,8 +285,8 @@ async function checkov(rulesById: Map<string, Rule[]>) {
       continue;
     }
     const cls = classOf.get(id);
-    const testPath = `tests/terraform/checks/resource/aws/test_${cls}.py`;
-    if (!cls || !files.includes(testPath)) {
+    const testPath = dataTest.get(id) ?? `tests/terraform/checks/resource/aws/test_${cls}.py`;
+    if ((!cls && !dataTest.has(id)) || !files.includes(testPath)) {
       skips.push({ scanner: "checkov", id, source: cls ?? "(no check class)", reason: "no unit test" });
       continue;
     }
@@ -287,7 +297,7 @@ async function checkov(rulesById: Map<string, Rule[]>) {
         skips.push({ scanner: "checkov", id, source: testPath, reason: "no example dir found" });
         continue;
       }
-      await runOnDir(`tests/terraform/checks/resource/aws/${dirName}`, t.sets.passing_resources ?? [], t.sets.failing_resources ?? []);
+      await runOnDir(`${testPath.slice(0, testPath.lastIndexOf("/"))}/${dirName}`, t.sets.passing_resources ?? [], t.sets.failing_resources ?? []);
       continue;
     }
     for (const fn of t.funcs) {

@@ -20,6 +20,8 @@ const ingress = (from: number, to: number, cidr = "0.0.0.0/0") => sg({ ingress: 
 const trust = (Principal: object, Condition?: object) => one("aws_iam_role", { assume_role_policy: policy({ Effect: "Allow", Principal, Action: "sts:AssumeRole", ...(Condition ? { Condition } : {}) }) });
 const iamPolicy = (...st: object[]) => one("aws_iam_policy", { policy: policy(...st) });
 const allow = (Action: string | string[], Resource: string | string[] = "arn:aws:s3:::b/*") => ({ Effect: "Allow", Action, Resource });
+/** A data.aws_iam_policy_document of one statement (effect defaults to Allow). */
+const document = (actions: string[], resources: string[]): Fixture => ({ "data.aws_iam_policy_document.d": { statement: [{ actions, resources }] } });
 /** A role and two inline policies of n statements each, every one with a reference (counted as 100 characters): 30 make 10,196 and pass, 31 make 10,534 and fail. */
 const roleWithInlinePolicies = (n: number): Fixture => {
   const st = (p: string) => Array.from({ length: n }, (_, i) => ({ Sid: `${p}${i}`, Effect: "Allow", Action: "s3:GetObject", Resource: ref(`aws_s3_bucket.b${i}`, "arn") }));
@@ -353,6 +355,17 @@ export const FIXTURES: Record<string, { pass: Fixture; fail: Fixture }> = {
   CKV_AWS_274: { pass: one("aws_iam_role_policy_attachment", { policy_arn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }), fail: one("aws_iam_role_policy_attachment", { policy_arn: "arn:aws:iam::aws:policy/AdministratorAccess" }) },
   CKV2_AWS_56: { pass: one("aws_iam_role_policy_attachment", { policy_arn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }), fail: one("aws_iam_role_policy_attachment", { policy_arn: "arn:aws:iam::aws:policy/IAMFullAccess" }) },
   CKV_AWS_40: { pass: one("aws_iam_policy_attachment", { roles: ["r"] }), fail: one("aws_iam_user_policy_attachment", { user: "u" }) },
+  // IAM policy analysis (cloudsplaining): unconstrained = Resource * (or no ARN possible), no Condition.
+  CKV_AWS_286: { pass: iamPolicy(allow("iam:UpdateLoginProfile", "arn:aws:iam::1:user/u")), fail: iamPolicy(allow("iam:UpdateLoginProfile", "*")) },
+  CKV_AWS_287: { pass: iamPolicy(allow("ecr:GetAuthorizationToken", "*")), fail: iamPolicy(allow("sts:GetSessionToken", "arn:aws:iam::1:role/r")) },
+  CKV_AWS_288: { pass: iamPolicy(allow("secretsmanager:GetSecretValue", "arn:aws:secretsmanager:eu-central-1:1:secret:s")), fail: iamPolicy(allow("s3:GetObject", "*")) },
+  CKV_AWS_289: { pass: iamPolicy({ ...allow("kms:CreateGrant", "*"), Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } } }), fail: iamPolicy(allow("s3:PutBucketPolicy", "*")) },
+  CKV_AWS_290: { pass: iamPolicy(allow("xray:PutTraceSegments", "*")), fail: iamPolicy(allow("logs:PutLogEvents", "*")) },
+  CKV_AWS_110: { pass: document(["iam:PassRole"], ["arn:aws:iam::1:role/r"]), fail: document(["iam:PassRole", "ec2:RunInstances"], ["*"]) },
+  CKV_AWS_107: { pass: document(["ecr:GetAuthorizationToken"], ["*"]), fail: document(["iam:CreateAccessKey"], ["*"]) },
+  CKV_AWS_108: { pass: document(["s3:GetObject"], ["arn:aws:s3:::b/*"]), fail: document(["ssm:GetParameters"], ["*"]) },
+  CKV_AWS_109: { pass: document(["iam:*"], ["arn:aws:iam::1:role/r"]), fail: document(["iam:*"], ["*"]) },
+  CKV_AWS_111: { pass: document(["s3:*"], ["arn:aws:s3:::b"]), fail: document(["s3:*"], ["*"]) },
   "AWS-0342": { pass: iamPolicy(allow("iam:PassRole", "arn:aws:iam::1:role/task"), { Effect: "Deny", Action: "iam:PassRole", NotResource: "arn:aws:iam::1:role/task" }), fail: iamPolicy(allow("iam:PassRole", "arn:aws:iam::1:role/task")) },
   // Project rules (context: allowedRegions = ["eu-central-1"])
   PRJ_APPRUNNER_CMK: { pass: one("aws_apprunner_service", { encryption_configuration: { kms_key: "arn:key" } }), fail: one("aws_apprunner_service", {}) },

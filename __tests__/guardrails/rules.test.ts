@@ -7,11 +7,13 @@ import { FIXTURES, FORBIDDEN_TYPE_RULES, PROVIDER_FIXTURES, type Fixture } from 
 
 function toDoc(fixture: Fixture): TfJsonDocument {
   const resource: Record<string, Record<string, Record<string, unknown>>> = {};
+  const data: typeof resource = {};
   for (const [address, config] of Object.entries(fixture)) {
-    const [type, name] = address.split(".");
-    (resource[type] ??= {})[name] = config;
+    const isData = address.startsWith("data.");
+    const [type, name] = address.slice(isData ? "data.".length : 0).split(".");
+    ((isData ? data : resource)[type] ??= {})[name] = config;
   }
-  return { resource };
+  return { resource, data };
 }
 
 /** The rule's verdicts on the fixture's resources of the types it checks. */

@@ -11,6 +11,7 @@ import { ecsRules } from "./ecs";
 import { elasticacheRules } from "./elasticache";
 import { elbRules } from "./elb";
 import { iamRules } from "./iam";
+import { iamAnalysisRules } from "./iam-analysis";
 import { kmsRules } from "./kms";
 import { messagingRules } from "./messaging";
 import { providerRules } from "./provider";
@@ -24,7 +25,7 @@ import { wafv2Rules } from "./wafv2";
 export const ALL_RULES: readonly Rule[] = [
   ...s3Rules, ...rdsRules, ...elasticacheRules, ...dynamodbRules, ...kmsRules, ...ecrRules, ...ecsRules, ...elbRules,
   ...wafv2Rules, ...cloudfrontRules, ...cloudwatchRules, ...messagingRules, ...secretsmanagerRules, ...cloudtrailRules,
-  ...vpcRules, ...iamRules, ...auditRules, ...apprunnerRules, ...providerRules, ...residencyRules,
+  ...vpcRules, ...iamRules, ...iamAnalysisRules, ...auditRules, ...apprunnerRules, ...providerRules, ...residencyRules,
 ];
 
 /**
