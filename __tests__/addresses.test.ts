@@ -125,7 +125,7 @@ describe("pinned addresses of stateful resources", () => {
     ]);
   });
 
-  it("app with an ECS service: its repository, the ECS Exec log group, the ALB log bucket", () => {
+  it("app with an ECS service: its repository, the ECS Exec and WAF log groups, the ALB log bucket", () => {
     const cert = (account: string) => `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
     const served = {
       ...spec,
@@ -136,6 +136,7 @@ describe("pinned addresses of stateful resources", () => {
     const all = stateful(addresses(synthStack(new AppStack(new App(), resolve(validSpec(served), "prod")))));
     expect(all.filter((a) => a.includes("ComputeTier_"))).toEqual([
       "aws_cloudwatch_log_group.ComputeTier_Cluster_ExecLogGroup_E0F4700F",
+      "aws_cloudwatch_log_group.ComputeTier_WebAcl_LogGroup_E41E01D9",
       "aws_ecr_repository.ComputeTier_Repository-api_Repository_FE3D40C1",
       "aws_s3_bucket.ComputeTier_LoadBalancer_LogBucket_7486F731",
     ]);

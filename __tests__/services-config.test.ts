@@ -58,6 +58,29 @@ describe("services in the config", () => {
     expect(resolve(validSpec(baseSpec()), "dev").edge.alb).toBeUndefined();
   });
 
+  it("resolves the web ACL: on with an ALB, preset limit and groups, the config's limit and extras, off on request", () => {
+    const prod = resolve(validSpec(serviceSpec()), "prod").edge.waf!;
+    expect(prod).toMatchObject({ name: "demo-prod-waf", rateLimitPer5Min: 2000, logGroupName: "aws-waf-logs-demo-prod", logRetentionDays: 365 });
+    expect(prod.managedRuleGroups).toHaveLength(5);
+    expect(prod.redactedHeaders).toEqual(["authorization", "cookie"]);
+    const s = serviceSpec();
+    s.edge.waf = { rateLimitPer5Min: 300, extraManagedRuleGroups: ["AWSManagedRulesUnixRuleSet"] };
+    const custom = resolve(validSpec(s), "dev").edge.waf!;
+    expect(custom.rateLimitPer5Min).toBe(300);
+    expect(custom.managedRuleGroups.at(-1)).toBe("AWSManagedRulesUnixRuleSet");
+    s.edge.waf = { enabled: false };
+    expect(resolve(validSpec(s), "dev").edge.waf).toBeUndefined();
+    expect(resolve(validSpec(baseSpec()), "dev").edge.waf).toBeUndefined();
+  });
+
+  it("rejects a rate limit WAF does not take and a managed group it does not offer, at their paths", () => {
+    const problems = problemsOf((s) => (s.edge.waf = { rateLimitPer5Min: 5, extraManagedRuleGroups: ["AWSManagedRulesBotControlRuleSet"] }));
+    expect(problems).toEqual([
+      expect.stringMatching(/^edge\.waf\.rateLimitPer5Min: /),
+      expect.stringMatching(/^edge\.waf\.extraManagedRuleGroups\[0\]: .*BotControl.*is not allowed/),
+    ]);
+  });
+
   it.each([
     [256, 512, undefined],
     [256, 1536, /takes 512, 1024, 2048 MiB/],

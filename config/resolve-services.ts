@@ -6,7 +6,7 @@
  */
 import { elbLogDelivery, type ElbLogDelivery } from "./elb-log-delivery";
 import { resourceName } from "./naming";
-import { COMPUTE_DEFAULTS } from "./presets";
+import { COMPUTE_DEFAULTS, WAF_DEFAULTS } from "./presets";
 import type { AppSpec, EnvironmentName, ServiceKind, Settings } from "./schema";
 
 type Thresholds = { readonly warning: number; readonly critical: number };
@@ -67,6 +67,22 @@ export interface ResolvedAlb {
   readonly logDelivery: ElbLogDelivery;
   /** Days access logs are kept (audit evidence). */
   readonly logExpirationDays: number;
+}
+
+/** The REGIONAL web ACL on the ALB and its logs. */
+export interface ResolvedWaf {
+  /** `<app>-<env>-waf`: the web ACL and its metric. */
+  readonly name: string;
+  /** AWS managed rule groups in priority order (the built-in ones, then the config's extras). */
+  readonly managedRuleGroups: readonly string[];
+  readonly rateLimitPer5Min: number;
+  /** `aws-waf-logs-<app>-<env>`: WAF logs only to names with that prefix. */
+  readonly logGroupName: string;
+  readonly logRetentionDays: number;
+  /** Headers redacted in the logs. */
+  readonly redactedHeaders: readonly string[];
+  /** Blocked requests per 5 minutes above which the warning and critical alarms fire. */
+  readonly blockedRequestsAlarm: Thresholds;
 }
 
 /** The ECS cluster the environment's ECS services share. */
@@ -135,5 +151,21 @@ export function resolveAlb(spec: AppSpec, env: EnvironmentName, settings: Settin
     logPrefix: COMPUTE_DEFAULTS.albLogPrefix,
     logDelivery: elbLogDelivery(region),
     logExpirationDays: settings.storage.accessLogExpirationDays,
+  };
+}
+
+/** The web ACL of the ALB, unless the config turns it off (`edge.waf.enabled: false`). */
+export function resolveWaf(spec: AppSpec, env: EnvironmentName, settings: Settings, alb: ResolvedAlb | undefined): ResolvedWaf | undefined {
+  const waf = spec.edge?.waf ?? {};
+  if (!alb || waf.enabled === false) return undefined;
+  const groups = [...WAF_DEFAULTS.managedRuleGroups, ...(waf.extraManagedRuleGroups ?? [])];
+  return {
+    name: resourceName(spec.app, env, "waf"),
+    managedRuleGroups: [...new Set(groups)],
+    rateLimitPer5Min: waf.rateLimitPer5Min ?? WAF_DEFAULTS.rateLimitPer5Min,
+    logGroupName: `aws-waf-logs-${spec.app}-${env}`,
+    logRetentionDays: settings.logs.retentionDays,
+    redactedHeaders: [...WAF_DEFAULTS.redactedHeaders],
+    blockedRequestsAlarm: { ...WAF_DEFAULTS.blockedRequestsAlarm },
   };
 }

@@ -8,9 +8,9 @@ import { findMajor, offersPerformanceInsights, upgradeTarget } from "./database-
 import { findCacheMajor } from "./cache-engines";
 import { CACHE_DEFAULTS, DATABASE_DEFAULTS, MANAGED_BY, PRESETS, SPEC_DEFAULTS, STATE_DEFAULTS } from "./presets";
 import { partitionOf } from "./regions";
-import { resolveAlb, resolveCluster, resolveServices, type ResolvedAlb, type ResolvedCluster, type ResolvedService } from "./resolve-services";
+import { resolveAlb, resolveCluster, resolveServices, resolveWaf, type ResolvedAlb, type ResolvedCluster, type ResolvedService, type ResolvedWaf } from "./resolve-services";
 
-export type { ResolvedAlb, ResolvedCluster, ResolvedService } from "./resolve-services";
+export type { ResolvedAlb, ResolvedCluster, ResolvedService, ResolvedWaf } from "./resolve-services";
 import { ENVIRONMENTS, type AppSpec, type CacheEngine, type DatabaseEngine, type EnvironmentName, type LockingMode, type Settings, type SettingsOverrides } from "./schema";
 
 /** Where an environment's Terraform state lives and how it is locked. */
@@ -205,8 +205,8 @@ export interface ResolvedEnvironment {
   readonly services: readonly ResolvedService[];
   /** The ECS cluster, when there is an ECS service. */
   readonly cluster?: ResolvedCluster;
-  /** What fronts the services: the ALB when there is an ECS service. */
-  readonly edge: { readonly alb?: ResolvedAlb };
+  /** What fronts the services: the ALB when there is an ECS service, and its web ACL. */
+  readonly edge: { readonly alb?: ResolvedAlb; readonly waf?: ResolvedWaf };
   /** Extra customer-managed keys. */
   readonly keys: readonly { readonly purpose: string; readonly alias: string; readonly description: string }[];
   readonly alarmEmails: readonly string[];
@@ -340,7 +340,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
     cache: spec.cache ? resolveCache(spec.cache, settings, name("cache"), `${spec.app}/${env}`) : undefined,
     services: resolveServices(spec, env, settings),
     cluster: resolveCluster(spec, env, settings),
-    edge: { alb: resolveAlb(spec, env, settings, region, envSpec.accountId) },
+    edge: edgeOf(spec, env, settings, region, envSpec.accountId),
     keys: (spec.keys ?? []).map((k) => ({ purpose: k.purpose, alias: `alias/${name(k.purpose)}`, description: k.description })),
     alarmEmails: [...(spec.alarmEmails ?? [])],
     logMetricAlarms: (spec.logMetricAlarms ?? []).map((a) => ({ ...a, periodSeconds: a.periodSeconds ?? SPEC_DEFAULTS.logMetricAlarmPeriodSeconds })),
@@ -496,6 +496,11 @@ function deepMerge(base: unknown, over: unknown): unknown {
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function edgeOf(spec: AppSpec, env: EnvironmentName, settings: Settings, region: string, accountId: string): ResolvedEnvironment["edge"] {
+  const alb = resolveAlb(spec, env, settings, region, accountId);
+  return { alb, waf: resolveWaf(spec, env, settings, alb) };
 }
 
 function deepFreeze<T>(value: T): T {

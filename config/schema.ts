@@ -439,8 +439,43 @@ const CertificateArn = z
   .string()
   .regex(/^arn:aws(-us-gov)?:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, "must be an ACM certificate ARN: arn:aws:acm:<region>:<account>:certificate/<id>");
 
+/**
+ * AWS managed rule groups a web ACL may add to its built-in ones (README, Compute): the
+ * free ones that need no configuration. Each costs WCU; above 1,500 AWS charges more.
+ */
+export const ExtraManagedRuleGroup = z
+  .enum([
+    "AWSManagedRulesAdminProtectionRuleSet",
+    "AWSManagedRulesLinuxRuleSet",
+    "AWSManagedRulesUnixRuleSet",
+    "AWSManagedRulesWindowsRuleSet",
+    "AWSManagedRulesPHPRuleSet",
+    "AWSManagedRulesWordPressRuleSet",
+  ])
+  .describe("Admin paths (100 WCU), Linux LFI (200), POSIX shell (100), Windows/PowerShell (200), PHP (100), WordPress (100).");
+
+/** The REGIONAL WAFv2 web ACL of the ALB. */
+export const WafSpec = z.strictObject({
+  enabled: z
+    .boolean()
+    .optional()
+    .describe("false leaves the internet-facing ALB without a WAF: CKV2_AWS_28 then fails unless suppressed with a reason. @default true"),
+  rateLimitPer5Min: z
+    .number()
+    .int()
+    .min(10)
+    .max(2_000_000_000)
+    .optional()
+    .describe("Requests one client IP may send in 5 minutes before it is blocked, 10-2000000000. @default 2000"),
+  extraManagedRuleGroups: z
+    .array(ExtraManagedRuleGroup)
+    .optional()
+    .describe("AWS managed rule groups after the built-in ones (IP reputation, anonymous IPs, common, known bad inputs, SQLi). @default none"),
+});
+
 /** What fronts the services. */
 export const EdgeSpec = z.strictObject({
+  waf: WafSpec.optional().describe("The WAFv2 web ACL on the ALB: on whenever there is an ALB."),
   alb: z
     .strictObject({
       certificateArns: z
@@ -476,7 +511,7 @@ export const AppSpecSchema = z
     database: DatabaseSpec.optional().describe("The relational database (RDS PostgreSQL or MySQL). @default none"),
     cache: CacheSpec.optional().describe("The cache (ElastiCache Redis OSS or Valkey). @default none"),
     services: z.array(ServiceSpec).optional().describe("Container services. @default none"),
-    edge: EdgeSpec.optional().describe("Load balancer (and later CDN and WAF) in front of the services."),
+    edge: EdgeSpec.optional().describe("Load balancer and WAF (and later CDN) in front of the services."),
     keys: z.array(KeySpec).optional().describe("Extra customer-managed keys besides the environment's data key."),
     secrets: z.array(SecretSpec).optional().describe("Secrets Manager entries, generated or placeholders."),
     alarmEmails: z.array(z.email("must be an e-mail address such as oncall@example.com")).optional().describe("Addresses subscribed to the alarm topic (each must confirm)."),

@@ -44,9 +44,11 @@ export interface LoadBalancerProps {
  * access logs to an SSE-S3 bucket (ALB log delivery supports nothing else) whose policy
  * admits the region's ELB log delivery, and one IP target group with a health check.
  * Its security group admits 80 and 443 from anywhere and reaches only the targets
- * admitted with `allowTo`.
+ * admitted with `allowTo`. The caller associates a web ACL (CKV2_AWS_28).
  */
 export class LoadBalancer extends Construct {
+  /** What a web ACL association names. */
+  public readonly loadBalancerArn: string;
   public readonly securityGroupId: string;
   public readonly targetGroupArn: string;
   /** `app/<name>/<id>`: the LoadBalancer dimension of its metrics. */
@@ -114,12 +116,12 @@ export class LoadBalancer extends Construct {
       protocol: "HTTP",
       defaultAction: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
     });
+    this.loadBalancerArn = alb.arn;
     this.targetGroupArn = tg.arn;
     this.arnSuffix = alb.arnSuffix;
     this.targetGroupArnSuffix = tg.arnSuffix;
 
     suppress(this, "AWS-0053", "The public entry point of the app: it must be internet-facing. It serves HTTPS only (port 80 redirects) and reaches only the service's security group.");
-    suppress(alb, "CKV2_AWS_28", "No WAF yet: the WAFv2 web ACL (managed rule groups, rate limit) is the next step of issue #9 and will be associated with this ALB.");
     if (!props.deletionProtection) {
       suppress(alb, "CKV_AWS_150", "Deletion protection follows protection.preventDestroy, off by this environment's preset: it is rebuilt, not kept; prod protects it.");
     }

@@ -12,6 +12,7 @@ import { LoadBalancer } from "../constructs/load-balancer";
 import type { Network } from "../constructs/network";
 import type { Observability } from "../constructs/observability";
 import type { SecureBucket } from "../constructs/secure-bucket";
+import { WebAcl } from "../constructs/web-acl";
 import type { DataTier } from "./data-tier";
 
 export interface ComputeTierProps {
@@ -34,13 +35,15 @@ export interface ComputeTierProps {
 /**
  * The environment's container services, from the resolved config: per ECS service an ECR
  * repository, a task (roles holding only their grants) and a Fargate service behind the
- * ALB, with its alarm pairs; the cluster and the ALB shared by them. It admits itself to
- * the data tier (`allowFrom`) and takes its grants from the resources below; nothing
- * below knows it.
+ * ALB, with its alarm pairs; the cluster and the ALB shared by them, the ALB behind a
+ * web ACL. It admits itself to the data tier (`allowFrom`) and takes its grants from the
+ * resources below; nothing below knows it.
  */
 export class ComputeTier extends Construct {
   public readonly cluster?: ContainerCluster;
   public readonly loadBalancer?: LoadBalancer;
+  /** The ALB's web ACL, unless the config turns it off. */
+  public readonly webAcl?: WebAcl;
   public readonly repositories: Readonly<Record<string, ContainerRepository>> = {};
   public readonly tasks: Readonly<Record<string, ContainerTask>> = {};
   public readonly services: Readonly<Record<string, FargateService>> = {};
@@ -73,7 +76,32 @@ export class ComputeTier extends Construct {
         serverAccessLogTarget: props.accessLogBucket,
       },
     });
+    this.webAcl = this.createWebAcl(this.loadBalancer);
     for (const s of ecs) this.createEcsService(s, this.cluster, this.loadBalancer);
+  }
+
+  /** The REGIONAL web ACL on the ALB, its logs, and an alarm pair on blocked requests. */
+  private createWebAcl(alb: LoadBalancer): WebAcl | undefined {
+    const { env } = this.props;
+    const waf = env.edge.waf;
+    if (!waf) return undefined;
+    const acl = new WebAcl(this, "WebAcl", {
+      name: waf.name,
+      managedRuleGroups: waf.managedRuleGroups,
+      rateLimitPer5Min: waf.rateLimitPer5Min,
+      protectedArns: [alb.loadBalancerArn],
+      logs: { groupName: waf.logGroupName, retentionDays: waf.logRetentionDays, kmsKeyArn: this.props.dataKey.keyArn, redactedHeaders: waf.redactedHeaders },
+      accountId: env.accountId,
+      region: env.region,
+      partition: env.partition,
+    });
+    this.props.observability.addAlarmPair("WafBlocked", "Web ACL", {
+      name: "waf-blocked",
+      description: "the web ACL blocks many requests (per 5 minutes): an attack, or a rule blocking real clients (see the aws-waf-logs group).",
+      metric: { namespace: "AWS/WAFV2", metricName: "BlockedRequests", statistic: "Sum", dimensions: { WebACL: waf.name, Region: env.region, Rule: "ALL" } },
+      ...waf.blockedRequestsAlarm,
+    });
+    return acl;
   }
 
   private createEcsService(s: ResolvedService, cluster: ContainerCluster, alb: LoadBalancer): void {
