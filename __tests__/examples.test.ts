@@ -60,6 +60,22 @@ describe("reference system examples", () => {
     expect(resourcesOfType(tf("orthosense-prod-app"), "random_password").map((p) => p.length)).toEqual([64, 64]);
   });
 
+  it("R1 apprunner-eu: the API on App Runner in eu-central-1, port 8000, scaling 1-2 / 1-5 / 2-10, through the VPC to the database and Redis, behind the WAF", () => {
+    const { tf } = synthesize("apprunner-eu.json");
+    const scaling = (env: string) => onlyResource(tf(`orthosense-${env}-app`), "aws_apprunner_auto_scaling_configuration_version");
+    expect(["dev", "staging", "prod"].map((e) => [scaling(e).min_size, scaling(e).max_size])).toEqual([[1, 2], [1, 5], [2, 10]]);
+    const prod = tf("orthosense-prod-app");
+    const svc = onlyResource(prod, "aws_apprunner_service");
+    const image = svc.source_configuration.image_repository.image_configuration;
+    expect(image.port).toBe("8000");
+    expect(Object.keys(image.runtime_environment_secrets)).toEqual(["REDIS_PASSWORD", "SECRET_KEY"]);
+    expect(image.runtime_environment_variables).toMatchObject({ DATABASE_USER: "api", DATABASE_NAME: "orthosense" });
+    expect(svc.network_configuration.egress_configuration.egress_type).toBe("VPC");
+    expect(onlyResource(prod, "aws_wafv2_web_acl_association").resource_arn).toMatch(/aws_apprunner_service/);
+    expect(resourcesOfType(prod, "aws_lb")).toEqual([]);
+    expect(prod.provider!.aws[0].region).toBe("eu-central-1");
+  });
+
   it("R2 ecs-hipaa: the guide's subnets and single NAT, the PHI field key, third-party key placeholders", () => {
     const prod = synthesize("ecs-hipaa.json").tf("carebow-prod-app");
     expect(resourcesOfType(prod, "aws_subnet").map((s) => s.cidr_block).sort()).toEqual(
@@ -226,7 +242,7 @@ describe("reference system examples", () => {
       const memory = resourcesOfType(tf("orthosense-prod-app"), "aws_cloudwatch_metric_alarm").filter((a) => a.metric_name === "DatabaseMemoryUsagePercentage");
       expect(memory.map((a) => a.threshold).sort()).toEqual([70, 70, 80, 80]);
       const secrets = resourcesOfType(tf("orthosense-prod-app"), "aws_secretsmanager_secret").map((x) => x.name).sort();
-      expect(secrets).toEqual(["orthosense/prod/cache-auth-token", "orthosense/prod/database-url", "orthosense/prod/secret-key"]);
+      expect(secrets).toEqual(["orthosense/prod/cache-auth-token", "orthosense/prod/secret-key"]);
     });
 
     it("R4 ecs-cdn-hipaa: Redis encrypted in transit and at rest with automatic failover in every environment, maintenance on Sunday", () => {

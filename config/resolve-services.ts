@@ -29,6 +29,8 @@ export interface ResolvedService {
   readonly cpuTargetPercent: number;
   readonly memoryTargetPercent: number;
   readonly environment: Readonly<Record<string, string>>;
+  /** App Runner: traces to X-Ray. */
+  readonly tracing: boolean;
   /** Variable name -> config secret name. */
   readonly secrets: Readonly<Record<string, string>>;
   readonly grants: {
@@ -69,7 +71,7 @@ export interface ResolvedAlb {
   readonly logExpirationDays: number;
 }
 
-/** The REGIONAL web ACL on the ALB and its logs. */
+/** The REGIONAL web ACL on the ALB and the App Runner services, and its logs. */
 export interface ResolvedWaf {
   /** `<app>-<env>-waf`: the web ACL and its metric. */
   readonly name: string;
@@ -118,6 +120,7 @@ export function resolveServices(spec: AppSpec, env: EnvironmentName, settings: S
       cpuTargetPercent: c.cpuTargetPercent,
       memoryTargetPercent: c.memoryTargetPercent,
       environment: { ...s.environment },
+      tracing: s.tracing ?? false,
       secrets: { ...s.secrets },
       grants: { buckets: [...(g.buckets ?? [])], keys: [...(g.keys ?? [])], database: g.database ?? false, cache: g.cache ?? false },
       databaseUser: s.name.replace(/-/g, "_"),
@@ -154,10 +157,14 @@ export function resolveAlb(spec: AppSpec, env: EnvironmentName, settings: Settin
   };
 }
 
-/** The web ACL of the ALB, unless the config turns it off (`edge.waf.enabled: false`). */
+/**
+ * The web ACL of the ALB and the App Runner services (both public), unless the config
+ * turns it off (`edge.waf.enabled: false`).
+ */
 export function resolveWaf(spec: AppSpec, env: EnvironmentName, settings: Settings, alb: ResolvedAlb | undefined): ResolvedWaf | undefined {
   const waf = spec.edge?.waf ?? {};
-  if (!alb || waf.enabled === false) return undefined;
+  const apprunner = (spec.services ?? []).some((s) => s.kind === "apprunner");
+  if ((!alb && !apprunner) || waf.enabled === false) return undefined;
   const groups = [...WAF_DEFAULTS.managedRuleGroups, ...(waf.extraManagedRuleGroups ?? [])];
   return {
     name: resourceName(spec.app, env, "waf"),

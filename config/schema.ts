@@ -247,8 +247,8 @@ export const SettingsSchema = z.strictObject({
     .describe("Size and care of the cache (used when the config has a cache)."),
   compute: z
     .strictObject({
-      cpu: z.number().int().describe("Task CPU units (1024 = 1 vCPU); with memoryMb a pair Fargate accepts (README, Compute)."),
-      memoryMb: z.number().int().describe("Task memory, MiB."),
+      cpu: z.number().int().describe("CPU units (1024 = 1 vCPU); with memoryMb a pair Fargate or App Runner accepts (README, Compute)."),
+      memoryMb: z.number().int().describe("Memory, MiB."),
       desiredCount: z.number().int().min(1).max(100).describe("Tasks at creation; auto scaling moves it between minCount and maxCount."),
       minCount: z.number().int().min(1).max(100).describe("Fewest tasks auto scaling keeps (2+ spreads them over AZs)."),
       maxCount: z.number().int().min(1).max(100).describe("Most tasks auto scaling starts."),
@@ -384,8 +384,10 @@ export const CacheSpec = z.strictObject({
     .describe("Major version: redis 7, valkey 7, 8 or 9 (README, Cache)."),
 });
 
-/** Where a service runs: a switch, so one service spec synthesizes on either (App Runner comes later). */
-export const ServiceKind = z.enum(["ecs"]).describe("ecs: ECS Fargate behind the ALB (edge.alb).");
+/** Where a service runs: a switch, so one service spec synthesizes on either. */
+export const ServiceKind = z
+  .enum(["ecs", "apprunner"])
+  .describe("ecs: ECS Fargate behind the ALB (edge.alb). apprunner: App Runner, for accounts that already use it (closed to new AWS customers since 2026-04-30).");
 export type ServiceKind = z.infer<typeof ServiceKind>;
 
 const EnvVarName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, "must be an UPPER_SNAKE_CASE variable name");
@@ -427,6 +429,10 @@ export const ServiceSpec = z.strictObject({
   environment: z.record(EnvVarName, z.string().max(4096)).optional().describe("Plain environment variables (no secrets: those go in `secrets`)."),
   secrets: z.record(EnvVarName, ComponentName).optional().describe("Environment variables injected from config secrets, by secret name."),
   grants: ServiceGrants.optional(),
+  tracing: z
+    .boolean()
+    .optional()
+    .describe("App Runner: send traces to X-Ray (the instance role may write them). ECS ignores it for now. @default false"),
   overrides: ServiceSizing.optional().describe("This service's changes to settings.compute in every environment."),
   environments: z
     .strictObject({ dev: ServiceSizing.optional(), staging: ServiceSizing.optional(), prod: ServiceSizing.optional() })
@@ -454,12 +460,12 @@ export const ExtraManagedRuleGroup = z
   ])
   .describe("Admin paths (100 WCU), Linux LFI (200), POSIX shell (100), Windows/PowerShell (200), PHP (100), WordPress (100).");
 
-/** The REGIONAL WAFv2 web ACL of the ALB. */
+/** The REGIONAL WAFv2 web ACL of the ALB and the App Runner services. */
 export const WafSpec = z.strictObject({
   enabled: z
     .boolean()
     .optional()
-    .describe("false leaves the internet-facing ALB without a WAF: CKV2_AWS_28 then fails unless suppressed with a reason. @default true"),
+    .describe("false leaves the internet-facing ALB or App Runner services without a WAF: CKV2_AWS_28 (ALB) then fails unless suppressed with a reason. @default true"),
   rateLimitPer5Min: z
     .number()
     .int()
@@ -475,7 +481,7 @@ export const WafSpec = z.strictObject({
 
 /** What fronts the services. */
 export const EdgeSpec = z.strictObject({
-  waf: WafSpec.optional().describe("The WAFv2 web ACL on the ALB: on whenever there is an ALB."),
+  waf: WafSpec.optional().describe("The WAFv2 web ACL on the ALB and App Runner services: on whenever there is one."),
   alb: z
     .strictObject({
       certificateArns: z

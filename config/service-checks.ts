@@ -1,13 +1,17 @@
 /**
- * Checks of the services and the edge on a schema-valid spec: sizes Fargate runs, counts in
- * order, secrets and grants that name what the config declares, and a certificate for the
+ * Checks of the services and the edge on a schema-valid spec: sizes Fargate or App Runner
+ * runs, counts in order (App Runner: at most 25), names App Runner takes, secrets and grants that name what the config declares, and a certificate for the
  * ALB in each environment's account and region.
  */
+import { APPRUNNER_MAX_INSTANCES, apprunnerSizeProblem } from "./apprunner-sizes";
 import { fargateSizeProblem } from "./fargate-sizes";
 import type { Problem } from "./problems";
 import { declaredEnvironments, settingsFor } from "./resolve";
 import { resolveServices } from "./resolve-services";
 import type { AppSpec, EnvironmentName, ServiceSpec } from "./schema";
+
+/** App Runner's limit on an auto scaling configuration name (service, connector: 40). */
+const APPRUNNER_NAME_MAX = 32;
 
 type SizeField = "cpu" | "memoryMb" | "desiredCount" | "minCount" | "maxCount";
 
@@ -27,10 +31,16 @@ export function serviceProblems(spec: AppSpec): Problem[] {
   for (const env of declaredEnvironments(spec)) {
     resolveServices(spec, env, settingsFor(spec, env)).forEach((s, i) => {
       const path = (field: SizeField) => sizePath(spec, i, env, field);
-      const size = fargateSizeProblem(s.cpu, s.memoryMb);
+      const size = (s.kind === "apprunner" ? apprunnerSizeProblem : fargateSizeProblem)(s.cpu, s.memoryMb);
       // Blame memory where the service chose it, else the CPU value.
       const own = services[i].environments?.[env]?.memoryMb ?? services[i].overrides?.memoryMb;
       if (size) problems.push({ path: path(own !== undefined ? "memoryMb" : "cpu"), message: `${env}: ${size}` });
+      if (s.kind === "apprunner" && s.maxCount > APPRUNNER_MAX_INSTANCES) {
+        problems.push({ path: path("maxCount"), message: `${env}: App Runner scales to at most ${APPRUNNER_MAX_INSTANCES} instances (got ${s.maxCount})` });
+      }
+      if (s.kind === "apprunner" && s.resourceName.length > APPRUNNER_NAME_MAX) {
+        problems.push({ path: `services[${i}].name`, message: `${env}: App Runner names its scaling configuration ${s.resourceName}, over ${APPRUNNER_NAME_MAX} characters; shorten the service name` });
+      }
       if (s.minCount > s.maxCount) problems.push({ path: path("minCount"), message: `${env}: minCount ${s.minCount} is above maxCount ${s.maxCount}` });
       else if (s.desiredCount < s.minCount || s.desiredCount > s.maxCount) {
         problems.push({ path: path("desiredCount"), message: `${env}: desiredCount ${s.desiredCount} must be within minCount ${s.minCount} and maxCount ${s.maxCount}` });

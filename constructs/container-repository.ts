@@ -60,13 +60,15 @@ export class ContainerRepository extends Construct {
   }
 
   /**
-   * Let `grantee` (an ECS execution role) pull images. ECR's token call takes no resource,
-   * so it is on `*`; the layer and image calls are on this repository only.
+   * Let `grantee` (an ECS execution role, an App Runner access role) pull images. ECR's
+   * token call takes no resource, so it is on `*`; the layer and image calls are on this
+   * repository only. App Runner also looks images up (`describeImages`).
    */
-  grantPull(grantee: Grantable): void {
+  grantPull(grantee: Grantable, options: { readonly describeImages?: boolean } = {}): void {
+    const read = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"];
     grantee.addToPolicy(
       { Sid: "EcrAuthorizationToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
-      { Sid: sid("Pull", this.node.id), Effect: "Allow", Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], Resource: this.repositoryArn },
+      { Sid: sid("Pull", this.node.id), Effect: "Allow", Action: options.describeImages ? [...read, "ecr:DescribeImages"] : read, Resource: this.repositoryArn },
     );
   }
 }

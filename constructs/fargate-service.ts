@@ -3,10 +3,8 @@ import type { ITerraformDependable } from "cdktf";
 import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
 import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { suppress } from "../guardrails/suppressions";
+import { ServiceSecurityGroup } from "./service-security-group";
 
 export interface FargateServiceProps {
   /** Service and security group name, `<app>-<env>-<service>`. */
@@ -40,34 +38,21 @@ export interface FargateServiceProps {
 export class FargateService extends Construct {
   public readonly securityGroupId: string;
   public readonly serviceName: string;
-  private egressCount = 0;
+  private readonly group: ServiceSecurityGroup;
 
   constructor(scope: Construct, id: string, props: FargateServiceProps) {
     super(scope, id);
-    const sg = new SecurityGroup(this, "SecurityGroup", {
-      name: props.name,
-      description: `${props.name} tasks: from the ALB only`,
-      vpcId: props.vpcId,
-      tags: { Name: props.name },
-    });
-    this.securityGroupId = sg.id;
+    const sg = new ServiceSecurityGroup(this, { name: props.name, description: `${props.name} tasks: from the ALB only`, vpcId: props.vpcId });
+    this.group = sg;
+    this.securityGroupId = sg.securityGroupId;
     new VpcSecurityGroupIngressRule(this, "IngressFromAlb", {
-      securityGroupId: sg.id,
+      securityGroupId: sg.securityGroupId,
       referencedSecurityGroupId: props.loadBalancer.securityGroupId,
       ipProtocol: "tcp",
       fromPort: props.port,
       toPort: props.port,
       description: "Requests forwarded by the ALB",
     });
-    const https = new VpcSecurityGroupEgressRule(this, "EgressHttps", {
-      securityGroupId: sg.id,
-      cidrIpv4: "0.0.0.0/0",
-      ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
-      description: "HTTPS to AWS APIs (endpoints or NAT) and the third-party APIs the app calls",
-    });
-    suppress(https, "CKV_AWS_382", "HTTPS only, out through the NAT gateway: ECR image layers (S3), AWS APIs where no interface endpoint exists, and third-party APIs the app calls. No other port leaves the VPC.");
 
     const service = new EcsService(this, "Service", {
       name: props.name,
@@ -75,7 +60,7 @@ export class FargateService extends Construct {
       taskDefinition: props.taskDefinitionArn,
       desiredCount: props.desiredCount,
       launchType: "FARGATE",
-      networkConfiguration: { subnets: [...props.subnetIds], securityGroups: [sg.id], assignPublicIp: false },
+      networkConfiguration: { subnets: [...props.subnetIds], securityGroups: [sg.securityGroupId], assignPublicIp: false },
       loadBalancer: [{ targetGroupArn: props.loadBalancer.targetGroupArn, containerName: props.containerName, containerPort: props.port }],
       healthCheckGracePeriodSeconds: props.healthCheckGraceSeconds,
       deploymentCircuitBreaker: { enable: true, rollback: true },
@@ -117,13 +102,6 @@ export class FargateService extends Construct {
 
   /** Let the tasks reach `securityGroupId` on `port` (the database, the cache). */
   allowTo(securityGroupId: string, port: number, description: string): void {
-    new VpcSecurityGroupEgressRule(this, `Egress${this.egressCount++}`, {
-      securityGroupId: this.securityGroupId,
-      referencedSecurityGroupId: securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: port,
-      toPort: port,
-      description,
-    });
+    this.group.allowTo(securityGroupId, port, description);
   }
 }

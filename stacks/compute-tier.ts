@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
-import type { ResolvedEnvironment, ResolvedService } from "../config/resolve";
+import type { ResolvedAlb, ResolvedEnvironment, ResolvedService } from "../config/resolve";
 import type { AlarmMetric } from "../constructs/alarm-pair";
 import type { AppSecret } from "../constructs/app-secret";
+import { AppRunnerService } from "../constructs/apprunner-service";
 import { ContainerCluster } from "../constructs/container-cluster";
 import { ContainerRepository } from "../constructs/container-repository";
 import { ContainerTask } from "../constructs/container-task";
@@ -12,6 +13,7 @@ import { LoadBalancer } from "../constructs/load-balancer";
 import type { Network } from "../constructs/network";
 import type { Observability } from "../constructs/observability";
 import type { SecureBucket } from "../constructs/secure-bucket";
+import type { ServiceRole } from "../constructs/service-role";
 import { WebAcl } from "../constructs/web-acl";
 import type { DataTier } from "./data-tier";
 
@@ -32,35 +34,54 @@ export interface ComputeTierProps {
   readonly accessLogBucket: SecureBucket;
 }
 
+/** What a service exposes to be let through to the database and the cache. */
+interface DataClient {
+  readonly securityGroupId: string;
+  allowTo(securityGroupId: string, port: number, description: string): void;
+}
+
 /**
- * The environment's container services, from the resolved config: per ECS service an ECR
- * repository, a task (roles holding only their grants) and a Fargate service behind the
- * ALB, with its alarm pairs; the cluster and the ALB shared by them, the ALB behind a
- * web ACL. It admits itself to the data tier (`allowFrom`) and takes its grants from the
+ * The environment's container services, from the resolved config, by kind. Per ECS
+ * service an ECR repository, a task (roles holding only their grants) and a Fargate
+ * service behind the ALB, with its alarm pairs; the cluster and the ALB shared by them,
+ * only when an ECS service exists. Per App Runner service an ECR repository and the
+ * service (access role pulling that repository, instance role holding only its grants,
+ * VPC connector), with its alarm pairs. The ALB and the App Runner services sit behind
+ * one web ACL. It admits itself to the data tier (`allowFrom`) and takes its grants from the
  * resources below; nothing below knows it.
  */
 export class ComputeTier extends Construct {
   public readonly cluster?: ContainerCluster;
   public readonly loadBalancer?: LoadBalancer;
-  /** The ALB's web ACL, unless the config turns it off. */
+  /** The web ACL of the ALB and the App Runner services, unless the config turns it off. */
   public readonly webAcl?: WebAcl;
   public readonly repositories: Readonly<Record<string, ContainerRepository>> = {};
   public readonly tasks: Readonly<Record<string, ContainerTask>> = {};
   public readonly services: Readonly<Record<string, FargateService>> = {};
+  public readonly appRunnerServices: Readonly<Record<string, AppRunnerService>> = {};
 
   constructor(scope: Construct, id: string, private readonly props: ComputeTierProps) {
     super(scope, id);
     const { env } = props;
     const ecs = env.services.filter((s) => s.kind === "ecs");
-    if (ecs.length === 0 || !env.cluster || !env.edge.alb) return;
-    this.cluster = new ContainerCluster(this, "Cluster", { ...env.cluster, kmsKeyArn: props.dataKey.keyArn });
-    // One ECS service for now (validateSpec): the ALB forwards everything to it.
-    const first = ecs[0];
-    const alb = env.edge.alb;
-    this.loadBalancer = new LoadBalancer(this, "LoadBalancer", {
+    if (ecs.length > 0 && env.cluster && env.edge.alb) {
+      this.cluster = new ContainerCluster(this, "Cluster", { ...env.cluster, kmsKeyArn: props.dataKey.keyArn });
+      // One ECS service for now (validateSpec): the ALB forwards everything to it.
+      this.loadBalancer = this.createLoadBalancer(ecs[0], env.edge.alb);
+      for (const s of ecs) this.createEcsService(s, this.cluster, this.loadBalancer);
+    }
+    const runners = env.services.filter((s) => s.kind === "apprunner").map((s) => this.createAppRunnerService(s));
+    const entryPoints = [...(this.loadBalancer ? [this.loadBalancer.loadBalancerArn] : []), ...runners.map((r) => r.serviceArn)];
+    if (entryPoints.length > 0) this.webAcl = this.createWebAcl(entryPoints);
+  }
+
+  /** The ALB in front of the (one) ECS service. */
+  private createLoadBalancer(first: ResolvedService, alb: ResolvedAlb): LoadBalancer {
+    const { env, network, accessLogBucket } = this.props;
+    return new LoadBalancer(this, "LoadBalancer", {
       name: alb.name,
-      vpcId: props.network.vpcId,
-      publicSubnetIds: props.network.publicSubnetIds,
+      vpcId: network.vpcId,
+      publicSubnetIds: network.publicSubnetIds,
       certificateArn: alb.certificateArn,
       sslPolicy: alb.sslPolicy,
       deletionProtection: alb.deletionProtection,
@@ -73,15 +94,13 @@ export class ComputeTier extends Construct {
         partition: env.partition,
         expirationDays: alb.logExpirationDays,
         noncurrentVersionExpirationDays: env.settings.storage.noncurrentVersionExpirationDays,
-        serverAccessLogTarget: props.accessLogBucket,
+        serverAccessLogTarget: accessLogBucket,
       },
     });
-    this.webAcl = this.createWebAcl(this.loadBalancer);
-    for (const s of ecs) this.createEcsService(s, this.cluster, this.loadBalancer);
   }
 
-  /** The REGIONAL web ACL on the ALB, its logs, and an alarm pair on blocked requests. */
-  private createWebAcl(alb: LoadBalancer): WebAcl | undefined {
+  /** The REGIONAL web ACL on the public entry points, its logs, and an alarm pair on blocked requests. */
+  private createWebAcl(protectedArns: string[]): WebAcl | undefined {
     const { env } = this.props;
     const waf = env.edge.waf;
     if (!waf) return undefined;
@@ -89,7 +108,7 @@ export class ComputeTier extends Construct {
       name: waf.name,
       managedRuleGroups: waf.managedRuleGroups,
       rateLimitPer5Min: waf.rateLimitPer5Min,
-      protectedArns: [alb.loadBalancerArn],
+      protectedArns,
       logs: { groupName: waf.logGroupName, retentionDays: waf.logRetentionDays, kmsKeyArn: this.props.dataKey.keyArn, redactedHeaders: waf.redactedHeaders },
       accountId: env.accountId,
       region: env.region,
@@ -105,12 +124,8 @@ export class ComputeTier extends Construct {
   }
 
   private createEcsService(s: ResolvedService, cluster: ContainerCluster, alb: LoadBalancer): void {
-    const { env, data, observability } = this.props;
-    const repository = new ContainerRepository(this, `Repository-${s.name}`, {
-      repositoryName: s.resourceName,
-      kmsKeyArn: this.props.dataKey.keyArn,
-      ...s.repository,
-    });
+    const { env, observability } = this.props;
+    const repository = this.createRepository(s);
     const logs = observability.appLogGroup;
     const { environment, secrets } = this.settingsOf(s);
     const g = s.grants;
@@ -132,7 +147,7 @@ export class ComputeTier extends Construct {
     });
     repository.grantPull(task.executionRole);
     for (const name of new Set(Object.values(s.secrets))) this.props.secrets[name].grantRead(task.executionRole);
-    this.grant(s, task);
+    if (task.taskRole) this.grant(s, task.taskRole);
 
     const service = new FargateService(this, `Service-${s.name}`, {
       ...s,
@@ -147,26 +162,77 @@ export class ComputeTier extends Construct {
       healthCheckGraceSeconds: env.edge.alb!.healthCheckGraceSeconds,
     });
     alb.allowTo(service.securityGroupId, s.port, `Forward to ${s.name} tasks`);
-    const db = this.relational;
-    if (g.database && db) {
-      db.allowFrom(service.securityGroupId, `${s.name} tasks`);
-      service.allowTo(db.securityGroupId, db.port, "Database");
-    }
-    if (g.cache && data.cache) {
-      data.cache.allowFrom(service.securityGroupId, `${s.name} tasks`);
-      service.allowTo(data.cache.securityGroupId, data.cache.port, "Cache");
-      data.cache.grantReadAuthToken(task.executionRole);
-    }
-    Object.assign(this.repositories, { [s.name]: repository });
+    this.connectData(s, service, `${s.name} tasks`, task.executionRole);
     Object.assign(this.tasks, { [s.name]: task });
     Object.assign(this.services, { [s.name]: service });
     this.watch(s, cluster, alb);
   }
 
-  /** The task role gets exactly the service's grants: buckets, keys, database connect. */
-  private grant(s: ResolvedService, task: ContainerTask): void {
-    const role = task.taskRole;
-    if (!role) return;
+  /**
+   * An App Runner service from its repository: the access role pulls it, the instance
+   * role holds the secrets it injects and its grants, the VPC connector reaches the data.
+   */
+  private createAppRunnerService(s: ResolvedService): AppRunnerService {
+    const { env, network } = this.props;
+    const repository = this.createRepository(s);
+    const { environment, secrets } = this.settingsOf(s);
+    const g = s.grants;
+    const hasSecrets = Object.keys(secrets).length > 0;
+    const service = new AppRunnerService(this, `AppRunner-${s.name}`, {
+      ...s,
+      name: s.resourceName,
+      image: `${repository.repositoryUrl}:${s.imageTag}`,
+      environment,
+      secrets,
+      vpcId: network.vpcId,
+      subnetIds: network.appSubnetIds,
+      kmsKeyArn: this.props.dataKey.keyArn,
+      instanceRole: hasSecrets || s.tracing || g.buckets.length > 0 || g.keys.length > 0 || g.database,
+      accountId: env.accountId,
+    });
+    repository.grantPull(service.accessRole, { describeImages: true });
+    const role = service.instanceRole;
+    if (role) {
+      for (const name of new Set(Object.values(s.secrets))) this.props.secrets[name].grantRead(role);
+      this.grant(s, role);
+    }
+    this.connectData(s, service, `${s.name} App Runner`, role);
+    Object.assign(this.appRunnerServices, { [s.name]: service });
+    this.watchAppRunner(s, service);
+    return service;
+  }
+
+  /** The service's ECR repository (`<app>-<env>-<service>`). */
+  private createRepository(s: ResolvedService): ContainerRepository {
+    const repository = new ContainerRepository(this, `Repository-${s.name}`, {
+      repositoryName: s.resourceName,
+      kmsKeyArn: this.props.dataKey.keyArn,
+      ...s.repository,
+    });
+    Object.assign(this.repositories, { [s.name]: repository });
+    return repository;
+  }
+
+  /**
+   * Let the service through to the database and the cache it was granted, both ways;
+   * `tokenReader` injects the cache's AUTH token.
+   */
+  private connectData(s: ResolvedService, client: DataClient, label: string, tokenReader?: ServiceRole): void {
+    const db = this.relational;
+    const cache = this.props.data.cache;
+    if (s.grants.database && db) {
+      db.allowFrom(client.securityGroupId, label);
+      client.allowTo(db.securityGroupId, db.port, "Database");
+    }
+    if (s.grants.cache && cache) {
+      cache.allowFrom(client.securityGroupId, label);
+      client.allowTo(cache.securityGroupId, cache.port, "Cache");
+      if (tokenReader) cache.grantReadAuthToken(tokenReader);
+    }
+  }
+
+  /** The role gets exactly the service's grants: buckets, keys, database connect. */
+  private grant(s: ResolvedService, role: ServiceRole): void {
     for (const b of s.grants.buckets) {
       const bucket = this.props.buckets[b.name];
       if (b.access === "read") bucket.grantRead(role);
@@ -212,9 +278,8 @@ export class ComputeTier extends Construct {
 
   /** Warning/critical pairs: CPU, memory, target 5xx, p95 latency, unhealthy targets. */
   private watch(s: ResolvedService, cluster: ContainerCluster, alb: LoadBalancer): void {
-    const o = this.props.observability;
     const a = s.alarms;
-    const title = `Service ${s.name}`;
+    const pair = this.alarmPair(s);
     const ecs = (metricName: string) => ({ namespace: "AWS/ECS", metricName, statistic: "Average", dimensions: { ClusterName: cluster.clusterName, ServiceName: s.resourceName } });
     const lb = (metricName: string, stat: { statistic?: string; extendedStatistic?: string }) => ({
       namespace: "AWS/ApplicationELB",
@@ -222,12 +287,28 @@ export class ComputeTier extends Construct {
       ...stat,
       dimensions: { LoadBalancer: alb.arnSuffix, TargetGroup: alb.targetGroupArnSuffix },
     });
-    const pair = (id: string, name: string, description: string, metric: AlarmMetric, t: { warning: number; critical: number }) =>
-      o.addAlarmPair(`${id}-${s.name}`, title, { name: `${s.name}-${name}`, description: `${s.name}: ${description}`, metric, ...t });
     pair("ServiceCpu", "cpu", "average CPU (%) of the tasks is high; scaling is at its maximum or cannot keep up.", ecs("CPUUtilization"), a.cpuAlarmPercent);
     pair("ServiceMemory", "memory", "average memory (%) of the tasks is high; tasks may be killed out of memory.", ecs("MemoryUtilization"), a.memoryAlarmPercent);
     pair("Service5xx", "5xx", "the tasks answer with 5xx errors (count per 5 minutes).", lb("HTTPCode_Target_5XX_Count", { statistic: "Sum" }), a.http5xxAlarm);
     pair("ServiceLatency", "latency-p95", "p95 response time of the tasks (seconds) is high.", lb("TargetResponseTime", { extendedStatistic: "p95" }), a.latencyP95AlarmSeconds);
     pair("ServiceUnhealthy", "unhealthy-targets", "tasks fail the ALB health check.", lb("UnHealthyHostCount", { statistic: "Maximum" }), a.unhealthyTargetsAlarm);
+  }
+
+  /** Warning/critical pairs of an App Runner service: 5xx responses and p95 latency (milliseconds there). */
+  private watchAppRunner(s: ResolvedService, service: AppRunnerService): void {
+    const a = s.alarms;
+    const pair = this.alarmPair(s);
+    const dimensions = { ServiceName: service.serviceName, ServiceID: service.serviceId };
+    const ms = (t: { warning: number; critical: number }) => ({ warning: t.warning * 1000, critical: t.critical * 1000 });
+    const metric = (metricName: string, stat: { statistic?: string; extendedStatistic?: string }) => ({ namespace: "AWS/AppRunner", metricName, ...stat, dimensions });
+    pair("Service5xx", "5xx", "the service answers with 5xx errors (count per 5 minutes).", metric("5xxStatusResponses", { statistic: "Sum" }), a.http5xxAlarm);
+    pair("ServiceLatency", "latency-p95", "p95 request latency of the service (milliseconds) is high.", metric("RequestLatency", { extendedStatistic: "p95" }), ms(a.latencyP95AlarmSeconds));
+  }
+
+  /** Adds one warning/critical pair of service `s` to the alarm topic and the dashboard. */
+  private alarmPair(s: ResolvedService) {
+    const title = `Service ${s.name}`;
+    return (id: string, name: string, description: string, metric: AlarmMetric, t: { warning: number; critical: number }) =>
+      this.props.observability.addAlarmPair(`${id}-${s.name}`, title, { name: `${s.name}-${name}`, description: `${s.name}: ${description}`, metric, ...t });
   }
 }
