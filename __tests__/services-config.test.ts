@@ -112,6 +112,23 @@ describe("services in the config", () => {
     );
   });
 
+  it("rejects a variable that a database or cache grant's connection settings would clash with", () => {
+    expect(
+      problemsOf((s) => {
+        s.database = { engine: "postgres", version: "16" };
+        s.cache = { engine: "redis", version: "7" };
+        s.secrets.push({ name: "database-url" });
+        s.services[0].grants.database = true;
+        s.services[0].grants.cache = true;
+        s.services[0].secrets.DATABASE_URL = "database-url";
+        s.services[0].environment.REDIS_HOST = "localhost";
+      }),
+    ).toEqual([
+      "services[0].secrets.DATABASE_URL: DATABASE_* variables come from the database grant; rename this one or drop it",
+      "services[0].environment.REDIS_HOST: REDIS_* variables come from the cache grant; rename this one or drop it",
+    ]);
+  });
+
   it("rejects secrets, buckets, keys, database and cache the config does not declare", () => {
     expect(
       problemsOf((s) => {

@@ -69,6 +69,16 @@ function referenceProblems(spec: AppSpec, services: readonly ServiceSpec[]): Pro
     (s.grants?.keys ?? []).forEach((k, j) => {
       if (!keys.has(k)) problems.push({ path: `services[${i}].grants.keys[${j}]`, message: `names key "${k}", which keys does not declare (declared: ${list(keys)})` });
     });
+    // A grant brings its connection settings (DATABASE_*, REDIS_*): a variable of the same
+    // prefix would silently replace one of them, or be replaced.
+    for (const [granted, prefix] of [[s.grants?.database, "DATABASE_"], [s.grants?.cache, "REDIS_"]] as const) {
+      if (!granted) continue;
+      for (const field of ["environment", "secrets"] as const) {
+        for (const variable of Object.keys(s[field] ?? {}).filter((v) => v.startsWith(prefix))) {
+          problems.push({ path: `services[${i}].${field}.${variable}`, message: `${prefix}* variables come from the ${prefix === "REDIS_" ? "cache" : "database"} grant; rename this one or drop it` });
+        }
+      }
+    }
     if (s.grants?.database && !spec.database) problems.push({ path: `services[${i}].grants.database`, message: "the config has no database; declare one or drop the grant" });
     if (s.grants?.cache && !spec.cache) problems.push({ path: `services[${i}].grants.cache`, message: "the config has no cache; declare one or drop the grant" });
   });
