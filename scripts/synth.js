@@ -89,6 +89,25 @@ function bundle() {
   return file;
 }
 
+// cdktf's barrel loads `archiver` (and its streams and zip libraries, ~0.08 s) at start-up
+// for TerraformAsset, which zips directories; no stack here has an asset. Its cache entry
+// starts as a stand-in that loads the real module on the first call.
+function deferArchiver() {
+  const Module = require("node:module");
+  const from = Module.createRequire(require.resolve("cdktf"));
+  const path = from.resolve("archiver");
+  if (require.cache[path]) return;
+  const stub = new Module(path);
+  stub.filename = path;
+  stub.loaded = true;
+  stub.exports = function archiver(...args) {
+    if (require.cache[path] === stub) delete require.cache[path];
+    return from("archiver")(...args);
+  };
+  require.cache[path] = stub;
+}
+
+if (!unoptimized) deferArchiver();
 const file = (!unoptimized && cachedBundle()) || bundle();
 try {
   require(file);
