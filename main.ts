@@ -8,7 +8,24 @@ import { ConfigError } from "./config/problems";
 import { GuardrailError } from "./guardrails/enforce";
 import { synthesizeApp } from "./stacks/synthesize";
 
+/**
+ * cdktf records a full stack trace for every token it creates (references, lists, lazy
+ * values: tens of thousands here, ~0.15 s of a synth) only to quote it in resolution error
+ * messages; its `stackTraces: false` covers construct metadata, not these. The entry point
+ * makes the capture a no-op through the module's own export, which cdktf's callers read at
+ * every call, without touching node_modules. The JSON is unchanged (the equivalence test
+ * checks every config); a resolution error just names no creation stack.
+ * SYNTH_UNOPTIMIZED=1 keeps the capture.
+ */
+function skipTokenStackTraces(): void {
+  if (process.env.SYNTH_UNOPTIMIZED === "1") return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const traces = require("cdktf/lib/tokens/private/stack-trace") as { captureStackTrace: () => string[] };
+  traces.captureStackTrace = () => [];
+}
+
 async function main(): Promise<number> {
+  skipTokenStackTraces();
   const file = configFileFromEnv();
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
   const hcl = process.argv.includes("--hcl") || process.env.SYNTH_HCL_OUTPUT === "true";

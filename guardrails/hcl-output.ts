@@ -6,7 +6,6 @@
  *   # trivy:ignore:AWS-0132        on the lines above the resource block
  *   # checkov:skip=CKV_AWS_145:... as the first line inside it
  */
-import { format } from "@cdktf/hcl-tools";
 import type { StackReport } from "./engine";
 import type { TfJsonDocument } from "./graph";
 
@@ -105,6 +104,9 @@ const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /** The final cdk.tf: repaired, formatted, annotated. */
 export async function finishHcl(hcl: string, doc: TfJsonDocument, report: StackReport): Promise<string> {
+  // Loaded here, not at the top: its Go WebAssembly costs ~0.1 s to start and keeps the
+  // process alive ~0.2 s after synth, which JSON output (the default) never needs.
+  const { format } = await import("@cdktf/hcl-tools");
   const formatted = await format(repairTokenStrings(hcl, doc));
   return insertSuppressionComments(formatted, report);
 }
