@@ -456,3 +456,11 @@ describe("rules that judge what Checkov judges", () => {
     expect(statusOf("CKV2_AWS_69", "aws_db_instance.db", mysql("1"))).toBe("passed");
   });
 });
+
+describe("CKV_AWS_393 judges only roles GitHub's OIDC provider can assume", () => {
+  it("says nothing about a service role, so reports do not list it as passing there", () => {
+    const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "vpc-flow-logs.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+    const findings = evaluate("t", { resource: { aws_iam_role: { flow: { assume_role_policy: trust } } } } as never).findings;
+    expect(findings.filter((f) => f.ruleId === "CKV_AWS_393")).toEqual([]);
+  });
+});

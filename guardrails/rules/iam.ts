@@ -1,5 +1,5 @@
 /** IAM: scanner-rules.md §2.16. Policies are read from their JSON strings. */
-import { fail, pass, unknown, type Rule } from "../types";
+import { fail, notApplicable, pass, unknown, type Rule } from "../types";
 import type { TfGraph, TfResource } from "../graph";
 import { blocks, isSet, list, show, policyRule, policyStatements, type Statement } from "./helpers";
 
@@ -59,12 +59,14 @@ export const iamRules: Rule[] = [
       + "claim (workflow, environment, ref, context, head_ref, base_ref), and after repo: names <org>/<...> (Checkov's order).",
     fix: "Condition StringLike sub = repo:<org>/<repo>:environment:<env> (or :ref:refs/heads/main).",
     check: (r, g) => {
-      if (!isSet(r.config.assume_role_policy)) return pass;
+      // A role GitHub cannot assume is not this rule's business (Checkov passes it; reports
+      // would list a GitHub rule "passing" on every service role).
+      if (!isSet(r.config.assume_role_policy)) return notApplicable;
       const st = policyStatements(r.config.assume_role_policy, g);
       if (!st) return unknown("assume_role_policy is not readable JSON");
       for (const s of st) {
         if (typeof s !== "object" || s === null) continue;
-        if (!principalValues(s.Principal, "Federated").some((f) => f.includes(GH_OIDC))) return pass;
+        if (!principalValues(s.Principal, "Federated").some((f) => f.includes(GH_OIDC))) return notApplicable;
         if (!s.Condition || typeof s.Condition !== "object") return fail("GitHub OIDC trust without a Condition: any repo could assume it");
         for (const byKey of Object.values(s.Condition)) {
           if (typeof byKey !== "object" || byKey === null) continue;
