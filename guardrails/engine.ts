@@ -64,7 +64,7 @@ export function evaluate(
       if (verdict.status === "not-applicable") continue;
       const base = {
         stack, address: res.address, constructPath: res.constructPath, ruleId: rule.id, checkov: rule.checkov, trivy: rule.trivy,
-        severity: rule.severity, description: rule.description, fix: rule.fix,
+        severity: rule.severity, description: rule.stricter ? `${rule.description} Stricter than ${rule.stricter}` : rule.description, fix: rule.fix,
       };
       if (verdict.status === "compliant") {
         findings.push({ ...base, status: "passed" });

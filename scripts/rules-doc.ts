@@ -17,7 +17,7 @@ const SEVERITY_ORDER = ["critical", "high", "medium", "low"];
 
 function row(r: Rule): string {
   const trivy = (r.trivy ?? []).filter((t) => t.startsWith("AWS-")).join(", ");
-  const what = r.stricter ? `${r.description} **Stricter than the scanner:** ${r.stricter}` : r.description;
+  const what = r.stricter ? `${r.description} **Stricter than ${r.stricter}**` : r.description;
   return `| ${r.id} | ${r.checkov ?? "-"} | ${trivy || "-"} | ${r.severity} | ${r.resourceTypes.map((t) => `\`${t}\``).join(", ")} | ${cell(what)} | ${cell(r.fix)} |`;
 }
 

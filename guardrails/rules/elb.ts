@@ -56,8 +56,8 @@ export const elbRules: Rule[] = [
   {
     id: "AWS-0047", trivy: ["AWS-0047", "aws-elb-use-secure-tls-policy"], severity: "high", resourceTypes: LISTENER,
     description:
-      "HTTPS/TLS listeners do not use one of Trivy's outdated TLS policies (ELBSecurityPolicy-TLS13-1-2-2021-06 passes). "
-      + "Stricter than Trivy: a listener without ssl_policy fails, as AWS then applies ELBSecurityPolicy-2016-08, on Trivy's list.",
+      "HTTPS/TLS listeners do not use one of Trivy's outdated TLS policies (ELBSecurityPolicy-TLS13-1-2-2021-06 passes).",
+    stricter: "Trivy: a listener without ssl_policy fails, as AWS then applies ELBSecurityPolicy-2016-08, on Trivy's list.",
     fix: "Set ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\".",
     check: (l) => {
       if (!["HTTPS", "TLS"].includes(String(l.config.protocol))) return notApplicable;

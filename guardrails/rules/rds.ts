@@ -92,8 +92,8 @@ export const rdsRules: Rule[] = [
     id: "CKV2_AWS_69", checkov: "CKV2_AWS_69", severity: "high", resourceTypes: INSTANCE,
     description:
       "A referenced parameter group forces TLS: rds.force_ssl=1 (postgres or sqlserver families), require_secure_transport=1 "
-      + "(mysql/mariadb), db2comm=SSL (db2-ae). Stricter than Checkov: with no parameter group Checkov passes, we require one for "
-      + "PostgreSQL/MySQL. Checkov accepts only \"1\" for require_secure_transport, and so do we.",
+      + "(mysql/mariadb), db2comm=SSL (db2-ae). Checkov accepts only \"1\" for require_secure_transport, and so do we.",
+    stricter: "Checkov: with no parameter group Checkov passes; we require one for PostgreSQL/MySQL.",
     fix: "Attach a parameter group with rds.force_ssl = 1 (PostgreSQL) or require_secure_transport = 1 (MySQL).",
     check: (r, g) => {
       const groups = g.referencedBy(r, "aws_db_parameter_group");

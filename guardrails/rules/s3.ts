@@ -221,8 +221,8 @@ export const s3Rules: Rule[] = [
       id: "CKV_AWS_70", checkov: "CKV_AWS_70", severity: "critical", resourceTypes: ["aws_s3_bucket", "aws_s3_bucket_policy"],
       description: "No Allow to a wildcard principal unless Checkov's check_conditions accepts its Condition "
         + "(ArnNotEquals/ArnNotLike, an ArnEquals/ArnLike not on every account, or StringEquals/StringLike on aws:SourceVpc(e), "
-        + "aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, ...). Stricter than Checkov: every such statement "
-        + "is judged, where Checkov stops at the first.",
+        + "aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, ...).",
+      stricter: "Checkov: every such statement is judged, where Checkov stops at the first.",
       fix: "Name the principals, or add a restricting Condition such as aws:PrincipalOrgID or aws:SourceVpce.",
     },
     "policy", (st) => (st.some((s) => s.Effect === "Allow" && isWildcardPrincipal(s.Principal) && !checkovRestrictingCondition(s)) ? "an Allow statement has Principal * and no restricting Condition" : undefined),
