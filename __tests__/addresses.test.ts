@@ -130,7 +130,9 @@ describe("pinned addresses of stateful resources", () => {
     const served = {
       ...spec,
       secrets: [{ name: "app" }],
-      services: [{ name: "api", kind: "ecs" as const, imageTag: "1.0.0", port: 8000, healthCheckPath: "/healthz", secrets: { APP_TOKEN: "app" } }],
+      services: [
+        { name: "api", kind: "ecs" as const, imageTag: "1.0.0", port: 8000, healthCheckPath: "/healthz", secrets: { APP_TOKEN: "app" } },
+      ],
       edge: { alb: { certificateArns: { dev: cert("111111111111"), staging: cert("222222222222"), prod: cert("333333333333") } } },
     };
     const all = stateful(addresses(synthStack(new AppStack(new App(), resolve(validSpec(served), "prod")))));

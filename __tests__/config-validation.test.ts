@@ -21,7 +21,9 @@ describe("config validation", () => {
 
   it("names an unknown key with a did-you-mean and the allowed keys", () => {
     const problems = problemsOf(withSpec((s) => (s.environments.prod.acountId = "x")));
-    expect(problems).toContainEqual(expect.stringMatching(/^environments\.prod\.acountId: unknown key "acountId" \(did you mean "accountId"\?\)/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^environments\.prod\.acountId: unknown key "acountId" \(did you mean "accountId"\?\)/),
+    );
   });
 
   it("reports a misspelt required key once, as the unknown key with its suggestion", () => {
@@ -50,7 +52,7 @@ describe("config validation", () => {
 
   it("rejects an invalid account id", () => {
     expect(problemsOf(withSpec((s) => (s.environments.dev.accountId = "12345")))).toEqual([
-      "environments.dev.accountId: must be exactly 12 digits, e.g. \"123456789012\" (got string \"12345\")",
+      'environments.dev.accountId: must be exactly 12 digits, e.g. "123456789012" (got string "12345")',
     ]);
   });
 
@@ -73,7 +75,16 @@ describe("config validation", () => {
         delete s.environments.staging;
         s.drRegion = "eu-west-1";
         s.buckets = [{ name: "uploads", replicateIn: ["prod", "staging"] }];
-        s.guardrails = { suppressions: [{ rule: "CKV_AWS_18", path: "AccessLogBucket", environments: ["staging"], reason: "Access-log target; logging to itself loops." }] };
+        s.guardrails = {
+          suppressions: [
+            {
+              rule: "CKV_AWS_18",
+              path: "AccessLogBucket",
+              environments: ["staging"],
+              reason: "Access-log target; logging to itself loops.",
+            },
+          ],
+        };
       }),
     );
     expect(problems).toEqual([
@@ -93,7 +104,11 @@ describe("config validation", () => {
       "environments.staging.state.roleArn: role is in account 999999999999, but the state of staging is account 222222222222: the provider refuses any other account, so every plan would fail",
       "environments.prod.deployRoleArn: role is in account 444444444444, but environment prod is account 333333333333: the provider refuses any other account, so every plan would fail",
     ]);
-    expect(problemsOf(withSpec((s) => (s.environments.staging.state = { accountId: "999999999999", roleArn: "arn:aws:iam::999999999999:role/tfstate" })))).toEqual([]);
+    expect(
+      problemsOf(
+        withSpec((s) => (s.environments.staging.state = { accountId: "999999999999", roleArn: "arn:aws:iam::999999999999:role/tfstate" })),
+      ),
+    ).toEqual([]);
     expect(problemsOf(withSpec((s) => (s.state = { breakGlassRoleArn: "arn:aws:iam::333333333333:role/break-glass" })))).toEqual([
       "state.breakGlassRoleArn: role is in account 333333333333, but the state of dev is account 111111111111: no role of another account can use the state key, so it would break no glass",
       "state.breakGlassRoleArn: role is in account 333333333333, but the state of staging is account 222222222222: no role of another account can use the state key, so it would break no glass",
@@ -102,12 +117,16 @@ describe("config validation", () => {
 
   it("rejects a log retention CloudWatch does not accept", () => {
     const problems = problemsOf(withSpec((s) => (s.environments.prod.overrides = { logs: { retentionDays: 100 } })));
-    expect(problems).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.logs\.retentionDays: must be one of CloudWatch's retention values/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^environments\.prod\.overrides\.logs\.retentionDays: must be one of CloudWatch's retention values/),
+    ]);
   });
 
   it("suggests the closest region for a typo", () => {
     const problems = problemsOf(withSpec((s) => (s.primaryRegion = "eu-centrl-1")));
-    expect(problems).toContainEqual(expect.stringMatching(/^primaryRegion: string "eu-centrl-1" is not allowed \(did you mean "eu-central-1"\?\)/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^primaryRegion: string "eu-centrl-1" is not allowed \(did you mean "eu-central-1"\?\)/),
+    );
   });
 
   it("rejects regions outside allowedRegions (data residency)", () => {
@@ -132,11 +151,15 @@ describe("config validation", () => {
 
   it("checks names against AWS rules", () => {
     expect(problemsOf(withSpec((s) => (s.app = "Demo_App")))).toEqual([expect.stringMatching(/^app: must be lowercase letters/)]);
-    expect(problemsOf(withSpec((s) => (s.app = "a-very-long-application-name")))).toEqual(["app: must be at most 20 characters long (got 28 characters)"]);
+    expect(problemsOf(withSpec((s) => (s.app = "a-very-long-application-name")))).toEqual([
+      "app: must be at most 20 characters long (got 28 characters)",
+    ]);
     expect(problemsOf(withSpec((s) => (s.state = { bucketName: "{app}.{env}.state" })))).toContainEqual(
       expect.stringMatching(/^state\.bucketName: dev: state log bucket name "demo\.dev\.state-logs" contains a dot/),
     );
-    expect(problemsOf(withSpec((s) => (s.tags = { "aws:owner": "x" })))).toEqual([expect.stringMatching(/^tags\.aws:owner: key must not start with 'aws:'/)]);
+    expect(problemsOf(withSpec((s) => (s.tags = { "aws:owner": "x" })))).toEqual([
+      expect.stringMatching(/^tags\.aws:owner: key must not start with 'aws:'/),
+    ]);
   });
 
   it("takes only IAM role ARNs, at least one and each once, as state principals", () => {
@@ -149,13 +172,17 @@ describe("config validation", () => {
     ]);
     expect(problemsOf(withSpec((s) => (s.environments.prod.state = { principalArns: [role, role], breakGlassRoleArn: "root" })))).toEqual([
       expect.stringMatching(/^environments\.prod\.state\.breakGlassRoleArn: must be an IAM role ARN/),
-      expect.stringMatching(/^environments\.prod\.state\.principalArns\[1\]: duplicate role "arn:aws:iam::333333333333:role\/deploy", already at environments\.prod\.state\.principalArns\[0\]/),
+      expect.stringMatching(
+        /^environments\.prod\.state\.principalArns\[1\]: duplicate role "arn:aws:iam::333333333333:role\/deploy", already at environments\.prod\.state\.principalArns\[0\]/,
+      ),
     ]);
   });
 
   it("rejects state keys and buckets shared between stacks", () => {
     expect(problemsOf(withSpec((s) => (s.state = { key: "infra/terraform.tfstate", bucketName: "demo-shared-state" })))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^state\.bucketName: staging uses state bucket "demo-shared-state" already used by dev/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^state\.bucketName: staging uses state bucket "demo-shared-state" already used by dev/),
+      ]),
     );
     expect(problemsOf(withSpec((s) => (s.state = { key: "{app}/{env}/bootstrap.tfstate" })))).toEqual([
       expect.stringMatching(/^state\.key: state key "demo\/dev\/bootstrap\.tfstate" of demo-dev-bootstrap is already used by demo-dev-app/),
@@ -173,7 +200,11 @@ describe("config validation", () => {
   it("checks subnet CIDRs: inside the VPC, one per AZ, no overlap", () => {
     const problems = problemsOf(
       withSpec((s) => {
-        s.overrides = { network: { subnetCidrs: { public: ["10.0.0.0/24", "10.0.1.0/24"], app: ["10.0.1.128/25", "10.1.0.0/24"], data: ["10.0.3.0/24"] } } };
+        s.overrides = {
+          network: {
+            subnetCidrs: { public: ["10.0.0.0/24", "10.0.1.0/24"], app: ["10.0.1.128/25", "10.1.0.0/24"], data: ["10.0.3.0/24"] },
+          },
+        };
       }),
     );
     expect(problems).toEqual(
@@ -196,7 +227,7 @@ describe("config validation", () => {
     const pin = (ids: string[]) => withSpec((s) => (s.environments.prod.overrides = { network: { zoneIds: ids } }));
     expect(problemsOf(pin(["euc1-az1", "euc1-az2", "euc1-az3"]))).toEqual([]);
     expect(problemsOf(pin(["euc1-az1", "eu-central-1b", "euc1-az3"]))).toEqual([
-      "environments.prod.overrides.network.zoneIds[1]: must be an availability zone ID such as use1-az1 (not a zone name such as us-east-1a) (got string \"eu-central-1b\")",
+      'environments.prod.overrides.network.zoneIds[1]: must be an availability zone ID such as use1-az1 (not a zone name such as us-east-1a) (got string "eu-central-1b")',
     ]);
     expect(problemsOf(pin(["euc1-az1", "euc1-az2"]))).toEqual([
       "environments.prod.overrides.network.zoneIds: prod: 2 zone IDs for 3 availability zones; give one per AZ",
@@ -211,15 +242,24 @@ describe("config validation", () => {
   });
 
   it("keeps the DR region inside the residency list and replication tied to it", () => {
-    expect(problemsOf(withSpec((s) => (s.drRegion = "us-west-2")))).toEqual([expect.stringMatching(/^drRegion: region "us-west-2" is outside allowedRegions/)]);
-    expect(problemsOf(withSpec((s) => (s.buckets = [{ name: "docs", replicateIn: ["prod"] }])))).toEqual(["buckets[0].replicateIn: replication needs drRegion set at the top level"]);
+    expect(problemsOf(withSpec((s) => (s.drRegion = "us-west-2")))).toEqual([
+      expect.stringMatching(/^drRegion: region "us-west-2" is outside allowedRegions/),
+    ]);
+    expect(problemsOf(withSpec((s) => (s.buckets = [{ name: "docs", replicateIn: ["prod"] }])))).toEqual([
+      "buckets[0].replicateIn: replication needs drRegion set at the top level",
+    ]);
     expect(problemsOf(withSpec((s) => (s.drRegion = "eu-central-1")))).toEqual([expect.stringMatching(/^drRegion: is the primary region/)]);
   });
 
   it("checks secrets, emails and alarm thresholds", () => {
     const problems = problemsOf(
       withSpec((s) => {
-        s.secrets = [{ name: "app", generate: { length: 8 } }, { name: "app" }, { name: "both", generate: { length: 32 }, keys: { A: "external" } }, { name: "kk", keys: { lower: "external" } }];
+        s.secrets = [
+          { name: "app", generate: { length: 8 } },
+          { name: "app" },
+          { name: "both", generate: { length: 32 }, keys: { A: "external" } },
+          { name: "kk", keys: { lower: "external" } },
+        ];
         s.alarmEmails = ["not-an-email"];
         s.logMetricAlarms = [{ name: "logins", pattern: "x", warning: 20, critical: 10 }];
       }),
@@ -239,13 +279,19 @@ describe("config validation", () => {
   it("refuses two environments creating a detector and a recorder in one account and region", () => {
     const problems = problemsOf(withSpec((s) => (s.environments.staging.accountId = "111111111111")));
     expect(problems).toEqual([
-      expect.stringMatching(/^environments\.staging\.overrides\.audit\.guardDuty: staging and dev share account 111111111111 in eu-central-1, which holds one GuardDuty detector/),
+      expect.stringMatching(
+        /^environments\.staging\.overrides\.audit\.guardDuty: staging and dev share account 111111111111 in eu-central-1, which holds one GuardDuty detector/,
+      ),
       expect.stringMatching(/^environments\.staging\.overrides\.audit\.awsConfig: staging and dev share account 111111111111/),
     ]);
-    expect(problemsOf(withSpec((s) => {
-      s.environments.staging.accountId = "111111111111";
-      s.environments.staging.overrides = { audit: { guardDuty: false, awsConfig: false } };
-    }))).toEqual([]);
+    expect(
+      problemsOf(
+        withSpec((s) => {
+          s.environments.staging.accountId = "111111111111";
+          s.environments.staging.overrides = { audit: { guardDuty: false, awsConfig: false } };
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it("counts the DR region of an environment that replicates: one environment's DR region is another's primary", () => {
@@ -277,7 +323,14 @@ describe("config validation", () => {
 
   it("reserves the key purposes of the platform's own keys", () => {
     const problems = problemsOf(
-      withSpec((s) => (s.keys = [{ purpose: "phi-fields", description: "x" }, { purpose: "audit", description: "x" }, { purpose: "tfstate", description: "x" }])),
+      withSpec(
+        (s) =>
+          (s.keys = [
+            { purpose: "phi-fields", description: "x" },
+            { purpose: "audit", description: "x" },
+            { purpose: "tfstate", description: "x" },
+          ]),
+      ),
     );
     expect(problems).toEqual([
       'keys[1].purpose: "audit" is reserved: the platform\'s own keys use data, audit, dr, tfstate; choose another purpose',
@@ -286,7 +339,9 @@ describe("config validation", () => {
   });
 
   it("takes audit readers as IAM role ARNs", () => {
-    const problems = problemsOf(withSpec((s) => (s.environments.prod.overrides = { audit: { readerArns: ["arn:aws:iam::333333333333:user/bob"] } })));
+    const problems = problemsOf(
+      withSpec((s) => (s.environments.prod.overrides = { audit: { readerArns: ["arn:aws:iam::333333333333:user/bob"] } })),
+    );
     expect(problems).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.audit\.readerArns\[0\]: must be an IAM role ARN/)]);
     const readers = ["arn:aws:iam::333333333333:role/auditor", "arn:aws:iam::999999999999:role/auditor"];
     expect(problemsOf(withSpec((s) => (s.environments.prod.overrides = { audit: { readerArns: readers } })))).toEqual([
@@ -334,7 +389,9 @@ describe("config validation", () => {
 
     it("rejects an unknown major and a minor pin, with the path", () => {
       expect(problemsOf(withSpec((s) => (s.database = { engine: "postgres", version: "9" })))).toEqual([
-        expect.stringMatching(/^database\.version: postgres has no major version "9" in the engine table of \d{4}-\d\d-\d\d; known: 13, 14, 15, 16, 17$/),
+        expect.stringMatching(
+          /^database\.version: postgres has no major version "9" in the engine table of \d{4}-\d\d-\d\d; known: 13, 14, 15, 16, 17$/,
+        ),
       ]);
       expect(problemsOf(withSpec((s) => (s.database = { engine: "mysql", version: "16" })))).toEqual([
         expect.stringMatching(/^database\.version: mysql has no major version "16" .*known: 8\.0, 8\.4$/),
@@ -364,7 +421,9 @@ describe("config validation", () => {
       expect(problems).toEqual([
         expect.stringMatching(/^overrides\.database\.instanceClass: dev: RDS for postgres does not offer db\.t2\.micro \(engine table of /),
         expect.stringMatching(/^overrides\.database\.instanceClass: staging: RDS for postgres does not offer db\.t2\.micro/),
-        expect.stringMatching(/^environments\.prod\.overrides\.database\.instanceClass: prod: RDS for postgres does not offer db\.x9\.huge/),
+        expect.stringMatching(
+          /^environments\.prod\.overrides\.database\.instanceClass: prod: RDS for postgres does not offer db\.x9\.huge/,
+        ),
       ]);
     });
 
@@ -376,60 +435,91 @@ describe("config validation", () => {
         }),
       );
       expect(problems).toEqual([
-        expect.stringMatching(/^environments\.prod\.overrides\.database\.backupWindow: prod: backup window 04:00-05:00 overlaps maintenance window sun:04:30-sun:05:30/),
+        expect.stringMatching(
+          /^environments\.prod\.overrides\.database\.backupWindow: prod: backup window 04:00-05:00 overlaps maintenance window sun:04:30-sun:05:30/,
+        ),
       ]);
-      expect(problemsOf(withSpec((s) => {
-        pg(s);
-        s.environments.dev.overrides = { database: { allocatedStorageGb: 200 } };
-      }))).toEqual([
+      expect(
+        problemsOf(
+          withSpec((s) => {
+            pg(s);
+            s.environments.dev.overrides = { database: { allocatedStorageGb: 200 } };
+          }),
+        ),
+      ).toEqual([
         "environments.dev.overrides.database.maxAllocatedStorageGb: dev: storage ceiling 100 GiB is below the allocated 200 GiB; raise it or lower allocatedStorageGb",
       ]);
     });
 
     it("rejects a replica without backups, with the path of the retention", () => {
-      expect(problemsOf(withSpec((s) => {
-        pg(s);
-        s.environments.prod.overrides = { database: { readReplicas: 1, backupRetentionDays: 0 } };
-      }))).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.database\.backupRetentionDays: /)]);
-      expect(problemsOf(withSpec((s) => {
-        pg(s);
-        s.environments.prod.overrides = { database: { readReplicas: 6 } };
-      }))).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.database\.readReplicas: /)]);
+      expect(
+        problemsOf(
+          withSpec((s) => {
+            pg(s);
+            s.environments.prod.overrides = { database: { readReplicas: 1, backupRetentionDays: 0 } };
+          }),
+        ),
+      ).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.database\.backupRetentionDays: /)]);
+      expect(
+        problemsOf(
+          withSpec((s) => {
+            pg(s);
+            s.environments.prod.overrides = { database: { readReplicas: 6 } };
+          }),
+        ),
+      ).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.database\.readReplicas: /)]);
     });
 
     it("rejects backup replication without a DR region, into the environment's own region, or for an undeclared environment", () => {
       const replicated = (s: any) => (s.database = { engine: "postgres", version: "16", replicateIn: ["prod"] });
       expect(problemsOf(withSpec(replicated))).toEqual(["database.replicateIn: backup replication needs drRegion set at the top level"]);
-      expect(problemsOf(withSpec((s) => {
-        replicated(s);
-        s.drRegion = "eu-west-1";
-        s.environments.prod.region = "eu-west-1";
-      }))).toEqual([
+      expect(
+        problemsOf(
+          withSpec((s) => {
+            replicated(s);
+            s.drRegion = "eu-west-1";
+            s.environments.prod.region = "eu-west-1";
+          }),
+        ),
+      ).toEqual([
         "environments.prod.region: prod runs in drRegion eu-west-1 and replicates its database backups there; a disaster-recovery copy must live elsewhere",
       ]);
-      expect(problemsOf(withSpec((s) => {
-        replicated(s);
-        s.drRegion = "eu-west-1";
-        delete s.environments.staging;
-        s.database.replicateIn = ["staging"];
-      }))).toContainEqual(expect.stringMatching(/^database\.replicateIn\[0\]: environment "staging" is not declared/));
+      expect(
+        problemsOf(
+          withSpec((s) => {
+            replicated(s);
+            s.drRegion = "eu-west-1";
+            delete s.environments.staging;
+            s.database.replicateIn = ["staging"];
+          }),
+        ),
+      ).toContainEqual(expect.stringMatching(/^database\.replicateIn\[0\]: environment "staging" is not declared/));
     });
 
     it("rejects a DR region equal to the primary or outside allowedRegions", () => {
-      const dr = (region: string) => withSpec((s) => {
-        s.database = { engine: "postgres", version: "16", replicateIn: ["prod"] };
-        s.drRegion = region;
-      });
+      const dr = (region: string) =>
+        withSpec((s) => {
+          s.database = { engine: "postgres", version: "16", replicateIn: ["prod"] };
+          s.drRegion = region;
+        });
       expect(problemsOf(dr("eu-central-1"))).toEqual([expect.stringMatching(/^drRegion: is the primary region eu-central-1/)]);
       expect(problemsOf(dr("us-east-1"))).toEqual([expect.stringMatching(/^drRegion: region "us-east-1" is outside allowedRegions/)]);
     });
 
     it("keeps the generated master secret's name for the database where replicas are asked", () => {
-      expect(problemsOf(withSpec((s) => {
-        pg(s);
-        s.secrets = [{ name: "database-master" }];
-        s.environments.prod.overrides = { database: { readReplicas: 1 } };
-      }))).toEqual([expect.stringMatching(/^secrets\[0\]\.name: prod: "database-master" is the secret that holds the database's generated master password/)]);
+      expect(
+        problemsOf(
+          withSpec((s) => {
+            pg(s);
+            s.secrets = [{ name: "database-master" }];
+            s.environments.prod.overrides = { database: { readReplicas: 1 } };
+          }),
+        ),
+      ).toEqual([
+        expect.stringMatching(
+          /^secrets\[0\]\.name: prod: "database-master" is the secret that holds the database's generated master password/,
+        ),
+      ]);
     });
 
     it("finds window overlaps across midnight and the end of the week", () => {
@@ -442,10 +532,14 @@ describe("config validation", () => {
     });
 
     it("rejects malformed windows and retention outside 7-35 days", () => {
-      expect(problemsOf(withSpec((s) => {
-        pg(s);
-        s.overrides = { database: { backupWindow: "3:00-4:00", backupRetentionDays: 36 } };
-      }))).toEqual([
+      expect(
+        problemsOf(
+          withSpec((s) => {
+            pg(s);
+            s.overrides = { database: { backupWindow: "3:00-4:00", backupRetentionDays: 36 } };
+          }),
+        ),
+      ).toEqual([
         "overrides.database.backupRetentionDays: must be at most 35 (got number 36)",
         expect.stringMatching(/^overrides\.database\.backupWindow: must be hh:mm-hh:mm in UTC/),
       ]);
@@ -466,7 +560,9 @@ describe("config validation", () => {
       expect(problemsOf(withSpec((s) => (s.cache = { engine: "valkey", version: "7.2" })))).toEqual([
         'cache.version: pin the major version "7", not "7.2": the table picks the minor (7.2) and auto minor upgrades move the patch',
       ]);
-      expect(problemsOf(withSpec((s) => (s.cache = { engine: "memcached", version: "1" })))).toEqual([expect.stringMatching(/^cache\.engine: /)]);
+      expect(problemsOf(withSpec((s) => (s.cache = { engine: "memcached", version: "1" })))).toEqual([
+        expect.stringMatching(/^cache\.engine: /),
+      ]);
     });
 
     it("rejects Multi-AZ with one node and a node type the table lacks, where it was written", () => {
@@ -485,18 +581,24 @@ describe("config validation", () => {
     });
 
     it("rejects overlapping windows, a node count beyond 6, and a config secret on the token's name", () => {
-      expect(problemsOf(withSpec((s) => {
-        redis(s);
-        s.environments.dev.overrides = { cache: { snapshotWindow: "05:00-06:00", nodeCount: 7 } };
-        s.secrets = [{ name: "cache-auth-token" }];
-      }))).toEqual([
-        expect.stringMatching(/^environments\.dev\.overrides\.cache\.nodeCount: /),
-      ]);
-      expect(problemsOf(withSpec((s) => {
-        redis(s);
-        s.environments.dev.overrides = { cache: { snapshotWindow: "05:00-06:00" } };
-        s.secrets = [{ name: "api" }, { name: "cache-auth-token" }];
-      }))).toEqual([
+      expect(
+        problemsOf(
+          withSpec((s) => {
+            redis(s);
+            s.environments.dev.overrides = { cache: { snapshotWindow: "05:00-06:00", nodeCount: 7 } };
+            s.secrets = [{ name: "cache-auth-token" }];
+          }),
+        ),
+      ).toEqual([expect.stringMatching(/^environments\.dev\.overrides\.cache\.nodeCount: /)]);
+      expect(
+        problemsOf(
+          withSpec((s) => {
+            redis(s);
+            s.environments.dev.overrides = { cache: { snapshotWindow: "05:00-06:00" } };
+            s.secrets = [{ name: "api" }, { name: "cache-auth-token" }];
+          }),
+        ),
+      ).toEqual([
         'secrets[1].name: "cache-auth-token" holds the cache\'s generated AUTH token; choose another name',
         "environments.dev.overrides.cache.snapshotWindow: dev: snapshot window 05:00-06:00 overlaps maintenance window sun:05:30-sun:06:30; ElastiCache rejects that",
       ]);

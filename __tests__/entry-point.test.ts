@@ -55,7 +55,9 @@ describe("entry point", () => {
       expect.stringMatching(
         /^warning: careportal-dev-bootstrap: the state bucket and key are open to every IAM principal of account 111111111111 .*; set environments\.dev\.deployRoleArn, environments\.dev\.state\.roleArn or environments\.dev\.state\.principalArns /,
       ),
-      expect.stringMatching(/^warning: careportal-staging-bootstrap: .* account 222222222222 .*environments\.staging\.state\.principalArns /),
+      expect.stringMatching(
+        /^warning: careportal-staging-bootstrap: .* account 222222222222 .*environments\.staging\.state\.principalArns /,
+      ),
     ]);
     expect(run.status).toBe(0);
     expect(readdirSync(join(out, "stacks")).sort()).toEqual([
@@ -69,10 +71,20 @@ describe("entry point", () => {
     // One line per stack: what passed, what is suppressed, where the reviewer's report is.
     const lines = run.stdout.split("\n").filter((l) => l.startsWith("  careportal-"));
     expect(lines).toHaveLength(6);
-    expect(run.stdout).toMatch(new RegExp(`^  careportal-prod-app: \\d+ checks passed, \\d+ suppressed \\(\\d+ rules on \\d+ resources\\); report ${out}/stacks/careportal-prod-app/guardrails\\.md$`, "m"));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^  careportal-prod-app: \\d+ checks passed, \\d+ suppressed \\(\\d+ rules on \\d+ resources\\); report ${out}/stacks/careportal-prod-app/guardrails\\.md$`,
+        "m",
+      ),
+    );
     expect(existsSync(join(out, "manifest.json"))).toBe(true);
     for (const stack of readdirSync(join(out, "stacks"))) {
-      expect(readdirSync(join(out, "stacks", stack)).sort()).toEqual(["cdk.tf.json", "guardrails.json", "guardrails.md", "guardrails.sarif"]);
+      expect(readdirSync(join(out, "stacks", stack)).sort()).toEqual([
+        "cdk.tf.json",
+        "guardrails.json",
+        "guardrails.md",
+        "guardrails.sarif",
+      ]);
     }
     expect(existsSync(join(out, ".checkov.yaml"))).toBe(true);
     expect(existsSync(join(out, ".trivyignore.yaml"))).toBe(true);
@@ -111,7 +123,9 @@ describe("entry point", () => {
     const out = join(work, "out");
     const run = synth(writeConfig("bad.json", { ...baseSpec(), dataClassification: "secret" }), out);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/dataClassification: string "secret" is not allowed; expected one of: public, internal, confidential, pii, phi/);
+    expect(run.stderr).toMatch(
+      /dataClassification: string "secret" is not allowed; expected one of: public, internal, confidential, pii, phi/,
+    );
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(work)).toEqual(["bad.json"]);
   });
@@ -125,24 +139,28 @@ describe("entry point", () => {
     const run = synth(writeConfig("short-logs.json", shortLogs), out);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Guardrails: 2 findings, most severe first:/);
-    expect(run.stderr).toMatch(/demo-dev-app aws_cloudwatch_log_group\.Observability_AppLogGroup_\w+ \[CKV_AWS_338\] LOW: retention_in_days is 90\n\s+rule: .*\n\s+fix: {2}Keep logs at least 365 days/);
+    expect(run.stderr).toMatch(
+      /demo-dev-app aws_cloudwatch_log_group\.Observability_AppLogGroup_\w+ \[CKV_AWS_338\] LOW: retention_in_days is 90\n\s+rule: .*\n\s+fix: {2}Keep logs at least 365 days/,
+    );
     expect(run.stderr).toMatch(/Nothing was written/);
     noStackTrace(run.stderr);
     expect(snapshotDir(out)).toEqual(before);
 
     shortLogs.guardrails = {
       suppressions: ["Observability/AppLogGroup", "Network/FlowLogGroup"].map((path) => ({
-        rule: "CKV_AWS_338", path, environments: ["dev"], reason: "Dev holds synthetic data only; 90 days is enough to debug.",
+        rule: "CKV_AWS_338",
+        path,
+        environments: ["dev"],
+        reason: "Dev holds synthetic data only; 90 days is enough to debug.",
       })),
     };
     const accepted = synth(writeConfig("accepted.json", shortLogs), out);
     expect(withoutOpenStateWarnings(accepted.stderr)).toBe("");
     expect(accepted.status).toBe(0);
     const report = JSON.parse(readFileSync(join(out, "stacks", "demo-dev-app", "guardrails.json"), "utf8"));
-    expect(report.findings.filter((f: any) => f.status === "suppressed" && f.ruleId === "CKV_AWS_338").map((f: any) => f.justification)).toEqual([
-      "Dev holds synthetic data only; 90 days is enough to debug.",
-      "Dev holds synthetic data only; 90 days is enough to debug.",
-    ]);
+    expect(
+      report.findings.filter((f: any) => f.status === "suppressed" && f.ruleId === "CKV_AWS_338").map((f: any) => f.justification),
+    ).toEqual(["Dev holds synthetic data only; 90 days is enough to debug.", "Dev holds synthetic data only; 90 days is enough to debug."]);
     expect(readFileSync(join(out, ".checkov.yaml"), "utf8")).toContain("CKV_AWS_338:.*stacks/demo-dev-app/cdk\\\\.tf\\\\.json$");
   });
 

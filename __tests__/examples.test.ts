@@ -16,7 +16,9 @@ import { buildApp } from "../stacks/build-app";
 import { onlyResource, referenced, resourcesOfType, type TfJson } from "./helpers";
 
 const dir = join(__dirname, "..", "examples");
-const examples = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+const examples = readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 function synthesize(file: string) {
   const built = buildApp(loadSpecFile(join(dir, file)), mkdtempSync(join(tmpdir(), "ex-")), { attachGuardrails: false });
@@ -35,7 +37,12 @@ describe("reference system examples", () => {
   it.each(examples)("%s synthesizes dev, staging and prod with no blocking finding", (file) => {
     const { built, reports } = synthesize(file);
     expect(built.stacks.map((s) => s.stack.node.id.split("-").slice(-2).join("-"))).toEqual([
-      "dev-bootstrap", "dev-app", "staging-bootstrap", "staging-app", "prod-bootstrap", "prod-app",
+      "dev-bootstrap",
+      "dev-app",
+      "staging-bootstrap",
+      "staging-app",
+      "prod-bootstrap",
+      "prod-app",
     ]);
     for (const r of reports) expect(blocking(r)).toEqual([]);
     for (const r of reports) expect(r.staleSuppressions).toEqual([]);
@@ -46,7 +53,9 @@ describe("reference system examples", () => {
     const id = built.bootstrapStacks.find((b) => b.node.id.endsWith("-prod-bootstrap"))!.node.id;
     const policies = resourcesOfType(tf(id), "aws_s3_bucket_policy").map((p) => JSON.parse(p.policy).Statement);
     const deny = policies.flat().find((st: any) => st.Sid === "DenyStateAccessExceptTerraformRoles");
-    expect(deny.Condition.ArnNotLike["aws:PrincipalArn"]).toEqual([expect.stringMatching(/^arn:aws:iam::333333333333:role\/[a-z]+-prod-deploy$/)]);
+    expect(deny.Condition.ArnNotLike["aws:PrincipalArn"]).toEqual([
+      expect.stringMatching(/^arn:aws:iam::333333333333:role\/[a-z]+-prod-deploy$/),
+    ]);
   });
 
   it("R1 apprunner-eu: everything in the EU, 3 AZs in prod, SECRET_KEY of 64 generated characters", () => {
@@ -63,7 +72,11 @@ describe("reference system examples", () => {
   it("R1 apprunner-eu: the API on App Runner in eu-central-1, port 8000, scaling 1-2 / 1-5 / 2-10, through the VPC to the database and Redis, behind the WAF", () => {
     const { tf } = synthesize("apprunner-eu.json");
     const scaling = (env: string) => onlyResource(tf(`orthosense-${env}-app`), "aws_apprunner_auto_scaling_configuration_version");
-    expect(["dev", "staging", "prod"].map((e) => [scaling(e).min_size, scaling(e).max_size])).toEqual([[1, 2], [1, 5], [2, 10]]);
+    expect(["dev", "staging", "prod"].map((e) => [scaling(e).min_size, scaling(e).max_size])).toEqual([
+      [1, 2],
+      [1, 5],
+      [2, 10],
+    ]);
     const prod = tf("orthosense-prod-app");
     const svc = onlyResource(prod, "aws_apprunner_service");
     const image = svc.source_configuration.image_repository.image_configuration;
@@ -78,12 +91,28 @@ describe("reference system examples", () => {
 
   it("R2 ecs-hipaa: the guide's subnets and single NAT, the PHI field key, third-party key placeholders", () => {
     const prod = synthesize("ecs-hipaa.json").tf("carebow-prod-app");
-    expect(resourcesOfType(prod, "aws_subnet").map((s) => s.cidr_block).sort()).toEqual(
-      ["10.0.1.0/24", "10.0.11.0/24", "10.0.12.0/24", "10.0.13.0/24", "10.0.2.0/24", "10.0.21.0/24", "10.0.22.0/24", "10.0.23.0/24", "10.0.3.0/24"],
-    );
+    expect(
+      resourcesOfType(prod, "aws_subnet")
+        .map((s) => s.cidr_block)
+        .sort(),
+    ).toEqual([
+      "10.0.1.0/24",
+      "10.0.11.0/24",
+      "10.0.12.0/24",
+      "10.0.13.0/24",
+      "10.0.2.0/24",
+      "10.0.21.0/24",
+      "10.0.22.0/24",
+      "10.0.23.0/24",
+      "10.0.3.0/24",
+    ]);
     expect(resourcesOfType(prod, "aws_nat_gateway")).toHaveLength(1);
     expect(resourcesOfType(prod, "aws_kms_alias").map((a) => a.name)).toContain("alias/carebow-prod-phi-fields");
-    expect(resourcesOfType(prod, "aws_secretsmanager_secret").map((s) => s.name).sort()).toEqual(["carebow/prod/jwt-secret", "carebow/prod/openai-api-key", "carebow/prod/stripe-secret-key"]);
+    expect(
+      resourcesOfType(prod, "aws_secretsmanager_secret")
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(["carebow/prod/jwt-secret", "carebow/prod/openai-api-key", "carebow/prod/stripe-secret-key"]);
     expect(resourcesOfType(prod, "aws_secretsmanager_secret_version")).toEqual([]);
   });
 
@@ -110,8 +139,14 @@ describe("reference system examples", () => {
   it("R4 ecs-cdn-hipaa: one JSON secret, failed-login alarms, 7-year audit logs, documents copied to a second region", () => {
     const prod = synthesize("ecs-cdn-hipaa.json").tf("mediflow-prod-app");
     // The app's one secret; the cache's generated AUTH token keeps its own.
-    expect(resourcesOfType(prod, "aws_secretsmanager_secret").map((x) => x.name).sort()).toEqual(["mediflow/prod/app", "mediflow/prod/cache-auth-token"]);
-    const appAlarms = resourcesOfType(prod, "aws_cloudwatch_metric_alarm").map((a) => a.alarm_name).filter((a) => !a.includes("-cis-") && !a.includes("-cache-"));
+    expect(
+      resourcesOfType(prod, "aws_secretsmanager_secret")
+        .map((x) => x.name)
+        .sort(),
+    ).toEqual(["mediflow/prod/app", "mediflow/prod/cache-auth-token"]);
+    const appAlarms = resourcesOfType(prod, "aws_cloudwatch_metric_alarm")
+      .map((a) => a.alarm_name)
+      .filter((a) => !a.includes("-cis-") && !a.includes("-cache-"));
     expect(appAlarms.sort()).toEqual([
       "mediflow-prod-db-connections-critical",
       "mediflow-prod-db-connections-warning",
@@ -124,11 +159,15 @@ describe("reference system examples", () => {
       "mediflow-prod-failed-logins-critical",
       "mediflow-prod-failed-logins-warning",
     ]);
-    expect(resourcesOfType(prod, "aws_cloudwatch_log_group").find((g) => g.name === "/aws/cloudtrail/mediflow-prod")!.retention_in_days).toBe(2557);
-    expect(resourcesOfType(prod, "aws_s3_bucket").filter((b) => b.region === "us-west-2").map((b) => b.bucket).sort()).toEqual([
-      "mediflow-prod-documents-333333333333-replica",
-      "mediflow-prod-dr-access-logs-333333333333",
-    ]);
+    expect(
+      resourcesOfType(prod, "aws_cloudwatch_log_group").find((g) => g.name === "/aws/cloudtrail/mediflow-prod")!.retention_in_days,
+    ).toBe(2557);
+    expect(
+      resourcesOfType(prod, "aws_s3_bucket")
+        .filter((b) => b.region === "us-west-2")
+        .map((b) => b.bucket)
+        .sort(),
+    ).toEqual(["mediflow-prod-documents-333333333333-replica", "mediflow-prod-dr-access-logs-333333333333"]);
   });
 
   it("R5 ecs-mysql-dr: the guide's state names, four buckets to Glacier after 90 days, replicated to us-west-2 in prod", () => {
@@ -154,16 +193,35 @@ describe("reference system examples", () => {
     it("R1 apprunner-eu: PostgreSQL 16, 35 days of backups everywhere, the guide's sizes, Multi-AZ in staging and prod", () => {
       const { tf } = synthesize("apprunner-eu.json");
       const byEnv = (env: string) => db(tf(`orthosense-${env}-app`));
-      expect(byEnv("dev")).toMatchObject({ engine: "postgres", engine_version: "16", db_name: "orthosense", instance_class: "db.t4g.micro", multi_az: false, backup_retention_period: 35 });
+      expect(byEnv("dev")).toMatchObject({
+        engine: "postgres",
+        engine_version: "16",
+        db_name: "orthosense",
+        instance_class: "db.t4g.micro",
+        multi_az: false,
+        backup_retention_period: 35,
+      });
       expect(byEnv("staging")).toMatchObject({ instance_class: "db.t4g.small", multi_az: true, backup_retention_period: 35 });
-      expect(byEnv("prod")).toMatchObject({ instance_class: "db.t4g.medium", multi_az: true, backup_retention_period: 35, performance_insights_enabled: true });
+      expect(byEnv("prod")).toMatchObject({
+        instance_class: "db.t4g.medium",
+        multi_az: true,
+        backup_retention_period: 35,
+        performance_insights_enabled: true,
+      });
       expect(byEnv("prod").enabled_cloudwatch_logs_exports).toEqual(["postgresql", "upgrade"]);
     });
 
     it("R2 ecs-hipaa: PostgreSQL 16 on db.t4g.medium, 50 GB, 7-day backups, Multi-AZ in every environment", () => {
       const { tf } = synthesize("ecs-hipaa.json");
       for (const env of ["dev", "staging", "prod"]) {
-        expect(db(tf(`carebow-${env}-app`))).toMatchObject({ engine_version: "16", instance_class: "db.t4g.medium", allocated_storage: 50, backup_retention_period: 7, multi_az: true, storage_encrypted: true });
+        expect(db(tf(`carebow-${env}-app`))).toMatchObject({
+          engine_version: "16",
+          instance_class: "db.t4g.medium",
+          allocated_storage: 50,
+          backup_retention_period: 7,
+          multi_az: true,
+          storage_encrypted: true,
+        });
       }
     });
 
@@ -171,18 +229,27 @@ describe("reference system examples", () => {
       const { tf, reports } = synthesize("apprunner-aurora.json");
       for (const env of ["dev", "staging", "prod"]) {
         const app = tf(`periodtracker-${env}-app`);
-        expect(onlyResource(app, "aws_rds_cluster")).toMatchObject({ engine: "aurora-postgresql", database_name: "periodtracker", backup_retention_period: 7, storage_encrypted: true });
+        expect(onlyResource(app, "aws_rds_cluster")).toMatchObject({
+          engine: "aurora-postgresql",
+          database_name: "periodtracker",
+          backup_retention_period: 7,
+          storage_encrypted: true,
+        });
         const instances = resourcesOfType(app, "aws_rds_cluster_instance");
         expect(instances).toHaveLength(env === "dev" ? 1 : 2);
         for (const i of instances) expect(i.performance_insights_enabled).toBe(true);
         const copies = onlyResource(app, "aws_backup_plan").rule[0].copy_action;
-        expect(copies ? copies.map((c: any) => referenced(app, c.destination_vault_arn).region) : []).toEqual(env === "prod" ? ["ap-south-2"] : []);
+        expect(copies ? copies.map((c: any) => referenced(app, c.destination_vault_arn).region) : []).toEqual(
+          env === "prod" ? ["ap-south-2"] : [],
+        );
         expect(resourcesOfType(app, "aws_db_instance")).toEqual([]);
       }
       const residency = reports.flatMap((r) => r.findings.filter((f) => f.ruleId === "PRJ_DATA_RESIDENCY"));
       expect(residency.every((f) => f.status === "passed")).toBe(true);
       // PASSPORT_SECRET only: DATABASE_PASSWORD is the cluster's managed master secret.
-      expect(resourcesOfType(tf("periodtracker-prod-app"), "aws_secretsmanager_secret").map((x) => x.name)).toEqual(["periodtracker/prod/passport-secret"]);
+      expect(resourcesOfType(tf("periodtracker-prod-app"), "aws_secretsmanager_secret").map((x) => x.name)).toEqual([
+        "periodtracker/prod/passport-secret",
+      ]);
     });
 
     it("R4 ecs-cdn-hipaa: PostgreSQL Multi-AZ with 30-day backups and TLS forced", () => {
@@ -195,8 +262,18 @@ describe("reference system examples", () => {
     it("R5 ecs-mysql-dr: MySQL 8.0 with require_secure_transport, IAM auth and the audit plugin; db.t3.medium in dev, db.r6g.xlarge with 30 days in prod", () => {
       const { tf } = synthesize("ecs-mysql-dr.json");
       const prod = db(tf("omniportal-prod-app"));
-      expect(prod).toMatchObject({ engine: "mysql", engine_version: "8.0", engine_lifecycle_support: "open-source-rds-extended-support", instance_class: "db.r6g.xlarge", multi_az: true, backup_retention_period: 30, iam_database_authentication_enabled: true });
-      expect(referenced(tf("omniportal-prod-app"), prod.parameter_group_name).parameter).toContainEqual(expect.objectContaining({ name: "require_secure_transport", value: "1" }));
+      expect(prod).toMatchObject({
+        engine: "mysql",
+        engine_version: "8.0",
+        engine_lifecycle_support: "open-source-rds-extended-support",
+        instance_class: "db.r6g.xlarge",
+        multi_az: true,
+        backup_retention_period: 30,
+        iam_database_authentication_enabled: true,
+      });
+      expect(referenced(tf("omniportal-prod-app"), prod.parameter_group_name).parameter).toContainEqual(
+        expect.objectContaining({ name: "require_secure_transport", value: "1" }),
+      );
       expect(db(tf("omniportal-dev-app"))).toMatchObject({ instance_class: "db.t3.medium", performance_insights_enabled: true });
     });
 
@@ -219,12 +296,14 @@ describe("reference system examples", () => {
 
     it("R5 ecs-mysql-dr: synth warns once per environment that MySQL 8.0 bills Extended Support, naming 8.4", async () => {
       const { synthesizeApp } = require("../stacks/synthesize") as typeof import("../stacks/synthesize");
-      const { warnings } = await synthesizeApp(loadSpecFile(join(dir, "ecs-mysql-dr.json")), mkdtempSync(join(tmpdir(), "ex-")), { hcl: false });
+      const { warnings } = await synthesizeApp(loadSpecFile(join(dir, "ecs-mysql-dr.json")), mkdtempSync(join(tmpdir(), "ex-")), {
+        hcl: false,
+      });
       const engine = warnings.filter((w) => w.includes("Extended Support"));
       expect(engine).toHaveLength(3);
       expect(engine[2]).toBe(
         "warning: omniportal-prod-app: RDS for mysql 8.0 left standard support on 2026-07-31 and bills Extended Support " +
-          "(engine_lifecycle_support = open-source-rds-extended-support); upgrade to 8.4 (database.version \"8.4\") after testing the app on it.",
+          '(engine_lifecycle_support = open-source-rds-extended-support); upgrade to 8.4 (database.version "8.4") after testing the app on it.',
       );
     });
   });
@@ -235,13 +314,23 @@ describe("reference system examples", () => {
     it("R1 apprunner-eu: Redis 7 with TLS and AUTH, cache.t4g.micro / small, two nodes in prod, memory alarms at 70 / 80 %", () => {
       const { tf } = synthesize("apprunner-eu.json");
       const byEnv = (env: string) => cache(tf(`orthosense-${env}-app`));
-      expect(byEnv("dev")).toMatchObject({ ...secure, engine: "redis", engine_version: "7.1", node_type: "cache.t4g.micro", num_cache_clusters: 1 });
+      expect(byEnv("dev")).toMatchObject({
+        ...secure,
+        engine: "redis",
+        engine_version: "7.1",
+        node_type: "cache.t4g.micro",
+        num_cache_clusters: 1,
+      });
       expect(byEnv("staging")).toMatchObject({ node_type: "cache.t4g.small", num_cache_clusters: 1 });
       expect(byEnv("prod")).toMatchObject({ num_cache_clusters: 2, automatic_failover_enabled: true, multi_az_enabled: true });
       expect(byEnv("prod").auth_token).toMatch(/^\$\{random_password\./);
-      const memory = resourcesOfType(tf("orthosense-prod-app"), "aws_cloudwatch_metric_alarm").filter((a) => a.metric_name === "DatabaseMemoryUsagePercentage");
+      const memory = resourcesOfType(tf("orthosense-prod-app"), "aws_cloudwatch_metric_alarm").filter(
+        (a) => a.metric_name === "DatabaseMemoryUsagePercentage",
+      );
       expect(memory.map((a) => a.threshold).sort()).toEqual([70, 70, 80, 80]);
-      const secrets = resourcesOfType(tf("orthosense-prod-app"), "aws_secretsmanager_secret").map((x) => x.name).sort();
+      const secrets = resourcesOfType(tf("orthosense-prod-app"), "aws_secretsmanager_secret")
+        .map((x) => x.name)
+        .sort();
       expect(secrets).toEqual(["orthosense/prod/cache-auth-token", "orthosense/prod/secret-key"]);
     });
 
@@ -258,7 +347,14 @@ describe("reference system examples", () => {
     it("R5 ecs-mysql-dr: Multi-AZ Redis over TLS with daily snapshots kept 7 days in prod; cache.t3.small in dev, cache.r6g.large in prod", () => {
       const { tf } = synthesize("ecs-mysql-dr.json");
       const prod = cache(tf("omniportal-prod-app"));
-      expect(prod).toMatchObject({ ...secure, node_type: "cache.r6g.large", multi_az_enabled: true, automatic_failover_enabled: true, snapshot_retention_limit: 7, snapshot_window: "02:00-03:00" });
+      expect(prod).toMatchObject({
+        ...secure,
+        node_type: "cache.r6g.large",
+        multi_az_enabled: true,
+        automatic_failover_enabled: true,
+        snapshot_retention_limit: 7,
+        snapshot_window: "02:00-03:00",
+      });
       expect(prod.lifecycle.prevent_destroy).toBe(true);
       expect(cache(tf("omniportal-dev-app"))).toMatchObject({ ...secure, node_type: "cache.t3.small", num_cache_clusters: 1 });
     });

@@ -22,7 +22,10 @@ function specWithEverything(): AppSpec {
   spec.drRegion = "eu-west-1";
   spec.buckets = [{ name: "uploads", replicateIn: ["dev", "prod"] }];
   spec.keys = [{ purpose: "phi-fields", description: "Field-level PHI encryption" }];
-  spec.secrets = [{ name: "app", generate: { length: 32 } }, { name: "api", keys: { TOKEN: { length: 40 }, PARTNER: "external" } }];
+  spec.secrets = [
+    { name: "app", generate: { length: 32 } },
+    { name: "api", keys: { TOKEN: { length: 40 }, PARTNER: "external" } },
+  ];
   return validSpec(spec);
 }
 
@@ -31,7 +34,15 @@ const build = (spec: AppSpec, env: "dev" | "prod", Stack: new (app: App, e: Retu
 
 describe("protection of stateful resources", () => {
   it("lists the types a destroy or replacement would lose, databases and generated secrets included", () => {
-    for (const type of ["aws_s3_bucket", "aws_dynamodb_table", "aws_kms_key", "aws_db_instance", "aws_rds_cluster", "random_password", "aws_secretsmanager_secret"]) {
+    for (const type of [
+      "aws_s3_bucket",
+      "aws_dynamodb_table",
+      "aws_kms_key",
+      "aws_db_instance",
+      "aws_rds_cluster",
+      "random_password",
+      "aws_secretsmanager_secret",
+    ]) {
       expect(STATEFUL_RESOURCE_TYPES).toContain(type);
     }
   });
@@ -42,10 +53,17 @@ describe("protection of stateful resources", () => {
   ] as const)("app stack in %s: prevent_destroy is %s on every stateful resource", (env, expected) => {
     const found = statefulResources(synthStack(build(specWithEverything(), env, AppStack)));
     const types = new Set(found.map(([a]) => a.split(".")[0]));
-    expect([...types].sort()).toEqual(
-      ["aws_cloudwatch_log_group", "aws_kms_alias", "aws_kms_key", "aws_s3_bucket", "aws_s3_bucket_object_lock_configuration", "aws_secretsmanager_secret", "random_password"],
-    );
-    for (const [address, r] of found) expect({ address, lifecycle: r.lifecycle }).toEqual({ address, lifecycle: { prevent_destroy: expected } });
+    expect([...types].sort()).toEqual([
+      "aws_cloudwatch_log_group",
+      "aws_kms_alias",
+      "aws_kms_key",
+      "aws_s3_bucket",
+      "aws_s3_bucket_object_lock_configuration",
+      "aws_secretsmanager_secret",
+      "random_password",
+    ]);
+    for (const [address, r] of found)
+      expect({ address, lifecycle: r.lifecycle }).toEqual({ address, lifecycle: { prevent_destroy: expected } });
   });
 
   it("follows protection.preventDestroy when a config overrides the preset", () => {
@@ -70,7 +88,13 @@ describe("protection of stateful resources", () => {
   it("bootstrap stack: protected in every environment, lock table with deletion protection", () => {
     const tf = synthStack(build(specWithEverything(), "dev", BootstrapStack));
     const found = statefulResources(tf);
-    expect(found.map(([a]) => a.split(".")[0]).sort()).toEqual(["aws_dynamodb_table", "aws_kms_alias", "aws_kms_key", "aws_s3_bucket", "aws_s3_bucket"]);
+    expect(found.map(([a]) => a.split(".")[0]).sort()).toEqual([
+      "aws_dynamodb_table",
+      "aws_kms_alias",
+      "aws_kms_key",
+      "aws_s3_bucket",
+      "aws_s3_bucket",
+    ]);
     for (const [, r] of found) expect(r.lifecycle).toEqual({ prevent_destroy: true });
     expect(Object.values(tf.resource!.aws_dynamodb_table)[0]).toMatchObject({ deletion_protection_enabled: true });
   });

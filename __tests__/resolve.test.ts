@@ -11,8 +11,19 @@ describe("resolve", () => {
     expect(r.settings).toEqual(PRESETS.dev);
     expect(r.region).toBe("eu-central-1");
     expect(r.stackNames).toEqual({ bootstrap: "demo-dev-bootstrap", app: "demo-dev-app" });
-    expect(r.buckets).toEqual([expect.objectContaining({ name: "uploads", bucketName: "demo-dev-uploads-111111111111", cloudTrailDataEvents: true, replica: undefined })]);
-    expect(r.network.subnets).toEqual({ public: ["10.0.0.0/20", "10.0.16.0/20"], app: ["10.0.64.0/20", "10.0.80.0/20"], data: ["10.0.128.0/20", "10.0.144.0/20"] });
+    expect(r.buckets).toEqual([
+      expect.objectContaining({
+        name: "uploads",
+        bucketName: "demo-dev-uploads-111111111111",
+        cloudTrailDataEvents: true,
+        replica: undefined,
+      }),
+    ]);
+    expect(r.network.subnets).toEqual({
+      public: ["10.0.0.0/20", "10.0.16.0/20"],
+      app: ["10.0.64.0/20", "10.0.80.0/20"],
+      data: ["10.0.128.0/20", "10.0.144.0/20"],
+    });
   });
 
   it("deep-merges per-environment overrides, leaving the rest of the preset", () => {
@@ -46,7 +57,11 @@ describe("resolve", () => {
     const stateRole = "arn:aws:iam::999999999999:role/tfstate";
     const spec = baseSpec();
     spec.environments.prod!.deployRoleArn = deploy;
-    spec.environments.prod!.state = { accountId: "999999999999", roleArn: stateRole, breakGlassRoleArn: "arn:aws:iam::999999999999:role/break-glass" };
+    spec.environments.prod!.state = {
+      accountId: "999999999999",
+      roleArn: stateRole,
+      breakGlassRoleArn: "arn:aws:iam::999999999999:role/break-glass",
+    };
     expect(resolve(validSpec(spec), "prod").state).toMatchObject({
       principalArns: [deploy, stateRole],
       breakGlassRoleArn: "arn:aws:iam::999999999999:role/break-glass",
@@ -86,10 +101,29 @@ describe("JSON Schema", () => {
       spec.cache = { engine: "valkey", version: "8" };
       spec.environments.staging.overrides = { cache: { nodeCount: 2 } };
       const dev = resolve(validSpec(spec), "dev").cache!;
-      expect(dev).toMatchObject({ engine: "valkey", majorVersion: "8", engineVersion: "8.2", replicationGroupId: "demo-dev-cache", nodeCount: 1, automaticFailover: false, finalSnapshot: false, port: 6379 });
-      expect(dev).toMatchObject({ authSecretName: "demo/dev/cache-auth-token", authToken: { length: 64, special: false }, logRetentionDays: 365 });
+      expect(dev).toMatchObject({
+        engine: "valkey",
+        majorVersion: "8",
+        engineVersion: "8.2",
+        replicationGroupId: "demo-dev-cache",
+        nodeCount: 1,
+        automaticFailover: false,
+        finalSnapshot: false,
+        port: 6379,
+      });
+      expect(dev).toMatchObject({
+        authSecretName: "demo/dev/cache-auth-token",
+        authToken: { length: 64, special: false },
+        logRetentionDays: 365,
+      });
       expect(resolve(validSpec(spec), "staging").cache).toMatchObject({ nodeCount: 2, multiAz: false, automaticFailover: true });
-      expect(resolve(validSpec(spec), "prod").cache).toMatchObject({ nodeCount: 2, multiAz: true, automaticFailover: true, finalSnapshot: true, snapshotRetentionDays: 7 });
+      expect(resolve(validSpec(spec), "prod").cache).toMatchObject({
+        nodeCount: 2,
+        multiAz: true,
+        automaticFailover: true,
+        finalSnapshot: true,
+        snapshotRetentionDays: 7,
+      });
       expect(resolve(validSpec(baseSpec()), "prod").cache).toBeUndefined();
     });
   });
@@ -106,8 +140,21 @@ describe("JSON Schema", () => {
       const spec = withDb({ engine: "postgres", version: "16" });
       const dev = resolve(spec, "dev").database!;
       const prod = resolve(spec, "prod").database!;
-      expect(dev).toMatchObject({ identifier: "demo-dev-db", databaseName: "demo", instanceClass: "db.t4g.micro", multiAz: false, finalSnapshot: false, upgradeTo: undefined });
-      expect(prod).toMatchObject({ instanceClass: "db.t4g.medium", multiAz: true, backupRetentionDays: 35, finalSnapshot: true, logRetentionDays: 2557 });
+      expect(dev).toMatchObject({
+        identifier: "demo-dev-db",
+        databaseName: "demo",
+        instanceClass: "db.t4g.micro",
+        multiAz: false,
+        finalSnapshot: false,
+        upgradeTo: undefined,
+      });
+      expect(prod).toMatchObject({
+        instanceClass: "db.t4g.medium",
+        multiAz: true,
+        backupRetentionDays: 35,
+        finalSnapshot: true,
+        logRetentionDays: 2557,
+      });
       expect(prod.engineLifecycleSupport).toBe("open-source-rds-extended-support");
       expect(resolve(validSpec(baseSpec()), "prod").database).toBeUndefined();
     });
@@ -117,7 +164,11 @@ describe("JSON Schema", () => {
         s.overrides = { database: { backupRetentionDays: 30, instanceClass: "db.m7g.large" } };
         s.environments.prod.overrides = { database: { instanceClass: "db.r7g.xlarge" } };
       });
-      expect(resolve(spec, "staging").database).toMatchObject({ databaseName: "care_db", backupRetentionDays: 30, instanceClass: "db.m7g.large" });
+      expect(resolve(spec, "staging").database).toMatchObject({
+        databaseName: "care_db",
+        backupRetentionDays: 30,
+        instanceClass: "db.m7g.large",
+      });
       expect(resolve(spec, "prod").database).toMatchObject({ backupRetentionDays: 30, instanceClass: "db.r7g.xlarge" });
     });
 
@@ -127,7 +178,7 @@ describe("JSON Schema", () => {
       expect(db).toMatchObject({ majorVersion: "8.0", endOfStandardSupport: "2026-07-31", upgradeTo: "8.4" });
       expect(engineSupportWarning("demo-prod-app", db)).toBe(
         "warning: demo-prod-app: RDS for mysql 8.0 left standard support on 2026-07-31 and bills Extended Support " +
-          "(engine_lifecycle_support = open-source-rds-extended-support); upgrade to 8.4 (database.version \"8.4\") after testing the app on it.",
+          '(engine_lifecycle_support = open-source-rds-extended-support); upgrade to 8.4 (database.version "8.4") after testing the app on it.',
       );
       const current = resolve(withDb({ engine: "mysql", version: "8.4" }), "prod").database!;
       expect(current.upgradeTo).toBeUndefined();
@@ -137,7 +188,10 @@ describe("JSON Schema", () => {
     it("names Aurora PostgreSQL as AWS does in its support warning", () => {
       const { engineSupportWarning } = require("../config/database-engines") as typeof import("../config/database-engines");
       const warning = engineSupportWarning("demo-prod-app", {
-        engine: "aurora-postgresql", majorVersion: "13", endOfStandardSupport: "2026-02-28", upgradeTo: "17",
+        engine: "aurora-postgresql",
+        majorVersion: "13",
+        endOfStandardSupport: "2026-02-28",
+        upgradeTo: "17",
         engineLifecycleSupport: "open-source-rds-extended-support",
       });
       expect(warning).toMatch(/^warning: demo-prod-app: Aurora PostgreSQL 13 left standard support on 2026-02-28/);

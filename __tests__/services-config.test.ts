@@ -4,7 +4,8 @@ import { validateSpec } from "../config/validate";
 import { fargateSizeProblem } from "../config/fargate-sizes";
 import { baseSpec, validSpec } from "./helpers";
 
-const CERT = (account: string, region = "eu-central-1") => `arn:aws:acm:${region}:${account}:certificate/0f0e0d0c-0b0a-4909-8807-060504030201`;
+const CERT = (account: string, region = "eu-central-1") =>
+  `arn:aws:acm:${region}:${account}:certificate/0f0e0d0c-0b0a-4909-8807-060504030201`;
 
 /** The base spec with one ECS service and an ALB certificate in every environment. */
 export function serviceSpec(): any {
@@ -45,22 +46,50 @@ describe("services in the config", () => {
     s.services[0].environments = { prod: { cpu: 2048, memoryMb: 4096, imageTag: "0.9.0" } };
     const dev = resolve(validSpec(s), "dev").services[0];
     const prod = resolve(validSpec(s), "prod").services[0];
-    expect(dev).toMatchObject({ cpu: 512, memoryMb: 1024, desiredCount: 2, minCount: 2, maxCount: 2, imageTag: "1.0.0", user: "1000:1000" });
-    expect(prod).toMatchObject({ cpu: 2048, memoryMb: 4096, desiredCount: 2, maxCount: 10, imageTag: "0.9.0", resourceName: "demo-prod-api" });
+    expect(dev).toMatchObject({
+      cpu: 512,
+      memoryMb: 1024,
+      desiredCount: 2,
+      minCount: 2,
+      maxCount: 2,
+      imageTag: "1.0.0",
+      user: "1000:1000",
+    });
+    expect(prod).toMatchObject({
+      cpu: 2048,
+      memoryMb: 4096,
+      desiredCount: 2,
+      maxCount: 10,
+      imageTag: "0.9.0",
+      resourceName: "demo-prod-api",
+    });
     expect(resolve(validSpec(serviceSpec()), "staging").services[0]).toMatchObject({ cpu: 512, memoryMb: 1024, minCount: 1, maxCount: 5 });
   });
 
   it("resolves the ALB: certificate of the environment, deletion protection as the preset protects, log delivery of the region", () => {
     const dev = resolve(validSpec(serviceSpec()), "dev").edge.alb!;
     const prod = resolve(validSpec(serviceSpec()), "prod").edge.alb!;
-    expect(dev).toMatchObject({ certificateArn: CERT("111111111111"), deletionProtection: false, logDelivery: { elbAccountId: "054676820928" } });
-    expect(prod).toMatchObject({ deletionProtection: true, sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06", logBucketName: "demo-prod-alb-logs-333333333333" });
+    expect(dev).toMatchObject({
+      certificateArn: CERT("111111111111"),
+      deletionProtection: false,
+      logDelivery: { elbAccountId: "054676820928" },
+    });
+    expect(prod).toMatchObject({
+      deletionProtection: true,
+      sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+      logBucketName: "demo-prod-alb-logs-333333333333",
+    });
     expect(resolve(validSpec(baseSpec()), "dev").edge.alb).toBeUndefined();
   });
 
   it("resolves the web ACL: on with an ALB, preset limit and groups, the config's limit and extras, off on request", () => {
     const prod = resolve(validSpec(serviceSpec()), "prod").edge.waf!;
-    expect(prod).toMatchObject({ name: "demo-prod-waf", rateLimitPer5Min: 2000, logGroupName: "aws-waf-logs-demo-prod", logRetentionDays: 365 });
+    expect(prod).toMatchObject({
+      name: "demo-prod-waf",
+      rateLimitPer5Min: 2000,
+      logGroupName: "aws-waf-logs-demo-prod",
+      logRetentionDays: 365,
+    });
     expect(prod.managedRuleGroups).toHaveLength(5);
     expect(prod.redactedHeaders).toEqual(["authorization", "cookie"]);
     const s = serviceSpec();
@@ -74,7 +103,9 @@ describe("services in the config", () => {
   });
 
   it("rejects a rate limit WAF does not take and a managed group it does not offer, at their paths", () => {
-    const problems = problemsOf((s) => (s.edge.waf = { rateLimitPer5Min: 5, extraManagedRuleGroups: ["AWSManagedRulesBotControlRuleSet"] }));
+    const problems = problemsOf(
+      (s) => (s.edge.waf = { rateLimitPer5Min: 5, extraManagedRuleGroups: ["AWSManagedRulesBotControlRuleSet"] }),
+    );
     expect(problems).toEqual([
       expect.stringMatching(/^edge\.waf\.rateLimitPer5Min: /),
       expect.stringMatching(/^edge\.waf\.extraManagedRuleGroups\[0\]: .*BotControl.*is not allowed/),
@@ -99,7 +130,9 @@ describe("services in the config", () => {
       "services[0].environments.prod.memoryMb: prod: Fargate does not run 1024 CPU units with 1024 MiB; with 1024 it takes 2048-8192 MiB in steps of 1024",
     ]);
     expect(problemsOf((s) => (s.overrides = { compute: { cpu: 300 } }))).toEqual(
-      ["dev", "staging", "prod"].map((e) => `overrides.compute.cpu: ${e}: Fargate offers no task of 300 CPU units; use one of 256, 512, 1024, 2048, 4096, 8192, 16384`),
+      ["dev", "staging", "prod"].map(
+        (e) => `overrides.compute.cpu: ${e}: Fargate offers no task of 300 CPU units; use one of 256, 512, 1024, 2048, 4096, 8192, 16384`,
+      ),
     );
   });
 
@@ -145,12 +178,17 @@ describe("services in the config", () => {
   });
 
   it("rejects a variable that is both plain and secret", () => {
-    expect(problemsOf((s) => (s.services[0].environment.JWT_SECRET = "x"))).toContainEqual("services[0].environment.JWT_SECRET: is also a secret of this service; set it in one place");
+    expect(problemsOf((s) => (s.services[0].environment.JWT_SECRET = "x"))).toContainEqual(
+      "services[0].environment.JWT_SECRET: is also a secret of this service; set it in one place",
+    );
   });
 
   it("requires HTTPS: a certificate per environment, in its account and region", () => {
     expect(problemsOf((s) => delete s.edge)).toEqual(
-      ["dev", "staging", "prod"].map((e) => `edge.alb.certificateArns.${e}: ${e}: HTTPS needs a certificate; give the ARN of an ACM certificate in ${e}'s account and region`),
+      ["dev", "staging", "prod"].map(
+        (e) =>
+          `edge.alb.certificateArns.${e}: ${e}: HTTPS needs a certificate; give the ARN of an ACM certificate in ${e}'s account and region`,
+      ),
     );
     expect(problemsOf((s) => (s.edge.alb.certificateArns.prod = CERT("111111111111", "eu-west-1")))).toEqual([
       "edge.alb.certificateArns.prod: is in account 111111111111; prod deploys to 333333333333",
@@ -162,10 +200,12 @@ describe("services in the config", () => {
     const problems = problemsOf((s) => {
       s.services.push({ ...s.services[0], port: 80, imageTag: "latest:1" });
     });
-    expect(problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^services\[1\]\.port: must be at least 1024/),
-      expect.stringMatching(/^services\[1\]\.imageTag: must be an image tag/),
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^services\[1\]\.port: must be at least 1024/),
+        expect.stringMatching(/^services\[1\]\.imageTag: must be an image tag/),
+      ]),
+    );
     const second = problemsOf((s) => s.services.push({ ...s.services[0] }));
     expect(second).toEqual([
       'services[1].name: duplicate service name "api", already at services[0]',

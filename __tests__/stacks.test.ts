@@ -51,7 +51,12 @@ describe("BootstrapStack", () => {
     const policy = JSON.parse(companionOf(tf, "aws_s3_bucket_policy", stateBucket).policy);
     expect(policy.Statement).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ Effect: "Deny", Principal: "*", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+        expect.objectContaining({
+          Effect: "Deny",
+          Principal: "*",
+          Action: "s3:*",
+          Condition: { Bool: { "aws:SecureTransport": "false" } },
+        }),
         expect.objectContaining({ Effect: "Deny", Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } } }),
       ]),
     );
@@ -81,7 +86,10 @@ describe("BootstrapStack", () => {
         Condition: expect.objectContaining({ StringEquals: { "aws:SourceAccount": "333333333333" } }),
       }),
     );
-    expect(companionOf(tf, "aws_s3_bucket_server_side_encryption_configuration", logBucket).rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe("AES256");
+    expect(
+      companionOf(tf, "aws_s3_bucket_server_side_encryption_configuration", logBucket).rule[0].apply_server_side_encryption_by_default
+        .sse_algorithm,
+    ).toBe("AES256");
   });
 
   it("creates the lock table: LockID, on-demand, PITR, CMK, deletion protection, prevent_destroy", () => {
@@ -119,7 +127,11 @@ describe("BootstrapStack", () => {
 
   it("names state resources from templates (R5's naming)", () => {
     const spec = baseSpec();
-    spec.state = { bucketName: "{app}-terraform-state-{env}", lockTableName: "{app}-terraform-locks-{env}", key: "{app}-{env}/infrastructure/terraform.tfstate" };
+    spec.state = {
+      bucketName: "{app}-terraform-state-{env}",
+      lockTableName: "{app}-terraform-locks-{env}",
+      key: "{app}-{env}/infrastructure/terraform.tfstate",
+    };
     const bt = bootstrapTf(spec, "staging");
     expect(bucketNamed(bt, "demo-terraform-state-staging")).toBeDefined();
     expect(onlyResource(bt, "aws_dynamodb_table").name).toBe("demo-terraform-locks-staging");
@@ -131,14 +143,18 @@ describe("BootstrapStack", () => {
     spec.environments.prod!.state = { accountId: "999999999999", roleArn: "arn:aws:iam::999999999999:role/state-admin" };
     const provider = bootstrapTf(spec, "prod").provider!.aws[0];
     expect(provider.allowed_account_ids).toEqual(["999999999999"]);
-    expect(provider.assume_role).toEqual([{ role_arn: "arn:aws:iam::999999999999:role/state-admin", session_name: "demo-prod-bootstrap-deploy" }]);
+    expect(provider.assume_role).toEqual([
+      { role_arn: "arn:aws:iam::999999999999:role/state-admin", session_name: "demo-prod-bootstrap-deploy" },
+    ]);
   });
 
   it("reaches state in the environment's account with the deploy role when no state role is set, so the admitted role is the one used", () => {
     const spec = baseSpec();
     const deployRole = "arn:aws:iam::333333333333:role/demo-prod-deploy";
     spec.environments.prod!.deployRoleArn = deployRole;
-    expect(bootstrapTf(spec, "prod").provider!.aws[0].assume_role).toEqual([{ role_arn: deployRole, session_name: "demo-prod-bootstrap-deploy" }]);
+    expect(bootstrapTf(spec, "prod").provider!.aws[0].assume_role).toEqual([
+      { role_arn: deployRole, session_name: "demo-prod-bootstrap-deploy" },
+    ]);
     expect(appTf(spec, "prod").terraform!.backend.s3.assume_role).toEqual({ role_arn: deployRole, session_name: "demo-prod-state" });
     spec.environments.prod!.state = { accountId: "999999999999" };
     expect(bootstrapTf(spec, "prod").provider!.aws[0]).not.toHaveProperty("assume_role");
@@ -179,7 +195,14 @@ describe("BootstrapStack state access", () => {
         Sid: "DenyStateAccessExceptTerraformRoles",
         Effect: "Deny",
         Principal: "*",
-        Action: ["s3:GetObject*", "s3:PutObject*", "s3:DeleteObject*", "s3:ListBucket*", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload"],
+        Action: [
+          "s3:GetObject*",
+          "s3:PutObject*",
+          "s3:DeleteObject*",
+          "s3:ListBucket*",
+          "s3:ListMultipartUploadParts",
+          "s3:AbortMultipartUpload",
+        ],
         Resource: [`arn:aws:s3:::${stateBucket}`, `arn:aws:s3:::${stateBucket}/*`],
         Condition: admittedOnly(roles),
       },
@@ -200,7 +223,8 @@ describe("BootstrapStack state access", () => {
     const tf = bootstrapTf(withRoles(undefined), "prod");
     const denied = [...principalDenies(bucketPolicy(tf)), ...principalDenies(stateKeyPolicy(tf))].flatMap((st) => st.Action);
     expect(denied).toHaveLength(10);
-    for (const action of denied) expect(action).not.toMatch(/^(s3:\*|s3:.*Bucket(Policy|Acl)|kms:\*|kms:.*(KeyPolicy|Grant|Delete|Disable))/);
+    for (const action of denied)
+      expect(action).not.toMatch(/^(s3:\*|s3:.*Bucket(Policy|Acl)|kms:\*|kms:.*(KeyPolicy|Grant|Delete|Disable))/);
     expect(stateKeyPolicy(tf)[0]).toMatchObject({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::333333333333:root" }, Action: "kms:*" });
   });
 
@@ -280,7 +304,9 @@ describe("AppStack provider", () => {
     const provider = appTf(spec, "prod").provider!.aws[0];
     expect(provider.region).toBe("eu-central-1");
     expect(provider.allowed_account_ids).toEqual(["333333333333"]);
-    expect(provider.assume_role).toEqual([{ role_arn: "arn:aws:iam::333333333333:role/demo-prod-deploy", session_name: "demo-prod-app-deploy" }]);
+    expect(provider.assume_role).toEqual([
+      { role_arn: "arn:aws:iam::333333333333:role/demo-prod-deploy", session_name: "demo-prod-app-deploy" },
+    ]);
     expect(provider.default_tags).toEqual([
       {
         tags: {

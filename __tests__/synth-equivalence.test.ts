@@ -12,7 +12,13 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const root = resolve(__dirname, "..");
-const configs = ["app.config.json", ...readdirSync(join(root, "examples")).filter((f) => f.endsWith(".json")).sort().map((f) => `examples/${f}`)];
+const configs = [
+  "app.config.json",
+  ...readdirSync(join(root, "examples"))
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => `examples/${f}`),
+];
 let work: string;
 
 beforeAll(() => {

@@ -45,8 +45,8 @@ const FAMILIES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Node types a replication group of either engine may use. */
-export const CACHE_NODE_TYPES: readonly string[] = Object.entries(FAMILIES).flatMap(
-  ([family, sizes]) => sizes.map((size) => `cache.${family}.${size}`),
+export const CACHE_NODE_TYPES: readonly string[] = Object.entries(FAMILIES).flatMap(([family, sizes]) =>
+  sizes.map((size) => `cache.${family}.${size}`),
 );
 
 export const findCacheMajor = (engine: CacheEngine, major: string): CacheMajor | undefined =>

@@ -111,7 +111,13 @@ const serviceName = (engine: DatabaseEngine) => (engine === "aurora-postgresql" 
  */
 export function engineSupportWarning(
   stack: string,
-  db: { readonly engine: DatabaseEngine; readonly majorVersion: string; readonly endOfStandardSupport: string; readonly upgradeTo?: string; readonly engineLifecycleSupport: string },
+  db: {
+    readonly engine: DatabaseEngine;
+    readonly majorVersion: string;
+    readonly endOfStandardSupport: string;
+    readonly upgradeTo?: string;
+    readonly engineLifecycleSupport: string;
+  },
 ): string | undefined {
   if (!db.upgradeTo) return undefined;
   return (

@@ -31,6 +31,9 @@ export function fargateSizeProblem(cpu: number, memoryMb: number): string | unde
     return `Fargate offers no task of ${cpu} CPU units; use one of ${Object.keys(FARGATE_MEMORY).join(", ")}`;
   }
   if (memory.includes(memoryMb)) return undefined;
-  const shown = memory.length > 6 ? `${memory[0]}-${memory[memory.length - 1]} MiB in steps of ${FARGATE_MEMORY[cpu].step}` : `${memory.join(", ")} MiB`;
+  const shown =
+    memory.length > 6
+      ? `${memory[0]}-${memory[memory.length - 1]} MiB in steps of ${FARGATE_MEMORY[cpu].step}`
+      : `${memory.join(", ")} MiB`;
   return `Fargate does not run ${cpu} CPU units with ${memoryMb} MiB; with ${cpu} it takes ${shown}`;
 }

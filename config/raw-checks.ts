@@ -50,7 +50,10 @@ export function duplicateProblems(raw: unknown): Problem[] {
       const first = seen.get(value);
       const shown = typeof value === "string" ? JSON.stringify(value) : show(value);
       if (first !== undefined) {
-        problems.push({ path: `${path}[${i}]${key ? `.${key}` : ""}`, message: `duplicate ${noun} ${shown}, already at ${path}[${first}]` });
+        problems.push({
+          path: `${path}[${i}]${key ? `.${key}` : ""}`,
+          message: `duplicate ${noun} ${shown}, already at ${path}[${first}]`,
+        });
       } else seen.set(value, i);
     });
   };
@@ -107,7 +110,10 @@ export function environmentReferenceProblems(raw: unknown): Problem[] {
     if (!Array.isArray(list)) return;
     list.forEach((name, i) => {
       if (typeof name === "string" && (ENVIRONMENTS as readonly string[]).includes(name) && !declared.includes(name as never)) {
-        problems.push({ path: `${path}[${i}]`, message: `environment "${name}" is not declared under environments (declared: ${declared.join(", ") || "none"})` });
+        problems.push({
+          path: `${path}[${i}]`,
+          message: `environment "${name}" is not declared under environments (declared: ${declared.join(", ") || "none"})`,
+        });
       }
     });
   };
@@ -119,7 +125,8 @@ export function environmentReferenceProblems(raw: unknown): Problem[] {
   return problems;
 }
 
-const accountOfRole = (arn: unknown): string | undefined => (typeof arn === "string" ? /^arn:[^:]+:iam::(\d{12}):role\//.exec(arn)?.[1] : undefined);
+const accountOfRole = (arn: unknown): string | undefined =>
+  typeof arn === "string" ? /^arn:[^:]+:iam::(\d{12}):role\//.exec(arn)?.[1] : undefined;
 
 /**
  * A role the provider assumes lives in the account the provider is pinned to
@@ -146,7 +153,13 @@ export function roleAccountProblems(raw: unknown): Problem[] {
     mismatch(e.deployRoleArn, e.accountId, `environments.${env}.deployRoleArn`, `environment ${env}`);
     const statePath = (field: string) => (obj(e.state)?.[field] !== undefined ? `environments.${env}.state.${field}` : `state.${field}`);
     mismatch(state.roleArn, stateAccount, statePath("roleArn"), `the state of ${env}`);
-    mismatch(state.breakGlassRoleArn, stateAccount, statePath("breakGlassRoleArn"), `the state of ${env}`, "no role of another account can use the state key, so it would break no glass");
+    mismatch(
+      state.breakGlassRoleArn,
+      stateAccount,
+      statePath("breakGlassRoleArn"),
+      `the state of ${env}`,
+      "no role of another account can use the state key, so it would break no glass",
+    );
   }
   return problems;
 }
@@ -159,7 +172,12 @@ export function keyPurposeProblems(raw: unknown): Problem[] {
   return list.flatMap((item, i) => {
     const purpose = obj(item)?.purpose;
     return reserved.includes(purpose)
-      ? [{ path: `keys[${i}].purpose`, message: `"${purpose}" is reserved: the platform's own keys use ${reserved.join(", ")}; choose another purpose` }]
+      ? [
+          {
+            path: `keys[${i}].purpose`,
+            message: `"${purpose}" is reserved: the platform's own keys use ${reserved.join(", ")}; choose another purpose`,
+          },
+        ]
       : [];
   });
 }

@@ -97,7 +97,11 @@ export interface ResolvedCluster {
 
 export function resolveCluster(spec: AppSpec, env: EnvironmentName, settings: Settings): ResolvedCluster | undefined {
   if (!(spec.services ?? []).some((s) => s.kind === "ecs")) return undefined;
-  return { clusterName: resourceName(spec.app, env, "cluster"), execLogGroup: `/${spec.app}/${env}/ecs-exec`, logRetentionDays: settings.logs.auditRetentionDays };
+  return {
+    clusterName: resourceName(spec.app, env, "cluster"),
+    execLogGroup: `/${spec.app}/${env}/ecs-exec`,
+    logRetentionDays: settings.logs.auditRetentionDays,
+  };
 }
 
 export function resolveServices(spec: AppSpec, env: EnvironmentName, settings: Settings): ResolvedService[] {
@@ -139,10 +143,17 @@ export function resolveServices(spec: AppSpec, env: EnvironmentName, settings: S
 }
 
 /** The ALB, when an ECS service needs one; its certificate is checked by `serviceProblems`. */
-export function resolveAlb(spec: AppSpec, env: EnvironmentName, settings: Settings, region: string, accountId: string): ResolvedAlb | undefined {
+export function resolveAlb(
+  spec: AppSpec,
+  env: EnvironmentName,
+  settings: Settings,
+  region: string,
+  accountId: string,
+): ResolvedAlb | undefined {
   if (!(spec.services ?? []).some((s) => s.kind === "ecs")) return undefined;
   const certificateArn = spec.edge?.alb?.certificateArns?.[env];
-  if (!certificateArn) throw new Error(`resolve: ${env} has ECS services but no edge.alb.certificateArns.${env} (validateSpec reports this).`);
+  if (!certificateArn)
+    throw new Error(`resolve: ${env} has ECS services but no edge.alb.certificateArns.${env} (validateSpec reports this).`);
   return {
     name: resourceName(spec.app, env, "alb"),
     certificateArn,

@@ -8,10 +8,28 @@ import { findMajor, offersPerformanceInsights, upgradeTarget } from "./database-
 import { findCacheMajor } from "./cache-engines";
 import { CACHE_DEFAULTS, DATABASE_DEFAULTS, MANAGED_BY, PRESETS, SPEC_DEFAULTS, STATE_DEFAULTS } from "./presets";
 import { partitionOf } from "./regions";
-import { resolveAlb, resolveCluster, resolveServices, resolveWaf, type ResolvedAlb, type ResolvedCluster, type ResolvedService, type ResolvedWaf } from "./resolve-services";
+import {
+  resolveAlb,
+  resolveCluster,
+  resolveServices,
+  resolveWaf,
+  type ResolvedAlb,
+  type ResolvedCluster,
+  type ResolvedService,
+  type ResolvedWaf,
+} from "./resolve-services";
 
 export type { ResolvedAlb, ResolvedCluster, ResolvedService, ResolvedWaf } from "./resolve-services";
-import { ENVIRONMENTS, type AppSpec, type CacheEngine, type DatabaseEngine, type EnvironmentName, type LockingMode, type Settings, type SettingsOverrides } from "./schema";
+import {
+  ENVIRONMENTS,
+  type AppSpec,
+  type CacheEngine,
+  type DatabaseEngine,
+  type EnvironmentName,
+  type LockingMode,
+  type Settings,
+  type SettingsOverrides,
+} from "./schema";
 
 /** Where an environment's Terraform state lives and how it is locked. */
 export interface ResolvedState {
@@ -118,7 +136,10 @@ export interface ResolvedAurora {
  * An RDS instance (postgres, mysql), or an Aurora cluster (`aurora` set; the RDS sizes
  * instanceClass, storage and multiAz do not apply to it).
  */
-export interface ResolvedDatabase extends Omit<Settings["database"], DatabaseAlarms | "readReplicas" | "auroraInstanceClass" | "auroraReaders"> {
+export interface ResolvedDatabase extends Omit<
+  Settings["database"],
+  DatabaseAlarms | "readReplicas" | "auroraInstanceClass" | "auroraReaders"
+> {
   readonly engine: DatabaseEngine;
   /** The pinned major version (`16`, `8.4`). */
   readonly majorVersion: string;
@@ -210,7 +231,13 @@ export interface ResolvedEnvironment {
   /** Extra customer-managed keys. */
   readonly keys: readonly { readonly purpose: string; readonly alias: string; readonly description: string }[];
   readonly alarmEmails: readonly string[];
-  readonly logMetricAlarms: readonly { readonly name: string; readonly pattern: string; readonly warning: number; readonly critical: number; readonly periodSeconds: number }[];
+  readonly logMetricAlarms: readonly {
+    readonly name: string;
+    readonly pattern: string;
+    readonly warning: number;
+    readonly critical: number;
+    readonly periodSeconds: number;
+  }[];
   readonly suppressions: readonly ResolvedSuppression[];
   /** Thresholds of the alarm on failed replication operations of each replicating bucket. */
   readonly replicationFailureAlarm: { readonly warning: number; readonly critical: number; readonly periodSeconds: number };
@@ -272,8 +299,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
   const stateAccount = stateSpec.accountId ?? envSpec.accountId;
   const stateRegion = stateSpec.region ?? region;
   const stateRole = stateSpec.roleArn ?? (stateAccount === envSpec.accountId ? envSpec.deployRoleArn : undefined);
-  const fill = (template: string) =>
-    fillTemplate(template, { app: spec.app, env, account: stateAccount, region: stateRegion });
+  const fill = (template: string) => fillTemplate(template, { app: spec.app, env, account: stateAccount, region: stateRegion });
   const locking: LockingMode = stateSpec.locking ?? STATE_DEFAULTS.locking;
   const bucketName = fill(stateSpec.bucketName ?? STATE_DEFAULTS.bucketName);
   const compliance = spec.compliance ?? SPEC_DEFAULTS.compliance;
@@ -325,7 +351,10 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       bucketName: accountScoped(b.name),
       glacierAfterDays: b.glacierAfterDays,
       objectLock: b.objectLock,
-      replica: spec.drRegion && b.replicateIn?.includes(env) ? { region: spec.drRegion, bucketName: `${accountScoped(b.name)}-replica` } : undefined,
+      replica:
+        spec.drRegion && b.replicateIn?.includes(env)
+          ? { region: spec.drRegion, bucketName: `${accountScoped(b.name)}-replica` }
+          : undefined,
       cloudTrailDataEvents: b.cloudTrailDataEvents ?? sensitive,
     })),
     secrets: (spec.secrets ?? []).map((s) => ({
@@ -333,7 +362,14 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       secretName: `${spec.app}/${env}/${s.name}`,
       description: s.description,
       generate: s.generate ? generated(s.generate) : undefined,
-      keys: s.keys ? Object.fromEntries(Object.entries(s.keys).map(([k, v]): [string, "external" | ReturnType<typeof generated>] => [k, typeof v === "string" ? "external" : generated(v)])) : undefined,
+      keys: s.keys
+        ? Object.fromEntries(
+            Object.entries(s.keys).map(([k, v]): [string, "external" | ReturnType<typeof generated>] => [
+              k,
+              typeof v === "string" ? "external" : generated(v),
+            ]),
+          )
+        : undefined,
       rotation: s.rotation,
     })),
     database: spec.database ? resolveDatabase(spec, env, settings) : undefined,
@@ -343,7 +379,10 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
     edge: edgeOf(spec, env, settings, region, envSpec.accountId),
     keys: (spec.keys ?? []).map((k) => ({ purpose: k.purpose, alias: `alias/${name(k.purpose)}`, description: k.description })),
     alarmEmails: [...(spec.alarmEmails ?? [])],
-    logMetricAlarms: (spec.logMetricAlarms ?? []).map((a) => ({ ...a, periodSeconds: a.periodSeconds ?? SPEC_DEFAULTS.logMetricAlarmPeriodSeconds })),
+    logMetricAlarms: (spec.logMetricAlarms ?? []).map((a) => ({
+      ...a,
+      periodSeconds: a.periodSeconds ?? SPEC_DEFAULTS.logMetricAlarmPeriodSeconds,
+    })),
     suppressions: (spec.guardrails?.suppressions ?? [])
       .map((x, i) => ({ ...x, source: `config guardrails.suppressions[${i}]` }))
       .filter((x) => !x.environments || x.environments.includes(env))
@@ -376,15 +415,26 @@ function resolveDatabase(spec: AppSpec, env: EnvironmentName, settings: Settings
   const identifier = resourceName(app, env, "db");
   const major = findMajor(db.engine, db.version);
   if (!major) throw new Error(`resolve: ${db.engine} has no major version "${db.version}" (validateSpec reports this).`);
-  const { cpuAlarmPercent, freeStorageAlarmGb, connectionsAlarm, replicaLagAlarmSeconds, freeableMemoryAlarmMb, auroraInstanceClass, auroraReaders, readReplicas: rdsReplicas, ...sizes } = settings.database;
+  const {
+    cpuAlarmPercent,
+    freeStorageAlarmGb,
+    connectionsAlarm,
+    replicaLagAlarmSeconds,
+    freeableMemoryAlarmMb,
+    auroraInstanceClass,
+    auroraReaders,
+    readReplicas: rdsReplicas,
+    ...sizes
+  } = settings.database;
   const replicated = spec.drRegion !== undefined && (db.replicateIn ?? []).includes(env);
-  const aurora: ResolvedAurora | undefined = db.engine === "aurora-postgresql"
-    ? {
-        instanceClass: auroraInstanceClass,
-        instanceIdentifiers: Array.from({ length: 1 + auroraReaders }, (_, i) => `${identifier}-${i + 1}`),
-        backupSchedule: DATABASE_DEFAULTS.auroraBackupSchedule,
-      }
-    : undefined;
+  const aurora: ResolvedAurora | undefined =
+    db.engine === "aurora-postgresql"
+      ? {
+          instanceClass: auroraInstanceClass,
+          instanceIdentifiers: Array.from({ length: 1 + auroraReaders }, (_, i) => `${identifier}-${i + 1}`),
+          backupSchedule: DATABASE_DEFAULTS.auroraBackupSchedule,
+        }
+      : undefined;
   // Aurora's readers are cluster instances, not RDS read replicas.
   const readReplicas = aurora ? 0 : rdsReplicas;
   return {
@@ -458,13 +508,14 @@ const generated = (g: { length: number; special?: boolean; specialCharacters?: s
 });
 
 /** The defined values, each once, in order. */
-const unique = (values: readonly (string | undefined)[]): string[] =>
-  [...new Set(values.filter((v): v is string => v !== undefined))];
+const unique = (values: readonly (string | undefined)[]): string[] => [...new Set(values.filter((v): v is string => v !== undefined))];
 
 /** Subnet CIDRs per tier: as configured, or carved from the VPC CIDR. */
 export function resolveNetwork(n: Settings["network"]): ResolvedNetwork {
   const carve = (tier: keyof typeof SPEC_DEFAULTS.subnetTierOffsets) =>
-    Array.from({ length: n.azCount }, (_, i) => cidrSubnet(n.vpcCidr, SPEC_DEFAULTS.subnetNewBits, SPEC_DEFAULTS.subnetTierOffsets[tier] + i));
+    Array.from({ length: n.azCount }, (_, i) =>
+      cidrSubnet(n.vpcCidr, SPEC_DEFAULTS.subnetNewBits, SPEC_DEFAULTS.subnetTierOffsets[tier] + i),
+    );
   return {
     vpcCidr: n.vpcCidr,
     azCount: n.azCount,

@@ -29,15 +29,28 @@ export function describeIssue(issue: Issue): Problem[] {
       const hint = typeof issue.input === "string" ? didYouMean(issue.input, options) : undefined;
       const list = options.length > 12 ? `${options.slice(0, 12).join(", ")}, ...` : options.join(", ");
       if (issue.input === undefined) return [{ path, message: `is required; one of: ${list}` }];
-      return [{ path, message: `${show(issue.input)} is not allowed${hint ? ` (did you mean "${hint}"?)` : ""}; expected one of: ${list}` }];
+      return [
+        { path, message: `${show(issue.input)} is not allowed${hint ? ` (did you mean "${hint}"?)` : ""}; expected one of: ${list}` },
+      ];
     }
     case "too_big":
     case "too_small":
-      return [{ path, message: issue.message.startsWith("Too ") ? `${sizeText(issue)} (got ${sizeOf(issue.input)})` : issueText(issue, issue.message) }];
+      return [
+        {
+          path,
+          message: issue.message.startsWith("Too ") ? `${sizeText(issue)} (got ${sizeOf(issue.input)})` : issueText(issue, issue.message),
+        },
+      ];
     case "invalid_key":
       return [{ path, message: `key ${issue.issues.map((i) => i.message).join("; ")}` }];
     default:
-      return [{ path, message: issue.input === undefined || typeof issue.input === "object" ? issue.message : `${issue.message} (got ${show(issue.input)})` }];
+      return [
+        {
+          path,
+          message:
+            issue.input === undefined || typeof issue.input === "object" ? issue.message : `${issue.message} (got ${show(issue.input)})`,
+        },
+      ];
   }
 }
 
@@ -68,7 +81,6 @@ function sizeOf(input: unknown): string {
 function issueText(issue: Issue, fallback: string): string {
   return issue.message.startsWith("Invalid input") ? fallback : issue.message;
 }
-
 
 /** The keys an object schema accepts at a path, for "did you mean" hints. */
 function knownKeysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {

@@ -32,11 +32,14 @@ export const ComponentName = z
 
 export const AccountId = z
   .string({ error: "must be a 12-digit AWS account id written as a string (in quotes)" })
-  .regex(/^\d{12}$/, "must be exactly 12 digits, e.g. \"123456789012\"");
+  .regex(/^\d{12}$/, 'must be exactly 12 digits, e.g. "123456789012"');
 
 export const RoleArn = z
   .string()
-  .regex(/^arn:aws(-us-gov)?:iam::\d{12}:role\/[\w+=,.@\/-]{1,64}$/, "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>");
+  .regex(
+    /^arn:aws(-us-gov)?:iam::\d{12}:role\/[\w+=,.@\/-]{1,64}$/,
+    "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>",
+  );
 
 /** AWS tag keys/values: letters, digits, spaces and _ . : / = + - @. */
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
@@ -61,7 +64,11 @@ export const LockingMode = z
   .describe("dynamodb: lock table (default). s3: S3 native lockfile (use_lockfile, Terraform >= 1.10). both: during a migration.");
 
 /** Name templates may use {app}, {env}, {account} and {region}. */
-const NameTemplate = z.string().min(3).max(200).regex(/^[a-zA-Z0-9{}._\/-]+$/, "may hold letters, digits, . _ - / and the placeholders {app} {env} {account} {region}");
+const NameTemplate = z
+  .string()
+  .min(3)
+  .max(200)
+  .regex(/^[a-zA-Z0-9{}._\/-]+$/, "may hold letters, digits, . _ - / and the placeholders {app} {env} {account} {region}");
 
 /** Where and how Terraform state is kept. Spec-wide values, overridable per environment. */
 export const StateSpec = z
@@ -90,7 +97,9 @@ export const StateSpec = z
   .describe("Terraform state backend settings.");
 
 /** Log retention values CloudWatch Logs accepts. */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
 const LogRetentionDays = z
   .number()
   .int()
@@ -104,7 +113,9 @@ const CidrBlock = z.string().regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, "must be 
  * An availability zone ID (`use1-az1`, `euc1-az2`): the same physical zone in every account,
  * unlike zone names. Local and Wavelength Zone IDs (`use1-bos1-az1`) do not match.
  */
-export const ZoneId = z.string().regex(/^[a-z]{2,4}\d-az\d+$/, "must be an availability zone ID such as use1-az1 (not a zone name such as us-east-1a)");
+export const ZoneId = z
+  .string()
+  .regex(/^[a-z]{2,4}\d-az\d+$/, "must be an availability zone ID such as use1-az1 (not a zone name such as us-east-1a)");
 
 /** VPC interface endpoints the network can create, so private tasks reach AWS APIs without NAT. */
 export const InterfaceEndpoint = z.enum(["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"]);
@@ -123,8 +134,7 @@ const AlarmThresholds = z.strictObject({ warning: z.number().min(0), critical: z
 const HHMM = "([01]\\d|2[0-3]):[0-5]\\d";
 const DAY = "(mon|tue|wed|thu|fri|sat|sun)";
 /** A daily UTC window such as 03:00-04:00. */
-const DailyWindow = (example: string) =>
-  z.string().regex(new RegExp(`^${HHMM}-${HHMM}$`), `must be hh:mm-hh:mm in UTC, e.g. ${example}`);
+const DailyWindow = (example: string) => z.string().regex(new RegExp(`^${HHMM}-${HHMM}$`), `must be hh:mm-hh:mm in UTC, e.g. ${example}`);
 /** A weekly UTC window such as sun:04:30-sun:05:30. */
 const WeeklyWindow = (example: string) =>
   z.string().regex(new RegExp(`^${DAY}:${HHMM}-${DAY}:${HHMM}$`), `must be ddd:hh:mm-ddd:hh:mm in UTC, e.g. ${example}`);
@@ -161,7 +171,7 @@ export const SettingsSchema = z.strictObject({
       .array(ZoneId)
       .optional()
       .describe(
-        "Availability zone IDs the subnets use, one per AZ, e.g. [\"use1-az1\", \"use1-az2\"]. Decide before the first apply: changing a subnet's zone replaces it. @default not pinned: the region's first azCount zones that need no opt-in",
+        'Availability zone IDs the subnets use, one per AZ, e.g. ["use1-az1", "use1-az2"]. Decide before the first apply: changing a subnet\'s zone replaces it. @default not pinned: the region\'s first azCount zones that need no opt-in',
       ),
   }),
   secrets: z.strictObject({
@@ -173,10 +183,14 @@ export const SettingsSchema = z.strictObject({
     awsConfig: z.boolean().describe("Create an AWS Config recorder, delivery channel and HIPAA-relevant managed rules."),
     objectLockMode: z
       .enum(["GOVERNANCE", "COMPLIANCE"])
-      .describe("Object Lock mode of the audit bucket, retention logs.auditRetentionDays. COMPLIANCE: no one, root included, can delete a version before then."),
+      .describe(
+        "Object Lock mode of the audit bucket, retention logs.auditRetentionDays. COMPLIANCE: no one, root included, can delete a version before then.",
+      ),
     readerArns: z
       .array(RoleArn)
-      .describe("IAM roles of this environment's account that may decrypt audit evidence (trail logs, Config deliveries) with the audit key."),
+      .describe(
+        "IAM roles of this environment's account that may decrypt audit evidence (trail logs, Config deliveries) with the audit key.",
+      ),
   }),
   database: z
     .strictObject({
@@ -188,10 +202,10 @@ export const SettingsSchema = z.strictObject({
       maxAllocatedStorageGb: z.number().int().min(20).max(65536).describe("Storage autoscaling ceiling, GiB; at least allocatedStorageGb."),
       multiAz: z.boolean().describe("A synchronous standby in a second AZ, with automatic failover."),
       backupRetentionDays: z.number().int().min(7).max(35).describe("Days automated backups (point-in-time recovery) are kept, 7-35."),
-      backupWindow: DailyWindow("03:00-04:00")
-        .describe("Daily backup window, UTC; must not overlap the maintenance window."),
-      maintenanceWindow: WeeklyWindow("sun:04:30-sun:05:30")
-        .describe("Weekly maintenance window, UTC (minor version upgrades happen here)."),
+      backupWindow: DailyWindow("03:00-04:00").describe("Daily backup window, UTC; must not overlap the maintenance window."),
+      maintenanceWindow: WeeklyWindow("sun:04:30-sun:05:30").describe(
+        "Weekly maintenance window, UTC (minor version upgrades happen here).",
+      ),
       cpuAlarmPercent: AlarmThresholds.describe("CPUUtilization above which the warning and critical alarms fire."),
       freeStorageAlarmGb: AlarmThresholds.describe("FreeStorageSpace (GiB) below which the warning and critical alarms fire."),
       connectionsAlarm: AlarmThresholds.describe("DatabaseConnections above which the warning and critical alarms fire."),
@@ -200,8 +214,12 @@ export const SettingsSchema = z.strictObject({
         .int()
         .min(0)
         .max(5)
-        .describe("Read replicas in the primary region, 0-5. Any replica turns the RDS-managed master password into a generated one (README, Database)."),
-      replicaLagAlarmSeconds: AlarmThresholds.describe("ReplicaLag (seconds) of each read replica above which the warning and critical alarms fire."),
+        .describe(
+          "Read replicas in the primary region, 0-5. Any replica turns the RDS-managed master password into a generated one (README, Database).",
+        ),
+      replicaLagAlarmSeconds: AlarmThresholds.describe(
+        "ReplicaLag (seconds) of each read replica above which the warning and critical alarms fire.",
+      ),
       auroraInstanceClass: z
         .string()
         .regex(/^db\.[a-z0-9]+\.[a-z0-9]+$/, "must be an Aurora instance class such as db.r7g.large")
@@ -212,19 +230,29 @@ export const SettingsSchema = z.strictObject({
         .min(0)
         .max(15)
         .describe("Aurora readers besides the writer, 0-15, each a failover target; multiAz needs at least one."),
-      freeableMemoryAlarmMb: AlarmThresholds.describe("FreeableMemory (MiB) of the Aurora writer below which the warning and critical alarms fire."),
+      freeableMemoryAlarmMb: AlarmThresholds.describe(
+        "FreeableMemory (MiB) of the Aurora writer below which the warning and critical alarms fire.",
+      ),
     })
     .describe("Size and care of the relational database (used when the config has a database)."),
   alerts: z
     .strictObject({
-      guardDutyFindings: z.boolean().describe("Mail GuardDuty findings of this environment's detectors (audit.guardDuty) to the alarm topic."),
+      guardDutyFindings: z
+        .boolean()
+        .describe("Mail GuardDuty findings of this environment's detectors (audit.guardDuty) to the alarm topic."),
       guardDutyMinSeverity: z
         .number()
         .min(1)
         .max(10)
         .describe("Lowest GuardDuty severity mailed: 1-3.9 low, 4-6.9 medium, 7-8.9 high, 9-10 critical."),
-      configCompliance: z.boolean().describe("Mail each resource that turns NON_COMPLIANT with this environment's AWS Config rules (audit.awsConfig)."),
-      cisMetricFilters: z.boolean().describe("CIS metric filters on the trail's log group (audit.cloudTrail), each alarming to the alarm topic: root use, denied calls, console sign-in without MFA, IAM, trail, Config, KMS, bucket policy, security group and NACL changes."),
+      configCompliance: z
+        .boolean()
+        .describe("Mail each resource that turns NON_COMPLIANT with this environment's AWS Config rules (audit.awsConfig)."),
+      cisMetricFilters: z
+        .boolean()
+        .describe(
+          "CIS metric filters on the trail's log group (audit.cloudTrail), each alarming to the alarm topic: root use, denied calls, console sign-in without MFA, IAM, trail, Config, KMS, bucket policy, security group and NACL changes.",
+        ),
     })
     .describe("Security events mailed to the alarm topic's subscribers (HIPAA 164.308(a)(1)(ii)(D), 164.312(b))."),
   cache: z
@@ -236,10 +264,8 @@ export const SettingsSchema = z.strictObject({
       nodeCount: z.number().int().min(1).max(6).describe("Nodes: a primary and nodeCount - 1 replicas; 2+ turns on automatic failover."),
       multiAz: z.boolean().describe("Replicas in other AZs with automatic failover; needs nodeCount >= 2."),
       snapshotRetentionDays: z.number().int().min(1).max(35).describe("Days daily snapshots are kept, 1-35."),
-      snapshotWindow: DailyWindow("02:00-03:00")
-        .describe("Daily snapshot window, UTC; must not overlap the maintenance window."),
-      maintenanceWindow: WeeklyWindow("sun:05:30-sun:06:30")
-        .describe("Weekly maintenance window, UTC (patch upgrades happen here)."),
+      snapshotWindow: DailyWindow("02:00-03:00").describe("Daily snapshot window, UTC; must not overlap the maintenance window."),
+      maintenanceWindow: WeeklyWindow("sun:05:30-sun:06:30").describe("Weekly maintenance window, UTC (patch upgrades happen here)."),
       memoryAlarmPercent: AlarmThresholds.describe("DatabaseMemoryUsagePercentage above which the warning and critical alarms fire."),
       evictionsAlarm: AlarmThresholds.describe("Evictions per 5 minutes above which the warning and critical alarms fire."),
       replicationLagAlarmSeconds: AlarmThresholds.describe("ReplicationLag (seconds) above which the alarms fire (with replicas)."),
@@ -257,22 +283,34 @@ export const SettingsSchema = z.strictObject({
       cpuAlarmPercent: AlarmThresholds.describe("Service CPUUtilization above which the warning and critical alarms fire."),
       memoryAlarmPercent: AlarmThresholds.describe("Service MemoryUtilization above which the warning and critical alarms fire."),
       http5xxAlarm: AlarmThresholds.describe("Target 5xx responses per 5 minutes above which the warning and critical alarms fire."),
-      latencyP95AlarmSeconds: AlarmThresholds.describe("p95 target response time (seconds) above which the warning and critical alarms fire."),
+      latencyP95AlarmSeconds: AlarmThresholds.describe(
+        "p95 target response time (seconds) above which the warning and critical alarms fire.",
+      ),
       unhealthyTargetsAlarm: AlarmThresholds.describe("Unhealthy targets above which the warning and critical alarms fire."),
-      imagesKept: z.number().int().min(1).max(1000).describe("Newest images each repository keeps; older ones expire (keep the running tag among them)."),
+      imagesKept: z
+        .number()
+        .int()
+        .min(1)
+        .max(1000)
+        .describe("Newest images each repository keeps; older ones expire (keep the running tag among them)."),
       untaggedImageDays: z.number().int().min(1).max(365).describe("Days an untagged image is kept."),
     })
     .describe("Size, scaling and alarms of each container service (used when the config has services)."),
   budget: z.strictObject({
     monthlyLimitUsd: z.number().positive().max(10_000_000).describe("Monthly cost budget in USD."),
-    alertThresholdsPercent: z.array(z.number().positive().max(1000)).min(1).describe("Actual-spend percentages that alert; 100 % forecast always alerts."),
+    alertThresholdsPercent: z
+      .array(z.number().positive().max(1000))
+      .min(1)
+      .describe("Actual-spend percentages that alert; 100 % forecast always alerts."),
   }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** Each section of an object schema made optional, and every field inside it too. */
 type PartialSections<T extends z.ZodRawShape> = {
-  [K in keyof T]: T[K] extends z.ZodObject<infer S, infer C> ? z.ZodOptional<z.ZodObject<{ [P in keyof S]: z.ZodOptional<S[P]> }, C>> : never;
+  [K in keyof T]: T[K] extends z.ZodObject<infer S, infer C>
+    ? z.ZodOptional<z.ZodObject<{ [P in keyof S]: z.ZodOptional<S[P]> }, C>>
+    : never;
 };
 function partialSections<T extends z.ZodRawShape>(schema: z.ZodObject<T>): z.ZodObject<PartialSections<T>, z.core.$strict> {
   const sections = Object.entries(schema.shape).map(([name, section]) => [name, (section as z.ZodObject).partial().optional()]);
@@ -296,13 +334,22 @@ export type EnvironmentSpec = z.infer<typeof EnvironmentSpec>;
 /** A data bucket the app stores objects in (hardened: CMK, versioning, TLS-only, logged). */
 export const BucketSpec = z.strictObject({
   name: ComponentName.describe("Component name; the bucket is <app>-<env>-<name>-<account>."),
-  glacierAfterDays: z.number().int().min(1).max(3650).optional().describe("Move objects to Glacier Flexible Retrieval after N days. @default never"),
+  glacierAfterDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .optional()
+    .describe("Move objects to Glacier Flexible Retrieval after N days. @default never"),
   objectLock: z
     .strictObject({ mode: z.enum(["GOVERNANCE", "COMPLIANCE"]), days: z.number().int().min(1).max(36500) })
     .optional()
     .describe("WORM retention for every new object version. @default none"),
   replicateIn: z.array(EnvironmentName).optional().describe("Environments in which the bucket replicates to drRegion. @default none"),
-  cloudTrailDataEvents: z.boolean().optional().describe("Record object-level reads and writes in CloudTrail. @default true when dataClassification is pii or phi"),
+  cloudTrailDataEvents: z
+    .boolean()
+    .optional()
+    .describe("Record object-level reads and writes in CloudTrail. @default true when dataClassification is pii or phi"),
 });
 
 /** A random value generated at apply time (random provider); only a reference reaches the synthesized JSON. */
@@ -324,7 +371,7 @@ export const SecretSpec = z
     keys: z
       .record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, "must be an UPPER_SNAKE_CASE key"), z.union([GeneratedValue, z.literal("external")]))
       .optional()
-      .describe("A JSON secret: each key generated, or \"external\" (set out of band)."),
+      .describe('A JSON secret: each key generated, or "external" (set out of band).'),
     rotation: z
       .strictObject({
         lambdaArn: z.string().regex(/^arn:aws(-us-gov)?:lambda:[a-z0-9-]+:\d{12}:function:[\w-]+$/, "must be a Lambda function ARN"),
@@ -344,7 +391,7 @@ export const KeySpec = z.strictObject({
 /** An alarm pair on a pattern in the app log group (e.g. failed logins). */
 export const LogMetricAlarmSpec = z.strictObject({
   name: ComponentName,
-  pattern: z.string().min(1).describe("CloudWatch Logs filter pattern, e.g. { $.event = \"login_failed\" }."),
+  pattern: z.string().min(1).describe('CloudWatch Logs filter pattern, e.g. { $.event = "login_failed" }.'),
   warning: z.number().positive().describe("Matches per period that raise the warning alarm."),
   critical: z.number().positive().describe("Matches per period that raise the critical alarm."),
   periodSeconds: z
@@ -358,11 +405,15 @@ export const LogMetricAlarmSpec = z.strictObject({
 
 /** The app's relational database: one RDS instance per environment, sized by settings.database. */
 export const DatabaseSpec = z.strictObject({
-  engine: DatabaseEngine.describe("postgres (RDS for PostgreSQL), mysql (RDS for MySQL) or aurora-postgresql (an Aurora PostgreSQL cluster)."),
+  engine: DatabaseEngine.describe(
+    "postgres (RDS for PostgreSQL), mysql (RDS for MySQL) or aurora-postgresql (an Aurora PostgreSQL cluster).",
+  ),
   version: z
     .string()
-    .regex(/^\d+(\.\d+)*$/, "must be a version number such as \"16\" or \"8.4\"")
-    .describe("Major version: postgres and aurora-postgresql 13-17, mysql 8.0 or 8.4 (README, Database). Minors follow auto minor upgrades."),
+    .regex(/^\d+(\.\d+)*$/, 'must be a version number such as "16" or "8.4"')
+    .describe(
+      "Major version: postgres and aurora-postgresql 13-17, mysql 8.0 or 8.4 (README, Database). Minors follow auto minor upgrades.",
+    ),
   name: z
     .string()
     .regex(/^[a-zA-Z][a-zA-Z0-9_]*$/, "must start with a letter and hold only letters, digits and underscores")
@@ -372,7 +423,9 @@ export const DatabaseSpec = z.strictObject({
   replicateIn: z
     .array(EnvironmentName)
     .optional()
-    .describe("Environments whose backups are copied to drRegion: RDS automated backup replication (point-in-time recovery there), Aurora daily AWS Backup copies. @default none"),
+    .describe(
+      "Environments whose backups are copied to drRegion: RDS automated backup replication (point-in-time recovery there), Aurora daily AWS Backup copies. @default none",
+    ),
 });
 
 /** The app's cache: one ElastiCache replication group per environment, sized by settings.cache. */
@@ -380,18 +433,22 @@ export const CacheSpec = z.strictObject({
   engine: CacheEngine.describe("redis (ElastiCache for Redis OSS) or valkey (ElastiCache for Valkey)."),
   version: z
     .string()
-    .regex(/^\d+(\.\d+)*$/, "must be a version number such as \"7\"")
+    .regex(/^\d+(\.\d+)*$/, 'must be a version number such as "7"')
     .describe("Major version: redis 7, valkey 7, 8 or 9 (README, Cache)."),
 });
 
 /** Where a service runs: a switch, so one service spec synthesizes on either. */
 export const ServiceKind = z
   .enum(["ecs", "apprunner"])
-  .describe("ecs: ECS Fargate behind the ALB (edge.alb). apprunner: App Runner, for accounts that already use it (closed to new AWS customers since 2026-04-30).");
+  .describe(
+    "ecs: ECS Fargate behind the ALB (edge.alb). apprunner: App Runner, for accounts that already use it (closed to new AWS customers since 2026-04-30).",
+  );
 export type ServiceKind = z.infer<typeof ServiceKind>;
 
 const EnvVarName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, "must be an UPPER_SNAKE_CASE variable name");
-const ImageTag = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "must be an image tag such as 1.4.2 or a git SHA (no 'latest': tags are immutable)");
+const ImageTag = z
+  .string()
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "must be an image tag such as 1.4.2 or a git SHA (no 'latest': tags are immutable)");
 
 /** Per-service changes to settings.compute sizes, and the image tag it runs. */
 const ServiceSizing = z.strictObject({
@@ -420,13 +477,19 @@ export const ServiceSpec = z.strictObject({
   kind: ServiceKind,
   imageTag: ImageTag.describe("Image tag Terraform deploys; CI pushes the image, then changes this (README, Compute)."),
   port: z.number().int().min(1024).max(65535).describe("Container port, 1024-65535 (the container runs as a non-root user)."),
-  healthCheckPath: z.string().regex(/^\/[A-Za-z0-9._~\/-]*$/, "must be a URL path such as /healthz").describe("Path the load balancer and the container health check request."),
+  healthCheckPath: z
+    .string()
+    .regex(/^\/[A-Za-z0-9._~\/-]*$/, "must be a URL path such as /healthz")
+    .describe("Path the load balancer and the container health check request."),
   user: z
     .string()
     .regex(/^[1-9]\d*(:\d+)?$/, "must be a numeric non-root uid or uid:gid such as 1000:1000")
     .optional()
     .describe("User the container runs as. @default 1000:1000"),
-  environment: z.record(EnvVarName, z.string().max(4096)).optional().describe("Plain environment variables (no secrets: those go in `secrets`)."),
+  environment: z
+    .record(EnvVarName, z.string().max(4096))
+    .optional()
+    .describe("Plain environment variables (no secrets: those go in `secrets`)."),
   secrets: z.record(EnvVarName, ComponentName).optional().describe("Environment variables injected from config secrets, by secret name."),
   grants: ServiceGrants.optional(),
   tracing: z
@@ -443,7 +506,10 @@ export type ServiceSpec = z.infer<typeof ServiceSpec>;
 
 const CertificateArn = z
   .string()
-  .regex(/^arn:aws(-us-gov)?:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/, "must be an ACM certificate ARN: arn:aws:acm:<region>:<account>:certificate/<id>");
+  .regex(
+    /^arn:aws(-us-gov)?:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/,
+    "must be an ACM certificate ARN: arn:aws:acm:<region>:<account>:certificate/<id>",
+  );
 
 /**
  * AWS managed rule groups a web ACL may add to its built-in ones (README, Compute): the
@@ -465,7 +531,9 @@ export const WafSpec = z.strictObject({
   enabled: z
     .boolean()
     .optional()
-    .describe("false leaves the internet-facing ALB or App Runner services without a WAF: CKV2_AWS_28 (ALB) then fails unless suppressed with a reason. @default true"),
+    .describe(
+      "false leaves the internet-facing ALB or App Runner services without a WAF: CKV2_AWS_28 (ALB) then fails unless suppressed with a reason. @default true",
+    ),
   rateLimitPer5Min: z
     .number()
     .int()
@@ -476,7 +544,9 @@ export const WafSpec = z.strictObject({
   extraManagedRuleGroups: z
     .array(ExtraManagedRuleGroup)
     .optional()
-    .describe("AWS managed rule groups after the built-in ones (IP reputation, anonymous IPs, common, known bad inputs, SQLi). @default none"),
+    .describe(
+      "AWS managed rule groups after the built-in ones (IP reputation, anonymous IPs, common, known bad inputs, SQLi). @default none",
+    ),
 });
 
 /** What fronts the services. */
@@ -520,7 +590,10 @@ export const AppSpecSchema = z
     edge: EdgeSpec.optional().describe("Load balancer and WAF (and later CDN) in front of the services."),
     keys: z.array(KeySpec).optional().describe("Extra customer-managed keys besides the environment's data key."),
     secrets: z.array(SecretSpec).optional().describe("Secrets Manager entries, generated or placeholders."),
-    alarmEmails: z.array(z.email("must be an e-mail address such as oncall@example.com")).optional().describe("Addresses subscribed to the alarm topic (each must confirm)."),
+    alarmEmails: z
+      .array(z.email("must be an e-mail address such as oncall@example.com"))
+      .optional()
+      .describe("Addresses subscribed to the alarm topic (each must confirm)."),
     logMetricAlarms: z.array(LogMetricAlarmSpec).optional().describe("Warning/critical alarms on patterns in the app log group."),
     overrides: SettingsOverrides.optional().describe("Changes to every environment's preset (an environment's own overrides win)."),
     guardrails: z

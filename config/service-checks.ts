@@ -20,7 +20,8 @@ function sizePath(spec: AppSpec, i: number, env: EnvironmentName, field: SizeFie
   const s = spec.services![i];
   if (s.environments?.[env]?.[field] !== undefined) return `services[${i}].environments.${env}.${field}`;
   if (s.overrides?.[field] !== undefined) return `services[${i}].overrides.${field}`;
-  if (spec.overrides?.compute?.[field] !== undefined && spec.environments[env]?.overrides?.compute?.[field] === undefined) return `overrides.compute.${field}`;
+  if (spec.overrides?.compute?.[field] !== undefined && spec.environments[env]?.overrides?.compute?.[field] === undefined)
+    return `overrides.compute.${field}`;
   return `environments.${env}.overrides.compute.${field}`;
 }
 
@@ -36,14 +37,24 @@ export function serviceProblems(spec: AppSpec): Problem[] {
       const own = services[i].environments?.[env]?.memoryMb ?? services[i].overrides?.memoryMb;
       if (size) problems.push({ path: path(own !== undefined ? "memoryMb" : "cpu"), message: `${env}: ${size}` });
       if (s.kind === "apprunner" && s.maxCount > APPRUNNER_MAX_INSTANCES) {
-        problems.push({ path: path("maxCount"), message: `${env}: App Runner scales to at most ${APPRUNNER_MAX_INSTANCES} instances (got ${s.maxCount})` });
+        problems.push({
+          path: path("maxCount"),
+          message: `${env}: App Runner scales to at most ${APPRUNNER_MAX_INSTANCES} instances (got ${s.maxCount})`,
+        });
       }
       if (s.kind === "apprunner" && s.resourceName.length > APPRUNNER_NAME_MAX) {
-        problems.push({ path: `services[${i}].name`, message: `${env}: App Runner names its scaling configuration ${s.resourceName}, over ${APPRUNNER_NAME_MAX} characters; shorten the service name` });
+        problems.push({
+          path: `services[${i}].name`,
+          message: `${env}: App Runner names its scaling configuration ${s.resourceName}, over ${APPRUNNER_NAME_MAX} characters; shorten the service name`,
+        });
       }
-      if (s.minCount > s.maxCount) problems.push({ path: path("minCount"), message: `${env}: minCount ${s.minCount} is above maxCount ${s.maxCount}` });
+      if (s.minCount > s.maxCount)
+        problems.push({ path: path("minCount"), message: `${env}: minCount ${s.minCount} is above maxCount ${s.maxCount}` });
       else if (s.desiredCount < s.minCount || s.desiredCount > s.maxCount) {
-        problems.push({ path: path("desiredCount"), message: `${env}: desiredCount ${s.desiredCount} must be within minCount ${s.minCount} and maxCount ${s.maxCount}` });
+        problems.push({
+          path: path("desiredCount"),
+          message: `${env}: desiredCount ${s.desiredCount} must be within minCount ${s.minCount} and maxCount ${s.maxCount}`,
+        });
       }
     });
   }
@@ -53,34 +64,56 @@ export function serviceProblems(spec: AppSpec): Problem[] {
 /** Secrets, buckets, keys, database and cache a service names must be declared. */
 function referenceProblems(spec: AppSpec, services: readonly ServiceSpec[]): Problem[] {
   const problems: Problem[] = [];
-  const declared = (list: readonly { name?: string; purpose?: string }[] | undefined, key: "name" | "purpose") => new Set((list ?? []).map((x) => x[key]));
+  const declared = (list: readonly { name?: string; purpose?: string }[] | undefined, key: "name" | "purpose") =>
+    new Set((list ?? []).map((x) => x[key]));
   const secrets = declared(spec.secrets, "name");
   const buckets = declared(spec.buckets, "name");
   const keys = declared(spec.keys, "purpose");
   const list = (set: Set<string | undefined>) => (set.size > 0 ? [...set].join(", ") : "none");
   services.forEach((s, i) => {
     for (const [variable, secret] of Object.entries(s.secrets ?? {})) {
-      if (!secrets.has(secret)) problems.push({ path: `services[${i}].secrets.${variable}`, message: `names secret "${secret}", which secrets does not declare (declared: ${list(secrets)})` });
-      if (s.environment?.[variable] !== undefined) problems.push({ path: `services[${i}].environment.${variable}`, message: `is also a secret of this service; set it in one place` });
+      if (!secrets.has(secret))
+        problems.push({
+          path: `services[${i}].secrets.${variable}`,
+          message: `names secret "${secret}", which secrets does not declare (declared: ${list(secrets)})`,
+        });
+      if (s.environment?.[variable] !== undefined)
+        problems.push({ path: `services[${i}].environment.${variable}`, message: `is also a secret of this service; set it in one place` });
     }
     (s.grants?.buckets ?? []).forEach((b, j) => {
-      if (!buckets.has(b.name)) problems.push({ path: `services[${i}].grants.buckets[${j}].name`, message: `names bucket "${b.name}", which buckets does not declare (declared: ${list(buckets)})` });
+      if (!buckets.has(b.name))
+        problems.push({
+          path: `services[${i}].grants.buckets[${j}].name`,
+          message: `names bucket "${b.name}", which buckets does not declare (declared: ${list(buckets)})`,
+        });
     });
     (s.grants?.keys ?? []).forEach((k, j) => {
-      if (!keys.has(k)) problems.push({ path: `services[${i}].grants.keys[${j}]`, message: `names key "${k}", which keys does not declare (declared: ${list(keys)})` });
+      if (!keys.has(k))
+        problems.push({
+          path: `services[${i}].grants.keys[${j}]`,
+          message: `names key "${k}", which keys does not declare (declared: ${list(keys)})`,
+        });
     });
     // A grant brings its connection settings (DATABASE_*, REDIS_*): a variable of the same
     // prefix would silently replace one of them, or be replaced.
-    for (const [granted, prefix] of [[s.grants?.database, "DATABASE_"], [s.grants?.cache, "REDIS_"]] as const) {
+    for (const [granted, prefix] of [
+      [s.grants?.database, "DATABASE_"],
+      [s.grants?.cache, "REDIS_"],
+    ] as const) {
       if (!granted) continue;
       for (const field of ["environment", "secrets"] as const) {
         for (const variable of Object.keys(s[field] ?? {}).filter((v) => v.startsWith(prefix))) {
-          problems.push({ path: `services[${i}].${field}.${variable}`, message: `${prefix}* variables come from the ${prefix === "REDIS_" ? "cache" : "database"} grant; rename this one or drop it` });
+          problems.push({
+            path: `services[${i}].${field}.${variable}`,
+            message: `${prefix}* variables come from the ${prefix === "REDIS_" ? "cache" : "database"} grant; rename this one or drop it`,
+          });
         }
       }
     }
-    if (s.grants?.database && !spec.database) problems.push({ path: `services[${i}].grants.database`, message: "the config has no database; declare one or drop the grant" });
-    if (s.grants?.cache && !spec.cache) problems.push({ path: `services[${i}].grants.cache`, message: "the config has no cache; declare one or drop the grant" });
+    if (s.grants?.database && !spec.database)
+      problems.push({ path: `services[${i}].grants.database`, message: "the config has no database; declare one or drop the grant" });
+    if (s.grants?.cache && !spec.cache)
+      problems.push({ path: `services[${i}].grants.cache`, message: "the config has no cache; declare one or drop the grant" });
   });
   return problems;
 }
@@ -100,7 +133,10 @@ function edgeProblems(spec: AppSpec, services: readonly ServiceSpec[]): Problem[
     const arn = spec.edge?.alb?.certificateArns?.[env];
     const path = `edge.alb.certificateArns.${env}`;
     if (!arn) {
-      problems.push({ path, message: `${env}: HTTPS needs a certificate; give the ARN of an ACM certificate in ${env}'s account and region` });
+      problems.push({
+        path,
+        message: `${env}: HTTPS needs a certificate; give the ARN of an ACM certificate in ${env}'s account and region`,
+      });
       continue;
     }
     const [, , , region, account] = arn.split(":");

@@ -48,11 +48,17 @@ export function databaseProblems(spec: AppSpec): Problem[] {
       });
     }
     if (windowsOverlap(s.backupWindow, s.maintenanceWindow)) {
-      problems.push({ path: path("backupWindow"), message: `${env}: backup window ${s.backupWindow} overlaps maintenance window ${s.maintenanceWindow}; RDS rejects that` });
+      problems.push({
+        path: path("backupWindow"),
+        message: `${env}: backup window ${s.backupWindow} overlaps maintenance window ${s.maintenanceWindow}; RDS rejects that`,
+      });
     }
     const clash = (spec.secrets ?? []).findIndex((x) => x.name === DATABASE_DEFAULTS.generatedSecretName);
     if (s.readReplicas > 0 && clash >= 0) {
-      problems.push({ path: `secrets[${clash}].name`, message: `${env}: "${DATABASE_DEFAULTS.generatedSecretName}" is the secret that holds the database's generated master password (read replicas); rename this one` });
+      problems.push({
+        path: `secrets[${clash}].name`,
+        message: `${env}: "${DATABASE_DEFAULTS.generatedSecretName}" is the secret that holds the database's generated master password (read replicas); rename this one`,
+      });
     }
   }
   return problems;
@@ -68,10 +74,16 @@ function auroraProblems(env: string, s: Settings["database"], path: (field: stri
     });
   }
   if (s.readReplicas > 0) {
-    problems.push({ path: path("readReplicas"), message: `${env}: an Aurora cluster has no RDS read replicas; set auroraReaders (readers in the cluster) instead` });
+    problems.push({
+      path: path("readReplicas"),
+      message: `${env}: an Aurora cluster has no RDS read replicas; set auroraReaders (readers in the cluster) instead`,
+    });
   }
   if (s.multiAz && s.auroraReaders === 0) {
-    problems.push({ path: path("auroraReaders"), message: `${env}: multiAz needs at least one Aurora reader, in another AZ, to fail over to; set auroraReaders >= 1 or multiAz false` });
+    problems.push({
+      path: path("auroraReaders"),
+      message: `${env}: multiAz needs at least one Aurora reader, in another AZ, to fail over to; set auroraReaders >= 1 or multiAz false`,
+    });
   }
   return problems;
 }
@@ -89,7 +101,10 @@ export function cacheProblems(spec: AppSpec): Problem[] {
   if (version) problems.push({ path: "cache.version", message: version });
   const clash = (spec.secrets ?? []).findIndex((s) => s.name === CACHE_DEFAULTS.authSecretName);
   if (clash >= 0) {
-    problems.push({ path: `secrets[${clash}].name`, message: `"${CACHE_DEFAULTS.authSecretName}" holds the cache's generated AUTH token; choose another name` });
+    problems.push({
+      path: `secrets[${clash}].name`,
+      message: `"${CACHE_DEFAULTS.authSecretName}" holds the cache's generated AUTH token; choose another name`,
+    });
   }
   for (const env of declaredEnvironments(spec)) {
     const s = settingsFor(spec, env).cache;
@@ -101,10 +116,16 @@ export function cacheProblems(spec: AppSpec): Problem[] {
       });
     }
     if (s.multiAz && s.nodeCount < 2) {
-      problems.push({ path: path("multiAz"), message: `${env}: Multi-AZ needs a replica to fail over to, and nodeCount is ${s.nodeCount}; set nodeCount to 2 or more, or multiAz false` });
+      problems.push({
+        path: path("multiAz"),
+        message: `${env}: Multi-AZ needs a replica to fail over to, and nodeCount is ${s.nodeCount}; set nodeCount to 2 or more, or multiAz false`,
+      });
     }
     if (windowsOverlap(s.snapshotWindow, s.maintenanceWindow)) {
-      problems.push({ path: path("snapshotWindow"), message: `${env}: snapshot window ${s.snapshotWindow} overlaps maintenance window ${s.maintenanceWindow}; ElastiCache rejects that` });
+      problems.push({
+        path: path("snapshotWindow"),
+        message: `${env}: snapshot window ${s.snapshotWindow} overlaps maintenance window ${s.maintenanceWindow}; ElastiCache rejects that`,
+      });
     }
   }
   return problems;
@@ -116,7 +137,12 @@ const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.sl
 
 /** Minute ranges [start, end) of the week, split at the week's end. */
 function weekRanges(start: number, end: number): [number, number][] {
-  return end > start ? [[start, end]] : [[start, WEEK], [0, end]];
+  return end > start
+    ? [[start, end]]
+    : [
+        [start, WEEK],
+        [0, end],
+      ];
 }
 
 /** Does the daily backup window (hh:mm-hh:mm) overlap the weekly maintenance window (ddd:hh:mm-ddd:hh:mm)? */
@@ -139,7 +165,10 @@ export function networkProblems(spec: AppSpec): Problem[] {
     problems.push(...zoneIdProblems(n, env, networkPath(spec, env, "zoneIds")));
     const vpc = parseCidr(n.vpcCidr);
     if (!vpc || vpc.prefix < 16 || vpc.prefix > 24) {
-      problems.push({ path: networkPath(spec, env, "vpcCidr"), message: `${env}: "${n.vpcCidr}" is not a valid VPC CIDR (a network address with a /16 to /24 prefix)` });
+      problems.push({
+        path: networkPath(spec, env, "vpcCidr"),
+        message: `${env}: "${n.vpcCidr}" is not a valid VPC CIDR (a network address with a /16 to /24 prefix)`,
+      });
       continue;
     }
     const subnets = resolveNetwork(n).subnets;
@@ -171,7 +200,8 @@ function zoneIdProblems(n: Settings["network"], env: string, path: string): Prob
   }
   n.zoneIds.forEach((id, i) => {
     const first = n.zoneIds!.indexOf(id);
-    if (first < i) problems.push({ path: `${path}[${i}]`, message: `${env}: zone ID "${id}" is already at [${first}]; each AZ needs its own zone` });
+    if (first < i)
+      problems.push({ path: `${path}[${i}]`, message: `${env}: zone ID "${id}" is already at [${first}]; each AZ needs its own zone` });
   });
   return problems;
 }
@@ -190,7 +220,10 @@ export function sharedAccountProblems(spec: AppSpec): Problem[] {
     const primary = e.region ?? spec.primaryRegion;
     const replicates = [...(spec.buckets ?? []), ...(spec.database ? [spec.database] : [])].some((x) => x.replicateIn?.includes(env));
     const regions = new Set([primary, ...(replicates && spec.drRegion ? [spec.drRegion] : [])]);
-    for (const [part, on] of [["guardDuty", audit.guardDuty], ["awsConfig", audit.awsConfig]] as const) {
+    for (const [part, on] of [
+      ["guardDuty", audit.guardDuty],
+      ["awsConfig", audit.awsConfig],
+    ] as const) {
       if (!on) continue;
       for (const region of regions) {
         const key = `${part} ${e.accountId} ${region}`;
@@ -220,7 +253,12 @@ export function auditReaderProblems(spec: AppSpec): Problem[] {
     return settingsFor(spec, env).audit.readerArns.flatMap((arn, i) =>
       arn.split(":")[4] === account
         ? []
-        : [{ path: path(i), message: `${env}: ${arn} is not in the environment's account ${account}; the audit key admits readers of that account only` }],
+        : [
+            {
+              path: path(i),
+              message: `${env}: ${arn} is not in the environment's account ${account}; the audit key admits readers of that account only`,
+            },
+          ],
     );
   });
 }
@@ -229,17 +267,25 @@ export function auditReaderProblems(spec: AppSpec): Problem[] {
 export function drProblems(spec: AppSpec): Problem[] {
   const problems: Problem[] = [];
   if (spec.drRegion && spec.drRegion === spec.primaryRegion) {
-    problems.push({ path: "drRegion", message: `is the primary region ${spec.primaryRegion}; a disaster-recovery copy must live elsewhere` });
+    problems.push({
+      path: "drRegion",
+      message: `is the primary region ${spec.primaryRegion}; a disaster-recovery copy must live elsewhere`,
+    });
   }
   (spec.buckets ?? []).forEach((b, i) => {
-    if (b.replicateIn?.length && !spec.drRegion) problems.push({ path: `buckets[${i}].replicateIn`, message: "replication needs drRegion set at the top level" });
+    if (b.replicateIn?.length && !spec.drRegion)
+      problems.push({ path: `buckets[${i}].replicateIn`, message: "replication needs drRegion set at the top level" });
   });
   const dbReplicated = spec.database?.replicateIn ?? [];
-  if (dbReplicated.length && !spec.drRegion) problems.push({ path: "database.replicateIn", message: "backup replication needs drRegion set at the top level" });
+  if (dbReplicated.length && !spec.drRegion)
+    problems.push({ path: "database.replicateIn", message: "backup replication needs drRegion set at the top level" });
   for (const env of dbReplicated) {
     const region = spec.environments[env]?.region;
     if (spec.drRegion && region === spec.drRegion) {
-      problems.push({ path: `environments.${env}.region`, message: `${env} runs in drRegion ${region} and replicates its database backups there; a disaster-recovery copy must live elsewhere` });
+      problems.push({
+        path: `environments.${env}.region`,
+        message: `${env} runs in drRegion ${region} and replicates its database backups there; a disaster-recovery copy must live elsewhere`,
+      });
     }
   }
   return problems;
@@ -253,10 +299,23 @@ export function derivedNameProblems(spec: AppSpec): Problem[] {
   for (const env of declaredEnvironments(spec)) {
     const r = resolve(spec, env);
     const where = (field: string) =>
-      spec.environments[env]?.state?.[field as "key"] !== undefined ? `environments.${env}.state.${field}` : spec.state?.[field as "key"] !== undefined ? `state.${field}` : "app";
-    for (const template of [spec.state?.bucketName, spec.state?.key, spec.state?.lockTableName, spec.environments[env]?.state?.bucketName]) {
+      spec.environments[env]?.state?.[field as "key"] !== undefined
+        ? `environments.${env}.state.${field}`
+        : spec.state?.[field as "key"] !== undefined
+          ? `state.${field}`
+          : "app";
+    for (const template of [
+      spec.state?.bucketName,
+      spec.state?.key,
+      spec.state?.lockTableName,
+      spec.environments[env]?.state?.bucketName,
+    ]) {
       const leftover = template && fillTemplate(template, { app: "", env: "", account: "", region: "" }).match(/\{[^}]*\}/);
-      if (leftover) problems.push({ path: where("bucketName"), message: `unknown placeholder ${leftover[0]}; use {app}, {env}, {account} or {region}` });
+      if (leftover)
+        problems.push({
+          path: where("bucketName"),
+          message: `unknown placeholder ${leftover[0]}; use {app}, {env}, {account} or {region}`,
+        });
     }
     const bucketProblem = s3BucketNameProblem(r.state.logBucketName);
     if (bucketProblem) problems.push({ path: where("bucketName"), message: `${env}: state log ${bucketProblem}` });
@@ -275,12 +334,23 @@ export function derivedNameProblems(spec: AppSpec): Problem[] {
       }
     });
     const owner = bucketOwners.get(r.state.bucketName);
-    if (owner) problems.push({ path: where("bucketName"), message: `${env} uses state bucket "${r.state.bucketName}" already used by ${owner}; bucket names are global, include {env}` });
+    if (owner)
+      problems.push({
+        path: where("bucketName"),
+        message: `${env} uses state bucket "${r.state.bucketName}" already used by ${owner}; bucket names are global, include {env}`,
+      });
     bucketOwners.set(r.state.bucketName, env);
-    for (const [stack, key] of [[r.stackNames.app, r.state.key], [r.stackNames.bootstrap, r.state.bootstrapKey]]) {
+    for (const [stack, key] of [
+      [r.stackNames.app, r.state.key],
+      [r.stackNames.bootstrap, r.state.bootstrapKey],
+    ]) {
       const id = `${r.state.bucketName}/${key}`;
       const other = stateKeys.get(id);
-      if (other) problems.push({ path: where("key"), message: `state key "${key}" of ${stack} is already used by ${other}; every stack needs its own key` });
+      if (other)
+        problems.push({
+          path: where("key"),
+          message: `state key "${key}" of ${stack} is already used by ${other}; every stack needs its own key`,
+        });
       stateKeys.set(id, stack);
     }
   }

@@ -17,7 +17,15 @@ import {
 import { describeIssue } from "./schema-issues";
 import { AppSpecSchema, type AppSpec } from "./schema";
 import { serviceProblems } from "./service-checks";
-import { auditReaderProblems, cacheProblems, databaseProblems, derivedNameProblems, drProblems, networkProblems, sharedAccountProblems } from "./spec-checks";
+import {
+  auditReaderProblems,
+  cacheProblems,
+  databaseProblems,
+  derivedNameProblems,
+  drProblems,
+  networkProblems,
+  sharedAccountProblems,
+} from "./spec-checks";
 
 export type ValidationResult = { ok: true; spec: AppSpec } | { ok: false; problems: Problem[] };
 
@@ -30,7 +38,14 @@ export function validateSpec(raw: unknown): ValidationResult {
     const network = networkProblems(parsed.data);
     const dataTier = [...databaseProblems(parsed.data), ...cacheProblems(parsed.data)];
     const services = serviceProblems(parsed.data);
-    problems.push(...network, ...dataTier, ...services, ...drProblems(parsed.data), ...sharedAccountProblems(parsed.data), ...auditReaderProblems(parsed.data));
+    problems.push(
+      ...network,
+      ...dataTier,
+      ...services,
+      ...drProblems(parsed.data),
+      ...sharedAccountProblems(parsed.data),
+      ...auditReaderProblems(parsed.data),
+    );
     // Names are checked on the resolved spec, which needs a valid network plan, engine versions and certificates.
     if (network.length + dataTier.length + services.length === 0) problems.push(...derivedNameProblems(parsed.data));
   }

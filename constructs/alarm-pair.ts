@@ -51,7 +51,9 @@ export class AlarmPair extends Construct {
     const upward = comparison.startsWith("Greater");
     const { warning } = props;
     if (warning !== undefined && (upward ? props.critical < warning : props.critical > warning)) {
-      throw new Error(`AlarmPair ${props.alarmName}: \`critical\` (${props.critical}) must be ${upward ? "above" : "below"} \`warning\` (${props.warning}).`);
+      throw new Error(
+        `AlarmPair ${props.alarmName}: \`critical\` (${props.critical}) must be ${upward ? "above" : "below"} \`warning\` (${props.warning}).`,
+      );
     }
     const levels = warning === undefined ? (["critical"] as const) : (["warning", "critical"] as const);
     const alarms = levels.map(
@@ -62,7 +64,9 @@ export class AlarmPair extends Construct {
           namespace: props.metric.namespace,
           metricName: props.metric.metricName,
           dimensions: props.metric.dimensions ? { ...props.metric.dimensions } : undefined,
-          ...(props.metric.extendedStatistic ? { extendedStatistic: props.metric.extendedStatistic } : { statistic: props.metric.statistic ?? "Average" }),
+          ...(props.metric.extendedStatistic
+            ? { extendedStatistic: props.metric.extendedStatistic }
+            : { statistic: props.metric.statistic ?? "Average" }),
           comparisonOperator: comparison,
           threshold: level === "warning" ? warning : props.critical,
           period: props.periodSeconds ?? 300,

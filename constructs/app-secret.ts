@@ -102,15 +102,30 @@ export class AppSecret extends Construct {
         rotationRules: { automaticallyAfterDays: props.rotation.days },
       });
     } else {
-      suppress(this, "CKV2_AWS_57", "No rotation function configured: the value is issued outside AWS or generated once; rotate it by the runbook, or set secrets[].rotation in config.");
+      suppress(
+        this,
+        "CKV2_AWS_57",
+        "No rotation function configured: the value is issued outside AWS or generated once; rotate it by the runbook, or set secrets[].rotation in config.",
+      );
     }
   }
 
   /** Let `grantee` read the value (e.g. an ECS execution role injecting it), decrypting through Secrets Manager only. */
   grantRead(grantee: Grantable): void {
     grantee.addToPolicy(
-      { Sid: sid("Read", this.node.id), Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: this.secretArn },
-      { Sid: sid("Decrypt", this.node.id), Effect: "Allow", Action: "kms:Decrypt", Resource: this.kmsKeyArn, Condition: viaService("secretsmanager") },
+      {
+        Sid: sid("Read", this.node.id),
+        Effect: "Allow",
+        Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+        Resource: this.secretArn,
+      },
+      {
+        Sid: sid("Decrypt", this.node.id),
+        Effect: "Allow",
+        Action: "kms:Decrypt",
+        Resource: this.kmsKeyArn,
+        Condition: viaService("secretsmanager"),
+      },
     );
   }
 }

@@ -68,13 +68,23 @@ export class AppRunnerService extends Construct {
   constructor(scope: Construct, id: string, props: AppRunnerServiceProps) {
     super(scope, id);
     const role = (roleId: string, suffix: string, service: string, description: string, statements?: PolicyStatement[]) =>
-      new ServiceRole(this, roleId, { roleName: `${props.name}-${suffix}`, service, sourceAccountId: props.accountId, description, statements });
+      new ServiceRole(this, roleId, {
+        roleName: `${props.name}-${suffix}`,
+        service,
+        sourceAccountId: props.accountId,
+        description,
+        statements,
+      });
     this.accessRole = role("AccessRole", "access", "build.apprunner.amazonaws.com", `App Runner pulls the ${props.name} image`);
     if (props.instanceRole ?? true) {
       const xray = props.tracing ? [XRAY_WRITE] : [];
       this.instanceRole = role("InstanceRole", "instance", "tasks.apprunner.amazonaws.com", `The ${props.name} app: only its grants`, xray);
     }
-    this.group = new ServiceSecurityGroup(this, { name: props.name, description: `${props.name} App Runner VPC connector: outbound only`, vpcId: props.vpcId });
+    this.group = new ServiceSecurityGroup(this, {
+      name: props.name,
+      description: `${props.name} App Runner VPC connector: outbound only`,
+      vpcId: props.vpcId,
+    });
     this.securityGroupId = this.group.securityGroupId;
     const connector = new ApprunnerVpcConnector(this, "VpcConnector", {
       vpcConnectorName: props.name,
@@ -105,7 +115,14 @@ export class AppRunnerService extends Construct {
         },
       },
       instanceConfiguration: { cpu: String(props.cpu), memory: String(props.memoryMb), instanceRoleArn: this.instanceRole?.roleArn },
-      healthCheckConfiguration: { protocol: "HTTP", path: props.healthCheckPath, interval: 10, timeout: 5, healthyThreshold: 1, unhealthyThreshold: 5 },
+      healthCheckConfiguration: {
+        protocol: "HTTP",
+        path: props.healthCheckPath,
+        interval: 10,
+        timeout: 5,
+        healthyThreshold: 1,
+        unhealthyThreshold: 5,
+      },
       autoScalingConfigurationArn: scaling.arn,
       encryptionConfiguration: { kmsKey: props.kmsKeyArn },
       networkConfiguration: {

@@ -93,9 +93,20 @@ export class Audit extends Construct {
   public readonly configRuleNames: readonly string[];
   /** Region of the second GuardDuty detector, when there is one. */
   public readonly guardDutyDrRegion?: string;
-  private readonly names: { trail: string; trailArn: string; trailLogGroup: string; trailTopic: string; trailTopicArn: string; configRole: string };
+  private readonly names: {
+    trail: string;
+    trailArn: string;
+    trailLogGroup: string;
+    trailTopic: string;
+    trailTopicArn: string;
+    configRole: string;
+  };
 
-  constructor(scope: Construct, id: string, private readonly props: AuditProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: AuditProps,
+  ) {
     super(scope, id);
     const { partition, region, accountId, namePrefix } = props;
     const trail = `${namePrefix}-trail`;
@@ -107,7 +118,9 @@ export class Audit extends Construct {
       trailTopicArn: `arn:${partition}:sns:${region}:${accountId}:${namePrefix}-trail-deliveries`,
       configRole: `${namePrefix}-config`,
     };
-    this.configRuleNames = props.awsConfig ? HIPAA_CONFIG_RULES.map((rule) => `${props.namePrefix}-${rule.toLowerCase().replace(/_/g, "-")}`) : [];
+    this.configRuleNames = props.awsConfig
+      ? HIPAA_CONFIG_RULES.map((rule) => `${props.namePrefix}-${rule.toLowerCase().replace(/_/g, "-")}`)
+      : [];
     if (props.cloudTrail || props.awsConfig) {
       const key = (this.auditKey = this.createKey());
       // Kept while any part delivers, so that evidence delivered earlier stays where it was.
@@ -169,7 +182,14 @@ export class Audit extends Construct {
   private trailBucketStatements(bucketArn: string): PolicyStatement[] {
     const { props, names } = this;
     return [
-      { Sid: "CloudTrailAclCheck", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:GetBucketAcl", Resource: bucketArn, Condition: { StringEquals: { "aws:SourceArn": names.trailArn } } },
+      {
+        Sid: "CloudTrailAclCheck",
+        Effect: "Allow",
+        Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: "s3:GetBucketAcl",
+        Resource: bucketArn,
+        Condition: { StringEquals: { "aws:SourceArn": names.trailArn } },
+      },
       {
         Sid: "CloudTrailWrite",
         Effect: "Allow",
@@ -185,7 +205,14 @@ export class Audit extends Construct {
   private configBucketStatements(bucketArn: string): PolicyStatement[] {
     const sameAccount = { "aws:SourceAccount": this.props.accountId };
     return [
-      { Sid: "ConfigAclCheck", Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: ["s3:GetBucketAcl", "s3:ListBucket"], Resource: bucketArn, Condition: { StringEquals: sameAccount } },
+      {
+        Sid: "ConfigAclCheck",
+        Effect: "Allow",
+        Principal: { Service: "config.amazonaws.com" },
+        Action: ["s3:GetBucketAcl", "s3:ListBucket"],
+        Resource: bucketArn,
+        Condition: { StringEquals: sameAccount },
+      },
       {
         Sid: "ConfigWrite",
         Effect: "Allow",
@@ -221,9 +248,23 @@ export class Audit extends Construct {
           },
         },
         // DescribeKey carries no encryption context: a context condition would never match.
-        { Sid: "AllowCloudTrailToDescribeKey", Effect: "Allow", Principal: cloudTrail, Action: "kms:DescribeKey", Resource: "*", Condition: { StringEquals: { ...sameAccount, "aws:SourceArn": names.trailArn } } },
+        {
+          Sid: "AllowCloudTrailToDescribeKey",
+          Effect: "Allow",
+          Principal: cloudTrail,
+          Action: "kms:DescribeKey",
+          Resource: "*",
+          Condition: { StringEquals: { ...sameAccount, "aws:SourceArn": names.trailArn } },
+        },
         // CreateTrail and deliveries to a bucket with S3 Bucket Keys decrypt with the key.
-        { Sid: "AllowCloudTrailToDecrypt", Effect: "Allow", Principal: cloudTrail, Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "aws:SourceArn": names.trailArn } } },
+        {
+          Sid: "AllowCloudTrailToDecrypt",
+          Effect: "Allow",
+          Principal: cloudTrail,
+          Action: "kms:Decrypt",
+          Resource: "*",
+          Condition: { StringEquals: { "aws:SourceArn": names.trailArn } },
+        },
         // What SNS needs of a service publishing to a CMK-encrypted topic: only for the trail's delivery topic.
         {
           Sid: "AllowCloudTrailToNotifyDeliveryTopic",
@@ -241,14 +282,35 @@ export class Audit extends Construct {
       const actions = ["kms:Decrypt", "kms:GenerateDataKey"];
       statements.push(
         // Config delivers as its role; matched by ARN so the role need not exist when the policy is set.
-        { Sid: "AllowConfigRoleToDeliver", Effect: "Allow", Principal: account, Action: actions, Resource: "*", Condition: { ArnEquals: { "aws:PrincipalArn": configRoleArn } } },
+        {
+          Sid: "AllowConfigRoleToDeliver",
+          Effect: "Allow",
+          Principal: account,
+          Action: actions,
+          Resource: "*",
+          Condition: { ArnEquals: { "aws:PrincipalArn": configRoleArn } },
+        },
         // When the role cannot deliver, Config retries as its service principal.
-        { Sid: "AllowConfigToDeliver", Effect: "Allow", Principal: { Service: "config.amazonaws.com" }, Action: actions, Resource: "*", Condition: { StringEquals: sameAccount } },
+        {
+          Sid: "AllowConfigToDeliver",
+          Effect: "Allow",
+          Principal: { Service: "config.amazonaws.com" },
+          Action: actions,
+          Resource: "*",
+          Condition: { StringEquals: sameAccount },
+        },
       );
     }
     const readers = props.readerArns ?? [];
     if (readers.length > 0) {
-      statements.push({ Sid: "AllowAuditReadersToDecrypt", Effect: "Allow", Principal: account, Action: "kms:Decrypt", Resource: "*", Condition: { ArnLike: { "aws:PrincipalArn": [...readers] } } });
+      statements.push({
+        Sid: "AllowAuditReadersToDecrypt",
+        Effect: "Allow",
+        Principal: account,
+        Action: "kms:Decrypt",
+        Resource: "*",
+        Condition: { ArnLike: { "aws:PrincipalArn": [...readers] } },
+      });
     }
     return statements;
   }
@@ -265,14 +327,27 @@ export class Audit extends Construct {
       service: "cloudtrail.amazonaws.com",
       sourceAccountId: props.accountId,
       description: `Delivers the ${names.trail} trail to CloudWatch Logs`,
-      statements: [{ Sid: "WriteTrailEvents", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${group.logGroupArn}:*` }],
+      statements: [
+        {
+          Sid: "WriteTrailEvents",
+          Effect: "Allow",
+          Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+          Resource: `${group.logGroupArn}:*`,
+        },
+      ],
     });
     // Log-file notifications flood people (AWS advises against e-mail and SMS subscribers):
     // a topic of their own, with no subscription here; a SIEM subscribes to it.
     const topic = new EncryptedTopic(this, "TrailTopic", {
       topicName: names.trailTopic,
       kmsKeyArn: key.keyArn,
-      publishers: [{ sid: "AllowServicesToPublish", services: ["cloudtrail.amazonaws.com"], condition: { StringEquals: { "aws:SourceArn": names.trailArn } } }],
+      publishers: [
+        {
+          sid: "AllowServicesToPublish",
+          services: ["cloudtrail.amazonaws.com"],
+          condition: { StringEquals: { "aws:SourceArn": names.trailArn } },
+        },
+      ],
     });
     const dataEvents = props.dataEventBucketArns ?? [];
     const trail = new Cloudtrail(this, "Trail", {
@@ -304,10 +379,21 @@ export class Audit extends Construct {
 
   /** A detector in the provider's region, and one in the DR region. */
   private createDetectors(): void {
-    for (const [id, region] of [["GuardDuty", undefined], ["DrGuardDuty", this.drRegion]] as const) {
+    for (const [id, region] of [
+      ["GuardDuty", undefined],
+      ["DrGuardDuty", this.drRegion],
+    ] as const) {
       if (id === "DrGuardDuty" && !region) continue;
-      const detector = new GuarddutyDetector(this, id, { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES", ...(region ? { region } : {}) });
-      suppress(detector, "CKV2_AWS_3", "Per-account detector of this environment's account; organization-wide auto-enable (aws_guardduty_organization_configuration) belongs to the delegated administrator account, not to an app stack.");
+      const detector = new GuarddutyDetector(this, id, {
+        enable: true,
+        findingPublishingFrequency: "FIFTEEN_MINUTES",
+        ...(region ? { region } : {}),
+      });
+      suppress(
+        detector,
+        "CKV2_AWS_3",
+        "Per-account detector of this environment's account; organization-wide auto-enable (aws_guardduty_organization_configuration) belongs to the delegated administrator account, not to an app stack.",
+      );
     }
   }
 
@@ -320,7 +406,12 @@ export class Audit extends Construct {
       description: "AWS Config recorder and delivery channel",
       managedPolicyArns: [`arn:${props.partition}:iam::aws:policy/service-role/AWS_ConfigRole`],
       statements: [
-        { Sid: "DeliverToConfigBucket", Effect: "Allow", Action: "s3:PutObject", Resource: `${bucketArn}/config/AWSLogs/${props.accountId}/Config/*` },
+        {
+          Sid: "DeliverToConfigBucket",
+          Effect: "Allow",
+          Action: "s3:PutObject",
+          Resource: `${bucketArn}/config/AWSLogs/${props.accountId}/Config/*`,
+        },
         { Sid: "ReadConfigBucketAcl", Effect: "Allow", Action: "s3:GetBucketAcl", Resource: bucketArn },
         { Sid: "EncryptDeliveries", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: key.keyArn },
       ],
@@ -328,7 +419,12 @@ export class Audit extends Construct {
     const { recorder } = this.createRecorder("", role.roleArn, key, bucket);
     if (this.drRegion) {
       const dr = this.createRecorder("Dr", role.roleArn, key, bucket, this.drRegion);
-      suppress(dr.recorder, "CKV2_AWS_48", "Global resources (IAM) are recorded once, by the primary region's recorder of this environment; recording them in the DR region too would duplicate every configuration item, which AWS Config advises against.", { scanners: ["checkov"] });
+      suppress(
+        dr.recorder,
+        "CKV2_AWS_48",
+        "Global resources (IAM) are recorded once, by the primary region's recorder of this environment; recording them in the DR region too would duplicate every configuration item, which AWS Config advises against.",
+        { scanners: ["checkov"] },
+      );
     }
     HIPAA_CONFIG_RULES.forEach((rule, i) => {
       new ConfigConfigRule(this, `ConfigRule-${rule}`, {
@@ -361,7 +457,12 @@ export class Audit extends Construct {
       dependsOn: [recorder, bucket.policyReady],
       ...here,
     });
-    const status = new ConfigConfigurationRecorderStatus(this, `${idPrefix}ConfigRecorderStatus`, { name: recorder.name, isEnabled: true, dependsOn: [channel], ...here });
+    const status = new ConfigConfigurationRecorderStatus(this, `${idPrefix}ConfigRecorderStatus`, {
+      name: recorder.name,
+      isEnabled: true,
+      dependsOn: [channel],
+      ...here,
+    });
     return { recorder, status };
   }
 }

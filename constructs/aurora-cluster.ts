@@ -6,7 +6,14 @@ import type { ClientSecurityGroup } from "./client-security-group";
 import { databaseConnection, type ConnectionSettings } from "./connection";
 import type { Grantable } from "./grants";
 import { LogGroup } from "./log-group";
-import { POSTGRES_PARAMETERS, RDS_CA_IDENTIFIER, rdsConnectStatement, rdsMonitoringRole, rdsPlacement, type RdsBaseProps } from "./rds-common";
+import {
+  POSTGRES_PARAMETERS,
+  RDS_CA_IDENTIFIER,
+  rdsConnectStatement,
+  rdsMonitoringRole,
+  rdsPlacement,
+  type RdsBaseProps,
+} from "./rds-common";
 
 const ENGINE = "aurora-postgresql";
 const PORT = 5432;
@@ -52,7 +59,11 @@ export class AuroraCluster extends Construct {
   private readonly clusterResourceId: string;
   private readonly clients: ClientSecurityGroup;
 
-  constructor(scope: Construct, id: string, private readonly props: AuroraClusterProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: AuroraClusterProps,
+  ) {
     super(scope, id);
     if (props.instanceIdentifiers.length === 0) {
       throw new Error(`AuroraCluster ${this.node.path}: \`instanceIdentifiers\` needs at least the writer.`);
@@ -70,11 +81,14 @@ export class AuroraCluster extends Construct {
       lifecycle: { createBeforeDestroy: true },
     });
     // Aurora would create the group itself, unencrypted and kept forever.
-    const logGroups = LOG_EXPORTS.map((log) => new LogGroup(this, `LogGroup-${log}`, {
-      logGroupName: `/aws/rds/cluster/${name}/${log}`,
-      retentionDays: props.logRetentionDays,
-      kmsKeyArn: props.kmsKeyArn,
-    }));
+    const logGroups = LOG_EXPORTS.map(
+      (log) =>
+        new LogGroup(this, `LogGroup-${log}`, {
+          logGroupName: `/aws/rds/cluster/${name}/${log}`,
+          retentionDays: props.logRetentionDays,
+          kmsKeyArn: props.kmsKeyArn,
+        }),
+    );
     const cluster = new RdsCluster(this, "Cluster", {
       clusterIdentifier: name,
       engine: ENGINE,
@@ -158,6 +172,8 @@ export class AuroraCluster extends Construct {
    * resource id. The user must exist with IAM authentication (README, Database).
    */
   grantConnect(grantee: Grantable, dbUser: string): void {
-    grantee.addToPolicy(rdsConnectStatement(this.node.id, dbUser, [this.clusterResourceId], { ...this.props, identifier: this.clusterIdentifier }));
+    grantee.addToPolicy(
+      rdsConnectStatement(this.node.id, dbUser, [this.clusterResourceId], { ...this.props, identifier: this.clusterIdentifier }),
+    );
   }
 }

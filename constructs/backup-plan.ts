@@ -40,23 +40,27 @@ export class BackupPlan extends Construct {
     super(scope, id);
     const vaultName = `${props.name}-backups`;
     const vault = new BackupVault(this, "Vault", { name: vaultName, kmsKeyArn: props.kmsKeyArn });
-    const copy = props.copyTo && new BackupVault(this, "CopyVault", {
-      name: vaultName,
-      kmsKeyArn: props.copyTo.kmsKeyArn,
-      region: props.copyTo.region,
-    });
+    const copy =
+      props.copyTo &&
+      new BackupVault(this, "CopyVault", {
+        name: vaultName,
+        kmsKeyArn: props.copyTo.kmsKeyArn,
+        region: props.copyTo.region,
+      });
     const lifecycle = { deleteAfter: props.retentionDays };
     const plan = new BackupPlanResource(this, "Plan", {
       name: `${props.name}-backup`,
-      rule: [{
-        ruleName: "daily",
-        targetVaultName: vault.name,
-        schedule: props.schedule,
-        startWindow: 60,
-        completionWindow: 360,
-        lifecycle,
-        ...(copy ? { copyAction: [{ destinationVaultArn: copy.arn, lifecycle }] } : {}),
-      }],
+      rule: [
+        {
+          ruleName: "daily",
+          targetVaultName: vault.name,
+          schedule: props.schedule,
+          startWindow: 60,
+          completionWindow: 360,
+          lifecycle,
+          ...(copy ? { copyAction: [{ destinationVaultArn: copy.arn, lifecycle }] } : {}),
+        },
+      ],
     });
     const policy = (name: string) => `arn:${props.partition}:iam::aws:policy/service-role/${name}`;
     const keys = [props.kmsKeyArn, ...(props.copyTo ? [props.copyTo.kmsKeyArn] : [])];
@@ -67,12 +71,22 @@ export class BackupPlan extends Construct {
       description: `AWS Backup of ${props.name}`,
       managedPolicyArns: [policy("AWSBackupServiceRolePolicyForBackup"), policy("AWSBackupServiceRolePolicyForRestores")],
       // Snapshots under the vaults' keys, the copy re-encrypted under the second region's.
-      statements: [{
-        Sid: "UseVaultKeys",
-        Effect: "Allow",
-        Action: ["kms:DescribeKey", "kms:CreateGrant", "kms:GenerateDataKey", "kms:Decrypt", "kms:Encrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo"],
-        Resource: keys,
-      }],
+      statements: [
+        {
+          Sid: "UseVaultKeys",
+          Effect: "Allow",
+          Action: [
+            "kms:DescribeKey",
+            "kms:CreateGrant",
+            "kms:GenerateDataKey",
+            "kms:Decrypt",
+            "kms:Encrypt",
+            "kms:ReEncryptFrom",
+            "kms:ReEncryptTo",
+          ],
+          Resource: keys,
+        },
+      ],
     });
     new BackupSelection(this, "Selection", {
       name: `${props.name}-backup`,

@@ -22,7 +22,11 @@ export class ContainerCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: ContainerClusterProps) {
     super(scope, id);
-    const logs = new LogGroup(this, "ExecLogGroup", { logGroupName: props.execLogGroup, retentionDays: props.logRetentionDays, kmsKeyArn: props.kmsKeyArn });
+    const logs = new LogGroup(this, "ExecLogGroup", {
+      logGroupName: props.execLogGroup,
+      retentionDays: props.logRetentionDays,
+      kmsKeyArn: props.kmsKeyArn,
+    });
     const cluster = new EcsCluster(this, "Cluster", {
       name: props.clusterName,
       setting: [{ name: "containerInsights", value: "enhanced" }],

@@ -68,7 +68,12 @@ export class ContainerRepository extends Construct {
     const read = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"];
     grantee.addToPolicy(
       { Sid: "EcrAuthorizationToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
-      { Sid: sid("Pull", this.node.id), Effect: "Allow", Action: options.describeImages ? [...read, "ecr:DescribeImages"] : read, Resource: this.repositoryArn },
+      {
+        Sid: sid("Pull", this.node.id),
+        Effect: "Allow",
+        Action: options.describeImages ? [...read, "ecr:DescribeImages"] : read,
+        Resource: this.repositoryArn,
+      },
     );
   }
 }

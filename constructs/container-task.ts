@@ -59,7 +59,12 @@ export class ContainerTask extends Construct {
         statements,
       });
     this.executionRole = role("ExecutionRole", "execution", `ECS starts ${props.name} tasks: image pull, logs, injected secrets`, [
-      { Sid: "WriteContainerLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${props.logs.groupArn}:log-stream:*` },
+      {
+        Sid: "WriteContainerLogs",
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Resource: `${props.logs.groupArn}:log-stream:*`,
+      },
     ]);
     if (props.taskRole ?? true) this.taskRole = role("TaskRole", "task", `The ${props.name} app: only its grants`);
     this.containerName = props.name;
@@ -78,7 +83,11 @@ export class ContainerTask extends Construct {
       linuxParameters: { capabilities: { drop: ["ALL"] }, initProcessEnabled: true },
       logConfiguration: {
         logDriver: "awslogs",
-        options: { "awslogs-group": props.logs.groupName, "awslogs-region": props.region, "awslogs-stream-prefix": props.logs.streamPrefix },
+        options: {
+          "awslogs-group": props.logs.groupName,
+          "awslogs-region": props.region,
+          "awslogs-stream-prefix": props.logs.streamPrefix,
+        },
       },
       healthCheck: {
         command: ["CMD-SHELL", `curl -fsS http://localhost:${props.port}${props.healthCheckPath} || exit 1`],

@@ -9,7 +9,14 @@ import type { ClientSecurityGroup } from "./client-security-group";
 import { databaseConnection, type ConnectionSettings } from "./connection";
 import type { Grantable } from "./grants";
 import { LogGroup } from "./log-group";
-import { POSTGRES_PARAMETERS, RDS_CA_IDENTIFIER, rdsConnectStatement, rdsMonitoringRole, rdsPlacement, type RdsBaseProps } from "./rds-common";
+import {
+  POSTGRES_PARAMETERS,
+  RDS_CA_IDENTIFIER,
+  rdsConnectStatement,
+  rdsMonitoringRole,
+  rdsPlacement,
+  type RdsBaseProps,
+} from "./rds-common";
 
 /** What differs between the engines: port, parameter family, TLS and audit logging, log exports. */
 interface EngineTraits {
@@ -110,10 +117,16 @@ export class Database extends Construct {
   private readonly resourceIds: readonly string[];
   private readonly clients: ClientSecurityGroup;
 
-  constructor(scope: Construct, id: string, private readonly props: DatabaseProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: DatabaseProps,
+  ) {
     super(scope, id);
     if (props.maxAllocatedStorageGb < props.allocatedStorageGb) {
-      throw new Error(`Database ${this.node.path}: \`maxAllocatedStorageGb\` (${props.maxAllocatedStorageGb}) must be at least \`allocatedStorageGb\` (${props.allocatedStorageGb}).`);
+      throw new Error(
+        `Database ${this.node.path}: \`maxAllocatedStorageGb\` (${props.maxAllocatedStorageGb}) must be at least \`allocatedStorageGb\` (${props.allocatedStorageGb}).`,
+      );
     }
     const engine = ENGINES[props.engine];
     const name = props.identifier;
@@ -128,26 +141,32 @@ export class Database extends Construct {
       parameter: engine.parameters.map((p) => ({ ...p, applyMethod: "pending-reboot" })),
       lifecycle: { createBeforeDestroy: true },
     });
-    const options = engine.auditOption && new DbOptionGroup(this, "OptionGroup", {
-      name: `${name}-${family.replace(/\./g, "-")}`,
-      engineName: props.engine,
-      majorEngineVersion: props.majorVersion,
-      optionGroupDescription: `${name}: audit log (connections, DDL, DCL)`,
-      option: [{
-        optionName: engine.auditOption.optionName,
-        optionSettings: Object.entries(engine.auditOption.settings).map(([n, value]) => ({ name: n, value })),
-      }],
-      lifecycle: { createBeforeDestroy: true },
-    });
+    const options =
+      engine.auditOption &&
+      new DbOptionGroup(this, "OptionGroup", {
+        name: `${name}-${family.replace(/\./g, "-")}`,
+        engineName: props.engine,
+        majorEngineVersion: props.majorVersion,
+        optionGroupDescription: `${name}: audit log (connections, DDL, DCL)`,
+        option: [
+          {
+            optionName: engine.auditOption.optionName,
+            optionSettings: Object.entries(engine.auditOption.settings).map(([n, value]) => ({ name: n, value })),
+          },
+        ],
+        lifecycle: { createBeforeDestroy: true },
+      });
     const monitoring = rdsMonitoringRole(this, { ...props, identifier: name });
-    const master = props.generatedPassword && new AppSecret(this, "MasterSecret", {
-      secretName: props.generatedPassword.secretName,
-      description: `Master credentials of ${name} (generated: RDS allows no read replica of a source whose password it manages)`,
-      kmsKeyArn: props.kmsKeyArn,
-      recoveryWindowDays: props.generatedPassword.recoveryWindowDays,
-      keys: { password: { length: props.generatedPassword.length, special: false } },
-      plainValues: { username: props.masterUsername, engine: props.engine },
-    });
+    const master =
+      props.generatedPassword &&
+      new AppSecret(this, "MasterSecret", {
+        secretName: props.generatedPassword.secretName,
+        description: `Master credentials of ${name} (generated: RDS allows no read replica of a source whose password it manages)`,
+        kmsKeyArn: props.kmsKeyArn,
+        recoveryWindowDays: props.generatedPassword.recoveryWindowDays,
+        keys: { password: { length: props.generatedPassword.length, special: false } },
+        plainValues: { username: props.masterUsername, engine: props.engine },
+      });
     // What the primary and its replicas share: placement, TLS, audit, monitoring, upgrades.
     const shared = {
       instanceClass: props.instanceClass,
@@ -173,7 +192,10 @@ export class Database extends Construct {
       monitoringRoleArn: monitoring.roleArn,
       caCertIdentifier: RDS_CA_IDENTIFIER,
     };
-    const ready = (scope: Construct, identifier: string) => [...this.logGroups(scope, identifier, engine).map((g) => g.created), monitoring.policyReady];
+    const ready = (scope: Construct, identifier: string) => [
+      ...this.logGroups(scope, identifier, engine).map((g) => g.created),
+      monitoring.policyReady,
+    ];
 
     const instance = new DbInstance(this, "Instance", {
       ...shared,
@@ -212,7 +234,12 @@ export class Database extends Construct {
         skipFinalSnapshot: true,
         dependsOn: ready(scope, identifier),
       });
-      suppress(replica, "CKV_AWS_157", "A read replica, single-AZ: the primary runs Multi-AZ, and a lost replica is recreated from it (reads fail over to the primary endpoint meanwhile).", { scanners: ["checkov"] });
+      suppress(
+        replica,
+        "CKV_AWS_157",
+        "A read replica, single-AZ: the primary runs Multi-AZ, and a lost replica is recreated from it (reads fail over to the primary endpoint meanwhile).",
+        { scanners: ["checkov"] },
+      );
       return replica;
     });
     if (props.backupReplication) {
@@ -249,7 +276,12 @@ export class Database extends Construct {
   private logGroups(scope: Construct, identifier: string, engine: EngineTraits): LogGroup[] {
     const p = this.props;
     return engine.logExports.map(
-      (log) => new LogGroup(scope, `LogGroup-${log}`, { logGroupName: `/aws/rds/instance/${identifier}/${log}`, retentionDays: p.logRetentionDays, kmsKeyArn: p.kmsKeyArn }),
+      (log) =>
+        new LogGroup(scope, `LogGroup-${log}`, {
+          logGroupName: `/aws/rds/instance/${identifier}/${log}`,
+          retentionDays: p.logRetentionDays,
+          kmsKeyArn: p.kmsKeyArn,
+        }),
     );
   }
 

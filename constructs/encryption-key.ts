@@ -49,9 +49,20 @@ export interface EncryptionKeyProps {
  * allows, except kms:CreateGrant (a grant would hand out the use the policy withholds).
  */
 const KEY_ADMIN_ACTIONS = [
-  "kms:CreateAlias", "kms:Describe*", "kms:Enable*", "kms:List*", "kms:Put*", "kms:Update*", "kms:Revoke*",
-  "kms:Disable*", "kms:Get*", "kms:Delete*", "kms:TagResource", "kms:UntagResource",
-  "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion",
+  "kms:CreateAlias",
+  "kms:Describe*",
+  "kms:Enable*",
+  "kms:List*",
+  "kms:Put*",
+  "kms:Update*",
+  "kms:Revoke*",
+  "kms:Disable*",
+  "kms:Get*",
+  "kms:Delete*",
+  "kms:TagResource",
+  "kms:UntagResource",
+  "kms:ScheduleKeyDeletion",
+  "kms:CancelKeyDeletion",
 ] as const;
 
 /**
@@ -89,7 +100,11 @@ export class EncryptionKey extends Construct {
       policy: policyDocument(statements),
       ...(props.placeInRegion ? { region: props.region } : {}),
     });
-    const alias = new KmsAlias(this, "Alias", { name: props.alias, targetKeyId: key.keyId, ...(props.placeInRegion ? { region: props.region } : {}) });
+    const alias = new KmsAlias(this, "Alias", {
+      name: props.alias,
+      targetKeyId: key.keyId,
+      ...(props.placeInRegion ? { region: props.region } : {}),
+    });
     this.keyArn = key.arn;
     this.keyId = key.keyId;
     this.aliasName = alias.name;
@@ -97,7 +112,12 @@ export class EncryptionKey extends Construct {
 
   /** Let `grantee` encrypt and decrypt application data with this key directly (field-level encryption). */
   grantEncryptDecrypt(grantee: Grantable): void {
-    grantee.addToPolicy({ Sid: sid("UseKey", this.node.id), Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"], Resource: this.keyArn });
+    grantee.addToPolicy({
+      Sid: sid("UseKey", this.node.id),
+      Effect: "Allow",
+      Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey"],
+      Resource: this.keyArn,
+    });
   }
 }
 

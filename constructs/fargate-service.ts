@@ -18,7 +18,11 @@ export interface FargateServiceProps {
   /** Private app subnets; tasks get no public IP. */
   readonly subnetIds: readonly string[];
   /** The ALB: its security group is the only one admitted, its target group receives the tasks. */
-  readonly loadBalancer: { readonly securityGroupId: string; readonly targetGroupArn: string; readonly listenerReady: ITerraformDependable };
+  readonly loadBalancer: {
+    readonly securityGroupId: string;
+    readonly targetGroupArn: string;
+    readonly listenerReady: ITerraformDependable;
+  };
   readonly desiredCount: number;
   readonly minCount: number;
   readonly maxCount: number;
@@ -42,7 +46,11 @@ export class FargateService extends Construct {
 
   constructor(scope: Construct, id: string, props: FargateServiceProps) {
     super(scope, id);
-    const sg = new ServiceSecurityGroup(this, { name: props.name, description: `${props.name} tasks: from the ALB only`, vpcId: props.vpcId });
+    const sg = new ServiceSecurityGroup(this, {
+      name: props.name,
+      description: `${props.name} tasks: from the ALB only`,
+      vpcId: props.vpcId,
+    });
     this.group = sg;
     this.securityGroupId = sg.securityGroupId;
     new VpcSecurityGroupIngressRule(this, "IngressFromAlb", {

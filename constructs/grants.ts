@@ -36,7 +36,11 @@ export function mergeStatements(statements: readonly PolicyStatement[]): PolicyS
 }
 
 /** Join `field` across statements equal in everything else (the other list compared sorted). */
-function mergeOn(statements: readonly PolicyStatement[], field: "Action" | "Resource", other: (s: PolicyStatement) => string[]): PolicyStatement[] {
+function mergeOn(
+  statements: readonly PolicyStatement[],
+  field: "Action" | "Resource",
+  other: (s: PolicyStatement) => string[],
+): PolicyStatement[] {
   const groups = new Map<string, { first: PolicyStatement; values: string[] }>();
   for (const s of statements) {
     const key = JSON.stringify([s.Effect, s.Principal ?? null, s.Condition ?? null, other(s)]);

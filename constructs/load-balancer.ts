@@ -69,7 +69,10 @@ export class LoadBalancer extends Construct {
       tags: { Name: props.name },
     });
     this.securityGroupId = sg.id;
-    for (const [port, what] of [[443, "HTTPS"], [80, "HTTP, redirected to HTTPS"]] as const) {
+    for (const [port, what] of [
+      [443, "HTTPS"],
+      [80, "HTTP, redirected to HTTPS"],
+    ] as const) {
       const rule = new VpcSecurityGroupIngressRule(this, `Ingress${port}`, {
         securityGroupId: sg.id,
         cidrIpv4: "0.0.0.0/0",
@@ -78,7 +81,12 @@ export class LoadBalancer extends Construct {
         toPort: port,
         description: `${what} from clients on the internet`,
       });
-      if (port === 80) suppress(rule, "CKV_AWS_260", "Port 80 only answers with a redirect to HTTPS (the listener has no other action); clients that type http:// still arrive.");
+      if (port === 80)
+        suppress(
+          rule,
+          "CKV_AWS_260",
+          "Port 80 only answers with a redirect to HTTPS (the listener has no other action); clients that type http:// still arrive.",
+        );
     }
     this.logBucket = this.createLogBucket(props);
     const alb = new Lb(this, "LoadBalancer", {
@@ -99,7 +107,16 @@ export class LoadBalancer extends Construct {
       targetType: "ip",
       vpcId: props.vpcId,
       deregistrationDelay: String(props.target.deregistrationDelaySeconds),
-      healthCheck: { enabled: true, path: props.target.healthCheckPath, protocol: "HTTP", matcher: "200-399", interval: 30, timeout: 5, healthyThreshold: 3, unhealthyThreshold: 3 },
+      healthCheck: {
+        enabled: true,
+        path: props.target.healthCheckPath,
+        protocol: "HTTP",
+        matcher: "200-399",
+        interval: 30,
+        timeout: 5,
+        healthyThreshold: 3,
+        unhealthyThreshold: 3,
+      },
       tags: { Name: props.name },
     });
     this.listenerReady = new LbListener(this, "HttpsListener", {
@@ -121,9 +138,17 @@ export class LoadBalancer extends Construct {
     this.arnSuffix = alb.arnSuffix;
     this.targetGroupArnSuffix = tg.arnSuffix;
 
-    suppress(this, "AWS-0053", "The public entry point of the app: it must be internet-facing. It serves HTTPS only (port 80 redirects) and reaches only the service's security group.");
+    suppress(
+      this,
+      "AWS-0053",
+      "The public entry point of the app: it must be internet-facing. It serves HTTPS only (port 80 redirects) and reaches only the service's security group.",
+    );
     if (!props.deletionProtection) {
-      suppress(alb, "CKV_AWS_150", "Deletion protection follows protection.preventDestroy, off by this environment's preset: it is rebuilt, not kept; prod protects it.");
+      suppress(
+        alb,
+        "CKV_AWS_150",
+        "Deletion protection follows protection.preventDestroy, off by this environment's preset: it is rebuilt, not kept; prod protects it.",
+      );
     }
   }
 
@@ -143,7 +168,8 @@ export class LoadBalancer extends Construct {
   private createLogBucket(props: LoadBalancerProps): SecureBucket {
     const l = props.accessLogs;
     const bucketArn = `arn:${l.partition}:s3:::${l.bucketName}`;
-    const principal: Record<string, string> = "elbAccountId" in l.delivery ? { AWS: `arn:${l.partition}:iam::${l.delivery.elbAccountId}:root` } : { Service: l.delivery.service };
+    const principal: Record<string, string> =
+      "elbAccountId" in l.delivery ? { AWS: `arn:${l.partition}:iam::${l.delivery.elbAccountId}:root` } : { Service: l.delivery.service };
     const delivery: PolicyStatement = {
       Sid: "AllowElbLogDelivery",
       Effect: "Allow",
@@ -153,7 +179,8 @@ export class LoadBalancer extends Construct {
     };
     return new SecureBucket(this, "LogBucket", {
       bucketName: l.bucketName,
-      sseS3Reason: "ALB access log delivery supports only SSE-S3 (AES256) on the bucket; it holds request logs, denies non-TLS requests and admits only ELB log delivery.",
+      sseS3Reason:
+        "ALB access log delivery supports only SSE-S3 (AES256) on the bucket; it holds request logs, denies non-TLS requests and admits only ELB log delivery.",
       logging: { target: l.serverAccessLogTarget },
       expirationDays: l.expirationDays,
       noncurrentVersionExpirationDays: l.noncurrentVersionExpirationDays,

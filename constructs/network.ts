@@ -97,7 +97,9 @@ export class Network extends Construct {
     const igw = new InternetGateway(this, "InternetGateway", { vpcId: vpc.id, tags: { Name: `${props.namePrefix}-igw` } });
     const publicRoutes = new RouteTable(this, "PublicRouteTable", { vpcId: vpc.id, tags: { Name: `${props.namePrefix}-public` } });
     new Route(this, "PublicDefaultRoute", { routeTableId: publicRoutes.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
-    publicSubnets.forEach((s, i) => new RouteTableAssociation(this, `PublicRouteTableAssociation${i}`, { subnetId: s.id, routeTableId: publicRoutes.id }));
+    publicSubnets.forEach(
+      (s, i) => new RouteTableAssociation(this, `PublicRouteTableAssociation${i}`, { subnetId: s.id, routeTableId: publicRoutes.id }),
+    );
 
     const natCount = props.natGateways === "perAz" ? azCount : 1;
     const nats = Array.from({ length: natCount }, (_, i) => {
@@ -111,13 +113,19 @@ export class Network extends Construct {
     });
     const appRoutes = azs.map((i) => {
       const table = new RouteTable(this, `AppRouteTable${i}`, { vpcId: vpc.id, tags: { Name: `${props.namePrefix}-app-${i}` } });
-      new Route(this, `AppDefaultRoute${i}`, { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nats[Math.min(i, natCount - 1)].id });
+      new Route(this, `AppDefaultRoute${i}`, {
+        routeTableId: table.id,
+        destinationCidrBlock: "0.0.0.0/0",
+        natGatewayId: nats[Math.min(i, natCount - 1)].id,
+      });
       new RouteTableAssociation(this, `AppRouteTableAssociation${i}`, { subnetId: appSubnets[i].id, routeTableId: table.id });
       return table;
     });
     // The data tier has no route to the internet at all.
     const dataRoutes = new RouteTable(this, "DataRouteTable", { vpcId: vpc.id, tags: { Name: `${props.namePrefix}-data` } });
-    dataSubnets.forEach((s, i) => new RouteTableAssociation(this, `DataRouteTableAssociation${i}`, { subnetId: s.id, routeTableId: dataRoutes.id }));
+    dataSubnets.forEach(
+      (s, i) => new RouteTableAssociation(this, `DataRouteTableAssociation${i}`, { subnetId: s.id, routeTableId: dataRoutes.id }),
+    );
 
     const policies = endpointPolicies(props);
     for (const service of ["s3", "dynamodb"] as const) {
@@ -139,13 +147,15 @@ export class Network extends Construct {
         // Not reworded: a group's description is immutable, so a change would replace the group.
         description: "Interface endpoints: HTTPS from inside the VPC only",
         vpcId: vpc.id,
-        ingress: [{
-          description: "HTTPS from the app subnets",
-          fromPort: 443,
-          toPort: 443,
-          protocol: "tcp",
-          cidrBlocks: [...props.subnets.app],
-        }],
+        ingress: [
+          {
+            description: "HTTPS from the app subnets",
+            fromPort: 443,
+            toPort: 443,
+            protocol: "tcp",
+            cidrBlocks: [...props.subnets.app],
+          },
+        ],
         tags: { Name: `${props.namePrefix}-endpoints` },
       });
       this.endpointSecurityGroupId = sg.id;
@@ -172,7 +182,9 @@ export class Network extends Construct {
    * no opt-in. Without that filter, opting the account into a Local Zone would shift every
    * index and replace the subnets.
    */
-  private zonePlacement(zoneIds: readonly string[] | undefined): (i: number) => Pick<SubnetConfig, "availabilityZone" | "availabilityZoneId"> {
+  private zonePlacement(
+    zoneIds: readonly string[] | undefined,
+  ): (i: number) => Pick<SubnetConfig, "availabilityZone" | "availabilityZoneId"> {
     if (zoneIds) return (i) => ({ availabilityZoneId: zoneIds[i] });
     const zones = new DataAwsAvailabilityZones(this, "Zones", {
       state: "available",
@@ -194,7 +206,8 @@ export class Network extends Construct {
       egress.push({ ruleNo: rule++, action: "allow", protocol: "tcp", cidrBlock: cidr, fromPort: 0, toPort: 65535 });
     }
     for (const cidr of props.subnets.app) {
-      for (const port of DATA_TIER_PORTS) ingress.push({ ruleNo: rule++, action: "allow", protocol: "tcp", cidrBlock: cidr, fromPort: port, toPort: port });
+      for (const port of DATA_TIER_PORTS)
+        ingress.push({ ruleNo: rule++, action: "allow", protocol: "tcp", cidrBlock: cidr, fromPort: port, toPort: port });
       egress.push({ ruleNo: rule++, action: "allow", protocol: "tcp", cidrBlock: cidr, fromPort: 1024, toPort: 65535 });
     }
     // Nothing else: managed databases and caches start no connections of their own, and an
@@ -220,7 +233,12 @@ export class Network extends Construct {
       sourceAccountId: props.accountId,
       description: `Delivers ${props.namePrefix} VPC flow logs to CloudWatch Logs`,
       statements: [
-        { Sid: "WriteFlowLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], Resource: `${group.logGroupArn}:*` },
+        {
+          Sid: "WriteFlowLogs",
+          Effect: "Allow",
+          Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+          Resource: `${group.logGroupArn}:*`,
+        },
       ],
     });
     new FlowLog(this, "FlowLog", {

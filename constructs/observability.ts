@@ -21,7 +21,13 @@ export interface ObservabilityProps {
   /** The application's log group (containers write here). */
   readonly appLogGroup: { readonly name: string; readonly retentionDays: number };
   /** Warning/critical alarms on patterns in the app log group (R4: failed logins). @default - none */
-  readonly logMetricAlarms?: readonly { readonly name: string; readonly pattern: string; readonly warning: number; readonly critical: number; readonly periodSeconds: number }[];
+  readonly logMetricAlarms?: readonly {
+    readonly name: string;
+    readonly pattern: string;
+    readonly warning: number;
+    readonly critical: number;
+    readonly periodSeconds: number;
+  }[];
   readonly budget: { readonly monthlyLimitUsd: number; readonly alertThresholdsPercent: readonly number[] };
   /**
    * EventBridge rules that publish to the alarm topic (security alerts); the key
@@ -40,13 +46,21 @@ export class Observability extends Construct {
   public readonly appLogGroup: LogGroup;
   public readonly dashboard: Dashboard;
 
-  constructor(scope: Construct, id: string, private readonly props: ObservabilityProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: ObservabilityProps,
+  ) {
     super(scope, id);
     this.topic = new EncryptedTopic(this, "AlarmTopic", {
       topicName: `${props.namePrefix}-alarms`,
       kmsKeyArn: props.kmsKeyArn,
       publishers: [
-        { sid: "AllowServicesToPublish", services: ALARM_TOPIC_PUBLISHERS, condition: { StringEquals: { "aws:SourceAccount": props.accountId } } },
+        {
+          sid: "AllowServicesToPublish",
+          services: ALARM_TOPIC_PUBLISHERS,
+          condition: { StringEquals: { "aws:SourceAccount": props.accountId } },
+        },
         ...(props.eventRules ? [props.eventRules] : []),
       ],
       emails: props.alarmEmails,

@@ -92,7 +92,12 @@ export function rdsMonitoringRole(scope: Construct, p: MonitoringRoleProps): Ser
  * rds-db:connect as `dbUser` on the databases with these resource ids (an instance and its
  * replicas each have one; an Aurora cluster has one for all its instances).
  */
-export function rdsConnectStatement(owner: string, dbUser: string, resourceIds: readonly string[], p: MonitoringRoleProps): PolicyStatement {
+export function rdsConnectStatement(
+  owner: string,
+  dbUser: string,
+  resourceIds: readonly string[],
+  p: MonitoringRoleProps,
+): PolicyStatement {
   const arns = resourceIds.map((id) => `arn:${p.partition}:rds-db:${p.region}:${p.accountId}:dbuser:${id}/${dbUser}`);
   return { Sid: sid("Connect", owner, dbUser), Effect: "Allow", Action: "rds-db:connect", Resource: arns.length === 1 ? arns[0] : arns };
 }
@@ -104,9 +109,20 @@ export function rdsConnectStatement(owner: string, dbUser: string, resourceIds: 
  */
 export function rdsPlacement(
   scope: Construct,
-  p: { readonly name: string; readonly kind: string; readonly subnetIds: readonly string[]; readonly vpcId: string; readonly port: number; readonly protocol: string },
+  p: {
+    readonly name: string;
+    readonly kind: string;
+    readonly subnetIds: readonly string[];
+    readonly vpcId: string;
+    readonly port: number;
+    readonly protocol: string;
+  },
 ): { readonly subnetGroupName: string; readonly clients: ClientSecurityGroup } {
-  const subnets = new DbSubnetGroup(scope, "SubnetGroup", { name: p.name, description: `Data subnets of ${p.name}`, subnetIds: [...p.subnetIds] });
+  const subnets = new DbSubnetGroup(scope, "SubnetGroup", {
+    name: p.name,
+    description: `Data subnets of ${p.name}`,
+    subnetIds: [...p.subnetIds],
+  });
   const clients = new ClientSecurityGroup(scope, {
     name: p.name,
     description: `${p.kind} ${p.name}: engine port from admitted client security groups only`,

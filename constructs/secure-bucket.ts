@@ -69,7 +69,12 @@ export interface SecureBucketProps {
    * (a key in the replica's region), through a role named `roleName`.
    * @default - no replication (CKV_AWS_144 suppressed as single-region by design)
    */
-  readonly replicateTo?: { readonly bucket: SecureBucket; readonly kmsKeyArn: string; readonly roleName: string; readonly accountId: string };
+  readonly replicateTo?: {
+    readonly bucket: SecureBucket;
+    readonly kmsKeyArn: string;
+    readonly roleName: string;
+    readonly accountId: string;
+  };
   /**
    * This bucket is the destination of another bucket's replication. The replication
    * configuration then references it, which satisfies CKV_AWS_144 as the scanners read it.
@@ -159,7 +164,10 @@ export class SecureBucket extends Construct {
       ],
     });
 
-    const statements: PolicyStatement[] = [...denyInsecureTransport("s3", [this.bucket.arn, `${this.bucket.arn}/*`]), ...(props.additionalPolicyStatements ?? [])];
+    const statements: PolicyStatement[] = [
+      ...denyInsecureTransport("s3", [this.bucket.arn, `${this.bucket.arn}/*`]),
+      ...(props.additionalPolicyStatements ?? []),
+    ];
     let logDelivery = (): PolicyStatement[] => [];
     if ("receivesAccessLogsFrom" in props.logging) {
       this.accessLogSources = [];
@@ -211,14 +219,23 @@ export class SecureBucket extends Construct {
 
     if (isLogTarget) {
       // Trivy (AWS-0132) already exempts buckets whose policy admits logging.s3.amazonaws.com.
-      suppress(this, "CKV_AWS_145", "S3 server access log delivery supports only SSE-S3 (AES256) on the target bucket; it holds access logs, not app data, and denies non-TLS requests.", { scanners: ["checkov"] });
+      suppress(
+        this,
+        "CKV_AWS_145",
+        "S3 server access log delivery supports only SSE-S3 (AES256) on the target bucket; it holds access logs, not app data, and denies non-TLS requests.",
+        { scanners: ["checkov"] },
+      );
     }
     if (props.sseS3Reason) {
       suppress(this, "CKV_AWS_145", props.sseS3Reason, { scanners: ["checkov"] });
       suppress(this, "AWS-0132", props.sseS3Reason, { scanners: ["trivy"] });
     }
     if (!props.replicateTo && !props.isReplica) {
-      suppress(this, "CKV_AWS_144", "Single-region by design: data stays in the configured residency region. Versioning, noncurrent-version retention and prevent_destroy protect against loss.");
+      suppress(
+        this,
+        "CKV_AWS_144",
+        "Single-region by design: data stays in the configured residency region. Versioning, noncurrent-version retention and prevent_destroy protect against loss.",
+      );
     }
 
     if (props.eventBridgeNotifications ?? true) {
@@ -228,7 +245,10 @@ export class SecureBucket extends Construct {
 
   /** Admit S3 server access logs of `source` (called by a bucket that names this one its log target). */
   acceptAccessLogsFrom(source: SecureBucket): void {
-    if (!this.accessLogSources) throw new Error(`SecureBucket ${this.node.path}: is not an access-log target (\`logging.receivesAccessLogsFrom\`), so ${source.node.path} cannot log into it.`);
+    if (!this.accessLogSources)
+      throw new Error(
+        `SecureBucket ${this.node.path}: is not an access-log target (\`logging.receivesAccessLogsFrom\`), so ${source.node.path} cannot log into it.`,
+      );
     this.accessLogSources.push(source.bucketArn);
   }
 
@@ -277,13 +297,22 @@ export class SecureBucket extends Construct {
   }
 
   private writeObjects(): PolicyStatement[] {
-    return [{ Sid: sid("Write", this.node.id), Effect: "Allow", Action: ["s3:PutObject", "s3:AbortMultipartUpload"], Resource: `${this.bucketArn}/*` }];
+    return [
+      {
+        Sid: sid("Write", this.node.id),
+        Effect: "Allow",
+        Action: ["s3:PutObject", "s3:AbortMultipartUpload"],
+        Resource: `${this.bucketArn}/*`,
+      },
+    ];
   }
 
   /** The bucket's key, usable only through S3 (not to decrypt anything else it protects). */
   private keyStatements(actions: string[]): PolicyStatement[] {
     if (!this.kmsKeyArn) return [];
-    return [{ Sid: sid("UseKeyOf", this.node.id), Effect: "Allow", Action: actions, Resource: this.kmsKeyArn, Condition: viaService("s3") }];
+    return [
+      { Sid: sid("UseKeyOf", this.node.id), Effect: "Allow", Action: actions, Resource: this.kmsKeyArn, Condition: viaService("s3") },
+    ];
   }
 
   /**
@@ -297,7 +326,11 @@ export class SecureBucket extends Construct {
       namespace: "AWS/S3",
       metricName: "OperationsFailedReplication",
       statistic: "Sum",
-      dimensions: { SourceBucket: this.bucketName, DestinationBucket: this.replication.destinationBucketName, RuleId: this.replication.ruleId },
+      dimensions: {
+        SourceBucket: this.bucketName,
+        DestinationBucket: this.replication.destinationBucketName,
+        RuleId: this.replication.ruleId,
+      },
     };
   }
 
@@ -307,7 +340,11 @@ export class SecureBucket extends Construct {
    * replicate) and configuration with replication metrics. Waits for versioning on both
    * sides (S3 rejects the configuration otherwise) and for the role's policy.
    */
-  private replicate(props: SecureBucketProps, to: NonNullable<SecureBucketProps["replicateTo"]>, versioning: S3BucketVersioningA): NonNullable<SecureBucket["replication"]> {
+  private replicate(
+    props: SecureBucketProps,
+    to: NonNullable<SecureBucketProps["replicateTo"]>,
+    versioning: S3BucketVersioningA,
+  ): NonNullable<SecureBucket["replication"]> {
     const ruleId = "replicate-everything";
     const lockActions = props.objectLock ? ["s3:GetObjectRetention", "s3:GetObjectLegalHold"] : [];
     const role = new ServiceRole(this, "ReplicationRole", {
@@ -316,9 +353,24 @@ export class SecureBucket extends Construct {
       sourceAccountId: to.accountId,
       description: `Replicates ${props.bucketName} to ${to.bucket.bucketRegion ?? "its replica"}`,
       statements: [
-        { Sid: "ReadReplicationConfiguration", Effect: "Allow", Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"], Resource: this.bucketArn },
-        { Sid: "ReadSourceVersions", Effect: "Allow", Action: ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging", ...lockActions], Resource: `${this.bucketArn}/*` },
-        { Sid: "WriteReplicas", Effect: "Allow", Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"], Resource: `${to.bucket.bucketArn}/*` },
+        {
+          Sid: "ReadReplicationConfiguration",
+          Effect: "Allow",
+          Action: ["s3:GetReplicationConfiguration", "s3:ListBucket"],
+          Resource: this.bucketArn,
+        },
+        {
+          Sid: "ReadSourceVersions",
+          Effect: "Allow",
+          Action: ["s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging", ...lockActions],
+          Resource: `${this.bucketArn}/*`,
+        },
+        {
+          Sid: "WriteReplicas",
+          Effect: "Allow",
+          Action: ["s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags"],
+          Resource: `${to.bucket.bucketArn}/*`,
+        },
         { Sid: "DecryptSource", Effect: "Allow", Action: "kms:Decrypt", Resource: props.kmsKeyArn! },
         { Sid: "EncryptReplica", Effect: "Allow", Action: ["kms:Encrypt", "kms:GenerateDataKey"], Resource: to.kmsKeyArn },
       ],

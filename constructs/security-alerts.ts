@@ -49,9 +49,22 @@ export const CIS_FILTERS: readonly CisFilter[] = [
     name: "iam-policy-changes",
     description: "An IAM policy was created, changed, attached or detached (CIS 4.4).",
     pattern: `{${anyEvent([
-      "DeleteGroupPolicy", "DeleteRolePolicy", "DeleteUserPolicy", "PutGroupPolicy", "PutRolePolicy", "PutUserPolicy",
-      "CreatePolicy", "DeletePolicy", "CreatePolicyVersion", "DeletePolicyVersion", "AttachRolePolicy", "DetachRolePolicy",
-      "AttachUserPolicy", "DetachUserPolicy", "AttachGroupPolicy", "DetachGroupPolicy",
+      "DeleteGroupPolicy",
+      "DeleteRolePolicy",
+      "DeleteUserPolicy",
+      "PutGroupPolicy",
+      "PutRolePolicy",
+      "PutUserPolicy",
+      "CreatePolicy",
+      "DeletePolicy",
+      "CreatePolicyVersion",
+      "DeletePolicyVersion",
+      "AttachRolePolicy",
+      "DetachRolePolicy",
+      "AttachUserPolicy",
+      "DetachUserPolicy",
+      "AttachGroupPolicy",
+      "DetachGroupPolicy",
     ])}}`,
     trivy: "AWS-0150",
   },
@@ -81,8 +94,15 @@ export const CIS_FILTERS: readonly CisFilter[] = [
     pattern:
       "{($.eventSource=s3.amazonaws.com) && (" +
       anyEvent([
-        "PutBucketAcl", "PutBucketPolicy", "PutBucketCors", "PutBucketLifecycle", "PutBucketReplication",
-        "DeleteBucketPolicy", "DeleteBucketCors", "DeleteBucketLifecycle", "DeleteBucketReplication",
+        "PutBucketAcl",
+        "PutBucketPolicy",
+        "PutBucketCors",
+        "PutBucketLifecycle",
+        "PutBucketReplication",
+        "DeleteBucketPolicy",
+        "DeleteBucketCors",
+        "DeleteBucketLifecycle",
+        "DeleteBucketReplication",
       ]) +
       ")}",
     trivy: "AWS-0154",
@@ -91,8 +111,12 @@ export const CIS_FILTERS: readonly CisFilter[] = [
     name: "security-group-changes",
     description: "A security group or its rules changed (CIS 4.10).",
     pattern: `{${anyEvent([
-      "AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupIngress",
-      "RevokeSecurityGroupEgress", "CreateSecurityGroup", "DeleteSecurityGroup",
+      "AuthorizeSecurityGroupIngress",
+      "AuthorizeSecurityGroupEgress",
+      "RevokeSecurityGroupIngress",
+      "RevokeSecurityGroupEgress",
+      "CreateSecurityGroup",
+      "DeleteSecurityGroup",
     ])}}`,
     trivy: "AWS-0156",
   },
@@ -100,8 +124,12 @@ export const CIS_FILTERS: readonly CisFilter[] = [
     name: "nacl-changes",
     description: "A network ACL or its entries changed (CIS 4.11).",
     pattern: `{${anyEvent([
-      "CreateNetworkAcl", "CreateNetworkAclEntry", "DeleteNetworkAcl", "DeleteNetworkAclEntry",
-      "ReplaceNetworkAclEntry", "ReplaceNetworkAclAssociation",
+      "CreateNetworkAcl",
+      "CreateNetworkAclEntry",
+      "DeleteNetworkAcl",
+      "DeleteNetworkAclEntry",
+      "ReplaceNetworkAclEntry",
+      "ReplaceNetworkAclAssociation",
     ])}}`,
     trivy: "AWS-0157",
   },
@@ -148,7 +176,11 @@ export class SecurityAlerts extends Construct {
   /** ARNs of the CIS alarms, for the dashboard. */
   public readonly alarmArns: string[] = [];
 
-  constructor(scope: Construct, id: string, private readonly props: SecurityAlertsProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: SecurityAlertsProps,
+  ) {
     super(scope, id);
     if (props.guardDuty) this.guardDutyFindings(props.guardDuty.minSeverity, props.guardDuty.drRegion);
     if (props.configRuleNames?.length) this.configCompliance(props.configRuleNames);
@@ -177,8 +209,14 @@ export class SecurityAlerts extends Construct {
       detail: { severity: [{ numeric: [">=", minSeverity] }] },
     };
     const paths = {
-      severity: "$.detail.severity", type: "$.detail.type", title: "$.detail.title", account: "$.account",
-      region: "$.region", resource: "$.detail.resource.resourceType", finding: "$.detail.id", time: "$.time",
+      severity: "$.detail.severity",
+      type: "$.detail.type",
+      title: "$.detail.title",
+      account: "$.account",
+      region: "$.region",
+      resource: "$.detail.resource.resourceType",
+      finding: "$.detail.id",
+      time: "$.time",
     };
     this.mailRule("GuardDutyFindings", "guardduty-findings", `GuardDuty findings of severity ${minSeverity}+ to the alarm topic`, pattern, {
       paths,
@@ -230,15 +268,25 @@ export class SecurityAlerts extends Construct {
       },
     };
     const paths = {
-      rule: "$.detail.configRuleName", resourceType: "$.detail.resourceType", resource: "$.detail.resourceId",
-      account: "$.detail.awsAccountId", region: "$.detail.awsRegion", time: "$.time",
+      rule: "$.detail.configRuleName",
+      resourceType: "$.detail.resourceType",
+      resource: "$.detail.resourceId",
+      account: "$.detail.awsAccountId",
+      region: "$.detail.awsRegion",
+      time: "$.time",
     };
-    this.mailRule("ConfigNonCompliant", "config-noncompliant", "Resources turning NON_COMPLIANT with this environment's Config rules", pattern, {
-      paths,
-      template:
-        "AWS Config, severity high (a HIPAA safeguard check failed): <resourceType> <resource> in account <account>, " +
-        "region <region>, is NON_COMPLIANT with rule <rule> since <time>. See the rule in the AWS Config console.",
-    });
+    this.mailRule(
+      "ConfigNonCompliant",
+      "config-noncompliant",
+      "Resources turning NON_COMPLIANT with this environment's Config rules",
+      pattern,
+      {
+        paths,
+        template:
+          "AWS Config, severity high (a HIPAA safeguard check failed): <resourceType> <resource> in account <account>, " +
+          "region <region>, is NON_COMPLIANT with rule <rule> since <time>. See the rule in the AWS Config console.",
+      },
+    );
   }
 
   private cisFilters(logGroupName: string, auditKeyArn?: string): void {

@@ -55,7 +55,10 @@ export class ServiceRole extends Construct implements Grantable {
           Effect: "Allow",
           Principal: { Service: props.service },
           Action: "sts:AssumeRole",
-          Condition: { ...props.trustConditions, StringEquals: { ...props.trustConditions?.StringEquals, "aws:SourceAccount": props.sourceAccountId } },
+          Condition: {
+            ...props.trustConditions,
+            StringEquals: { ...props.trustConditions?.StringEquals, "aws:SourceAccount": props.sourceAccountId },
+          },
         },
       ]),
     });
@@ -64,9 +67,14 @@ export class ServiceRole extends Construct implements Grantable {
       role: role.id,
       policy: Lazy.stringValue({ produce: () => policyDocument(mergeStatements(this.statements)) }),
     });
-    (props.managedPolicyArns ?? []).forEach((arn, i) => new IamRolePolicyAttachment(this, `ManagedPolicy${i}`, { role: role.name, policyArn: arn }));
+    (props.managedPolicyArns ?? []).forEach(
+      (arn, i) => new IamRolePolicyAttachment(this, `ManagedPolicy${i}`, { role: role.name, policyArn: arn }),
+    );
     this.node.addValidation({
-      validate: () => (this.statements.length === 0 ? [`ServiceRole ${this.node.path}: its policy has no statements; grant it something or do not create it.`] : []),
+      validate: () =>
+        this.statements.length === 0
+          ? [`ServiceRole ${this.node.path}: its policy has no statements; grant it something or do not create it.`]
+          : [],
     });
     this.roleArn = role.arn;
     this.roleName = role.name;

@@ -21,7 +21,10 @@ export class ServiceSecurityGroup {
   public readonly securityGroupId: string;
   private egressCount = 0;
 
-  constructor(private readonly scope: Construct, props: ServiceSecurityGroupProps) {
+  constructor(
+    private readonly scope: Construct,
+    props: ServiceSecurityGroupProps,
+  ) {
     this.securityGroupId = new SecurityGroup(scope, "SecurityGroup", {
       name: props.name,
       description: props.description,
@@ -36,7 +39,11 @@ export class ServiceSecurityGroup {
       toPort: 443,
       description: "HTTPS to AWS APIs (endpoints or NAT) and the third-party APIs the app calls",
     });
-    suppress(https, "CKV_AWS_382", "HTTPS only, out through the NAT gateway: ECR image layers (S3), AWS APIs where no interface endpoint exists, and third-party APIs the app calls. No other port leaves the VPC.");
+    suppress(
+      https,
+      "CKV_AWS_382",
+      "HTTPS only, out through the NAT gateway: ECR image layers (S3), AWS APIs where no interface endpoint exists, and third-party APIs the app calls. No other port leaves the VPC.",
+    );
   }
 
   /** Let the service reach `securityGroupId` on `port` (the database, the cache). */

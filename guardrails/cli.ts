@@ -70,7 +70,9 @@ function recordedReport(unit: Unit): RecordedReport {
   if (!report || !existsSync(report)) return {};
   try {
     const data = JSON.parse(readFileSync(report, "utf8")) as RecordedReport;
-    const ok = data !== null && typeof data === "object" &&
+    const ok =
+      data !== null &&
+      typeof data === "object" &&
       (data.findings === undefined || Array.isArray(data.findings)) &&
       (data.staleSuppressions === undefined || Array.isArray(data.staleSuppressions));
     if (ok) return data;
@@ -87,14 +89,23 @@ function recordedReport(unit: Unit): RecordedReport {
 function recordedSuppressions(data: RecordedReport): Suppression[] {
   const fromFindings = (data.findings ?? [])
     .filter((f) => f.status === "suppressed" && f.constructPath && f.justification)
-    .map((f) => ({ id: f.ruleId, reason: f.justification!, constructPath: f.constructPath!, source: "guardrails.json", scanners: f.suppressedFor }));
+    .map((f) => ({
+      id: f.ruleId,
+      reason: f.justification!,
+      constructPath: f.constructPath!,
+      source: "guardrails.json",
+      scanners: f.suppressedFor,
+    }));
   const unique = new Map(fromFindings.map((s) => [`${s.id} ${s.constructPath}`, s]));
   return [...unique.values(), ...(data.staleSuppressions ?? [])];
 }
 
 /** Stops the run: `file: message` on one line, exit 2. */
 class CliError extends Error {
-  constructor(readonly file: string, message: string) {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -122,7 +133,10 @@ async function readInputs(targets: readonly string[]): Promise<Input[]> {
     for (const unit of units) {
       const other = prefixes.get(unit.prefix);
       if (other !== undefined && other !== unit.label) {
-        throw new CliError(unit.label, `would write the same reports (${unit.prefix}.*) as ${other}; check them one at a time with --out-dir`);
+        throw new CliError(
+          unit.label,
+          `would write the same reports (${unit.prefix}.*) as ${other}; check them one at a time with --out-dir`,
+        );
       }
       if (other !== undefined) continue; // the same input named twice
       prefixes.set(unit.prefix, unit.label);
@@ -180,7 +194,11 @@ function parseArgs(args: readonly string[]): Options {
       return v;
     };
     if (arg === "-h" || arg === "--help") help = true;
-    else if (arg === "--allowed-regions") allowedRegions = value().split(",").map((r) => r.trim()).filter(Boolean);
+    else if (arg === "--allowed-regions")
+      allowedRegions = value()
+        .split(",")
+        .map((r) => r.trim())
+        .filter(Boolean);
     else if (arg === "--out-dir") outDir = value();
     else if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
     else targets.push(arg);
@@ -222,7 +240,9 @@ async function run(args: string[]): Promise<number> {
   }
   inputs.forEach(({ unit }, i) => console.log(summaryLine(reports[i], `${reportPath(unit.prefix, options.outDir)}.md`)));
   const counts = (s: string) => reports.flatMap((r) => r.findings).filter((f) => f.status === s).length;
-  console.log(`guardrails: ${reports.length} file(s), ${counts("passed")} passed, ${counts("failed")} failed, ${counts("unknown")} unknown`);
+  console.log(
+    `guardrails: ${reports.length} file(s), ${counts("passed")} passed, ${counts("failed")} failed, ${counts("unknown")} unknown`,
+  );
   if (reports.some((r) => blocking(r).length > 0)) {
     console.error(formatBlocking(reports));
     return 1;

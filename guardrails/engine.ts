@@ -37,7 +37,8 @@ export interface StackReport {
 
 const matches = (s: Suppression, r: Rule, res: TfResource) =>
   (s.id === r.id || s.id === r.checkov || (r.trivy ?? []).some((t) => s.id === t || s.id === `AVD-${t}`)) &&
-  !!res.constructPath && (res.constructPath === s.constructPath || res.constructPath.startsWith(`${s.constructPath}/`));
+  !!res.constructPath &&
+  (res.constructPath === s.constructPath || res.constructPath.startsWith(`${s.constructPath}/`));
 
 /** A detail quotes values from the input (a bucket name): keep reports bounded. */
 const MAX_DETAIL = 300;
@@ -54,7 +55,9 @@ export function evaluate(
   const used = new Set<Suppression>();
   const findings: Finding[] = [];
   for (const rule of rules) {
-    for (const res of graph.resources.filter((r) => rule.resourceTypes.includes(r.type) || (rule.resourceTypes.includes("*") && !r.type.startsWith("data.")))) {
+    for (const res of graph.resources.filter(
+      (r) => rule.resourceTypes.includes(r.type) || (rule.resourceTypes.includes("*") && !r.type.startsWith("data.")),
+    )) {
       let verdict;
       try {
         verdict = rule.check(res, graph, context);
@@ -63,8 +66,15 @@ export function evaluate(
       }
       if (verdict.status === "not-applicable") continue;
       const base = {
-        stack, address: res.address, constructPath: res.constructPath, ruleId: rule.id, checkov: rule.checkov, trivy: rule.trivy,
-        severity: rule.severity, description: rule.stricter ? `${rule.description} Stricter than ${rule.stricter}` : rule.description, fix: rule.fix,
+        stack,
+        address: res.address,
+        constructPath: res.constructPath,
+        ruleId: rule.id,
+        checkov: rule.checkov,
+        trivy: rule.trivy,
+        severity: rule.severity,
+        description: rule.stricter ? `${rule.description} Stricter than ${rule.stricter}` : rule.description,
+        fix: rule.fix,
       };
       if (verdict.status === "compliant") {
         findings.push({ ...base, status: "passed" });
@@ -73,7 +83,13 @@ export function evaluate(
       const suppression = suppressions.find((s) => matches(s, rule, res));
       if (suppression) {
         used.add(suppression);
-        findings.push({ ...base, status: "suppressed", detail: clip(verdict.detail), justification: suppression.reason, suppressedFor: suppression.scanners ?? ALL_SCANNERS });
+        findings.push({
+          ...base,
+          status: "suppressed",
+          detail: clip(verdict.detail),
+          justification: suppression.reason,
+          suppressedFor: suppression.scanners ?? ALL_SCANNERS,
+        });
       } else {
         findings.push({ ...base, status: verdict.status === "unknown" ? "unknown" : "failed", detail: clip(verdict.detail) });
       }

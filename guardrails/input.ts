@@ -24,7 +24,10 @@ export const MAX_INPUT_DEPTH = 64;
 /** A file the CLI refuses; `message` says what is wrong, without the file name. */
 export class InputError extends Error {
   /** The file at fault, where the input is several files (an HCL module). */
-  constructor(message: string, readonly file?: string) {
+  constructor(
+    message: string,
+    readonly file?: string,
+  ) {
     super(message);
   }
 }
@@ -76,7 +79,10 @@ export async function readTerraformHcl(files: readonly string[]): Promise<{ doc:
   } catch {
     throw new InputError("needs @cdktf/hcl2json to read HCL (npm ci installs it), or give Terraform JSON", files[0]);
   }
-  const merged: Record<string, unknown> & { resource: Record<string, Record<string, unknown>>; provider: Record<string, unknown[]> } = { resource: {}, provider: {} };
+  const merged: Record<string, unknown> & { resource: Record<string, Record<string, unknown>>; provider: Record<string, unknown[]> } = {
+    resource: {},
+    provider: {},
+  };
   const declaredIn = new Map<string, string>();
   const suppressions: InlineSuppression[] = [];
   for (const [i, file] of files.entries()) {
@@ -85,7 +91,9 @@ export async function readTerraformHcl(files: readonly string[]): Promise<{ doc:
       doc = await parse(file, texts[i]);
     } catch (e) {
       // hcl2json: `parse config: [<file>:2,7-3,1: Invalid expression; ...]`
-      const why = String((e as Error)?.message ?? e).replace(/^parse config: \[?|\]$/g, "").replace(/^[^\n]*?:(\d+),(\d+)(-[\d,]+)?: /, "line $1 column $2: ");
+      const why = String((e as Error)?.message ?? e)
+        .replace(/^parse config: \[?|\]$/g, "")
+        .replace(/^[^\n]*?:(\d+),(\d+)(-[\d,]+)?: /, "line $1 column $2: ");
       throw new InputError(`is not valid HCL (${oneLine(why)})`, file);
     }
     if (depthOver(doc, MAX_INPUT_DEPTH)) throw new InputError(`nests objects/arrays more than ${MAX_INPUT_DEPTH} levels deep`, file);
@@ -137,12 +145,25 @@ export function inlineSuppressions(text: string, source: string): InlineSuppress
     for (const inside of lines.slice(i, end)) {
       const skip = /(?:#|\/\/)\s*checkov:skip=([A-Za-z0-9_,-]+)(?::(.*))?/.exec(inside);
       for (const id of skip?.[1].split(",").filter(Boolean) ?? []) {
-        found.push({ id, reason: skip![2]?.trim() || `checkov:skip in ${source}, no reason given`, constructPath: address, source, scanners: ["checkov"] });
+        found.push({
+          id,
+          reason: skip![2]?.trim() || `checkov:skip in ${source}, no reason given`,
+          constructPath: address,
+          source,
+          scanners: ["checkov"],
+        });
       }
     }
     for (let above = i - 1; above >= 0 && /^\s*(#|\/\/)/.test(lines[above]); above--) {
       const ignore = /trivy:ignore:([A-Za-z0-9-]+)/.exec(lines[above]);
-      if (ignore) found.push({ id: ignore[1], reason: `trivy:ignore in ${source}, no reason given`, constructPath: address, source, scanners: ["trivy"] });
+      if (ignore)
+        found.push({
+          id: ignore[1],
+          reason: `trivy:ignore in ${source}, no reason given`,
+          constructPath: address,
+          source,
+          scanners: ["trivy"],
+        });
     }
   });
   return found;
@@ -238,8 +259,7 @@ function depthOver(value: unknown, max: number): boolean {
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
-const kind = (v: unknown) =>
-  v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : `a ${typeof v}`;
+const kind = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : `a ${typeof v}`);
 
 /**
  * What the engine reads must have Terraform's shape: `resource.<type>.<name>` a body (or,

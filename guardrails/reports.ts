@@ -36,7 +36,12 @@ export function sarifReport(report: StackReport, file: string): string {
           ruleId: f.ruleId,
           level: f.status === "suppressed" ? "note" : SARIF_LEVEL[f.severity],
           message: { text: `${f.address}: ${f.detail ?? f.description}. Fix: ${f.fix}` },
-          locations: [{ physicalLocation: { artifactLocation: { uri: file } }, logicalLocations: [{ fullyQualifiedName: f.address, kind: "resource" }] }],
+          locations: [
+            {
+              physicalLocation: { artifactLocation: { uri: file } },
+              logicalLocations: [{ fullyQualifiedName: f.address, kind: "resource" }],
+            },
+          ],
           ...(f.status === "suppressed" ? { suppressions: [{ kind: "inSource", justification: f.justification }] } : {}),
         })),
       },
@@ -99,7 +104,12 @@ function tally(findings: readonly Finding[], key: (f: Finding) => string): [stri
 export function markdownReport(report: StackReport): string {
   const c = reportCounts(report);
   const by = (s: Finding["status"]) => report.findings.filter((f) => f.status === s).sort(bySeverity);
-  const statusCells = (t: Record<Finding["status"], number>) => [String(t.passed), String(t.failed), String(t.unknown), String(t.suppressed)];
+  const statusCells = (t: Record<Finding["status"], number>) => [
+    String(t.passed),
+    String(t.failed),
+    String(t.unknown),
+    String(t.suppressed),
+  ];
   const familyOf = (f: Finding) => controlsOf(f.ruleId).family ?? "unclassified";
   const families = tally(report.findings, familyOf).sort(([a], [b]) => a.localeCompare(b));
   const resources = tally(report.findings, (f) => f.address)
@@ -131,27 +141,44 @@ export function markdownReport(report: StackReport): string {
     "",
     "## Summary by control family",
     "",
-    ...table(["control family", "HIPAA", "GDPR", "passed", "failed", "unknown", "suppressed"], families.map(([family, t]) => {
-      const refs = FAMILY_REFERENCES[family as ControlFamily] ?? { hipaa: [], gdpr: [] };
-      return [family, refs.hipaa.join(", ") || "-", refs.gdpr.join(", ") || "-", ...statusCells(t)];
-    })),
+    ...table(
+      ["control family", "HIPAA", "GDPR", "passed", "failed", "unknown", "suppressed"],
+      families.map(([family, t]) => {
+        const refs = FAMILY_REFERENCES[family as ControlFamily] ?? { hipaa: [], gdpr: [] };
+        return [family, refs.hipaa.join(", ") || "-", refs.gdpr.join(", ") || "-", ...statusCells(t)];
+      }),
+    ),
     "## Summary by resource",
     "",
-    ...table(["resource", "passed", "failed", "unknown", "suppressed"], resources.map(([address, t]) => [`\`${address}\``, ...statusCells(t)])),
+    ...table(
+      ["resource", "passed", "failed", "unknown", "suppressed"],
+      resources.map(([address, t]) => [`\`${address}\``, ...statusCells(t)]),
+    ),
     ...action("Failed", by("failed"), "what is wrong"),
     ...action("Unknown", by("unknown"), "why it could not decide"),
     `## Suppressed (${suppressed.length})`,
     "",
     ...(suppressed.length === 0
       ? ["None.", ""]
-      : table(["resource", "rule", "severity", "control family", "reason"], suppressed.map((f) => [`\`${f.address}\``, ids(f), f.severity, familyOf(f), f.justification ?? ""]))),
+      : table(
+          ["resource", "rule", "severity", "control family", "reason"],
+          suppressed.map((f) => [`\`${f.address}\``, ids(f), f.severity, familyOf(f), f.justification ?? ""]),
+        )),
     ...(report.staleSuppressions.length
-      ? ["## Stale suppressions", "", ...report.staleSuppressions.map((s) => `- ${s.id} on \`${s.constructPath}\` (${s.source}): matches no finding; remove it`), ""]
+      ? [
+          "## Stale suppressions",
+          "",
+          ...report.staleSuppressions.map((s) => `- ${s.id} on \`${s.constructPath}\` (${s.source}): matches no finding; remove it`),
+          "",
+        ]
       : []),
     `## Appendix: passed checks (${passed.length})`,
     "",
     "Only rules that apply to the resource are listed.",
     "",
-    ...table(["resource", "rule", "severity", "control family", "what it checks"], passed.map((f) => [`\`${f.address}\``, ids(f), f.severity, familyOf(f), f.description])),
+    ...table(
+      ["resource", "rule", "severity", "control family", "what it checks"],
+      passed.map((f) => [`\`${f.address}\``, ids(f), f.severity, familyOf(f), f.description]),
+    ),
   ].join("\n");
 }

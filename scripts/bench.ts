@@ -67,7 +67,11 @@ function stockCopy(): string {
     const source = readFileSync(file, "utf8");
     const rewritten = source.replace(deepImport, (_m, names: string, provider: string, mod: string) => {
       const ns = mod.replace(/-([a-z0-9])/g, (_x, c: string) => c.toUpperCase());
-      const aliases = names.split(",").map((n) => n.trim()).filter(Boolean).map((n) => n.replace(/^type /, ""));
+      const aliases = names
+        .split(",")
+        .map((n) => n.trim())
+        .filter(Boolean)
+        .map((n) => n.replace(/^type /, ""));
       return [
         `import { ${ns} } from "@cdktf/provider-${provider}";`,
         ...aliases.map((n) => {
@@ -91,7 +95,9 @@ function listTs(dir: string): string[] {
 measure("ours", [join(root, "scripts", "synth.js")], root); // bundles if a source changed
 const oursDefault = ours(config, 5);
 
-const examples = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".json")).sort();
+const examples = readdirSync(join(root, "examples"))
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 const all = [config, ...examples.map((f) => join(root, "examples", f))].map((f) => ours(f, 3));
 const allSeconds = all.reduce((sum, m) => sum + m.seconds, 0);
 
@@ -119,8 +125,20 @@ try {
 const row = (name: string, m: { seconds: number; peakRssMiB?: number }, note = "") =>
   `${name.padEnd(46)} ${m.seconds.toFixed(2).padStart(6)} s ${m.peakRssMiB === undefined ? "".padStart(8) : `${m.peakRssMiB.toFixed(0).padStart(4)} MiB`}  ${note}`;
 console.log(`Synthesizing ${config}: ${oursDefault.resources} resources (${cpus().length} cores)`);
-console.log(row("default app, ours (median of 5)", oursDefault, `${(stock.seconds / oursDefault.seconds).toFixed(1)}x faster, ${(stock.peakRssMiB / oursDefault.peakRssMiB).toFixed(1)}x less memory than stock`));
+console.log(
+  row(
+    "default app, ours (median of 5)",
+    oursDefault,
+    `${(stock.seconds / oursDefault.seconds).toFixed(1)}x faster, ${(stock.peakRssMiB / oursDefault.peakRssMiB).toFixed(1)}x less memory than stock`,
+  ),
+);
 console.log(row("default app, stock (barrel, ts-node, one run)", stock));
-console.log(row(`all ${all.length} configs, ours (one process each)`, { seconds: allSeconds, peakRssMiB: Math.max(...all.map((m) => m.peakRssMiB)) }, `${all.reduce((n, m) => n + m.resources, 0)} resources`));
+console.log(
+  row(
+    `all ${all.length} configs, ours (one process each)`,
+    { seconds: allSeconds, peakRssMiB: Math.max(...all.map((m) => m.peakRssMiB)) },
+    `${all.reduce((n, m) => n + m.resources, 0)} resources`,
+  ),
+);
 console.log(row(`default + 20 buckets, ours (median of 5)`, scaled, `${scaled.resources} resources`));
 console.log(`marginal cost ${marginalMs.toFixed(2)} ms per resource (guardrails and reports included)`);

@@ -27,7 +27,10 @@ export function rulesMarkdown(): string {
   const inFamily = (f: ControlFamily | undefined) =>
     ALL_RULES.filter((r) => RULE_FAMILY.get(r.id) === f)
       .slice()
-      .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.id.localeCompare(b.id, "en", { numeric: true }));
+      .sort(
+        (a, b) =>
+          SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.id.localeCompare(b.id, "en", { numeric: true }),
+      );
   const unclassified = inFamily(undefined);
   const projectRules = ALL_RULES.filter((r) => !r.checkov && !(r.trivy ?? []).length).map((r) => r.id);
   const section = (title: string, rules: readonly Rule[]) => [
@@ -55,7 +58,10 @@ export function rulesMarkdown(): string {
     "",
     "| control family | rules | HIPAA Security Rule (45 CFR) | GDPR |",
     "|---|---|---|---|",
-    ...families.map((f) => `| [${f}](#${f}) | ${inFamily(f).length} | ${FAMILY_REFERENCES[f].hipaa.join(", ") || "-"} | ${FAMILY_REFERENCES[f].gdpr.join(", ") || "-"} |`),
+    ...families.map(
+      (f) =>
+        `| [${f}](#${f}) | ${inFamily(f).length} | ${FAMILY_REFERENCES[f].hipaa.join(", ") || "-"} | ${FAMILY_REFERENCES[f].gdpr.join(", ") || "-"} |`,
+    ),
     "",
     ...families.flatMap((f) => section(f, inFamily(f))),
     ...(unclassified.length ? section("unclassified", unclassified) : []),

@@ -27,8 +27,21 @@ import type { Rule } from "../guardrails/types";
 const yaml = require("js-yaml") as { load(s: string): unknown };
 
 type Expect = "pass" | "fail";
-interface Case { scanner: "checkov" | "trivy"; id: string; source: string; subject: string; expected: Expect; got?: Expect; note?: string }
-interface Skip { scanner: "checkov" | "trivy"; id: string; source: string; reason: string }
+interface Case {
+  scanner: "checkov" | "trivy";
+  id: string;
+  source: string;
+  subject: string;
+  expected: Expect;
+  got?: Expect;
+  note?: string;
+}
+interface Skip {
+  scanner: "checkov" | "trivy";
+  id: string;
+  source: string;
+  reason: string;
+}
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -43,8 +56,7 @@ if (!checkovDir || !trivyDir) {
   process.exit(2);
 }
 
-const git = (dir: string, ...a: string[]) =>
-  execFileSync("git", [`--git-dir=${dir}`, ...a], { encoding: "utf8", maxBuffer: 1 << 28 });
+const git = (dir: string, ...a: string[]) => execFileSync("git", [`--git-dir=${dir}`, ...a], { encoding: "utf8", maxBuffer: 1 << 28 });
 const show = (dir: string, path: string) => git(dir, "show", `HEAD:${path}`);
 const tree = (dir: string) => git(dir, "ls-tree", "-r", "HEAD", "--name-only").split("\n").filter(Boolean);
 
@@ -151,7 +163,8 @@ function verdicts(doc: TfJsonDocument, rules: readonly Rule[]): Map<string, { v:
     // Checkov names a data source without its `data.` prefix (aws_iam_policy_document.x).
     const address = f.address.startsWith("data.") ? f.address.slice("data.".length) : f.address;
     const prev = out.get(address);
-    if (!prev || (bad && prev.v === "pass")) out.set(address, { v: bad ? "fail" : "pass", note: bad ? `${f.status}: ${f.detail}` : undefined });
+    if (!prev || (bad && prev.v === "pass"))
+      out.set(address, { v: bad ? "fail" : "pass", note: bad ? `${f.status}: ${f.detail}` : undefined });
   }
   return out;
 }
@@ -198,7 +211,13 @@ print(json.dumps(out))
 interface PyTest {
   sets: { passing_resources?: string[]; failing_resources?: string[] };
   dirs: string[];
-  funcs: { name: string; hcl: string | null; conf: Record<string, unknown> | null; addr: [string, string] | null; expected: string | null }[];
+  funcs: {
+    name: string;
+    hcl: string | null;
+    conf: Record<string, unknown> | null;
+    addr: [string, string] | null;
+    expected: string | null;
+  }[];
 }
 const pyExtract = (src: string): PyTest => JSON.parse(execFileSync("python3", ["-c", PY_EXTRACT], { input: src, encoding: "utf8" }));
 
@@ -223,7 +242,10 @@ async function checkov(rulesById: Map<string, Rule[]>) {
     const name = f.split("/").pop()!.replace(/\.py$/, "");
     classOf.set(id, name);
     const sr = /supported_resources\s*=\s*[([]([^)\]]*)[)\]]/.exec(src)?.[1] ?? "";
-    supported.set(id, [...sr.matchAll(/["']([\w]+)["']/g)].map((m) => m[1]));
+    supported.set(
+      id,
+      [...sr.matchAll(/["']([\w]+)["']/g)].map((m) => m[1]),
+    );
   }
   // Data-source checks (checkov/terraform/checks/data/aws): their unit test imports the check module.
   const dataTest = new Map<string, string>();
@@ -231,22 +253,33 @@ async function checkov(rulesById: Map<string, Rule[]>) {
     const id = /\bid\s*=\s*"(CKV2?_AWS_\d+)"/.exec(show(checkovDir, f))?.[1];
     if (!id || !rulesById.has(id)) continue;
     const mod = f.replace(/\.py$/, "").replace(/\//g, ".");
-    const test = files.filter((p) => /^tests\/terraform\/checks\/data\/aws\/test_\w+\.py$/.test(p))
+    const test = files
+      .filter((p) => /^tests\/terraform\/checks\/data\/aws\/test_\w+\.py$/.test(p))
       .find((p) => show(checkovDir, p).includes(`from ${mod} import check`));
     if (test) dataTest.set(id, test);
   }
   const graphOf = new Map<string, string>();
   for (const f of files.filter((p) => /^checkov\/terraform\/checks\/graph_checks\/aws\/\w+\.(yaml|json)$/.test(p))) {
     const id = /\bid"?:\s*"?(CKV2?_AWS_\d+)/.exec(show(checkovDir, f))?.[1];
-    if (id && rulesById.has(id)) graphOf.set(id, f.split("/").pop()!.replace(/\.(yaml|json)$/, ""));
+    if (id && rulesById.has(id))
+      graphOf.set(
+        id,
+        f
+          .split("/")
+          .pop()!
+          .replace(/\.(yaml|json)$/, ""),
+      );
   }
 
   for (const [id, rules] of rulesById) {
     const push = (source: string, subject: string, expected: Expect, got: { v: Expect; note?: string } | undefined) =>
       cases.push({ scanner: "checkov", id, source, subject, expected, got: got?.v ?? "pass", note: got?.note });
     const tfFilesUnder = (dir: string) =>
-      Object.fromEntries(files.filter((p) => p.startsWith(`${dir}/`) && p.endsWith(".tf") && !p.slice(dir.length + 1).includes("/"))
-        .map((p) => [p, show(checkovDir, p)]));
+      Object.fromEntries(
+        files
+          .filter((p) => p.startsWith(`${dir}/`) && p.endsWith(".tf") && !p.slice(dir.length + 1).includes("/"))
+          .map((p) => [p, show(checkovDir, p)]),
+      );
     const runOnDir = async (dir: string, pass: string[], failing: string[]) => {
       let doc: TfJsonDocument;
       try {
@@ -256,9 +289,17 @@ async function checkov(rulesById: Map<string, Rule[]>) {
         return;
       }
       const v = verdicts(doc, rules);
-      const defined = new Set(["resource", "data"].flatMap((block) =>
-        Object.entries((doc[block] ?? {}) as Record<string, object>).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`))));
-      for (const [list, expected] of [[pass, "pass"], [failing, "fail"]] as const) {
+      const defined = new Set(
+        ["resource", "data"].flatMap((block) =>
+          Object.entries((doc[block] ?? {}) as Record<string, object>).flatMap(([type, byName]) =>
+            Object.keys(byName).map((n) => `${type}.${n}`),
+          ),
+        ),
+      );
+      for (const [list, expected] of [
+        [pass, "pass"],
+        [failing, "fail"],
+      ] as const) {
         for (const addr of list) {
           if (addr.includes("module.") || addr.includes("[") || addr.split(".").length !== 2) {
             skips.push({ scanner: "checkov", id, source: dir, reason: `address in a module or indexed: ${addr}` });
@@ -297,7 +338,11 @@ async function checkov(rulesById: Map<string, Rule[]>) {
         skips.push({ scanner: "checkov", id, source: testPath, reason: "no example dir found" });
         continue;
       }
-      await runOnDir(`${testPath.slice(0, testPath.lastIndexOf("/"))}/${dirName}`, t.sets.passing_resources ?? [], t.sets.failing_resources ?? []);
+      await runOnDir(
+        `${testPath.slice(0, testPath.lastIndexOf("/"))}/${dirName}`,
+        t.sets.passing_resources ?? [],
+        t.sets.failing_resources ?? [],
+      );
       continue;
     }
     for (const fn of t.funcs) {
@@ -350,7 +395,10 @@ async function trivy(rulesByTrivy: Map<string, Rule[]>) {
     if (/^#\s+deprecated:\s*true/m.test(src)) skips.push({ scanner: "trivy", id, source: rego, reason: "check is deprecated" });
     const ex = (yaml.load(show(trivyDir, examples)) ?? {}) as { terraform?: { good?: string[]; bad?: string[] } };
     const rules = rulesByTrivy.get(id)!;
-    for (const [list, expected] of [[ex.terraform?.good ?? [], "pass"], [ex.terraform?.bad ?? [], "fail"]] as const) {
+    for (const [list, expected] of [
+      [ex.terraform?.good ?? [], "pass"],
+      [ex.terraform?.bad ?? [], "fail"],
+    ] as const) {
       for (const [i, hcl] of list.entries()) {
         const source = `${examples}#${expected === "pass" ? "good" : "bad"}[${i}]`;
         let doc: TfJsonDocument;
@@ -362,7 +410,12 @@ async function trivy(rulesByTrivy: Map<string, Rule[]>) {
         }
         const bad = [...verdicts(doc, rules)].filter(([, v]) => v.v === "fail");
         cases.push({
-          scanner: "trivy", id, source, subject: "(file)", expected, got: bad.length > 0 ? "fail" : "pass",
+          scanner: "trivy",
+          id,
+          source,
+          subject: "(file)",
+          expected,
+          got: bad.length > 0 ? "fail" : "pass",
           note: bad.map(([a, v]) => `${a} ${v.note}`).join("; ") || undefined,
         });
       }
@@ -390,10 +443,18 @@ async function main() {
       const ok = mine.filter((c) => c.got === c.expected).length;
       return `${id} ${ok}/${mine.length}${ok < mine.length ? " <" : ""}`;
     });
-    for (let i = 0; i < rows.length; i += 6) console.log("  " + rows.slice(i, i + 6).map((r) => r.padEnd(20)).join(""));
+    for (let i = 0; i < rows.length; i += 6)
+      console.log(
+        "  " +
+          rows
+            .slice(i, i + 6)
+            .map((r) => r.padEnd(20))
+            .join(""),
+      );
     const dis = cs.filter((c) => c.got !== c.expected);
     console.log(`\n== ${scanner}: disagreements (${dis.length}) ==`);
-    for (const c of dis) console.log(`  ${c.id} ${c.source} ${c.subject}: scanner ${c.expected}, ours ${c.got}${c.note ? ` (${c.note.slice(0, 160)})` : ""}`);
+    for (const c of dis)
+      console.log(`  ${c.id} ${c.source} ${c.subject}: scanner ${c.expected}, ours ${c.got}${c.note ? ` (${c.note.slice(0, 160)})` : ""}`);
     const sk = skips.filter((s) => s.scanner === scanner);
     console.log(`\n== ${scanner}: skipped (${sk.length}) ==`);
     for (const s of sk) console.log(`  ${s.id} ${s.source}: ${s.reason}`);
@@ -404,7 +465,9 @@ async function main() {
     const ok = cs.filter((c) => c.got === c.expected).length;
     const checks = new Set(cs.map((c) => c.id)).size;
     const pct = cs.length ? ((100 * ok) / cs.length).toFixed(1) : "n/a";
-    console.log(`${scanner}: ${ok}/${cs.length} verdicts agree (${pct} %) over ${checks} checks; ${skips.filter((s) => s.scanner === scanner).length} skipped`);
+    console.log(
+      `${scanner}: ${ok}/${cs.length} verdicts agree (${pct} %) over ${checks} checks; ${skips.filter((s) => s.scanner === scanner).length} skipped`,
+    );
   }
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ cases, skips }, null, 2));
 }

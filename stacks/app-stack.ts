@@ -44,7 +44,10 @@ export class AppStack extends TerraformStack {
   /** Container services, their repositories and the ALB (when the config has services). */
   public readonly compute: ComputeTier;
 
-  constructor(scope: Construct, private readonly env: ResolvedEnvironment) {
+  constructor(
+    scope: Construct,
+    private readonly env: ResolvedEnvironment,
+  ) {
     super(scope, env.stackNames.app);
     addAwsProvider(this, {
       region: env.region,
@@ -60,7 +63,12 @@ export class AppStack extends TerraformStack {
     protectStatefulResources(this, s.protection.preventDestroy);
     const { eventRulePrefix } = env.securityAlerts;
     const eventRules = eventRulePrefix ? eventRulePublisher({ ...env, rulePrefix: eventRulePrefix }) : undefined;
-    const keyBase = { accountId: env.accountId, region: env.region, partition: env.partition, deletionWindowDays: s.kms.deletionWindowDays };
+    const keyBase = {
+      accountId: env.accountId,
+      region: env.region,
+      partition: env.partition,
+      deletionWindowDays: s.kms.deletionWindowDays,
+    };
     this.dataKey = new EncryptionKey(this, "DataKey", {
       ...keyBase,
       alias: env.names.dataKeyAlias,
@@ -69,7 +77,10 @@ export class AppStack extends TerraformStack {
       additionalPolicyStatements: eventRules ? [topicPublisherKeyStatement("AllowEventRulesToPublishToTopics", eventRules)] : [],
     });
     this.extraKeys = Object.fromEntries(
-      env.keys.map((k) => [k.purpose, new EncryptionKey(this, `Key-${k.purpose}`, { ...keyBase, alias: k.alias, description: k.description })]),
+      env.keys.map((k) => [
+        k.purpose,
+        new EncryptionKey(this, `Key-${k.purpose}`, { ...keyBase, alias: k.alias, description: k.description }),
+      ]),
     );
     this.accessLogBucket = new SecureBucket(this, "AccessLogBucket", {
       bucketName: env.names.accessLogBucket,
@@ -173,7 +184,10 @@ export class AppStack extends TerraformStack {
       topicArn: this.observability.topic.topicArn,
       guardDuty: minSeverity !== undefined ? { minSeverity, drRegion: audit.guardDutyDrRegion } : undefined,
       configRuleNames: on.configCompliance ? audit.configRuleNames : undefined,
-      trail: on.cisMetricFilters && audit.trailLogGroupName ? { logGroupName: audit.trailLogGroupName, auditKeyArn: audit.auditKey?.keyArn } : undefined,
+      trail:
+        on.cisMetricFilters && audit.trailLogGroupName
+          ? { logGroupName: audit.trailLogGroupName, auditKeyArn: audit.auditKey?.keyArn }
+          : undefined,
     });
     if (alerts.alarmArns.length > 0) this.observability.dashboard.addAlarms("Security events (CIS)", alerts.alarmArns);
     return alerts;
@@ -187,14 +201,27 @@ export class AppStack extends TerraformStack {
     const dr = replicated.length > 0 ? this.createDisasterRecoveryBase(replicated[0].replica!.region) : undefined;
     const buckets: Record<string, SecureBucket> = {};
     for (const b of env.buckets) {
-      const common = { noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays, glacierAfterDays: b.glacierAfterDays, objectLock: b.objectLock };
+      const common = {
+        noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays,
+        glacierAfterDays: b.glacierAfterDays,
+        objectLock: b.objectLock,
+      };
       const replica = b.replica && dr ? this.createReplica(b, dr, common) : undefined;
       buckets[b.name] = new SecureBucket(this, `DataBucket-${b.name}`, {
         ...common,
         bucketName: b.bucketName,
         kmsKeyArn: this.dataKey.keyArn,
         logging: { target: this.accessLogBucket },
-        ...(replica && dr ? { replicateTo: { bucket: replica, kmsKeyArn: dr.key.keyArn, roleName: `${env.names.prefix}-${b.name}-replication`, accountId: env.accountId } } : {}),
+        ...(replica && dr
+          ? {
+              replicateTo: {
+                bucket: replica,
+                kmsKeyArn: dr.key.keyArn,
+                roleName: `${env.names.prefix}-${b.name}-replication`,
+                accountId: env.accountId,
+              },
+            }
+          : {}),
       });
     }
     return buckets;

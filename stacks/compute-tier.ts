@@ -60,7 +60,11 @@ export class ComputeTier extends Construct {
   public readonly services: Readonly<Record<string, FargateService>> = {};
   public readonly appRunnerServices: Readonly<Record<string, AppRunnerService>> = {};
 
-  constructor(scope: Construct, id: string, private readonly props: ComputeTierProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: ComputeTierProps,
+  ) {
     super(scope, id);
     const { env } = props;
     const ecs = env.services.filter((s) => s.kind === "ecs");
@@ -109,15 +113,26 @@ export class ComputeTier extends Construct {
       managedRuleGroups: waf.managedRuleGroups,
       rateLimitPer5Min: waf.rateLimitPer5Min,
       protectedArns,
-      logs: { groupName: waf.logGroupName, retentionDays: waf.logRetentionDays, kmsKeyArn: this.props.dataKey.keyArn, redactedHeaders: waf.redactedHeaders },
+      logs: {
+        groupName: waf.logGroupName,
+        retentionDays: waf.logRetentionDays,
+        kmsKeyArn: this.props.dataKey.keyArn,
+        redactedHeaders: waf.redactedHeaders,
+      },
       accountId: env.accountId,
       region: env.region,
       partition: env.partition,
     });
     this.props.observability.addAlarmPair("WafBlocked", "Web ACL", {
       name: "waf-blocked",
-      description: "the web ACL blocks many requests (per 5 minutes): an attack, or a rule blocking real clients (see the aws-waf-logs group).",
-      metric: { namespace: "AWS/WAFV2", metricName: "BlockedRequests", statistic: "Sum", dimensions: { WebACL: waf.name, Region: env.region, Rule: "ALL" } },
+      description:
+        "the web ACL blocks many requests (per 5 minutes): an attack, or a rule blocking real clients (see the aws-waf-logs group).",
+      metric: {
+        namespace: "AWS/WAFV2",
+        metricName: "BlockedRequests",
+        statistic: "Sum",
+        dimensions: { WebACL: waf.name, Region: env.region, Rule: "ALL" },
+      },
       ...waf.blockedRequestsAlarm,
     });
     return acl;
@@ -280,18 +295,53 @@ export class ComputeTier extends Construct {
   private watch(s: ResolvedService, cluster: ContainerCluster, alb: LoadBalancer): void {
     const a = s.alarms;
     const pair = this.alarmPair(s);
-    const ecs = (metricName: string) => ({ namespace: "AWS/ECS", metricName, statistic: "Average", dimensions: { ClusterName: cluster.clusterName, ServiceName: s.resourceName } });
+    const ecs = (metricName: string) => ({
+      namespace: "AWS/ECS",
+      metricName,
+      statistic: "Average",
+      dimensions: { ClusterName: cluster.clusterName, ServiceName: s.resourceName },
+    });
     const lb = (metricName: string, stat: { statistic?: string; extendedStatistic?: string }) => ({
       namespace: "AWS/ApplicationELB",
       metricName,
       ...stat,
       dimensions: { LoadBalancer: alb.arnSuffix, TargetGroup: alb.targetGroupArnSuffix },
     });
-    pair("ServiceCpu", "cpu", "average CPU (%) of the tasks is high; scaling is at its maximum or cannot keep up.", ecs("CPUUtilization"), a.cpuAlarmPercent);
-    pair("ServiceMemory", "memory", "average memory (%) of the tasks is high; tasks may be killed out of memory.", ecs("MemoryUtilization"), a.memoryAlarmPercent);
-    pair("Service5xx", "5xx", "the tasks answer with 5xx errors (count per 5 minutes).", lb("HTTPCode_Target_5XX_Count", { statistic: "Sum" }), a.http5xxAlarm);
-    pair("ServiceLatency", "latency-p95", "p95 response time of the tasks (seconds) is high.", lb("TargetResponseTime", { extendedStatistic: "p95" }), a.latencyP95AlarmSeconds);
-    pair("ServiceUnhealthy", "unhealthy-targets", "tasks fail the ALB health check.", lb("UnHealthyHostCount", { statistic: "Maximum" }), a.unhealthyTargetsAlarm);
+    pair(
+      "ServiceCpu",
+      "cpu",
+      "average CPU (%) of the tasks is high; scaling is at its maximum or cannot keep up.",
+      ecs("CPUUtilization"),
+      a.cpuAlarmPercent,
+    );
+    pair(
+      "ServiceMemory",
+      "memory",
+      "average memory (%) of the tasks is high; tasks may be killed out of memory.",
+      ecs("MemoryUtilization"),
+      a.memoryAlarmPercent,
+    );
+    pair(
+      "Service5xx",
+      "5xx",
+      "the tasks answer with 5xx errors (count per 5 minutes).",
+      lb("HTTPCode_Target_5XX_Count", { statistic: "Sum" }),
+      a.http5xxAlarm,
+    );
+    pair(
+      "ServiceLatency",
+      "latency-p95",
+      "p95 response time of the tasks (seconds) is high.",
+      lb("TargetResponseTime", { extendedStatistic: "p95" }),
+      a.latencyP95AlarmSeconds,
+    );
+    pair(
+      "ServiceUnhealthy",
+      "unhealthy-targets",
+      "tasks fail the ALB health check.",
+      lb("UnHealthyHostCount", { statistic: "Maximum" }),
+      a.unhealthyTargetsAlarm,
+    );
   }
 
   /** Warning/critical pairs of an App Runner service: 5xx responses and p95 latency (milliseconds there). */
@@ -300,15 +350,37 @@ export class ComputeTier extends Construct {
     const pair = this.alarmPair(s);
     const dimensions = { ServiceName: service.serviceName, ServiceID: service.serviceId };
     const ms = (t: { warning: number; critical: number }) => ({ warning: t.warning * 1000, critical: t.critical * 1000 });
-    const metric = (metricName: string, stat: { statistic?: string; extendedStatistic?: string }) => ({ namespace: "AWS/AppRunner", metricName, ...stat, dimensions });
-    pair("Service5xx", "5xx", "the service answers with 5xx errors (count per 5 minutes).", metric("5xxStatusResponses", { statistic: "Sum" }), a.http5xxAlarm);
-    pair("ServiceLatency", "latency-p95", "p95 request latency of the service (milliseconds) is high.", metric("RequestLatency", { extendedStatistic: "p95" }), ms(a.latencyP95AlarmSeconds));
+    const metric = (metricName: string, stat: { statistic?: string; extendedStatistic?: string }) => ({
+      namespace: "AWS/AppRunner",
+      metricName,
+      ...stat,
+      dimensions,
+    });
+    pair(
+      "Service5xx",
+      "5xx",
+      "the service answers with 5xx errors (count per 5 minutes).",
+      metric("5xxStatusResponses", { statistic: "Sum" }),
+      a.http5xxAlarm,
+    );
+    pair(
+      "ServiceLatency",
+      "latency-p95",
+      "p95 request latency of the service (milliseconds) is high.",
+      metric("RequestLatency", { extendedStatistic: "p95" }),
+      ms(a.latencyP95AlarmSeconds),
+    );
   }
 
   /** Adds one warning/critical pair of service `s` to the alarm topic and the dashboard. */
   private alarmPair(s: ResolvedService) {
     const title = `Service ${s.name}`;
     return (id: string, name: string, description: string, metric: AlarmMetric, t: { warning: number; critical: number }) =>
-      this.props.observability.addAlarmPair(`${id}-${s.name}`, title, { name: `${s.name}-${name}`, description: `${s.name}: ${description}`, metric, ...t });
+      this.props.observability.addAlarmPair(`${id}-${s.name}`, title, {
+        name: `${s.name}-${name}`,
+        description: `${s.name}: ${description}`,
+        metric,
+        ...t,
+      });
   }
 }

@@ -23,7 +23,10 @@ const MIB = 1024 ** 2;
 type Db = NonNullable<ResolvedEnvironment["database"]>;
 type DbAlarms = Db["alarms"];
 /** A CloudWatch metric of the database, by name and statistic. */
-type DbMetric = (metricName: string, statistic: string) => { namespace: string; metricName: string; statistic: string; dimensions: Record<string, string> };
+type DbMetric = (
+  metricName: string,
+  statistic: string,
+) => { namespace: string; metricName: string; statistic: string; dimensions: Record<string, string> };
 
 /**
  * The environment's data stores, from the resolved config: the relational database (an RDS
@@ -48,7 +51,8 @@ export class DataTier extends Construct {
     const db = env.database;
     if (!db) return;
     const replication = db.backupReplication;
-    if (replication && !props.drKeyArn) throw new Error(`DataTier: \`drKeyArn\` is required: the database replicates its backups to ${replication.region}.`);
+    if (replication && !props.drKeyArn)
+      throw new Error(`DataTier: \`drKeyArn\` is required: the database replicates its backups to ${replication.region}.`);
     if (db.aurora) {
       [this.cluster, this.clusterBackup] = this.createCluster(db, db.aurora, props);
       return;
@@ -63,7 +67,12 @@ export class DataTier extends Construct {
     });
     if (!env.settings.protection.preventDestroy) suppress(this.database, "CKV_AWS_293", unprotectedReason(env));
     if (!db.multiAz) {
-      suppress(this.database, "CKV_AWS_157", `Single-AZ by the ${env.env} preset (database.multiAz): a disposable environment; staging and prod run Multi-AZ.`, { scanners: ["checkov"] });
+      suppress(
+        this.database,
+        "CKV_AWS_157",
+        `Single-AZ by the ${env.env} preset (database.multiAz): a disposable environment; staging and prod run Multi-AZ.`,
+        { scanners: ["checkov"] },
+      );
     }
     this.watch(this.database, props.observability, db.alarms);
   }
@@ -79,7 +88,11 @@ export class DataTier extends Construct {
       subnetIds: props.network.dataSubnetIds,
     });
     if (!c.automaticFailover) {
-      suppress(cache, "CKV2_AWS_50", `One node by the ${env.env} preset (cache.nodeCount): nothing to fail over to; a lost node is rebuilt from its daily snapshot. Prod runs two.`);
+      suppress(
+        cache,
+        "CKV2_AWS_50",
+        `One node by the ${env.env} preset (cache.nodeCount): nothing to fail over to; a lost node is rebuilt from its daily snapshot. Prod runs two.`,
+      );
     }
     this.watchCache(cache, props.observability, c.alarms);
     return cache;
@@ -90,7 +103,12 @@ export class DataTier extends Construct {
     const replicated = cache.memberClusterIds.length > 1;
     for (const node of cache.memberClusterIds) {
       const n = node.slice(-3);
-      const metric = (metricName: string, statistic: string) => ({ namespace: "AWS/ElastiCache", metricName, statistic, dimensions: { CacheClusterId: node } });
+      const metric = (metricName: string, statistic: string) => ({
+        namespace: "AWS/ElastiCache",
+        metricName,
+        statistic,
+        dimensions: { CacheClusterId: node },
+      });
       const title = `Cache node ${n}`;
       observability.addAlarmPair(`CacheMemory-${n}`, title, {
         name: `cache-${n}-memory`,

@@ -32,8 +32,12 @@ export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hc
     built.app.synth();
     const stackDir = (id: string) => join(stagingDir, "stacks", id);
     // The guardrails read the JSON synth wrote rather than resolving each stack again.
-    const reports = enforce(built.stacks, (stack) =>
-      (options.hcl ? stack.toTerraform() : JSON.parse(readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"))) as TfJsonDocument,
+    const reports = enforce(
+      built.stacks,
+      (stack) =>
+        (options.hcl
+          ? stack.toTerraform()
+          : JSON.parse(readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"))) as TfJsonDocument,
     );
     if (options.hcl) {
       for (const [i, { stack }] of built.stacks.entries()) {
@@ -45,7 +49,11 @@ export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hc
     const openState = built.environments.flatMap((env) => stateAccessWarning(env) ?? []);
     const engines = built.environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []);
     const summaries = reports.map((r) => summaryLine(r, join(outdir, "stacks", r.stack, "guardrails.md")));
-    result = { stacks: built.stacks.map((s) => s.stack.node.id), summaries, warnings: [...openState, ...engines, ...staleWarnings(reports)] };
+    result = {
+      stacks: built.stacks.map((s) => s.stack.node.id),
+      summaries,
+      warnings: [...openState, ...engines, ...staleWarnings(reports)],
+    };
     // Last, once nothing can fail: what `terraform init` made survives the swap.
     carryOverInit(outdir, stagingDir, result.stacks);
   });

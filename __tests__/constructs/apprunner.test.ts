@@ -53,7 +53,8 @@ const policyOf = (tf: any, roleName: string): any[] => {
   const p = resourcesOfType(tf, "aws_iam_role_policy").find((x) => x.role === `\${aws_iam_role.${address}.id}`)!;
   return JSON.parse(p.policy).Statement;
 };
-const trustOf = (tf: any, roleName: string) => JSON.parse(resourcesOfType(tf, "aws_iam_role").find((r) => r.name === roleName)!.assume_role_policy).Statement;
+const trustOf = (tf: any, roleName: string) =>
+  JSON.parse(resourcesOfType(tf, "aws_iam_role").find((r) => r.name === roleName)!.assume_role_policy).Statement;
 const resources = (st: any[]) => st.flatMap((s) => [s.Resource].flat());
 
 describe("App Runner service", () => {
@@ -65,13 +66,20 @@ describe("App Runner service", () => {
     const reports = synthesizeAll(spec());
     expect(reports).toHaveLength(6);
     for (const r of reports) expect(blocking(r)).toEqual([]);
-    const ids = reports.flatMap((r) => r.findings.filter((f) => f.ruleId.startsWith("PRJ_APPRUNNER")).map((f) => `${f.ruleId} ${f.status}`));
-    expect(new Set(ids)).toEqual(new Set(["PRJ_APPRUNNER_CMK passed", "PRJ_APPRUNNER_VPC_EGRESS passed", "PRJ_APPRUNNER_NO_PLAINTEXT_SECRETS passed"]));
+    const ids = reports.flatMap((r) =>
+      r.findings.filter((f) => f.ruleId.startsWith("PRJ_APPRUNNER")).map((f) => `${f.ruleId} ${f.status}`),
+    );
+    expect(new Set(ids)).toEqual(
+      new Set(["PRJ_APPRUNNER_CMK passed", "PRJ_APPRUNNER_VPC_EGRESS passed", "PRJ_APPRUNNER_NO_PLAINTEXT_SECRETS passed"]),
+    );
   });
 
   it("runs the configured tag of its own repository on the preset's size, encrypted with the data key", () => {
     expect(image.image_repository_type).toBe("ECR");
-    expect(referenced(tf, image.image_identifier.replace(/:1\.2\.3$/, ""))).toMatchObject({ name: "demo-prod-api", image_tag_mutability: "IMMUTABLE" });
+    expect(referenced(tf, image.image_identifier.replace(/:1\.2\.3$/, ""))).toMatchObject({
+      name: "demo-prod-api",
+      image_tag_mutability: "IMMUTABLE",
+    });
     expect(image.image_identifier).toMatch(/:1\.2\.3$/);
     expect(svc.source_configuration.auto_deployments_enabled).toBe(false);
     expect(svc.instance_configuration).toMatchObject({ cpu: "1024", memory: "2048" });
@@ -93,14 +101,32 @@ describe("App Runner service", () => {
       const a = onlyResource(env === "prod" ? tf : appStackTf(spec(), env), "aws_apprunner_auto_scaling_configuration_version");
       return [a.min_size, a.max_size];
     };
-    expect([counts("dev"), counts("staging"), counts("prod")]).toEqual([[1, 2], [1, 5], [2, 10]]);
+    expect([counts("dev"), counts("staging"), counts("prod")]).toEqual([
+      [1, 2],
+      [1, 5],
+      [2, 10],
+    ]);
     expect(referenced(tf, svc.auto_scaling_configuration_arn)).toMatchObject({ auto_scaling_configuration_name: "demo-prod-api" });
   });
 
   it("access role: trusted by App Runner's build side, pulls its repository only", () => {
-    expect(trustOf(tf, "demo-prod-api-access")[0]).toMatchObject({ Principal: { Service: "build.apprunner.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": "333333333333" } } });
+    expect(trustOf(tf, "demo-prod-api-access")[0]).toMatchObject({
+      Principal: { Service: "build.apprunner.amazonaws.com" },
+      Condition: { StringEquals: { "aws:SourceAccount": "333333333333" } },
+    });
     const st = policyOf(tf, "demo-prod-api-access");
-    expect(st.map((s) => s.Action).flat().sort()).toEqual(["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:DescribeImages", "ecr:GetAuthorizationToken", "ecr:GetDownloadUrlForLayer"]);
+    expect(
+      st
+        .map((s) => s.Action)
+        .flat()
+        .sort(),
+    ).toEqual([
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:BatchGetImage",
+      "ecr:DescribeImages",
+      "ecr:GetAuthorizationToken",
+      "ecr:GetDownloadUrlForLayer",
+    ]);
     expect(resources(st)).toEqual(["*", expect.stringMatching(/^\$\{aws_ecr_repository\.ComputeTier_Repository-api_/)]);
   });
 
@@ -117,13 +143,18 @@ describe("App Runner service", () => {
   });
 
   it("VPC connector into the app subnets; its group reaches HTTPS, the database and the cache, which admit it", () => {
-    expect(svc.network_configuration).toMatchObject({ egress_configuration: { egress_type: "VPC" }, ingress_configuration: { is_publicly_accessible: true } });
+    expect(svc.network_configuration).toMatchObject({
+      egress_configuration: { egress_type: "VPC" },
+      ingress_configuration: { is_publicly_accessible: true },
+    });
     const connector = referenced(tf, svc.network_configuration.egress_configuration.vpc_connector_arn);
     for (const id of connector.subnets) expect(referenced(tf, id).tags.Tier).toBe("app");
     const sg = connector.security_groups[0].replace(/\.id\}$/, "").replace(/^\$\{/, "");
     const egress = resourcesOfType(tf, "aws_vpc_security_group_egress_rule").filter((r) => r.security_group_id.includes(sg));
     expect(egress.map((r) => r.from_port).sort()).toEqual([443, 5432, 6379]);
-    const admitted = resourcesOfType(tf, "aws_vpc_security_group_ingress_rule").filter((r) => (r.referenced_security_group_id ?? "").includes(sg));
+    const admitted = resourcesOfType(tf, "aws_vpc_security_group_ingress_rule").filter((r) =>
+      (r.referenced_security_group_id ?? "").includes(sg),
+    );
     expect(admitted.map((r) => r.from_port).sort()).toEqual([5432, 6379]);
     expect(resourcesOfType(tf, "aws_vpc_security_group_ingress_rule").filter((r) => r.security_group_id.includes(sg))).toEqual([]);
   });
@@ -133,7 +164,12 @@ describe("App Runner service", () => {
     expect(assoc.resource_arn).toMatch(/^\$\{aws_apprunner_service\./);
     for (const type of ["aws_lb", "aws_ecs_cluster", "aws_ecs_service"]) expect(resourcesOfType(tf, type)).toEqual([]);
     const alarms = resourcesOfType(tf, "aws_cloudwatch_metric_alarm").filter((a) => a.namespace === "AWS/AppRunner");
-    expect(alarms.map((a) => `${a.metric_name} ${a.threshold}`).sort()).toEqual(["5xxStatusResponses 10", "5xxStatusResponses 5", "RequestLatency 1000", "RequestLatency 2000"]);
+    expect(alarms.map((a) => `${a.metric_name} ${a.threshold}`).sort()).toEqual([
+      "5xxStatusResponses 10",
+      "5xxStatusResponses 5",
+      "RequestLatency 1000",
+      "RequestLatency 2000",
+    ]);
   });
 
   it("X-Ray tracing on request: an observability configuration and trace writes for the instance role", () => {
@@ -175,8 +211,14 @@ describe("App Runner in the config", () => {
   };
 
   it.each([
-    [256, 512, undefined], [256, 1024, undefined], [256, 2048, /takes 512, 1024 MiB/], [512, 2048, /takes 1024 MiB/],
-    [1024, 3072, undefined], [2048, 8192, /takes 4096 MiB/], [4096, 12288, undefined], [8192, 16384, /no instance of 8192/],
+    [256, 512, undefined],
+    [256, 1024, undefined],
+    [256, 2048, /takes 512, 1024 MiB/],
+    [512, 2048, /takes 1024 MiB/],
+    [1024, 3072, undefined],
+    [2048, 8192, /takes 4096 MiB/],
+    [4096, 12288, undefined],
+    [8192, 16384, /no instance of 8192/],
   ])("App Runner %i CPU with %i MiB", (cpu, memory, problem) => {
     const p = apprunnerSizeProblem(cpu, memory);
     if (problem) expect(p).toMatch(problem);
@@ -188,7 +230,9 @@ describe("App Runner in the config", () => {
       "services[0].environments.prod.memoryMb: prod: App Runner does not run 1024 CPU units with 8192 MiB; with 1024 it takes 2048, 3072, 4096 MiB",
     ]);
     expect(problemsOf((s) => (s.services[0].overrides = { cpu: 8192 }))).toEqual(
-      ["dev", "staging", "prod"].map((e) => `services[0].overrides.cpu: ${e}: App Runner offers no instance of 8192 CPU units; use one of 256, 512, 1024, 2048, 4096`),
+      ["dev", "staging", "prod"].map(
+        (e) => `services[0].overrides.cpu: ${e}: App Runner offers no instance of 8192 CPU units; use one of 256, 512, 1024, 2048, 4096`,
+      ),
     );
   });
 
@@ -197,7 +241,7 @@ describe("App Runner in the config", () => {
       "services[0].environments.prod.maxCount: prod: App Runner scales to at most 25 instances (got 30)",
     ]);
     // 31 characters in prod, 34 in staging.
-    expect(problemsOf((s) => Object.assign(s, { app: "telerehab1" }).services[0].name = "patient-records")).toEqual([
+    expect(problemsOf((s) => (Object.assign(s, { app: "telerehab1" }).services[0].name = "patient-records"))).toEqual([
       "services[0].name: staging: App Runner names its scaling configuration telerehab1-staging-patient-records, over 32 characters; shorten the service name",
     ]);
   });

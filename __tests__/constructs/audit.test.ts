@@ -6,7 +6,8 @@ const bucketNamed = (tf: TfJson, name: string) => resourcesOfType(tf, "aws_s3_bu
 const auditBucketOf = (tf: TfJson, env = "prod", account = "333333333333") => bucketNamed(tf, `demo-${env}-audit-${account}`);
 const companionOf = (tf: TfJson, type: string, bucket: Record<string, any>) =>
   resourcesOfType(tf, type).find((r) => r.bucket === `\${${addressOf(tf, bucket)}.id}`)!;
-const keyByAlias = (tf: TfJson, alias: string) => referenced(tf, resourcesOfType(tf, "aws_kms_alias").find((a) => a.name === alias)!.target_key_id);
+const keyByAlias = (tf: TfJson, alias: string) =>
+  referenced(tf, resourcesOfType(tf, "aws_kms_alias").find((a) => a.name === alias)!.target_key_id);
 const statementsOf = (policyHolder: Record<string, any>): any[] => JSON.parse(policyHolder.policy).Statement;
 const actionsOf = (s: any): string[] => [s.Action].flat();
 
@@ -43,7 +44,12 @@ describe("Audit", () => {
     expect(referencing(prod, "aws_sns_topic_subscription", "topic_arn", topicAddress)).toEqual([]);
     const policy = referencing(prod, "aws_sns_topic_policy", "arn", topicAddress)[0];
     const [allow, ...denies] = statementsOf(policy);
-    expect(allow).toMatchObject({ Effect: "Allow", Principal: { Service: ["cloudtrail.amazonaws.com"] }, Action: "sns:Publish", Condition: { StringEquals: { "aws:SourceArn": TRAIL_ARN } } });
+    expect(allow).toMatchObject({
+      Effect: "Allow",
+      Principal: { Service: ["cloudtrail.amazonaws.com"] },
+      Action: "sns:Publish",
+      Condition: { StringEquals: { "aws:SourceArn": TRAIL_ARN } },
+    });
     expect(denies).toEqual([expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } })]);
     // CreateTrail rejects a topic whose policy is not in place yet
     expect(trail.depends_on).toContain(addressOf(prod, policy));
@@ -58,7 +64,9 @@ describe("Audit", () => {
 
   it("records S3 data events for buckets holding PII/PHI", () => {
     const selector = onlyResource(prod, "aws_cloudtrail").event_selector[0];
-    expect(selector.data_resource).toEqual([{ type: "AWS::S3::Object", values: [expect.stringMatching(/^\$\{aws_s3_bucket\.DataBucket-uploads_Bucket_\w+\.arn\}\/$/)] }]);
+    expect(selector.data_resource).toEqual([
+      { type: "AWS::S3::Object", values: [expect.stringMatching(/^\$\{aws_s3_bucket\.DataBucket-uploads_Bucket_\w+\.arn\}\/$/)] },
+    ]);
     const spec = baseSpec();
     spec.dataClassification = "internal";
     expect(onlyResource(appStackTf(spec, "prod"), "aws_cloudtrail").event_selector[0].data_resource).toBeUndefined();
@@ -66,8 +74,14 @@ describe("Audit", () => {
 
   it("keeps audit evidence 7 years in prod, trail and Config in buckets of their own, written by this account's services only", () => {
     const configBucket = bucketNamed(prod, "demo-prod-audit-config-333333333333");
-    for (const [bucket, service] of [[auditBucket, "cloudtrail.amazonaws.com"], [configBucket, "config.amazonaws.com"]] as const) {
-      expect(companionOf(prod, "aws_s3_bucket_server_side_encryption_configuration", bucket).rule[0].apply_server_side_encryption_by_default.kms_master_key_id).toBe(auditKeyArn());
+    for (const [bucket, service] of [
+      [auditBucket, "cloudtrail.amazonaws.com"],
+      [configBucket, "config.amazonaws.com"],
+    ] as const) {
+      expect(
+        companionOf(prod, "aws_s3_bucket_server_side_encryption_configuration", bucket).rule[0].apply_server_side_encryption_by_default
+          .kms_master_key_id,
+      ).toBe(auditKeyArn());
       const lifecycle = companionOf(prod, "aws_s3_bucket_lifecycle_configuration", bucket);
       expect(lifecycle.rule[0]).toMatchObject({ expiration: [{ days: 2557 }], noncurrent_version_expiration: [{ noncurrent_days: 2557 }] });
       const allows = statementsOf(companionOf(prod, "aws_s3_bucket_policy", bucket)).filter((s: any) => s.Effect === "Allow");
@@ -89,7 +103,10 @@ describe("Audit", () => {
     });
 
     it("uses GOVERNANCE in dev and staging, with their audit retention", () => {
-      for (const [env, account, days] of [["dev", "111111111111", 365], ["staging", "222222222222", 731]] as const) {
+      for (const [env, account, days] of [
+        ["dev", "111111111111", 365],
+        ["staging", "222222222222", 731],
+      ] as const) {
         const tf = appStackTf(baseSpec(), env);
         const lock = companionOf(tf, "aws_s3_bucket_object_lock_configuration", auditBucketOf(tf, env, account));
         expect(lock.rule).toEqual({ default_retention: { mode: "GOVERNANCE", days } });
@@ -124,17 +141,23 @@ describe("Audit", () => {
     it("lets the account administer it through IAM but not use it", () => {
       const admin = bySid().AccountAdministersKeyThroughIam;
       expect(admin.Principal).toEqual({ AWS: "arn:aws:iam::333333333333:root" });
-      expect(actionsOf(admin)).toEqual(expect.arrayContaining(["kms:Describe*", "kms:Put*", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:TagResource"]));
+      expect(actionsOf(admin)).toEqual(
+        expect.arrayContaining(["kms:Describe*", "kms:Put*", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:TagResource"]),
+      );
       expect(actionsOf(admin).filter((a) => CRYPTO.test(a))).toEqual([]);
       // every other grant to the account is narrowed to named principals
-      for (const s of statements().filter((x) => x.Principal.AWS && x.Sid !== admin.Sid)) expect(Object.keys(s.Condition.ArnLike ?? s.Condition.ArnEquals)).toEqual(["aws:PrincipalArn"]);
+      for (const s of statements().filter((x) => x.Principal.AWS && x.Sid !== admin.Sid))
+        expect(Object.keys(s.Condition.ArnLike ?? s.Condition.ArnEquals)).toEqual(["aws:PrincipalArn"]);
     });
 
     it("lets CloudTrail generate data keys for this trail's log files only", () => {
       expect(bySid().AllowCloudTrailToEncryptLogFiles).toMatchObject({
         Principal: { Service: "cloudtrail.amazonaws.com" },
         Action: "kms:GenerateDataKey*",
-        Condition: { StringEquals: { "aws:SourceArn": TRAIL_ARN }, StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:*:333333333333:trail/*" } },
+        Condition: {
+          StringEquals: { "aws:SourceArn": TRAIL_ARN },
+          StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:*:333333333333:trail/*" },
+        },
       });
     });
 
@@ -160,11 +183,18 @@ describe("Audit", () => {
       });
       const role = resourcesOfType(prod, "aws_iam_role").find((r) => r.name === "demo-prod-config")!;
       expect(role).toBeDefined();
-      expect(bySid().AllowConfigToDeliver).toMatchObject({ Principal: { Service: "config.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": "333333333333" } } });
+      expect(bySid().AllowConfigToDeliver).toMatchObject({
+        Principal: { Service: "config.amazonaws.com" },
+        Condition: { StringEquals: { "aws:SourceAccount": "333333333333" } },
+      });
     });
 
     it("lets only the named audit readers decrypt", () => {
-      expect(statements().filter((s) => s.Principal.AWS && actionsOf(s).includes("kms:Decrypt")).map((s) => s.Sid)).toEqual(["AllowConfigRoleToDeliver"]);
+      expect(
+        statements()
+          .filter((s) => s.Principal.AWS && actionsOf(s).includes("kms:Decrypt"))
+          .map((s) => s.Sid),
+      ).toEqual(["AllowConfigRoleToDeliver"]);
       const readers = ["arn:aws:iam::333333333333:role/auditor", "arn:aws:iam::333333333333:role/siem-reader"];
       const spec = baseSpec();
       spec.environments.prod!.overrides = { audit: { readerArns: readers } };
@@ -182,14 +212,28 @@ describe("Audit", () => {
 
   it("enables GuardDuty and an AWS Config recorder with HIPAA-relevant rules", () => {
     expect(onlyResource(prod, "aws_guardduty_detector")).toMatchObject({ enable: true, finding_publishing_frequency: "FIFTEEN_MINUTES" });
-    expect(onlyResource(prod, "aws_config_configuration_recorder").recording_group).toEqual({ all_supported: true, include_global_resource_types: true });
+    expect(onlyResource(prod, "aws_config_configuration_recorder").recording_group).toEqual({
+      all_supported: true,
+      include_global_resource_types: true,
+    });
     const configBucket = bucketNamed(prod, "demo-prod-audit-config-333333333333");
-    expect(onlyResource(prod, "aws_config_delivery_channel")).toMatchObject({ s3_bucket_name: `\${${addressOf(prod, configBucket)}.bucket}`, s3_kms_key_arn: auditKeyArn() });
+    expect(onlyResource(prod, "aws_config_delivery_channel")).toMatchObject({
+      s3_bucket_name: `\${${addressOf(prod, configBucket)}.bucket}`,
+      s3_kms_key_arn: auditKeyArn(),
+    });
     expect(onlyResource(prod, "aws_config_configuration_recorder_status").is_enabled).toBe(true);
     // both deliveries wait for the bucket policy that admits them
-    expect(onlyResource(prod, "aws_config_delivery_channel").depends_on).toContain(addressOf(prod, companionOf(prod, "aws_s3_bucket_policy", configBucket)));
-    expect(onlyResource(prod, "aws_cloudtrail").depends_on).toContain(addressOf(prod, companionOf(prod, "aws_s3_bucket_policy", auditBucket)));
-    expect(resourcesOfType(prod, "aws_config_config_rule").map((r) => r.source.source_identifier).sort()).toEqual([...HIPAA_CONFIG_RULES].sort());
+    expect(onlyResource(prod, "aws_config_delivery_channel").depends_on).toContain(
+      addressOf(prod, companionOf(prod, "aws_s3_bucket_policy", configBucket)),
+    );
+    expect(onlyResource(prod, "aws_cloudtrail").depends_on).toContain(
+      addressOf(prod, companionOf(prod, "aws_s3_bucket_policy", auditBucket)),
+    );
+    expect(
+      resourcesOfType(prod, "aws_config_config_rule")
+        .map((r) => r.source.source_identifier)
+        .sort(),
+    ).toEqual([...HIPAA_CONFIG_RULES].sort());
   });
 
   describe("in the DR region of an environment that replicates", () => {
@@ -211,7 +255,10 @@ describe("Audit", () => {
       expect(inPrimary("aws_config_configuration_recorder")[0].recording_group.include_global_resource_types).toBe(true);
       const [channel] = inDr("aws_config_delivery_channel");
       const configBucket = bucketNamed(dr, "demo-prod-audit-config-333333333333");
-      expect(channel).toMatchObject({ s3_bucket_name: `\${${addressOf(dr, configBucket)}.bucket}`, s3_kms_key_arn: `\${${addressOf(dr, keyByAlias(dr, "alias/demo-prod-audit"))}.arn}` });
+      expect(channel).toMatchObject({
+        s3_bucket_name: `\${${addressOf(dr, configBucket)}.bucket}`,
+        s3_kms_key_arn: `\${${addressOf(dr, keyByAlias(dr, "alias/demo-prod-audit"))}.arn}`,
+      });
       const [status] = inDr("aws_config_configuration_recorder_status");
       expect(status).toMatchObject({ is_enabled: true, name: `\${${addressOf(dr, recorder)}.name}` });
     });
@@ -223,7 +270,11 @@ describe("Audit", () => {
       db.database = { engine, version: "16", replicateIn: ["prod"] };
       const tf = appStackTf(db, "prod");
       for (const type of ["aws_guardduty_detector", "aws_config_configuration_recorder", "aws_config_delivery_channel"]) {
-        expect(resourcesOfType(tf, type).map((r) => r.region ?? "primary").sort()).toEqual(["eu-west-1", "primary"]);
+        expect(
+          resourcesOfType(tf, type)
+            .map((r) => r.region ?? "primary")
+            .sort(),
+        ).toEqual(["eu-west-1", "primary"]);
       }
     });
 
@@ -239,7 +290,9 @@ describe("Audit", () => {
     const spec = baseSpec();
     spec.overrides = { audit: { cloudTrail: false } };
     const tf = appStackTf(spec, "prod");
-    expect(resourcesOfType(tf, "aws_s3_bucket").map((b) => b.bucket)).toEqual(expect.arrayContaining(["demo-prod-audit-333333333333", "demo-prod-audit-config-333333333333"]));
+    expect(resourcesOfType(tf, "aws_s3_bucket").map((b) => b.bucket)).toEqual(
+      expect.arrayContaining(["demo-prod-audit-333333333333", "demo-prod-audit-config-333333333333"]),
+    );
     expect(resourcesOfType(tf, "aws_cloudtrail")).toEqual([]);
   });
 
@@ -247,7 +300,8 @@ describe("Audit", () => {
     const spec = baseSpec();
     spec.overrides = { audit: { cloudTrail: false, guardDuty: false, awsConfig: false } };
     const tf = appStackTf(spec, "prod");
-    for (const type of ["aws_cloudtrail", "aws_guardduty_detector", "aws_config_configuration_recorder"]) expect(resourcesOfType(tf, type)).toEqual([]);
+    for (const type of ["aws_cloudtrail", "aws_guardduty_detector", "aws_config_configuration_recorder"])
+      expect(resourcesOfType(tf, type)).toEqual([]);
     expect(resourcesOfType(tf, "aws_s3_bucket").map((b) => b.bucket)).not.toContain("demo-prod-audit-333333333333");
     expect(resourcesOfType(tf, "aws_s3_bucket").map((b) => b.bucket)).not.toContain("demo-prod-audit-config-333333333333");
     expect(resourcesOfType(tf, "aws_kms_alias").map((a) => a.name)).not.toContain("alias/demo-prod-audit");

@@ -11,7 +11,17 @@ import { POSTGRES_PARAMETERS } from "../../constructs/rds-common";
 import { ServiceRole } from "../../constructs/service-role";
 import { evaluateStack } from "../../guardrails/enforce";
 import { AppStack } from "../../stacks/app-stack";
-import { appStackTf, baseSpec, expectClosedInDataSubnets, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import {
+  appStackTf,
+  baseSpec,
+  expectClosedInDataSubnets,
+  onlyResource,
+  referenced,
+  resourcesOfType,
+  synthStack,
+  validSpec,
+  type TfJson,
+} from "../helpers";
 import type { AppSpec } from "../../config/schema";
 
 type Env = "dev" | "staging" | "prod";
@@ -44,7 +54,8 @@ describe("AuroraCluster", () => {
     const { tf } = built("prod");
     const cluster = clusterOf(tf);
     expectClosedInDataSubnets(tf, cluster.db_subnet_group_name, cluster.vpc_security_group_ids[0]);
-    for (const i of instancesOf(tf)) expect(i).toMatchObject({ publicly_accessible: false, db_subnet_group_name: cluster.db_subnet_group_name });
+    for (const i of instancesOf(tf))
+      expect(i).toMatchObject({ publicly_accessible: false, db_subnet_group_name: cluster.db_subnet_group_name });
     expect(cluster.port).toBe(5432);
   });
 
@@ -72,8 +83,12 @@ describe("AuroraCluster", () => {
     const { tf } = built("prod");
     const cluster = clusterOf(tf);
     expect(cluster.enabled_cloudwatch_logs_exports).toEqual(["postgresql"]);
-    const groups = Object.entries(tf.resource!.aws_cloudwatch_log_group).filter(([k]) => k.includes("DataTier_Cluster")).map(([, g]) => g);
-    expect(groups).toEqual([expect.objectContaining({ name: "/aws/rds/cluster/demo-prod-db/postgresql", kms_key_id: dataKeyOf(tf), retention_in_days: 2557 })]);
+    const groups = Object.entries(tf.resource!.aws_cloudwatch_log_group)
+      .filter(([k]) => k.includes("DataTier_Cluster"))
+      .map(([, g]) => g);
+    expect(groups).toEqual([
+      expect.objectContaining({ name: "/aws/rds/cluster/demo-prod-db/postgresql", kms_key_id: dataKeyOf(tf), retention_in_days: 2557 }),
+    ]);
     expect(cluster.depends_on).toEqual([expect.stringMatching(/^aws_cloudwatch_log_group\.DataTier_Cluster_LogGroup-postgresql_/)]);
   });
 
@@ -97,11 +112,19 @@ describe("AuroraCluster", () => {
     expect(clusterOf(tf).backtrack_window).toBeUndefined();
   });
 
-  it.each([["dev", 7, ["db.t4g.medium"]], ["staging", 14, ["db.t4g.medium", "db.t4g.medium"]], ["prod", 35, ["db.r7g.large", "db.r7g.large"]]] as const)(
+  it.each([
+    ["dev", 7, ["db.t4g.medium"]],
+    ["staging", 14, ["db.t4g.medium", "db.t4g.medium"]],
+    ["prod", 35, ["db.r7g.large", "db.r7g.large"]],
+  ] as const)(
     "%s: %d days of backups, a writer and the preset's readers, each with Performance Insights and monitoring",
     (env, days, classes) => {
       const { tf } = built(env);
-      expect(clusterOf(tf)).toMatchObject({ backup_retention_period: days, preferred_backup_window: "03:00-04:00", preferred_maintenance_window: "sun:04:30-sun:05:30" });
+      expect(clusterOf(tf)).toMatchObject({
+        backup_retention_period: days,
+        preferred_backup_window: "03:00-04:00",
+        preferred_maintenance_window: "sun:04:30-sun:05:30",
+      });
       const instances = instancesOf(tf);
       expect(instances.map((i) => [i.identifier, i.instance_class, i.promotion_tier])).toEqual(
         classes.map((c, n) => [`demo-${env}-db-${n + 1}`, c, n === 0 ? 0 : 1]),
@@ -123,8 +146,17 @@ describe("AuroraCluster", () => {
   );
 
   it("protection follows the preset: prod deletion protection, final snapshot and prevent_destroy; dev neither", () => {
-    expect(clusterOf(built("prod").tf)).toMatchObject({ deletion_protection: true, skip_final_snapshot: false, final_snapshot_identifier: "demo-prod-db-final", lifecycle: { prevent_destroy: true } });
-    expect(clusterOf(built("dev").tf)).toMatchObject({ deletion_protection: false, skip_final_snapshot: true, lifecycle: { prevent_destroy: false } });
+    expect(clusterOf(built("prod").tf)).toMatchObject({
+      deletion_protection: true,
+      skip_final_snapshot: false,
+      final_snapshot_identifier: "demo-prod-db-final",
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(clusterOf(built("dev").tf)).toMatchObject({
+      deletion_protection: false,
+      skip_final_snapshot: true,
+      lifecycle: { prevent_destroy: false },
+    });
     expect(clusterOf(built("dev").tf).final_snapshot_identifier).toBeUndefined();
   });
 
@@ -144,7 +176,9 @@ describe("AuroraCluster", () => {
     expect(selection.resources).toEqual([expect.stringMatching(/^\$\{aws_rds_cluster\.DataTier_Cluster_\w+\.arn\}$/)]);
     const role = referenced(tf, selection.iam_role_arn);
     expect(JSON.parse(role.assume_role_policy).Statement[0].Principal).toEqual({ Service: "backup.amazonaws.com" });
-    const attached = resourcesOfType(tf, "aws_iam_role_policy_attachment").filter((a) => String(a.role).includes("ClusterBackup")).map((a) => a.policy_arn);
+    const attached = resourcesOfType(tf, "aws_iam_role_policy_attachment")
+      .filter((a) => String(a.role).includes("ClusterBackup"))
+      .map((a) => a.policy_arn);
     expect(attached.sort()).toEqual([
       "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
       "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores",
@@ -162,43 +196,70 @@ describe("AuroraCluster", () => {
     const alarmsOf = (env: Env) => resourcesOfType(built(env).tf, "aws_cloudwatch_metric_alarm").filter((a) => a.namespace === "AWS/RDS");
     const byName = Object.fromEntries(alarmsOf("prod").map((a) => [a.alarm_name, a]));
     expect(Object.keys(byName).sort()).toEqual([
-      "demo-prod-db-connections-critical", "demo-prod-db-connections-warning",
-      "demo-prod-db-cpu-critical", "demo-prod-db-cpu-warning",
-      "demo-prod-db-freeable-memory-critical", "demo-prod-db-freeable-memory-warning",
-      "demo-prod-db-replica-lag-critical", "demo-prod-db-replica-lag-warning",
+      "demo-prod-db-connections-critical",
+      "demo-prod-db-connections-warning",
+      "demo-prod-db-cpu-critical",
+      "demo-prod-db-cpu-warning",
+      "demo-prod-db-freeable-memory-critical",
+      "demo-prod-db-freeable-memory-warning",
+      "demo-prod-db-replica-lag-critical",
+      "demo-prod-db-replica-lag-warning",
     ]);
     expect(byName["demo-prod-db-cpu-warning"]).toMatchObject({ metric_name: "CPUUtilization", threshold: 70 });
-    expect(byName["demo-prod-db-freeable-memory-critical"]).toMatchObject({ metric_name: "FreeableMemory", threshold: 512 * 1024 ** 2, comparison_operator: "LessThanThreshold" });
+    expect(byName["demo-prod-db-freeable-memory-critical"]).toMatchObject({
+      metric_name: "FreeableMemory",
+      threshold: 512 * 1024 ** 2,
+      comparison_operator: "LessThanThreshold",
+    });
     expect(byName["demo-prod-db-replica-lag-warning"]).toMatchObject({ metric_name: "AuroraReplicaLagMaximum", threshold: 60_000 });
     for (const a of alarmsOf("prod")) expect(a.dimensions).toEqual({ DBClusterIdentifier: "demo-prod-db", Role: "WRITER" });
     expect(alarmsOf("dev").filter((a) => a.metric_name === "AuroraReplicaLagMaximum")).toEqual([]);
   });
 
-  it.each(["dev", "staging", "prod"] as const)("%s: passes every guardrail; only dev and staging's unprotected cluster is an exception", (env) => {
-    const { stack } = built(env);
-    const findings = evaluateStack({ stack }).findings.filter((f) => /^aws_(rds_cluster|backup|db_subnet)/.test(f.address) || f.address.includes("DataTier_"));
-    expect(findings.filter((f) => f.status === "failed" || f.status === "unknown")).toEqual([]);
-    const suppressed = findings.filter((f) => f.status === "suppressed").map((f) => f.ruleId);
-    expect(suppressed).toEqual(env === "prod" ? [] : ["CKV_AWS_139"]);
-    expect(findings.filter((f) => f.ruleId === "CKV2_AWS_8").map((f) => f.status)).toEqual(["passed"]);
-  });
+  it.each(["dev", "staging", "prod"] as const)(
+    "%s: passes every guardrail; only dev and staging's unprotected cluster is an exception",
+    (env) => {
+      const { stack } = built(env);
+      const findings = evaluateStack({ stack }).findings.filter(
+        (f) => /^aws_(rds_cluster|backup|db_subnet)/.test(f.address) || f.address.includes("DataTier_"),
+      );
+      expect(findings.filter((f) => f.status === "failed" || f.status === "unknown")).toEqual([]);
+      const suppressed = findings.filter((f) => f.status === "suppressed").map((f) => f.ruleId);
+      expect(suppressed).toEqual(env === "prod" ? [] : ["CKV_AWS_139"]);
+      expect(findings.filter((f) => f.ruleId === "CKV2_AWS_8").map((f) => f.status)).toEqual(["passed"]);
+    },
+  );
 
   it("handles: allowFrom on 5432, grantConnect on the cluster's resource id, connection settings with the reader endpoint", () => {
     const stack = new AppStack(new App(), resolve(spec, "prod"));
     const cluster = stack.data.cluster!;
     expect(stack.data.database).toBeUndefined();
     cluster.allowFrom("sg-0123456789abcdef0", "API service");
-    const role = new ServiceRole(stack, "TaskRole-api", { roleName: "demo-prod-api-task", service: "ecs-tasks.amazonaws.com", sourceAccountId: "333333333333", description: "API task" });
+    const role = new ServiceRole(stack, "TaskRole-api", {
+      roleName: "demo-prod-api-task",
+      service: "ecs-tasks.amazonaws.com",
+      sourceAccountId: "333333333333",
+      description: "API task",
+    });
     cluster.grantConnect(role, "app_user");
     const tf = synthStack(stack);
-    expect(onlyResource(tf, "aws_vpc_security_group_ingress_rule")).toMatchObject({ referenced_security_group_id: "sg-0123456789abcdef0", from_port: 5432, to_port: 5432, description: "API service: postgres over TLS" });
+    expect(onlyResource(tf, "aws_vpc_security_group_ingress_rule")).toMatchObject({
+      referenced_security_group_id: "sg-0123456789abcdef0",
+      from_port: 5432,
+      to_port: 5432,
+      description: "API service: postgres over TLS",
+    });
     const policy = JSON.parse(resourcesOfType(tf, "aws_iam_role_policy").find((p) => p.name === "demo-prod-api-task-policy")!.policy);
-    expect(policy.Statement).toEqual([{
-      Sid: "ConnectClusterAppUser",
-      Effect: "Allow",
-      Action: "rds-db:connect",
-      Resource: expect.stringMatching(/^arn:aws:rds-db:eu-central-1:333333333333:dbuser:\$\{aws_rds_cluster\.DataTier_Cluster_\w+\.cluster_resource_id\}\/app_user$/),
-    }]);
+    expect(policy.Statement).toEqual([
+      {
+        Sid: "ConnectClusterAppUser",
+        Effect: "Allow",
+        Action: "rds-db:connect",
+        Resource: expect.stringMatching(
+          /^arn:aws:rds-db:eu-central-1:333333333333:dbuser:\$\{aws_rds_cluster\.DataTier_Cluster_\w+\.cluster_resource_id\}\/app_user$/,
+        ),
+      },
+    ]);
     const { values, secrets } = cluster.connection;
     expect(values).toEqual({
       DATABASE_URL: `postgresql://${cluster.endpointAddress}:5432/demo`,
@@ -210,14 +271,20 @@ describe("AuroraCluster", () => {
     });
     expect(secrets).toEqual({ DATABASE_PASSWORD: { secretArn: cluster.masterSecretArn, jsonKey: "password" } });
     new TerraformOutput(stack, "PasswordSecret", { value: cluster.masterSecretArn });
-    expect(synthStack(stack).output!.PasswordSecret.value).toMatch(/^\$\{aws_rds_cluster\.DataTier_Cluster_\w+\.master_user_secret\[0\]\.secret_arn\}$/);
+    expect(synthStack(stack).output!.PasswordSecret.value).toMatch(
+      /^\$\{aws_rds_cluster\.DataTier_Cluster_\w+\.master_user_secret\[0\]\.secret_arn\}$/,
+    );
   });
 
   it("overrides: the class and the number of readers per environment", () => {
-    const s = auroraSpec((x) => (x.environments.prod!.overrides = { database: { auroraInstanceClass: "db.r6g.xlarge", auroraReaders: 2 } }));
+    const s = auroraSpec(
+      (x) => (x.environments.prod!.overrides = { database: { auroraInstanceClass: "db.r6g.xlarge", auroraReaders: 2 } }),
+    );
     const instances = resourcesOfType(appStackTf(s, "prod"), "aws_rds_cluster_instance");
     expect(instances.map((i) => [i.identifier, i.instance_class])).toEqual([
-      ["demo-prod-db-1", "db.r6g.xlarge"], ["demo-prod-db-2", "db.r6g.xlarge"], ["demo-prod-db-3", "db.r6g.xlarge"],
+      ["demo-prod-db-1", "db.r6g.xlarge"],
+      ["demo-prod-db-2", "db.r6g.xlarge"],
+      ["demo-prod-db-3", "db.r6g.xlarge"],
     ]);
   });
 
@@ -236,6 +303,13 @@ describe("AuroraCluster", () => {
       expect.stringMatching(/^environments\.prod\.overrides\.database\.readReplicas: prod: an Aurora cluster has no RDS read replicas/),
       expect.stringMatching(/^environments\.prod\.overrides\.database\.auroraReaders: prod: multiAz needs at least one Aurora reader/),
     ]);
-    expect(validateSpec({ ...s, database: { engine: "aurora-postgresql", version: "16.4" }, overrides: undefined, environments: { dev: s.environments.dev } }).ok).toBe(false);
+    expect(
+      validateSpec({
+        ...s,
+        database: { engine: "aurora-postgresql", version: "16.4" },
+        overrides: undefined,
+        environments: { dev: s.environments.dev },
+      }).ok,
+    ).toBe(false);
   });
 });

@@ -59,7 +59,13 @@ describe("Cache", () => {
     const stack = new AppStack(new App(), resolve(specs.redis, "prod"));
     stack.data.cache!.allowFrom("sg-0123456789abcdef0", "API tasks");
     const rule = onlyResource(synthStack(stack), "aws_vpc_security_group_ingress_rule");
-    expect(rule).toMatchObject({ referenced_security_group_id: "sg-0123456789abcdef0", ip_protocol: "tcp", from_port: 6379, to_port: 6379, description: "API tasks: redis over TLS" });
+    expect(rule).toMatchObject({
+      referenced_security_group_id: "sg-0123456789abcdef0",
+      ip_protocol: "tcp",
+      from_port: 6379,
+      to_port: 6379,
+      description: "API tasks: redis over TLS",
+    });
     expect(rule.cidr_ipv4).toBeUndefined();
   });
 
@@ -95,20 +101,23 @@ describe("Cache", () => {
     ["dev", "cache.t4g.micro", 1, false, 1, false],
     ["staging", "cache.t4g.small", 1, false, 7, false],
     ["prod", "cache.t4g.medium", 2, true, 7, true],
-  ] as const)("%s: %s x %i, failover and Multi-AZ %s, snapshots %i days, protected %s", (env, nodeType, nodes, failover, days, protectedGroup) => {
-    const group = groupOf(tfOf("redis", env));
-    expect(group).toMatchObject({
-      node_type: nodeType,
-      num_cache_clusters: nodes,
-      automatic_failover_enabled: failover,
-      multi_az_enabled: failover,
-      snapshot_retention_limit: days,
-      snapshot_window: "02:00-03:00",
-      maintenance_window: "sun:05:30-sun:06:30",
-    });
-    expect(group.lifecycle.prevent_destroy).toBe(protectedGroup);
-    expect(group.final_snapshot_identifier).toBe(protectedGroup ? "demo-prod-cache-final" : undefined);
-  });
+  ] as const)(
+    "%s: %s x %i, failover and Multi-AZ %s, snapshots %i days, protected %s",
+    (env, nodeType, nodes, failover, days, protectedGroup) => {
+      const group = groupOf(tfOf("redis", env));
+      expect(group).toMatchObject({
+        node_type: nodeType,
+        num_cache_clusters: nodes,
+        automatic_failover_enabled: failover,
+        multi_az_enabled: failover,
+        snapshot_retention_limit: days,
+        snapshot_window: "02:00-03:00",
+        maintenance_window: "sun:05:30-sun:06:30",
+      });
+      expect(group.lifecycle.prevent_destroy).toBe(protectedGroup);
+      expect(group.final_snapshot_identifier).toBe(protectedGroup ? "demo-prod-cache-final" : undefined);
+    },
+  );
 
   it.each(ENGINES)("%s: slow and engine logs go as JSON to log groups under the data key", (engine) => {
     const tf = tfOf(engine, "prod");
@@ -118,7 +127,10 @@ describe("Cache", () => {
       ["engine-log", "cloudwatch-logs", "json"],
     ]);
     const groups = group.log_delivery_configuration.map((l: any) => referenced(tf, l.destination));
-    expect(groups.map((g: any) => g.name)).toEqual(["/aws/elasticache/demo-prod-cache/slow-log", "/aws/elasticache/demo-prod-cache/engine-log"]);
+    expect(groups.map((g: any) => g.name)).toEqual([
+      "/aws/elasticache/demo-prod-cache/slow-log",
+      "/aws/elasticache/demo-prod-cache/engine-log",
+    ]);
     for (const g of groups) expect(g).toMatchObject({ kms_key_id: dataKeyArn(tf), retention_in_days: 365 });
   });
 
@@ -128,24 +140,42 @@ describe("Cache", () => {
       synthStack(stack); // runs the protection aspect
       const findings = evaluateStack({ stack }).findings.filter((f) => f.address.includes("DataTier_Cache_"));
       expect(findings.filter((f) => f.status === "failed" || f.status === "unknown")).toEqual([]);
-      const suppressed = findings.filter((f) => f.status === "suppressed").map((f) => `${f.ruleId} ${f.address.split(".")[0]}`).sort();
+      const suppressed = findings
+        .filter((f) => f.status === "suppressed")
+        .map((f) => `${f.ruleId} ${f.address.split(".")[0]}`)
+        .sort();
       const single = env === "prod" ? [] : ["CKV2_AWS_50 aws_elasticache_replication_group"];
       expect(suppressed).toEqual([...single, "CKV2_AWS_57 aws_secretsmanager_secret"]);
     }
   });
 
   it("alarms per node on memory and evictions, and on replication lag with a replica", () => {
-    const names = (env: Env) => resourcesOfType(tfOf("redis", env), "aws_cloudwatch_metric_alarm").filter((a) => a.namespace === "AWS/ElastiCache");
-    expect(names("dev").map((a) => a.alarm_name).sort()).toEqual([
-      "demo-dev-cache-001-evictions-critical", "demo-dev-cache-001-evictions-warning",
-      "demo-dev-cache-001-memory-critical", "demo-dev-cache-001-memory-warning",
+    const names = (env: Env) =>
+      resourcesOfType(tfOf("redis", env), "aws_cloudwatch_metric_alarm").filter((a) => a.namespace === "AWS/ElastiCache");
+    expect(
+      names("dev")
+        .map((a) => a.alarm_name)
+        .sort(),
+    ).toEqual([
+      "demo-dev-cache-001-evictions-critical",
+      "demo-dev-cache-001-evictions-warning",
+      "demo-dev-cache-001-memory-critical",
+      "demo-dev-cache-001-memory-warning",
     ]);
     const prod = Object.fromEntries(names("prod").map((a) => [a.alarm_name, a]));
     expect(Object.keys(prod)).toHaveLength(12);
-    expect(prod["demo-prod-cache-002-memory-warning"]).toMatchObject({ metric_name: "DatabaseMemoryUsagePercentage", threshold: 70, dimensions: { CacheClusterId: "demo-prod-cache-002" } });
+    expect(prod["demo-prod-cache-002-memory-warning"]).toMatchObject({
+      metric_name: "DatabaseMemoryUsagePercentage",
+      threshold: 70,
+      dimensions: { CacheClusterId: "demo-prod-cache-002" },
+    });
     expect(prod["demo-prod-cache-001-memory-critical"]).toMatchObject({ threshold: 80, comparison_operator: "GreaterThanThreshold" });
     expect(prod["demo-prod-cache-001-evictions-warning"]).toMatchObject({ metric_name: "Evictions", statistic: "Sum", threshold: 0 });
-    expect(prod["demo-prod-cache-002-replication-lag-critical"]).toMatchObject({ metric_name: "ReplicationLag", statistic: "Maximum", threshold: 5 });
+    expect(prod["demo-prod-cache-002-replication-lag-critical"]).toMatchObject({
+      metric_name: "ReplicationLag",
+      statistic: "Maximum",
+      threshold: 5,
+    });
   });
 
   it("overrides reach the group: node type, count, snapshots, alarm thresholds", () => {
@@ -154,8 +184,17 @@ describe("Cache", () => {
       s.environments.staging!.overrides = { cache: { nodeType: "cache.r7g.large", nodeCount: 3, multiAz: true } };
     });
     const tf = appStackTf(spec, "staging");
-    expect(groupOf(tf)).toMatchObject({ engine_version: "7.2", node_type: "cache.r7g.large", num_cache_clusters: 3, automatic_failover_enabled: true, multi_az_enabled: true, snapshot_retention_limit: 14 });
-    const memory = resourcesOfType(tf, "aws_cloudwatch_metric_alarm").filter((a) => a.alarm_name.startsWith("demo-staging-cache-003-memory"));
+    expect(groupOf(tf)).toMatchObject({
+      engine_version: "7.2",
+      node_type: "cache.r7g.large",
+      num_cache_clusters: 3,
+      automatic_failover_enabled: true,
+      multi_az_enabled: true,
+      snapshot_retention_limit: 14,
+    });
+    const memory = resourcesOfType(tf, "aws_cloudwatch_metric_alarm").filter((a) =>
+      a.alarm_name.startsWith("demo-staging-cache-003-memory"),
+    );
     expect(memory.map((a) => a.threshold).sort()).toEqual([60, 75]);
   });
 
@@ -165,13 +204,25 @@ describe("Cache", () => {
 
   it("grantReadAuthToken: read the token's secret, decrypt through Secrets Manager only", () => {
     const stack = new AppStack(new App(), resolve(specs.redis, "prod"));
-    const role = new ServiceRole(stack, "TaskRole-api", { roleName: "demo-prod-api-task", service: "ecs-tasks.amazonaws.com", sourceAccountId: "333333333333", description: "API task" });
+    const role = new ServiceRole(stack, "TaskRole-api", {
+      roleName: "demo-prod-api-task",
+      service: "ecs-tasks.amazonaws.com",
+      sourceAccountId: "333333333333",
+      description: "API task",
+    });
     stack.data.cache!.grantReadAuthToken(role);
     const tf = synthStack(stack);
     const policy = JSON.parse(resourcesOfType(tf, "aws_iam_role_policy").find((p) => p.name === "demo-prod-api-task-policy")!.policy);
     expect(policy.Statement).toEqual([
-      expect.objectContaining({ Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: expect.stringMatching(/^\$\{aws_secretsmanager_secret\.DataTier_Cache_AuthToken_Secret_\w+\.arn\}$/) }),
-      expect.objectContaining({ Action: "kms:Decrypt", Resource: dataKeyArn(tf), Condition: { StringLike: { "kms:ViaService": "secretsmanager.*.amazonaws.com" } } }),
+      expect.objectContaining({
+        Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+        Resource: expect.stringMatching(/^\$\{aws_secretsmanager_secret\.DataTier_Cache_AuthToken_Secret_\w+\.arn\}$/),
+      }),
+      expect.objectContaining({
+        Action: "kms:Decrypt",
+        Resource: dataKeyArn(tf),
+        Condition: { StringLike: { "kms:ViaService": "secretsmanager.*.amazonaws.com" } },
+      }),
     ]);
   });
 
@@ -184,6 +235,7 @@ describe("Cache", () => {
     expect(secrets).toEqual({ REDIS_PASSWORD: { secretArn: cache.authSecretArn } });
     expect(valueFrom(secrets.REDIS_PASSWORD)).toBe(cache.authSecretArn);
     expect(valueFrom({ secretArn: "arn:s", jsonKey: "password" })).toBe("arn:s:password::");
-    for (const handle of [cache.primaryEndpointAddress, cache.authSecretArn, cache.securityGroupId]) expect(handle).toMatch(/^\$\{TfToken\[/);
+    for (const handle of [cache.primaryEndpointAddress, cache.authSecretArn, cache.securityGroupId])
+      expect(handle).toMatch(/^\$\{TfToken\[/);
   });
 });

@@ -10,7 +10,10 @@ function spec(): any {
     allowedRegions: ["eu-central-1"],
     dataClassification: "phi",
     buckets: [{ name: "uploads" }, { name: "exports" }],
-    keys: [{ purpose: "phi-fields", description: "Field-level encryption" }, { purpose: "other", description: "Not granted" }],
+    keys: [
+      { purpose: "phi-fields", description: "Field-level encryption" },
+      { purpose: "other", description: "Not granted" },
+    ],
     secrets: [{ name: "jwt-secret" }, { name: "unused" }],
     database: { engine: "postgres", version: "16" },
     cache: { engine: "valkey", version: "8" },
@@ -31,7 +34,6 @@ function spec(): any {
   };
 }
 
-
 describe("compute tier", () => {
   const tf = appStackTf(spec(), "prod");
   const roles = resourcesOfType(tf, "aws_iam_role");
@@ -45,23 +47,39 @@ describe("compute tier", () => {
 
   it("ECR: immutable tags, scan on push, the data key, a lifecycle", () => {
     const repo = onlyResource(tf, "aws_ecr_repository");
-    expect(repo).toMatchObject({ name: "demo-prod-api", image_tag_mutability: "IMMUTABLE", image_scanning_configuration: { scan_on_push: true }, force_delete: false });
+    expect(repo).toMatchObject({
+      name: "demo-prod-api",
+      image_tag_mutability: "IMMUTABLE",
+      image_scanning_configuration: { scan_on_push: true },
+      force_delete: false,
+    });
     expect(repo.encryption_configuration[0].encryption_type).toBe("KMS");
     const rules = JSON.parse(onlyResource(tf, "aws_ecr_lifecycle_policy").policy).rules;
-    expect(rules.map((r: any) => [r.selection.tagStatus, r.selection.countNumber])).toEqual([["untagged", 7], ["any", 30]]);
+    expect(rules.map((r: any) => [r.selection.tagStatus, r.selection.countNumber])).toEqual([
+      ["untagged", 7],
+      ["any", 30],
+    ]);
   });
 
   it("cluster: Container Insights, ECS Exec logged encrypted", () => {
     const cluster = onlyResource(tf, "aws_ecs_cluster");
     expect(cluster.setting).toEqual([{ name: "containerInsights", value: "enhanced" }]);
-    expect(cluster.configuration.execute_command_configuration).toMatchObject({ logging: "OVERRIDE", log_configuration: { cloud_watch_encryption_enabled: true } });
+    expect(cluster.configuration.execute_command_configuration).toMatchObject({
+      logging: "OVERRIDE",
+      log_configuration: { cloud_watch_encryption_enabled: true },
+    });
   });
 
   it("task: Fargate size, non-root, read-only root, nothing privileged, secrets by ARN, no secret in plain variables", () => {
     const task = onlyResource(tf, "aws_ecs_task_definition");
     expect(task).toMatchObject({ cpu: "1024", memory: "2048", network_mode: "awsvpc", requires_compatibilities: ["FARGATE"] });
     const [c] = JSON.parse(task.container_definitions);
-    expect(c).toMatchObject({ user: "1000:1000", readonlyRootFilesystem: true, privileged: false, linuxParameters: { capabilities: { drop: ["ALL"] } } });
+    expect(c).toMatchObject({
+      user: "1000:1000",
+      readonlyRootFilesystem: true,
+      privileged: false,
+      linuxParameters: { capabilities: { drop: ["ALL"] } },
+    });
     expect(c.image).toMatch(/^\$\{aws_ecr_repository\.[^}]+\.repository_url\}:1\.2\.3$/);
     expect(c.logConfiguration.options["awslogs-group"]).toMatch(/aws_cloudwatch_log_group\.Observability_AppLogGroup/);
     expect(c.healthCheck.command[1]).toContain("http://localhost:8000/healthz");
@@ -77,7 +95,10 @@ describe("compute tier", () => {
     for (const suffix of ["task", "execution"]) {
       const [st] = JSON.parse(role(suffix).assume_role_policy).Statement;
       expect(st.Principal).toEqual({ Service: "ecs-tasks.amazonaws.com" });
-      expect(st.Condition).toEqual({ ArnLike: { "aws:SourceArn": "arn:aws:ecs:eu-central-1:333333333333:*" }, StringEquals: { "aws:SourceAccount": "333333333333" } });
+      expect(st.Condition).toEqual({
+        ArnLike: { "aws:SourceArn": "arn:aws:ecs:eu-central-1:333333333333:*" },
+        StringEquals: { "aws:SourceAccount": "333333333333" },
+      });
     }
   });
 
@@ -108,14 +129,21 @@ describe("compute tier", () => {
 
   it("service: private subnets, no public IP, circuit breaker with rollback, scaling on CPU and memory", () => {
     const svc = onlyResource(tf, "aws_ecs_service");
-    expect(svc).toMatchObject({ launch_type: "FARGATE", desired_count: 2, enable_execute_command: false, deployment_circuit_breaker: { enable: true, rollback: true } });
+    expect(svc).toMatchObject({
+      launch_type: "FARGATE",
+      desired_count: 2,
+      enable_execute_command: false,
+      deployment_circuit_breaker: { enable: true, rollback: true },
+    });
     expect(svc.network_configuration.assign_public_ip).toBe(false);
     expect(svc.network_configuration.subnets.every((s: string) => /Network_AppSubnet/.test(s))).toBe(true);
     expect(svc.lifecycle.ignore_changes).toEqual(["desired_count"]);
     expect(onlyResource(tf, "aws_appautoscaling_target")).toMatchObject({ min_capacity: 2, max_capacity: 10 });
-    expect(resourcesOfType(tf, "aws_appautoscaling_policy").map((p) => p.target_tracking_scaling_policy_configuration.predefined_metric_specification.predefined_metric_type).sort()).toEqual([
-      "ECSServiceAverageCPUUtilization", "ECSServiceAverageMemoryUtilization",
-    ]);
+    expect(
+      resourcesOfType(tf, "aws_appautoscaling_policy")
+        .map((p) => p.target_tracking_scaling_policy_configuration.predefined_metric_specification.predefined_metric_type)
+        .sort(),
+    ).toEqual(["ECSServiceAverageCPUUtilization", "ECSServiceAverageMemoryUtilization"]);
   });
 
   it("security groups: tasks admit only the ALB; the database and cache admit the tasks", () => {
@@ -130,10 +158,22 @@ describe("compute tier", () => {
 
   it("ALB: public, HTTPS with TLS 1.3/1.2, HTTP redirects, invalid headers dropped, logs to SSE-S3, protected in prod", () => {
     const alb = onlyResource(tf, "aws_lb");
-    expect(alb).toMatchObject({ internal: false, drop_invalid_header_fields: true, enable_deletion_protection: true, access_logs: { enabled: true, prefix: "alb" } });
+    expect(alb).toMatchObject({
+      internal: false,
+      drop_invalid_header_fields: true,
+      enable_deletion_protection: true,
+      access_logs: { enabled: true, prefix: "alb" },
+    });
     const listeners = resourcesOfType(tf, "aws_lb_listener");
-    expect(listeners.find((l) => l.port === 443)).toMatchObject({ protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06", certificate_arn: cert("333333333333") });
-    expect(listeners.find((l) => l.port === 80)!.default_action[0]).toMatchObject({ type: "redirect", redirect: { protocol: "HTTPS", port: "443" } });
+    expect(listeners.find((l) => l.port === 443)).toMatchObject({
+      protocol: "HTTPS",
+      ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+      certificate_arn: cert("333333333333"),
+    });
+    expect(listeners.find((l) => l.port === 80)!.default_action[0]).toMatchObject({
+      type: "redirect",
+      redirect: { protocol: "HTTPS", port: "443" },
+    });
     expect(onlyResource(tf, "aws_lb_target_group").health_check.path).toBe("/healthz");
     const bucket = referenced(tf, alb.access_logs.bucket);
     expect(bucket.bucket).toBe("demo-prod-alb-logs-333333333333");
@@ -141,15 +181,22 @@ describe("compute tier", () => {
     expect(sse.rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe("AES256");
     const policy = resourcesOfType(tf, "aws_s3_bucket_policy").find((p) => p.bucket === alb.access_logs.bucket)!;
     const delivery = JSON.parse(policy.policy).Statement.find((s: any) => s.Sid === "AllowElbLogDelivery");
-    expect(delivery).toMatchObject({ Principal: { AWS: "arn:aws:iam::054676820928:root" }, Resource: "arn:aws:s3:::demo-prod-alb-logs-333333333333/alb/AWSLogs/333333333333/*" });
+    expect(delivery).toMatchObject({
+      Principal: { AWS: "arn:aws:iam::054676820928:root" },
+      Resource: "arn:aws:s3:::demo-prod-alb-logs-333333333333/alb/AWSLogs/333333333333/*",
+    });
     expect(appStackTf(spec(), "dev").resource!.aws_lb).toBeDefined();
     expect(onlyResource(appStackTf(spec(), "dev"), "aws_lb").enable_deletion_protection).toBe(false);
   });
 
   it("alarm pairs: CPU, memory, 5xx, p95 latency, unhealthy targets", () => {
-    const names = resourcesOfType(tf, "aws_cloudwatch_metric_alarm").map((a) => a.alarm_name).filter((n: string) => n.startsWith("demo-prod-api-"));
+    const names = resourcesOfType(tf, "aws_cloudwatch_metric_alarm")
+      .map((a) => a.alarm_name)
+      .filter((n: string) => n.startsWith("demo-prod-api-"));
     expect(names.sort()).toEqual(
-      ["5xx", "cpu", "latency-p95", "memory", "unhealthy-targets"].flatMap((n) => [`demo-prod-api-${n}-critical`, `demo-prod-api-${n}-warning`]).sort(),
+      ["5xx", "cpu", "latency-p95", "memory", "unhealthy-targets"]
+        .flatMap((n) => [`demo-prod-api-${n}-critical`, `demo-prod-api-${n}-warning`])
+        .sort(),
     );
     const p95 = resourcesOfType(tf, "aws_cloudwatch_metric_alarm").find((a) => a.alarm_name === "demo-prod-api-latency-p95-critical")!;
     expect(p95).toMatchObject({ extended_statistic: "p95", threshold: 2, namespace: "AWS/ApplicationELB" });
@@ -160,7 +207,8 @@ describe("compute tier", () => {
     delete s.services;
     delete s.edge;
     const none = appStackTf(s, "dev");
-    for (const type of ["aws_ecr_repository", "aws_ecs_cluster", "aws_lb", "aws_ecs_service"]) expect(resourcesOfType(none, type)).toEqual([]);
+    for (const type of ["aws_ecr_repository", "aws_ecs_cluster", "aws_lb", "aws_ecs_service"])
+      expect(resourcesOfType(none, type)).toEqual([]);
   });
 });
 
@@ -174,7 +222,9 @@ describe("compute tier on an Aurora cluster", () => {
     const env = Object.fromEntries(container.environment.map((e: any) => [e.name, e.value]));
     expect(env.DATABASE_HOST).toMatch(/^\$\{aws_rds_cluster\.DataTier_Cluster_\w+\.endpoint\}$/);
     expect(env.DATABASE_URL).toMatch(/^postgresql:\/\//);
-    const policies = resourcesOfType(tf, "aws_iam_role_policy").map((p) => p.policy).join("\n");
+    const policies = resourcesOfType(tf, "aws_iam_role_policy")
+      .map((p) => p.policy)
+      .join("\n");
     expect(policies).toMatch(/rds-db:connect/);
     const clusterSg = referenced(tf, onlyResource(tf, "aws_rds_cluster").vpc_security_group_ids[0]);
     const admitted = resourcesOfType(tf, "aws_vpc_security_group_ingress_rule").filter((r) => r.from_port === 5432);

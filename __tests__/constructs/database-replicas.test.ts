@@ -41,7 +41,18 @@ describe("Database read replicas", () => {
     expect(replicas.map((r) => r.identifier)).toEqual(["demo-prod-db-replica-1", "demo-prod-db-replica-2"]);
     for (const r of replicas) {
       expect(r.replicate_source_db).toMatch(/^\$\{aws_db_instance\.DataTier_Database_Instance_\w+\.identifier\}$/);
-      for (const attr of ["parameter_group_name", "option_group_name", "vpc_security_group_ids", "db_subnet_group_name", "monitoring_role_arn", "instance_class", "engine", "engine_version", "enabled_cloudwatch_logs_exports", "performance_insights_kms_key_id"]) {
+      for (const attr of [
+        "parameter_group_name",
+        "option_group_name",
+        "vpc_security_group_ids",
+        "db_subnet_group_name",
+        "monitoring_role_arn",
+        "instance_class",
+        "engine",
+        "engine_version",
+        "enabled_cloudwatch_logs_exports",
+        "performance_insights_kms_key_id",
+      ]) {
         expect([attr, r[attr]]).toEqual([attr, primary[attr]]);
       }
       expect(r).toMatchObject({
@@ -57,14 +68,17 @@ describe("Database read replicas", () => {
       });
       expect(r.lifecycle.prevent_destroy).toBe(true);
       // A same-region replica takes the source's key and credentials; giving them is an error.
-      for (const attr of ["kms_key_id", "password", "username", "backup_retention_period"]) expect([attr, r[attr]]).toEqual([attr, undefined]);
+      for (const attr of ["kms_key_id", "password", "username", "backup_retention_period"])
+        expect([attr, r[attr]]).toEqual([attr, undefined]);
     }
   });
 
   it.each(["postgres", "mysql"] as const)("%s: each replica exports into its own pre-created log groups under the data key", (engine) => {
     const tf = tfOf(engine, "prod");
     const exports = primaryOf(tf).enabled_cloudwatch_logs_exports as string[];
-    const groups = resourcesOfType(tf, "aws_cloudwatch_log_group").filter((g) => g.name.startsWith("/aws/rds/instance/demo-prod-db-replica-2/"));
+    const groups = resourcesOfType(tf, "aws_cloudwatch_log_group").filter((g) =>
+      g.name.startsWith("/aws/rds/instance/demo-prod-db-replica-2/"),
+    );
     expect(groups.map((g) => g.name)).toEqual(exports.map((e) => `/aws/rds/instance/demo-prod-db-replica-2/${e}`));
     for (const g of groups) expect(g).toMatchObject({ kms_key_id: primaryOf(tf).kms_key_id, retention_in_days: 2557 });
     const replica = replicasOf(tf).find((r) => r.identifier === "demo-prod-db-replica-2")!;
@@ -81,8 +95,10 @@ describe("Database read replicas", () => {
     const secret = resourcesOfType(tf, "aws_secretsmanager_secret").find((s) => s.name === "demo/prod/database-master")!;
     expect(secret.kms_key_id).toBe(primary.kms_key_id);
     expect(secret.recovery_window_in_days).toBe(30);
-    const version = resourcesOfType(tf, "aws_secretsmanager_secret_version").find((v) => JSON.stringify(v.secret_id).includes("MasterSecret"))!;
-    expect(version.secret_string).toContain("\"username\" = \"dbadmin\"");
+    const version = resourcesOfType(tf, "aws_secretsmanager_secret_version").find((v) =>
+      JSON.stringify(v.secret_id).includes("MasterSecret"),
+    )!;
+    expect(version.secret_string).toContain('"username" = "dbadmin"');
     expect(version.secret_string).toContain(`"password" = ${primary.password.slice(2, -1)}`);
   });
 
@@ -92,7 +108,9 @@ describe("Database read replicas", () => {
     const ref = db.connection.secrets.DATABASE_PASSWORD;
     expect(ref).toEqual({ secretArn: db.masterSecretArn, jsonKey: "password" });
     new TerraformOutput(stack, "PasswordSecret", { value: ref.secretArn });
-    expect(synthStack(stack).output!.PasswordSecret.value).toMatch(/^\$\{aws_secretsmanager_secret\.DataTier_Database_MasterSecret_\w+\.arn\}$/);
+    expect(synthStack(stack).output!.PasswordSecret.value).toMatch(
+      /^\$\{aws_secretsmanager_secret\.DataTier_Database_MasterSecret_\w+\.arn\}$/,
+    );
     expect(db.connection.values.DATABASE_USERNAME).toBe("dbadmin");
   });
 
@@ -117,9 +135,16 @@ describe("Database read replicas", () => {
 
   it("grantConnect covers the primary and every replica", () => {
     const stack = new AppStack(new App(), resolve(spec("postgres"), "prod"));
-    const role = new ServiceRole(stack, "TaskRole-api", { roleName: "demo-prod-api-task", service: "ecs-tasks.amazonaws.com", sourceAccountId: "333333333333", description: "API task" });
+    const role = new ServiceRole(stack, "TaskRole-api", {
+      roleName: "demo-prod-api-task",
+      service: "ecs-tasks.amazonaws.com",
+      sourceAccountId: "333333333333",
+      description: "API task",
+    });
     stack.data.database!.grantConnect(role, "app_user");
-    const policy = JSON.parse(resourcesOfType(synthStack(stack), "aws_iam_role_policy").find((p) => p.name === "demo-prod-api-task-policy")!.policy);
+    const policy = JSON.parse(
+      resourcesOfType(synthStack(stack), "aws_iam_role_policy").find((p) => p.name === "demo-prod-api-task-policy")!.policy,
+    );
     expect(policy.Statement[0].Resource).toEqual([
       expect.stringMatching(/dbuser:\$\{aws_db_instance\.DataTier_Database_Instance_\w+\.resource_id\}\/app_user$/),
       expect.stringMatching(/dbuser:\$\{aws_db_instance\.DataTier_Database_Replica1_Instance_\w+\.resource_id\}\/app_user$/),
@@ -132,7 +157,9 @@ describe("Database read replicas", () => {
     for (const engine of ["postgres", "mysql"] as const) {
       const stack = new AppStack(new App(), resolve(spec(engine), env));
       synthStack(stack);
-      const findings = evaluateStack({ stack }).findings.filter((f) => /^aws_db_instance|^aws_secretsmanager|^random_password/.test(f.address));
+      const findings = evaluateStack({ stack }).findings.filter((f) =>
+        /^aws_db_instance|^aws_secretsmanager|^random_password/.test(f.address),
+      );
       expect(findings.filter((f) => f.status === "failed" || f.status === "unknown")).toEqual([]);
       const replicaSuppressed = findings.filter((f) => f.status === "suppressed" && f.address.includes("Replica")).map((f) => f.ruleId);
       expect(new Set(replicaSuppressed)).toEqual(new Set(env === "prod" ? ["CKV_AWS_157"] : ["CKV_AWS_157", "CKV_AWS_293"]));
@@ -141,18 +168,21 @@ describe("Database read replicas", () => {
 });
 
 describe("Database disaster recovery", () => {
-  it.each(["postgres", "mysql"] as const)("%s prod: automated backups replicated to the DR region under the DR key, kept as long", (engine) => {
-    const tf = tfOf(engine, "prod");
-    const replication = resourcesOfType(tf, "aws_db_instance_automated_backups_replication");
-    expect(replication).toHaveLength(1);
-    expect(replication[0]).toMatchObject({ region: "eu-west-1", retention_period: 35 });
-    expect(replication[0].source_db_instance_arn).toMatch(/^\$\{aws_db_instance\.DataTier_Database_Instance_\w+\.arn\}$/);
-    const key = referenced(tf, replication[0].kms_key_id);
-    expect(key.region).toBe("eu-west-1");
-    const alias = resourcesOfType(tf, "aws_kms_alias").find((a) => a.name === "alias/demo-prod-dr")!;
-    expect(alias.target_key_id).toBe(replication[0].kms_key_id.replace(".arn}", ".key_id}"));
-    expect(replication[0].lifecycle.prevent_destroy).toBe(true);
-  });
+  it.each(["postgres", "mysql"] as const)(
+    "%s prod: automated backups replicated to the DR region under the DR key, kept as long",
+    (engine) => {
+      const tf = tfOf(engine, "prod");
+      const replication = resourcesOfType(tf, "aws_db_instance_automated_backups_replication");
+      expect(replication).toHaveLength(1);
+      expect(replication[0]).toMatchObject({ region: "eu-west-1", retention_period: 35 });
+      expect(replication[0].source_db_instance_arn).toMatch(/^\$\{aws_db_instance\.DataTier_Database_Instance_\w+\.arn\}$/);
+      const key = referenced(tf, replication[0].kms_key_id);
+      expect(key.region).toBe("eu-west-1");
+      const alias = resourcesOfType(tf, "aws_kms_alias").find((a) => a.name === "alias/demo-prod-dr")!;
+      expect(alias.target_key_id).toBe(replication[0].kms_key_id.replace(".arn}", ".key_id}"));
+      expect(replication[0].lifecycle.prevent_destroy).toBe(true);
+    },
+  );
 
   it("starts the DR copy only after the replicas: one operation at a time on a new primary", () => {
     const tf = tfOf("mysql", "prod");

@@ -9,7 +9,17 @@ import { valueFrom } from "../../constructs/connection";
 import { ServiceRole } from "../../constructs/service-role";
 import { evaluateStack } from "../../guardrails/enforce";
 import { AppStack } from "../../stacks/app-stack";
-import { appStackTf, baseSpec, expectClosedInDataSubnets, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import {
+  appStackTf,
+  baseSpec,
+  expectClosedInDataSubnets,
+  onlyResource,
+  referenced,
+  resourcesOfType,
+  synthStack,
+  validSpec,
+  type TfJson,
+} from "../helpers";
 import type { AppSpec } from "../../config/schema";
 
 type Env = "dev" | "staging" | "prod";
@@ -30,7 +40,8 @@ const tfOf = (engine: "postgres" | "mysql", env: Env): TfJson => {
   return cache.get(key)!;
 };
 const dbOf = (tf: TfJson) => onlyResource(tf, "aws_db_instance");
-const parametersOf = (tf: TfJson) => Object.fromEntries(referenced(tf, dbOf(tf).parameter_group_name).parameter.map((p: any) => [p.name, p.value]));
+const parametersOf = (tf: TfJson) =>
+  Object.fromEntries(referenced(tf, dbOf(tf).parameter_group_name).parameter.map((p: any) => [p.name, p.value]));
 
 describe("Database", () => {
   it.each(["postgres", "mysql"] as const)("%s: in the data subnets, reachable from no one until allowFrom, never public", (engine) => {
@@ -45,7 +56,13 @@ describe("Database", () => {
     const stack = new AppStack(new App(), resolve(postgres, "prod"));
     stack.data.database!.allowFrom("sg-0123456789abcdef0", "API tasks");
     const rule = onlyResource(synthStack(stack), "aws_vpc_security_group_ingress_rule");
-    expect(rule).toMatchObject({ referenced_security_group_id: "sg-0123456789abcdef0", ip_protocol: "tcp", from_port: 5432, to_port: 5432, description: "API tasks: postgres over TLS" });
+    expect(rule).toMatchObject({
+      referenced_security_group_id: "sg-0123456789abcdef0",
+      ip_protocol: "tcp",
+      from_port: 5432,
+      to_port: 5432,
+      description: "API tasks: postgres over TLS",
+    });
     expect(rule.cidr_ipv4).toBeUndefined();
   });
 
@@ -91,38 +108,47 @@ describe("Database", () => {
     expect(db.depends_on.filter((d: string) => d.startsWith("aws_cloudwatch_log_group."))).toHaveLength(exports.length);
   });
 
-  it.each(["postgres", "mysql"] as const)("%s: encrypted gp3 that grows to a ceiling, IAM auth, RDS-managed master password under the data key", (engine) => {
-    const tf = tfOf(engine, "prod");
-    const db = dbOf(tf);
-    const dataKey = resourcesOfType(tf, "aws_kms_alias").find((a) => a.name === "alias/demo-prod-data")!;
-    const keyArn = `\${${dataKey.target_key_id.slice(2, -1).replace(/\.key_id$/, ".arn")}}`;
-    expect(db).toMatchObject({
-      engine,
-      engine_version: engine === "postgres" ? "16" : "8.0",
-      engine_lifecycle_support: "open-source-rds-extended-support",
-      storage_type: "gp3",
-      storage_encrypted: true,
-      kms_key_id: keyArn,
-      allocated_storage: 100,
-      max_allocated_storage: 1000,
-      iam_database_authentication_enabled: true,
-      manage_master_user_password: true,
-      master_user_secret_kms_key_id: keyArn,
-      username: "dbadmin",
-      db_name: "demo",
-    });
-    expect(db.password).toBeUndefined();
-    expect(JSON.stringify(tf)).not.toMatch(/"password"\s*:/);
-  });
+  it.each(["postgres", "mysql"] as const)(
+    "%s: encrypted gp3 that grows to a ceiling, IAM auth, RDS-managed master password under the data key",
+    (engine) => {
+      const tf = tfOf(engine, "prod");
+      const db = dbOf(tf);
+      const dataKey = resourcesOfType(tf, "aws_kms_alias").find((a) => a.name === "alias/demo-prod-data")!;
+      const keyArn = `\${${dataKey.target_key_id.slice(2, -1).replace(/\.key_id$/, ".arn")}}`;
+      expect(db).toMatchObject({
+        engine,
+        engine_version: engine === "postgres" ? "16" : "8.0",
+        engine_lifecycle_support: "open-source-rds-extended-support",
+        storage_type: "gp3",
+        storage_encrypted: true,
+        kms_key_id: keyArn,
+        allocated_storage: 100,
+        max_allocated_storage: 1000,
+        iam_database_authentication_enabled: true,
+        manage_master_user_password: true,
+        master_user_secret_kms_key_id: keyArn,
+        username: "dbadmin",
+        db_name: "demo",
+      });
+      expect(db.password).toBeUndefined();
+      expect(JSON.stringify(tf)).not.toMatch(/"password"\s*:/);
+    },
+  );
 
   it.each(["postgres", "mysql"] as const)("%s: Performance Insights under the key, enhanced monitoring with its own role", (engine) => {
     const tf = tfOf(engine, "prod");
     const db = dbOf(tf);
-    expect(db).toMatchObject({ performance_insights_enabled: true, performance_insights_kms_key_id: db.kms_key_id, performance_insights_retention_period: 7, monitoring_interval: 60 });
+    expect(db).toMatchObject({
+      performance_insights_enabled: true,
+      performance_insights_kms_key_id: db.kms_key_id,
+      performance_insights_retention_period: 7,
+      monitoring_interval: 60,
+    });
     const role = referenced(tf, db.monitoring_role_arn);
     expect(JSON.parse(role.assume_role_policy).Statement[0].Principal).toEqual({ Service: "monitoring.rds.amazonaws.com" });
     const policy = resourcesOfType(tf, "aws_iam_role_policy").find((p) => p.name === "demo-prod-db-monitoring-policy")!;
-    for (const s of JSON.parse(policy.policy).Statement) expect(s.Resource).toMatch(/^arn:aws:logs:eu-central-1:333333333333:log-group:RDS\*/);
+    for (const s of JSON.parse(policy.policy).Statement)
+      expect(s.Resource).toMatch(/^arn:aws:logs:eu-central-1:333333333333:log-group:RDS\*/);
   });
 
   it("MySQL on a micro class runs without Performance Insights, which RDS does not offer there", () => {
@@ -159,7 +185,10 @@ describe("Database", () => {
       synthStack(stack); // runs the protection aspect
       const findings = evaluateStack({ stack }).findings.filter((f) => f.address.startsWith("aws_db_instance."));
       expect(findings.filter((f) => f.status === "failed" || f.status === "unknown")).toEqual([]);
-      const suppressed = findings.filter((f) => f.status === "suppressed").map((f) => f.ruleId).sort();
+      const suppressed = findings
+        .filter((f) => f.status === "suppressed")
+        .map((f) => f.ruleId)
+        .sort();
       expect(suppressed).toEqual({ dev: ["CKV_AWS_157", "CKV_AWS_293"], staging: ["CKV_AWS_293"], prod: [] }[env]);
     }
   });
@@ -168,22 +197,41 @@ describe("Database", () => {
     const alarms = resourcesOfType(tfOf("postgres", "prod"), "aws_cloudwatch_metric_alarm").filter((a) => a.namespace === "AWS/RDS");
     const byName = Object.fromEntries(alarms.map((a) => [a.alarm_name, a]));
     expect(Object.keys(byName).sort()).toEqual([
-      "demo-prod-db-connections-critical", "demo-prod-db-connections-warning",
-      "demo-prod-db-cpu-critical", "demo-prod-db-cpu-warning",
-      "demo-prod-db-free-storage-critical", "demo-prod-db-free-storage-warning",
+      "demo-prod-db-connections-critical",
+      "demo-prod-db-connections-warning",
+      "demo-prod-db-cpu-critical",
+      "demo-prod-db-cpu-warning",
+      "demo-prod-db-free-storage-critical",
+      "demo-prod-db-free-storage-warning",
     ]);
-    expect(byName["demo-prod-db-cpu-warning"]).toMatchObject({ metric_name: "CPUUtilization", threshold: 70, comparison_operator: "GreaterThanThreshold" });
+    expect(byName["demo-prod-db-cpu-warning"]).toMatchObject({
+      metric_name: "CPUUtilization",
+      threshold: 70,
+      comparison_operator: "GreaterThanThreshold",
+    });
     expect(byName["demo-prod-db-connections-critical"]).toMatchObject({ metric_name: "DatabaseConnections", threshold: 150 });
-    expect(byName["demo-prod-db-free-storage-critical"]).toMatchObject({ threshold: 2 * 1024 ** 3, comparison_operator: "LessThanThreshold", statistic: "Minimum" });
-    for (const a of alarms) expect(a.dimensions.DBInstanceIdentifier).toMatch(/^\$\{aws_db_instance\.DataTier_Database_Instance_\w+\.identifier\}$/);
+    expect(byName["demo-prod-db-free-storage-critical"]).toMatchObject({
+      threshold: 2 * 1024 ** 3,
+      comparison_operator: "LessThanThreshold",
+      statistic: "Minimum",
+    });
+    for (const a of alarms)
+      expect(a.dimensions.DBInstanceIdentifier).toMatch(/^\$\{aws_db_instance\.DataTier_Database_Instance_\w+\.identifier\}$/);
   });
 
   it("overrides reach the instance: class, storage, retention", () => {
     const spec = specWith({ engine: "postgres", version: "16" }, (s) => {
       s.overrides = { database: { backupRetentionDays: 30 } };
-      s.environments.prod!.overrides = { database: { instanceClass: "db.r7g.xlarge", allocatedStorageGb: 200, maxAllocatedStorageGb: 2000 } };
+      s.environments.prod!.overrides = {
+        database: { instanceClass: "db.r7g.xlarge", allocatedStorageGb: 200, maxAllocatedStorageGb: 2000 },
+      };
     });
-    expect(dbOf(appStackTf(spec, "prod"))).toMatchObject({ instance_class: "db.r7g.xlarge", allocated_storage: 200, max_allocated_storage: 2000, backup_retention_period: 30 });
+    expect(dbOf(appStackTf(spec, "prod"))).toMatchObject({
+      instance_class: "db.r7g.xlarge",
+      allocated_storage: 200,
+      max_allocated_storage: 2000,
+      backup_retention_period: 30,
+    });
   });
 
   it("no database in the config: none in the stack", () => {
@@ -192,7 +240,12 @@ describe("Database", () => {
 
   it("grantConnect: rds-db:connect on the user of this instance, nothing wider", () => {
     const stack = new AppStack(new App(), resolve(postgres, "prod"));
-    const role = new ServiceRole(stack, "TaskRole-api", { roleName: "demo-prod-api-task", service: "ecs-tasks.amazonaws.com", sourceAccountId: "333333333333", description: "API task" });
+    const role = new ServiceRole(stack, "TaskRole-api", {
+      roleName: "demo-prod-api-task",
+      service: "ecs-tasks.amazonaws.com",
+      sourceAccountId: "333333333333",
+      description: "API task",
+    });
     stack.data.database!.grantConnect(role, "app_user");
     const tf = synthStack(stack);
     const policy = JSON.parse(resourcesOfType(tf, "aws_iam_role_policy").find((p) => p.name === "demo-prod-api-task-policy")!.policy);
@@ -201,12 +254,17 @@ describe("Database", () => {
         Sid: "ConnectDatabaseAppUser",
         Effect: "Allow",
         Action: "rds-db:connect",
-        Resource: expect.stringMatching(/^arn:aws:rds-db:eu-central-1:333333333333:dbuser:\$\{aws_db_instance\.DataTier_Database_Instance_\w+\.resource_id\}\/app_user$/),
+        Resource: expect.stringMatching(
+          /^arn:aws:rds-db:eu-central-1:333333333333:dbuser:\$\{aws_db_instance\.DataTier_Database_Instance_\w+\.resource_id\}\/app_user$/,
+        ),
       },
     ]);
   });
 
-  it.each([["postgres", "postgresql", 5432], ["mysql", "mysql", 3306]] as const)("%s connection settings: URL without credentials, the managed password by reference", (engine, scheme, port) => {
+  it.each([
+    ["postgres", "postgresql", 5432],
+    ["mysql", "mysql", 3306],
+  ] as const)("%s connection settings: URL without credentials, the managed password by reference", (engine, scheme, port) => {
     const db = new AppStack(new App(), resolve(engine === "postgres" ? postgres : mysql, "prod")).data.database!;
     const { values, secrets } = db.connection;
     expect(values).toEqual({

@@ -40,7 +40,14 @@ describe("grants take a grantee", () => {
   const bySid = Object.fromEntries(policy.Statement.map((s: any) => [s.Sid, s]));
 
   it("adds scoped statements to the role's one inline policy, the bucket's key granted alongside", () => {
-    expect(Object.keys(bySid)).toEqual(["ListDataBucketReports", "ReadDataBucketReports", "UseKeyOfDataBucketReports", "UseKeyKeyPhiFields", "ReadSecretApp", "DecryptSecretApp"]);
+    expect(Object.keys(bySid)).toEqual([
+      "ListDataBucketReports",
+      "ReadDataBucketReports",
+      "UseKeyOfDataBucketReports",
+      "UseKeyKeyPhiFields",
+      "ReadSecretApp",
+      "DecryptSecretApp",
+    ]);
     expect(bySid.ReadDataBucketReports.Action).toEqual(["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:AbortMultipartUpload"]);
     expect(bySid.ReadDataBucketReports.Resource).toMatch(/^\$\{aws_s3_bucket\.DataBucket-reports_Bucket_\w+\.arn\}\/\*$/);
     expect(bySid.UseKeyOfDataBucketReports).toMatchObject({
@@ -93,12 +100,24 @@ describe("overlapping grants", () => {
       { Sid: "A", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::x/*" },
       { Sid: "B", Effect: "Allow", Action: ["s3:PutObject", "s3:GetObject"], Resource: "arn:aws:s3:::x/*" },
       { Sid: "C", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: "arn:aws:s3:::y/*" },
-      { Sid: "A", Effect: "Allow", Action: "kms:Decrypt", Resource: "arn:key", Condition: { StringLike: { "kms:ViaService": "s3.*.amazonaws.com" } } },
+      {
+        Sid: "A",
+        Effect: "Allow",
+        Action: "kms:Decrypt",
+        Resource: "arn:key",
+        Condition: { StringLike: { "kms:ViaService": "s3.*.amazonaws.com" } },
+      },
       { Sid: "D", Effect: "Allow", Action: "kms:Decrypt", Resource: "arn:key" },
     ]);
     expect(merged).toEqual([
       { Sid: "A", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: ["arn:aws:s3:::x/*", "arn:aws:s3:::y/*"] },
-      { Sid: "A2", Effect: "Allow", Action: "kms:Decrypt", Resource: "arn:key", Condition: { StringLike: { "kms:ViaService": "s3.*.amazonaws.com" } } },
+      {
+        Sid: "A2",
+        Effect: "Allow",
+        Action: "kms:Decrypt",
+        Resource: "arn:key",
+        Condition: { StringLike: { "kms:ViaService": "s3.*.amazonaws.com" } },
+      },
       { Sid: "D", Effect: "Allow", Action: "kms:Decrypt", Resource: "arn:key" },
     ]);
   });
@@ -122,7 +141,12 @@ describe("IAM's size limit", () => {
     stack.dataBuckets.reports.grantReadWrite(small);
     // Statements that cannot merge: each its own actions and resource.
     for (let i = 0; i < 80; i++) {
-      big.addToPolicy({ Sid: `Queue${i}`, Effect: "Allow", Action: [`sqs:SendMessage`, `sqs:Tag${i}`], Resource: `arn:aws:sqs:eu-central-1:333333333333:demo-prod-queue-number-${i}` });
+      big.addToPolicy({
+        Sid: `Queue${i}`,
+        Effect: "Allow",
+        Action: [`sqs:SendMessage`, `sqs:Tag${i}`],
+        Resource: `arn:aws:sqs:eu-central-1:333333333333:demo-prod-queue-number-${i}`,
+      });
     }
     const findings = evaluate("x", synthStack(stack) as never).findings.filter((f) => f.ruleId === "PRJ_IAM_ROLE_POLICY_SIZE");
     const failed = findings.filter((f) => f.status === "failed");

@@ -15,11 +15,21 @@ describe("Network", () => {
   });
 
   it("has DNS on, no public IPs on launch, subnets from the planned CIDRs in distinct AZs", () => {
-    expect(onlyResource(prod, "aws_vpc")).toMatchObject({ cidr_block: "10.0.0.0/16", enable_dns_support: true, enable_dns_hostnames: true });
+    expect(onlyResource(prod, "aws_vpc")).toMatchObject({
+      cidr_block: "10.0.0.0/16",
+      enable_dns_support: true,
+      enable_dns_hostnames: true,
+    });
     const subnets = resourcesOfType(prod, "aws_subnet");
     for (const s of subnets) expect(s.map_public_ip_on_launch).toBe(false);
-    expect(subnets.filter((s) => s.tags.Tier === "data").map((s) => s.cidr_block)).toEqual(["10.0.128.0/20", "10.0.144.0/20", "10.0.160.0/20"]);
-    expect(subnets.filter((s) => s.tags.Tier === "app").map((s) => s.availability_zone)).toEqual([0, 1, 2].map((i) => `\${element(data.aws_availability_zones.Network_Zones_73A0D929.names, ${i})}`));
+    expect(subnets.filter((s) => s.tags.Tier === "data").map((s) => s.cidr_block)).toEqual([
+      "10.0.128.0/20",
+      "10.0.144.0/20",
+      "10.0.160.0/20",
+    ]);
+    expect(subnets.filter((s) => s.tags.Tier === "app").map((s) => s.availability_zone)).toEqual(
+      [0, 1, 2].map((i) => `\${element(data.aws_availability_zones.Network_Zones_73A0D929.names, ${i})}`),
+    );
   });
 
   it("strips every rule from the default security group", () => {
@@ -38,7 +48,13 @@ describe("Network", () => {
     const dataTableAddress = addressOf(prod, dataTable);
     expect(referencing(prod, "aws_route", "route_table_id", dataTableAddress)).toEqual([]);
     // dev: one NAT serves both app route tables
-    expect(new Set(resourcesOfType(dev, "aws_route").filter((r) => r.nat_gateway_id).map((r) => r.nat_gateway_id)).size).toBe(1);
+    expect(
+      new Set(
+        resourcesOfType(dev, "aws_route")
+          .filter((r) => r.nat_gateway_id)
+          .map((r) => r.nat_gateway_id),
+      ).size,
+    ).toBe(1);
   });
 
   it("adds S3/DynamoDB gateway endpoints everywhere and interface endpoints where the preset asks", () => {
@@ -46,7 +62,13 @@ describe("Network", () => {
     expect(gateways.map((g) => g.service_name).sort()).toEqual(["com.amazonaws.eu-central-1.dynamodb", "com.amazonaws.eu-central-1.s3"]);
     for (const g of gateways) expect(g.route_table_ids).toHaveLength(4); // 3 app + data
     const interfaces = resourcesOfType(prod, "aws_vpc_endpoint").filter((e) => e.vpc_endpoint_type === "Interface");
-    expect(interfaces.map((e) => e.service_name.split(".").slice(3).join(".")).sort()).toEqual(["ecr.api", "ecr.dkr", "kms", "logs", "secretsmanager"]);
+    expect(interfaces.map((e) => e.service_name.split(".").slice(3).join(".")).sort()).toEqual([
+      "ecr.api",
+      "ecr.dkr",
+      "kms",
+      "logs",
+      "secretsmanager",
+    ]);
     for (const e of interfaces) expect(e.private_dns_enabled).toBe(true);
     expect(resourcesOfType(dev, "aws_vpc_endpoint").filter((e) => e.vpc_endpoint_type === "Interface")).toEqual([]);
   });
@@ -68,11 +90,18 @@ describe("Network", () => {
     it("S3: the account's buckets, and reads of the regional ECR layer bucket", () => {
       expect(statements("s3")).toEqual([
         {
-          Sid: "OwnAccountBuckets", Effect: "Allow", Principal: "*", Action: "s3:*", Resource: "*",
+          Sid: "OwnAccountBuckets",
+          Effect: "Allow",
+          Principal: "*",
+          Action: "s3:*",
+          Resource: "*",
           Condition: { StringEquals: { "aws:ResourceAccount": "333333333333" } },
         },
         {
-          Sid: "EcrImageLayers", Effect: "Allow", Principal: "*", Action: "s3:GetObject",
+          Sid: "EcrImageLayers",
+          Effect: "Allow",
+          Principal: "*",
+          Action: "s3:GetObject",
           Resource: "arn:aws:s3:::prod-eu-central-1-starport-layer-bucket/*",
         },
       ]);
@@ -80,20 +109,30 @@ describe("Network", () => {
 
     it("DynamoDB: the account's tables only", () => {
       expect(statements("dynamodb")).toEqual([
-        expect.objectContaining({ Effect: "Allow", Action: "dynamodb:*", Condition: { StringEquals: { "aws:ResourceAccount": "333333333333" } } }),
+        expect.objectContaining({
+          Effect: "Allow",
+          Action: "dynamodb:*",
+          Condition: { StringEquals: { "aws:ResourceAccount": "333333333333" } },
+        }),
       ]);
     });
 
     it("interface endpoints: the account's principals only", () => {
       for (const service of ["ecr.api", "ecr.dkr", "secretsmanager", "logs", "kms"]) {
         expect(statements(service)).toEqual([
-          expect.objectContaining({ Effect: "Allow", Principal: "*", Condition: { StringEquals: { "aws:PrincipalAccount": "333333333333" } } }),
+          expect.objectContaining({
+            Effect: "Allow",
+            Principal: "*",
+            Condition: { StringEquals: { "aws:PrincipalAccount": "333333333333" } },
+          }),
         ]);
       }
     });
 
     it("use the environment's own account", () => {
-      const accounts = resourcesOfType(dev, "aws_vpc_endpoint").map((e) => Object.values(JSON.parse(e.policy).Statement[0].Condition.StringEquals));
+      const accounts = resourcesOfType(dev, "aws_vpc_endpoint").map((e) =>
+        Object.values(JSON.parse(e.policy).Statement[0].Condition.StringEquals),
+      );
       expect(accounts).toEqual([["111111111111"], ["111111111111"]]);
     });
   });
@@ -153,20 +192,41 @@ describe("Network", () => {
 
   it("refuses zone IDs that do not match the AZ count, naming the prop", () => {
     const props = {
-      namePrefix: "x-dev", vpcCidr: "10.0.0.0/16", natGateways: "single" as const, region: "eu-central-1", accountId: "111111111111", partition: "aws",
+      namePrefix: "x-dev",
+      vpcCidr: "10.0.0.0/16",
+      natGateways: "single" as const,
+      region: "eu-central-1",
+      accountId: "111111111111",
+      partition: "aws",
       subnets: { public: ["10.0.0.0/24", "10.0.1.0/24"], app: ["10.0.2.0/24", "10.0.3.0/24"], data: ["10.0.4.0/24", "10.0.5.0/24"] },
       flowLogs: { kmsKeyArn: "arn:aws:kms:eu-central-1:111111111111:key/x", retentionDays: 365, preventDestroy: false },
     };
     const stack = new TerraformStack(new App(), "net");
-    expect(() => new Network(stack, "Short", { ...props, zoneIds: ["euc1-az1"] })).toThrow(/`zoneIds` needs one zone ID per AZ \(got 1 for 2 AZs\)/);
+    expect(() => new Network(stack, "Short", { ...props, zoneIds: ["euc1-az1"] })).toThrow(
+      /`zoneIds` needs one zone ID per AZ \(got 1 for 2 AZs\)/,
+    );
     expect(() => new Network(stack, "Pinned", { ...props, zoneIds: ["euc1-az1", "euc1-az2"] })).not.toThrow();
   });
 
   it("takes subnet CIDRs from config (R2's layout)", () => {
     const spec = baseSpec();
-    spec.overrides = { network: { azCount: 3, natGateways: "single", subnetCidrs: { public: ["10.0.1.0/24", "10.0.2.0/24", "10.0.3.0/24"], app: ["10.0.11.0/24", "10.0.12.0/24", "10.0.13.0/24"], data: ["10.0.21.0/24", "10.0.22.0/24", "10.0.23.0/24"] } } };
+    spec.overrides = {
+      network: {
+        azCount: 3,
+        natGateways: "single",
+        subnetCidrs: {
+          public: ["10.0.1.0/24", "10.0.2.0/24", "10.0.3.0/24"],
+          app: ["10.0.11.0/24", "10.0.12.0/24", "10.0.13.0/24"],
+          data: ["10.0.21.0/24", "10.0.22.0/24", "10.0.23.0/24"],
+        },
+      },
+    };
     const tf = appStackTf(spec, "staging");
-    expect(resourcesOfType(tf, "aws_subnet").filter((s) => s.tags.Tier === "public").map((s) => s.cidr_block)).toEqual(["10.0.1.0/24", "10.0.2.0/24", "10.0.3.0/24"]);
+    expect(
+      resourcesOfType(tf, "aws_subnet")
+        .filter((s) => s.tags.Tier === "public")
+        .map((s) => s.cidr_block),
+    ).toEqual(["10.0.1.0/24", "10.0.2.0/24", "10.0.3.0/24"]);
     expect(resourcesOfType(tf, "aws_nat_gateway")).toHaveLength(1);
   });
 });

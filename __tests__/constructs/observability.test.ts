@@ -24,9 +24,16 @@ function observabilityStack(alarmEmails = ["oncall@example.com", "sec@example.co
 describe("Observability", () => {
   it("encrypts the alarm topic with the CMK and lets only this account's services publish", () => {
     const tf = synthStack(observabilityStack().stack);
-    expect(onlyResource(tf, "aws_sns_topic")).toMatchObject({ name: "demo-prod-alarms", kms_master_key_id: "arn:aws:kms:eu-central-1:333333333333:key/abc" });
+    expect(onlyResource(tf, "aws_sns_topic")).toMatchObject({
+      name: "demo-prod-alarms",
+      kms_master_key_id: "arn:aws:kms:eu-central-1:333333333333:key/abc",
+    });
     const policy = JSON.parse(onlyResource(tf, "aws_sns_topic_policy").policy);
-    expect(policy.Statement[0]).toMatchObject({ Effect: "Allow", Action: "sns:Publish", Condition: { StringEquals: { "aws:SourceAccount": "333333333333" } } });
+    expect(policy.Statement[0]).toMatchObject({
+      Effect: "Allow",
+      Action: "sns:Publish",
+      Condition: { StringEquals: { "aws:SourceAccount": "333333333333" } },
+    });
     // CloudTrail's log-file notices go to the trail's own topic (Audit), never to people
     expect(policy.Statement[0].Principal.Service).toEqual(["cloudwatch.amazonaws.com", "budgets.amazonaws.com"]);
     expect(policy.Statement[1]).toMatchObject({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } });
@@ -35,7 +42,11 @@ describe("Observability", () => {
 
   it("keys e-mail subscriptions by address: removing one leaves the others' addresses alone", () => {
     const addressOf = (emails: string[]) =>
-      Object.fromEntries(Object.entries(synthStack(observabilityStack(emails).stack).resource!.aws_sns_topic_subscription).map(([name, s]: [string, any]) => [s.endpoint, name]));
+      Object.fromEntries(
+        Object.entries(synthStack(observabilityStack(emails).stack).resource!.aws_sns_topic_subscription).map(
+          ([name, s]: [string, any]) => [s.endpoint, name],
+        ),
+      );
     const before = addressOf(["oncall@example.com", "sec@example.com"]);
     const after = addressOf(["sec@example.com"]);
     expect(after["sec@example.com"]).toBe(before["sec@example.com"]);
@@ -51,7 +62,13 @@ describe("Observability", () => {
       warning: 1000,
       critical: 2000,
     });
-    obs.addAlarmPair("Errors", "5xx", { name: "api-5xx", description: "5xx per 5 min", metric: { namespace: "AWS/AppRunner", metricName: "5xxStatusResponses", statistic: "Sum" }, warning: 5, critical: 10 });
+    obs.addAlarmPair("Errors", "5xx", {
+      name: "api-5xx",
+      description: "5xx per 5 min",
+      metric: { namespace: "AWS/AppRunner", metricName: "5xxStatusResponses", statistic: "Sum" },
+      warning: 5,
+      critical: 10,
+    });
     const tf = synthStack(stack);
     const alarms = resourcesOfType(tf, "aws_cloudwatch_metric_alarm");
     const latency = alarms.filter((a) => a.alarm_name.startsWith("demo-prod-api-latency-p95"));
@@ -74,8 +91,21 @@ describe("Observability", () => {
   it("refuses a critical threshold on the wrong side of the warning one", () => {
     const stack = new TerraformStack(new App(), "x");
     const metric = { namespace: "AWS/RDS", metricName: "FreeStorageSpace" };
-    expect(() => new AlarmPair(stack, "A", { alarmName: "a", description: "d", metric, warning: 80, critical: 70, topicArn: "arn" })).toThrow(/`critical` \(70\) must be above `warning` \(80\)/);
-    expect(() => new AlarmPair(stack, "B", { alarmName: "b", description: "d", metric, warning: 10, critical: 5, comparison: "LessThanThreshold", topicArn: "arn" })).not.toThrow();
+    expect(
+      () => new AlarmPair(stack, "A", { alarmName: "a", description: "d", metric, warning: 80, critical: 70, topicArn: "arn" }),
+    ).toThrow(/`critical` \(70\) must be above `warning` \(80\)/);
+    expect(
+      () =>
+        new AlarmPair(stack, "B", {
+          alarmName: "b",
+          description: "d",
+          metric,
+          warning: 10,
+          critical: 5,
+          comparison: "LessThanThreshold",
+          topicArn: "arn",
+        }),
+    ).not.toThrow();
   });
 
   it("counts failed logins from the app log group and alarms at 5 and 10 per minute (R4)", () => {
@@ -94,8 +124,19 @@ describe("Observability", () => {
 
   it("budgets monthly cost with actual thresholds and a forecast alert", () => {
     const budget = onlyResource(synthStack(observabilityStack().stack), "aws_budgets_budget");
-    expect(budget).toMatchObject({ name: "demo-prod-monthly", budget_type: "COST", limit_amount: "600.00", limit_unit: "USD", time_unit: "MONTHLY" });
-    expect(budget.notification.map((n: any) => [n.notification_type, n.threshold])).toEqual([["ACTUAL", 50], ["ACTUAL", 80], ["ACTUAL", 100], ["FORECASTED", 100]]);
+    expect(budget).toMatchObject({
+      name: "demo-prod-monthly",
+      budget_type: "COST",
+      limit_amount: "600.00",
+      limit_unit: "USD",
+      time_unit: "MONTHLY",
+    });
+    expect(budget.notification.map((n: any) => [n.notification_type, n.threshold])).toEqual([
+      ["ACTUAL", 50],
+      ["ACTUAL", 80],
+      ["ACTUAL", 100],
+      ["FORECASTED", 100],
+    ]);
     expect(budget.notification[0].subscriber_email_addresses).toEqual(["oncall@example.com", "sec@example.com"]);
   });
 

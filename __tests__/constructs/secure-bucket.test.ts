@@ -32,17 +32,31 @@ describe("SecureBucket options", () => {
   it("replicates to a hardened replica in the DR region, re-encrypted with a DR key, in prod only", () => {
     const replication = onlyResource(prod, "aws_s3_bucket_replication_configuration");
     const rule = replication.rule[0];
-    expect(rule).toMatchObject({ status: "Enabled", delete_marker_replication: { status: "Enabled" }, source_selection_criteria: { sse_kms_encrypted_objects: { status: "Enabled" } } });
+    expect(rule).toMatchObject({
+      status: "Enabled",
+      delete_marker_replication: { status: "Enabled" },
+      source_selection_criteria: { sse_kms_encrypted_objects: { status: "Enabled" } },
+    });
     expect(rule.destination.bucket).toBe(`\${${addressOf(prod, bucket(prod, replica))}.arn}`);
     const drKey = resourcesOfType(prod, "aws_kms_key").find((k) => k.region === "eu-west-1")!;
     expect(rule.destination.encryption_configuration.replica_kms_key_id).toBe(`\${${addressOf(prod, drKey)}.arn}`);
     expect(bucket(prod, replica).region).toBe("eu-west-1");
-    for (const type of ["aws_s3_bucket_public_access_block", "aws_s3_bucket_versioning", "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_logging", "aws_s3_bucket_policy"]) {
+    for (const type of [
+      "aws_s3_bucket_public_access_block",
+      "aws_s3_bucket_versioning",
+      "aws_s3_bucket_server_side_encryption_configuration",
+      "aws_s3_bucket_logging",
+      "aws_s3_bucket_policy",
+    ]) {
       expect(companion(prod, type, replica).map((r) => r.region)).toEqual(["eu-west-1"]);
     }
     expect(bucket(prod, "demo-prod-dr-access-logs-333333333333").region).toBe("eu-west-1");
     expect(resourcesOfType(dev, "aws_s3_bucket_replication_configuration")).toEqual([]);
-    expect(resourcesOfType(dev, "aws_s3_bucket").map((b) => b.region).filter(Boolean)).toEqual([]);
+    expect(
+      resourcesOfType(dev, "aws_s3_bucket")
+        .map((b) => b.region)
+        .filter(Boolean),
+    ).toEqual([]);
   });
 
   it("records object-level access to the replica too", () => {
@@ -51,9 +65,17 @@ describe("SecureBucket options", () => {
   });
 
   it("gives the replication role only the two buckets and keys", () => {
-    const policy = JSON.parse(resourcesOfType(prod, "aws_iam_role_policy").find((p) => p.name === "demo-prod-documents-replication-policy")!.policy);
+    const policy = JSON.parse(
+      resourcesOfType(prod, "aws_iam_role_policy").find((p) => p.name === "demo-prod-documents-replication-policy")!.policy,
+    );
     for (const s of policy.Statement) expect(s.Resource).not.toBe("*");
-    expect(policy.Statement.map((s: any) => s.Sid)).toEqual(["ReadReplicationConfiguration", "ReadSourceVersions", "WriteReplicas", "DecryptSource", "EncryptReplica"]);
+    expect(policy.Statement.map((s: any) => s.Sid)).toEqual([
+      "ReadReplicationConfiguration",
+      "ReadSourceVersions",
+      "WriteReplicas",
+      "DecryptSource",
+      "EncryptReplica",
+    ]);
   });
 
   it("configures replication only after versioning on both buckets and the role's policy exist", () => {
@@ -65,8 +87,9 @@ describe("SecureBucket options", () => {
 
   it("lets the role read Object Lock retention and legal holds where the source locks objects", () => {
     const actionsOf = (tf: TfJson) =>
-      JSON.parse(resourcesOfType(tf, "aws_iam_role_policy").find((p) => p.name === "demo-prod-documents-replication-policy")!.policy)
-        .Statement.find((st: any) => st.Sid === "ReadSourceVersions").Action;
+      JSON.parse(
+        resourcesOfType(tf, "aws_iam_role_policy").find((p) => p.name === "demo-prod-documents-replication-policy")!.policy,
+      ).Statement.find((st: any) => st.Sid === "ReadSourceVersions").Action;
     expect(actionsOf(prod)).toEqual(expect.arrayContaining(["s3:GetObjectRetention", "s3:GetObjectLegalHold"]));
     const unlocked = drSpec();
     delete unlocked.buckets![0].objectLock;
@@ -100,10 +123,16 @@ describe("SecureBucket options", () => {
   it("admits access logs only from the buckets that log into it", () => {
     const deliveryFrom = (logBucket: string) => {
       const [policy] = companion(prod, "aws_s3_bucket_policy", logBucket);
-      return JSON.parse(policy.policy).Statement.find((st: any) => st.Sid === "AllowS3ServerAccessLogDelivery").Condition.ArnLike["aws:SourceArn"];
+      return JSON.parse(policy.policy).Statement.find((st: any) => st.Sid === "AllowS3ServerAccessLogDelivery").Condition.ArnLike[
+        "aws:SourceArn"
+      ];
     };
     const arn = (name: string) => `\${${addressOf(prod, bucket(prod, name))}.arn}`;
-    expect(deliveryFrom("demo-prod-access-logs-333333333333")).toEqual([arn(source), arn("demo-prod-audit-333333333333"), arn("demo-prod-audit-config-333333333333")]);
+    expect(deliveryFrom("demo-prod-access-logs-333333333333")).toEqual([
+      arn(source),
+      arn("demo-prod-audit-333333333333"),
+      arn("demo-prod-audit-config-333333333333"),
+    ]);
     expect(deliveryFrom("demo-prod-dr-access-logs-333333333333")).toEqual([arn(replica)]);
   });
 

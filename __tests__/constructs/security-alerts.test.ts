@@ -66,10 +66,15 @@ describe("SecurityAlerts", () => {
   });
 
   it("takes the minimum GuardDuty severity from config, per environment", () => {
-    const spec = { ...baseSpec(), environments: { ...baseSpec().environments, prod: { accountId: "333333333333", overrides: { alerts: { guardDutyMinSeverity: 4 } } } } };
+    const spec = {
+      ...baseSpec(),
+      environments: { ...baseSpec().environments, prod: { accountId: "333333333333", overrides: { alerts: { guardDutyMinSeverity: 4 } } } },
+    };
     const prod = appStackTf(spec, "prod");
     expect(JSON.parse(rule(prod, "demo-prod-guardduty-findings").event_pattern).detail.severity).toEqual([{ numeric: [">=", 4] }]);
-    expect(JSON.parse(rule(appStackTf(spec, "staging"), "demo-staging-guardduty-findings").event_pattern).detail.severity).toEqual([{ numeric: [">=", 7] }]);
+    expect(JSON.parse(rule(appStackTf(spec, "staging"), "demo-staging-guardduty-findings").event_pattern).detail.severity).toEqual([
+      { numeric: [">=", 7] },
+    ]);
   });
 
   it("forwards the DR region's findings to the primary region's bus, where the rule mails them", () => {
@@ -94,7 +99,11 @@ describe("SecurityAlerts", () => {
     const pattern = JSON.parse(r.event_pattern);
     expect(pattern).toMatchObject({ source: ["aws.config"], "detail-type": ["Config Rules Compliance Change"] });
     expect(pattern.detail.newEvaluationResult).toEqual({ complianceType: ["NON_COMPLIANT"] });
-    expect(pattern.detail.configRuleName.sort()).toEqual(resourcesOfType(dev, "aws_config_config_rule").map((c) => c.name).sort());
+    expect(pattern.detail.configRuleName.sort()).toEqual(
+      resourcesOfType(dev, "aws_config_config_rule")
+        .map((c) => c.name)
+        .sort(),
+    );
     const target = targetOf(dev, r);
     expect(target.arn).toBe(topicRef(dev));
     const message = JSON.parse(target.input_transformer.input_template) as string;
@@ -108,12 +117,19 @@ describe("SecurityAlerts", () => {
     };
     const topicPolicy = resourcesOfType(dev, "aws_sns_topic_policy").find((p) => p.arn === topicRef(dev))!;
     expect(statement(topicPolicy.policy, "AllowEventRulesToPublish")).toMatchObject({
-      Effect: "Allow", Principal: { Service: ["events.amazonaws.com"] }, Action: "sns:Publish", Condition: scope,
+      Effect: "Allow",
+      Principal: { Service: ["events.amazonaws.com"] },
+      Action: "sns:Publish",
+      Condition: scope,
     });
     const key = referenced(dev, alarmTopic(dev).kms_master_key_id);
     expect(statement(key.policy, "AllowEventRulesToPublishToTopics")).toEqual({
-      Sid: "AllowEventRulesToPublishToTopics", Effect: "Allow", Principal: { Service: ["events.amazonaws.com"] },
-      Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Resource: "*", Condition: scope,
+      Sid: "AllowEventRulesToPublishToTopics",
+      Effect: "Allow",
+      Principal: { Service: ["events.amazonaws.com"] },
+      Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+      Resource: "*",
+      Condition: scope,
     });
   });
 
@@ -140,7 +156,9 @@ describe("SecurityAlerts", () => {
 
   it("follows CIS where Trivy's pattern is not valid filter syntax (AWS-0148 '==', AWS-0149 '&.eventType')", () => {
     const pattern = (name: string) => CIS_FILTERS.find((f) => f.name === name)!.pattern;
-    expect(pattern("root-usage")).toBe('{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }');
+    expect(pattern("root-usage")).toBe(
+      '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
+    );
     expect(pattern("console-signin-without-mfa")).toContain('($.additionalEventData.MFAUsed != "Yes")');
     expect(pattern("console-signin-without-mfa")).not.toContain("==");
   });

@@ -99,13 +99,19 @@ describe("web ACL on the ALB", () => {
       Principal: { Service: "delivery.logs.amazonaws.com" },
       Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
       Resource: "arn:aws:logs:eu-central-1:333333333333:log-group:aws-waf-logs-demo-prod:log-stream:*",
-      Condition: { StringEquals: { "aws:SourceAccount": "333333333333" }, ArnLike: { "aws:SourceArn": "arn:aws:logs:eu-central-1:333333333333:*" } },
+      Condition: {
+        StringEquals: { "aws:SourceAccount": "333333333333" },
+        ArnLike: { "aws:SourceArn": "arn:aws:logs:eu-central-1:333333333333:*" },
+      },
     });
   });
 
   it("alarm pair on blocked requests of the whole ACL", () => {
     const alarms = resourcesOfType(tf, "aws_cloudwatch_metric_alarm").filter((a) => a.namespace === "AWS/WAFV2");
-    expect(alarms.map((a) => [a.alarm_name, a.threshold]).sort()).toEqual([["demo-prod-waf-blocked-critical", 1000], ["demo-prod-waf-blocked-warning", 100]]);
+    expect(alarms.map((a) => [a.alarm_name, a.threshold]).sort()).toEqual([
+      ["demo-prod-waf-blocked-critical", 1000],
+      ["demo-prod-waf-blocked-warning", 100],
+    ]);
     for (const a of alarms) {
       expect(a).toMatchObject({ metric_name: "BlockedRequests", statistic: "Sum" });
       expect(a.dimensions).toEqual({ WebACL: "demo-prod-waf", Region: "eu-central-1", Rule: "ALL" });
@@ -137,7 +143,16 @@ describe("web ACL on the ALB", () => {
   it("WebAcl rejects a log group WAF cannot log to", () => {
     const stack = stackOf(spec({ enabled: false }), "dev");
     const logs = { groupName: "/demo/dev/waf", retentionDays: 365, kmsKeyArn: "arn:key", redactedHeaders: [] };
-    const props = { name: "x", managedRuleGroups: [], rateLimitPer5Min: 100, protectedArns: [], logs, accountId: "1", region: "eu-central-1", partition: "aws" };
+    const props = {
+      name: "x",
+      managedRuleGroups: [],
+      rateLimitPer5Min: 100,
+      protectedArns: [],
+      logs,
+      accountId: "1",
+      region: "eu-central-1",
+      partition: "aws",
+    };
     expect(() => new WebAcl(stack, "Bad", props)).toThrow(/logs\.groupName.*aws-waf-logs-.*\/demo\/dev\/waf/);
   });
 });

@@ -1,14 +1,24 @@
 /** `npm run guardrails -- <file-or-dir>` on Terraform JSON from anywhere. */
 import { spawn, spawnSync } from "node:child_process";
 import {
-  closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { MAX_INPUT_BYTES, MAX_INPUT_DEPTH } from "../../guardrails/input";
 
 const root = resolve(__dirname, "..", "..");
-const runCli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "guardrails/cli.ts", ...args], { cwd: root, encoding: "utf8" });
+const runCli = (...args: string[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", "guardrails/cli.ts", ...args], { cwd: root, encoding: "utf8" });
 let work: string;
 beforeEach(() => (work = mkdtempSync(join(tmpdir(), "cli-"))));
 afterEach(() => rmSync(work, { recursive: true, force: true }));
@@ -16,7 +26,12 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 describe("guardrails CLI", () => {
   it("checks a directory of plain *.tf.json, names findings by address, writes reports, exits 1", () => {
     mkdirSync(join(work, "mod"));
-    writeFileSync(join(work, "mod", "lb.tf.json"), JSON.stringify({ resource: { aws_lb: { main: { internal: false, load_balancer_type: "application", drop_invalid_header_fields: true } } } }));
+    writeFileSync(
+      join(work, "mod", "lb.tf.json"),
+      JSON.stringify({
+        resource: { aws_lb: { main: { internal: false, load_balancer_type: "application", drop_invalid_header_fields: true } } },
+      }),
+    );
     const run = runCli(work);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/aws_lb\.main \[AWS-0053\] HIGH: internet-facing load balancer/);
@@ -27,7 +42,11 @@ describe("guardrails CLI", () => {
 
   it("agrees with synth on this project's output, suppressions included", () => {
     const out = join(work, "out");
-    const synth = spawnSync(process.execPath, ["scripts/synth.js"], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: out }, encoding: "utf8" });
+    const synth = spawnSync(process.execPath, ["scripts/synth.js"], {
+      cwd: root,
+      env: { ...process.env, CDKTF_OUTDIR: out },
+      encoding: "utf8",
+    });
     expect(synth.status).toBe(0);
     const before = readFileSync(join(out, "stacks", "careportal-prod-app", "guardrails.json"), "utf8");
     const run = runCli(out);
@@ -60,11 +79,16 @@ describe("guardrails CLI", () => {
 
   it("runs the residency rule with --allowed-regions and writes reports under --out-dir", () => {
     const file = join(work, "kms.tf.json");
-    writeFileSync(file, JSON.stringify({ resource: { aws_kms_key: { k: { region: "us-east-1", enable_key_rotation: true, policy: "{}" } } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ resource: { aws_kms_key: { k: { region: "us-east-1", enable_key_rotation: true, policy: "{}" } } } }),
+    );
     const outDir = join(work, "reports");
     const run = runCli("--allowed-regions", "eu-central-1,eu-west-1", "--out-dir", outDir, file);
     expect(run.stderr).toMatch(/aws_kms_key\.k \[PRJ_DATA_RESIDENCY\] CRITICAL: region us-east-1 is outside eu-central-1, eu-west-1/);
-    expect(run.stdout).toMatch(new RegExp(`kms\\.tf\\.json: 4 checks passed, 0 suppressed, 1 failed, 0 unknown .*; report ${outDir}/.*kms\\.guardrails\\.md$`, "m"));
+    expect(run.stdout).toMatch(
+      new RegExp(`kms\\.tf\\.json: 4 checks passed, 0 suppressed, 1 failed, 0 unknown .*; report ${outDir}/.*kms\\.guardrails\\.md$`, "m"),
+    );
     expect(existsSync(join(work, "kms.guardrails.json"))).toBe(false);
     const reports = readdirSync(outDir, { recursive: true }) as string[];
     expect(reports.filter((r) => r.endsWith("kms.guardrails.json"))).toHaveLength(1);
@@ -80,10 +104,12 @@ describe("guardrails CLI on HCL (.tf)", () => {
       'resource "aws_s3_bucket" "docs" {\n  bucket = "docs"\n}',
       'resource "aws_db_instance" "db" {\n  storage_encrypted   = true\n  publicly_accessible = var.public\n}',
     ].join("\n"),
-    "versioning.tf": 'resource "aws_s3_bucket_versioning" "docs" {\n  bucket = aws_s3_bucket.docs.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+    "versioning.tf":
+      'resource "aws_s3_bucket_versioning" "docs" {\n  bucket = aws_s3_bucket.docs.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
   };
   type Report = { findings: { address: string; ruleId: string; status: string; detail?: string }[] };
-  const status = (r: Report, address: string, ruleId: string) => r.findings.find((f) => f.address === address && f.ruleId === ruleId)?.status;
+  const status = (r: Report, address: string, ruleId: string) =>
+    r.findings.find((f) => f.address === address && f.ruleId === ruleId)?.status;
 
   it("checks a folder's .tf files as one module, reports unresolved expressions as unknown, exits 1", () => {
     const mod = join(work, "infra");
@@ -103,7 +129,12 @@ describe("guardrails CLI on HCL (.tf)", () => {
 
   it("checks one .tf file given by name, with the JSON beside it on its own", () => {
     writeFileSync(join(work, "main.tf"), hcl["main.tf"]);
-    writeFileSync(join(work, "lb.tf.json"), JSON.stringify({ resource: { aws_lb: { main: { internal: true, load_balancer_type: "application", drop_invalid_header_fields: true } } } }));
+    writeFileSync(
+      join(work, "lb.tf.json"),
+      JSON.stringify({
+        resource: { aws_lb: { main: { internal: true, load_balancer_type: "application", drop_invalid_header_fields: true } } },
+      }),
+    );
     const run = runCli(join(work, "main.tf"), join(work, "lb.tf.json"));
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/2 file\(s\)/);
@@ -127,8 +158,14 @@ describe("guardrails CLI on HCL (.tf)", () => {
     expect(runCli(work).status).toBe(1);
     const report = JSON.parse(readFileSync(join(work, "guardrails.json"), "utf8")) as Report & { findings: { justification?: string }[] };
     const find = (address: string, ruleId: string) => report.findings.find((f) => f.address === address && f.ruleId === ruleId);
-    expect(find("aws_s3_bucket.docs", "CKV_AWS_144")).toMatchObject({ status: "suppressed", justification: "Single-region by design: data residency" });
-    expect(find("aws_s3_bucket.docs", "CKV2_AWS_6")).toMatchObject({ status: "suppressed", justification: "trivy:ignore in main.tf, no reason given" });
+    expect(find("aws_s3_bucket.docs", "CKV_AWS_144")).toMatchObject({
+      status: "suppressed",
+      justification: "Single-region by design: data residency",
+    });
+    expect(find("aws_s3_bucket.docs", "CKV2_AWS_6")).toMatchObject({
+      status: "suppressed",
+      justification: "trivy:ignore in main.tf, no reason given",
+    });
     expect(status(report, "aws_s3_bucket.other", "CKV_AWS_144")).toBe("failed");
     expect(status(report, "aws_s3_bucket.other", "CKV2_AWS_6")).toBe("failed");
   });
@@ -138,7 +175,9 @@ describe("guardrails CLI on HCL (.tf)", () => {
     writeFileSync(join(work, "b.tf"), 'resource "aws_s3_bucket" "docs" {\n  bucket = "other"\n}\n');
     const run = runCli(work);
     expect(run.status).toBe(2);
-    expect(run.stderr.trim()).toBe(`guardrails: ${join(work, "b.tf")}: declares aws_s3_bucket.docs, already declared in ${join(work, "a.tf")}`);
+    expect(run.stderr.trim()).toBe(
+      `guardrails: ${join(work, "b.tf")}: declares aws_s3_bucket.docs, already declared in ${join(work, "a.tf")}`,
+    );
     expect(readdirSync(work).sort()).toEqual(["a.tf", "b.tf"]);
   });
 });
@@ -154,8 +193,7 @@ function writeHugeBucket(file: string, bytes: number) {
 }
 
 /** A bucket whose tags nest `levels` arrays deep. */
-const deep = (levels: number) =>
-  `{"resource":{"aws_s3_bucket":{"b":{"tags":${"[".repeat(levels)}${"]".repeat(levels)}}}}}`;
+const deep = (levels: number) => `{"resource":{"aws_s3_bucket":{"b":{"tags":${"[".repeat(levels)}${"]".repeat(levels)}}}}}`;
 
 /** The CLI as a child process, so that several run at once. */
 function runCliAsync(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -176,16 +214,8 @@ describe("guardrails CLI on input that is not Terraform JSON", () => {
   const mib = MAX_INPUT_BYTES / 1024 / 1024;
   const cases: [string, (file: string) => void, RegExp, string?][] = [
     ["a top-level array", text("[]"), /top level is an array, not a Terraform JSON object$/],
-    [
-      "a resource type that is a string",
-      text('{"resource":{"aws_s3_bucket":"b"}}'),
-      /resource\.aws_s3_bucket is a string, not an object/,
-    ],
-    [
-      "a resource type that is null",
-      text('{"resource":{"aws_s3_bucket":null}}'),
-      /resource\.aws_s3_bucket is null, not an object/,
-    ],
+    ["a resource type that is a string", text('{"resource":{"aws_s3_bucket":"b"}}'), /resource\.aws_s3_bucket is a string, not an object/],
+    ["a resource type that is null", text('{"resource":{"aws_s3_bucket":null}}'), /resource\.aws_s3_bucket is null, not an object/],
     [
       "a resource that is a number",
       text('{"resource":{"aws_s3_bucket":{"b":1}}}'),
@@ -193,15 +223,16 @@ describe("guardrails CLI on input that is not Terraform JSON", () => {
     ],
     ["a provider that is a string", text('{"provider":{"aws":"eu"}}'), /provider\.aws is a string, not a provider block/],
     ["20,000 levels of nesting", text(deep(20_000)), new RegExp(`more than ${MAX_INPUT_DEPTH} levels deep$`)],
-    [
-      "a 50 MB file",
-      (f) => writeHugeBucket(f, 50 * 1024 * 1024),
-      new RegExp(`is 50 MiB \\(\\d+ bytes\\), over the ${mib} MiB limit$`),
-    ],
+    ["a 50 MB file", (f) => writeHugeBucket(f, 50 * 1024 * 1024), new RegExp(`is 50 MiB \\(\\d+ bytes\\), over the ${mib} MiB limit$`)],
     ["invalid JSON", text('{"resource":\n  {,}}'), /is not valid JSON \(.*line 2 column 4\)$/],
     ["an empty file", text(""), /is not valid JSON \(Unexpected end of JSON input\)$/],
     ["a missing file", () => undefined, /: no such file or directory$/],
-    ["invalid HCL", text('resource "aws_s3_bucket" "b" {\n  bucket = \n}\n'), /is not valid HCL \(line 2 column 12: Invalid expression;.*\)$/, "main.tf"],
+    [
+      "invalid HCL",
+      text('resource "aws_s3_bucket" "b" {\n  bucket = \n}\n'),
+      /is not valid HCL \(line 2 column 12: Invalid expression;.*\)$/,
+      "main.tf",
+    ],
     [
       "20,000 levels of nesting in HCL",
       text(`resource "aws_s3_bucket" "b" {\n  tags = ${"[".repeat(20_000)}${"]".repeat(20_000)}\n}\n`),

@@ -17,7 +17,11 @@ import { baseSpec, validSpec } from "../helpers";
 const appStack = (env: "dev" | "prod" = "prod") => new AppStack(new App(), resolve(validSpec(baseSpec()), env));
 /** Change one attribute of the first resource of a type, as a careless edit to a construct would. */
 function breakResource(stack: AppStack, type: string, path: string, value: unknown) {
-  const resource = stack.node.findAll().find((c) => (c as { terraformResourceType?: string }).terraformResourceType === type) as unknown as { addOverride(p: string, v: unknown): void };
+  const resource = stack.node
+    .findAll()
+    .find((c) => (c as { terraformResourceType?: string }).terraformResourceType === type) as unknown as {
+    addOverride(p: string, v: unknown): void;
+  };
   resource.addOverride(path, value);
 }
 
@@ -82,7 +86,9 @@ describe("suppressions", () => {
 
   it("come from config, validated, scoped to a construct path and environments", () => {
     const spec: any = baseSpec();
-    spec.guardrails = { suppressions: [{ rule: "CKV_AWS_144", path: "DataKey", environments: ["dev"], reason: "Stale on purpose: keys are not buckets." }] };
+    spec.guardrails = {
+      suppressions: [{ rule: "CKV_AWS_144", path: "DataKey", environments: ["dev"], reason: "Stale on purpose: keys are not buckets." }],
+    };
     const built = buildApp(validSpec(spec), mkdtempSync(join(tmpdir(), "gr-")));
     const reports = enforce(built.stacks);
     expect(reports.find((r) => r.stack === "demo-dev-app")!.staleSuppressions).toEqual([
@@ -117,7 +123,9 @@ describe("reports and scanner files", () => {
     }
     const md = readFileSync(join(out, "stacks", "demo-prod-bootstrap", "guardrails.md"), "utf8");
     expect(md).toMatch(/## Suppressed \(3\)/);
-    expect(md).toMatch(/\| `aws_s3_bucket\.StateAccessLogBucket_1603EC2E` \| CKV_AWS_145 \| high \| encryption-at-rest \| S3 server access log delivery supports only SSE-S3/);
+    expect(md).toMatch(
+      /\| `aws_s3_bucket\.StateAccessLogBucket_1603EC2E` \| CKV_AWS_145 \| high \| encryption-at-rest \| S3 server access log delivery supports only SSE-S3/,
+    );
   });
 
   it("writes guardrails.md for a reviewer: counts, summaries, then action, exceptions, and passed checks last", () => {
@@ -125,14 +133,24 @@ describe("reports and scanner files", () => {
     const md = readFileSync(join(out, "stacks", report.stack, "guardrails.md"), "utf8");
     const headings = md.split("\n").filter((l) => l.startsWith("## "));
     expect(headings.map((h) => h.replace(/ \(\d+\)$/, ""))).toEqual([
-      "## Summary by control family", "## Summary by resource", "## Failed", "## Unknown", "## Suppressed", "## Appendix: passed checks",
+      "## Summary by control family",
+      "## Summary by resource",
+      "## Failed",
+      "## Unknown",
+      "## Suppressed",
+      "## Appendix: passed checks",
     ]);
     const passed = report.findings.filter((f) => f.status === "passed");
     const rules = new Set(report.findings.map((f) => f.ruleId)).size;
     const resources = new Set(report.findings.map((f) => f.address)).size;
-    expect(md).toContain(`${rules} of ${report.rulesEvaluated} rules apply to the ${resources} resources here, in ${report.findings.length} checks (one rule on one resource): ${passed.length} passed, 0 failed, 0 unknown, 3 suppressed.`);
+    expect(md).toContain(
+      `${rules} of ${report.rulesEvaluated} rules apply to the ${resources} resources here, in ${report.findings.length} checks (one rule on one resource): ${passed.length} passed, 0 failed, 0 unknown, 3 suppressed.`,
+    );
     // Every table: one header, no column named twice, every row as wide as its header.
-    const tables = md.split("\n\n").map((b) => b.split("\n").filter((l) => l.startsWith("| "))).filter((t) => t.length > 0);
+    const tables = md
+      .split("\n\n")
+      .map((b) => b.split("\n").filter((l) => l.startsWith("| ")))
+      .filter((t) => t.length > 0);
     expect(tables).toHaveLength(4);
     const cells = (l: string) => l.slice(2, -2).split(/ (?<!\\)\| /);
     for (const [header, ...rows] of tables) {
@@ -149,12 +167,18 @@ describe("reports and scanner files", () => {
   });
 
   it("lists a failure with its fix, most severe first, before the suppressions", () => {
-    const failing = evaluate("x.tf.json", { resource: { aws_lb: { main: { internal: false } }, aws_db_instance: { db: { publicly_accessible: "${var.x}" } } } });
+    const failing = evaluate("x.tf.json", {
+      resource: { aws_lb: { main: { internal: false } }, aws_db_instance: { db: { publicly_accessible: "${var.x}" } } },
+    });
     const md = markdownReport(failing);
     const failed = md.slice(md.indexOf("## Failed"), md.indexOf("## Unknown"));
-    expect(failed).toMatch(/### `aws_lb\.main`: AWS-0053 \(high\)\n\n- what is wrong: internet-facing load balancer.*\n- rule: .*\n- fix: .*\n- controls: network-segmentation \(HIPAA 164\.312\(a\)\(1\)/);
+    expect(failed).toMatch(
+      /### `aws_lb\.main`: AWS-0053 \(high\)\n\n- what is wrong: internet-facing load balancer.*\n- rule: .*\n- fix: .*\n- controls: network-segmentation \(HIPAA 164\.312\(a\)\(1\)/,
+    );
     const severities = [...failed.matchAll(/^### .* \((\w+)\)$/gm)].map((m) => m[1]);
-    expect(severities).toEqual([...severities].sort((a, b) => ["critical", "high", "medium", "low"].indexOf(a) - ["critical", "high", "medium", "low"].indexOf(b)));
+    expect(severities).toEqual(
+      [...severities].sort((a, b) => ["critical", "high", "medium", "low"].indexOf(a) - ["critical", "high", "medium", "low"].indexOf(b)),
+    );
     expect(md.slice(md.indexOf("## Unknown"))).toMatch(/### `aws_db_instance\.db`: .*\n\n- why it could not decide: .*\$\{var\.x\}/);
   });
 
@@ -165,7 +189,9 @@ describe("reports and scanner files", () => {
       const sarif = JSON.parse(readFileSync(join(out, "stacks", r.stack, "guardrails.sarif"), "utf8"));
       expect(validate(sarif) ? [] : validate.errors).toEqual([]);
     }
-    const failing = evaluate("x.tf.json", { resource: { aws_lb: { main: { internal: false } }, aws_kms_key: { k: { enable_key_rotation: "${var.x}" } } } });
+    const failing = evaluate("x.tf.json", {
+      resource: { aws_lb: { main: { internal: false } }, aws_kms_key: { k: { enable_key_rotation: "${var.x}" } } },
+    });
     expect(failing.findings.some((f) => f.status === "failed")).toBe(true);
     const sarif = JSON.parse(sarifReport(failing, "x.tf.json"));
     expect(validate(sarif) ? [] : validate.errors).toEqual([]);
@@ -208,7 +234,9 @@ describe("reports and scanner files", () => {
     suppress(stack.dataKey, "CKV_AWS_7", "Rotation is handled by the external key ceremony (test).");
     writeReports(dir, enforce([stack]));
     const trivy = readFileSync(join(dir, ".trivyignore.yaml"), "utf8");
-    expect(trivy).toMatch(/- id: AWS-0065\n {4}paths:\n {6}- "stacks\/demo-prod-app\/cdk\.tf\.json"\n {4}statement: "aws_kms_key\.DataKey_0F118E08: Rotation is handled/);
+    expect(trivy).toMatch(
+      /- id: AWS-0065\n {4}paths:\n {6}- "stacks\/demo-prod-app\/cdk\.tf\.json"\n {4}statement: "aws_kms_key\.DataKey_0F118E08: Rotation is handled/,
+    );
     expect(trivy).toMatch(/- id: AVD-AWS-0065\n/);
     expect(readFileSync(join(dir, ".checkov.yaml"), "utf8")).toContain('- "CKV_AWS_7:.*stacks/demo-prod-app/cdk\\\\.tf\\\\.json$"');
     rmSync(dir, { recursive: true, force: true });
@@ -233,7 +261,9 @@ describe("formatBlocking", () => {
     const doc = {
       resource: {
         aws_cloudwatch_log_group: { short: { name: "g", retention_in_days: 7, kms_key_id: "arn:key" } },
-        aws_iam_policy: { admin: { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) } },
+        aws_iam_policy: {
+          admin: { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }) },
+        },
       },
     };
     const text = formatBlocking([evaluate("s", doc as never)]);

@@ -16,19 +16,32 @@ import { withoutOpenStateWarnings } from "../helpers";
 const root = resolve(__dirname, "..", "..");
 const work = mkdtempSync(join(tmpdir(), "hcl-"));
 const synth = (out: string, ...args: string[]) =>
-  spawnSync(process.execPath, ["scripts/synth.js", ...args], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: out, SYNTH_HCL_OUTPUT: "" }, encoding: "utf8" });
+  spawnSync(process.execPath, ["scripts/synth.js", ...args], {
+    cwd: root,
+    env: { ...process.env, CDKTF_OUTDIR: out, SYNTH_HCL_OUTPUT: "" },
+    encoding: "utf8",
+  });
 
 /** Blocks as cdktf writes them (object or list of one) and as hcl2json reads them (list) compare equal. */
 function normalize(v: unknown): unknown {
-  if (Array.isArray(v)) return v.length === 1 && typeof v[0] === "object" && v[0] !== null && !Array.isArray(v[0]) ? normalize(v[0]) : v.map(normalize);
+  if (Array.isArray(v))
+    return v.length === 1 && typeof v[0] === "object" && v[0] !== null && !Array.isArray(v[0]) ? normalize(v[0]) : v.map(normalize);
   if (v && typeof v === "object") {
-    return Object.fromEntries(Object.entries(v).filter(([k]) => k !== "//").sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, normalize(x)]));
+    return Object.fromEntries(
+      Object.entries(v)
+        .filter(([k]) => k !== "//")
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, x]) => [k, normalize(x)]),
+    );
   }
   // The formatter may re-space an expression (`{ "A" = x }`); spacing is not meaning.
   if (typeof v === "string" && v.startsWith("${") && v.endsWith("}")) return v.replace(/\s+/g, "");
   return v;
 }
-const verdicts = (doc: Record<string, unknown>) => evaluate("s", doc as TfJsonDocument).findings.map((f) => `${f.address} ${f.ruleId} ${f.status}`).sort();
+const verdicts = (doc: Record<string, unknown>) =>
+  evaluate("s", doc as TfJsonDocument)
+    .findings.map((f) => `${f.address} ${f.ruleId} ${f.status}`)
+    .sort();
 
 const jsonOut = join(work, "json");
 const hclOut = join(work, "hcl");

@@ -8,8 +8,12 @@ import { ALL_RULES } from "../../guardrails/rules";
 import { accessLevelOf, catalogueLoaded } from "../../guardrails/rules/iam-analysis";
 
 const policy = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
-const allow = (Action: string | string[], Resource: string | string[] = "*", extra: object = {}) =>
-  ({ Effect: "Allow", Action, Resource, ...extra });
+const allow = (Action: string | string[], Resource: string | string[] = "*", extra: object = {}) => ({
+  Effect: "Allow",
+  Action,
+  Resource,
+  ...extra,
+});
 
 function status(id: string, doc: TfJsonDocument): FindingStatus[] {
   const rule = ALL_RULES.find((r) => r.id === id)!;
@@ -44,7 +48,9 @@ describe("CKV_AWS_286 privilege escalation", () => {
   it("expands wildcards, and a Condition or a Deny naming the action takes it out", () => {
     expect(onPolicy("CKV_AWS_286", allow("iam:Put*"), allow("sts:AssumeRole"))).toBe("failed");
     expect(onPolicy("CKV_AWS_286", allow("iam:*", "*", { Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } } }))).toBe("passed");
-    expect(onPolicy("CKV_AWS_286", allow("iam:CreateAccessKey"), { Effect: "Deny", Action: "iam:CreateAccessKey", Resource: "arn:x" })).toBe("passed");
+    expect(
+      onPolicy("CKV_AWS_286", allow("iam:CreateAccessKey"), { Effect: "Deny", Action: "iam:CreateAccessKey", Resource: "arn:x" }),
+    ).toBe("passed");
   });
 
   it("reads NotAction with Allow on * as every other action", () => {

@@ -125,7 +125,14 @@ describe("security group rules are judged where they are declared", () => {
     const rule = ALL_RULES.find((r) => r.id === "CKV_AWS_24")!;
     const doc = toDoc({
       "aws_security_group.sg": { description: "app" },
-      "aws_vpc_security_group_ingress_rule.ssh": { security_group_id: "${aws_security_group.sg.id}", cidr_ipv4: "0.0.0.0/0", from_port: 22, to_port: 22, ip_protocol: "tcp", description: "ssh" },
+      "aws_vpc_security_group_ingress_rule.ssh": {
+        security_group_id: "${aws_security_group.sg.id}",
+        cidr_ipv4: "0.0.0.0/0",
+        from_port: 22,
+        to_port: 22,
+        ip_protocol: "tcp",
+        description: "ssh",
+      },
     });
     expect(findingsOf(rule, doc).map((f) => `${f.address} ${f.status}`)).toEqual([
       "aws_security_group.sg passed",

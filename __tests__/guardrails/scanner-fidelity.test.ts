@@ -18,7 +18,13 @@ function status(id: string, resources: Res): string {
   return evaluate("t", { resource }, [], [rule]).findings.find((f) => f.address === subject)?.status ?? "none";
 }
 const doc = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
-const open = (Condition?: object) => ({ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*", ...(Condition ? { Condition } : {}) });
+const open = (Condition?: object) => ({
+  Effect: "Allow",
+  Principal: "*",
+  Action: "s3:GetObject",
+  Resource: "arn:aws:s3:::b/*",
+  ...(Condition ? { Condition } : {}),
+});
 
 describe("CKV_AWS_70: only Checkov's restricting condition keys count", () => {
   const bucketPolicy = (st: object) => ({ "aws_s3_bucket_policy.p": { bucket: "b", policy: doc(st) } });
@@ -59,7 +65,15 @@ describe("CKV_AWS_32/168/169: cloudsplaining's internet-accessible test", () => 
 
 describe("CKV_AWS_385: only narrowing conditions count for a cross-account principal", () => {
   const topic = (Condition?: object) => ({
-    "aws_sns_topic_policy.p": { arn: "x", policy: doc({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "SNS:Publish", ...(Condition ? { Condition } : {}) }) },
+    "aws_sns_topic_policy.p": {
+      arn: "x",
+      policy: doc({
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::111122223333:root" },
+        Action: "SNS:Publish",
+        ...(Condition ? { Condition } : {}),
+      }),
+    },
   });
   it("fails with only aws:SecureTransport, passes with aws:PrincipalOrgID", () => {
     expect(status("CKV_AWS_385", topic({ Bool: { "aws:SecureTransport": "true" } }))).toBe("failed");
@@ -69,7 +83,7 @@ describe("CKV_AWS_385: only narrowing conditions count for a cross-account princ
 
 describe("CKV_AWS_33: a wildcard principal in a list, or without an Effect", () => {
   it.each([
-    ["Principal [\"x\", \"*\"]", { Effect: "Allow", Principal: ["arn:aws:iam::1:root", "*"], Action: "kms:*" }],
+    ['Principal ["x", "*"]', { Effect: "Allow", Principal: ["arn:aws:iam::1:root", "*"], Action: "kms:*" }],
     ["no Effect", { Principal: { AWS: "*" }, Action: "kms:*" }],
   ])("fails %s", (_, st) => {
     expect(status("CKV_AWS_33", { "aws_kms_key.k": { policy: doc(st) } })).toBe("failed");
@@ -79,10 +93,16 @@ describe("CKV_AWS_33: a wildcard principal in a list, or without an Effect", () 
 describe("CKV_AWS_175/342: classic WAF ACLs and empty blocks", () => {
   it("an empty rule block is no rule, in classic WAF too", () => {
     expect(status("CKV_AWS_175", { "aws_waf_web_acl.a": { name: "a", rules: [{}] } })).toBe("failed");
-    expect(status("CKV_AWS_175", { "aws_wafregional_web_acl.a": { name: "a", rule: [{ priority: 1, rule_id: "r", action: [{ type: "BLOCK" }] }] } })).toBe("passed");
+    expect(
+      status("CKV_AWS_175", {
+        "aws_wafregional_web_acl.a": { name: "a", rule: [{ priority: 1, rule_id: "r", action: [{ type: "BLOCK" }] }] },
+      }),
+    ).toBe("passed");
   });
   it("an empty action block is no action", () => {
-    const acl = (action: object) => ({ "aws_wafv2_web_acl.a": { rule: [{ name: "r", priority: 1, action, statement: { geo_match_statement: { country_codes: ["XX"] } } }] } });
+    const acl = (action: object) => ({
+      "aws_wafv2_web_acl.a": { rule: [{ name: "r", priority: 1, action, statement: { geo_match_statement: { country_codes: ["XX"] } } }] },
+    });
     expect(status("CKV_AWS_342", acl({}))).toBe("failed");
     expect(status("CKV_AWS_342", acl({ block: {} }))).toBe("passed");
   });
@@ -109,10 +129,12 @@ describe("CKV_AWS_134 and AWS-0050 mean what each scanner means", () => {
 describe("AWS-0163: only a trail bucket in the same configuration is judged", () => {
   it("is silent when the bucket is elsewhere, and accepts inline logging", () => {
     expect(status("AWS-0163", { "aws_cloudtrail.t": { s3_bucket_name: "org-trail-bucket" } })).toBe("none");
-    expect(status("AWS-0163", {
-      "aws_cloudtrail.t": { s3_bucket_name: "trail-b" },
-      "aws_s3_bucket.b": { bucket: "trail-b", logging: [{ target_bucket: "logs" }] },
-    })).toBe("passed");
+    expect(
+      status("AWS-0163", {
+        "aws_cloudtrail.t": { s3_bucket_name: "trail-b" },
+        "aws_s3_bucket.b": { bucket: "trail-b", logging: [{ target_bucket: "logs" }] },
+      }),
+    ).toBe("passed");
   });
 });
 
@@ -121,12 +143,23 @@ describe("one id, one meaning: Checkov and Trivy halves of a split rule", () => 
     rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: algorithm, ...(key ? { kms_master_key_id: key } : {}) } }],
   });
   it("CKV_AWS_145 wants aws:kms; AWS-0132 wants a key and exempts log-delivery targets", () => {
-    const awsManaged = { "aws_s3_bucket.b": { bucket: "data" }, "aws_s3_bucket_server_side_encryption_configuration.c": { bucket: "${aws_s3_bucket.b.id}", ...sse("aws:kms") } };
+    const awsManaged = {
+      "aws_s3_bucket.b": { bucket: "data" },
+      "aws_s3_bucket_server_side_encryption_configuration.c": { bucket: "${aws_s3_bucket.b.id}", ...sse("aws:kms") },
+    };
     expect(status("CKV_AWS_145", awsManaged)).toBe("passed");
     expect(status("AWS-0132", awsManaged)).toBe("failed");
     const logTarget = {
       "aws_s3_bucket.b": { bucket: "logs", server_side_encryption_configuration: sse("AES256") },
-      "aws_s3_bucket_policy.p": { bucket: "logs", policy: doc({ Effect: "Allow", Principal: { Service: ["logging.s3.amazonaws.com"] }, Action: ["s3:PutObject"], Resource: "arn:aws:s3:::logs/*" }) },
+      "aws_s3_bucket_policy.p": {
+        bucket: "logs",
+        policy: doc({
+          Effect: "Allow",
+          Principal: { Service: ["logging.s3.amazonaws.com"] },
+          Action: ["s3:PutObject"],
+          Resource: "arn:aws:s3:::logs/*",
+        }),
+      },
     };
     expect(status("CKV_AWS_145", logTarget)).toBe("failed");
     expect(status("AWS-0132", logTarget)).toBe("passed");
@@ -134,16 +167,23 @@ describe("one id, one meaning: Checkov and Trivy halves of a split rule", () => 
     expect(status("AWS-0132", inlineKey)).toBe("passed");
   });
   it("CKV_AWS_18 counts a bucket that receives logs; AWS-0089 exempts only log-delivery targets", () => {
-    const target = { "aws_s3_bucket.t": { bucket: "logs" }, "aws_s3_bucket_logging.l": { bucket: "src", target_bucket: "${aws_s3_bucket.t.id}" } };
+    const target = {
+      "aws_s3_bucket.t": { bucket: "logs" },
+      "aws_s3_bucket_logging.l": { bucket: "src", target_bucket: "${aws_s3_bucket.t.id}" },
+    };
     expect(status("CKV_AWS_18", target)).toBe("passed");
     expect(status("AWS-0089", target)).toBe("failed");
-    const grant = (permissions: string[]) => ({ "aws_s3_bucket.t": { bucket: "logs", grant: [{ type: "Group", uri: "http://acs.amazonaws.com/groups/s3/LogDelivery", permissions }] } });
+    const grant = (permissions: string[]) => ({
+      "aws_s3_bucket.t": { bucket: "logs", grant: [{ type: "Group", uri: "http://acs.amazonaws.com/groups/s3/LogDelivery", permissions }] },
+    });
     expect(status("AWS-0089", grant(["WRITE", "READ_ACP"]))).toBe("passed");
     expect(status("AWS-0089", grant(["WRITE"]))).toBe("failed");
     expect(status("AWS-0132", grant(["WRITE"]))).toBe("passed");
   });
   it("CKV_AWS_168 asks who may send; AWS-0097 asks for * or sqs:* actions", () => {
-    const q = (Principal: unknown, Action: string) => ({ "aws_sqs_queue_policy.p": { queue_url: "u", policy: doc({ Effect: "Allow", Principal, Action, Resource: "*" }) } });
+    const q = (Principal: unknown, Action: string) => ({
+      "aws_sqs_queue_policy.p": { queue_url: "u", policy: doc({ Effect: "Allow", Principal, Action, Resource: "*" }) },
+    });
     expect(status("CKV_AWS_168", q("*", "sqs:SendMessage"))).toBe("failed");
     expect(status("AWS-0097", q("*", "sqs:SendMessage"))).toBe("passed");
     expect(status("CKV_AWS_168", q({ AWS: "arn:aws:iam::111122223333:root" }, "sqs:*"))).toBe("passed");
@@ -153,7 +193,10 @@ describe("one id, one meaning: Checkov and Trivy halves of a split rule", () => 
     const arnOnly = { "aws_cloudtrail.t": { cloud_watch_logs_group_arn: "arn:aws:logs:eu-central-1:111122223333:log-group:x:*" } };
     expect(status("CKV2_AWS_10", arnOnly)).toBe("failed");
     expect(status("AWS-0162", arnOnly)).toBe("passed");
-    const noRole = { "aws_cloudtrail.t": { cloud_watch_logs_group_arn: "${aws_cloudwatch_log_group.g.arn}:*" }, "aws_cloudwatch_log_group.g": {} };
+    const noRole = {
+      "aws_cloudtrail.t": { cloud_watch_logs_group_arn: "${aws_cloudwatch_log_group.g.arn}:*" },
+      "aws_cloudwatch_log_group.g": {},
+    };
     expect(status("CKV2_AWS_10", noRole)).toBe("passed");
   });
   it("CKV_AWS_174 takes any TLSv1.2_<year> and fails the default certificate; AWS-0013 the reverse", () => {
@@ -190,10 +233,14 @@ describe("Checkov's IAM policy checks", () => {
     expect(status("CKV_AWS_63", noEffect)).toBe("failed");
   });
   it("reads an SSO permission set's inline_policy, and a policy given as a list of one document", () => {
-    const sso = { "aws_ssoadmin_permission_set_inline_policy.s": { inline_policy: doc({ Effect: "Allow", Action: "iam:*", Resource: "*" }) } };
+    const sso = {
+      "aws_ssoadmin_permission_set_inline_policy.s": { inline_policy: doc({ Effect: "Allow", Action: "iam:*", Resource: "*" }) },
+    };
     expect(status("CKV2_AWS_40", sso)).toBe("failed");
     expect(status("CKV_AWS_355", sso)).toBe("failed");
-    const listed = { "aws_iam_role_policy.r": { role: "x", policy: [{ Statement: [{ Effect: "Allow", Action: ["*"], Resource: "arn:aws:s3:::b" }] }] } };
+    const listed = {
+      "aws_iam_role_policy.r": { role: "x", policy: [{ Statement: [{ Effect: "Allow", Action: ["*"], Resource: "arn:aws:s3:::b" }] }] },
+    };
     expect(status("CKV_AWS_63", listed)).toBe("failed");
   });
   it("CKV_AWS_355: a wildcard action on Resource * is restrictable; a list-only action is not", () => {
@@ -201,7 +248,9 @@ describe("Checkov's IAM policy checks", () => {
     expect(status("CKV_AWS_355", pol({ Effect: "Allow", Action: "ec2:DescribeRegions", Resource: "*" }))).toBe("passed");
   });
   it("CKV_AWS_274/CKV2_AWS_56 see managed policies attached to SSO permission sets", () => {
-    const sso = (name: string) => ({ "aws_ssoadmin_managed_policy_attachment.a": { managed_policy_arn: `arn:aws:iam::aws:policy/${name}` } });
+    const sso = (name: string) => ({
+      "aws_ssoadmin_managed_policy_attachment.a": { managed_policy_arn: `arn:aws:iam::aws:policy/${name}` },
+    });
     expect(status("CKV_AWS_274", sso("AdministratorAccess"))).toBe("failed");
     expect(status("CKV2_AWS_56", sso("IAMFullAccess"))).toBe("failed");
     expect(status("CKV2_AWS_56", sso("ReadOnlyAccess"))).toBe("passed");
@@ -210,13 +259,20 @@ describe("Checkov's IAM policy checks", () => {
 
 describe("CKV2_AWS_72, CKV2_AWS_35, CKV_AWS_60/61/393 as Checkov reads them", () => {
   it("CKV2_AWS_72 judges only MediaStore, MediaPackage and ELB origins, and not a disabled distribution", () => {
-    const d = (domain_name: string, enabled = true) => ({ "aws_cloudfront_distribution.d": { enabled, origin: [{ domain_name, custom_origin_config: { origin_protocol_policy: "match-viewer" } }] } });
+    const d = (domain_name: string, enabled = true) => ({
+      "aws_cloudfront_distribution.d": {
+        enabled,
+        origin: [{ domain_name, custom_origin_config: { origin_protocol_policy: "match-viewer" } }],
+      },
+    });
     expect(status("CKV2_AWS_72", d("app.example.org"))).toBe("passed");
     expect(status("CKV2_AWS_72", d("web-1.eu-west-1.elb.amazonaws.com"))).toBe("failed");
     expect(status("CKV2_AWS_72", d("web-1.eu-west-1.elb.amazonaws.com", false))).toBe("passed");
   });
   it("CKV2_AWS_35 fails only a default route to a non-empty instance_id", () => {
-    const route = (destination_cidr_block: string, instance_id: string) => ({ "aws_route.r": { route_table_id: "rt", destination_cidr_block, instance_id } });
+    const route = (destination_cidr_block: string, instance_id: string) => ({
+      "aws_route.r": { route_table_id: "rt", destination_cidr_block, instance_id },
+    });
     expect(status("CKV2_AWS_35", route("10.1.0.0/16", "i-1"))).toBe("passed");
     expect(status("CKV2_AWS_35", route("0.0.0.0/0", ""))).toBe("passed");
     expect(status("CKV2_AWS_35", route("0.0.0.0/0", "i-1"))).toBe("failed");
@@ -226,11 +282,16 @@ describe("CKV2_AWS_72, CKV2_AWS_35, CKV_AWS_60/61/393 as Checkov reads them", ()
     expect(status("CKV_AWS_61", { "aws_iam_role.r": { name: "r" } })).toBe("passed");
   });
   it("CKV_AWS_393 accepts repo:<org>/* and an org-scoped sub key, not repo:<org>* or a workflow claim", () => {
-    const gh = (key: string, sub: string) => ({ "aws_iam_role.r": { assume_role_policy: doc({
-      Effect: "Allow", Action: "sts:AssumeRoleWithWebIdentity",
-      Principal: { Federated: "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" },
-      Condition: { StringLike: { [key]: sub } },
-    }) } });
+    const gh = (key: string, sub: string) => ({
+      "aws_iam_role.r": {
+        assume_role_policy: doc({
+          Effect: "Allow",
+          Action: "sts:AssumeRoleWithWebIdentity",
+          Principal: { Federated: "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" },
+          Condition: { StringLike: { [key]: sub } },
+        }),
+      },
+    });
     const key = "token.actions.githubusercontent.com:sub";
     expect(status("CKV_AWS_393", gh(key, "repo:acme/*"))).toBe("passed");
     expect(status("CKV_AWS_393", gh("token.actions.githubusercontent.com/acme:sub", "repo:acme/app:ref:refs/heads/main"))).toBe("passed");
@@ -252,7 +313,11 @@ describe("CKV2_AWS_19 owners, as Checkov's graph check reads them", () => {
   it.each([
     ["an EC2 instance", { "aws_instance.i": {}, "aws_eip.e": { domain: "vpc", instance: "${aws_instance.i.id}" } }, "passed"],
     ["a NAT gateway", { "aws_eip.e": { domain: "vpc" }, "aws_nat_gateway.n": { allocation_id: "${aws_eip.e.id}" } }, "passed"],
-    ["an association with an instance", { "aws_eip.e": { vpc: true }, "aws_eip_association.a": { allocation_id: "${aws_eip.e.id}", instance_id: "i-1" } }, "passed"],
+    [
+      "an association with an instance",
+      { "aws_eip.e": { vpc: true }, "aws_eip_association.a": { allocation_id: "${aws_eip.e.id}", instance_id: "i-1" } },
+      "passed",
+    ],
     ["a module's instance", { "aws_eip.e": { domain: "vpc", instance: "${module.ec2.id}" } }, "passed"],
     ["no owner", { "aws_eip.e": { domain: "vpc" } }, "failed"],
   ])("%s", (_label, doc, expected) => expect(verdict(doc)).toBe(expected));
@@ -264,17 +329,28 @@ describe("CKV_AWS_103 / AWS-0047: Checkov's TLS 1.2 graph check and Trivy's outd
     ["an HTTP listener that forwards", { protocol: "HTTP", default_action: { type: "forward", target_group_arn: "tg" } }, "failed"],
     ["a redirect to HTTP", { protocol: "HTTP", default_action: { type: "redirect", redirect: { protocol: "HTTP" } } }, "failed"],
     ["a listener without a protocol", { load_balancer_arn: "lb" }, "failed"],
-    ["a redirect to HTTPS", { protocol: "HTTP", default_action: { type: "redirect", redirect: { protocol: "HTTPS", port: "443" } } }, "passed"],
+    [
+      "a redirect to HTTPS",
+      { protocol: "HTTP", default_action: { type: "redirect", redirect: { protocol: "HTTPS", port: "443" } } },
+      "passed",
+    ],
     ["TCP", { protocol: "TCP" }, "passed"],
     ["TLS13-1-0, which Checkov accepts by prefix", { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-0-2021-06" }, "passed"],
   ])("CKV_AWS_103: %s", (_label, config, expected) => {
     expect(status("CKV_AWS_103", { "aws_lb_listener.l": config })).toBe(expected);
   });
   it("CKV_AWS_103 passes any listener of a gateway load balancer", () => {
-    expect(status("CKV_AWS_103", { "aws_lb_listener.l": { load_balancer_arn: "${aws_lb.g.arn}" }, "aws_lb.g": { load_balancer_type: "gateway" } })).toBe("passed");
+    expect(
+      status("CKV_AWS_103", {
+        "aws_lb_listener.l": { load_balancer_arn: "${aws_lb.g.arn}" },
+        "aws_lb.g": { load_balancer_type: "gateway" },
+      }),
+    ).toBe("passed");
   });
   it("AWS-0047 fails TLS13-1-0 and leaves HTTP listeners to CKV_AWS_2", () => {
-    expect(status("AWS-0047", { "aws_lb_listener.l": { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-0-2021-06" } })).toBe("failed");
+    expect(status("AWS-0047", { "aws_lb_listener.l": { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-0-2021-06" } })).toBe(
+      "failed",
+    );
     expect(status("AWS-0047", { "aws_lb_listener.l": { protocol: "HTTP" } })).toBe("none");
   });
 });
@@ -288,10 +364,12 @@ describe("CKV2_AWS_74, CKV_AWS_328, CKV_AWS_378: the scanners' lists and resourc
   });
   it("CKV_AWS_378 reads aws_alb_target_group, and passes HTTP behind an HTTPS listener", () => {
     expect(status("CKV_AWS_378", { "aws_alb_target_group.t": { protocol: "HTTP" } })).toBe("failed");
-    expect(status("CKV_AWS_378", {
-      "aws_alb_target_group.t": { protocol: "HTTP" },
-      "aws_alb_listener.l": { protocol: "HTTPS", default_action: { type: "forward", target_group_arn: "${aws_alb_target_group.t.arn}" } },
-    })).toBe("passed");
+    expect(
+      status("CKV_AWS_378", {
+        "aws_alb_target_group.t": { protocol: "HTTP" },
+        "aws_alb_listener.l": { protocol: "HTTPS", default_action: { type: "forward", target_group_arn: "${aws_alb_target_group.t.arn}" } },
+      }),
+    ).toBe("passed");
   });
 });
 
@@ -299,7 +377,11 @@ describe("S3: CKV_AWS_19, 57, 93 and 144 as Checkov's checks read buckets", () =
   const sse = (alg: string) => ({ rule: { apply_server_side_encryption_by_default: { sse_algorithm: alg } } });
   it("CKV_AWS_19 reads inline and dynamic encryption blocks", () => {
     expect(status("CKV_AWS_19", { "aws_s3_bucket.b": { server_side_encryption_configuration: sse("aws:kms:dsse") } })).toBe("failed");
-    expect(status("CKV_AWS_19", { "aws_s3_bucket.b": { dynamic: { server_side_encryption_configuration: { for_each: "${var.on}", content: sse("rot13") } } } })).toBe("failed");
+    expect(
+      status("CKV_AWS_19", {
+        "aws_s3_bucket.b": { dynamic: { server_side_encryption_configuration: { for_each: "${var.on}", content: sse("rot13") } } },
+      }),
+    ).toBe("failed");
     expect(status("CKV_AWS_19", { "aws_s3_bucket.b": { server_side_encryption_configuration: sse("AES256") } })).toBe("passed");
     expect(status("CKV_AWS_19", { "aws_s3_bucket.b": {} })).toBe("passed");
   });
@@ -308,7 +390,10 @@ describe("S3: CKV_AWS_19, 57, 93 and 144 as Checkov's checks read buckets", () =
       "aws_s3_bucket.b": { bucket: "b" },
       "aws_s3_bucket_acl.a": { bucket: "${aws_s3_bucket.b.id}", access_control_policy: { grant: grants } },
     });
-    const everyone = (permission: string) => ({ grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" }, permission });
+    const everyone = (permission: string) => ({
+      grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" },
+      permission,
+    });
     expect(status("CKV_AWS_57", aclOf([everyone("WRITE_ACP")]))).toBe("failed");
     expect(status("CKV_AWS_57", aclOf([everyone("READ")]))).toBe("passed");
   });
@@ -318,7 +403,9 @@ describe("S3: CKV_AWS_19, 57, 93 and 144 as Checkov's checks read buckets", () =
     expect(status("CKV_AWS_93", p("${aws_iam_policy.x.policy}"))).toBe("unknown");
   });
   it("CKV_AWS_144 reads inline replication rules", () => {
-    const rep = (status_: string) => ({ "aws_s3_bucket.b": { replication_configuration: { role: "r", rules: [{ id: "dr", status: status_ }] } } });
+    const rep = (status_: string) => ({
+      "aws_s3_bucket.b": { replication_configuration: { role: "r", rules: [{ id: "dr", status: status_ }] } },
+    });
     expect(status("CKV_AWS_144", rep("Enabled"))).toBe("passed");
     expect(status("CKV_AWS_144", rep("Disabled"))).toBe("failed");
   });
@@ -364,7 +451,13 @@ describe("DynamoDB, ECR, SQS, CloudFront, IAM, Config: Checkov's subject and Tri
     const table = { "aws_dynamodb_table.t": { name: "t", billing_mode: "PROVISIONED" } };
     const target = { "aws_appautoscaling_target.a": { resource_id: "table/${aws_dynamodb_table.t.name}", service_namespace: "dynamodb" } };
     expect(status("CKV2_AWS_16", { ...table, ...target })).toBe("failed");
-    expect(status("CKV2_AWS_16", { ...table, ...target, "aws_appautoscaling_policy.p": { resource_id: "${aws_appautoscaling_target.a.resource_id}" } })).toBe("passed");
+    expect(
+      status("CKV2_AWS_16", {
+        ...table,
+        ...target,
+        "aws_appautoscaling_policy.p": { resource_id: "${aws_appautoscaling_target.a.resource_id}" },
+      }),
+    ).toBe("passed");
   });
   it("CKV_AWS_136 takes the AWS-managed ECR key; AWS-0033 does not", () => {
     const repo = { "aws_ecr_repository.r": { encryption_configuration: { encryption_type: "KMS" } } };
@@ -395,7 +488,10 @@ describe("policies written as data.aws_iam_policy_document are read, as Checkov 
       return out;
     };
     const rule = ALL_RULES.find((r) => r.id === id)!;
-    return evaluate("t", { resource: group(resources), data: group(data) }, [], [rule]).findings.find((f) => f.address === subject)?.status ?? "none";
+    return (
+      evaluate("t", { resource: group(resources), data: group(data) }, [], [rule]).findings.find((f) => f.address === subject)?.status ??
+      "none"
+    );
   };
   const document = (statement: object[], extra: object = {}) => ({ "aws_iam_policy_document.d": { statement, ...extra } });
   const ref = "${data.aws_iam_policy_document.d.json}";
@@ -410,24 +506,40 @@ describe("policies written as data.aws_iam_policy_document are read, as Checkov 
     expect(verdictOn("CKV2_AWS_40", "aws_iam_role_policy.p", { "aws_iam_role_policy.p": { role: "r", policy: ref } }, data)).toBe("passed");
   });
   it("principals and conditions render into Principal and Condition (CKV_AWS_70, CKV_AWS_60)", () => {
-    const everyone = (condition?: object) => document([{
-      actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"], principals: [{ type: "*", identifiers: ["*"] }],
-      ...(condition ? { condition: [condition] } : {}),
-    }]);
+    const everyone = (condition?: object) =>
+      document([
+        {
+          actions: ["s3:GetObject"],
+          resources: ["arn:aws:s3:::b/*"],
+          principals: [{ type: "*", identifiers: ["*"] }],
+          ...(condition ? { condition: [condition] } : {}),
+        },
+      ]);
     const policy = { "aws_s3_bucket_policy.p": { bucket: "b", policy: ref } };
     expect(verdictOn("CKV_AWS_70", "aws_s3_bucket_policy.p", policy, everyone())).toBe("failed");
-    expect(verdictOn("CKV_AWS_70", "aws_s3_bucket_policy.p", policy, everyone({ test: "StringEquals", variable: "aws:PrincipalOrgID", values: ["o-abc"] }))).toBe("passed");
+    expect(
+      verdictOn(
+        "CKV_AWS_70",
+        "aws_s3_bucket_policy.p",
+        policy,
+        everyone({ test: "StringEquals", variable: "aws:PrincipalOrgID", values: ["o-abc"] }),
+      ),
+    ).toBe("passed");
     const trust = document([{ actions: ["sts:AssumeRole"], principals: [{ type: "AWS", identifiers: ["*"] }] }]);
     expect(verdictOn("CKV_AWS_60", "aws_iam_role.r", { "aws_iam_role.r": { assume_role_policy: ref } }, trust)).toBe("failed");
   });
   it("a document merging other documents, or one not in the configuration, stays unknown", () => {
-    const merged = document([{ actions: ["s3:GetObject"], resources: ["*"] }], { source_policy_documents: ["${data.aws_iam_policy_document.base.json}"] });
+    const merged = document([{ actions: ["s3:GetObject"], resources: ["*"] }], {
+      source_policy_documents: ["${data.aws_iam_policy_document.base.json}"],
+    });
     const resources = { "aws_iam_policy.p": { policy: ref } };
     expect(verdictOn("CKV2_AWS_40", "aws_iam_policy.p", resources, merged)).toBe("unknown");
     expect(verdictOn("CKV2_AWS_40", "aws_iam_policy.p", resources)).toBe("unknown");
   });
   it("CKV2_AWS_56 fails a data.aws_iam_policy that looks up IAMFullAccess", () => {
-    expect(verdictOn("CKV2_AWS_56", "data.aws_iam_policy.p", {}, { "aws_iam_policy.p": { arn: "arn:aws:iam::aws:policy/IAMFullAccess" } })).toBe("failed");
+    expect(
+      verdictOn("CKV2_AWS_56", "data.aws_iam_policy.p", {}, { "aws_iam_policy.p": { arn: "arn:aws:iam::aws:policy/IAMFullAccess" } }),
+    ).toBe("failed");
     expect(verdictOn("CKV2_AWS_56", "data.aws_iam_policy.p", {}, { "aws_iam_policy.p": { name: "ReadOnlyAccess" } })).toBe("passed");
   });
   it("rules on every resource do not judge data sources", () => {
@@ -442,12 +554,14 @@ describe("rules that judge what Checkov judges", () => {
     evaluate("t", { resource } as never).findings.find((f) => f.ruleId === ruleId && f.address === address)?.status;
 
   it("CKV2_AWS_48 judges the recorder itself, with or without a status resource", () => {
-    const recorder = (global: boolean) => ({ aws_config_configuration_recorder: { r: { recording_group: { include_global_resource_types: global } } } });
+    const recorder = (global: boolean) => ({
+      aws_config_configuration_recorder: { r: { recording_group: { include_global_resource_types: global } } },
+    });
     expect(statusOf("CKV2_AWS_48", "aws_config_configuration_recorder.r", recorder(false))).toBe("failed");
     expect(statusOf("CKV2_AWS_48", "aws_config_configuration_recorder.r", recorder(true))).toBe("passed");
   });
 
-  it("CKV2_AWS_69 accepts only \"1\" for MySQL's require_secure_transport, as Checkov does", () => {
+  it('CKV2_AWS_69 accepts only "1" for MySQL\'s require_secure_transport, as Checkov does', () => {
     const mysql = (value: string) => ({
       aws_db_instance: { db: { engine: "mysql", parameter_group_name: "${aws_db_parameter_group.pg.name}" } },
       aws_db_parameter_group: { pg: { family: "mysql8.0", parameter: [{ name: "require_secure_transport", value }] } },
@@ -459,7 +573,10 @@ describe("rules that judge what Checkov judges", () => {
 
 describe("CKV_AWS_393 judges only roles GitHub's OIDC provider can assume", () => {
   it("says nothing about a service role, so reports do not list it as passing there", () => {
-    const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "vpc-flow-logs.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+    const trust = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { Service: "vpc-flow-logs.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    });
     const findings = evaluate("t", { resource: { aws_iam_role: { flow: { assume_role_policy: trust } } } } as never).findings;
     expect(findings.filter((f) => f.ruleId === "CKV_AWS_393")).toEqual([]);
   });

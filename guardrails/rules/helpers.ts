@@ -24,9 +24,9 @@ export function get(config: unknown, path: string): unknown {
 export function all(config: unknown, path: string): unknown[] {
   let nodes: unknown[] = [config];
   for (const seg of path.split(".")) {
-    nodes = nodes.flatMap((n) => (Array.isArray(n) ? n : [n])).flatMap((n) =>
-      typeof n === "object" && n !== null && seg in (n as object) ? [(n as Record<string, unknown>)[seg]] : [],
-    );
+    nodes = nodes
+      .flatMap((n) => (Array.isArray(n) ? n : [n]))
+      .flatMap((n) => (typeof n === "object" && n !== null && seg in (n as object) ? [(n as Record<string, unknown>)[seg]] : []));
   }
   return nodes.flatMap((n) => (Array.isArray(n) && n.every((x) => typeof x === "object") ? n : [n]));
 }
@@ -45,7 +45,13 @@ type Meta = Omit<Rule, "check">;
  * number, a name from a list), a `${...}` expression is unknown; where any value will do
  * (`literalRequired: false`), a reference is a value.
  */
-export function attributeRule(meta: Meta, path: string, ok: (v: unknown, r: TfResource) => boolean, expected: string, literalRequired = true): Rule {
+export function attributeRule(
+  meta: Meta,
+  path: string,
+  ok: (v: unknown, r: TfResource) => boolean,
+  expected: string,
+  literalRequired = true,
+): Rule {
   return {
     ...meta,
     check: (r) => {
@@ -237,9 +243,18 @@ const conditionBlock = (s: Statement): Record<string, Record<string, unknown>> =
 
 /** Condition keys Checkov's check_conditions (S3AllowsAnyPrincipal.py) accepts under String(Equals|Like). */
 const CHECKOV_RESTRICTING_KEYS = [
-  "aws:sourceVpce", "aws:SourceVpc", "aws:VpceAccount", "aws:PrincipalOrgPaths", "aws:userid", "aws:PrincipalArn",
-  "aws:PrincipalAccount", "aws:PrincipalOrgID", "aws:Ec2InstanceSourceVpc", "ec2:SourceInstanceArn",
-  "lambda:SourceFunctionArn", "ssm:SourceInstanceArn",
+  "aws:sourceVpce",
+  "aws:SourceVpc",
+  "aws:VpceAccount",
+  "aws:PrincipalOrgPaths",
+  "aws:userid",
+  "aws:PrincipalArn",
+  "aws:PrincipalAccount",
+  "aws:PrincipalOrgID",
+  "aws:Ec2InstanceSourceVpc",
+  "ec2:SourceInstanceArn",
+  "lambda:SourceFunctionArn",
+  "ssm:SourceInstanceArn",
 ];
 
 /**
@@ -260,15 +275,25 @@ export function checkovRestrictingCondition(s: Statement): boolean {
     return true;
   }
   return ["StringEquals", "StringEqualsIgnoreCase", "StringLike"].some((op) =>
-    CHECKOV_RESTRICTING_KEYS.some((k) => typeof c[op] === "object" && c[op] !== null && k in c[op]));
+    CHECKOV_RESTRICTING_KEYS.some((k) => typeof c[op] === "object" && c[op] !== null && k in c[op]),
+  );
 }
 
 /** cloudsplaining's CONDITION_KEY_CATEGORIES: the condition keys that can narrow a principal. */
 const CONDITION_KEY_CATEGORIES: Record<string, string> = {
-  "aws:sourcearn": "arn", "aws:principalarn": "arn", "aws:sourceowner": "account", "aws:sourceaccount": "account",
-  "aws:principalaccount": "account", "aws:principalorgid": "organization", "aws:principalorgpaths": "organization",
-  "kms:calleraccount": "account", "aws:userid": "userid", "aws:sourceip": "cidr", "aws:sourcevpc": "vpc",
-  "aws:sourcevpce": "vpce", "saml:aud": "saml-endpoint",
+  "aws:sourcearn": "arn",
+  "aws:principalarn": "arn",
+  "aws:sourceowner": "account",
+  "aws:sourceaccount": "account",
+  "aws:principalaccount": "account",
+  "aws:principalorgid": "organization",
+  "aws:principalorgpaths": "organization",
+  "kms:calleraccount": "account",
+  "aws:userid": "userid",
+  "aws:sourceip": "cidr",
+  "aws:sourcevpc": "vpc",
+  "aws:sourcevpce": "vpce",
+  "saml:aud": "saml-endpoint",
 };
 const RELEVANT_OPERATOR = /^((ForAllValues|ForAnyValue):)?(ARN(Equals|Like)|String(Equals|Like)(IgnoreCase)?|IpAddress)(IfExists)?/i;
 
@@ -318,8 +343,9 @@ export function isInternetAccessible(s: Statement): boolean {
   if (conditions.some(open)) return true;
   if (conditions.length > 0) return false;
   const p = s.Principal;
-  const principals = p && typeof p === "object" && !Array.isArray(p)
-    ? ["AWS", "Federated", "Service"].flatMap((k) => asList((p as Record<string, unknown>)[k]))
-    : asList(p);
+  const principals =
+    p && typeof p === "object" && !Array.isArray(p)
+      ? ["AWS", "Federated", "Service"].flatMap((k) => asList((p as Record<string, unknown>)[k]))
+      : asList(p);
   return principals.some(arnOpenToAll);
 }

@@ -23,9 +23,27 @@ import { vpcRules } from "./vpc";
 import { wafv2Rules } from "./wafv2";
 
 export const ALL_RULES: readonly Rule[] = [
-  ...s3Rules, ...rdsRules, ...elasticacheRules, ...dynamodbRules, ...kmsRules, ...ecrRules, ...ecsRules, ...elbRules,
-  ...wafv2Rules, ...cloudfrontRules, ...cloudwatchRules, ...messagingRules, ...secretsmanagerRules, ...cloudtrailRules,
-  ...vpcRules, ...iamRules, ...iamAnalysisRules, ...auditRules, ...apprunnerRules, ...providerRules, ...residencyRules,
+  ...s3Rules,
+  ...rdsRules,
+  ...elasticacheRules,
+  ...dynamodbRules,
+  ...kmsRules,
+  ...ecrRules,
+  ...ecsRules,
+  ...elbRules,
+  ...wafv2Rules,
+  ...cloudfrontRules,
+  ...cloudwatchRules,
+  ...messagingRules,
+  ...secretsmanagerRules,
+  ...cloudtrailRules,
+  ...vpcRules,
+  ...iamRules,
+  ...iamAnalysisRules,
+  ...auditRules,
+  ...apprunnerRules,
+  ...providerRules,
+  ...residencyRules,
 ];
 
 /**
@@ -43,7 +61,8 @@ export const NO_RULE_DECISIONS: Readonly<Record<string, string>> = {
   aws_s3_bucket_object_lock_configuration: "No scanner rule; CKV_AWS_143 reads the bucket's inline block only.",
   aws_default_security_group: "Checked through its VPC (CKV2_AWS_12): it must have no rules.",
   aws_flow_log: "Checked through its VPC (CKV2_AWS_11); its log group by CKV_AWS_158/66/338.",
-  aws_vpc_endpoint: "No scanner rule reads endpoints or their policies; their security group is checked (CKV_AWS_23, CKV2_AWS_5, CKV_AWS_382), their account-only policies by the Network construct test.",
+  aws_vpc_endpoint:
+    "No scanner rule reads endpoints or their policies; their security group is checked (CKV_AWS_23, CKV2_AWS_5, CKV_AWS_382), their account-only policies by the Network construct test.",
   aws_internet_gateway: "No scanner rule; only public subnets route to it (Network construct test).",
   aws_nat_gateway: "No scanner rule; CKV2_AWS_35 checks routes do not use NAT instances.",
   aws_route_table_association: "No scanner rule; tier routing is asserted in the Network construct test.",
@@ -52,7 +71,8 @@ export const NO_RULE_DECISIONS: Readonly<Record<string, string>> = {
   aws_sns_topic_subscription: "No scanner rule; email endpoints come from config (validated as emails).",
   aws_cloudwatch_log_metric_filter: "No scanner rule (CIS metric filters are compliance-only in Trivy).",
   aws_cloudwatch_event_rule: "No scanner rule; patterns and switches are asserted in the SecurityAlerts test.",
-  aws_cloudwatch_event_target: "No scanner rule; targets the CMK-encrypted alarm topic, or this account's default bus through a role the IAM rules check.",
+  aws_cloudwatch_event_target:
+    "No scanner rule; targets the CMK-encrypted alarm topic, or this account's default bus through a role the IAM rules check.",
   aws_cloudwatch_dashboard: "No scanner rule; holds no data.",
   aws_budgets_budget: "No scanner rule; cost control only.",
   aws_config_delivery_channel: "No scanner rule; delivers to the KMS-encrypted audit bucket (Audit construct test).",
@@ -61,9 +81,11 @@ export const NO_RULE_DECISIONS: Readonly<Record<string, string>> = {
 
 /** Rule ids, Checkov ids and Trivy ids, each mapped to its rule. */
 export const RULES_BY_ANY_ID: ReadonlyMap<string, Rule> = new Map(
-  ALL_RULES.flatMap((r) => [r.id, r.checkov, ...(r.trivy ?? []), ...(r.trivy ?? []).filter((t) => t.startsWith("AWS-")).map((t) => `AVD-${t}`)]
-    .filter((id): id is string => !!id)
-    .map((id) => [id, r] as const)),
+  ALL_RULES.flatMap((r) =>
+    [r.id, r.checkov, ...(r.trivy ?? []), ...(r.trivy ?? []).filter((t) => t.startsWith("AWS-")).map((t) => `AVD-${t}`)]
+      .filter((id): id is string => !!id)
+      .map((id) => [id, r] as const),
+  ),
 );
 
 /** Resource types with neither a rule nor a recorded decision: the coverage gap. */
