@@ -101,8 +101,10 @@ describe("config validation", () => {
       }),
     );
     expect(problems).toEqual([
-      "environments.staging.state.roleArn: role is in account 999999999999, but the state of staging is account 222222222222: the provider refuses any other account, so every plan would fail",
-      "environments.prod.deployRoleArn: role is in account 444444444444, but environment prod is account 333333333333: the provider refuses any other account, so every plan would fail",
+      "environments.staging.state.roleArn: role is in account 999999999999, but the state of staging is account 222222222222: the " +
+        "provider refuses any other account, so every plan would fail",
+      "environments.prod.deployRoleArn: role is in account 444444444444, but environment prod is account 333333333333: the " +
+        "provider refuses any other account, so every plan would fail",
     ]);
     expect(
       problemsOf(
@@ -110,8 +112,10 @@ describe("config validation", () => {
       ),
     ).toEqual([]);
     expect(problemsOf(withSpec((s) => (s.state = { breakGlassRoleArn: "arn:aws:iam::333333333333:role/break-glass" })))).toEqual([
-      "state.breakGlassRoleArn: role is in account 333333333333, but the state of dev is account 111111111111: no role of another account can use the state key, so it would break no glass",
-      "state.breakGlassRoleArn: role is in account 333333333333, but the state of staging is account 222222222222: no role of another account can use the state key, so it would break no glass",
+      "state.breakGlassRoleArn: role is in account 333333333333, but the state of dev is account 111111111111: no role of another " +
+        "account can use the state key, so it would break no glass",
+      "state.breakGlassRoleArn: role is in account 333333333333, but the state of staging is account 222222222222: no role of " +
+        "another account can use the state key, so it would break no glass",
     ]);
   });
 
@@ -308,8 +312,10 @@ describe("config validation", () => {
       }),
     );
     expect(problems).toEqual([
-      "environments.prod.overrides.audit.guardDuty: prod (its DR region) and dev share account 333333333333 in eu-west-1, which holds one GuardDuty detector: set it false in one of them",
-      "environments.prod.overrides.audit.awsConfig: prod (its DR region) and dev share account 333333333333 in eu-west-1, which holds one AWS Config recorder: set it false in one of them",
+      "environments.prod.overrides.audit.guardDuty: prod (its DR region) and dev share account 333333333333 in eu-west-1, which " +
+        "holds one GuardDuty detector: set it false in one of them",
+      "environments.prod.overrides.audit.awsConfig: prod (its DR region) and dev share account 333333333333 in eu-west-1, which " +
+        "holds one AWS Config recorder: set it false in one of them",
     ]);
     // Database backups copied there count the same.
     const viaDatabase = problemsOf(
@@ -447,7 +453,8 @@ describe("config validation", () => {
           }),
         ),
       ).toEqual([
-        "environments.dev.overrides.database.maxAllocatedStorageGb: dev: storage ceiling 100 GiB is below the allocated 200 GiB; raise it or lower allocatedStorageGb",
+        "environments.dev.overrides.database.maxAllocatedStorageGb: dev: storage ceiling 100 GiB is below the allocated 200 GiB; " +
+          "raise it or lower allocatedStorageGb",
       ]);
     });
 
@@ -482,7 +489,8 @@ describe("config validation", () => {
           }),
         ),
       ).toEqual([
-        "environments.prod.region: prod runs in drRegion eu-west-1 and replicates its database backups there; a disaster-recovery copy must live elsewhere",
+        "environments.prod.region: prod runs in drRegion eu-west-1 and replicates its database backups there; a disaster-recovery " +
+          "copy must live elsewhere",
       ]);
       expect(
         problemsOf(
@@ -576,7 +584,8 @@ describe("config validation", () => {
       expect(problems).toEqual([
         expect.stringMatching(/^overrides\.cache\.nodeType: dev: ElastiCache node type cache\.t2\.micro is not in the cache table of /),
         expect.stringMatching(/^overrides\.cache\.nodeType: staging: ElastiCache node type cache\.t2\.micro/),
-        "environments.prod.overrides.cache.multiAz: prod: Multi-AZ needs a replica to fail over to, and nodeCount is 1; set nodeCount to 2 or more, or multiAz false",
+        "environments.prod.overrides.cache.multiAz: prod: Multi-AZ needs a replica to fail over to, and nodeCount is 1; set " +
+          "nodeCount to 2 or more, or multiAz false",
       ]);
     });
 
@@ -600,7 +609,8 @@ describe("config validation", () => {
         ),
       ).toEqual([
         'secrets[1].name: "cache-auth-token" holds the cache\'s generated AUTH token; choose another name',
-        "environments.dev.overrides.cache.snapshotWindow: dev: snapshot window 05:00-06:00 overlaps maintenance window sun:05:30-sun:06:30; ElastiCache rejects that",
+        "environments.dev.overrides.cache.snapshotWindow: dev: snapshot window 05:00-06:00 overlaps maintenance window " +
+          "sun:05:30-sun:06:30; ElastiCache rejects that",
       ]);
     });
   });

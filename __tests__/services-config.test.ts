@@ -127,7 +127,8 @@ describe("services in the config", () => {
 
   it("rejects a pair Fargate does not run, at the path where it was written, per environment", () => {
     expect(problemsOf((s) => (s.services[0].environments = { prod: { memoryMb: 1024 } }))).toEqual([
-      "services[0].environments.prod.memoryMb: prod: Fargate does not run 1024 CPU units with 1024 MiB; with 1024 it takes 2048-8192 MiB in steps of 1024",
+      "services[0].environments.prod.memoryMb: prod: Fargate does not run 1024 CPU units with 1024 MiB; with 1024 it takes " +
+        "2048-8192 MiB in steps of 1024",
     ]);
     expect(problemsOf((s) => (s.overrides = { compute: { cpu: 300 } }))).toEqual(
       ["dev", "staging", "prod"].map(

@@ -184,7 +184,8 @@ export const SettingsSchema = z.strictObject({
     objectLockMode: z
       .enum(["GOVERNANCE", "COMPLIANCE"])
       .describe(
-        "Object Lock mode of the audit bucket, retention logs.auditRetentionDays. COMPLIANCE: no one, root included, can delete a version before then.",
+        "Object Lock mode of the audit bucket, retention logs.auditRetentionDays. COMPLIANCE: no one, root included, can delete a " +
+          "version before then.",
       ),
     readerArns: z
       .array(RoleArn)
@@ -215,7 +216,8 @@ export const SettingsSchema = z.strictObject({
         .min(0)
         .max(5)
         .describe(
-          "Read replicas in the primary region, 0-5. Any replica turns the RDS-managed master password into a generated one (README, Database).",
+          "Read replicas in the primary region, 0-5. Any replica turns the RDS-managed master password into a generated one " +
+            "(README, Database).",
         ),
       replicaLagAlarmSeconds: AlarmThresholds.describe(
         "ReplicaLag (seconds) of each read replica above which the warning and critical alarms fire.",
@@ -424,7 +426,8 @@ export const DatabaseSpec = z.strictObject({
     .array(EnvironmentName)
     .optional()
     .describe(
-      "Environments whose backups are copied to drRegion: RDS automated backup replication (point-in-time recovery there), Aurora daily AWS Backup copies. @default none",
+      "Environments whose backups are copied to drRegion: RDS automated backup replication (point-in-time recovery there), Aurora " +
+        "daily AWS Backup copies. @default none",
     ),
 });
 
@@ -441,7 +444,8 @@ export const CacheSpec = z.strictObject({
 export const ServiceKind = z
   .enum(["ecs", "apprunner"])
   .describe(
-    "ecs: ECS Fargate behind the ALB (edge.alb). apprunner: App Runner, for accounts that already use it (closed to new AWS customers since 2026-04-30).",
+    "ecs: ECS Fargate behind the ALB (edge.alb). apprunner: App Runner, for accounts that already use it (closed to new AWS " +
+      "customers since 2026-04-30).",
   );
 export type ServiceKind = z.infer<typeof ServiceKind>;
 
@@ -532,7 +536,8 @@ export const WafSpec = z.strictObject({
     .boolean()
     .optional()
     .describe(
-      "false leaves the internet-facing ALB or App Runner services without a WAF: CKV2_AWS_28 (ALB) then fails unless suppressed with a reason. @default true",
+      "false leaves the internet-facing ALB or App Runner services without a WAF: CKV2_AWS_28 (ALB) then fails unless suppressed " +
+        "with a reason. @default true",
     ),
   rateLimitPer5Min: z
     .number()

@@ -237,7 +237,8 @@ export class Database extends Construct {
       suppress(
         replica,
         "CKV_AWS_157",
-        "A read replica, single-AZ: the primary runs Multi-AZ, and a lost replica is recreated from it (reads fail over to the primary endpoint meanwhile).",
+        "A read replica, single-AZ: the primary runs Multi-AZ, and a lost replica is recreated from it (reads fail over to the " +
+          "primary endpoint meanwhile).",
         { scanners: ["checkov"] },
       );
       return replica;

@@ -180,7 +180,8 @@ export class LoadBalancer extends Construct {
     return new SecureBucket(this, "LogBucket", {
       bucketName: l.bucketName,
       sseS3Reason:
-        "ALB access log delivery supports only SSE-S3 (AES256) on the bucket; it holds request logs, denies non-TLS requests and admits only ELB log delivery.",
+        "ALB access log delivery supports only SSE-S3 (AES256) on the bucket; it holds request logs, denies non-TLS requests and " +
+          "admits only ELB log delivery.",
       logging: { target: l.serverAccessLogTarget },
       expirationDays: l.expirationDays,
       noncurrentVersionExpirationDays: l.noncurrentVersionExpirationDays,

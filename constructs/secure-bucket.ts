@@ -222,7 +222,8 @@ export class SecureBucket extends Construct {
       suppress(
         this,
         "CKV_AWS_145",
-        "S3 server access log delivery supports only SSE-S3 (AES256) on the target bucket; it holds access logs, not app data, and denies non-TLS requests.",
+        "S3 server access log delivery supports only SSE-S3 (AES256) on the target bucket; it holds access logs, not app data, and " +
+          "denies non-TLS requests.",
         { scanners: ["checkov"] },
       );
     }
@@ -234,7 +235,8 @@ export class SecureBucket extends Construct {
       suppress(
         this,
         "CKV_AWS_144",
-        "Single-region by design: data stays in the configured residency region. Versioning, noncurrent-version retention and prevent_destroy protect against loss.",
+        "Single-region by design: data stays in the configured residency region. Versioning, noncurrent-version retention and " +
+          "prevent_destroy protect against loss.",
       );
     }
 

@@ -42,7 +42,8 @@ export class ServiceSecurityGroup {
     suppress(
       https,
       "CKV_AWS_382",
-      "HTTPS only, out through the NAT gateway: ECR image layers (S3), AWS APIs where no interface endpoint exists, and third-party APIs the app calls. No other port leaves the VPC.",
+      "HTTPS only, out through the NAT gateway: ECR image layers (S3), AWS APIs where no interface endpoint exists, and " +
+        "third-party APIs the app calls. No other port leaves the VPC.",
     );
   }
 

@@ -227,7 +227,8 @@ describe("App Runner in the config", () => {
 
   it("rejects a pair App Runner does not run (Fargate does), at its path", () => {
     expect(problemsOf((s) => (s.services[0].environments = { prod: { cpu: 1024, memoryMb: 8192 } }))).toEqual([
-      "services[0].environments.prod.memoryMb: prod: App Runner does not run 1024 CPU units with 8192 MiB; with 1024 it takes 2048, 3072, 4096 MiB",
+      "services[0].environments.prod.memoryMb: prod: App Runner does not run 1024 CPU units with 8192 MiB; with 1024 it takes " +
+        "2048, 3072, 4096 MiB",
     ]);
     expect(problemsOf((s) => (s.services[0].overrides = { cpu: 8192 }))).toEqual(
       ["dev", "staging", "prod"].map(
@@ -242,7 +243,8 @@ describe("App Runner in the config", () => {
     ]);
     // 31 characters in prod, 34 in staging.
     expect(problemsOf((s) => (Object.assign(s, { app: "telerehab1" }).services[0].name = "patient-records"))).toEqual([
-      "services[0].name: staging: App Runner names its scaling configuration telerehab1-staging-patient-records, over 32 characters; shorten the service name",
+      "services[0].name: staging: App Runner names its scaling configuration telerehab1-staging-patient-records, over 32 " +
+        "characters; shorten the service name",
     ]);
   });
 });

@@ -37,7 +37,8 @@ export const dynamodbRules: Rule[] = [
     severity: "low",
     resourceTypes: TABLE,
     description:
-      "On-demand (PAY_PER_REQUEST), or provisioned with a connected dynamodb aws_appautoscaling_target that an aws_appautoscaling_policy is connected to.",
+      "On-demand (PAY_PER_REQUEST), or provisioned with a connected dynamodb aws_appautoscaling_target that an " +
+        "aws_appautoscaling_policy is connected to.",
     fix: 'Use billing_mode = "PAY_PER_REQUEST", or add an autoscaling target and policy.',
     check: (t, g) => {
       if (t.config.billing_mode === "PAY_PER_REQUEST") return pass;

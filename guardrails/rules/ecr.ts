@@ -60,7 +60,8 @@ export const ecrRules: Rule[] = [
       severity: "critical",
       resourceTypes: ["aws_ecr_repository_policy"],
       description:
-        "No Allow is open to everyone (cloudsplaining, as Checkov: a wildcard principal needs a narrowing condition such as aws:PrincipalOrgID or aws:SourceAccount).",
+        "No Allow is open to everyone (cloudsplaining, as Checkov: a wildcard principal needs a narrowing condition such as " +
+          "aws:PrincipalOrgID or aws:SourceAccount).",
       fix: "Name the accounts or roles that may pull.",
     },
     "policy",

@@ -102,7 +102,8 @@ export const elbRules: Rule[] = [
     severity: "medium",
     resourceTypes: LISTENER,
     description:
-      "HTTPS/TLS listeners set ssl_policy explicitly, and not to one of the weak policies Checkov lists (ELBSecurityPolicy-2016-08 and older).",
+      "HTTPS/TLS listeners set ssl_policy explicitly, and not to one of the weak policies Checkov lists (ELBSecurityPolicy-2016-08 " +
+        "and older).",
     fix: 'Set ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06".',
     check: (l) => {
       if (!["HTTPS", "TLS"].includes(String(l.config.protocol))) return notApplicable;

@@ -224,7 +224,8 @@ export const iamRules: Rule[] = [
     severity: "critical",
     resourceTypes: [...ATTACHMENTS, "data.aws_iam_policy"],
     description:
-      "IAMFullAccess is not attached, nor looked up by a data.aws_iam_policy (name IAMFullAccess, or an arn containing it), as Checkov reads it.",
+      "IAMFullAccess is not attached, nor looked up by a data.aws_iam_policy (name IAMFullAccess, or an arn containing it), as " +
+        "Checkov reads it.",
     fix: "Attach least-privilege policies.",
     check: (r) => {
       if (r.type === "data.aws_iam_policy") {

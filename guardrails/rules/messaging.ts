@@ -38,7 +38,9 @@ export const messagingRules: Rule[] = [
       severity: "critical",
       resourceTypes: ["aws_sns_topic_policy"],
       description:
-        "No Allow is open to everyone (cloudsplaining, as Checkov: a wildcard principal needs a narrowing condition such as aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce or a non-/0 aws:SourceIp; other condition keys do not count).",
+        "No Allow is open to everyone (cloudsplaining, as Checkov: a wildcard principal needs a narrowing condition such as " +
+          "aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce or a non-/0 aws:SourceIp; other condition keys do " +
+          "not count).",
       fix: "Name the publishing services/accounts, with aws:SourceArn/SourceAccount conditions.",
     },
     "policy",
@@ -64,7 +66,8 @@ export const messagingRules: Rule[] = [
       severity: "critical",
       resourceTypes: ["aws_sqs_queue_policy", "aws_sqs_queue"],
       description:
-        "No Allow is open to everyone (cloudsplaining, as Checkov: a wildcard principal needs a narrowing condition such as aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID).",
+        "No Allow is open to everyone (cloudsplaining, as Checkov: a wildcard principal needs a narrowing condition such as " +
+          "aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID).",
       fix: "Name the senders, with aws:SourceArn conditions.",
     },
     "policy",

@@ -265,7 +265,8 @@ export const s3Rules: Rule[] = [
       severity: "high",
       resourceTypes: BUCKET,
       description:
-        "The bucket has its own public access block with block_public_acls and block_public_policy (an account-level block does not count).",
+        "The bucket has its own public access block with block_public_acls and block_public_policy (an account-level block does " +
+          "not count).",
       fix: "Add aws_s3_bucket_public_access_block referencing the bucket, all four settings true.",
     },
     PAB,
@@ -334,7 +335,8 @@ export const s3Rules: Rule[] = [
       severity: "low",
       resourceTypes: BUCKET,
       description:
-        "Cross-region replication has an Enabled rule, inline (replication_configuration.rules) or in a connected aws_s3_bucket_replication_configuration.",
+        "Cross-region replication has an Enabled rule, inline (replication_configuration.rules) or in a connected " +
+          "aws_s3_bucket_replication_configuration.",
       fix: "Configure replication to the DR region, or suppress with the residency/durability reason.",
     },
     ["aws_s3_bucket_replication_configuration"],
@@ -384,7 +386,8 @@ export const s3Rules: Rule[] = [
       severity: "high",
       resourceTypes: ["aws_s3_bucket", "aws_s3_bucket_policy"],
       description:
-        "No unconditional Deny of * / s3:* / s3:Put* / bucket-policy actions to everyone (locks out the account root); a literal policy that is not JSON passes, as in Checkov (IAM rejects it).",
+        "No unconditional Deny of * / s3:* / s3:Put* / bucket-policy actions to everyone (locks out the account root); a literal " +
+          "policy that is not JSON passes, as in Checkov (IAM rejects it).",
       fix: "Add a Condition (e.g. aws:SecureTransport) to Deny-all statements.",
     },
     "policy",
