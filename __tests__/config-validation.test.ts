@@ -223,7 +223,8 @@ describe("config validation", () => {
 
   it("rejects a VPC CIDR that is not a network address", () => {
     expect(problemsOf(withSpec((s) => (s.environments.prod.overrides = { network: { vpcCidr: "10.0.1.0/16" } })))).toEqual([
-      'environments.prod.overrides.network.vpcCidr: prod: "10.0.1.0/16" is not a valid VPC CIDR (a network address with a /16 to /24 prefix)',
+      'environments.prod.overrides.network.vpcCidr: prod: "10.0.1.0/16" is not a valid VPC CIDR ' +
+        "(a network address with a /16 to /24 prefix)",
     ]);
   });
 
@@ -231,7 +232,8 @@ describe("config validation", () => {
     const pin = (ids: string[]) => withSpec((s) => (s.environments.prod.overrides = { network: { zoneIds: ids } }));
     expect(problemsOf(pin(["euc1-az1", "euc1-az2", "euc1-az3"]))).toEqual([]);
     expect(problemsOf(pin(["euc1-az1", "eu-central-1b", "euc1-az3"]))).toEqual([
-      'environments.prod.overrides.network.zoneIds[1]: must be an availability zone ID such as use1-az1 (not a zone name such as us-east-1a) (got string "eu-central-1b")',
+      "environments.prod.overrides.network.zoneIds[1]: must be an availability zone ID such as use1-az1 " +
+        '(not a zone name such as us-east-1a) (got string "eu-central-1b")',
     ]);
     expect(problemsOf(pin(["euc1-az1", "euc1-az2"]))).toEqual([
       "environments.prod.overrides.network.zoneIds: prod: 2 zone IDs for 3 availability zones; give one per AZ",
@@ -351,7 +353,8 @@ describe("config validation", () => {
     expect(problems).toEqual([expect.stringMatching(/^environments\.prod\.overrides\.audit\.readerArns\[0\]: must be an IAM role ARN/)]);
     const readers = ["arn:aws:iam::333333333333:role/auditor", "arn:aws:iam::999999999999:role/auditor"];
     expect(problemsOf(withSpec((s) => (s.environments.prod.overrides = { audit: { readerArns: readers } })))).toEqual([
-      "environments.prod.overrides.audit.readerArns[1]: prod: arn:aws:iam::999999999999:role/auditor is not in the environment's account 333333333333; the audit key admits readers of that account only",
+      "environments.prod.overrides.audit.readerArns[1]: prod: arn:aws:iam::999999999999:role/auditor is not in the environment's account 333333333333; " +
+        "the audit key admits readers of that account only",
     ]);
   });
 
