@@ -1,6 +1,5 @@
+import { namedSecurityGroup, peerRule } from "./security-group-rules";
 import type { Construct } from "constructs";
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 
 export interface ClientSecurityGroupProps {
   /** Group name (and Name tag): the data store's name. */
@@ -22,23 +21,19 @@ export class ClientSecurityGroup {
   public readonly securityGroupId: string;
   private ingressCount = 0;
 
-  constructor(private readonly scope: Construct, private readonly props: ClientSecurityGroupProps) {
-    this.securityGroupId = new SecurityGroup(scope, "SecurityGroup", {
-      name: props.name,
-      description: props.description,
-      vpcId: props.vpcId,
-      tags: { Name: props.name },
-    }).id;
+  constructor(
+    private readonly scope: Construct,
+    private readonly props: ClientSecurityGroupProps,
+  ) {
+    this.securityGroupId = namedSecurityGroup(scope, props);
   }
 
   /** Admit clients in `securityGroupId` on the port. */
   allowFrom(securityGroupId: string, description: string): void {
-    new VpcSecurityGroupIngressRule(this.scope, `Ingress${this.ingressCount++}`, {
+    peerRule(this.scope, `Ingress${this.ingressCount++}`, "ingress", {
       securityGroupId: this.securityGroupId,
-      referencedSecurityGroupId: securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: this.props.port,
-      toPort: this.props.port,
+      peer: securityGroupId,
+      port: this.props.port,
       description: `${description}: ${this.props.protocol}`,
     });
   }

@@ -1,10 +1,9 @@
+import { namedSecurityGroup, peerRule } from "./security-group-rules";
 import { Construct } from "constructs";
 import type { ITerraformDependable } from "cdktf";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
-import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import type { ElbLogDelivery } from "../config/elb-log-delivery";
 import { suppress } from "../guardrails/suppressions";
@@ -62,19 +61,17 @@ export class LoadBalancer extends Construct {
 
   constructor(scope: Construct, id: string, props: LoadBalancerProps) {
     super(scope, id);
-    const sg = new SecurityGroup(this, "SecurityGroup", {
+    this.securityGroupId = namedSecurityGroup(this, {
       name: props.name,
       description: `${props.name}: HTTPS (and the redirect on HTTP) from the internet`,
       vpcId: props.vpcId,
-      tags: { Name: props.name },
     });
-    this.securityGroupId = sg.id;
     for (const [port, what] of [
       [443, "HTTPS"],
       [80, "HTTP, redirected to HTTPS"],
     ] as const) {
       const rule = new VpcSecurityGroupIngressRule(this, `Ingress${port}`, {
-        securityGroupId: sg.id,
+        securityGroupId: this.securityGroupId,
         cidrIpv4: "0.0.0.0/0",
         ipProtocol: "tcp",
         fromPort: port,
@@ -94,7 +91,7 @@ export class LoadBalancer extends Construct {
       loadBalancerType: "application",
       internal: false,
       subnets: [...props.publicSubnetIds],
-      securityGroups: [sg.id],
+      securityGroups: [this.securityGroupId],
       dropInvalidHeaderFields: true,
       enableDeletionProtection: props.deletionProtection,
       accessLogs: { bucket: this.logBucket.bucketId, prefix: props.accessLogs.prefix, enabled: true },
@@ -154,12 +151,10 @@ export class LoadBalancer extends Construct {
 
   /** Let the ALB reach targets in `securityGroupId` on `port` (its only egress). */
   allowTo(securityGroupId: string, port: number, description: string): void {
-    new VpcSecurityGroupEgressRule(this, `Egress${this.egressCount++}`, {
+    peerRule(this, `Egress${this.egressCount++}`, "egress", {
       securityGroupId: this.securityGroupId,
-      referencedSecurityGroupId: securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: port,
-      toPort: port,
+      peer: securityGroupId,
+      port,
       description,
     });
   }
@@ -181,7 +176,7 @@ export class LoadBalancer extends Construct {
       bucketName: l.bucketName,
       sseS3Reason:
         "ALB access log delivery supports only SSE-S3 (AES256) on the bucket; it holds request logs, denies non-TLS requests and " +
-          "admits only ELB log delivery.",
+        "admits only ELB log delivery.",
       logging: { target: l.serverAccessLogTarget },
       expirationDays: l.expirationDays,
       noncurrentVersionExpirationDays: l.noncurrentVersionExpirationDays,

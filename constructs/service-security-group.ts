@@ -1,5 +1,5 @@
+import { namedSecurityGroup, peerRule } from "./security-group-rules";
 import type { Construct } from "constructs";
-import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { suppress } from "../guardrails/suppressions";
 
@@ -25,12 +25,7 @@ export class ServiceSecurityGroup {
     private readonly scope: Construct,
     props: ServiceSecurityGroupProps,
   ) {
-    this.securityGroupId = new SecurityGroup(scope, "SecurityGroup", {
-      name: props.name,
-      description: props.description,
-      vpcId: props.vpcId,
-      tags: { Name: props.name },
-    }).id;
+    this.securityGroupId = namedSecurityGroup(scope, props);
     const https = new VpcSecurityGroupEgressRule(scope, "EgressHttps", {
       securityGroupId: this.securityGroupId,
       cidrIpv4: "0.0.0.0/0",
@@ -49,12 +44,10 @@ export class ServiceSecurityGroup {
 
   /** Let the service reach `securityGroupId` on `port` (the database, the cache). */
   allowTo(securityGroupId: string, port: number, description: string): void {
-    new VpcSecurityGroupEgressRule(this.scope, `Egress${this.egressCount++}`, {
+    peerRule(this.scope, `Egress${this.egressCount++}`, "egress", {
       securityGroupId: this.securityGroupId,
-      referencedSecurityGroupId: securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: port,
-      toPort: port,
+      peer: securityGroupId,
+      port,
       description,
     });
   }
