@@ -16,11 +16,11 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-function synth(config: string | undefined, outdir: string) {
+function synth(config: string | undefined, outdir: string, args: string[] = []) {
   const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir };
   if (config === undefined) delete env.INFRA_CONFIG;
   else env.INFRA_CONFIG = config;
-  const run = spawnSync(process.execPath, ["scripts/synth.js"], { cwd: root, env, encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["scripts/synth.js", ...args], { cwd: root, env, encoding: "utf8" });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -162,6 +162,47 @@ describe("entry point", () => {
       report.findings.filter((f: any) => f.status === "suppressed" && f.ruleId === "CKV_AWS_338").map((f: any) => f.justification),
     ).toEqual(["Dev holds synthetic data only; 90 days is enough to debug.", "Dev holds synthetic data only; 90 days is enough to debug."]);
     expect(readFileSync(join(out, ".checkov.yaml"), "utf8")).toContain("CKV_AWS_338:.*stacks/demo-dev-app/cdk\\\\.tf\\\\.json$");
+  });
+
+  it("synthesizes several configs in one process, each into its own folder, as one synth each would", () => {
+    const other: any = baseSpec();
+    other.app = "other";
+    const files = [writeConfig("first.json", baseSpec()), writeConfig("second.json", other)];
+    const many = join(work, "many");
+    const run = synth(undefined, many, files);
+    expect(run.status).toBe(0);
+    expect(readdirSync(many).sort()).toEqual(["first", "second"]);
+    expect(run.stdout).toContain(`Synthesized 6 stacks from ${files[1]} into ${join(many, "second")}/stacks; guardrails:`);
+    for (const [i, name] of ["first", "second"].entries()) {
+      const single = join(work, `single-${name}`);
+      expect(synth(files[i], single).status).toBe(0);
+      // Report paths name the folder they were written to; everything else is the same.
+      const rename = (text: string) => text.split(single).join(join(many, name));
+      const expected = Object.fromEntries(Object.entries(snapshotDir(single)).map(([f, text]) => [f, rename(text)]));
+      expect(snapshotDir(join(many, name))).toEqual(expected);
+    }
+  });
+
+  it("with several configs, lists every config's problems and writes none of them", () => {
+    const bad: any = baseSpec();
+    bad.app = "Bad_Name";
+    const worse: any = baseSpec();
+    worse.dataClassification = "secret";
+    const files = [writeConfig("good.json", baseSpec()), writeConfig("bad.json", bad), writeConfig("worse.json", worse)];
+    const many = join(work, "many");
+    const run = synth(undefined, many, files);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/bad\.json has 1 problem[^]*- app: must be lowercase letters/);
+    expect(run.stderr).toMatch(/worse\.json has 1 problem[^]*- dataClassification: string "secret" is not allowed/);
+    expect(run.stderr).toMatch(/Nothing was written/);
+    noStackTrace(run.stderr);
+    expect(existsSync(many)).toBe(false);
+
+    mkdirSync(join(work, "again"));
+    const clash = synth(undefined, many, [files[0], writeConfig("again/good.json", baseSpec())]);
+    expect(clash.status).toBe(1);
+    expect(clash.stderr).toMatch(/Two configs are named good/);
+    expect(existsSync(many)).toBe(false);
   });
 
   it("points at the line and column of invalid JSON", () => {

@@ -3,8 +3,10 @@
  * bundle reused while the sources are unchanged, no type-check) against the stock template's
  * way (the same code with barrel imports, run by ts-node with type-checking): the default
  * app (median of 5 runs after one that bundles), every config (default + examples, one
- * process each, sum of medians of 3), the marginal cost per resource (the default with 20
- * more buckets), and the stock way once. Prints one table. A benchmark, never a test.
+ * process each, sum of medians of 3; and all in one process, `npm run synth -- <files>`,
+ * median of 3), the marginal cost per resource (the default with 20 more buckets), the stock
+ * way once, and the test suite (tsc, then jest without its cache: cold) unless --no-suite.
+ * Prints one table. A benchmark, never a test.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -22,7 +24,7 @@ interface Measurement {
   readonly resources: number;
 }
 
-function measure(label: string, args: string[], cwd: string, configFile = config): Measurement {
+function measure(label: string, args: string[], cwd: string, configFile = config, outSubdirs = false): Measurement {
   const work = mkdtempSync(join(tmpdir(), "bench-"));
   const usageFile = join(work, "usage");
   const out = join(work, "out");
@@ -37,9 +39,13 @@ function measure(label: string, args: string[], cwd: string, configFile = config
     if (run.status !== 0) throw new Error(`${label} failed (exit ${run.status}):\n${run.stderr}`);
     const peakRssMiB = Number(readFileSync(usageFile, "utf8")) / 1024;
     let resources = 0;
-    for (const stack of readdirSync(join(out, "stacks"))) {
-      const doc = JSON.parse(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8")) as { resource?: Record<string, object> };
-      for (const byName of Object.values(doc.resource ?? {})) resources += Object.keys(byName).length;
+    const outs = outSubdirs ? readdirSync(out).map((d) => join(out, d)) : [out];
+    for (const dir of outs.filter((d) => statSync(d).isDirectory())) {
+      for (const stack of readdirSync(join(dir, "stacks"))) {
+        const file = join(dir, "stacks", stack, "cdk.tf.json");
+        const doc = JSON.parse(readFileSync(file, "utf8")) as { resource?: Record<string, object> };
+        for (const byName of Object.values(doc.resource ?? {})) resources += Object.keys(byName).length;
+      }
     }
     return { seconds, peakRssMiB, resources };
   } finally {
@@ -100,6 +106,15 @@ const examples = readdirSync(join(root, "examples"))
   .sort();
 const all = [config, ...examples.map((f) => join(root, "examples", f))].map((f) => ours(f, 3));
 const allSeconds = all.reduce((sum, m) => sum + m.seconds, 0);
+const configFiles = [config, ...examples.map((f) => join(root, "examples", f))];
+const oneProcessRuns = Array.from({ length: 3 }, () =>
+  measure("all in one", [join(root, "scripts", "synth.js"), ...configFiles], root, config, true),
+);
+const oneProcess: Measurement = {
+  seconds: median(oneProcessRuns.map((m) => m.seconds)),
+  peakRssMiB: Math.max(...oneProcessRuns.map((m) => m.peakRssMiB)),
+  resources: oneProcessRuns[0].resources,
+};
 
 const scaledDir = mkdtempSync(join(tmpdir(), "bench-scaled-"));
 const scaledConfig = join(scaledDir, "scaled.json");
@@ -140,5 +155,18 @@ console.log(
     `${all.reduce((n, m) => n + m.resources, 0)} resources`,
   ),
 );
+console.log(row(`all ${configFiles.length} configs, ours (one process, median of 3)`, oneProcess, `${oneProcess.resources} resources`));
 console.log(row(`default + 20 buckets, ours (median of 5)`, scaled, `${scaled.resources} resources`));
 console.log(`marginal cost ${marginalMs.toFixed(2)} ms per resource (guardrails and reports included)`);
+if (!process.argv.includes("--no-suite")) {
+  const timed = (args: string[]) => {
+    const started = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true" } });
+    if (run.status !== 0) throw new Error(`${args.join(" ")} failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+    return { seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  };
+  console.log(row("type-check (tsc --noEmit)", timed([join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit"])));
+  console.log(
+    row("test suite, cold (jest --no-cache)", timed([join(root, "node_modules", "jest", "bin", "jest.js"), "--no-cache", "--silent"])),
+  );
+}
