@@ -80,6 +80,7 @@ describe("entry point", () => {
     expect(existsSync(join(out, "manifest.json"))).toBe(true);
     for (const stack of readdirSync(join(out, "stacks"))) {
       expect(readdirSync(join(out, "stacks", stack)).sort()).toEqual([
+        "architecture.md",
         "cdk.tf.json",
         "guardrails.json",
         "guardrails.md",

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve as resolvePath } from "node:path";
 import { engineSupportWarning } from "../config/database-engines";
+import { architectureDiagram, architectureMarkdown } from "../evidence/diagram";
 import type { AppSpec } from "../config/schema";
 import { enforce, staleWarnings, writeReports } from "../guardrails/enforce";
 import type { TfJsonDocument } from "../guardrails/graph";
@@ -31,14 +32,16 @@ export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hc
     const built = buildApp(spec, stagingDir, { hclOutput: options.hcl, attachGuardrails: false });
     built.app.synth();
     const stackDir = (id: string) => join(stagingDir, "stacks", id);
-    // The guardrails read the JSON synth wrote rather than resolving each stack again.
-    const reports = enforce(
-      built.stacks,
-      (stack) =>
+    // The guardrails and the diagrams read the JSON synth wrote rather than resolving each stack again.
+    const docs = new Map(
+      built.stacks.map(({ stack }) => [
+        stack,
         (options.hcl
           ? stack.toTerraform()
           : JSON.parse(readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"))) as TfJsonDocument,
+      ]),
     );
+    const reports = enforce(built.stacks, (stack) => docs.get(stack)!);
     if (options.hcl) {
       for (const [i, { stack }] of built.stacks.entries()) {
         const file = join(stackDir(stack.node.id), "cdk.tf");
@@ -46,6 +49,11 @@ export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hc
       }
     }
     writeReports(stagingDir, reports, { hcl: options.hcl });
+    for (const [stack, doc] of docs) {
+      const id = stack.node.id;
+      const drRegion = built.environments.find((env) => env.stackNames.app === id)?.drRegion;
+      writeFileSync(join(stackDir(id), "architecture.md"), architectureMarkdown(id, architectureDiagram(doc, { drRegion })));
+    }
     const openState = built.environments.flatMap((env) => stateAccessWarning(env) ?? []);
     const engines = built.environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []);
     const summaries = reports.map((r) => summaryLine(r, join(outdir, "stacks", r.stack, "guardrails.md")));
