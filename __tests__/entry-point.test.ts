@@ -80,8 +80,9 @@ describe("entry point", () => {
     expect(existsSync(join(out, "manifest.json"))).toBe(true);
     for (const stack of readdirSync(join(out, "stacks"))) {
       expect(readdirSync(join(out, "stacks", stack)).sort()).toEqual([
-        "architecture.md",
         "cdk.tf.json",
+        "compliance.json",
+        "compliance.md",
         "guardrails.json",
         "guardrails.md",
         "guardrails.sarif",

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve as resolvePath } from "node:path";
 import { engineSupportWarning } from "../config/database-engines";
-import { architectureDiagram, architectureMarkdown } from "../evidence/diagram";
+import { writeEvidence } from "../evidence/write";
 import type { AppSpec } from "../config/schema";
 import { enforce, staleWarnings, writeReports } from "../guardrails/enforce";
 import type { TfJsonDocument } from "../guardrails/graph";
@@ -49,11 +49,7 @@ export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hc
       }
     }
     writeReports(stagingDir, reports, { hcl: options.hcl });
-    for (const [stack, doc] of docs) {
-      const id = stack.node.id;
-      const drRegion = built.environments.find((env) => env.stackNames.app === id)?.drRegion;
-      writeFileSync(join(stackDir(id), "architecture.md"), architectureMarkdown(id, architectureDiagram(doc, { drRegion })));
-    }
+    for (const [i, [stack, doc]] of [...docs].entries()) writeEvidence(stackDir(stack.node.id), doc, reports[i], built.environments);
     const openState = built.environments.flatMap((env) => stateAccessWarning(env) ?? []);
     const engines = built.environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []);
     const summaries = reports.map((r) => summaryLine(r, join(outdir, "stacks", r.stack, "guardrails.md")));

@@ -1,0 +1,99 @@
+/**
+ * Compliance evidence per stack: each control with the resources implementing it, the
+ * checks verifying it and the suppressions touching it; external and gap when nothing here
+ * implements it.
+ */
+import { join } from "node:path";
+import { loadSpecFile } from "../../config/load";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
+import { buildApp } from "../../stacks/build-app";
+import { evaluateStack } from "../../guardrails/enforce";
+import type { AppSpec } from "../../config/schema";
+import { evaluate } from "../../guardrails/engine";
+import type { TfJsonDocument } from "../../guardrails/graph";
+import { complianceEvidence, complianceMarkdown, type ComplianceEvidence } from "../../evidence/compliance";
+import { CONTROLS } from "../../evidence/controls";
+import { appStackTf, baseSpec } from "../helpers";
+
+/** As synth evaluates it: code and config suppressions, residency context. */
+function evidenceOf(spec: AppSpec, env: "dev" | "staging" | "prod", outside = {}): ComplianceEvidence {
+  const built = buildApp(spec, mkdtempSync(join(tmpdir(), "evidence-")), { attachGuardrails: false });
+  invokeAspects(built.app);
+  const guarded = built.stacks.find((s) => s.stack.node.id === `${spec.app}-${env}-app`)!;
+  const doc = guarded.stack.toTerraform() as TfJsonDocument;
+  return complianceEvidence(doc, evaluateStack(guarded, doc), outside);
+}
+const control = (e: ComplianceEvidence, id: string) => e.controls.find((c) => c.control === id)!;
+const types = (addresses: readonly string[]) => [...new Set(addresses.map((a) => a.split(".")[0]))].sort();
+
+describe("compliance evidence", () => {
+  const r2 = loadSpecFile(join(__dirname, "..", "..", "examples", "ecs-hipaa.json"));
+  let prod: ComplianceEvidence;
+  beforeAll(() => {
+    prod = evidenceOf(r2, "prod");
+  });
+
+  it("lists every control of the map, none left out", () => {
+    expect(prod.controls.map((c) => c.control)).toEqual(CONTROLS.map((c) => c.id));
+    expect(prod.controls.map((c) => c.control)).toEqual(
+      expect.arrayContaining(["164.312(a)(1)", "164.312(a)(2)(iv)", "164.312(b)", "164.312(c)(1)", "164.312(d)", "164.312(e)(1)"]),
+    );
+    expect(prod.controls.map((c) => c.control)).toEqual(
+      expect.arrayContaining(["164.308(a)(7)", "164.316(b)(2)", "Art. 32(1)(a)", "Art. 32(1)(d)", "Art. 44-46"]),
+    );
+  });
+
+  it("R2 prod: encryption at rest met by the keys, database, buckets and log groups; audit controls by CloudTrail", () => {
+    const atRest = control(prod, "164.312(a)(2)(iv)");
+    expect(atRest.status).toBe("met");
+    expect(types(atRest.implementedBy)).toEqual(
+      expect.arrayContaining([
+        "aws_cloudwatch_log_group",
+        "aws_db_instance",
+        "aws_kms_key",
+        "aws_s3_bucket_server_side_encryption_configuration",
+      ]),
+    );
+    expect(atRest.checks.find((k) => k.rule === "CKV_AWS_16")).toEqual({ rule: "CKV_AWS_16", passed: 1, failed: 0 });
+    const audit = control(prod, "164.312(b)");
+    expect(audit.status).toBe("met");
+    expect(types(audit.implementedBy)).toEqual(["aws_cloudtrail"]);
+    expect(types(audit.supportedBy)).toEqual(expect.arrayContaining(["aws_flow_log", "aws_s3_bucket_logging"]));
+    expect(control(prod, "164.308(a)(7)").implementedBy.some((a) => a.startsWith("aws_db_instance."))).toBe(true);
+  });
+
+  it("carries every suppression touching a control, with its justification", () => {
+    const withSuppressions = prod.controls.flatMap((c) => c.suppressions);
+    expect(withSuppressions.length).toBeGreaterThan(0);
+    for (const s of withSuppressions) expect(s.justification.length).toBeGreaterThanOrEqual(10);
+    const md = complianceMarkdown(prod);
+    const s = withSuppressions[0];
+    expect(md).toContain(`- ${s.rule} on \`${s.address}\`: ${s.justification}`);
+  });
+
+  it("turns audit controls external when the trail is the organization's, and a gap when nothing records", () => {
+    const spec = baseSpec();
+    spec.overrides = { ...spec.overrides, audit: { cloudTrail: false } } as AppSpec["overrides"];
+    const external = evidenceOf(spec, "dev", { organizationTrail: true });
+    expect(control(external, "164.312(b)")).toMatchObject({ status: "external", implementedBy: [] });
+    expect(control(external, "164.312(b)").externalReason).toMatch(/organization trail/);
+    expect(complianceMarkdown(external)).toMatch(/\| 164\.312\(b\) \| HIPAA \| [^|]+ \| external \|/);
+    const gap = evidenceOf(spec, "dev", {});
+    expect(control(gap, "164.312(b)").status).toBe("gap");
+    expect(complianceMarkdown(gap)).toMatch(/Nothing in this stack implements it/);
+  });
+
+  it("is not met while a verifying check fails", () => {
+    const doc = appStackTf(baseSpec(), "dev") as TfJsonDocument;
+    const report = evaluate("demo-dev-app", doc);
+    const failing = {
+      ...report,
+      findings: report.findings.map((f) =>
+        f.ruleId === "CKV_AWS_16" || f.ruleId === "CKV_AWS_158" ? { ...f, status: "failed" as const } : f,
+      ),
+    };
+    expect(control(complianceEvidence(doc, failing), "164.312(a)(2)(iv)").status).toBe("not-met");
+  });
+});

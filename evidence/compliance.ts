@@ -1,0 +1,123 @@
+/**
+ * Compliance evidence of one stack (`compliance.json` and `compliance.md` beside it): per
+ * control of `controls.ts`, the resources that implement it, the guardrail checks that verify
+ * it with their results, and every suppression touching it with its justification. A
+ * control nothing implements is a gap, never left out; one met outside the stack (an
+ * organization trail) is external, and says so.
+ */
+import type { Finding, StackReport } from "../guardrails/engine";
+import { TfGraph, type TfJsonDocument } from "../guardrails/graph";
+import { RULE_FAMILY } from "../guardrails/packs";
+import { CONTROLS, type Control, type OutsideTheStack } from "./controls";
+
+/** met: implemented here, no failed check; not-met: a check failed; external: met outside the stack; gap: nothing implements it. */
+export type ControlStatus = "met" | "not-met" | "external" | "gap";
+
+export interface ControlEvidence {
+  readonly control: string;
+  readonly framework: Control["framework"];
+  readonly title: string;
+  readonly status: ControlStatus;
+  /** Why it is external (external only). */
+  readonly externalReason?: string;
+  /** Terraform addresses of the resources that implement it. */
+  readonly implementedBy: readonly string[];
+  /** Further evidence (flow logs, access logs for the audit controls). */
+  readonly supportedBy: readonly string[];
+  /** Results of the rules that verify it: per rule id, checks passed and failed or unknown. */
+  readonly checks: readonly { readonly rule: string; readonly passed: number; readonly failed: number }[];
+  readonly suppressions: readonly { readonly rule: string; readonly address: string; readonly justification: string }[];
+}
+
+export interface ComplianceEvidence {
+  readonly stack: string;
+  readonly controls: readonly ControlEvidence[];
+}
+
+/** The evidence of one stack from its JSON and its guardrail report. */
+export function complianceEvidence(doc: TfJsonDocument, report: StackReport, outside: OutsideTheStack = {}): ComplianceEvidence {
+  const graph = new TfGraph(doc);
+  const addressesOf = (types: readonly string[]) => graph.resources.filter((r) => types.includes(r.type)).map((r) => r.address);
+  const controls = CONTROLS.map((control): ControlEvidence => {
+    const findings = report.findings.filter((f) => control.verifiedBy.some((family) => RULE_FAMILY.get(f.ruleId) === family));
+    const implementedBy = addressesOf(control.implementedBy);
+    const externalReason = implementedBy.length === 0 ? control.external?.(outside) : undefined;
+    const failed = findings.some((f) => f.status === "failed" || f.status === "unknown");
+    const status: ControlStatus = implementedBy.length === 0 ? (externalReason ? "external" : "gap") : failed ? "not-met" : "met";
+    return {
+      control: control.id,
+      framework: control.framework,
+      title: control.title,
+      status,
+      ...(externalReason ? { externalReason } : {}),
+      implementedBy,
+      supportedBy: addressesOf(control.supportedBy ?? []),
+      checks: checkCounts(findings),
+      suppressions: findings
+        .filter((f) => f.status === "suppressed")
+        .map((f) => ({ rule: f.ruleId, address: f.address, justification: f.justification ?? "" })),
+    };
+  });
+  return { stack: report.stack, controls };
+}
+
+/** Per rule id, in first-seen order: checks passed, and checks failed or unknown. */
+function checkCounts(findings: readonly Finding[]): ControlEvidence["checks"] {
+  const byRule = new Map<string, { rule: string; passed: number; failed: number }>();
+  for (const f of findings) {
+    const c = byRule.get(f.ruleId) ?? { rule: f.ruleId, passed: 0, failed: 0 };
+    if (f.status === "passed") c.passed++;
+    if (f.status === "failed" || f.status === "unknown") c.failed++;
+    byRule.set(f.ruleId, c);
+  }
+  return [...byRule.values()];
+}
+
+const STATUS_TEXT: Readonly<Record<ControlStatus, string>> = {
+  met: "met",
+  "not-met": "**not met**",
+  external: "external",
+  gap: "**gap**",
+};
+
+/** The Markdown an auditor reads: a summary table, then each control's evidence. */
+export function complianceMarkdown(evidence: ComplianceEvidence, diagramMarkdown?: string): string {
+  const lines = [
+    `# Compliance evidence of ${evidence.stack}`,
+    "",
+    "Generated at synth from this folder's Terraform JSON and guardrail results (`evidence/controls.ts` maps " +
+      "controls to resources and rules). It shows what the infrastructure implements; policies, training and " +
+      "procedures are outside it.",
+    "",
+    "| Control | Framework | What it requires | Status | Resources | Checks passed | Suppressed |",
+    "|---|---|---|---|---|---|---|",
+    ...evidence.controls.map(
+      (c) =>
+        `| ${c.control} | ${c.framework} | ${c.title} | ${STATUS_TEXT[c.status]} | ${c.implementedBy.length} | ` +
+        `${c.checks.reduce((n, k) => n + k.passed, 0)} | ${c.suppressions.length} |`,
+    ),
+    "",
+  ];
+  for (const c of evidence.controls) {
+    lines.push(`## ${c.framework} ${c.control}: ${c.title}`, "", `Status: ${STATUS_TEXT[c.status]}.`);
+    if (c.externalReason) lines.push(`Met outside this stack: ${c.externalReason}.`);
+    if (c.status === "gap") lines.push("Nothing in this stack implements it, and the config names nothing outside it that does.");
+    lines.push("");
+    if (c.implementedBy.length) lines.push("Implemented by:", "", ...c.implementedBy.map((a) => `- \`${a}\``), "");
+    if (c.supportedBy.length) lines.push("Further evidence:", "", ...c.supportedBy.map((a) => `- \`${a}\``), "");
+    if (c.checks.length) {
+      lines.push(
+        "Verified by:",
+        "",
+        ...c.checks.map((k) => `- ${k.rule}: ${k.passed} passed${k.failed ? `, ${k.failed} failed` : ""}`),
+        "",
+      );
+    }
+    if (c.suppressions.length) {
+      lines.push("Suppressed, with the reason a reviewer accepted:", "");
+      lines.push(...c.suppressions.map((s) => `- ${s.rule} on \`${s.address}\`: ${s.justification}`), "");
+    }
+  }
+  if (diagramMarkdown) lines.push(diagramMarkdown.replace(/^# /, "## "));
+  return `${lines.join("\n").trimEnd()}\n`;
+}

@@ -1,0 +1,172 @@
+/**
+ * The controls an auditor asks about, and what in a stack implements and verifies each:
+ * one table, reviewed in tests. The HIPAA Security Rule's technical safeguards (45 CFR
+ * 164.312), its contingency plan (164.308(a)(7)) and retention (164.316(b)(2)); GDPR
+ * Art. 32(1)(a)-(d) and the transfer articles (Art. 44-46).
+ *
+ * A control is implemented by resources of the listed types (their addresses are the
+ * evidence) and verified by the guardrail rules of the listed control families
+ * (`guardrails/packs.ts`), whose results go beside it.
+ */
+import type { ControlFamily } from "../guardrails/packs";
+
+/** What the stack cannot show but the config says: a control met outside it. */
+export interface OutsideTheStack {
+  /** audit.cloudTrail off: an organization trail records the account's API calls. */
+  readonly organizationTrail?: boolean;
+  /** audit.guardDuty or audit.awsConfig off: the organization's detector or recorder covers the account. */
+  readonly organizationMonitoring?: boolean;
+}
+
+export interface Control {
+  /** "164.312(b)", "Art. 32(1)(a)". */
+  readonly id: string;
+  readonly framework: "HIPAA" | "GDPR";
+  readonly title: string;
+  /** Resource types whose presence implements it (`provider.aws` for the provider blocks): none of them, no control. */
+  readonly implementedBy: readonly string[];
+  /** Resource types listed as further evidence; they alone do not meet the control. @default none */
+  readonly supportedBy?: readonly string[];
+  /** Control families whose rules verify it. */
+  readonly verifiedBy: readonly ControlFamily[];
+  /** Why the control is met outside this stack, when it is (no implementing resource here). */
+  readonly external?: (outside: OutsideTheStack) => string | undefined;
+}
+
+const KEYS_AND_ENCRYPTION = [
+  "aws_kms_key",
+  "aws_s3_bucket_server_side_encryption_configuration",
+  "aws_db_instance",
+  "aws_rds_cluster",
+  "aws_elasticache_replication_group",
+  "aws_dynamodb_table",
+  "aws_secretsmanager_secret",
+  "aws_cloudwatch_log_group",
+  "aws_sns_topic",
+  "aws_ecr_repository",
+];
+
+const IN_TRANSIT = [
+  "aws_lb_listener",
+  "aws_cloudfront_distribution",
+  "aws_db_parameter_group",
+  "aws_rds_cluster_parameter_group",
+  "aws_elasticache_replication_group",
+  "aws_s3_bucket_policy",
+  "aws_apprunner_service",
+];
+
+const BACKUPS = [
+  "aws_db_instance_automated_backups_replication",
+  "aws_backup_plan",
+  "aws_backup_vault",
+  "aws_s3_bucket_replication_configuration",
+  "aws_s3_bucket_versioning",
+];
+
+const organizationTrail = (o: OutsideTheStack) =>
+  o.organizationTrail ? "an organization trail records this account's API calls (audit.cloudTrail is off)" : undefined;
+
+export const CONTROLS: readonly Control[] = [
+  {
+    id: "164.312(a)(1)",
+    framework: "HIPAA",
+    title: "Access control: only authorized persons and software reach ePHI",
+    implementedBy: ["aws_iam_role", "aws_security_group", "aws_s3_bucket_public_access_block", "aws_s3_bucket_policy", "aws_network_acl"],
+    verifiedBy: ["access-control", "network-segmentation"],
+  },
+  {
+    id: "164.312(a)(2)(iv)",
+    framework: "HIPAA",
+    title: "Encryption and decryption of ePHI at rest",
+    implementedBy: KEYS_AND_ENCRYPTION,
+    verifiedBy: ["encryption-at-rest"],
+  },
+  {
+    id: "164.312(b)",
+    framework: "HIPAA",
+    title: "Audit controls: activity in systems holding ePHI is recorded",
+    implementedBy: ["aws_cloudtrail"],
+    supportedBy: ["aws_flow_log", "aws_s3_bucket_logging", "aws_wafv2_web_acl_logging_configuration", "aws_config_configuration_recorder"],
+    verifiedBy: ["audit-logging"],
+    external: organizationTrail,
+  },
+  {
+    id: "164.312(c)(1)",
+    framework: "HIPAA",
+    title: "Integrity: ePHI is not improperly altered or destroyed",
+    implementedBy: [
+      "aws_s3_bucket_versioning",
+      "aws_s3_bucket_object_lock_configuration",
+      "aws_cloudtrail",
+      "aws_backup_vault_lock_configuration",
+    ],
+    verifiedBy: ["integrity"],
+  },
+  {
+    id: "164.312(d)",
+    framework: "HIPAA",
+    title: "Person or entity authentication",
+    implementedBy: ["aws_iam_role", "aws_iam_openid_connect_provider"],
+    verifiedBy: ["access-control"],
+  },
+  {
+    id: "164.312(e)(1)",
+    framework: "HIPAA",
+    title: "Transmission security: ePHI is encrypted in transit",
+    implementedBy: IN_TRANSIT,
+    verifiedBy: ["encryption-in-transit"],
+  },
+  {
+    id: "164.308(a)(7)",
+    framework: "HIPAA",
+    title: "Contingency plan: backups, disaster recovery, emergency mode",
+    implementedBy: ["aws_db_instance", "aws_rds_cluster", "aws_elasticache_replication_group", ...BACKUPS],
+    verifiedBy: ["availability"],
+  },
+  {
+    id: "164.316(b)(2)",
+    framework: "HIPAA",
+    title: "Retention of required documentation and logs (6 years)",
+    implementedBy: ["aws_cloudwatch_log_group", "aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket_object_lock_configuration"],
+    verifiedBy: ["audit-logging"],
+    external: organizationTrail,
+  },
+  {
+    id: "Art. 32(1)(a)",
+    framework: "GDPR",
+    title: "Pseudonymisation and encryption of personal data",
+    implementedBy: [...KEYS_AND_ENCRYPTION, ...IN_TRANSIT],
+    verifiedBy: ["encryption-at-rest", "encryption-in-transit"],
+  },
+  {
+    id: "Art. 32(1)(b)",
+    framework: "GDPR",
+    title: "Ongoing confidentiality, integrity, availability and resilience",
+    implementedBy: ["aws_security_group", "aws_iam_role", "aws_s3_bucket_versioning", "aws_db_instance", "aws_rds_cluster"],
+    verifiedBy: ["access-control", "network-segmentation", "integrity", "availability"],
+  },
+  {
+    id: "Art. 32(1)(c)",
+    framework: "GDPR",
+    title: "Restore availability and access to personal data in a timely manner",
+    implementedBy: ["aws_db_instance", "aws_rds_cluster", ...BACKUPS],
+    verifiedBy: ["availability"],
+  },
+  {
+    id: "Art. 32(1)(d)",
+    framework: "GDPR",
+    title: "Regularly testing, assessing and evaluating the measures",
+    implementedBy: ["aws_config_configuration_recorder", "aws_guardduty_detector"],
+    supportedBy: ["aws_config_config_rule", "aws_cloudwatch_metric_alarm"],
+    verifiedBy: ["monitoring"],
+    external: (o) => (o.organizationMonitoring ? "the organization's GuardDuty and Config cover this account (audit settings)" : undefined),
+  },
+  {
+    id: "Art. 44-46",
+    framework: "GDPR",
+    title: "Transfers: personal data stays in the allowed regions",
+    implementedBy: ["provider.aws"],
+    verifiedBy: ["residency"],
+  },
+];
