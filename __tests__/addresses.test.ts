@@ -143,4 +143,48 @@ describe("pinned addresses of stateful resources", () => {
       "aws_s3_bucket.ComputeTier_LoadBalancer_LogBucket_7486F731",
     ]);
   });
+
+  it("app with ECS services behind the ALB and App Runner services: the ALB, listeners, target groups, rules, cluster, services", () => {
+    const cert = (account: string) => `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
+    const service = (name: string, kind: "ecs" | "apprunner", extra: object = {}) => ({
+      name,
+      kind,
+      imageTag: "1.0.0",
+      port: 8000,
+      healthCheckPath: "/healthz",
+      ...extra,
+    });
+    const served = {
+      ...spec,
+      services: [
+        service("web", "ecs", { routing: { default: true } }),
+        service("api", "ecs", { routing: { pathPatterns: ["/api/*"] } }),
+        service("cms", "apprunner"),
+      ],
+      edge: { alb: { certificateArns: { dev: cert("111111111111"), staging: cert("222222222222"), prod: cert("333333333333") } } },
+    };
+    const compute = [
+      "aws_apprunner_service",
+      "aws_ecs_cluster",
+      "aws_ecs_service",
+      "aws_lb",
+      "aws_lb_listener",
+      "aws_lb_listener_rule",
+      "aws_lb_target_group",
+    ];
+    const all = addresses(synthStack(new AppStack(new App(), resolve(validSpec(served), "prod"))));
+    // The default service keeps the target group the single-service ALB always had (`TargetGroup`).
+    expect(all.filter((a) => compute.includes(a.split(".")[0])).sort()).toEqual([
+      "aws_apprunner_service.ComputeTier_AppRunner-cms_Service_5320C320",
+      "aws_ecs_cluster.ComputeTier_Cluster_77A3CC47",
+      "aws_ecs_service.ComputeTier_Service-api_Service_408089AC",
+      "aws_ecs_service.ComputeTier_Service-web_Service_91F1E7B0",
+      "aws_lb.ComputeTier_LoadBalancer_30E6E94E",
+      "aws_lb_listener.ComputeTier_LoadBalancer_HttpListener_20656572",
+      "aws_lb_listener.ComputeTier_LoadBalancer_HttpsListener_6698AC5A",
+      "aws_lb_listener_rule.ComputeTier_LoadBalancer_Rule-api_02909811",
+      "aws_lb_target_group.ComputeTier_LoadBalancer_TargetGroup-api_A84886A2",
+      "aws_lb_target_group.ComputeTier_LoadBalancer_TargetGroup_74681B19",
+    ]);
+  });
 });

@@ -136,6 +136,45 @@ describe("reference system examples", () => {
     expect(budget.notification.map((n: any) => n.threshold)).toEqual([50, 80, 100, 100]);
   });
 
+  it("R3 apprunner-aurora: two App Runner services (CMS on 5000, API on 3000) from two repositories, with the guide's variables and secrets", () => {
+    const { tf, reports } = synthesize("apprunner-aurora.json");
+    for (const r of reports) expect(blocking(r)).toEqual([]);
+    for (const env of ["dev", "staging", "prod"]) {
+      const app = tf(`periodtracker-${env}-app`);
+      const services = resourcesOfType(app, "aws_apprunner_service");
+      expect(services.map((x) => x.service_name).sort()).toEqual([`periodtracker-${env}-api`, `periodtracker-${env}-cms`]);
+      expect(
+        resourcesOfType(app, "aws_ecr_repository")
+          .map((r) => r.name)
+          .sort(),
+      ).toEqual([`periodtracker-${env}-api`, `periodtracker-${env}-cms`]);
+      for (const [name, port] of [
+        ["cms", "5000"],
+        ["api", "3000"],
+      ]) {
+        const svc = services.find((x) => x.service_name === `periodtracker-${env}-${name}`)!;
+        const image = svc.source_configuration.image_repository;
+        expect(image.image_identifier).toMatch(
+          new RegExp(`^\\$\\{aws_ecr_repository\\.ComputeTier_Repository-${name}_\\w+\\.repository_url\\}:1\\.0\\.0$`),
+        );
+        const config = image.image_configuration;
+        expect(config.port).toBe(port);
+        expect(config.runtime_environment_variables).toMatchObject({
+          NODE_ENV: "production",
+          DATABASE_HOST: expect.stringMatching(/^\$\{aws_rds_cluster\.DataTier_Cluster_\w+\.endpoint\}$/),
+          DATABASE_NAME: "periodtracker",
+          DATABASE_USERNAME: name,
+          DATABASE_SCHEMA: "periodtracker",
+        });
+        expect(Object.keys(config.runtime_environment_secrets)).toEqual(["PASSPORT_SECRET"]);
+        expect(referenced(app, config.runtime_environment_secrets.PASSPORT_SECRET).name).toBe(`periodtracker/${env}/passport-secret`);
+        // No password anywhere in the plain variables: IAM authentication replaces DATABASE_PASSWORD.
+        expect(Object.keys(config.runtime_environment_variables).filter((k) => /PASSWORD|SECRET/.test(k))).toEqual([]);
+        expect(svc.auto_scaling_configuration_arn).toMatch(new RegExp(`ComputeTier_AppRunner-${name}_AutoScaling`));
+      }
+    }
+  });
+
   it("R4 ecs-cdn-hipaa: one JSON secret, failed-login alarms, 7-year audit logs, documents copied to a second region", () => {
     const prod = synthesize("ecs-cdn-hipaa.json").tf("mediflow-prod-app");
     // The app's one secret; the cache's generated AUTH token keeps its own.

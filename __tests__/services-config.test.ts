@@ -197,7 +197,7 @@ describe("services in the config", () => {
     ]);
   });
 
-  it("rejects a root port, a mutable-looking tag, duplicate names and a second ECS service", () => {
+  it("rejects a root port, a mutable-looking tag, duplicate names and a second ECS service without routing", () => {
     const problems = problemsOf((s) => {
       s.services.push({ ...s.services[0], port: 80, imageTag: "latest:1" });
     });
@@ -210,7 +210,9 @@ describe("services in the config", () => {
     const second = problemsOf((s) => s.services.push({ ...s.services[0] }));
     expect(second).toEqual([
       'services[1].name: duplicate service name "api", already at services[0]',
-      'services[1].kind: a second ECS service: the ALB forwards everything to services[0] ("api") until path routing exists',
+      "services[0].routing.default: no ECS service is the default: set routing.default on the one that gets every request no other rule matches",
+      "services[0].routing: reaches no request: give it pathPatterns or hostHeaders, or make it the default",
+      "services[1].routing: reaches no request: give it pathPatterns or hostHeaders, or make it the default",
     ]);
   });
 });

@@ -103,6 +103,22 @@ export const COMPUTE_DEFAULTS = {
   healthCheckGraceSeconds: 60,
   /** Key prefix of the ALB's access logs in its log bucket. */
   albLogPrefix: "alb",
+  /**
+   * ALB to tasks: HTTP. TLS ends at the ALB; the hop stays in the VPC's private subnets and
+   * the tasks' group admits only the ALB. A service asks for HTTPS with `targetProtocol`.
+   */
+  targetProtocol: "HTTP",
+  /** Listener rule priorities: 10, 20, ... by position, so a rule can be put between two. */
+  routingPriorityStep: 10,
+  /** Fewer running tasks than minCount for 5 one-minute periods is critical (deployments swap tasks within that). */
+  runningTasksAlarm: { periodSeconds: 60, evaluationPeriods: 5 },
+  /**
+   * Interface endpoints an ECS task needs at start: image manifest and layers' URLs (ecr.api,
+   * ecr.dkr; layers come from S3 through the gateway endpoint), its log stream (logs), and
+   * secretsmanager when it injects secrets. kms when the app uses a key itself. Without one
+   * of them the service's group sends HTTPS out through NAT (README, Compute: egress).
+   */
+  ecsStartEndpoints: ["ecr.api", "ecr.dkr", "logs"],
 } as const;
 
 /**
@@ -141,6 +157,8 @@ const COMPUTE_CARE = {
   http5xxAlarm: { warning: 5, critical: 10 },
   latencyP95AlarmSeconds: { warning: 1, critical: 2 },
   unhealthyTargetsAlarm: { warning: 0, critical: 1 },
+  // R4/R5: "error rate > 1 %" warns; 5 % of requests failing is an outage for some clients.
+  errorRateAlarmPercent: { warning: 1, critical: 5 },
   imagesKept: 30,
   untaggedImageDays: 7,
 };

@@ -7,7 +7,7 @@
 import { elbLogDelivery, type ElbLogDelivery } from "./elb-log-delivery";
 import { resourceName } from "./naming";
 import { COMPUTE_DEFAULTS, WAF_DEFAULTS } from "./presets";
-import type { AppSpec, EnvironmentName, ServiceKind, Settings } from "./schema";
+import type { AppSpec, EnvironmentName, ServiceKind, ServiceSpec, Settings } from "./schema";
 
 type Thresholds = { readonly warning: number; readonly critical: number };
 
@@ -29,6 +29,18 @@ export interface ResolvedService {
   readonly cpuTargetPercent: number;
   readonly memoryTargetPercent: number;
   readonly environment: Readonly<Record<string, string>>;
+  /** ECS: protocol from the ALB to the tasks (HTTPS: the container serves TLS). */
+  readonly targetProtocol: "HTTP" | "HTTPS";
+  /** ECS: what the ALB forwards to it; App Runner: undefined. */
+  readonly routing?: ResolvedRouting;
+  /**
+   * Why its security group may send HTTPS to any address (through NAT): the config's reason,
+   * and/or the interface endpoints this environment lacks. Undefined: it reaches only the
+   * VPC endpoints, the database and the cache.
+   */
+  readonly internetHttpsReason?: string;
+  /** Interface endpoints the service needs that this environment does not create. */
+  readonly missingEndpoints: readonly string[];
   /** App Runner: traces to X-Ray. */
   readonly tracing: boolean;
   /** Variable name -> config secret name. */
@@ -52,7 +64,20 @@ export interface ResolvedService {
     readonly http5xxAlarm: Thresholds;
     readonly latencyP95AlarmSeconds: Thresholds;
     readonly unhealthyTargetsAlarm: Thresholds;
+    readonly errorRateAlarmPercent: Thresholds;
+    /** ECS: critical when fewer than `below` (minCount) tasks run for evaluationPeriods x periodSeconds. */
+    readonly runningTasks: { readonly below: number; readonly periodSeconds: number; readonly evaluationPeriods: number };
   };
+}
+
+/** An ECS service's place behind the ALB's HTTPS listener. */
+export interface ResolvedRouting {
+  /** Gets every request no rule matches (the listener's default action). */
+  readonly default: boolean;
+  readonly pathPatterns: readonly string[];
+  readonly hostHeaders: readonly string[];
+  /** Priority of its listener rule (none for the default service without patterns). */
+  readonly priority: number;
 }
 
 /** The internet-facing ALB in front of the ECS services. */
@@ -105,7 +130,8 @@ export function resolveCluster(spec: AppSpec, env: EnvironmentName, settings: Se
 }
 
 export function resolveServices(spec: AppSpec, env: EnvironmentName, settings: Settings): ResolvedService[] {
-  return (spec.services ?? []).map((s) => {
+  const routing = resolveRouting(spec);
+  return (spec.services ?? []).map((s, i) => {
     const { imageTag = s.imageTag, ...sizes } = { ...s.overrides, ...s.environments?.[env] };
     const c = { ...settings.compute, ...sizes };
     const g = s.grants ?? {};
@@ -124,6 +150,9 @@ export function resolveServices(spec: AppSpec, env: EnvironmentName, settings: S
       cpuTargetPercent: c.cpuTargetPercent,
       memoryTargetPercent: c.memoryTargetPercent,
       environment: { ...s.environment },
+      targetProtocol: s.targetProtocol ?? COMPUTE_DEFAULTS.targetProtocol,
+      routing: routing[i],
+      ...egressOf(s, env, settings),
       tracing: s.tracing ?? false,
       secrets: { ...s.secrets },
       grants: { buckets: [...(g.buckets ?? [])], keys: [...(g.keys ?? [])], database: g.database ?? false, cache: g.cache ?? false },
@@ -137,9 +166,60 @@ export function resolveServices(spec: AppSpec, env: EnvironmentName, settings: S
         http5xxAlarm: c.http5xxAlarm,
         latencyP95AlarmSeconds: c.latencyP95AlarmSeconds,
         unhealthyTargetsAlarm: c.unhealthyTargetsAlarm,
+        errorRateAlarmPercent: c.errorRateAlarmPercent,
+        runningTasks: { below: c.minCount, ...COMPUTE_DEFAULTS.runningTasksAlarm },
       },
     };
   });
+}
+
+/**
+ * Routing of each ECS service, by index in `spec.services` (App Runner: undefined). The default
+ * service is the one that says so, or the only ECS service; rule priorities are the config's
+ * or 10, 20, ... by position among the services with patterns (`serviceProblems` checks them).
+ */
+export function resolveRouting(spec: AppSpec): (ResolvedRouting | undefined)[] {
+  const services = spec.services ?? [];
+  const ecsCount = services.filter((s) => s.kind === "ecs").length;
+  let position = 0;
+  return services.map((s) => {
+    if (s.kind !== "ecs") return undefined;
+    const r = s.routing ?? {};
+    const pathPatterns = [...(r.pathPatterns ?? [])];
+    const hostHeaders = [...(r.hostHeaders ?? [])];
+    const routed = pathPatterns.length > 0 || hostHeaders.length > 0;
+    if (routed) position++;
+    return {
+      default: r.default ?? (ecsCount === 1 && !routed),
+      pathPatterns,
+      hostHeaders,
+      priority: r.priority ?? position * COMPUTE_DEFAULTS.routingPriorityStep,
+    };
+  });
+}
+
+/**
+ * Whether the service's group may send HTTPS to any address: when the config opts in with a
+ * reason, or when the environment lacks an interface endpoint the service needs (then AWS
+ * APIs are reached through NAT; the reason names the missing endpoints).
+ */
+function egressOf(s: ServiceSpec, env: EnvironmentName, settings: Settings): { internetHttpsReason?: string; missingEndpoints: string[] } {
+  const needed = new Set<string>(s.kind === "ecs" ? COMPUTE_DEFAULTS.ecsStartEndpoints : []);
+  const g = s.grants ?? {};
+  if (s.kind === "ecs" && (Object.keys(s.secrets ?? {}).length > 0 || g.cache)) needed.add("secretsmanager");
+  if ((g.keys ?? []).length > 0) needed.add("kms");
+  const have = new Set<string>(settings.network.interfaceEndpoints);
+  const missingEndpoints = [...needed].filter((e) => !have.has(e));
+  const reasons = [
+    ...(s.egress ? [s.egress.reason] : []),
+    ...(missingEndpoints.length > 0
+      ? [
+          `${env} has no interface endpoint for ${missingEndpoints.join(", ")} (settings.network.interfaceEndpoints): ` +
+            "the service reaches those AWS APIs over HTTPS through NAT",
+        ]
+      : []),
+  ];
+  return { internetHttpsReason: reasons.length > 0 ? reasons.join("; ") : undefined, missingEndpoints };
 }
 
 /** The ALB, when an ECS service needs one; its certificate is checked by `serviceProblems`. */

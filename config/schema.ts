@@ -289,6 +289,9 @@ export const SettingsSchema = z.strictObject({
         "p95 target response time (seconds) above which the warning and critical alarms fire.",
       ),
       unhealthyTargetsAlarm: AlarmThresholds.describe("Unhealthy targets above which the warning and critical alarms fire."),
+      errorRateAlarmPercent: AlarmThresholds.describe(
+        "5xx responses as a percentage of requests (per 5 minutes) above which the warning and critical alarms fire (R4/R5: 1 %).",
+      ),
       imagesKept: z
         .number()
         .int()
@@ -475,6 +478,47 @@ export const ServiceGrants = z.strictObject({
   cache: z.boolean().optional().describe("Reach the cache; REDIS_PASSWORD is injected from its AUTH token. @default false"),
 });
 
+/** An ALB path pattern: `/`, letters, digits and `_-.$/~"'@:+`, with `*` and `?` wildcards. */
+const PathPattern = z
+  .string()
+  .max(128)
+  .regex(/^\/[A-Za-z0-9_.$\/~"'@:+*?-]*$/, "must be an ALB path pattern such as /api/* (starts with /, at most 128 characters)");
+/** An ALB host header pattern, e.g. api.example.com or *.example.com. */
+const HostPattern = z
+  .string()
+  .max(128)
+  .regex(/^[A-Za-z0-9*?.-]+$/, "must be a host name pattern such as api.example.com or *.example.com");
+
+/** Which requests the ALB forwards to an ECS service. */
+export const ServiceRouting = z.strictObject({
+  default: z
+    .boolean()
+    .optional()
+    .describe("This service gets every request no other service's rule matches (exactly one ECS service). @default false"),
+  pathPatterns: z.array(PathPattern).min(1).optional().describe("Paths forwarded to this service, e.g. /api/*. @default none"),
+  hostHeaders: z
+    .array(HostPattern)
+    .min(1)
+    .optional()
+    .describe("Host names forwarded to this service (with pathPatterns: both must match)."),
+  priority: z
+    .number()
+    .int()
+    .min(1)
+    .max(50000)
+    .optional()
+    .describe("Listener rule priority, lower first, unique. @default 10 x the service's position among the routed ECS services"),
+});
+
+/** Where a service's security group may send traffic besides the VPC endpoints, the database and the cache. */
+export const ServiceEgress = z.strictObject({
+  internetHttps: z.literal(true).describe("HTTPS (443) to any address, out through the NAT gateway: third-party APIs the app calls."),
+  reason: z
+    .string()
+    .min(10)
+    .describe("Why the service needs the internet (which APIs): a reviewer reads this; it becomes the scanners' suppression reason."),
+});
+
 /** A container service built from an ECR repository of its own. */
 export const ServiceSpec = z.strictObject({
   name: ComponentName.describe("Service name; the repository and service are <app>-<env>-<name>."),
@@ -496,6 +540,19 @@ export const ServiceSpec = z.strictObject({
     .describe("Plain environment variables (no secrets: those go in `secrets`)."),
   secrets: z.record(EnvVarName, ComponentName).optional().describe("Environment variables injected from config secrets, by secret name."),
   grants: ServiceGrants.optional(),
+  routing: ServiceRouting.optional().describe(
+    "ECS: the requests the ALB forwards to this service (listener rule). @default the only ECS service takes everything",
+  ),
+  targetProtocol: z
+    .enum(["HTTP", "HTTPS"])
+    .optional()
+    .describe(
+      "ECS: protocol from the ALB to the tasks. HTTPS needs the container to serve TLS on its port (any certificate: the ALB does " +
+        "not validate it) and health checks go over HTTPS (README, Compute). @default HTTP",
+    ),
+  egress: ServiceEgress.optional().describe(
+    "HTTPS out to the internet through NAT, with the reason. @default none: the VPC endpoints, the database and the cache only",
+  ),
   tracing: z
     .boolean()
     .optional()

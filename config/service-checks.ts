@@ -1,13 +1,14 @@
 /**
  * Checks of the services and the edge on a schema-valid spec: sizes Fargate or App Runner
- * runs, counts in order (App Runner: at most 25), names App Runner takes, secrets and grants that name what the config declares, and a certificate for the
- * ALB in each environment's account and region.
+ * runs, counts in order (App Runner: at most 25), names App Runner takes, secrets and grants
+ * that name what the config declares, routing behind the ALB's listener, and a certificate for
+ * the ALB in each environment's account and region.
  */
 import { APPRUNNER_MAX_INSTANCES, apprunnerSizeProblem } from "./apprunner-sizes";
 import { fargateSizeProblem } from "./fargate-sizes";
 import type { Problem } from "./problems";
 import { declaredEnvironments, settingsFor } from "./resolve";
-import { resolveServices } from "./resolve-services";
+import { resolveRouting, resolveServices, type ResolvedRouting } from "./resolve-services";
 import type { AppSpec, EnvironmentName, ServiceSpec } from "./schema";
 
 /** App Runner's limit on an auto scaling configuration name (service, connector: 40). */
@@ -28,7 +29,7 @@ function sizePath(spec: AppSpec, i: number, env: EnvironmentName, field: SizeFie
 export function serviceProblems(spec: AppSpec): Problem[] {
   const services = spec.services ?? [];
   if (services.length === 0) return [];
-  const problems: Problem[] = [...referenceProblems(spec, services), ...edgeProblems(spec, services)];
+  const problems: Problem[] = [...referenceProblems(spec, services), ...routingProblems(spec), ...edgeProblems(spec, services)];
   for (const env of declaredEnvironments(spec)) {
     resolveServices(spec, env, settingsFor(spec, env)).forEach((s, i) => {
       const path = (field: SizeField) => sizePath(spec, i, env, field);
@@ -120,15 +121,11 @@ function referenceProblems(spec: AppSpec, services: readonly ServiceSpec[]): Pro
 
 /**
  * The ALB serves HTTPS only, so every environment needs a certificate in its own account
- * and region; and it forwards everything to one service (path routing comes later).
+ * and region; and its listener must know where each request goes (`routingProblems`).
  */
 function edgeProblems(spec: AppSpec, services: readonly ServiceSpec[]): Problem[] {
-  const ecs = services.map((s, i) => ({ s, i })).filter(({ s }) => s.kind === "ecs");
-  if (ecs.length === 0) return [];
-  const problems: Problem[] = ecs.slice(1).map(({ i }) => ({
-    path: `services[${i}].kind`,
-    message: `a second ECS service: the ALB forwards everything to services[${ecs[0].i}] ("${ecs[0].s.name}") until path routing exists`,
-  }));
+  if (!services.some((s) => s.kind === "ecs")) return [];
+  const problems: Problem[] = [];
   for (const env of declaredEnvironments(spec)) {
     const arn = spec.edge?.alb?.certificateArns?.[env];
     const path = `edge.alb.certificateArns.${env}`;
@@ -147,3 +144,90 @@ function edgeProblems(spec: AppSpec, services: readonly ServiceSpec[]): Problem[
   }
   return problems;
 }
+
+/**
+ * Routing behind the one HTTPS listener: App Runner services have none (their own endpoint),
+ * exactly one ECS service is the default, every other one has patterns, no two services
+ * claim the same host and path, rule priorities are unique, and a rule holds at most 5
+ * values (the ALB's limit per rule).
+ */
+function routingProblems(spec: AppSpec): Problem[] {
+  const services = spec.services ?? [];
+  const problems: Problem[] = [];
+  const resolved = resolveRouting(spec);
+  services.forEach((s, i) => {
+    if (s.kind === "ecs") return;
+    for (const field of ["routing", "targetProtocol"] as const) {
+      if (s[field] !== undefined)
+        problems.push({
+          path: `services[${i}].${field}`,
+          message: "App Runner serves its own HTTPS endpoint; routing and targetProtocol are for ECS services behind the ALB",
+        });
+    }
+  });
+  const ecs = resolved.map((r, i) => ({ r, i })).filter((x): x is { r: ResolvedRouting; i: number } => x.r !== undefined);
+  const defaults = ecs.filter(({ r }) => r.default);
+  if (defaults.length === 0 && ecs.length > 0) {
+    problems.push({
+      path: `services[${ecs[0].i}].routing.default`,
+      message: "no ECS service is the default: set routing.default on the one that gets every request no other rule matches",
+    });
+  }
+  for (const { i } of defaults.slice(1)) {
+    problems.push({
+      path: `services[${i}].routing.default`,
+      message: `services[${defaults[0].i}] is already the default service; the listener has one default action`,
+    });
+  }
+  const claimed = new Map<string, number>();
+  const priorities = new Map<number, number>();
+  for (const { r, i } of ecs) {
+    const routed = r.pathPatterns.length > 0 || r.hostHeaders.length > 0;
+    if (r.default && routed) {
+      problems.push({
+        path: `services[${i}].routing`,
+        message: "the default service gets every request no rule matches; drop its pathPatterns and hostHeaders (or default)",
+      });
+      continue;
+    }
+    if (!r.default && !routed) {
+      problems.push({
+        path: `services[${i}].routing`,
+        message: "reaches no request: give it pathPatterns or hostHeaders, or make it the default",
+      });
+      continue;
+    }
+    if (r.default) continue;
+    if (r.pathPatterns.length + r.hostHeaders.length > RULE_VALUES_MAX) {
+      problems.push({
+        path: `services[${i}].routing`,
+        message: `an ALB rule takes at most ${RULE_VALUES_MAX} path and host values together (got ${r.pathPatterns.length + r.hostHeaders.length})`,
+      });
+    }
+    const hosts = r.hostHeaders.length > 0 ? r.hostHeaders : ["*"];
+    const paths = r.pathPatterns.length > 0 ? r.pathPatterns : ["/*"];
+    paths.forEach((path, j) => {
+      for (const host of hosts) {
+        const key = `${host.toLowerCase()} ${path}`;
+        const other = claimed.get(key);
+        if (other !== undefined && other !== i) {
+          problems.push({
+            path: r.pathPatterns.length > 0 ? `services[${i}].routing.pathPatterns[${j}]` : `services[${i}].routing.hostHeaders`,
+            message: `services[${other}] already gets ${path}${host === "*" ? "" : ` on ${host}`} behind the same listener`,
+          });
+        } else claimed.set(key, i);
+      }
+    });
+    const samePriority = priorities.get(r.priority);
+    if (samePriority !== undefined) {
+      problems.push({
+        path: `services[${i}].routing.priority`,
+        message: `priority ${r.priority} is services[${samePriority}]'s too; listener rule priorities are unique`,
+      });
+    } else priorities.set(r.priority, i);
+  }
+  return problems;
+}
+
+/** Condition values one ALB listener rule takes (path and host patterns together). */
+const RULE_VALUES_MAX = 5;

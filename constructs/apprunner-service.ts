@@ -5,7 +5,7 @@ import { ApprunnerService } from "@cdktf/provider-aws/lib/apprunner-service";
 import { ApprunnerVpcConnector } from "@cdktf/provider-aws/lib/apprunner-vpc-connector";
 import type { PolicyStatement } from "./policy-document";
 import { ServiceRole } from "./service-role";
-import { ServiceSecurityGroup } from "./service-security-group";
+import { ServiceSecurityGroup, type ServiceEgressProps } from "./service-security-group";
 
 export interface AppRunnerServiceProps {
   /** Service, connector, scaling configuration and role name base: `<app>-<env>-<service>`. */
@@ -28,6 +28,8 @@ export interface AppRunnerServiceProps {
   readonly vpcId: string;
   /** Private app subnets the VPC connector sends all outbound traffic into. */
   readonly subnetIds: readonly string[];
+  /** Where the connector's group sends traffic: the VPC endpoints, the internet only with a reason. */
+  readonly egress: ServiceEgressProps;
   /** CMK that encrypts the service's source copy and logs. */
   readonly kmsKeyArn: string;
   /** Send traces to X-Ray (and let the instance role write them). @default false */
@@ -38,7 +40,6 @@ export interface AppRunnerServiceProps {
    * Without it the app has no AWS identity at all. @default true
    */
   readonly instanceRole?: boolean;
-  readonly accountId: string;
 }
 
 /**
@@ -47,8 +48,8 @@ export interface AppRunnerServiceProps {
  * was granted, its injected secrets among them); the pair of CPU and memory, plain
  * variables and secrets by ARN, HTTP health check, auto scaling between minCount and
  * maxCount, encryption with the CMK; all outbound traffic through a VPC connector into
- * the app subnets whose security group sends HTTPS out and what `allowTo` adds (the
- * database, the cache). Inbound it is public (App Runner's HTTPS endpoint): put a web ACL
+ * the app subnets whose security group reaches the VPC endpoints (the internet only with
+ * `egress.internetHttpsReason`) and what `allowTo` adds (the database, the cache). Inbound it is public (App Runner's HTTPS endpoint): put a web ACL
  * on `serviceArn`. Terraform deploys the configured tag: automatic deployments are off.
  */
 export class AppRunnerService extends Construct {
@@ -71,7 +72,14 @@ export class AppRunnerService extends Construct {
       new ServiceRole(this, roleId, {
         roleName: `${props.name}-${suffix}`,
         service,
-        sourceAccountId: props.accountId,
+        // App Runner's IAM roles documentation gives both trust policies (build.apprunner for the
+        // access role, tasks.apprunner for the instance role) without conditions, and its security
+        // chapter has no confused-deputy section naming aws:SourceAccount or aws:SourceArn
+        // (docs.aws.amazon.com/apprunner/latest/dg/security_iam_service-with-iam.html, "App Runner IAM
+        // roles"). StringEquals on a key the service does not send denies the AssumeRole, and App
+        // Runner then fails with "Error in assuming access role". So no condition until AWS
+        // documents one; the roles hold only this service's grants.
+        sourceAccountId: undefined,
         description,
         statements,
       });
@@ -84,6 +92,7 @@ export class AppRunnerService extends Construct {
       name: props.name,
       description: `${props.name} App Runner VPC connector: outbound only`,
       vpcId: props.vpcId,
+      ...props.egress,
     });
     this.securityGroupId = this.group.securityGroupId;
     const connector = new ApprunnerVpcConnector(this, "VpcConnector", {

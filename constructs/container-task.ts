@@ -13,6 +13,12 @@ export interface ContainerTaskProps {
   readonly port: number;
   /** Path the container health check requests on localhost (needs curl in the image). */
   readonly healthCheckPath: string;
+  /**
+   * Whether the container serves TLS on its port (the ALB's target protocol is HTTPS): the
+   * health check then requests https:// and accepts the container's own certificate.
+   * @default false
+   */
+  readonly servesTls?: boolean;
   /** Non-root `uid[:gid]`. */
   readonly user: string;
   /** Plain environment variables. */
@@ -90,7 +96,12 @@ export class ContainerTask extends Construct {
         },
       },
       healthCheck: {
-        command: ["CMD-SHELL", `curl -fsS http://localhost:${props.port}${props.healthCheckPath} || exit 1`],
+        command: [
+          "CMD-SHELL",
+          props.servesTls
+            ? `curl -fsSk https://localhost:${props.port}${props.healthCheckPath} || exit 1`
+            : `curl -fsS http://localhost:${props.port}${props.healthCheckPath} || exit 1`,
+        ],
         interval: 30,
         timeout: 5,
         retries: 3,

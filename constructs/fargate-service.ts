@@ -4,7 +4,7 @@ import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-pol
 import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { ServiceSecurityGroup } from "./service-security-group";
+import { ServiceSecurityGroup, type ServiceEgressProps } from "./service-security-group";
 
 export interface FargateServiceProps {
   /** Service and security group name, `<app>-<env>-<service>`. */
@@ -17,12 +17,12 @@ export interface FargateServiceProps {
   readonly vpcId: string;
   /** Private app subnets; tasks get no public IP. */
   readonly subnetIds: readonly string[];
-  /** The ALB: its security group is the only one admitted, its target group receives the tasks. */
-  readonly loadBalancer: {
-    readonly securityGroupId: string;
-    readonly targetGroupArn: string;
-    readonly listenerReady: ITerraformDependable;
-  };
+  /** The ALB's security group: the only one admitted. */
+  readonly loadBalancerSecurityGroupId: string;
+  /** The service's target group, and the listener or rule that uses it. */
+  readonly target: { readonly targetGroupArn: string; readonly ready: ITerraformDependable };
+  /** Where the tasks' group sends traffic: the VPC endpoints, the internet only with a reason. */
+  readonly egress: ServiceEgressProps;
   readonly desiredCount: number;
   readonly minCount: number;
   readonly maxCount: number;
@@ -34,8 +34,9 @@ export interface FargateServiceProps {
 
 /**
  * An ECS Fargate service in the private app subnets behind the ALB: no public IP, a security
- * group that admits only the ALB on the container port and sends HTTPS out (AWS APIs, third
- * parties) plus what `allowTo` adds (the database, the cache); rolling deployments with the
+ * group that admits only the ALB on the container port and sends HTTPS to the VPC endpoints
+ * (to the internet only with `egress.internetHttpsReason`) plus what `allowTo` adds (the
+ * database, the cache); rolling deployments with the
  * circuit breaker rolling back a release that does not become healthy; target tracking on
  * CPU and memory between minCount and maxCount (desired_count is then left to scaling).
  */
@@ -50,12 +51,13 @@ export class FargateService extends Construct {
       name: props.name,
       description: `${props.name} tasks: from the ALB only`,
       vpcId: props.vpcId,
+      ...props.egress,
     });
     this.group = sg;
     this.securityGroupId = sg.securityGroupId;
     new VpcSecurityGroupIngressRule(this, "IngressFromAlb", {
       securityGroupId: sg.securityGroupId,
-      referencedSecurityGroupId: props.loadBalancer.securityGroupId,
+      referencedSecurityGroupId: props.loadBalancerSecurityGroupId,
       ipProtocol: "tcp",
       fromPort: props.port,
       toPort: props.port,
@@ -69,7 +71,7 @@ export class FargateService extends Construct {
       desiredCount: props.desiredCount,
       launchType: "FARGATE",
       networkConfiguration: { subnets: [...props.subnetIds], securityGroups: [sg.securityGroupId], assignPublicIp: false },
-      loadBalancer: [{ targetGroupArn: props.loadBalancer.targetGroupArn, containerName: props.containerName, containerPort: props.port }],
+      loadBalancer: [{ targetGroupArn: props.target.targetGroupArn, containerName: props.containerName, containerPort: props.port }],
       healthCheckGracePeriodSeconds: props.healthCheckGraceSeconds,
       deploymentCircuitBreaker: { enable: true, rollback: true },
       deploymentMinimumHealthyPercent: 100,
@@ -79,7 +81,7 @@ export class FargateService extends Construct {
       propagateTags: "SERVICE",
       lifecycle: { ignoreChanges: ["desired_count"] },
       // ECS refuses a target group that no listener uses yet.
-      dependsOn: [props.loadBalancer.listenerReady],
+      dependsOn: [props.target.ready],
     });
     this.serviceName = service.name;
 

@@ -7,6 +7,7 @@ import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import type { ElbLogDelivery } from "../config/elb-log-delivery";
 import { suppress } from "../guardrails/suppressions";
+import { forwardRule, type ForwardRuleProps } from "./listener-rule";
 import type { PolicyStatement } from "./policy-document";
 import { SecureBucket } from "./secure-bucket";
 
@@ -21,8 +22,8 @@ export interface LoadBalancerProps {
   readonly sslPolicy: string;
   /** AWS deletion protection (the preset's protection.preventDestroy). */
   readonly deletionProtection: boolean;
-  /** The one target: container port and health check path. */
-  readonly target: { readonly port: number; readonly healthCheckPath: string; readonly deregistrationDelaySeconds: number };
+  /** The default service's target: it gets every request no listener rule matches. */
+  readonly defaultTarget: LoadBalancerTarget;
   /** SSE-S3 bucket of the access logs, its key prefix, who delivers, and how long logs stay. */
   readonly accessLogs: {
     readonly bucketName: string;
@@ -37,11 +38,32 @@ export interface LoadBalancerProps {
   };
 }
 
+/** One service's target group: IP targets on the container port, health checked. */
+export interface LoadBalancerTarget {
+  /** Name tag: the service's `<app>-<env>-<service>`. */
+  readonly name: string;
+  readonly port: number;
+  readonly healthCheckPath: string;
+  /** HTTP, or HTTPS when the container serves TLS (health checks then use HTTPS too). */
+  readonly protocol: "HTTP" | "HTTPS";
+  readonly deregistrationDelaySeconds: number;
+}
+
+/** What a service registering with a target group needs, and the TargetGroup dimension of its metrics. */
+export interface TargetHandle {
+  readonly targetGroupArn: string;
+  /** `targetgroup/<name>/<id>`. */
+  readonly arnSuffix: string;
+  /** The listener or rule that uses the group: ECS refuses a group no listener uses yet. */
+  readonly ready: ITerraformDependable;
+}
+
 /**
  * An internet-facing Application Load Balancer in the public subnets: HTTPS only (TLS 1.3/1.2
  * policy, an ACM certificate), port 80 a redirect to HTTPS, invalid header fields dropped,
  * access logs to an SSE-S3 bucket (ALB log delivery supports nothing else) whose policy
- * admits the region's ELB log delivery, and one IP target group with a health check.
+ * admits the region's ELB log delivery; the default service's IP target group is the HTTPS
+ * listener's default action, each other service's is behind a listener rule (`addRoutedTarget`).
  * Its security group admits 80 and 443 from anywhere and reaches only the targets
  * admitted with `allowTo`. The caller associates a web ACL (CKV2_AWS_28).
  */
@@ -49,15 +71,14 @@ export class LoadBalancer extends Construct {
   /** What a web ACL association names. */
   public readonly loadBalancerArn: string;
   public readonly securityGroupId: string;
-  public readonly targetGroupArn: string;
   /** `app/<name>/<id>`: the LoadBalancer dimension of its metrics. */
   public readonly arnSuffix: string;
-  /** `targetgroup/<name>/<id>`: the TargetGroup dimension. */
-  public readonly targetGroupArnSuffix: string;
-  /** The HTTPS listener: a service registering targets must wait for it. */
-  public readonly listenerReady: ITerraformDependable;
+  /** The default service's target group. */
+  public readonly defaultTarget: TargetHandle;
+  public readonly httpsListenerArn: string;
   public readonly logBucket: SecureBucket;
   private egressCount = 0;
+  private readonly vpcId: string;
 
   constructor(scope: Construct, id: string, props: LoadBalancerProps) {
     super(scope, id);
@@ -98,25 +119,9 @@ export class LoadBalancer extends Construct {
       // ELB writes a test object when logging is turned on: the policy must exist first.
       dependsOn: [this.logBucket.policyReady],
     });
-    const tg = new LbTargetGroup(this, "TargetGroup", {
-      port: props.target.port,
-      protocol: "HTTP",
-      targetType: "ip",
-      vpcId: props.vpcId,
-      deregistrationDelay: String(props.target.deregistrationDelaySeconds),
-      healthCheck: {
-        enabled: true,
-        path: props.target.healthCheckPath,
-        protocol: "HTTP",
-        matcher: "200-399",
-        interval: 30,
-        timeout: 5,
-        healthyThreshold: 3,
-        unhealthyThreshold: 3,
-      },
-      tags: { Name: props.name },
-    });
-    this.listenerReady = new LbListener(this, "HttpsListener", {
+    this.vpcId = props.vpcId;
+    const tg = this.createTargetGroup("TargetGroup", props.defaultTarget);
+    const https = new LbListener(this, "HttpsListener", {
       loadBalancerArn: alb.arn,
       port: 443,
       protocol: "HTTPS",
@@ -131,14 +136,14 @@ export class LoadBalancer extends Construct {
       defaultAction: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
     });
     this.loadBalancerArn = alb.arn;
-    this.targetGroupArn = tg.arn;
     this.arnSuffix = alb.arnSuffix;
-    this.targetGroupArnSuffix = tg.arnSuffix;
+    this.httpsListenerArn = https.arn;
+    this.defaultTarget = { targetGroupArn: tg.arn, arnSuffix: tg.arnSuffix, ready: https };
 
     suppress(
       this,
       "AWS-0053",
-      "The public entry point of the app: it must be internet-facing. It serves HTTPS only (port 80 redirects) and reaches only the service's security group.",
+      "The public entry point of the app: it must be internet-facing. It serves HTTPS only (port 80 redirects) and reaches only the services' security groups.",
     );
     if (!props.deletionProtection) {
       suppress(
@@ -149,6 +154,25 @@ export class LoadBalancer extends Construct {
     }
   }
 
+  /**
+   * Another service's target group (`TargetGroup-<id>`) and the HTTPS listener rule
+   * (`Rule-<id>`) that forwards its paths and hosts to it.
+   */
+  addRoutedTarget(id: string, target: LoadBalancerTarget, rule: Omit<ForwardRuleProps, "listenerArn" | "targetGroupArn">): TargetHandle {
+    const tg = this.createTargetGroup(`TargetGroup-${id}`, target);
+    if (target.protocol === "HTTP") {
+      // Checkov passes an HTTP group only when a listener refers to it directly; a rule does not count.
+      suppress(
+        tg,
+        "CKV_AWS_378",
+        "Clients reach it only through the HTTPS listener (TLS 1.3/1.2) and a rule; the ALB-to-task hop stays in the VPC's private " +
+          "subnets and the tasks' group admits only the ALB (README, Compute: TLS to the tasks).",
+      );
+    }
+    const ready = forwardRule(this, `Rule-${id}`, { ...rule, listenerArn: this.httpsListenerArn, targetGroupArn: tg.arn });
+    return { targetGroupArn: tg.arn, arnSuffix: tg.arnSuffix, ready };
+  }
+
   /** Let the ALB reach targets in `securityGroupId` on `port` (its only egress). */
   allowTo(securityGroupId: string, port: number, description: string): void {
     peerRule(this, `Egress${this.egressCount++}`, "egress", {
@@ -156,6 +180,28 @@ export class LoadBalancer extends Construct {
       peer: securityGroupId,
       port,
       description,
+    });
+  }
+
+  /** An IP target group on the container port with a health check over the target's protocol. */
+  private createTargetGroup(id: string, t: LoadBalancerTarget): LbTargetGroup {
+    return new LbTargetGroup(this, id, {
+      port: t.port,
+      protocol: t.protocol,
+      targetType: "ip",
+      vpcId: this.vpcId,
+      deregistrationDelay: String(t.deregistrationDelaySeconds),
+      healthCheck: {
+        enabled: true,
+        path: t.healthCheckPath,
+        protocol: t.protocol,
+        matcher: "200-399",
+        interval: 30,
+        timeout: 5,
+        healthyThreshold: 3,
+        unhealthyThreshold: 3,
+      },
+      tags: { Name: t.name },
     });
   }
 

@@ -59,6 +59,8 @@ export class Network extends Construct {
   public readonly dataSubnetIds: string[];
   /** Security group of the interface endpoints (443 from the app subnets). */
   public readonly endpointSecurityGroupId?: string;
+  /** Prefix list of the S3 gateway endpoint: egress to S3 (ECR image layers, the app's buckets) without the internet. */
+  public readonly s3PrefixListId: string;
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
@@ -128,16 +130,18 @@ export class Network extends Construct {
     );
 
     const policies = endpointPolicies(props);
-    for (const service of ["s3", "dynamodb"] as const) {
-      new VpcEndpoint(this, `${service === "s3" ? "S3" : "DynamoDb"}GatewayEndpoint`, {
-        vpcId: vpc.id,
-        serviceName: `com.amazonaws.${props.region}.${service}`,
-        vpcEndpointType: "Gateway",
-        routeTableIds: [...appRoutes.map((t) => t.id), dataRoutes.id],
-        policy: policies[service],
-        tags: { Name: `${props.namePrefix}-${service}` },
-      });
-    }
+    const gateways = (["s3", "dynamodb"] as const).map(
+      (service) =>
+        new VpcEndpoint(this, `${service === "s3" ? "S3" : "DynamoDb"}GatewayEndpoint`, {
+          vpcId: vpc.id,
+          serviceName: `com.amazonaws.${props.region}.${service}`,
+          vpcEndpointType: "Gateway",
+          routeTableIds: [...appRoutes.map((t) => t.id), dataRoutes.id],
+          policy: policies[service],
+          tags: { Name: `${props.namePrefix}-${service}` },
+        }),
+    );
+    this.s3PrefixListId = gateways[0].prefixListId;
     if (props.interfaceEndpoints?.length) {
       // The app tier only: public subnets hold load balancers and NAT, which call no AWS API,
       // and the data tier's NACL lets nothing out to port 443 (managed databases and caches

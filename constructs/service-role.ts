@@ -11,8 +11,13 @@ export interface ServiceRoleProps {
   readonly roleName: string;
   /** Service principal that assumes the role, e.g. `vpc-flow-logs.amazonaws.com`. */
   readonly service: string;
-  /** Only this account's resources may make the service assume the role (confused deputy). */
-  readonly sourceAccountId: string;
+  /**
+   * Only this account's resources may make the service assume the role (confused deputy).
+   * `undefined` leaves it out: only for a service AWS does not document as sending
+   * aws:SourceAccount when it assumes roles (a condition on a key it does not send denies it);
+   * say why where the role is made.
+   */
+  readonly sourceAccountId: string | undefined;
   /**
    * What the role may do on its own account's service resources: name actions and scope
    * resources to ARNs. Access to buckets, secrets and keys comes through their grant
@@ -31,7 +36,7 @@ export interface ServiceRoleProps {
 
 /**
  * An IAM role that one AWS service assumes on behalf of this account, with one inline
- * least-privilege policy. The trust policy pins aws:SourceAccount. It is a grantee:
+ * least-privilege policy. The trust policy pins aws:SourceAccount (where the service sends it). It is a grantee:
  * `bucket.grantRead(role)` adds to its policy, which is merged when synthesized.
  */
 export class ServiceRole extends Construct implements Grantable {
@@ -55,10 +60,7 @@ export class ServiceRole extends Construct implements Grantable {
           Effect: "Allow",
           Principal: { Service: props.service },
           Action: "sts:AssumeRole",
-          Condition: {
-            ...props.trustConditions,
-            StringEquals: { ...props.trustConditions?.StringEquals, "aws:SourceAccount": props.sourceAccountId },
-          },
+          Condition: trustCondition(props),
         },
       ]),
     });
@@ -83,4 +85,11 @@ export class ServiceRole extends Construct implements Grantable {
   addToPolicy(...statements: PolicyStatement[]): void {
     this.statements.push(...statements);
   }
+}
+
+/** The trust statement's condition: `trustConditions` plus aws:SourceAccount when given; none when both are absent. */
+function trustCondition(props: ServiceRoleProps): PolicyStatement["Condition"] {
+  const { trustConditions, sourceAccountId } = props;
+  if (sourceAccountId === undefined) return trustConditions;
+  return { ...trustConditions, StringEquals: { ...trustConditions?.StringEquals, "aws:SourceAccount": sourceAccountId } };
 }

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import type { ResolvedAlb, ResolvedEnvironment, ResolvedService } from "../config/resolve";
-import type { AlarmMetric } from "../constructs/alarm-pair";
+import type { AlarmExpression, AlarmMetric, AlarmPairProps } from "../constructs/alarm-pair";
 import type { AppSecret } from "../constructs/app-secret";
 import { AppRunnerService } from "../constructs/apprunner-service";
 import { ContainerCluster } from "../constructs/container-cluster";
@@ -9,11 +9,12 @@ import { ContainerTask } from "../constructs/container-task";
 import { connectionSettings, valueFrom } from "../constructs/connection";
 import type { EncryptionKey } from "../constructs/encryption-key";
 import { FargateService } from "../constructs/fargate-service";
-import { LoadBalancer } from "../constructs/load-balancer";
+import { LoadBalancer, type LoadBalancerTarget, type TargetHandle } from "../constructs/load-balancer";
 import type { Network } from "../constructs/network";
 import type { Observability } from "../constructs/observability";
 import type { SecureBucket } from "../constructs/secure-bucket";
 import type { ServiceRole } from "../constructs/service-role";
+import type { ServiceEgressProps } from "../constructs/service-security-group";
 import { WebAcl } from "../constructs/web-acl";
 import type { DataTier } from "./data-tier";
 
@@ -70,17 +71,50 @@ export class ComputeTier extends Construct {
     const ecs = env.services.filter((s) => s.kind === "ecs");
     if (ecs.length > 0 && env.cluster && env.edge.alb) {
       this.cluster = new ContainerCluster(this, "Cluster", { ...env.cluster, kmsKeyArn: props.dataKey.keyArn });
-      // One ECS service for now (validateSpec): the ALB forwards everything to it.
-      this.loadBalancer = this.createLoadBalancer(ecs[0], env.edge.alb);
-      for (const s of ecs) this.createEcsService(s, this.cluster, this.loadBalancer);
+      // The default service is the listener's default action; the others sit behind listener rules.
+      const main = ecs.find((s) => s.routing?.default) ?? ecs[0];
+      const alb = this.createLoadBalancer(main, env.edge.alb);
+      this.loadBalancer = alb;
+      for (const s of ecs) {
+        const target = s === main ? alb.defaultTarget : alb.addRoutedTarget(s.name, this.targetOf(s), this.ruleOf(s));
+        this.createEcsService(s, this.cluster, alb, target);
+      }
     }
     const runners = env.services.filter((s) => s.kind === "apprunner").map((s) => this.createAppRunnerService(s));
     const entryPoints = [...(this.loadBalancer ? [this.loadBalancer.loadBalancerArn] : []), ...runners.map((r) => r.serviceArn)];
     if (entryPoints.length > 0) this.webAcl = this.createWebAcl(entryPoints);
+    if (env.services.length > 0) this.showData();
   }
 
-  /** The ALB in front of the (one) ECS service. */
-  private createLoadBalancer(first: ResolvedService, alb: ResolvedAlb): LoadBalancer {
+  /** A service's target group: its port, health check and protocol. */
+  private targetOf(s: ResolvedService): LoadBalancerTarget {
+    return {
+      name: s.resourceName,
+      port: s.port,
+      healthCheckPath: s.healthCheckPath,
+      protocol: s.targetProtocol,
+      deregistrationDelaySeconds: this.props.env.edge.alb!.deregistrationDelaySeconds,
+    };
+  }
+
+  /** The listener rule of a service that is not the default: its priority, paths and hosts. */
+  private ruleOf(s: ResolvedService) {
+    const r = s.routing!;
+    return { priority: r.priority, pathPatterns: r.pathPatterns, hostHeaders: r.hostHeaders };
+  }
+
+  /** Where a service's group sends traffic: the VPC endpoints, and the internet only with a reason. */
+  private egressOf(s: ResolvedService): ServiceEgressProps {
+    const { network } = this.props;
+    return {
+      endpointSecurityGroupId: network.endpointSecurityGroupId,
+      s3PrefixListId: network.s3PrefixListId,
+      internetHttpsReason: s.internetHttpsReason,
+    };
+  }
+
+  /** The ALB in front of the ECS services; `main` is its default action's target. */
+  private createLoadBalancer(main: ResolvedService, alb: ResolvedAlb): LoadBalancer {
     const { env, network, accessLogBucket } = this.props;
     return new LoadBalancer(this, "LoadBalancer", {
       name: alb.name,
@@ -89,7 +123,7 @@ export class ComputeTier extends Construct {
       certificateArn: alb.certificateArn,
       sslPolicy: alb.sslPolicy,
       deletionProtection: alb.deletionProtection,
-      target: { port: first.port, healthCheckPath: first.healthCheckPath, deregistrationDelaySeconds: alb.deregistrationDelaySeconds },
+      defaultTarget: this.targetOf(main),
       accessLogs: {
         bucketName: alb.logBucketName,
         prefix: alb.logPrefix,
@@ -138,7 +172,7 @@ export class ComputeTier extends Construct {
     return acl;
   }
 
-  private createEcsService(s: ResolvedService, cluster: ContainerCluster, alb: LoadBalancer): void {
+  private createEcsService(s: ResolvedService, cluster: ContainerCluster, alb: LoadBalancer, target: TargetHandle): void {
     const { env, observability } = this.props;
     const repository = this.createRepository(s);
     const logs = observability.appLogGroup;
@@ -151,6 +185,7 @@ export class ComputeTier extends Construct {
       memoryMb: s.memoryMb,
       port: s.port,
       healthCheckPath: s.healthCheckPath,
+      servesTls: s.targetProtocol === "HTTPS",
       user: s.user,
       environment,
       secrets,
@@ -173,14 +208,16 @@ export class ComputeTier extends Construct {
       containerName: task.containerName,
       vpcId: this.props.network.vpcId,
       subnetIds: this.props.network.appSubnetIds,
-      loadBalancer: alb,
+      loadBalancerSecurityGroupId: alb.securityGroupId,
+      target,
+      egress: this.egressOf(s),
       healthCheckGraceSeconds: env.edge.alb!.healthCheckGraceSeconds,
     });
     alb.allowTo(service.securityGroupId, s.port, `Forward to ${s.name} tasks`);
     this.connectData(s, service, `${s.name} tasks`, task.executionRole);
     Object.assign(this.tasks, { [s.name]: task });
     Object.assign(this.services, { [s.name]: service });
-    this.watch(s, cluster, alb);
+    this.watch(s, cluster, alb, target);
   }
 
   /**
@@ -188,7 +225,7 @@ export class ComputeTier extends Construct {
    * role holds the secrets it injects and its grants, the VPC connector reaches the data.
    */
   private createAppRunnerService(s: ResolvedService): AppRunnerService {
-    const { env, network } = this.props;
+    const { network } = this.props;
     const repository = this.createRepository(s);
     const { environment, secrets } = this.settingsOf(s);
     const g = s.grants;
@@ -201,9 +238,9 @@ export class ComputeTier extends Construct {
       secrets,
       vpcId: network.vpcId,
       subnetIds: network.appSubnetIds,
+      egress: this.egressOf(s),
       kmsKeyArn: this.props.dataKey.keyArn,
       instanceRole: hasSecrets || s.tracing || g.buckets.length > 0 || g.keys.length > 0 || g.database,
-      accountId: env.accountId,
     });
     repository.grantPull(service.accessRole, { describeImages: true });
     const role = service.instanceRole;
@@ -279,7 +316,8 @@ export class ComputeTier extends Construct {
         host: db.endpointAddress,
         port: db.port,
         path: env.database.databaseName,
-        values: { NAME: env.database.databaseName, USER: s.databaseUser },
+        // USERNAME and SCHEMA are R3's names (its schema is named after the app, like the database).
+        values: { NAME: env.database.databaseName, USER: s.databaseUser, USERNAME: s.databaseUser, SCHEMA: env.database.databaseName },
         credentials: {},
       });
       Object.assign(environment, settings.values);
@@ -291,50 +329,45 @@ export class ComputeTier extends Construct {
     return { environment, secrets };
   }
 
-  /** Warning/critical pairs: CPU, memory, target 5xx, p95 latency, unhealthy targets. */
-  private watch(s: ResolvedService, cluster: ContainerCluster, alb: LoadBalancer): void {
+  /**
+   * Warning/critical pairs: CPU, memory, target 5xx, error rate (5xx per request, %), p95
+   * latency, unhealthy targets; running tasks below minCount (critical only); and the service's
+   * dashboard section.
+   */
+  private watch(s: ResolvedService, cluster: ContainerCluster, alb: LoadBalancer, target: TargetHandle): void {
     const a = s.alarms;
     const pair = this.alarmPair(s);
-    const ecs = (metricName: string) => ({
-      namespace: "AWS/ECS",
-      metricName,
-      statistic: "Average",
-      dimensions: { ClusterName: cluster.clusterName, ServiceName: s.resourceName },
-    });
+    const service = { ClusterName: cluster.clusterName, ServiceName: s.resourceName };
+    const ecs = (metricName: string, namespace = "AWS/ECS") => ({ namespace, metricName, statistic: "Average", dimensions: service });
     const lb = (metricName: string, stat: { statistic?: string; extendedStatistic?: string }) => ({
       namespace: "AWS/ApplicationELB",
       metricName,
       ...stat,
-      dimensions: { LoadBalancer: alb.arnSuffix, TargetGroup: alb.targetGroupArnSuffix },
+      dimensions: { LoadBalancer: alb.arnSuffix, TargetGroup: target.arnSuffix },
     });
-    pair(
-      "ServiceCpu",
-      "cpu",
-      "average CPU (%) of the tasks is high; scaling is at its maximum or cannot keep up.",
-      ecs("CPUUtilization"),
-      a.cpuAlarmPercent,
-    );
+    const requests = lb("RequestCount", { statistic: "Sum" });
+    const errors = lb("HTTPCode_Target_5XX_Count", { statistic: "Sum" });
+    const cpu = ecs("CPUUtilization");
+    const memory = ecs("MemoryUtilization");
+    const latency = lb("TargetResponseTime", { extendedStatistic: "p95" });
+    const running = ecs("RunningTaskCount", "ECS/ContainerInsights");
+    pair("ServiceCpu", "cpu", "average CPU (%) of the tasks is high; scaling is at its maximum or cannot keep up.", cpu, a.cpuAlarmPercent);
     pair(
       "ServiceMemory",
       "memory",
       "average memory (%) of the tasks is high; tasks may be killed out of memory.",
-      ecs("MemoryUtilization"),
+      memory,
       a.memoryAlarmPercent,
     );
+    pair("Service5xx", "5xx", "the tasks answer with 5xx errors (count per 5 minutes).", errors, a.http5xxAlarm);
     pair(
-      "Service5xx",
-      "5xx",
-      "the tasks answer with 5xx errors (count per 5 minutes).",
-      lb("HTTPCode_Target_5XX_Count", { statistic: "Sum" }),
-      a.http5xxAlarm,
+      "ServiceErrorRate",
+      "error-rate",
+      "5xx responses of the tasks as a percentage of requests (per 5 minutes) are high.",
+      errorRate(errors, requests),
+      a.errorRateAlarmPercent,
     );
-    pair(
-      "ServiceLatency",
-      "latency-p95",
-      "p95 response time of the tasks (seconds) is high.",
-      lb("TargetResponseTime", { extendedStatistic: "p95" }),
-      a.latencyP95AlarmSeconds,
-    );
+    pair("ServiceLatency", "latency-p95", "p95 response time of the tasks (seconds) is high.", latency, a.latencyP95AlarmSeconds);
     pair(
       "ServiceUnhealthy",
       "unhealthy-targets",
@@ -342,9 +375,45 @@ export class ComputeTier extends Construct {
       lb("UnHealthyHostCount", { statistic: "Maximum" }),
       a.unhealthyTargetsAlarm,
     );
+    // Critical only: fewer tasks than the minimum for 5 minutes means tasks crash or cannot start
+    // (image, secrets, endpoints); no data counts, since Container Insights reports 0 while tasks run.
+    const { below, periodSeconds, evaluationPeriods } = a.runningTasks;
+    pair(
+      "ServiceRunningTasks",
+      "running-tasks",
+      `fewer running tasks than the minimum (${below}) for ${(periodSeconds * evaluationPeriods) / 60} minutes.`,
+      { ...running, statistic: "Minimum" },
+      { critical: below },
+      { comparison: "LessThanThreshold", periodSeconds, evaluationPeriods, treatMissingData: "breaching" },
+    );
+    const show = (m: AlarmMetric, label?: string, id?: string) => ({
+      namespace: m.namespace,
+      metricName: m.metricName,
+      dimensions: m.dimensions,
+      stat: m.extendedStatistic ?? m.statistic ?? "Average",
+      label,
+      id,
+    });
+    this.props.observability.dashboard.addSection(`Service ${s.name} (ECS)`, [
+      { title: "Requests", metrics: [show(requests, "requests")] },
+      {
+        title: "5xx and error rate (%)",
+        metrics: [show(errors, "5xx", "errors"), { ...show(requests, undefined, "requests"), visible: false }, ERROR_RATE_GRAPH],
+      },
+      { title: "Latency (s)", metrics: [show(latency, "p95"), show({ ...latency, extendedStatistic: "p50" }, "p50")] },
+      { title: "CPU and memory (%)", metrics: [show(cpu, "CPU"), show(memory, "memory")] },
+      {
+        title: "Tasks",
+        metrics: [
+          show(running, "running"),
+          show({ ...running, metricName: "DesiredTaskCount" }, "desired"),
+          show(lb("HealthyHostCount", { statistic: "Minimum" }), "healthy targets"),
+        ],
+      },
+    ]);
   }
 
-  /** Warning/critical pairs of an App Runner service: 5xx responses and p95 latency (milliseconds there). */
+  /** Warning/critical pairs of an App Runner service: 5xx responses, error rate, p95 latency (milliseconds there); its dashboard section. */
   private watchAppRunner(s: ResolvedService, service: AppRunnerService): void {
     const a = s.alarms;
     const pair = this.alarmPair(s);
@@ -356,31 +425,109 @@ export class ComputeTier extends Construct {
       ...stat,
       dimensions,
     });
+    const errors = metric("5xxStatusResponses", { statistic: "Sum" });
+    const requests = metric("Requests", { statistic: "Sum" });
+    const latency = metric("RequestLatency", { extendedStatistic: "p95" });
+    pair("Service5xx", "5xx", "the service answers with 5xx errors (count per 5 minutes).", errors, a.http5xxAlarm);
     pair(
-      "Service5xx",
-      "5xx",
-      "the service answers with 5xx errors (count per 5 minutes).",
-      metric("5xxStatusResponses", { statistic: "Sum" }),
-      a.http5xxAlarm,
+      "ServiceErrorRate",
+      "error-rate",
+      "5xx responses of the service as a percentage of requests (per 5 minutes) are high.",
+      errorRate(errors, requests),
+      a.errorRateAlarmPercent,
     );
     pair(
       "ServiceLatency",
       "latency-p95",
       "p95 request latency of the service (milliseconds) is high.",
-      metric("RequestLatency", { extendedStatistic: "p95" }),
+      latency,
       ms(a.latencyP95AlarmSeconds),
     );
+    const show = (m: AlarmMetric, label: string, id?: string) => ({
+      namespace: m.namespace,
+      metricName: m.metricName,
+      dimensions: m.dimensions,
+      stat: m.extendedStatistic ?? m.statistic ?? "Average",
+      label,
+      id,
+    });
+    this.props.observability.dashboard.addSection(`Service ${s.name} (App Runner)`, [
+      { title: "Requests", metrics: [show(requests, "requests")] },
+      {
+        title: "5xx and error rate (%)",
+        metrics: [show(errors, "5xx", "errors"), { ...show(requests, "requests", "requests"), visible: false }, ERROR_RATE_GRAPH],
+      },
+      { title: "Latency (ms)", metrics: [show(latency, "p95"), show({ ...latency, extendedStatistic: "p50" }, "p50")] },
+      {
+        title: "CPU and memory (%)",
+        metrics: [
+          show(metric("CPUUtilization", { statistic: "Average" }), "CPU"),
+          show(metric("MemoryUtilization", { statistic: "Average" }), "memory"),
+        ],
+      },
+      { title: "Instances", metrics: [show(metric("ActiveInstances", { statistic: "Maximum" }), "active")] },
+    ]);
+  }
+
+  /** The dashboard's database and cache sections, from the identifiers the data tier exposes. */
+  private showData(): void {
+    const { data, observability } = this.props;
+    const graph = (title: string, namespace: string, metricName: string, stat: string, dims: Record<string, string>[]) => ({
+      title,
+      metrics: dims.map((dimensions) => ({ namespace, metricName, dimensions, stat, label: Object.values(dimensions).join(" ") })),
+    });
+    const db = data.database
+      ? [{ DBInstanceIdentifier: data.database.instanceIdentifier }]
+      : data.cluster
+        ? [{ DBClusterIdentifier: data.cluster.clusterIdentifier }]
+        : [];
+    if (db.length > 0) {
+      observability.dashboard.addSection("Database", [
+        graph("CPU (%)", "AWS/RDS", "CPUUtilization", "Average", db),
+        graph("Connections", "AWS/RDS", "DatabaseConnections", "Maximum", db),
+        graph("Freeable memory (bytes)", "AWS/RDS", "FreeableMemory", "Minimum", db),
+      ]);
+    }
+    if (data.cache) {
+      const nodes = data.cache.memberClusterIds.map((id) => ({ CacheClusterId: id }));
+      observability.dashboard.addSection("Cache", [
+        graph("Memory used (%)", "AWS/ElastiCache", "DatabaseMemoryUsagePercentage", "Maximum", nodes),
+        graph("Engine CPU (%)", "AWS/ElastiCache", "EngineCPUUtilization", "Average", nodes),
+        graph("Connections", "AWS/ElastiCache", "CurrConnections", "Maximum", nodes),
+      ]);
+    }
   }
 
   /** Adds one warning/critical pair of service `s` to the alarm topic and the dashboard. */
   private alarmPair(s: ResolvedService) {
     const title = `Service ${s.name}`;
-    return (id: string, name: string, description: string, metric: AlarmMetric, t: { warning: number; critical: number }) =>
+    return (
+      id: string,
+      name: string,
+      description: string,
+      metric: AlarmMetric | AlarmExpression,
+      t: { warning?: number; critical: number },
+      options: Pick<AlarmPairProps, "comparison" | "periodSeconds" | "evaluationPeriods" | "treatMissingData"> = {},
+    ) =>
       this.props.observability.addAlarmPair(`${id}-${s.name}`, title, {
         name: `${s.name}-${name}`,
         description: `${s.name}: ${description}`,
         metric,
         ...t,
+        ...options,
       });
   }
 }
+
+/**
+ * 5xx responses as a percentage of requests: 0 when there were no requests (FILL turns a
+ * period without data points into 0, IF keeps the division from dividing by zero).
+ */
+function errorRate(errors: AlarmMetric, requests: AlarmMetric): AlarmExpression {
+  return { expression: ERROR_RATE, label: "5xx (% of requests)", metrics: { errors, requests } };
+}
+
+const ERROR_RATE = "IF(FILL(requests, 0) > 0, 100 * FILL(errors, 0) / FILL(requests, 0), 0)";
+
+/** The same expression on a dashboard graph (its metrics carry the ids `errors` and `requests`). */
+const ERROR_RATE_GRAPH = { expression: ERROR_RATE, label: "error rate (%)" };

@@ -109,11 +109,10 @@ describe("App Runner service", () => {
     expect(referenced(tf, svc.auto_scaling_configuration_arn)).toMatchObject({ auto_scaling_configuration_name: "demo-prod-api" });
   });
 
-  it("access role: trusted by App Runner's build side, pulls its repository only", () => {
-    expect(trustOf(tf, "demo-prod-api-access")[0]).toMatchObject({
-      Principal: { Service: "build.apprunner.amazonaws.com" },
-      Condition: { StringEquals: { "aws:SourceAccount": "333333333333" } },
-    });
+  it("access role: trusted by App Runner's build side (no aws:SourceAccount: App Runner does not document it), pulls its repository only", () => {
+    expect(trustOf(tf, "demo-prod-api-access")).toEqual([
+      { Sid: "ServiceAssumesRole", Effect: "Allow", Principal: { Service: "build.apprunner.amazonaws.com" }, Action: "sts:AssumeRole" },
+    ]);
     const st = policyOf(tf, "demo-prod-api-access");
     expect(
       st
@@ -132,6 +131,7 @@ describe("App Runner service", () => {
 
   it("instance role: trusted by App Runner instances, reaches only its secrets and grants", () => {
     expect(trustOf(tf, "demo-prod-api-instance")[0].Principal).toEqual({ Service: "tasks.apprunner.amazonaws.com" });
+    expect(trustOf(tf, "demo-prod-api-instance")[0].Condition).toBeUndefined();
     const st = policyOf(tf, "demo-prod-api-instance");
     const text = JSON.stringify(st);
     expect(text).toContain("Secret-jwt-secret");
@@ -142,7 +142,7 @@ describe("App Runner service", () => {
     expect(svc.instance_configuration.instance_role_arn).toMatch(/InstanceRole/);
   });
 
-  it("VPC connector into the app subnets; its group reaches HTTPS, the database and the cache, which admit it", () => {
+  it("VPC connector into the app subnets; its group reaches the endpoints, S3, the database and the cache, which admit it", () => {
     expect(svc.network_configuration).toMatchObject({
       egress_configuration: { egress_type: "VPC" },
       ingress_configuration: { is_publicly_accessible: true },
@@ -151,7 +151,12 @@ describe("App Runner service", () => {
     for (const id of connector.subnets) expect(referenced(tf, id).tags.Tier).toBe("app");
     const sg = connector.security_groups[0].replace(/\.id\}$/, "").replace(/^\$\{/, "");
     const egress = resourcesOfType(tf, "aws_vpc_security_group_egress_rule").filter((r) => r.security_group_id.includes(sg));
-    expect(egress.map((r) => r.from_port).sort()).toEqual([443, 5432, 6379]);
+    expect(egress.map((r) => r.from_port).sort()).toEqual([443, 443, 5432, 6379]);
+    expect(egress.filter((r) => r.cidr_ipv4 !== undefined)).toEqual([]);
+    expect(egress.find((r) => r.prefix_list_id)!.prefix_list_id).toMatch(/^\$\{aws_vpc_endpoint\.Network_S3GatewayEndpoint_/);
+    expect(egress.find((r) => r.from_port === 443 && !r.prefix_list_id)!.referenced_security_group_id).toMatch(
+      /Network_EndpointSecurityGroup/,
+    );
     const admitted = resourcesOfType(tf, "aws_vpc_security_group_ingress_rule").filter((r) =>
       (r.referenced_security_group_id ?? "").includes(sg),
     );
@@ -159,7 +164,7 @@ describe("App Runner service", () => {
     expect(resourcesOfType(tf, "aws_vpc_security_group_ingress_rule").filter((r) => r.security_group_id.includes(sg))).toEqual([]);
   });
 
-  it("behind the web ACL; no ALB, no cluster; 5xx and latency alarm pairs", () => {
+  it("behind the web ACL; no ALB, no cluster; 5xx, error rate and latency alarm pairs", () => {
     const assoc = onlyResource(tf, "aws_wafv2_web_acl_association");
     expect(assoc.resource_arn).toMatch(/^\$\{aws_apprunner_service\./);
     for (const type of ["aws_lb", "aws_ecs_cluster", "aws_ecs_service"]) expect(resourcesOfType(tf, type)).toEqual([]);
@@ -170,6 +175,12 @@ describe("App Runner service", () => {
       "RequestLatency 1000",
       "RequestLatency 2000",
     ]);
+    const rate = resourcesOfType(tf, "aws_cloudwatch_metric_alarm").filter((a) => a.alarm_name.startsWith("demo-prod-api-error-rate"));
+    expect(rate.map((a) => a.threshold).sort()).toEqual([1, 5]);
+    const names = rate[0].metric_query
+      .filter((q: any) => q.metric)
+      .map((q: any) => `${q.id} ${q.metric.namespace} ${q.metric.metric_name}`);
+    expect(names.sort()).toEqual(["errors AWS/AppRunner 5xxStatusResponses", "requests AWS/AppRunner Requests"]);
   });
 
   it("X-Ray tracing on request: an observability configuration and trace writes for the instance role", () => {

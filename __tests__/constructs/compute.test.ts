@@ -189,13 +189,14 @@ describe("compute tier", () => {
     expect(onlyResource(appStackTf(spec(), "dev"), "aws_lb").enable_deletion_protection).toBe(false);
   });
 
-  it("alarm pairs: CPU, memory, 5xx, p95 latency, unhealthy targets", () => {
+  it("alarm pairs: CPU, memory, 5xx, error rate, p95 latency, unhealthy targets; running tasks below the minimum", () => {
     const names = resourcesOfType(tf, "aws_cloudwatch_metric_alarm")
       .map((a) => a.alarm_name)
       .filter((n: string) => n.startsWith("demo-prod-api-"));
     expect(names.sort()).toEqual(
-      ["5xx", "cpu", "latency-p95", "memory", "unhealthy-targets"]
+      ["5xx", "cpu", "error-rate", "latency-p95", "memory", "unhealthy-targets"]
         .flatMap((n) => [`demo-prod-api-${n}-critical`, `demo-prod-api-${n}-warning`])
+        .concat(["demo-prod-api-running-tasks-critical"])
         .sort(),
     );
     const p95 = resourcesOfType(tf, "aws_cloudwatch_metric_alarm").find((a) => a.alarm_name === "demo-prod-api-latency-p95-critical")!;
