@@ -187,4 +187,29 @@ describe("pinned addresses of stateful resources", () => {
       "aws_lb_target_group.ComputeTier_LoadBalancer_TargetGroup_74681B19",
     ]);
   });
+
+  it("app with CloudFront (R1 frontend, R4 in front of the ALB): the distribution, edge key, frontend, log buckets, WAF logs", () => {
+    const { loadSpecFile } = require("../config/load") as typeof import("../config/load");
+    const example = (file: string) => loadSpecFile(require("node:path").join(__dirname, "..", "examples", file));
+    const edge = (file: string) => {
+      const all = addresses(synthStack(new AppStack(new App(), resolve(example(file), "prod"))));
+      return all
+        .filter((a) => a.includes("EdgeTier_") && (isStateful(a.split(".")[0]) || a.startsWith("aws_cloudfront_distribution.")))
+        .sort();
+    };
+    expect(edge("apprunner-eu.json")).toEqual([
+      "aws_cloudfront_distribution.EdgeTier_Distribution_90427C37",
+      "aws_kms_alias.EdgeTier_Key_Alias_9065F129",
+      "aws_kms_key.EdgeTier_Key_02621E43",
+      "aws_s3_bucket.EdgeTier_FrontendBucket_D0C0FCBC",
+      "aws_s3_bucket.EdgeTier_LogBucket_9517A6D8",
+    ]);
+    expect(edge("ecs-cdn-hipaa.json")).toEqual([
+      "aws_cloudfront_distribution.EdgeTier_Distribution_90427C37",
+      "aws_cloudwatch_log_group.EdgeTier_WebAcl_LogGroup_DF067CD7",
+      "aws_kms_alias.EdgeTier_Key_Alias_9065F129",
+      "aws_kms_key.EdgeTier_Key_02621E43",
+      "aws_s3_bucket.EdgeTier_LogBucket_9517A6D8",
+    ]);
+  });
 });

@@ -341,8 +341,8 @@ describe("config validation", () => {
       ),
     );
     expect(problems).toEqual([
-      'keys[1].purpose: "audit" is reserved: the platform\'s own keys use data, audit, dr, tfstate; choose another purpose',
-      'keys[2].purpose: "tfstate" is reserved: the platform\'s own keys use data, audit, dr, tfstate; choose another purpose',
+      'keys[1].purpose: "audit" is reserved: the platform\'s own keys use data, audit, dr, tfstate, edge; choose another purpose',
+      'keys[2].purpose: "tfstate" is reserved: the platform\'s own keys use data, audit, dr, tfstate, edge; choose another purpose',
     ]);
   });
 

@@ -185,7 +185,7 @@ describe("reference system examples", () => {
     ).toEqual(["mediflow/prod/app", "mediflow/prod/cache-auth-token"]);
     const appAlarms = resourcesOfType(prod, "aws_cloudwatch_metric_alarm")
       .map((a) => a.alarm_name)
-      .filter((a) => !a.includes("-cis-") && !a.includes("-cache-"));
+      .filter((a) => !a.includes("-cis-") && !a.includes("-cache-") && !a.includes("-api-"));
     expect(appAlarms.sort()).toEqual([
       "mediflow-prod-db-connections-critical",
       "mediflow-prod-db-connections-warning",

@@ -188,7 +188,8 @@ describe("services in the config", () => {
     expect(problemsOf((s) => delete s.edge)).toEqual(
       ["dev", "staging", "prod"].map(
         (e) =>
-          `edge.alb.certificateArns.${e}: ${e}: HTTPS needs a certificate; give the ARN of an ACM certificate in ${e}'s account and region`,
+          `edge.alb.certificateArns.${e}: ${e}: HTTPS needs a certificate; give the ARN of an ACM certificate in ${e}'s account and region, ` +
+          `or edge.alb.domains.${e} with a zone to validate one in`,
       ),
     );
     expect(problemsOf((s) => (s.edge.alb.certificateArns.prod = CERT("111111111111", "eu-west-1")))).toEqual([

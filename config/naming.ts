@@ -19,13 +19,10 @@ export function resourceName(app: string, env: string, component: string): strin
  * data key, its audit key, the DR replica key and the state key. A config key may not take
  * one, or its alias would clash.
  */
-export const PLATFORM_KEY_PURPOSES = { data: "data", audit: "audit", dr: "dr", tfstate: "tfstate" } as const;
+export const PLATFORM_KEY_PURPOSES = { data: "data", audit: "audit", dr: "dr", tfstate: "tfstate", edge: "edge" } as const;
 
 /** Fill `{app}`, `{env}`, `{account}` and `{region}` in a name template. */
-export function fillTemplate(
-  template: string,
-  values: { app: string; env: string; account: string; region: string },
-): string {
+export function fillTemplate(template: string, values: { app: string; env: string; account: string; region: string }): string {
   return template
     .replaceAll("{app}", values.app)
     .replaceAll("{env}", values.env)

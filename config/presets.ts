@@ -327,3 +327,66 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
     budget: { monthlyLimitUsd: 1000, alertThresholdsPercent: [50, 80, 100] },
   },
 };
+
+/**
+ * CloudFront, the same in every environment. The security headers are R1's: HSTS for a
+ * year with subdomains and preload, nosniff, frame DENY, X-XSS-Protection in block mode,
+ * strict-origin-when-cross-origin; the CSP admits only the site itself unless the config
+ * writes its own. Viewers need TLS 1.2 (TLSv1.2_2021 ciphers). Price class 100 serves from
+ * North America and Europe. The ALB admits CloudFront only with the secret origin header
+ * (48 random letters and digits, generated at apply time).
+ */
+export const CDN_DEFAULTS = {
+  apiPathPatterns: ["/api/*"],
+  staticPathPatterns: ["/static/*", "/assets/*"],
+  contentSecurityPolicy:
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  hstsMaxAgeSeconds: 31536000,
+  referrerPolicy: "strict-origin-when-cross-origin",
+  minimumProtocolVersion: "TLSv1.2_2021",
+  priceClass: "PriceClass_100",
+  defaultRootObject: "index.html",
+  /** AWS managed cache and origin request policies, looked up by name. */
+  cachingOptimizedPolicy: "Managed-CachingOptimized",
+  cachingDisabledPolicy: "Managed-CachingDisabled",
+  /** Every viewer header but Host, so the ALB sees its own host name (its certificate's). */
+  albOriginRequestPolicy: "Managed-AllViewerExceptHostHeader",
+  originHeaderName: "X-Origin-Verify",
+  originSecretLength: 48,
+  /** The AWS managed prefix list of CloudFront's origin-facing addresses. */
+  originFacingPrefixList: "com.amazonaws.global.cloudfront.origin-facing",
+  /** Region AWS requires for a distribution's certificate, its CLOUDFRONT-scope web ACL and log delivery. */
+  controlRegion: "us-east-1",
+  /** Standard logging v2 object key below the bucket (the delivery adds AWSLogs/<account>/CloudFront/). */
+  logSuffixPath: "{DistributionId}/{yyyy}/{MM}/{dd}/{HH}",
+  /** The 27 EU member states, what "EU" in geoRestriction.countries stands for. */
+  euCountries: [
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+  ],
+} as const;

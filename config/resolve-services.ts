@@ -6,7 +6,8 @@
  */
 import { elbLogDelivery, type ElbLogDelivery } from "./elb-log-delivery";
 import { resourceName } from "./naming";
-import { COMPUTE_DEFAULTS, WAF_DEFAULTS } from "./presets";
+import { CDN_DEFAULTS, COMPUTE_DEFAULTS, WAF_DEFAULTS } from "./presets";
+import { cdnWantsWebAcl, type ResolvedDomain } from "./resolve-edge";
 import type { AppSpec, EnvironmentName, ServiceKind, ServiceSpec, Settings } from "./schema";
 
 type Thresholds = { readonly warning: number; readonly critical: number };
@@ -83,7 +84,21 @@ export interface ResolvedRouting {
 /** The internet-facing ALB in front of the ECS services. */
 export interface ResolvedAlb {
   readonly name: string;
-  readonly certificateArn: string;
+  /** Existing certificate; undefined: one is DNS-validated for `domain` in its zone. */
+  readonly certificateArn?: string;
+  /** Its host name (CloudFront's origin), when the config gives one. */
+  readonly domain?: ResolvedDomain;
+  /**
+   * CloudFront fronts it: ingress only from CloudFront's origin-facing prefix list, and the
+   * listener forwards only requests carrying the secret origin header (generated).
+   */
+  readonly cloudFrontOnly?: {
+    readonly prefixListName: string;
+    readonly headerName: string;
+    readonly secretLength: number;
+    /** The distribution has the web ACL (the ALB's own would see only CloudFront's addresses). */
+    readonly webAclOnDistribution: boolean;
+  };
   readonly sslPolicy: string;
   readonly deletionProtection: boolean;
   readonly deregistrationDelaySeconds: number;
@@ -110,6 +125,8 @@ export interface ResolvedWaf {
   readonly redactedHeaders: readonly string[];
   /** Blocked requests per 5 minutes above which the warning and critical alarms fire. */
   readonly blockedRequestsAlarm: Thresholds;
+  /** Whether the ALB is among its resources (not when CloudFront's own web ACL protects it). */
+  readonly protectsAlb: boolean;
 }
 
 /** The ECS cluster the environment's ECS services share. */
@@ -231,12 +248,23 @@ export function resolveAlb(
   accountId: string,
 ): ResolvedAlb | undefined {
   if (!(spec.services ?? []).some((s) => s.kind === "ecs")) return undefined;
-  const certificateArn = spec.edge?.alb?.certificateArns?.[env];
-  if (!certificateArn)
-    throw new Error(`resolve: ${env} has ECS services but no edge.alb.certificateArns.${env} (validateSpec reports this).`);
+  const domain = spec.edge?.alb?.domains?.[env];
+  const certificateArn = domain?.certificateArn ?? spec.edge?.alb?.certificateArns?.[env];
+  if (!certificateArn && !domain?.zone)
+    throw new Error(`resolve: ${env} has ECS services but no certificate source for the ALB (validateSpec reports this).`);
+  const cdn = spec.edge?.cdn;
   return {
     name: resourceName(spec.app, env, "alb"),
     certificateArn,
+    domain: domain ? { ...domain } : undefined,
+    cloudFrontOnly: cdn?.alb
+      ? {
+          prefixListName: CDN_DEFAULTS.originFacingPrefixList,
+          headerName: CDN_DEFAULTS.originHeaderName,
+          secretLength: CDN_DEFAULTS.originSecretLength,
+          webAclOnDistribution: cdnWantsWebAcl(spec),
+        }
+      : undefined,
     sslPolicy: COMPUTE_DEFAULTS.sslPolicy,
     deletionProtection: settings.protection.preventDestroy,
     deregistrationDelaySeconds: COMPUTE_DEFAULTS.deregistrationDelaySeconds,
@@ -255,7 +283,9 @@ export function resolveAlb(
 export function resolveWaf(spec: AppSpec, env: EnvironmentName, settings: Settings, alb: ResolvedAlb | undefined): ResolvedWaf | undefined {
   const waf = spec.edge?.waf ?? {};
   const apprunner = (spec.services ?? []).some((s) => s.kind === "apprunner");
-  if ((!alb && !apprunner) || waf.enabled === false) return undefined;
+  // Behind CloudFront with its own web ACL, the ALB sees only CloudFront's addresses: the distribution's ACL protects it.
+  const protectsAlb = alb !== undefined && !alb.cloudFrontOnly?.webAclOnDistribution;
+  if ((!protectsAlb && !apprunner) || waf.enabled === false) return undefined;
   const groups = [...WAF_DEFAULTS.managedRuleGroups, ...(waf.extraManagedRuleGroups ?? [])];
   return {
     name: resourceName(spec.app, env, "waf"),
@@ -265,5 +295,6 @@ export function resolveWaf(spec: AppSpec, env: EnvironmentName, settings: Settin
     logRetentionDays: settings.logs.retentionDays,
     redactedHeaders: [...WAF_DEFAULTS.redactedHeaders],
     blockedRequestsAlarm: { ...WAF_DEFAULTS.blockedRequestsAlarm },
+    protectsAlb,
   };
 }

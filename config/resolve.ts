@@ -21,6 +21,15 @@ import {
 
 export type { ResolvedAlb, ResolvedCluster, ResolvedService, ResolvedWaf } from "./resolve-services";
 import {
+  resolveCdn,
+  resolveHostedZones,
+  resolveResidencyExceptions,
+  type ResolvedCdn,
+  type ResolvedHostedZone,
+  type ResolvedResidencyException,
+} from "./resolve-edge";
+export type { ResolvedCdn, ResolvedDomain, ResolvedHostedZone, ResolvedResidencyException } from "./resolve-edge";
+import {
   ENVIRONMENTS,
   type AppSpec,
   type CacheEngine,
@@ -227,7 +236,16 @@ export interface ResolvedEnvironment {
   /** The ECS cluster, when there is an ECS service. */
   readonly cluster?: ResolvedCluster;
   /** What fronts the services: the ALB when there is an ECS service, and its web ACL. */
-  readonly edge: { readonly alb?: ResolvedAlb; readonly waf?: ResolvedWaf };
+  readonly edge: {
+    readonly alb?: ResolvedAlb;
+    readonly waf?: ResolvedWaf;
+    /** CloudFront, when the config has it. */
+    readonly cdn?: ResolvedCdn;
+    /** Route 53 zones the edge's domains name. */
+    readonly hostedZones: readonly ResolvedHostedZone[];
+  };
+  /** Resources the config lets live outside allowedRegions (README, Edge). */
+  readonly residencyExceptions: readonly ResolvedResidencyException[];
   /** Extra customer-managed keys. */
   readonly keys: readonly { readonly purpose: string; readonly alias: string; readonly description: string }[];
   readonly alarmEmails: readonly string[];
@@ -377,6 +395,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
     services: resolveServices(spec, env, settings),
     cluster: resolveCluster(spec, env, settings),
     edge: edgeOf(spec, env, settings, region, envSpec.accountId),
+    residencyExceptions: resolveResidencyExceptions(spec),
     keys: (spec.keys ?? []).map((k) => ({ purpose: k.purpose, alias: `alias/${name(k.purpose)}`, description: k.description })),
     alarmEmails: [...(spec.alarmEmails ?? [])],
     logMetricAlarms: (spec.logMetricAlarms ?? []).map((a) => ({
@@ -551,7 +570,12 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 function edgeOf(spec: AppSpec, env: EnvironmentName, settings: Settings, region: string, accountId: string): ResolvedEnvironment["edge"] {
   const alb = resolveAlb(spec, env, settings, region, accountId);
-  return { alb, waf: resolveWaf(spec, env, settings, alb) };
+  return {
+    alb,
+    waf: resolveWaf(spec, env, settings, alb),
+    cdn: resolveCdn(spec, env, settings, accountId),
+    hostedZones: resolveHostedZones(spec, env),
+  };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -611,6 +611,89 @@ export const WafSpec = z.strictObject({
     ),
 });
 
+/** A lowercase DNS name such as app.example.com. */
+export const DomainName = z
+  .string()
+  .max(253)
+  .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "must be a lowercase DNS name such as app.example.com");
+
+/** A public Route 53 hosted zone the edge validates certificates in and writes alias records to. */
+export const HostedZoneSpec = z.strictObject({
+  name: DomainName.describe("Zone name (example.com): what a domain's `zone` names."),
+  zoneId: z
+    .string()
+    .regex(/^Z[A-Z0-9]{1,31}$/, "must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ")
+    .optional()
+    .describe("Look the zone up by id. @default - by name, as a public zone"),
+});
+
+/** A host name and its certificate source: an existing ACM certificate, or one DNS-validated in a hosted zone. */
+export const DomainSpec = z.strictObject({
+  name: DomainName.describe("Host name clients (or CloudFront) connect to."),
+  zone: DomainName.optional().describe(
+    "A zone of edge.hostedZones holding name: the certificate is DNS-validated there and an alias record points name at the " +
+      "resource. @default none",
+  ),
+  certificateArn: CertificateArn.optional().describe("An existing ACM certificate covering name (DNS managed elsewhere). @default none"),
+});
+
+const PerEnvironment = <T extends z.ZodType>(t: T) => z.strictObject({ dev: t.optional(), staging: t.optional(), prod: t.optional() });
+
+/** An ISO 3166-1 alpha-2 country code, or EU for the 27 member states. */
+const CountryCode = z.string().regex(/^([A-Z]{2})$/, "must be an ISO 3166-1 alpha-2 country code such as DE, or EU");
+
+/** CloudFront in front of a static frontend bucket and/or the ALB (README, Edge). */
+export const CdnSpec = z.strictObject({
+  frontend: z
+    .boolean()
+    .optional()
+    .describe(
+      "A private, versioned frontend bucket <app>-<env>-frontend-<account> (SSE-KMS, origin access control) as the default " +
+        "origin. @default false",
+    ),
+  alb: z
+    .boolean()
+    .optional()
+    .describe(
+      "Put the distribution in front of the ALB; the ALB then admits only CloudFront (origin-facing prefix list and a secret " +
+        "origin header). Needs edge.alb.domains.<env>. @default false",
+    ),
+  domains: PerEnvironment(DomainSpec).describe(
+    "The distribution's host name per declared environment; its certificate is in us-east-1 (an existing ARN there, or " +
+      "DNS-validated in zone).",
+  ),
+  apiPathPatterns: z
+    .array(z.string().regex(/^\/[A-Za-z0-9._~\/*-]*$/, "must be a path pattern such as /api/*"))
+    .min(1)
+    .optional()
+    .describe('With frontend and alb: paths sent to the ALB, uncached. @default ["/api/*"]'),
+  staticPathPatterns: z
+    .array(z.string().regex(/^\/[A-Za-z0-9._~\/*-]*$/, "must be a path pattern such as /static/*"))
+    .optional()
+    .describe('With alb and no frontend: paths of static assets, cached; the rest is not. @default ["/static/*", "/assets/*"]'),
+  contentSecurityPolicy: z
+    .string()
+    .min(1)
+    .max(1783)
+    .optional()
+    .describe("Content-Security-Policy header of every response. @default \"default-src 'self'; ...\" (README, Edge)"),
+  geoRestriction: z
+    .strictObject({ type: z.enum(["whitelist", "blacklist"]), countries: z.array(CountryCode).min(1) })
+    .optional()
+    .describe('Allow (whitelist) or block countries; "EU" stands for the 27 member states. @default none'),
+  priceClass: z
+    .enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"])
+    .optional()
+    .describe("Edge locations used: 100 is North America and Europe. @default PriceClass_100"),
+  webAcl: z
+    .boolean()
+    .optional()
+    .describe(
+      "A CLOUDFRONT-scope web ACL (us-east-1, with its logs) on the distribution; outside allowedRegions it needs the " +
+        "residencyExceptions entry cloudfront-web-acl. @default true when alb, else false (the WAF stays on the regional resource)",
+    ),
+});
+
 /** What fronts the services. */
 export const EdgeSpec = z.strictObject({
   waf: WafSpec.optional().describe("The WAFv2 web ACL on the ALB and App Runner services: on whenever there is one."),
@@ -620,9 +703,34 @@ export const EdgeSpec = z.strictObject({
         .strictObject({ dev: CertificateArn.optional(), staging: CertificateArn.optional(), prod: CertificateArn.optional() })
         .optional()
         .describe("Existing ACM certificate per environment, in its account and region (HTTPS is required)."),
+      domains: PerEnvironment(DomainSpec)
+        .optional()
+        .describe(
+          "The ALB's host name per environment (the origin CloudFront connects to; its certificate covers it), with a certificate " +
+            "source when certificateArns has none. @default none",
+        ),
     })
     .optional()
     .describe("The internet-facing Application Load Balancer of the ECS services."),
+  hostedZones: z.array(HostedZoneSpec).optional().describe("Route 53 zones that domains name in `zone`. @default none"),
+  cdn: CdnSpec.optional().describe("CloudFront in front of a frontend bucket and/or the ALB. @default none"),
+});
+
+/** What AWS accepts only in us-east-1 for CloudFront: the resources a residency exception may place there. */
+export const ResidencyExceptionResource = z
+  .enum(["cloudfront-certificate", "cloudfront-web-acl", "cloudfront-log-delivery"])
+  .describe(
+    "cloudfront-certificate: the distribution's ACM certificate and its validation. cloudfront-web-acl: the CLOUDFRONT-scope " +
+      "web ACL, its log group (client IPs), its log policy and key. cloudfront-log-delivery: the access-log delivery source, " +
+      "destination and delivery (configuration only; the logs land in the primary region).",
+  );
+
+/** An explicit, named opt-in for a resource outside allowedRegions. */
+export const ResidencyExceptionSpec = z.strictObject({
+  resource: ResidencyExceptionResource,
+  region: Region.describe("Where it lives: us-east-1, by AWS's rule for CloudFront."),
+  holds: z.string().min(10).describe("What it holds (personal data or not): a reviewer reads this."),
+  reason: z.string().min(10).describe("Why it is acceptable."),
 });
 
 /** A justified exception to one guardrail rule on one construct (and what is below it). */
@@ -649,7 +757,11 @@ export const AppSpecSchema = z
     database: DatabaseSpec.optional().describe("The relational database (RDS PostgreSQL or MySQL). @default none"),
     cache: CacheSpec.optional().describe("The cache (ElastiCache Redis OSS or Valkey). @default none"),
     services: z.array(ServiceSpec).optional().describe("Container services. @default none"),
-    edge: EdgeSpec.optional().describe("Load balancer and WAF (and later CDN) in front of the services."),
+    edge: EdgeSpec.optional().describe("Load balancer, WAF and CloudFront in front of the services."),
+    residencyExceptions: z
+      .array(ResidencyExceptionSpec)
+      .optional()
+      .describe("Resources allowed outside allowedRegions, each named with what it holds and why (README, Edge). @default none"),
     keys: z.array(KeySpec).optional().describe("Extra customer-managed keys besides the environment's data key."),
     secrets: z.array(SecretSpec).optional().describe("Secrets Manager entries, generated or placeholders."),
     alarmEmails: z

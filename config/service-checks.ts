@@ -127,12 +127,23 @@ function edgeProblems(spec: AppSpec, services: readonly ServiceSpec[]): Problem[
   if (!services.some((s) => s.kind === "ecs")) return [];
   const problems: Problem[] = [];
   for (const env of declaredEnvironments(spec)) {
-    const arn = spec.edge?.alb?.certificateArns?.[env];
-    const path = `edge.alb.certificateArns.${env}`;
+    const domain = spec.edge?.alb?.domains?.[env];
+    const listed = spec.edge?.alb?.certificateArns?.[env];
+    if (domain?.certificateArn && listed) {
+      problems.push({
+        path: `edge.alb.domains.${env}.certificateArn`,
+        message: `edge.alb.certificateArns.${env} names a certificate too; keep one`,
+      });
+    }
+    const arn = domain?.certificateArn ?? listed;
+    const path = domain?.certificateArn ? `edge.alb.domains.${env}.certificateArn` : `edge.alb.certificateArns.${env}`;
     if (!arn) {
+      if (domain?.zone) continue; // DNS-validated in the zone (checked by edgeConfigProblems)
       problems.push({
         path,
-        message: `${env}: HTTPS needs a certificate; give the ARN of an ACM certificate in ${env}'s account and region`,
+        message:
+          `${env}: HTTPS needs a certificate; give the ARN of an ACM certificate in ${env}'s account and region, or ` +
+          `edge.alb.domains.${env} with a zone to validate one in`,
       });
       continue;
     }

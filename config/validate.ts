@@ -16,6 +16,7 @@ import {
 } from "./raw-checks";
 import { describeIssue } from "./schema-issues";
 import { AppSpecSchema, type AppSpec } from "./schema";
+import { edgeConfigProblems } from "./edge-checks";
 import { serviceProblems } from "./service-checks";
 import {
   auditReaderProblems,
@@ -37,7 +38,7 @@ export function validateSpec(raw: unknown): ValidationResult {
   if (parsed.success) {
     const network = networkProblems(parsed.data);
     const dataTier = [...databaseProblems(parsed.data), ...cacheProblems(parsed.data)];
-    const services = serviceProblems(parsed.data);
+    const services = [...serviceProblems(parsed.data), ...edgeConfigProblems(parsed.data)];
     problems.push(
       ...network,
       ...dataTier,

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
 import type { Grantable } from "./grants";
 import { ALARM_TOPIC_PUBLISHERS, policyDocument, sid, topicPublisherKeyStatement, type PolicyStatement } from "./policy-document";
 
@@ -42,6 +43,13 @@ export interface EncryptionKeyProps {
    * @default false: the provider's region, which must then equal `region`
    */
   readonly placeInRegion?: boolean;
+  /**
+   * Write the key policy as its own aws_kms_key_policy, so a statement may name a resource
+   * that itself depends on the key (a distribution reading a bucket encrypted with it)
+   * without a dependency cycle. Until it applies, the new key has AWS's default policy.
+   * @default false: the policy is inline in the key
+   */
+  readonly policyAsResource?: boolean;
 }
 
 /**
@@ -97,9 +105,16 @@ export class EncryptionKey extends Construct {
       keyUsage: "ENCRYPT_DECRYPT",
       customerMasterKeySpec: "SYMMETRIC_DEFAULT",
       deletionWindowInDays: props.deletionWindowDays,
-      policy: policyDocument(statements),
+      policy: props.policyAsResource ? undefined : policyDocument(statements),
       ...(props.placeInRegion ? { region: props.region } : {}),
     });
+    if (props.policyAsResource) {
+      new KmsKeyPolicy(this, "Policy", {
+        keyId: key.keyId,
+        policy: policyDocument(statements),
+        ...(props.placeInRegion ? { region: props.region } : {}),
+      });
+    }
     const alias = new KmsAlias(this, "Alias", {
       name: props.alias,
       targetKeyId: key.keyId,

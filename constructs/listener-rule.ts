@@ -14,6 +14,8 @@ export interface ForwardRuleProps {
   /** Host header patterns, any of which matches (with paths: both must match). @default - any host */
   readonly hostHeaders?: readonly string[];
   readonly targetGroupArn: string;
+  /** A header every request must carry besides (CloudFront's secret origin header). @default - none */
+  readonly requiredHeader?: { readonly name: string; readonly value: string };
 }
 
 /** Forward requests matching the paths and hosts to one target group. */
@@ -27,6 +29,9 @@ export function forwardRule(scope: Construct, id: string, props: ForwardRuleProp
     condition: [
       ...(paths.length > 0 ? [{ pathPattern: { values: [...paths] } }] : []),
       ...(hosts.length > 0 ? [{ hostHeader: { values: [...hosts] } }] : []),
+      ...(props.requiredHeader
+        ? [{ httpHeader: { httpHeaderName: props.requiredHeader.name, values: [props.requiredHeader.value] } }]
+        : []),
     ],
     action: [{ type: "forward", targetGroupArn: props.targetGroupArn }],
   });

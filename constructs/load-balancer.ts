@@ -2,7 +2,10 @@ import { namedSecurityGroup, peerRule } from "./security-group-rules";
 import { Construct } from "constructs";
 import type { ITerraformDependable } from "cdktf";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { Password } from "@cdktf/provider-random/lib/password";
+import { DataAwsEc2ManagedPrefixList } from "@cdktf/provider-aws/lib/data-aws-ec2-managed-prefix-list";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import type { ElbLogDelivery } from "../config/elb-log-delivery";
@@ -36,6 +39,23 @@ export interface LoadBalancerProps {
     /** Where the log bucket's own S3 access logs go. */
     readonly serverAccessLogTarget: SecureBucket;
   };
+  /**
+   * CloudFront fronts the ALB: 443 admitted only from CloudFront's origin-facing managed
+   * prefix list (no port 80), and only requests carrying the secret header reach the target.
+   * @default - none: 443 and 80 from anywhere
+   */
+  readonly cloudFrontOnly?: CloudFrontOnly;
+}
+
+/** How the ALB admits only CloudFront. */
+export interface CloudFrontOnly {
+  /** Name of the AWS managed prefix list of CloudFront's origin-facing addresses. */
+  readonly prefixListName: string;
+  /** Header CloudFront adds to origin requests, with a generated secret value. */
+  readonly headerName: string;
+  readonly secretLength: number;
+  /** The distribution carries the web ACL (the ALB's own would see only CloudFront's addresses). */
+  readonly webAclOnDistribution: boolean;
 }
 
 /** One service's target group: IP targets on the container port, health checked. */
@@ -71,12 +91,17 @@ export class LoadBalancer extends Construct {
   /** What a web ACL association names. */
   public readonly loadBalancerArn: string;
   public readonly securityGroupId: string;
+  /** DNS name and hosted zone id, for an alias record. */
+  public readonly dnsName: string;
+  public readonly zoneId: string;
   /** `app/<name>/<id>`: the LoadBalancer dimension of its metrics. */
   public readonly arnSuffix: string;
   /** The default service's target group. */
   public readonly defaultTarget: TargetHandle;
   public readonly httpsListenerArn: string;
   public readonly logBucket: SecureBucket;
+  /** The secret origin header CloudFront must send (`cloudFrontOnly`); the value is a reference, never a literal. */
+  public readonly originHeader?: { readonly name: string; readonly value: string };
   private egressCount = 0;
   private readonly vpcId: string;
 
@@ -87,10 +112,13 @@ export class LoadBalancer extends Construct {
       description: `${props.name}: HTTPS (and the redirect on HTTP) from the internet`,
       vpcId: props.vpcId,
     });
-    for (const [port, what] of [
-      [443, "HTTPS"],
-      [80, "HTTP, redirected to HTTPS"],
-    ] as const) {
+    if (props.cloudFrontOnly) this.admitOnlyCloudFront(props.cloudFrontOnly);
+    for (const [port, what] of props.cloudFrontOnly
+      ? []
+      : ([
+          [443, "HTTPS"],
+          [80, "HTTP, redirected to HTTPS"],
+        ] as const)) {
       const rule = new VpcSecurityGroupIngressRule(this, `Ingress${port}`, {
         securityGroupId: this.securityGroupId,
         cidrIpv4: "0.0.0.0/0",
@@ -127,8 +155,20 @@ export class LoadBalancer extends Construct {
       protocol: "HTTPS",
       sslPolicy: props.sslPolicy,
       certificateArn: props.certificateArn,
-      defaultAction: [{ type: "forward", targetGroupArn: tg.arn }],
+      defaultAction: props.cloudFrontOnly ? [DENY_WITHOUT_ORIGIN_HEADER] : [{ type: "forward", targetGroupArn: tg.arn }],
     });
+    const guard = props.cloudFrontOnly && forwardWithOriginHeader(this, https, tg.arn, props.cloudFrontOnly);
+    // Targets register once the listener forwards to them: through the header rule when there is one.
+    const listenerReady = guard ? guard.rule : https;
+    this.originHeader = guard ? guard.header : undefined;
+    if (guard) {
+      suppress(
+        tg,
+        "CKV_AWS_378",
+        "The HTTPS listener forwards here through its origin-header rule, which Checkov's connection check (listeners only) does " +
+          "not follow; the HTTP hop to the targets stays inside the VPC, to a security group that admits only this ALB.",
+      );
+    }
     new LbListener(this, "HttpListener", {
       loadBalancerArn: alb.arn,
       port: 80,
@@ -136,9 +176,11 @@ export class LoadBalancer extends Construct {
       defaultAction: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
     });
     this.loadBalancerArn = alb.arn;
+    this.dnsName = alb.dnsName;
+    this.zoneId = alb.zoneId;
     this.arnSuffix = alb.arnSuffix;
     this.httpsListenerArn = https.arn;
-    this.defaultTarget = { targetGroupArn: tg.arn, arnSuffix: tg.arnSuffix, ready: https };
+    this.defaultTarget = { targetGroupArn: tg.arn, arnSuffix: tg.arnSuffix, ready: listenerReady };
 
     suppress(
       this,
@@ -169,8 +211,35 @@ export class LoadBalancer extends Construct {
           "subnets and the tasks' group admits only the ALB (README, Compute: TLS to the tasks).",
       );
     }
-    const ready = forwardRule(this, `Rule-${id}`, { ...rule, listenerArn: this.httpsListenerArn, targetGroupArn: tg.arn });
+    // Behind CloudFront every rule also requires the origin header, or it would bypass the lock.
+    const ready = forwardRule(this, `Rule-${id}`, {
+      ...rule,
+      listenerArn: this.httpsListenerArn,
+      targetGroupArn: tg.arn,
+      requiredHeader: this.originHeader,
+    });
     return { targetGroupArn: tg.arn, arnSuffix: tg.arnSuffix, ready };
+  }
+
+  /** HTTPS from CloudFront's origin-facing addresses only (the AWS managed prefix list). */
+  private admitOnlyCloudFront(c: CloudFrontOnly): void {
+    const list = new DataAwsEc2ManagedPrefixList(this, "CloudFrontPrefixList", { name: c.prefixListName });
+    new VpcSecurityGroupIngressRule(this, "IngressCloudFront", {
+      securityGroupId: this.securityGroupId,
+      prefixListId: list.id,
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      description: "HTTPS from CloudFront origin-facing addresses only",
+    });
+    if (c.webAclOnDistribution) {
+      suppress(
+        this,
+        "CKV2_AWS_28",
+        "Admits only CloudFront (origin-facing prefix list and a secret origin header checked by the listener); the WAF is the " +
+          "CLOUDFRONT-scope web ACL on the distribution, which sees the clients' addresses (here they are CloudFront's).",
+      );
+    }
   }
 
   /** Let the ALB reach targets in `securityGroupId` on `port` (its only egress). */
@@ -229,4 +298,35 @@ export class LoadBalancer extends Construct {
       additionalPolicyStatements: [delivery],
     });
   }
+}
+
+/** What the HTTPS listener answers a request without CloudFront's origin header: 403. */
+const DENY_WITHOUT_ORIGIN_HEADER = {
+  type: "fixed-response",
+  fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" },
+};
+
+/**
+ * The listener forwards only requests that carry the secret origin header CloudFront adds
+ * (a generated value: only a reference reaches the JSON); the default action denies the rest.
+ * Rules that route paths to other targets must carry the same header condition.
+ */
+/** The highest priority a rule may have: the catch-all origin-header rule is evaluated after every path rule. */
+const ORIGIN_HEADER_RULE_PRIORITY = 50000;
+
+function forwardWithOriginHeader(
+  scope: Construct,
+  listener: LbListener,
+  targetGroupArn: string,
+  c: CloudFrontOnly,
+): { header: { name: string; value: string }; rule: LbListenerRule } {
+  const secret = new Password(scope, "OriginSecret", { length: c.secretLength, special: false });
+  const rule = new LbListenerRule(scope, "OriginHeaderRule", {
+    listenerArn: listener.arn,
+    // Last: the services' path rules (which carry the header condition too) come first.
+    priority: ORIGIN_HEADER_RULE_PRIORITY,
+    condition: [{ httpHeader: { httpHeaderName: c.headerName, values: [secret.result] } }],
+    action: [{ type: "forward", targetGroupArn }],
+  });
+  return { header: { name: c.headerName, value: secret.result }, rule };
 }

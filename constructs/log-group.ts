@@ -8,6 +8,8 @@ export interface LogGroupProps {
   readonly retentionDays: number;
   /** CMK whose policy admits logs.<region>.amazonaws.com. */
   readonly kmsKeyArn: string;
+  /** Create it in this region although the provider's differs (a CLOUDFRONT-scope web ACL's logs). @default - the provider's region */
+  readonly region?: string;
 }
 
 /** A CloudWatch log group encrypted with the CMK and kept for a set retention. */
@@ -23,6 +25,7 @@ export class LogGroup extends Construct {
       name: props.logGroupName,
       retentionInDays: props.retentionDays,
       kmsKeyId: props.kmsKeyArn,
+      ...(props.region ? { region: props.region } : {}),
     });
     this.logGroupName = group.name;
     this.logGroupArn = group.arn;

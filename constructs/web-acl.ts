@@ -28,12 +28,23 @@ export interface WebAclProps {
     readonly redactedHeaders: readonly string[];
   };
   readonly accountId: string;
+  /** Region of the web ACL and its logs (us-east-1 for CLOUDFRONT scope). */
   readonly region: string;
   readonly partition: string;
+  /**
+   * REGIONAL (an ALB, App Runner) or CLOUDFRONT (a distribution names it in web_acl_id;
+   * `protectedArns` stays empty). @default "REGIONAL"
+   */
+  readonly scope?: "REGIONAL" | "CLOUDFRONT";
+  /**
+   * Create the ACL and its logs in `region` although the provider's differs (CLOUDFRONT
+   * scope from an app outside us-east-1). @default false
+   */
+  readonly placeInRegion?: boolean;
 }
 
 /**
- * A REGIONAL WAFv2 web ACL: default allow, a per-IP rate rule that blocks, then AWS
+ * A WAFv2 web ACL (REGIONAL, or CLOUDFRONT in us-east-1): default allow, a per-IP rate rule that blocks, then AWS
  * managed rule groups enforcing their own actions (override none); metrics and sampled
  * requests on for each. Associated with the resources it protects, and logging to a
  * KMS-encrypted log group whose resource policy admits only this account's log delivery,
@@ -49,10 +60,16 @@ export class WebAcl extends Construct {
     if (!props.logs.groupName.startsWith("aws-waf-logs-")) {
       throw new Error(`WebAcl: \`logs.groupName\` must start with aws-waf-logs- (got ${props.logs.groupName}).`);
     }
+    const aclScope = props.scope ?? "REGIONAL";
+    if (aclScope === "CLOUDFRONT" && props.protectedArns.length > 0) {
+      throw new Error(`WebAcl: a CLOUDFRONT-scope web ACL is named by its distribution; \`protectedArns\` must be empty.`);
+    }
+    const here = props.placeInRegion ? { region: props.region } : {};
     const acl = new Wafv2WebAcl(this, "WebAcl", {
       name: props.name,
       description: `${props.name}: rate limit and AWS managed rule groups`,
-      scope: "REGIONAL",
+      scope: aclScope,
+      ...here,
       defaultAction: { allow: {} },
       rule: [rateRule(props.rateLimitPer5Min), ...props.managedRuleGroups.map((g, i) => managedRule(g, i + 1))],
       visibilityConfig: visibility(props.name),
@@ -66,6 +83,7 @@ export class WebAcl extends Construct {
       logGroupName: props.logs.groupName,
       retentionDays: props.logs.retentionDays,
       kmsKeyArn: props.logs.kmsKeyArn,
+      ...here,
     });
     const policy = this.createLogPolicy(props);
     new Wafv2WebAclLoggingConfiguration(this, "Logging", {
@@ -73,6 +91,7 @@ export class WebAcl extends Construct {
       logDestinationConfigs: [this.logGroup.logGroupArn],
       redactedFields: props.logs.redactedHeaders.map((name) => ({ singleHeader: { name } })),
       dependsOn: [policy, this.logGroup.created],
+      ...here,
     });
   }
 
@@ -95,6 +114,7 @@ export class WebAcl extends Construct {
           Condition: { StringEquals: { "aws:SourceAccount": props.accountId }, ArnLike: { "aws:SourceArn": `${logs}:*` } },
         },
       ]),
+      ...(props.placeInRegion ? { region: props.region } : {}),
     });
   }
 }

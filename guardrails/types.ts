@@ -22,6 +22,21 @@ export const unknown = (detail: string): Verdict => ({ status: "unknown", detail
 export interface RuleContext {
   /** Data residency: the regions resources may live in. @default - not checked */
   readonly allowedRegions?: readonly string[];
+  /**
+   * Named opt-ins for resources outside allowedRegions: each admits its region for resources
+   * of its types below its construct scopes (`<stack>/EdgeTier/Certificate`), nothing else. @default - none
+   */
+  readonly residencyExceptions?: readonly ResidencyExceptionContext[];
+}
+
+/** A residency exception as the residency rule sees it. */
+export interface ResidencyExceptionContext {
+  /** Its name in the config (`cloudfront-certificate`). */
+  readonly name: string;
+  readonly region: string;
+  readonly resourceTypes: readonly string[];
+  /** Construct paths (with the stack) the exception covers, with everything below them. */
+  readonly constructScopes: readonly string[];
 }
 
 export interface Rule {

@@ -5,6 +5,7 @@ import type { ResolvedBucket, ResolvedEnvironment } from "../config/resolve";
 import { AppSecret } from "../constructs/app-secret";
 import { Audit } from "../constructs/audit";
 import { EncryptionKey, KeyServiceUser } from "../constructs/encryption-key";
+import { HostedZones } from "../constructs/hosted-zones";
 import { Network } from "../constructs/network";
 import { Observability } from "../constructs/observability";
 import { eventRulePublisher, topicPublisherKeyStatement } from "../constructs/policy-document";
@@ -13,6 +14,7 @@ import { SecurityAlerts } from "../constructs/security-alerts";
 import { addAwsProvider } from "./aws-provider";
 import { ComputeTier } from "./compute-tier";
 import { DataTier } from "./data-tier";
+import { EdgeTier } from "./edge-tier";
 import { protectStatefulResources } from "./protection";
 import { useS3Backend } from "./state-backend";
 
@@ -43,6 +45,8 @@ export class AppStack extends TerraformStack {
   public readonly securityAlerts: SecurityAlerts;
   /** Container services, their repositories and the ALB (when the config has services). */
   public readonly compute: ComputeTier;
+  /** CloudFront, its buckets, certificate and web ACL (when the config has edge.cdn). */
+  public readonly edge: EdgeTier;
 
   constructor(
     scope: Construct,
@@ -157,7 +161,9 @@ export class AppStack extends TerraformStack {
       ]),
     );
 
+    const hostedZones = new HostedZones(this, "HostedZones", { zones: env.edge.hostedZones });
     this.compute = new ComputeTier(this, "ComputeTier", {
+      hostedZones,
       env,
       network: this.network,
       dataKey: this.dataKey,
@@ -167,6 +173,13 @@ export class AppStack extends TerraformStack {
       data: this.data,
       observability: this.observability,
       accessLogBucket: this.accessLogBucket,
+    });
+    this.edge = new EdgeTier(this, "EdgeTier", {
+      env,
+      dataKey: this.dataKey,
+      accessLogBucket: this.accessLogBucket,
+      hostedZones,
+      loadBalancer: this.compute.loadBalancer,
     });
   }
 

@@ -4,6 +4,7 @@ import { declaredEnvironments, resolve, type ResolvedEnvironment } from "../conf
 import type { AppSpec } from "../config/schema";
 import { AppStack } from "./app-stack";
 import { BootstrapStack } from "./bootstrap-stack";
+import { RESIDENCY_EXCEPTION_SCOPES } from "./edge-tier";
 
 export interface BuiltApp {
   readonly app: App;
@@ -39,11 +40,20 @@ export function buildApp(spec: AppSpec, outdir: string, options: BuildOptions = 
     const appStack = new AppStack(app, env);
     bootstrapStacks.push(bootstrap);
     appStacks.push(appStack);
-    for (const [kind, stack] of [["bootstrap", bootstrap], ["app", appStack]] as const) {
+    for (const [kind, stack] of [
+      ["bootstrap", bootstrap],
+      ["app", appStack],
+    ] as const) {
       const suppressions = env.suppressions
         .filter((s) => s.stack === kind)
         .map((s) => ({ id: s.id, reason: s.reason, constructPath: `${stack.node.id}/${s.path}`, source: s.source }));
-      const guarded = { stack, suppressions, context: { allowedRegions: env.allowedRegions } };
+      const residencyExceptions = env.residencyExceptions.map((e) => ({
+        name: e.resource,
+        region: e.region,
+        resourceTypes: e.resourceTypes,
+        constructScopes: (RESIDENCY_EXCEPTION_SCOPES[e.resource] ?? []).map((p) => `${stack.node.id}/${p}`),
+      }));
+      const guarded = { stack, suppressions, context: { allowedRegions: env.allowedRegions, residencyExceptions } };
       if (options.attachGuardrails ?? true) attachGuardrails(guarded);
       stacks.push(guarded);
     }

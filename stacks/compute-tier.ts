@@ -3,11 +3,14 @@ import type { ResolvedAlb, ResolvedEnvironment, ResolvedService } from "../confi
 import type { AlarmExpression, AlarmMetric, AlarmPairProps } from "../constructs/alarm-pair";
 import type { AppSecret } from "../constructs/app-secret";
 import { AppRunnerService } from "../constructs/apprunner-service";
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { Certificate } from "../constructs/certificate";
 import { ContainerCluster } from "../constructs/container-cluster";
 import { ContainerRepository } from "../constructs/container-repository";
 import { ContainerTask } from "../constructs/container-task";
 import { connectionSettings, valueFrom } from "../constructs/connection";
 import type { EncryptionKey } from "../constructs/encryption-key";
+import type { HostedZones } from "../constructs/hosted-zones";
 import { FargateService } from "../constructs/fargate-service";
 import { LoadBalancer, type LoadBalancerTarget, type TargetHandle } from "../constructs/load-balancer";
 import type { Network } from "../constructs/network";
@@ -33,6 +36,8 @@ export interface ComputeTierProps {
   readonly observability: Observability;
   /** Receives the ALB log bucket's own S3 access logs. */
   readonly accessLogBucket: SecureBucket;
+  /** Route 53 zones of the config: the ALB's certificate is validated and its alias record written there. */
+  readonly hostedZones: HostedZones;
 }
 
 /** What a service exposes to be let through to the database and the cache. */
@@ -81,7 +86,8 @@ export class ComputeTier extends Construct {
       }
     }
     const runners = env.services.filter((s) => s.kind === "apprunner").map((s) => this.createAppRunnerService(s));
-    const entryPoints = [...(this.loadBalancer ? [this.loadBalancer.loadBalancerArn] : []), ...runners.map((r) => r.serviceArn)];
+    const albProtected = this.loadBalancer && env.edge.waf?.protectsAlb;
+    const entryPoints = [...(albProtected ? [this.loadBalancer!.loadBalancerArn] : []), ...runners.map((r) => r.serviceArn)];
     if (entryPoints.length > 0) this.webAcl = this.createWebAcl(entryPoints);
     if (env.services.length > 0) this.showData();
   }
@@ -116,11 +122,12 @@ export class ComputeTier extends Construct {
   /** The ALB in front of the ECS services; `main` is its default action's target. */
   private createLoadBalancer(main: ResolvedService, alb: ResolvedAlb): LoadBalancer {
     const { env, network, accessLogBucket } = this.props;
-    return new LoadBalancer(this, "LoadBalancer", {
+    const lb = new LoadBalancer(this, "LoadBalancer", {
       name: alb.name,
       vpcId: network.vpcId,
       publicSubnetIds: network.publicSubnetIds,
-      certificateArn: alb.certificateArn,
+      certificateArn: alb.certificateArn ?? this.createAlbCertificate(alb),
+      cloudFrontOnly: alb.cloudFrontOnly,
       sslPolicy: alb.sslPolicy,
       deletionProtection: alb.deletionProtection,
       defaultTarget: this.targetOf(main),
@@ -134,6 +141,26 @@ export class ComputeTier extends Construct {
         noncurrentVersionExpirationDays: env.settings.storage.noncurrentVersionExpirationDays,
         serverAccessLogTarget: accessLogBucket,
       },
+    });
+    if (alb.domain?.zone) this.createAlbRecord(lb, alb.domain.name, alb.domain.zone);
+    return lb;
+  }
+
+  /** A certificate for the ALB's host name, DNS-validated in its zone. */
+  private createAlbCertificate(alb: ResolvedAlb): string {
+    const domain = alb.domain;
+    if (!domain?.zone) throw new Error(`ComputeTier: the ALB has no certificate ARN and no domain zone to validate one in.`);
+    return new Certificate(this, "AlbCertificate", { domainName: domain.name, zoneId: this.props.hostedZones.zoneId(domain.zone) })
+      .certificateArn;
+  }
+
+  /** `name` (A, alias) pointing at the ALB. */
+  private createAlbRecord(lb: LoadBalancer, name: string, zone: string): void {
+    new Route53Record(this, "AlbRecord", {
+      zoneId: this.props.hostedZones.zoneId(zone),
+      name,
+      type: "A",
+      alias: { name: lb.dnsName, zoneId: lb.zoneId, evaluateTargetHealth: true },
     });
   }
 
