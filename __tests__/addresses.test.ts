@@ -42,6 +42,7 @@ describe("pinned addresses of stateful resources", () => {
       "aws_cloudwatch_log_group.Audit_TrailLogGroup_104680F1",
       "aws_cloudwatch_log_group.DataTier_Database_LogGroup-postgresql_LogGroup_84A82D2D",
       "aws_cloudwatch_log_group.DataTier_Database_LogGroup-upgrade_LogGroup_307C00C6",
+      "aws_cloudwatch_log_group.DataTier_OsMetricsLogGroup_CCFAB99E",
       "aws_cloudwatch_log_group.Network_FlowLogGroup_2BDFE538",
       "aws_cloudwatch_log_group.Observability_AppLogGroup_F4E19BFD",
       "aws_db_instance.DataTier_Database_Instance_FAFCD63B",
@@ -71,6 +72,7 @@ describe("pinned addresses of stateful resources", () => {
       "aws_cloudwatch_log_group.DataTier_Database_LogGroup-audit_LogGroup_A4240FE1",
       "aws_cloudwatch_log_group.DataTier_Database_LogGroup-error_LogGroup_9715E0E9",
       "aws_cloudwatch_log_group.DataTier_Database_LogGroup-slowquery_LogGroup_CE168000",
+      "aws_cloudwatch_log_group.DataTier_OsMetricsLogGroup_CCFAB99E",
       "aws_db_instance.DataTier_Database_Instance_FAFCD63B",
     ]);
   });
@@ -91,6 +93,7 @@ describe("pinned addresses of stateful resources", () => {
       "aws_cloudwatch_log_group.DataTier_Database_Replica2_LogGroup-audit_LogGroup_54D213EA",
       "aws_cloudwatch_log_group.DataTier_Database_Replica2_LogGroup-error_LogGroup_4470B5B0",
       "aws_cloudwatch_log_group.DataTier_Database_Replica2_LogGroup-slowquery_LogGroup_8DCAF01B",
+      "aws_cloudwatch_log_group.DataTier_OsMetricsLogGroup_CCFAB99E",
       "aws_db_instance.DataTier_Database_Instance_FAFCD63B",
       "aws_db_instance.DataTier_Database_Replica1_Instance_B974EAEB",
       "aws_db_instance.DataTier_Database_Replica2_Instance_F62111F4",
@@ -109,6 +112,7 @@ describe("pinned addresses of stateful resources", () => {
       "aws_backup_vault.DataTier_ClusterBackup_CopyVault_3535835B",
       "aws_backup_vault.DataTier_ClusterBackup_Vault_8FC2F32C",
       "aws_cloudwatch_log_group.DataTier_Cluster_LogGroup-postgresql_LogGroup_BBD7C119",
+      "aws_cloudwatch_log_group.DataTier_OsMetricsLogGroup_CCFAB99E",
       "aws_rds_cluster.DataTier_Cluster_AF4A3C9A",
     ]);
   });

@@ -193,6 +193,8 @@ describe("reference system examples", () => {
       "mediflow-prod-db-cpu-warning",
       "mediflow-prod-db-free-storage-critical",
       "mediflow-prod-db-free-storage-warning",
+      "mediflow-prod-db-freeable-memory-critical",
+      "mediflow-prod-db-freeable-memory-warning",
       "mediflow-prod-documents-replication-failures-critical",
       "mediflow-prod-documents-replication-failures-warning",
       "mediflow-prod-failed-logins-critical",
@@ -291,11 +293,17 @@ describe("reference system examples", () => {
       ]);
     });
 
-    it("R4 ecs-cdn-hipaa: PostgreSQL Multi-AZ with 30-day backups and TLS forced", () => {
-      const prod = synthesize("ecs-cdn-hipaa.json").tf("mediflow-prod-app");
+    it("R4 ecs-cdn-hipaa: PostgreSQL Multi-AZ with 30-day backups and TLS forced, backups copied to us-west-2 in prod (RPO 1 h)", () => {
+      const { tf } = synthesize("ecs-cdn-hipaa.json");
+      const prod = tf("mediflow-prod-app");
       expect(db(prod)).toMatchObject({ multi_az: true, backup_retention_period: 30 });
       const params = referenced(prod, db(prod).parameter_group_name).parameter;
       expect(params).toContainEqual(expect.objectContaining({ name: "rds.force_ssl", value: "1" }));
+      // Transaction logs replicate within minutes: point-in-time recovery in the DR region meets the guide's 1 h.
+      const copy = onlyResource(prod, "aws_db_instance_automated_backups_replication");
+      expect(copy).toMatchObject({ region: "us-west-2", retention_period: 30 });
+      expect(referenced(prod, copy.kms_key_id).region).toBe("us-west-2");
+      expect(resourcesOfType(tf("mediflow-dev-app"), "aws_db_instance_automated_backups_replication")).toEqual([]);
     });
 
     it("R5 ecs-mysql-dr: MySQL 8.0 with require_secure_transport, IAM auth and the audit plugin; db.t3.medium in dev, db.r6g.xlarge with 30 days in prod", () => {

@@ -1,6 +1,6 @@
 /**
  * What RDS offers for each engine, as of ENGINE_TABLE_DATE: the major versions a config may
- * pin, each with its end of standard support, and the instance classes. These tables go
+ * pin, each with its end of standard support, the instance classes and their memory. These tables go
  * stale: when AWS adds a major or a class, add it here (and to the README's table).
  */
 import type { DatabaseEngine } from "./schema";
@@ -54,6 +54,42 @@ const FAMILIES: Readonly<Record<string, readonly string[]>> = {
   r6i: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge", "32xlarge"],
   r7g: ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"],
 };
+/**
+ * Memory of the `large` size of each family, GiB (the same table date). Sizes scale from it:
+ * micro 1/8, small 1/4, medium 1/2, xlarge 2x, `<n>xlarge` 2n x (db.t4g.micro 1 GiB,
+ * db.m7g.large 8, db.r7g.2xlarge 64).
+ */
+const LARGE_MEMORY_GIB: Readonly<Record<string, number>> = {
+  t3: 8,
+  t4g: 8,
+  m5: 8,
+  m6g: 8,
+  m6i: 8,
+  m7g: 8,
+  r5: 16,
+  r6g: 16,
+  r6i: 16,
+  r7g: 16,
+};
+const SIZE_FACTOR: Readonly<Record<string, number>> = { micro: 1 / 8, small: 1 / 4, medium: 1 / 2, large: 1, xlarge: 2 };
+
+/**
+ * Memory of every instance class in the tables, GiB: what the freeable-memory alarms are a
+ * fraction of. A class missing here is missing from ENGINE_CLASSES too (a config error).
+ */
+export const CLASS_MEMORY_GIB: Readonly<Record<string, number>> = Object.fromEntries(
+  Object.entries(FAMILIES).flatMap(([family, sizes]) =>
+    sizes.map((size) => [`db.${family}.${size}`, LARGE_MEMORY_GIB[family] * (SIZE_FACTOR[size] ?? 2 * Number.parseInt(size, 10))]),
+  ),
+);
+
+/** Memory of an instance class, GiB; throws for a class the tables do not have (validation reports it first). */
+export function classMemoryGib(instanceClass: string): number {
+  const gib = CLASS_MEMORY_GIB[instanceClass];
+  if (gib === undefined) throw new Error(`No memory size for instance class ${instanceClass} in the engine table of ${ENGINE_TABLE_DATE}.`);
+  return gib;
+}
+
 const COMMON_CLASSES = Object.entries(FAMILIES).flatMap(([family, sizes]) => sizes.map((size) => `db.${family}.${size}`));
 
 /** Aurora PostgreSQL: medium/large burstable classes (dev, test) and memory-optimized ones. */

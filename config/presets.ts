@@ -50,7 +50,20 @@ export const DATABASE_DEFAULTS = {
    * drRegion where the database replicates backups.
    */
   auroraBackupSchedule: "cron(0 6 ? * * *)",
+  /**
+   * Days a COMPLIANCE vault lock (database.backupVaultLockMode) stays changeable after it is
+   * applied: a week to notice a mistake before the lock can never be lifted (AWS's minimum is 3).
+   */
+  backupVaultLockChangeableForDays: 7,
 } as const;
+
+/**
+ * Freeable memory warns below 10 % of the class's memory and is critical below 5 %, every
+ * class and engine (db.t4g.micro: ~102 / 51 MiB; db.r7g.large: ~1.6 / 0.8 GiB): at that point
+ * the OS starts to swap and the engine's caches shrink. A share, not bytes, so a threshold
+ * sized for a large class does not fire forever on a micro one.
+ */
+const FREEABLE_MEMORY_ALARM_PERCENT = { warning: 10, critical: 5 };
 
 /** Defaults of the cache that do not vary per environment. */
 export const CACHE_DEFAULTS = {
@@ -181,12 +194,16 @@ export const MANAGED_BY = "cdktf";
  *   ceiling is near). Backups 03:00-04:00 UTC, maintenance Sunday 04:30-05:30 UTC (R4).
  *   No read replicas by default: a replica costs the RDS-managed master password (AWS
  *   refuses replicas of such a source), so a config asks for them (R5). Replica lag warns
- *   above 60 s and is critical above 300 s (reads that stale serve old PHI).
+ *   above 60 s and is critical above 300 s (reads that stale serve old PHI). Freeable memory:
+ *   FREEABLE_MEMORY_ALARM_PERCENT of the class's memory.
  * Aurora PostgreSQL (engine aurora-postgresql): a writer on db.t4g.medium (the smallest
  *   class Aurora offers) alone in dev; a reader in another AZ as failover target in staging
  *   and prod (Multi-AZ), prod on db.r7g.large (AWS advises against burstable classes in
- *   production). Freeable memory warns below 512 / 256 MiB (1024 / 512 in prod). The same
- *   backups, windows and CPU/connection/lag alarms as above.
+ *   production). The same backups, windows and CPU/connection/lag/memory alarms as above.
+ *   Its AWS Backup vaults are GOVERNANCE-locked everywhere, prod included: COMPLIANCE can
+ *   never be undone after its grace days, so a config opts in (database.backupVaultLockMode).
+ * RDSOSMetrics (enhanced monitoring's log group, one per account and region) is created by
+ *   every environment; where two share an account and region, one sets osMetricsLogGroup false.
  * cache: dev and staging one node of cache.t4g.micro / small (R1), no failover; prod two
  *   nodes, Multi-AZ with automatic failover (R1, R4). Snapshots kept 1 / 7 / 7 days (R5),
  *   taken 02:00-03:00 UTC; maintenance Sunday 05:30-06:30 UTC, after the database's.
@@ -219,7 +236,9 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       replicaLagAlarmSeconds: { warning: 60, critical: 300 },
       auroraInstanceClass: "db.t4g.medium",
       auroraReaders: 0,
-      freeableMemoryAlarmMb: { warning: 512, critical: 256 },
+      freeableMemoryAlarmPercent: FREEABLE_MEMORY_ALARM_PERCENT,
+      osMetricsLogGroup: true,
+      backupVaultLockMode: "GOVERNANCE",
     },
     alerts: ALERTS,
     cache: {
@@ -264,7 +283,9 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       replicaLagAlarmSeconds: { warning: 60, critical: 300 },
       auroraInstanceClass: "db.t4g.medium",
       auroraReaders: 1,
-      freeableMemoryAlarmMb: { warning: 512, critical: 256 },
+      freeableMemoryAlarmPercent: FREEABLE_MEMORY_ALARM_PERCENT,
+      osMetricsLogGroup: true,
+      backupVaultLockMode: "GOVERNANCE",
     },
     alerts: ALERTS,
     cache: {
@@ -309,7 +330,9 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       replicaLagAlarmSeconds: { warning: 60, critical: 300 },
       auroraInstanceClass: "db.r7g.large",
       auroraReaders: 1,
-      freeableMemoryAlarmMb: { warning: 1024, critical: 512 },
+      freeableMemoryAlarmPercent: FREEABLE_MEMORY_ALARM_PERCENT,
+      osMetricsLogGroup: true,
+      backupVaultLockMode: "GOVERNANCE",
     },
     alerts: ALERTS,
     cache: {

@@ -4,7 +4,7 @@
  */
 import { cidrSubnet } from "./cidr";
 import { fillTemplate, PLATFORM_KEY_PURPOSES as KEY, resourceName, resourcePrefix } from "./naming";
-import { findMajor, offersPerformanceInsights, upgradeTarget } from "./database-engines";
+import { classMemoryGib, findMajor, offersPerformanceInsights, upgradeTarget } from "./database-engines";
 import { findCacheMajor } from "./cache-engines";
 import { CACHE_DEFAULTS, DATABASE_DEFAULTS, MANAGED_BY, PRESETS, SPEC_DEFAULTS, STATE_DEFAULTS } from "./presets";
 import { partitionOf } from "./regions";
@@ -129,7 +129,7 @@ export interface ResolvedSecret {
   readonly rotation?: { readonly lambdaArn: string; readonly days: number };
 }
 
-type DatabaseAlarms = "cpuAlarmPercent" | "freeStorageAlarmGb" | "connectionsAlarm" | "replicaLagAlarmSeconds" | "freeableMemoryAlarmMb";
+type DatabaseAlarms = "cpuAlarmPercent" | "freeStorageAlarmGb" | "connectionsAlarm" | "replicaLagAlarmSeconds";
 
 /** An Aurora cluster's instances and its daily AWS Backup job. */
 export interface ResolvedAurora {
@@ -138,6 +138,11 @@ export interface ResolvedAurora {
   readonly instanceIdentifiers: readonly string[];
   /** Cron expression (UTC) of the daily AWS Backup job; its copies follow `backupReplication`. */
   readonly backupSchedule: string;
+  /**
+   * Vault Lock of the backup vaults (settings.database.backupVaultLockMode): GOVERNANCE has
+   * no `changeableForDays`; COMPLIANCE becomes permanent that many days after it is applied.
+   */
+  readonly vaultLock: { readonly mode: "GOVERNANCE" | "COMPLIANCE"; readonly changeableForDays?: number };
 }
 
 /**
@@ -147,7 +152,13 @@ export interface ResolvedAurora {
  */
 export interface ResolvedDatabase extends Omit<
   Settings["database"],
-  DatabaseAlarms | "readReplicas" | "auroraInstanceClass" | "auroraReaders"
+  | DatabaseAlarms
+  | "freeableMemoryAlarmPercent"
+  | "readReplicas"
+  | "auroraInstanceClass"
+  | "auroraReaders"
+  | "osMetricsLogGroup"
+  | "backupVaultLockMode"
 > {
   readonly engine: DatabaseEngine;
   /** The pinned major version (`16`, `8.4`). */
@@ -169,7 +180,19 @@ export interface ResolvedDatabase extends Omit<
   readonly finalSnapshot: boolean;
   /** Retention of the exported engine logs (connections, DDL, errors, audit): the audit retention. */
   readonly logRetentionDays: number;
-  readonly alarms: Pick<Settings["database"], DatabaseAlarms>;
+  readonly alarms: Pick<Settings["database"], DatabaseAlarms> & {
+    /**
+     * FreeableMemory thresholds in bytes: settings.database.freeableMemoryAlarmPercent of the
+     * memory of the class (the instance's, or the Aurora writer's; engine table).
+     */
+    readonly freeableMemoryAlarmBytes: { readonly warning: number; readonly critical: number };
+  };
+  /**
+   * Create the account's RDSOSMetrics log group, where enhanced monitoring writes, so RDS
+   * does not create it unencrypted and kept forever (settings.database.osMetricsLogGroup).
+   * @default - another environment or app of the account and region owns it
+   */
+  readonly osMetricsLogGroup?: { readonly retentionDays: number };
   /** Identifiers of the in-region read replicas, `<app>-<env>-db-replica-<n>` (settings.database.readReplicas). */
   readonly replicaIdentifiers: readonly string[];
   /**
@@ -439,9 +462,11 @@ function resolveDatabase(spec: AppSpec, env: EnvironmentName, settings: Settings
     freeStorageAlarmGb,
     connectionsAlarm,
     replicaLagAlarmSeconds,
-    freeableMemoryAlarmMb,
+    freeableMemoryAlarmPercent,
     auroraInstanceClass,
     auroraReaders,
+    osMetricsLogGroup,
+    backupVaultLockMode,
     readReplicas: rdsReplicas,
     ...sizes
   } = settings.database;
@@ -452,8 +477,14 @@ function resolveDatabase(spec: AppSpec, env: EnvironmentName, settings: Settings
           instanceClass: auroraInstanceClass,
           instanceIdentifiers: Array.from({ length: 1 + auroraReaders }, (_, i) => `${identifier}-${i + 1}`),
           backupSchedule: DATABASE_DEFAULTS.auroraBackupSchedule,
+          vaultLock:
+            backupVaultLockMode === "COMPLIANCE"
+              ? { mode: "COMPLIANCE", changeableForDays: DATABASE_DEFAULTS.backupVaultLockChangeableForDays }
+              : { mode: "GOVERNANCE" },
         }
       : undefined;
+  const memory = classMemoryGib(aurora?.instanceClass ?? sizes.instanceClass) * 1024 ** 3;
+  const share = (percent: number) => Math.round((memory * percent) / 100);
   // Aurora's readers are cluster instances, not RDS read replicas.
   const readReplicas = aurora ? 0 : rdsReplicas;
   return {
@@ -471,7 +502,17 @@ function resolveDatabase(spec: AppSpec, env: EnvironmentName, settings: Settings
     performanceInsightsRetentionDays: DATABASE_DEFAULTS.performanceInsightsRetentionDays,
     finalSnapshot: settings.protection.preventDestroy,
     logRetentionDays: settings.logs.auditRetentionDays,
-    alarms: { cpuAlarmPercent, freeStorageAlarmGb, connectionsAlarm, replicaLagAlarmSeconds, freeableMemoryAlarmMb },
+    alarms: {
+      cpuAlarmPercent,
+      freeStorageAlarmGb,
+      connectionsAlarm,
+      replicaLagAlarmSeconds,
+      freeableMemoryAlarmBytes: {
+        warning: share(freeableMemoryAlarmPercent.warning),
+        critical: share(freeableMemoryAlarmPercent.critical),
+      },
+    },
+    ...(osMetricsLogGroup ? { osMetricsLogGroup: { retentionDays: settings.logs.retentionDays } } : {}),
     replicaIdentifiers: Array.from({ length: readReplicas }, (_, i) => `${identifier}-replica-${i + 1}`),
     ...(readReplicas > 0
       ? {

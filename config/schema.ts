@@ -232,9 +232,25 @@ export const SettingsSchema = z.strictObject({
         .min(0)
         .max(15)
         .describe("Aurora readers besides the writer, 0-15, each a failover target; multiAz needs at least one."),
-      freeableMemoryAlarmMb: AlarmThresholds.describe(
-        "FreeableMemory (MiB) of the Aurora writer below which the warning and critical alarms fire.",
-      ),
+      freeableMemoryAlarmPercent: z
+        .strictObject({ warning: z.number().gt(0).max(100), critical: z.number().gt(0).max(100) })
+        .describe(
+          "FreeableMemory below which the warning and critical alarms fire, in percent of the instance class's memory " +
+            "(instanceClass, or auroraInstanceClass for the Aurora writer; README, Database).",
+        ),
+      osMetricsLogGroup: z
+        .boolean()
+        .describe(
+          "Create the account's RDSOSMetrics log group (enhanced monitoring), encrypted and kept logs.retentionDays. One per " +
+            "account and region: false where another environment or app in it already creates the group.",
+        ),
+      backupVaultLockMode: z
+        .enum(["GOVERNANCE", "COMPLIANCE"])
+        .describe(
+          "Vault Lock of the Aurora cluster's AWS Backup vaults. GOVERNANCE: a role with backup:DeleteBackupVaultLockConfiguration " +
+            "can lift it. COMPLIANCE: after a grace period no one, root and AWS included, can lift it or delete a recovery point " +
+            "early (README, Aurora PostgreSQL).",
+        ),
     })
     .describe("Size and care of the relational database (used when the config has a database)."),
   alerts: z

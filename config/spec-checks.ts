@@ -53,6 +53,15 @@ export function databaseProblems(spec: AppSpec): Problem[] {
         message: `${env}: backup window ${s.backupWindow} overlaps maintenance window ${s.maintenanceWindow}; RDS rejects that`,
       });
     }
+    const memory = s.freeableMemoryAlarmPercent;
+    if (memory.critical > memory.warning) {
+      problems.push({
+        path: path("freeableMemoryAlarmPercent"),
+        message:
+          `${env}: critical ${memory.critical} % is above warning ${memory.warning} %; ` +
+          "freeable memory alarms fire below their threshold, so critical must be the lower",
+      });
+    }
     const clash = (spec.secrets ?? []).findIndex((x) => x.name === DATABASE_DEFAULTS.generatedSecretName);
     if (s.readReplicas > 0 && clash >= 0) {
       problems.push({
@@ -210,7 +219,15 @@ function zoneIdProblems(n: Settings["network"], env: string, path: string): Prob
  * GuardDuty allows one detector and AWS Config one recorder per account and region: two
  * environments in the same account and region cannot both create them. An environment
  * that writes to the DR region (bucket replicas, database backups) creates them there too.
+ * Likewise the RDSOSMetrics log group of enhanced monitoring (database.osMetricsLogGroup),
+ * which an environment with a database creates in its own region only.
  */
+const SHARED_THINGS = {
+  guardDuty: "GuardDuty detector",
+  awsConfig: "AWS Config recorder",
+  osMetricsLogGroup: "RDSOSMetrics log group (enhanced monitoring; keep it in the environment torn down last)",
+} as const;
+
 export function sharedAccountProblems(spec: AppSpec): Problem[] {
   const problems: Problem[] = [];
   const owners = new Map<string, string>();
@@ -220,19 +237,24 @@ export function sharedAccountProblems(spec: AppSpec): Problem[] {
     const primary = e.region ?? spec.primaryRegion;
     const replicates = [...(spec.buckets ?? []), ...(spec.database ? [spec.database] : [])].some((x) => x.replicateIn?.includes(env));
     const regions = new Set([primary, ...(replicates && spec.drRegion ? [spec.drRegion] : [])]);
+    const osMetrics = spec.database !== undefined && settingsFor(spec, env).database.osMetricsLogGroup;
     for (const [part, on] of [
       ["guardDuty", audit.guardDuty],
       ["awsConfig", audit.awsConfig],
+      ["osMetricsLogGroup", osMetrics],
     ] as const) {
       if (!on) continue;
-      for (const region of regions) {
+      for (const region of part === "osMetricsLogGroup" ? [primary] : regions) {
         const key = `${part} ${e.accountId} ${region}`;
         const self = region === primary ? env : `${env} (its DR region)`;
         const other = owners.get(key);
         if (other) {
+          const section = part === "osMetricsLogGroup" ? "database" : "audit";
           problems.push({
-            path: `environments.${env}.overrides.audit.${part}`,
-            message: `${self} and ${other} share account ${e.accountId} in ${region}, which holds one ${part === "guardDuty" ? "GuardDuty detector" : "AWS Config recorder"}: set it false in one of them`,
+            path: `environments.${env}.overrides.${section}.${part}`,
+            message:
+              `${self} and ${other} share account ${e.accountId} in ${region}, ` +
+              `which holds one ${SHARED_THINGS[part]}: set it false in one of them`,
           });
         } else owners.set(key, self);
       }

@@ -139,7 +139,11 @@ export class AuroraCluster extends Construct {
         monitoringInterval: props.monitoringIntervalSeconds,
         monitoringRoleArn: monitoring.roleArn,
         // Readers wait for instance 1, so the first instance up (the writer) is instance 1.
-        dependsOn: [monitoring.policyReady, ...(writer ? [writer] : [])],
+        dependsOn: [
+          monitoring.policyReady,
+          ...(props.osMetricsLogGroupReady ? [props.osMetricsLogGroupReady] : []),
+          ...(writer ? [writer] : []),
+        ],
       });
       writer ??= instance;
     });

@@ -2,7 +2,26 @@ import { Construct } from "constructs";
 import { BackupPlan as BackupPlanResource } from "@cdktf/provider-aws/lib/backup-plan";
 import { BackupSelection } from "@cdktf/provider-aws/lib/backup-selection";
 import { BackupVault } from "@cdktf/provider-aws/lib/backup-vault";
+import { BackupVaultLockConfiguration } from "@cdktf/provider-aws/lib/backup-vault-lock-configuration";
+import { BackupVaultNotifications } from "@cdktf/provider-aws/lib/backup-vault-notifications";
 import { ServiceRole } from "./service-role";
+
+/** Name of the vaults of a plan named `name` (here and in the copy's region). */
+export const backupVaultName = (name: string): string => `${name}-backups`;
+
+/**
+ * What the vaults notify: BACKUP_JOB_COMPLETED (AWS Backup deprecated BACKUP_JOB_FAILED; a
+ * completed job carries its outcome in the `State` message attribute, which
+ * BACKUP_SUCCESS_FILTER_POLICY filters on) and COPY_JOB_FAILED (the DR copy).
+ */
+export const BACKUP_VAULT_EVENTS = ["BACKUP_JOB_COMPLETED", "COPY_JOB_FAILED"] as const;
+
+/**
+ * SNS subscription filter policy that drops AWS Backup's successful-job notifications
+ * (`State` = COMPLETED) and passes everything else, including every message without a
+ * `State` attribute (CloudWatch alarms, budgets, EventBridge rules).
+ */
+export const BACKUP_SUCCESS_FILTER_POLICY = JSON.stringify({ State: [{ "anything-but": ["COMPLETED"] }, { exists: false }] });
 
 export interface BackupPlanProps {
   /** Names the vault, plan, selection and role: `<name>-backups`, `<name>-backup`. */
@@ -20,16 +39,29 @@ export interface BackupPlanProps {
    * key of that region. @default - recovery points stay in this region
    */
   readonly copyTo?: { readonly region: string; readonly kmsKeyArn: string };
+  /**
+   * Vault Lock on every vault: recovery points cannot be deleted before `retentionDays`, nor
+   * the retention shortened. GOVERNANCE (no `changeableForDays`): a principal allowed
+   * backup:DeleteBackupVaultLockConfiguration can lift it. COMPLIANCE: `changeableForDays`
+   * after it is applied, no one can lift it, root and AWS included, until the vault is empty.
+   */
+  readonly lock: { readonly mode: "GOVERNANCE" | "COMPLIANCE"; readonly changeableForDays?: number };
+  /**
+   * SNS topic notified of BACKUP_VAULT_EVENTS on the vault in this region (copy jobs run
+   * from it); its policy and key must admit backup.amazonaws.com for this vault.
+   * @default - no notifications
+   */
+  readonly notificationTopicArn?: string;
   readonly accountId: string;
   readonly partition: string;
 }
 
 /**
- * A daily AWS Backup plan for the given resources: a vault under the CMK, recovery points
- * kept `retentionDays`, optionally copied to a vault in a second region under that
- * region's key (how an Aurora cluster's backups reach the DR region: Aurora has no
- * automated backup replication). The role is AWS Backup's own, with the managed policies
- * AWS documents for backup and restore.
+ * A daily AWS Backup plan for the given resources: a locked vault under the CMK, recovery
+ * points kept `retentionDays`, optionally copied to a locked vault in a second region under
+ * that region's key (how an Aurora cluster's backups reach the DR region: Aurora has no
+ * automated backup replication), failed jobs notified to a topic. The role can back up and
+ * copy, not restore: a restore runs under the operator's own role (README, Aurora PostgreSQL).
  */
 export class BackupPlan extends Construct {
   public readonly vaultArn: string;
@@ -38,7 +70,15 @@ export class BackupPlan extends Construct {
 
   constructor(scope: Construct, id: string, props: BackupPlanProps) {
     super(scope, id);
-    const vaultName = `${props.name}-backups`;
+    if (props.lock.mode === "COMPLIANCE" && props.lock.changeableForDays === undefined) {
+      throw new Error(`BackupPlan ${this.node.path}: a COMPLIANCE lock needs \`changeableForDays\` (a grace period; AWS's minimum is 3).`);
+    }
+    if (props.lock.mode === "GOVERNANCE" && props.lock.changeableForDays !== undefined) {
+      throw new Error(
+        `BackupPlan ${this.node.path}: \`changeableForDays\` turns the lock into COMPLIANCE mode; leave it out for GOVERNANCE.`,
+      );
+    }
+    const vaultName = backupVaultName(props.name);
     const vault = new BackupVault(this, "Vault", { name: vaultName, kmsKeyArn: props.kmsKeyArn });
     const copy =
       props.copyTo &&
@@ -47,6 +87,26 @@ export class BackupPlan extends Construct {
         kmsKeyArn: props.copyTo.kmsKeyArn,
         region: props.copyTo.region,
       });
+    for (const [id, v] of [
+      ["VaultLock", vault],
+      ["CopyVaultLock", copy],
+    ] as const) {
+      if (!v) continue;
+      new BackupVaultLockConfiguration(this, id, {
+        backupVaultName: v.name,
+        // No job may keep a recovery point shorter than the plan does.
+        minRetentionDays: props.retentionDays,
+        ...(props.lock.changeableForDays !== undefined ? { changeableForDays: props.lock.changeableForDays } : {}),
+        ...(v === copy ? { region: props.copyTo!.region } : {}),
+      });
+    }
+    if (props.notificationTopicArn) {
+      new BackupVaultNotifications(this, "Notifications", {
+        backupVaultName: vault.name,
+        snsTopicArn: props.notificationTopicArn,
+        backupVaultEvents: [...BACKUP_VAULT_EVENTS],
+      });
+    }
     const lifecycle = { deleteAfter: props.retentionDays };
     const plan = new BackupPlanResource(this, "Plan", {
       name: `${props.name}-backup`,
@@ -69,7 +129,8 @@ export class BackupPlan extends Construct {
       service: "backup.amazonaws.com",
       sourceAccountId: props.accountId,
       description: `AWS Backup of ${props.name}`,
-      managedPolicyArns: [policy("AWSBackupServiceRolePolicyForBackup"), policy("AWSBackupServiceRolePolicyForRestores")],
+      // Backup and copy only: restoring creates databases, which this role never needs to do.
+      managedPolicyArns: [policy("AWSBackupServiceRolePolicyForBackup")],
       // Snapshots under the vaults' keys, the copy re-encrypted under the second region's.
       statements: [
         {

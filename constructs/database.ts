@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbInstanceAutomatedBackupsReplication } from "@cdktf/provider-aws/lib/db-instance-automated-backups-replication";
+import { DbEventSubscription } from "@cdktf/provider-aws/lib/db-event-subscription";
 import { DbOptionGroup } from "@cdktf/provider-aws/lib/db-option-group";
 import { DbParameterGroup, type DbParameterGroupParameter } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { suppress } from "../guardrails/suppressions";
@@ -61,6 +62,17 @@ const ENGINES: Readonly<Record<"postgres" | "mysql", EngineTraits>> = {
   },
 };
 
+/**
+ * RDS event categories the instance notifies: failures (a KMS key RDS cannot reach, storage
+ * autoscaling that cannot grow, an instance put into a failed state) and low storage. Not
+ * `backup`: it carries only the daily "Backing up" / "Finished backup" pair (RDS-EVENT-0001,
+ * 0002), and RDS documents no event for a failed automated backup replication.
+ */
+export const RDS_EVENT_CATEGORIES = ["failure", "low storage"] as const;
+
+/** Name of the event subscription of the instance `identifier` (the alarm topic admits it by this name). */
+export const rdsEventSubscriptionName = (identifier: string): string => `${identifier}-events`;
+
 export interface DatabaseProps extends RdsBaseProps {
   /** DB instance identifier, `<app>-<env>-db`; also names its subnet, parameter and security groups. */
   readonly identifier: string;
@@ -86,6 +98,12 @@ export interface DatabaseProps extends RdsBaseProps {
    * `kmsKeyArn`, a key of that region. @default - backups stay in the instance's region
    */
   readonly backupReplication?: { readonly region: string; readonly retentionDays: number; readonly kmsKeyArn: string };
+  /**
+   * SNS topic that gets the RDS_EVENT_CATEGORIES events of the primary and its replicas,
+   * through the subscription `rdsEventSubscriptionName(identifier)`; its policy and key
+   * must admit events.rds.amazonaws.com for that subscription. @default - no event subscription
+   */
+  readonly eventTopicArn?: string;
 }
 
 /**
@@ -195,6 +213,7 @@ export class Database extends Construct {
     const ready = (scope: Construct, identifier: string) => [
       ...this.logGroups(scope, identifier, engine).map((g) => g.created),
       monitoring.policyReady,
+      ...(props.osMetricsLogGroupReady ? [props.osMetricsLogGroupReady] : []),
     ];
 
     const instance = new DbInstance(this, "Instance", {
@@ -253,6 +272,15 @@ export class Database extends Construct {
         // One operation at a time on a new primary: RDS refuses another while a replica is
         // being created from it (InvalidDBInstanceState).
         dependsOn: [...this.replicas],
+      });
+    }
+    if (props.eventTopicArn) {
+      new DbEventSubscription(this, "Events", {
+        name: rdsEventSubscriptionName(name),
+        snsTopic: props.eventTopicArn,
+        sourceType: "db-instance",
+        sourceIds: [instance.identifier, ...this.replicas.map((r) => r.identifier)],
+        eventCategories: [...RDS_EVENT_CATEGORIES],
       });
     }
     this.endpointAddress = instance.address;

@@ -16,6 +16,11 @@ export interface EncryptedTopicProps {
    * machine-read topics (a SIEM subscribes out of band). @default - none
    */
   readonly emails?: readonly string[];
+  /**
+   * SNS filter policy (JSON, on message attributes) of the email subscriptions: what the
+   * subscribers are not mailed (AWS Backup's successful jobs). @default - every message
+   */
+  readonly emailFilterPolicy?: string;
 }
 
 /**
@@ -49,7 +54,12 @@ export class EncryptedTopic extends Construct {
     // Keyed by address, not position: removing one address must not recreate the others,
     // each of which would have to confirm again.
     for (const email of props.emails ?? []) {
-      new SnsTopicSubscription(this, `Email-${email}`, { topicArn: topic.arn, protocol: "email", endpoint: email });
+      new SnsTopicSubscription(this, `Email-${email}`, {
+        topicArn: topic.arn,
+        protocol: "email",
+        endpoint: email,
+        ...(props.emailFilterPolicy ? { filterPolicy: props.emailFilterPolicy } : {}),
+      });
     }
     this.topicArn = topic.arn;
     this.topicName = topic.name;

@@ -34,6 +34,13 @@ export interface ObservabilityProps {
    * `kmsKeyArn` must admit them too (`topicPublisherKeyStatement`). @default - none
    */
   readonly eventRules?: TopicPublisher;
+  /**
+   * Other services that publish to the alarm topic (the data tier's backup vault and RDS
+   * events), each under its condition; the key must admit them too. @default - none
+   */
+  readonly publishers?: readonly TopicPublisher[];
+  /** Filter policy of the email subscriptions (EncryptedTopicProps.emailFilterPolicy). @default - none */
+  readonly emailFilterPolicy?: string;
 }
 
 /**
@@ -62,8 +69,10 @@ export class Observability extends Construct {
           condition: { StringEquals: { "aws:SourceAccount": props.accountId } },
         },
         ...(props.eventRules ? [props.eventRules] : []),
+        ...(props.publishers ?? []),
       ],
       emails: props.alarmEmails,
+      emailFilterPolicy: props.emailFilterPolicy,
     });
     this.appLogGroup = new LogGroup(this, "AppLogGroup", {
       logGroupName: props.appLogGroup.name,

@@ -4,6 +4,7 @@
  * the enhanced-monitoring role.
  */
 import type { Construct } from "constructs";
+import type { ITerraformDependable } from "cdktf";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { ClientSecurityGroup } from "./client-security-group";
 import { sid, type PolicyStatement } from "./policy-document";
@@ -53,6 +54,12 @@ export interface RdsBaseProps {
   readonly logRetentionDays: number;
   /** Enhanced monitoring interval, seconds (1, 5, 10, 15, 30 or 60). */
   readonly monitoringIntervalSeconds: number;
+  /**
+   * The pre-created, encrypted `RDSOSMetrics` log group (OS_METRICS_LOG_GROUP): instances
+   * wait for it, so RDS never creates it unencrypted.
+   * @default - created elsewhere (another environment or app of the account and region)
+   */
+  readonly osMetricsLogGroupReady?: ITerraformDependable;
   readonly performanceInsightsRetentionDays: number;
   readonly accountId: string;
   readonly region: string;
@@ -67,15 +74,25 @@ export interface MonitoringRoleProps {
   readonly partition: string;
 }
 
-/** The role enhanced monitoring publishes OS metrics with (to RDS's RDSOSMetrics log group), as `MonitoringRole` in `scope`. */
+/**
+ * Where enhanced monitoring writes OS metrics, every instance of the account and region: RDS
+ * creates it unencrypted and kept forever unless it exists.
+ */
+export const OS_METRICS_LOG_GROUP = "RDSOSMetrics";
+
+/**
+ * The role enhanced monitoring publishes OS metrics with (to the OS_METRICS_LOG_GROUP log
+ * group), as `MonitoringRole` in `scope`.
+ */
 export function rdsMonitoringRole(scope: Construct, p: MonitoringRoleProps): ServiceRole {
-  const groups = `arn:${p.partition}:logs:${p.region}:${p.accountId}:log-group:RDS*`;
+  // AmazonRDSEnhancedMonitoringRole allows every RDS* group; enhanced monitoring writes to one.
+  const groups = `arn:${p.partition}:logs:${p.region}:${p.accountId}:log-group:${OS_METRICS_LOG_GROUP}`;
   return new ServiceRole(scope, "MonitoringRole", {
     roleName: `${p.identifier}-monitoring`,
     service: "monitoring.rds.amazonaws.com",
     sourceAccountId: p.accountId,
     description: `Enhanced monitoring of RDS ${p.identifier}`,
-    // The actions of AmazonRDSEnhancedMonitoringRole, kept to this account and region.
+    // The actions of AmazonRDSEnhancedMonitoringRole, kept to this account, region and group.
     statements: [
       { Sid: "ManageRdsLogGroups", Effect: "Allow", Action: ["logs:CreateLogGroup", "logs:PutRetentionPolicy"], Resource: groups },
       {

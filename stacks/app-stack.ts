@@ -13,7 +13,7 @@ import { SecureBucket } from "../constructs/secure-bucket";
 import { SecurityAlerts } from "../constructs/security-alerts";
 import { addAwsProvider } from "./aws-provider";
 import { ComputeTier } from "./compute-tier";
-import { DataTier } from "./data-tier";
+import { DataTier, dataTierAlarmTopic } from "./data-tier";
 import { EdgeTier } from "./edge-tier";
 import { protectStatefulResources } from "./protection";
 import { useS3Backend } from "./state-backend";
@@ -67,6 +67,7 @@ export class AppStack extends TerraformStack {
     protectStatefulResources(this, s.protection.preventDestroy);
     const { eventRulePrefix } = env.securityAlerts;
     const eventRules = eventRulePrefix ? eventRulePublisher({ ...env, rulePrefix: eventRulePrefix }) : undefined;
+    const dataAlarms = dataTierAlarmTopic(env);
     const keyBase = {
       accountId: env.accountId,
       region: env.region,
@@ -78,7 +79,10 @@ export class AppStack extends TerraformStack {
       alias: env.names.dataKeyAlias,
       description: `Data at rest of ${env.app} ${env.env}: buckets, logs, secrets, alarm topic`,
       serviceUsers: [KeyServiceUser.CLOUDWATCH_LOGS, KeyServiceUser.TOPIC_PUBLISHERS],
-      additionalPolicyStatements: eventRules ? [topicPublisherKeyStatement("AllowEventRulesToPublishToTopics", eventRules)] : [],
+      additionalPolicyStatements: [
+        ...(eventRules ? [topicPublisherKeyStatement("AllowEventRulesToPublishToTopics", eventRules)] : []),
+        ...dataAlarms.publishers.map((p) => topicPublisherKeyStatement(`${p.sid}ToTopics`, p)),
+      ],
     });
     this.extraKeys = Object.fromEntries(
       env.keys.map((k) => [
@@ -117,6 +121,8 @@ export class AppStack extends TerraformStack {
       logMetricAlarms: env.logMetricAlarms,
       budget: s.budget,
       eventRules,
+      publishers: dataAlarms.publishers,
+      emailFilterPolicy: dataAlarms.emailFilterPolicy,
     });
 
     this.data = new DataTier(this, "DataTier", {

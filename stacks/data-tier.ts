@@ -1,11 +1,14 @@
 import { Construct } from "constructs";
 import type { ResolvedAurora, ResolvedEnvironment } from "../config/resolve";
 import { AuroraCluster } from "../constructs/aurora-cluster";
-import { BackupPlan } from "../constructs/backup-plan";
+import { BACKUP_SUCCESS_FILTER_POLICY, BackupPlan, backupVaultName } from "../constructs/backup-plan";
 import { Cache } from "../constructs/cache";
-import { Database } from "../constructs/database";
+import { Database, rdsEventSubscriptionName } from "../constructs/database";
+import { LogGroup } from "../constructs/log-group";
 import type { Network } from "../constructs/network";
 import type { Observability } from "../constructs/observability";
+import type { TopicPublisher } from "../constructs/policy-document";
+import { OS_METRICS_LOG_GROUP } from "../constructs/rds-common";
 import { suppress } from "../guardrails/suppressions";
 
 export interface DataTierProps {
@@ -19,7 +22,6 @@ export interface DataTierProps {
 }
 
 const GIB = 1024 ** 3;
-const MIB = 1024 ** 2;
 type Db = NonNullable<ResolvedEnvironment["database"]>;
 type DbAlarms = Db["alarms"];
 /** A CloudWatch metric of the database, by name and statistic. */
@@ -43,6 +45,8 @@ export class DataTier extends Construct {
   public readonly cache?: Cache;
   /** The cluster's daily AWS Backup plan (copied to the DR region where configured). */
   public readonly clusterBackup?: BackupPlan;
+  /** The account's RDSOSMetrics log group, where this environment owns it (database.osMetricsLogGroup). */
+  public readonly osMetricsLogGroup?: LogGroup;
 
   constructor(scope: Construct, id: string, props: DataTierProps) {
     super(scope, id);
@@ -53,6 +57,14 @@ export class DataTier extends Construct {
     const replication = db.backupReplication;
     if (replication && !props.drKeyArn)
       throw new Error(`DataTier: \`drKeyArn\` is required: the database replicates its backups to ${replication.region}.`);
+    // One per account and region: config validation keeps two owners from meeting.
+    if (db.osMetricsLogGroup) {
+      this.osMetricsLogGroup = new LogGroup(this, "OsMetricsLogGroup", {
+        logGroupName: OS_METRICS_LOG_GROUP,
+        retentionDays: db.osMetricsLogGroup.retentionDays,
+        kmsKeyArn: props.kmsKeyArn,
+      });
+    }
     if (db.aurora) {
       [this.cluster, this.clusterBackup] = this.createCluster(db, db.aurora, props);
       return;
@@ -63,7 +75,8 @@ export class DataTier extends Construct {
       ...db,
       engine,
       backupReplication: replication && { ...replication, kmsKeyArn: props.drKeyArn! },
-      ...placement(props),
+      eventTopicArn: props.observability.topic.topicArn,
+      ...this.placement(props),
     });
     if (!env.settings.protection.preventDestroy) suppress(this.database, "CKV_AWS_293", unprotectedReason(env));
     if (!db.multiAz) {
@@ -75,6 +88,22 @@ export class DataTier extends Construct {
       );
     }
     this.watch(this.database, props.observability, db.alarms);
+  }
+
+  /**
+   * Where a database goes and under which key: the data subnets, the account and region; it
+   * waits for the RDSOSMetrics group where this environment creates it.
+   */
+  private placement({ env, network, kmsKeyArn }: DataTierProps) {
+    return {
+      kmsKeyArn,
+      vpcId: network.vpcId,
+      subnetIds: network.dataSubnetIds,
+      accountId: env.accountId,
+      region: env.region,
+      partition: env.partition,
+      osMetricsLogGroupReady: this.osMetricsLogGroup?.created,
+    };
   }
 
   /** The cache, its single-node exception justified, and its alarm pairs. */
@@ -141,7 +170,7 @@ export class DataTier extends Construct {
     const cluster = new AuroraCluster(this, "Cluster", {
       ...db,
       ...aurora,
-      ...placement(props),
+      ...this.placement(props),
     });
     const copy = db.backupReplication;
     const backup = new BackupPlan(this, "ClusterBackup", {
@@ -151,6 +180,8 @@ export class DataTier extends Construct {
       retentionDays: db.backupRetentionDays,
       kmsKeyArn: props.kmsKeyArn,
       ...(copy ? { copyTo: { region: copy.region, kmsKeyArn: props.drKeyArn! } } : {}),
+      lock: aurora.vaultLock,
+      notificationTopicArn: props.observability.topic.topicArn,
       accountId: env.accountId,
       partition: env.partition,
     });
@@ -163,14 +194,6 @@ export class DataTier extends Construct {
       dimensions: { DBClusterIdentifier: cluster.clusterIdentifier, Role: "WRITER" },
     });
     this.watchCommon(props.observability, db.alarms, metric);
-    props.observability.addAlarmPair("DatabaseFreeableMemory", "Database", {
-      name: "db-freeable-memory",
-      description: "Database writer's freeable memory is low: the buffer cache shrinks, queries slow down, the instance may restart.",
-      metric: metric("FreeableMemory", "Minimum"),
-      warning: db.alarms.freeableMemoryAlarmMb.warning * MIB,
-      critical: db.alarms.freeableMemoryAlarmMb.critical * MIB,
-      comparison: "LessThanThreshold",
-    });
     if (aurora.instanceIdentifiers.length > 1) {
       props.observability.addAlarmPair("DatabaseReplicaLag", "Database", {
         name: "db-replica-lag",
@@ -183,7 +206,7 @@ export class DataTier extends Construct {
     return [cluster, backup];
   }
 
-  /** Warning/critical pairs on CPU and connections, any engine. */
+  /** Warning/critical pairs on CPU, connections and freeable memory (a share of the class's memory), any engine. */
   private watchCommon(observability: Observability, alarms: DbAlarms, metric: DbMetric): void {
     const title = "Database";
     observability.addAlarmPair("DatabaseCpu", title, {
@@ -197,6 +220,14 @@ export class DataTier extends Construct {
       description: "Database connections are high: clients may be refused at max_connections.",
       metric: metric("DatabaseConnections", "Maximum"),
       ...alarms.connectionsAlarm,
+    });
+    observability.addAlarmPair("DatabaseFreeableMemory", title, {
+      name: "db-freeable-memory",
+      description:
+        "Database freeable memory is low: the engine's caches shrink, the OS swaps, queries slow down, the instance may restart.",
+      metric: metric("FreeableMemory", "Minimum"),
+      ...alarms.freeableMemoryAlarmBytes,
+      comparison: "LessThanThreshold",
     });
   }
 
@@ -233,12 +264,39 @@ export class DataTier extends Construct {
 const unprotectedReason = (env: ResolvedEnvironment): string =>
   `Deletion protection follows protection.preventDestroy, off in ${env.env} by its preset: the environment is rebuilt, not restored.`;
 
-/** Where a database goes and under which key: the data subnets, the account and region. */
-const placement = ({ env, network, kmsKeyArn }: DataTierProps) => ({
-  kmsKeyArn,
-  vpcId: network.vpcId,
-  subnetIds: network.dataSubnetIds,
-  accountId: env.accountId,
-  region: env.region,
-  partition: env.partition,
-});
+/**
+ * Who publishes to the alarm topic for the data tier, and how its email subscriptions
+ * filter: the Aurora cluster's backup vault (backup.amazonaws.com, that vault only; its
+ * successful jobs filtered out) and the RDS instance's event subscription
+ * (events.rds.amazonaws.com, that subscription only). The stack adds the publishers to the
+ * topic policy and the key policy before the tier exists.
+ */
+export function dataTierAlarmTopic(env: ResolvedEnvironment): { publishers: TopicPublisher[]; emailFilterPolicy?: string } {
+  const db = env.database;
+  if (!db) return { publishers: [] };
+  const { partition, region, accountId } = env;
+  const sameAccount = { "aws:SourceAccount": accountId };
+  if (db.aurora) {
+    const vault = `arn:${partition}:backup:${region}:${accountId}:backup-vault:${backupVaultName(db.identifier)}`;
+    return {
+      publishers: [
+        {
+          sid: "AllowBackupVaultToPublish",
+          services: ["backup.amazonaws.com"],
+          condition: { StringEquals: sameAccount, ArnLike: { "aws:SourceArn": vault } },
+        },
+      ],
+      emailFilterPolicy: BACKUP_SUCCESS_FILTER_POLICY,
+    };
+  }
+  const subscription = `arn:${partition}:rds:${region}:${accountId}:es:${rdsEventSubscriptionName(db.identifier)}`;
+  return {
+    publishers: [
+      {
+        sid: "AllowRdsEventsToPublish",
+        services: ["events.rds.amazonaws.com"],
+        condition: { StringEquals: sameAccount, ArnLike: { "aws:SourceArn": subscription } },
+      },
+    ],
+  };
+}

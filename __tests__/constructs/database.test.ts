@@ -105,7 +105,9 @@ describe("Database", () => {
       expect(g.kms_key_id).toBe(db.kms_key_id);
       expect(g.retention_in_days).toBe(2557);
     }
-    expect(db.depends_on.filter((d: string) => d.startsWith("aws_cloudwatch_log_group."))).toHaveLength(exports.length);
+    // The export groups and the account's RDSOSMetrics group (enhanced monitoring), all created first.
+    expect(db.depends_on.filter((d: string) => d.startsWith("aws_cloudwatch_log_group."))).toHaveLength(exports.length + 1);
+    expect(db.depends_on).toContain("aws_cloudwatch_log_group.DataTier_OsMetricsLogGroup_CCFAB99E");
   });
 
   it.each(["postgres", "mysql"] as const)(
@@ -148,7 +150,7 @@ describe("Database", () => {
     expect(JSON.parse(role.assume_role_policy).Statement[0].Principal).toEqual({ Service: "monitoring.rds.amazonaws.com" });
     const policy = resourcesOfType(tf, "aws_iam_role_policy").find((p) => p.name === "demo-prod-db-monitoring-policy")!;
     for (const s of JSON.parse(policy.policy).Statement)
-      expect(s.Resource).toMatch(/^arn:aws:logs:eu-central-1:333333333333:log-group:RDS\*/);
+      expect(s.Resource).toMatch(/^arn:aws:logs:eu-central-1:333333333333:log-group:RDSOSMetrics(:log-stream:\*)?$/);
   });
 
   it("MySQL on a micro class runs without Performance Insights, which RDS does not offer there", () => {
@@ -203,6 +205,8 @@ describe("Database", () => {
       "demo-prod-db-cpu-warning",
       "demo-prod-db-free-storage-critical",
       "demo-prod-db-free-storage-warning",
+      "demo-prod-db-freeable-memory-critical",
+      "demo-prod-db-freeable-memory-warning",
     ]);
     expect(byName["demo-prod-db-cpu-warning"]).toMatchObject({
       metric_name: "CPUUtilization",
