@@ -166,26 +166,31 @@ describe("entry point", () => {
     expect(readFileSync(join(out, ".checkov.yaml"), "utf8")).toContain("CKV_AWS_338:.*stacks/demo-dev-app/cdk\\\\.tf\\\\.json$");
   });
 
-  it("synthesizes several configs in one process, each into its own folder, as one synth each would", () => {
+  it("synthesizes several configs in one process into one stacks/ layout, each stack as its own synth writes it", () => {
     const other: any = baseSpec();
     other.app = "other";
     const files = [writeConfig("first.json", baseSpec()), writeConfig("second.json", other)];
     const many = join(work, "many");
     const run = synth(undefined, many, files);
     expect(run.status).toBe(0);
-    expect(readdirSync(many).sort()).toEqual(["first", "second"]);
-    expect(run.stdout).toContain(`Synthesized 6 stacks from ${files[1]} into ${join(many, "second")}/stacks; guardrails:`);
-    for (const [i, name] of ["first", "second"].entries()) {
-      const single = join(work, `single-${name}`);
+    expect(run.stdout).toContain(`Synthesized 12 stacks from 2 configs (${files.join(", ")}) into ${many}/stacks; guardrails:`);
+    const stacks = readdirSync(join(many, "stacks")).sort();
+    expect(stacks).toHaveLength(12);
+    expect(Object.keys(JSON.parse(readFileSync(join(many, "manifest.json"), "utf8")).stacks).sort()).toEqual(stacks);
+    const checkov = readFileSync(join(many, ".checkov.yaml"), "utf8");
+    for (const [i, app] of ["demo", "other"].entries()) {
+      const single = join(work, `single-${app}`);
       expect(synth(files[i], single).status).toBe(0);
-      // Report paths name the folder they were written to; everything else is the same.
-      const rename = (text: string) => text.split(single).join(join(many, name));
-      const expected = Object.fromEntries(Object.entries(snapshotDir(single)).map(([f, text]) => [f, rename(text)]));
-      expect(snapshotDir(join(many, name))).toEqual(expected);
+      for (const stack of readdirSync(join(single, "stacks"))) {
+        // Report paths name the folder they were written to; everything else is the same.
+        const expected = Object.entries(snapshotDir(join(single, "stacks", stack))).map(([f, t]) => [f, t.split(single).join(many)]);
+        expect(snapshotDir(join(many, "stacks", stack))).toEqual(Object.fromEntries(expected));
+      }
+      expect(checkov).toContain(`stacks/${app}-prod-app/cdk\\\\.tf\\\\.json`);
     }
   });
 
-  it("with several configs, lists every config's problems and writes none of them", () => {
+  it("with several configs, lists every config's problems and writes nothing; two configs of one app are an error", () => {
     const bad: any = baseSpec();
     bad.app = "Bad_Name";
     const worse: any = baseSpec();
@@ -200,10 +205,9 @@ describe("entry point", () => {
     noStackTrace(run.stderr);
     expect(existsSync(many)).toBe(false);
 
-    mkdirSync(join(work, "again"));
-    const clash = synth(undefined, many, [files[0], writeConfig("again/good.json", baseSpec())]);
+    const clash = synth(undefined, many, [files[0], writeConfig("again.json", baseSpec())]);
     expect(clash.status).toBe(1);
-    expect(clash.stderr).toMatch(/Two configs are named good/);
+    expect(clash.stderr).toMatch(/- app: stack demo-dev-bootstrap comes from configs 1 and 2: give each its own app name/);
     expect(existsSync(many)).toBe(false);
   });
 

@@ -24,7 +24,7 @@ interface Measurement {
   readonly resources: number;
 }
 
-function measure(label: string, args: string[], cwd: string, configFile = config, outSubdirs = false): Measurement {
+function measure(label: string, args: string[], cwd: string, configFile = config): Measurement {
   const work = mkdtempSync(join(tmpdir(), "bench-"));
   const usageFile = join(work, "usage");
   const out = join(work, "out");
@@ -39,13 +39,9 @@ function measure(label: string, args: string[], cwd: string, configFile = config
     if (run.status !== 0) throw new Error(`${label} failed (exit ${run.status}):\n${run.stderr}`);
     const peakRssMiB = Number(readFileSync(usageFile, "utf8")) / 1024;
     let resources = 0;
-    const outs = outSubdirs ? readdirSync(out).map((d) => join(out, d)) : [out];
-    for (const dir of outs.filter((d) => statSync(d).isDirectory())) {
-      for (const stack of readdirSync(join(dir, "stacks"))) {
-        const file = join(dir, "stacks", stack, "cdk.tf.json");
-        const doc = JSON.parse(readFileSync(file, "utf8")) as { resource?: Record<string, object> };
-        for (const byName of Object.values(doc.resource ?? {})) resources += Object.keys(byName).length;
-      }
+    for (const stack of readdirSync(join(out, "stacks"))) {
+      const doc = JSON.parse(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8")) as { resource?: Record<string, object> };
+      for (const byName of Object.values(doc.resource ?? {})) resources += Object.keys(byName).length;
     }
     return { seconds, peakRssMiB, resources };
   } finally {
@@ -107,9 +103,7 @@ const examples = readdirSync(join(root, "examples"))
 const all = [config, ...examples.map((f) => join(root, "examples", f))].map((f) => ours(f, 3));
 const allSeconds = all.reduce((sum, m) => sum + m.seconds, 0);
 const configFiles = [config, ...examples.map((f) => join(root, "examples", f))];
-const oneProcessRuns = Array.from({ length: 3 }, () =>
-  measure("all in one", [join(root, "scripts", "synth.js"), ...configFiles], root, config, true),
-);
+const oneProcessRuns = Array.from({ length: 3 }, () => measure("all in one", [join(root, "scripts", "synth.js"), ...configFiles], root));
 const oneProcess: Measurement = {
   seconds: median(oneProcessRuns.map((m) => m.seconds)),
   peakRssMiB: Math.max(...oneProcessRuns.map((m) => m.peakRssMiB)),

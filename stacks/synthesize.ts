@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { basename, dirname, join, resolve as resolvePath } from "node:path";
 import { engineSupportWarning } from "../config/database-engines";
 import { writeEvidence } from "../evidence/write";
+import { ConfigError } from "../config/problems";
 import type { AppSpec } from "../config/schema";
 import { enforce, staleWarnings, writeReports } from "../guardrails/enforce";
 import type { TfJsonDocument } from "../guardrails/graph";
@@ -27,34 +28,52 @@ export interface SynthesisResult {
  * A GuardrailError leaves `outdir` as it was.
  */
 export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hcl: boolean }): Promise<SynthesisResult> {
+  return synthesizeApps([spec], outdir, options);
+}
+
+/**
+ * Several specs in one process, into one `outdir/stacks/<stack>` layout (stack names carry
+ * the app name) with one manifest and one set of scanner configs, as `synthesizeApp` writes
+ * one spec. A stack name two specs share is a ConfigError; a finding in any stack leaves
+ * `outdir` as it was.
+ */
+export async function synthesizeApps(specs: readonly AppSpec[], outdir: string, options: { hcl: boolean }): Promise<SynthesisResult> {
   let result: SynthesisResult = { stacks: [], summaries: [], warnings: [] };
   await writeAtomically(outdir, async (stagingDir) => {
-    const built = buildApp(spec, stagingDir, { hclOutput: options.hcl, attachGuardrails: false });
-    built.app.synth();
+    const apps = specs.map((spec) => buildApp(spec, stagingDir, { hclOutput: options.hcl, attachGuardrails: false }));
+    rejectSharedStackNames(apps.map((a) => a.stacks.map((s) => s.stack.node.id)));
+    const manifests = apps.map((built) => {
+      built.app.synth();
+      return readFileSync(join(stagingDir, "manifest.json"), "utf8");
+    });
+    // Each App wrote its own manifest over the last one: list every stack in one.
+    if (apps.length > 1) writeFileSync(join(stagingDir, "manifest.json"), mergedManifest(manifests));
+    const stacks = apps.flatMap((a) => a.stacks);
+    const environments = apps.flatMap((a) => a.environments);
     const stackDir = (id: string) => join(stagingDir, "stacks", id);
     // The guardrails and the diagrams read the JSON synth wrote rather than resolving each stack again.
     const docs = new Map(
-      built.stacks.map(({ stack }) => [
+      stacks.map(({ stack }) => [
         stack,
         (options.hcl
           ? stack.toTerraform()
           : JSON.parse(readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"))) as TfJsonDocument,
       ]),
     );
-    const reports = enforce(built.stacks, (stack) => docs.get(stack)!);
+    const reports = enforce(stacks, (stack) => docs.get(stack)!);
     if (options.hcl) {
-      for (const [i, { stack }] of built.stacks.entries()) {
+      for (const [i, { stack }] of stacks.entries()) {
         const file = join(stackDir(stack.node.id), "cdk.tf");
         writeFileSync(file, await finishHcl(readFileSync(file, "utf8"), stack.toTerraform() as TfJsonDocument, reports[i]));
       }
     }
     writeReports(stagingDir, reports, { hcl: options.hcl });
-    for (const [i, [stack, doc]] of [...docs].entries()) writeEvidence(stackDir(stack.node.id), doc, reports[i], built.environments);
-    const openState = built.environments.flatMap((env) => stateAccessWarning(env) ?? []);
-    const engines = built.environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []);
+    for (const [i, [stack, doc]] of [...docs].entries()) writeEvidence(stackDir(stack.node.id), doc, reports[i], environments);
+    const openState = environments.flatMap((env) => stateAccessWarning(env) ?? []);
+    const engines = environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []);
     const summaries = reports.map((r) => summaryLine(r, join(outdir, "stacks", r.stack, "guardrails.md")));
     result = {
-      stacks: built.stacks.map((s) => s.stack.node.id),
+      stacks: stacks.map((s) => s.stack.node.id),
       summaries,
       warnings: [...openState, ...engines, ...staleWarnings(reports)],
     };
@@ -62,6 +81,28 @@ export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hc
     carryOverInit(outdir, stagingDir, result.stacks);
   });
   return result;
+}
+
+/** Two specs that would write the same stack folder (the same app name): a config problem, before anything is written. */
+function rejectSharedStackNames(stackIdsPerSpec: readonly (readonly string[])[]): void {
+  const seen = new Map<string, number>();
+  const problems = stackIdsPerSpec.flatMap((ids, i) =>
+    ids.flatMap((id) => {
+      const first = seen.get(id);
+      seen.set(id, first ?? i);
+      return first === undefined
+        ? []
+        : [{ path: "app", message: `stack ${id} comes from configs ${first + 1} and ${i + 1}: give each its own app name` }];
+    }),
+  );
+  if (problems.length > 0) throw new ConfigError("the configs", problems);
+}
+
+/** One manifest listing every App's stacks (cdktf reads `stacks`; `version` is the same for all). */
+function mergedManifest(manifests: readonly string[]): string {
+  const parsed = manifests.map((m) => JSON.parse(m) as { version: string; stacks: Record<string, unknown> });
+  const stacks = Object.assign({}, ...parsed.map((m) => m.stacks)) as Record<string, unknown>;
+  return JSON.stringify({ stacks, version: parsed[0].version }, null, 2);
 }
 
 /**
