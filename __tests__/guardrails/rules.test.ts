@@ -6,7 +6,6 @@ import { controlsOf, RULE_FAMILY } from "../../guardrails/packs";
 import { ALL_RULES } from "../../guardrails/rules";
 import type { Fixture, RuleFixture, RuleFixtures } from "../../guardrails/rules/fixture-helpers";
 import type { Rule } from "../../guardrails/types";
-import { FIXTURES as NOT_YET_MOVED } from "./fixtures";
 
 const RULES_DIR = join(__dirname, "..", "..", "guardrails", "rules");
 const isRule = (v: unknown): v is Rule => typeof v === "object" && v !== null && "id" in v && "check" in v;
@@ -25,7 +24,7 @@ const FIXTURE_FILES = readdirSync(RULES_DIR, { withFileTypes: true })
     return { file, fixtures, rules };
   });
 
-const FIXTURES: Record<string, RuleFixture> = { ...NOT_YET_MOVED };
+const FIXTURES: Record<string, RuleFixture> = {};
 for (const { fixtures } of FIXTURE_FILES) {
   for (const [id, f] of Object.entries(fixtures)) {
     if (FIXTURES[id]) throw new Error(`${id} has fixtures twice`);

@@ -77,7 +77,10 @@ export const allow = (Action: string | string[], Resource: string | string[] = "
 export const document = (actions: string[], resources: string[]): Fixture => ({
   "data.aws_iam_policy_document.d": { statement: [{ actions, resources }] },
 });
-/** A role and two inline policies of n statements each, every one with a reference (counted as 100 characters): 30 make 10,196 and pass, 31 make 10,534 and fail. */
+/**
+ * A role and two inline policies of n statements each, every one with a reference (counted as
+ * 100 characters): 30 make 10,196 and pass, 31 make 10,534 and fail.
+ */
 export const roleWithInlinePolicies = (n: number): Fixture => {
   const st = (p: string) =>
     Array.from({ length: n }, (_, i) => ({

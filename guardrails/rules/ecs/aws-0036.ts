@@ -13,7 +13,8 @@ export const AWS_0036: Rule = {
   severity: "critical",
   resourceTypes: TASK,
   description:
-    "No environment variable whose name contains password, secret, private_key, token, api_key or AWS key names (token_type*/version* allowed).",
+    "No environment variable whose name contains password, secret, private_key, token, api_key or AWS key names " +
+    "(token_type*/version* allowed).",
   fix: "Pass secrets through `secrets[].valueFrom` and keep those words out of environment variable names.",
   check: (r) =>
     everyContainer(r, (c) => {

@@ -13,7 +13,8 @@ export const CKV_AWS_326: Rule = {
   severity: "low",
   resourceTypes: CLUSTER,
   description:
-    "Aurora MySQL clusters (engine aurora, aurora-mysql, or unset: the provider's default is aurora) set a non-zero backtrack_window (PostgreSQL: not applicable).",
+    "Aurora MySQL clusters (engine aurora, aurora-mysql, or unset: the provider's default is aurora) set a non-zero " +
+    "backtrack_window (PostgreSQL: not applicable).",
   fix: "Set backtrack_window (seconds) on aurora-mysql clusters.",
   check: (r) =>
     !["aurora", "aurora-mysql", "undefined"].includes(String(r.config.engine))
