@@ -58,8 +58,9 @@ export function readTfJson(file: string): TfJsonDocument {
  * and merge them into one Terraform JSON document, as Terraform reads a folder: a rule on
  * a bucket sees its versioning resource in another file. The same limits as for JSON hold:
  * per file the size, before parsing the nesting of brackets and braces (a parser recurses
- * on it), after conversion the depth and shape. Expressions stay `${...}` strings, which
- * rules that need a literal report as unknown.
+ * on it), after conversion the depth and shape. `jsonencode(...)` of a literal is evaluated
+ * (evalJsonencode) and data sources are kept (a policy document is read from its blocks);
+ * other expressions stay `${...}` strings, which rules that need a literal report as unknown.
  */
 export async function readTerraformHcl(files: readonly string[]): Promise<{ doc: TfJsonDocument; suppressions: InlineSuppression[] }> {
   const texts = files.map((file) => {
@@ -73,16 +74,17 @@ export async function readTerraformHcl(files: readonly string[]): Promise<{ doc:
     }
     return text;
   });
-  let parse: (name: string, text: string) => Promise<Record<string, unknown>>;
+  let parse: HclParse;
   try {
     ({ parse } = await import("@cdktf/hcl2json"));
   } catch {
     throw new InputError("needs @cdktf/hcl2json to read HCL (npm ci installs it), or give Terraform JSON", files[0]);
   }
-  const merged: Record<string, unknown> & { resource: Record<string, Record<string, unknown>>; provider: Record<string, unknown[]> } = {
-    resource: {},
-    provider: {},
-  };
+  const merged: Record<string, unknown> & {
+    resource: Record<string, Record<string, unknown>>;
+    data: Record<string, Record<string, unknown>>;
+    provider: Record<string, unknown[]>;
+  } = { resource: {}, data: {}, provider: {} };
   const declaredIn = new Map<string, string>();
   const suppressions: InlineSuppression[] = [];
   for (const [i, file] of files.entries()) {
@@ -99,7 +101,20 @@ export async function readTerraformHcl(files: readonly string[]): Promise<{ doc:
     if (depthOver(doc, MAX_INPUT_DEPTH)) throw new InputError(`nests objects/arrays more than ${MAX_INPUT_DEPTH} levels deep`, file);
     const problem = shapeProblem(doc);
     if (problem) throw new InputError(problem, file);
-    for (const [type, byName] of Object.entries((doc.resource ?? {}) as Record<string, Record<string, unknown>>)) {
+    // Policies written as jsonencode({...}) become the JSON strings Terraform would send.
+    const resources = (await evalJsonencode(doc.resource ?? {}, parse)) as Record<string, Record<string, unknown>>;
+    const data = (await evalJsonencode(doc.data ?? {}, parse)) as Record<string, Record<string, unknown>>;
+    for (const [type, byName] of Object.entries(data)) {
+      if (!isObject(byName)) continue;
+      for (const [name, body] of Object.entries(byName)) {
+        const address = `data.${type}.${name}`;
+        const first = declaredIn.get(address);
+        if (first) throw new InputError(`declares ${address}, already declared in ${first}`, file);
+        declaredIn.set(address, file);
+        (merged.data[type] ??= {})[name] = body;
+      }
+    }
+    for (const [type, byName] of Object.entries(resources)) {
       for (const [name, body] of Object.entries(byName)) {
         const address = `${type}.${name}`;
         const first = declaredIn.get(address);
@@ -289,4 +304,60 @@ function shapeProblem(doc: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Bare references outside strings (`local.ids`, `aws_s3_bucket.b.arn`) become "${...}" strings. */
+function quoteReferences(expr: string): string {
+  let out = "";
+  let i = 0;
+  while (i < expr.length) {
+    const ch = expr[i];
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < expr.length && expr[j] !== '"') j += expr[j] === "\\" ? 2 : 1;
+      out += expr.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_*-]+|\[[^\]]*\])+/.exec(expr.slice(i));
+    if (m && !/[A-Za-z0-9_]/.test(expr[i - 1] ?? "")) {
+      out += `"\${${m[0].replace(/"/g, '\\"')}}"`;
+      i += m[0].length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/** @cdktf/hcl2json's `parse`, loaded by the caller (it is a dev dependency). */
+export type HclParse = (name: string, text: string) => Promise<Record<string, unknown>>;
+
+/**
+ * `${jsonencode(<literal>)}` becomes the JSON string cdktf would have written (references
+ * inside stay `${...}`): the converter's job, as Terraform evaluates it before any scanner,
+ * so a policy written as `jsonencode({...})` is judged, not reported as unknown. A value
+ * that is not a literal HCL object or list (a function call, a for expression) stays as it was.
+ * Used by `npm run guardrails` on .tf input and by scripts/scanner-agreement.ts.
+ */
+export async function evalJsonencode(v: unknown, parse: HclParse): Promise<unknown> {
+  if (typeof v === "string") {
+    const m = /^\$\{jsonencode\(([\s\S]*)\)\}$/.exec(v);
+    if (!m) return v;
+    try {
+      const text = quoteReferences(m[1].trim());
+      const parsed = (await parse("jsonencode.tf", `locals {\n  x = ${text}\n}\n`)) as { locals?: { x?: unknown }[] };
+      const x = parsed.locals?.[0]?.x;
+      return x === undefined ? v : JSON.stringify(x);
+    } catch {
+      return v;
+    }
+  }
+  if (Array.isArray(v)) return Promise.all(v.map((x) => evalJsonencode(x, parse)));
+  if (v && typeof v === "object") {
+    const entries = await Promise.all(Object.entries(v).map(async ([k, x]) => [k, await evalJsonencode(x, parse)] as const));
+    return Object.fromEntries(entries);
+  }
+  return v;
 }

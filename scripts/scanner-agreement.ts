@@ -20,6 +20,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { parse } from "@cdktf/hcl2json";
 import { evaluate } from "../guardrails/engine";
+import { evalJsonencode } from "../guardrails/input";
 import type { TfJsonDocument } from "../guardrails/graph";
 import { ALL_RULES } from "../guardrails/rules";
 import type { Rule } from "../guardrails/types";
@@ -85,56 +86,6 @@ function substituteVariables(doc: Record<string, unknown>): TfJsonDocument {
   return { ...doc, resource: walk(doc.resource), data: walk(doc.data) } as TfJsonDocument;
 }
 
-/** Bare references outside strings (`local.ids`, `aws_s3_bucket.b.arn`) become "${...}" strings. */
-function quoteReferences(expr: string): string {
-  let out = "";
-  let i = 0;
-  while (i < expr.length) {
-    const ch = expr[i];
-    if (ch === '"') {
-      let j = i + 1;
-      while (j < expr.length && expr[j] !== '"') j += expr[j] === "\\" ? 2 : 1;
-      out += expr.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    const m = /^[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_*-]+|\[[^\]]*\])+/.exec(expr.slice(i));
-    if (m && !/[A-Za-z0-9_]/.test(expr[i - 1] ?? "")) {
-      out += `"\${${m[0].replace(/"/g, '\\"')}}"`;
-      i += m[0].length;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return out;
-}
-
-/**
- * `${jsonencode(<literal>)}` becomes the JSON string cdktf would have written (references
- * inside stay `${...}`): the converter's job, as Terraform evaluates it before any scanner.
- */
-async function evalJsonencode(v: unknown): Promise<unknown> {
-  if (typeof v === "string") {
-    const m = /^\$\{jsonencode\(([\s\S]*)\)\}$/.exec(v);
-    if (!m) return v;
-    try {
-      const text = quoteReferences(m[1].trim());
-      const parsed = (await parse("jsonencode.tf", `locals {\n  x = ${text}\n}\n`)) as { locals?: { x?: unknown }[] };
-      const x = parsed.locals?.[0]?.x;
-      return x === undefined ? v : JSON.stringify(x);
-    } catch {
-      return v;
-    }
-  }
-  if (Array.isArray(v)) return Promise.all(v.map(evalJsonencode));
-  if (v && typeof v === "object") {
-    const entries = await Promise.all(Object.entries(v).map(async ([k, x]) => [k, await evalJsonencode(x)] as const));
-    return Object.fromEntries(entries);
-  }
-  return v;
-}
-
 async function hclToDoc(files: Record<string, string>): Promise<TfJsonDocument> {
   const merged: Record<string, Record<string, unknown>> = {};
   for (const [name, text] of Object.entries(files)) {
@@ -150,8 +101,8 @@ async function hclToDoc(files: Record<string, string>): Promise<TfJsonDocument> 
       }
     }
   }
-  merged.resource = (await evalJsonencode(merged.resource ?? {})) as Record<string, unknown>;
-  if (merged.data) merged.data = (await evalJsonencode(merged.data)) as Record<string, unknown>;
+  merged.resource = (await evalJsonencode(merged.resource ?? {}, parse)) as Record<string, unknown>;
+  if (merged.data) merged.data = (await evalJsonencode(merged.data, parse)) as Record<string, unknown>;
   return substituteVariables(merged);
 }
 

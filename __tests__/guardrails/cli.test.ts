@@ -170,6 +170,31 @@ describe("guardrails CLI on HCL (.tf)", () => {
     expect(status(report, "aws_s3_bucket.other", "CKV2_AWS_6")).toBe("failed");
   });
 
+  it("evaluates jsonencode({...}) policies and reads data.aws_iam_policy_document, as the scanners do", () => {
+    const policyTf = (name: string, statement: string) =>
+      `resource "aws_iam_policy" "${name}" {\n  policy = jsonencode({\n    Version = "2012-10-17"\n` +
+      `    Statement = [{\n${statement}\n    }]\n  })\n}\n`;
+    mkdirSync(join(work, "admin"));
+    writeFileSync(join(work, "admin", "main.tf"), policyTf("admin", '      Effect = "Allow"\n      Action = "*"\n      Resource = "*"'));
+    mkdirSync(join(work, "reader"));
+    writeFileSync(
+      join(work, "reader", "main.tf"),
+      policyTf("reader", '      Effect = "Allow"\n      Action = ["s3:GetObject"]\n      Resource = "${aws_s3_bucket.b.arn}/*"') +
+        'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["*"]\n    resources = ["*"]\n  }\n}\n' +
+        'resource "aws_iam_policy" "doc" {\n  policy = data.aws_iam_policy_document.d.json\n}\n',
+    );
+    const run = runCli(work);
+    expect(run.status).toBe(1);
+    const admin = JSON.parse(readFileSync(join(work, "admin", "guardrails.json"), "utf8")) as Report;
+    expect(status(admin, "aws_iam_policy.admin", "CKV_AWS_62")).toBe("failed");
+    expect(admin.findings.filter((f) => f.status === "unknown")).toEqual([]);
+    const reader = JSON.parse(readFileSync(join(work, "reader", "guardrails.json"), "utf8")) as Report;
+    expect(status(reader, "aws_iam_policy.reader", "CKV_AWS_62")).toBe("passed");
+    expect(status(reader, "aws_iam_policy.reader", "CKV_AWS_288")).toBe("passed");
+    expect(status(reader, "aws_iam_policy.doc", "CKV_AWS_62")).toBe("failed");
+    expect(status(reader, "data.aws_iam_policy_document.d", "CKV_AWS_111")).toBe("failed");
+  });
+
   it("refuses a resource declared in two files of one module, naming the second", () => {
     writeFileSync(join(work, "a.tf"), hcl["main.tf"]);
     writeFileSync(join(work, "b.tf"), 'resource "aws_s3_bucket" "docs" {\n  bucket = "other"\n}\n');

@@ -5,7 +5,7 @@
 import { evaluate, type FindingStatus } from "../../guardrails/engine";
 import type { TfJsonDocument } from "../../guardrails/graph";
 import { ALL_RULES } from "../../guardrails/rules";
-import { accessLevelOf, catalogueLoaded } from "../../guardrails/rules/iam-analysis";
+import { accessLevelOf, catalogueLoaded } from "../../guardrails/rules/iam/policy-analysis";
 
 const policy = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const allow = (Action: string | string[], Resource: string | string[] = "*", extra: object = {}) => ({

@@ -1,19 +1,52 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { evaluate, type Finding } from "../../guardrails/engine";
 import type { TfJsonDocument } from "../../guardrails/graph";
 import { controlsOf, RULE_FAMILY } from "../../guardrails/packs";
 import { ALL_RULES } from "../../guardrails/rules";
+import type { Fixture, RuleFixture, RuleFixtures } from "../../guardrails/rules/fixture-helpers";
 import type { Rule } from "../../guardrails/types";
-import { FIXTURES, FORBIDDEN_TYPE_RULES, PROVIDER_FIXTURES, type Fixture } from "./fixtures";
 
+const RULES_DIR = join(__dirname, "..", "..", "guardrails", "rules");
+const isRule = (v: unknown): v is Rule => typeof v === "object" && v !== null && "id" in v && "check" in v;
+
+/** Every `<name>.fixtures.ts` under guardrails/rules/<service>/, with the rules of `<name>.ts` beside it. */
+const FIXTURE_FILES = readdirSync(RULES_DIR, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => readdirSync(join(RULES_DIR, d.name)).map((f) => `${d.name}/${f}`))
+  .filter((file) => file.endsWith(".fixtures.ts"))
+  .map((file) => {
+    const { fixtures } = require(join(RULES_DIR, file)) as { fixtures: RuleFixtures };
+    const beside = require(join(RULES_DIR, file.replace(/\.fixtures\.ts$/, ".ts"))) as Record<string, unknown>;
+    const rules = Object.values(beside)
+      .flatMap((v) => (Array.isArray(v) ? v : [v]))
+      .filter(isRule);
+    return { file, fixtures, rules };
+  });
+
+const FIXTURES: Record<string, RuleFixture> = {};
+for (const { fixtures } of FIXTURE_FILES) {
+  for (const [id, f] of Object.entries(fixtures)) {
+    if (FIXTURES[id]) throw new Error(`${id} has fixtures twice`);
+    FIXTURES[id] = f;
+  }
+}
+
+/** Addresses to a Terraform JSON document: `data.` for data sources, `provider.<name>.<n>` for provider blocks. */
 function toDoc(fixture: Fixture): TfJsonDocument {
   const resource: Record<string, Record<string, Record<string, unknown>>> = {};
   const data: typeof resource = {};
+  const provider: Record<string, Record<string, unknown>[]> = {};
   for (const [address, config] of Object.entries(fixture)) {
+    if (address.startsWith("provider.")) {
+      (provider[address.split(".")[1]] ??= []).push(config);
+      continue;
+    }
     const isData = address.startsWith("data.");
     const [type, name] = address.slice(isData ? "data.".length : 0).split(".");
     ((isData ? data : resource)[type] ??= {})[name] = config;
   }
-  return { resource, data };
+  return { resource, data, provider };
 }
 
 /** The rule's verdicts on the fixture's resources of the types it checks. */
@@ -21,16 +54,21 @@ function findingsOf(rule: Rule, doc: TfJsonDocument): readonly Finding[] {
   return evaluate("fixture", doc, [], [rule], { allowedRegions: ["eu-central-1"] }).findings;
 }
 
-const resourceRules = ALL_RULES.filter((r) => !r.resourceTypes.includes("provider.aws"));
+describe("fixtures live beside their rules", () => {
+  it.each(FIXTURE_FILES.map((f) => [f.file, f] as const))("%s holds the fixtures of exactly the rules beside it", (_file, f) => {
+    expect(f.rules.length).toBeGreaterThan(0);
+    expect(Object.keys(f.fixtures).sort()).toEqual(f.rules.map((r) => r.id).sort());
+  });
+});
 
-describe.each(resourceRules.map((r) => [r.id, r] as const))("%s", (id, rule) => {
+describe.each(ALL_RULES.map((r) => [r.id, r] as const))("%s", (id, rule) => {
   const fixture = FIXTURES[id];
 
   it("has fixtures: passes every resource it checks in the compliant one, fails the non-compliant one by name", () => {
     expect(fixture).toBeDefined();
     const passing = findingsOf(rule, toDoc(fixture.pass));
     expect(passing.filter((f) => f.status !== "passed")).toEqual([]);
-    if (FORBIDDEN_TYPE_RULES.has(id)) {
+    if (fixture.forbidsType) {
       // No configuration passes: the fixture holds what the fix recommends instead.
       expect(Object.keys(fixture.pass).length).toBeGreaterThan(0);
       expect(passing).toEqual([]);
@@ -46,7 +84,11 @@ describe.each(resourceRules.map((r) => [r.id, r] as const))("%s", (id, rule) => 
 });
 
 describe("rules that forbid a resource type", () => {
-  it.each([...FORBIDDEN_TYPE_RULES])("%s fails every resource of its types, however configured", (id) => {
+  const forbidding = Object.keys(FIXTURES).filter((id) => FIXTURES[id].forbidsType);
+  it("are the three Checkov checks that forbid EC2-Classic and default-VPC resources", () => {
+    expect(forbidding.sort()).toEqual(["CKV_AWS_148", "CKV_AWS_196", "CKV_AWS_198"]);
+  });
+  it.each(forbidding)("%s fails every resource of its types, however configured", (id) => {
     const rule = ALL_RULES.find((r) => r.id === id)!;
     for (const type of rule.resourceTypes) {
       for (const config of [{}, { name: "n", description: "d", tags: { a: "b" } }]) {
@@ -62,14 +104,6 @@ describe("PRJ_DATA_RESIDENCY on providers", () => {
     expect(findingsOf(rule, { provider: { aws: [{ region: "eu-central-1" }] } }).map((f) => f.status)).toEqual(["passed"]);
     expect(findingsOf(rule, { provider: { aws: [{ region: "us-east-1" }] } }).map((f) => f.status)).toEqual(["failed"]);
     expect(evaluate("x", { provider: { aws: [{ region: "us-east-1" }] } }, [], [rule]).findings).toEqual([]);
-  });
-});
-
-describe("provider rules", () => {
-  it.each(Object.entries(PROVIDER_FIXTURES))("%s", (id, { pass, fail }) => {
-    const rule = ALL_RULES.find((r) => r.id === id)!;
-    expect(findingsOf(rule, { provider: { aws: [pass] } }).map((f) => f.status)).toEqual(["passed"]);
-    expect(findingsOf(rule, { provider: { aws: [fail] } }).map((f) => f.status)).toEqual(["failed"]);
   });
 });
 

@@ -10,8 +10,7 @@ import { ecrRules } from "./ecr";
 import { ecsRules } from "./ecs";
 import { elasticacheRules } from "./elasticache";
 import { elbRules } from "./elb";
-import { iamRules } from "./iam";
-import { iamAnalysisRules } from "./iam-analysis";
+import { iamAnalysisRules, iamRules } from "./iam";
 import { kmsRules } from "./kms";
 import { messagingRules } from "./messaging";
 import { providerRules } from "./provider";
@@ -63,7 +62,7 @@ export const NO_RULE_DECISIONS: Readonly<Record<string, string>> = {
   aws_flow_log: "Checked through its VPC (CKV2_AWS_11); its log group by CKV_AWS_158/66/338.",
   aws_vpc_endpoint:
     "No scanner rule reads endpoints or their policies; their security group is checked (CKV_AWS_23, CKV2_AWS_5, CKV_AWS_382), " +
-      "their account-only policies by the Network construct test.",
+    "their account-only policies by the Network construct test.",
   aws_internet_gateway: "No scanner rule; only public subnets route to it (Network construct test).",
   aws_nat_gateway: "No scanner rule; CKV2_AWS_35 checks routes do not use NAT instances.",
   aws_route_table_association: "No scanner rule; tier routing is asserted in the Network construct test.",

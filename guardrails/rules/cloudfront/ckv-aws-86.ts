@@ -1,0 +1,17 @@
+/**
+ * CKV_AWS_86 (Checkov CKV_AWS_86): logging_config.bucket is set (standard logging v2 is not recognised).
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudfrontDistributionLogging.py.
+ */
+import { fail, pass, type Rule } from "../../types";
+import { get } from "../helpers";
+import { DIST } from "./shared";
+
+export const CKV_AWS_86: Rule = {
+  id: "CKV_AWS_86",
+  checkov: "CKV_AWS_86",
+  severity: "medium",
+  resourceTypes: DIST,
+  description: "logging_config.bucket is set (standard logging v2 is not recognised).",
+  fix: "Set logging_config { bucket = <log bucket domain> }.",
+  check: (d) => (get(d.config, "logging_config.bucket") ? pass : fail("access logging is off")),
+};

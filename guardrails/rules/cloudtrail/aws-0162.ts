@@ -1,0 +1,18 @@
+/**
+ * AWS-0162 (Trivy AWS-0162): Trivy's half of CKV2_AWS_10: cloud_watch_logs_group_arn is set (any value; no
+ * role or log group needed).
+ * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/cloudtrail/ensure_cloudwatch_integration.rego.
+ */
+import { fail, pass, type Rule } from "../../types";
+import { isSet } from "../helpers";
+import { TRAIL } from "./shared";
+
+export const AWS_0162: Rule = {
+  id: "AWS-0162",
+  trivy: ["AWS-0162", "aws-cloudtrail-ensure-cloudwatch-integration"],
+  severity: "medium",
+  resourceTypes: TRAIL,
+  description: "Trivy's half of CKV2_AWS_10: cloud_watch_logs_group_arn is set (any value; no role or log group needed).",
+  fix: 'Set cloud_watch_logs_group_arn to the trail\'s log group ("${aws_cloudwatch_log_group.x.arn}:*").',
+  check: (t) => (isSet(t.config.cloud_watch_logs_group_arn) ? pass : fail("cloud_watch_logs_group_arn is not set")),
+};

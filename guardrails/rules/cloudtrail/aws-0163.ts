@@ -1,0 +1,26 @@
+/**
+ * AWS-0163 (Trivy AWS-0163): The trail's bucket, where it is in the same configuration, has access logging
+ * (inline logging or an aws_s3_bucket_logging); a bucket elsewhere is not judged, as in Trivy.
+ * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/cloudtrail/require_bucket_access_logging.rego.
+ */
+import { fail, notApplicable, pass, type Rule } from "../../types";
+import { blocks } from "../helpers";
+import { TRAIL, trailBucket } from "./shared";
+
+export const AWS_0163: Rule = {
+  id: "AWS-0163",
+  trivy: ["AWS-0163", "aws-cloudtrail-require-bucket-access-logging"],
+  severity: "low",
+  resourceTypes: TRAIL,
+  description:
+    "The trail's bucket, where it is in the same configuration, has access logging (inline logging or an " +
+    "aws_s3_bucket_logging); a bucket elsewhere is not judged, as in Trivy.",
+  fix: "Log the trail bucket's access to the log bucket.",
+  check: (t, g) => {
+    const b = trailBucket(t, g);
+    if (!b) return notApplicable;
+    return blocks(b.config.logging).length > 0 || g.referencing(b, "aws_s3_bucket_logging").length > 0
+      ? pass
+      : fail("the trail bucket is not access-logged");
+  },
+};

@@ -1,0 +1,21 @@
+/**
+ * CKV_AWS_67 (Checkov CKV_AWS_67; Trivy AWS-0014): is_multi_region_trail = true.
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudtrailMultiRegion.py;
+ * aquasecurity/trivy-checks/checks/cloud/aws/cloudtrail/enable_all_regions.rego.
+ */
+import type { Rule } from "../../types";
+import { mustBeTrue } from "../helpers";
+import { TRAIL } from "./shared";
+
+export const CKV_AWS_67: Rule = mustBeTrue(
+  {
+    id: "CKV_AWS_67",
+    checkov: "CKV_AWS_67",
+    trivy: ["AWS-0014", "aws-cloudtrail-enable-all-regions"],
+    severity: "high",
+    resourceTypes: TRAIL,
+    description: "is_multi_region_trail = true.",
+    fix: "Set is_multi_region_trail = true.",
+  },
+  "is_multi_region_trail",
+);

@@ -1,0 +1,6 @@
+/** CKV_AWS_158: a Terraform JSON the rule passes and one it fails (rules.test.ts asserts both). */
+import { one, type RuleFixtures } from "../fixture-helpers";
+
+export const fixtures: RuleFixtures = {
+  CKV_AWS_158: { pass: one("aws_cloudwatch_log_group", { kms_key_id: "arn:key" }), fail: one("aws_cloudwatch_log_group", {}) },
+};

@@ -1,0 +1,16 @@
+/**
+ * CKV_AWS_319 (Checkov CKV_AWS_319): actions_enabled is not false.
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudWatchAlarmsEnabled.py.
+ */
+import { fail, pass, type Rule } from "../../types";
+import { isFalse } from "../helpers";
+
+export const CKV_AWS_319: Rule = {
+  id: "CKV_AWS_319",
+  checkov: "CKV_AWS_319",
+  severity: "low",
+  resourceTypes: ["aws_cloudwatch_metric_alarm"],
+  description: "actions_enabled is not false.",
+  fix: "Remove actions_enabled = false.",
+  check: (r) => (isFalse(r.config.actions_enabled) ? fail("alarm actions are disabled") : pass),
+};

@@ -1,0 +1,9 @@
+/** CKV_AWS_338: a Terraform JSON the rule passes and one it fails (rules.test.ts asserts both). */
+import { one, type RuleFixtures } from "../fixture-helpers";
+
+export const fixtures: RuleFixtures = {
+  CKV_AWS_338: {
+    pass: one("aws_cloudwatch_log_group", { retention_in_days: 365 }),
+    fail: one("aws_cloudwatch_log_group", { retention_in_days: 180 }),
+  },
+};

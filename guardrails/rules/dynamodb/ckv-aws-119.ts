@@ -1,0 +1,24 @@
+/**
+ * CKV_AWS_119 (Checkov CKV_AWS_119; Trivy AWS-0025): server_side_encryption.enabled = true with a kms_key_arn
+ * that is not alias/aws/dynamodb.
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/DynamoDBTablesEncrypted.py;
+ * aquasecurity/trivy-checks/checks/cloud/aws/dynamodb/table_customer_key.rego.
+ */
+import { fail, pass, type Rule } from "../../types";
+import { get, isTrue } from "../helpers";
+import { TABLE } from "./shared";
+
+export const CKV_AWS_119: Rule = {
+  id: "CKV_AWS_119",
+  checkov: "CKV_AWS_119",
+  trivy: ["AWS-0025", "aws-dynamodb-table-customer-key"],
+  severity: "high",
+  resourceTypes: TABLE,
+  description: "server_side_encryption.enabled = true with a kms_key_arn that is not alias/aws/dynamodb.",
+  fix: "Set server_side_encryption { enabled = true, kms_key_arn = <CMK arn> }.",
+  check: (t) => {
+    const key = get(t.config, "server_side_encryption.kms_key_arn");
+    if (!isTrue(get(t.config, "server_side_encryption.enabled")) || !key) return fail("not encrypted with a customer-managed key");
+    return String(key).endsWith("alias/aws/dynamodb") ? fail("uses the AWS-managed key alias/aws/dynamodb") : pass;
+  },
+};

@@ -1,0 +1,3 @@
+/** Readers and resource-type lists shared by the dynamodb rules. */
+
+export const TABLE = ["aws_dynamodb_table"];

@@ -1,0 +1,18 @@
+/**
+ * CKV_AWS_136 (Checkov CKV_AWS_136): encryption_configuration.encryption_type = KMS (Checkov: the AWS-managed
+ * aws/ecr key counts; AWS-0033 asks for a kms_key).
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ECRRepositoryEncrypted.py.
+ */
+import { fail, pass, type Rule } from "../../types";
+import { get } from "../helpers";
+import { REPO } from "./shared";
+
+export const CKV_AWS_136: Rule = {
+  id: "CKV_AWS_136",
+  checkov: "CKV_AWS_136",
+  severity: "high",
+  resourceTypes: REPO,
+  description: "encryption_configuration.encryption_type = KMS (Checkov: the AWS-managed aws/ecr key counts; AWS-0033 asks for a kms_key).",
+  fix: 'Set encryption_configuration { encryption_type = "KMS", kms_key = <CMK arn> }.',
+  check: (r) => (get(r.config, "encryption_configuration.encryption_type") === "KMS" ? pass : fail("not encrypted with KMS")),
+};

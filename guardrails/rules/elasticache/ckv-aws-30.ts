@@ -1,0 +1,22 @@
+/**
+ * CKV_AWS_30 (Checkov CKV_AWS_30; Trivy AWS-0051): transit_encryption_enabled = true.
+ * Scanner source:
+ * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ElasticacheReplicationGroupEncryptionAtTransit.py;
+ * aquasecurity/trivy-checks/checks/cloud/aws/elasticache/enable_in_transit_encryption.rego.
+ */
+import type { Rule } from "../../types";
+import { mustBeTrue } from "../helpers";
+import { RG } from "./shared";
+
+export const CKV_AWS_30: Rule = mustBeTrue(
+  {
+    id: "CKV_AWS_30",
+    checkov: "CKV_AWS_30",
+    trivy: ["AWS-0051", "aws-elasticache-enable-in-transit-encryption"],
+    severity: "high",
+    resourceTypes: RG,
+    description: "transit_encryption_enabled = true.",
+    fix: "Set transit_encryption_enabled = true.",
+  },
+  "transit_encryption_enabled",
+);

@@ -1,0 +1,17 @@
+/**
+ * CKV_AWS_322 (Checkov CKV_AWS_322): auto_minor_version_upgrade is not false.
+ * Scanner source:
+ * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ElasticCacheAutomaticMinorUpgrades.py.
+ */
+import { fail, pass, type Rule } from "../../types";
+import { isFalse } from "../helpers";
+
+export const CKV_AWS_322: Rule = {
+  id: "CKV_AWS_322",
+  checkov: "CKV_AWS_322",
+  severity: "low",
+  resourceTypes: ["aws_elasticache_cluster"],
+  description: "auto_minor_version_upgrade is not false.",
+  fix: "Leave auto_minor_version_upgrade on.",
+  check: (r) => (isFalse(r.config.auto_minor_version_upgrade) ? fail("minor upgrades are off") : pass),
+};

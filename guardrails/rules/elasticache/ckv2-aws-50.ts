@@ -1,0 +1,20 @@
+/**
+ * CKV2_AWS_50 (Checkov CKV2_AWS_50): automatic_failover_enabled = true (needs 2+ nodes).
+ * Scanner source:
+ * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/ElastiCacheRedisConfiguredAutomaticFailOver.yaml.
+ */
+import type { Rule } from "../../types";
+import { mustBeTrue } from "../helpers";
+import { RG } from "./shared";
+
+export const CKV2_AWS_50: Rule = mustBeTrue(
+  {
+    id: "CKV2_AWS_50",
+    checkov: "CKV2_AWS_50",
+    severity: "medium",
+    resourceTypes: RG,
+    description: "automatic_failover_enabled = true (needs 2+ nodes).",
+    fix: "Run 2+ nodes with automatic_failover_enabled = true, or suppress for single-node dev caches.",
+  },
+  "automatic_failover_enabled",
+);

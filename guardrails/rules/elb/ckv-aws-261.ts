@@ -1,0 +1,22 @@
+/**
+ * CKV_AWS_261 (Checkov CKV_AWS_261): HTTP/HTTPS target groups set health_check.path.
+ * Scanner source:
+ * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/LBTargetGroupsDefinesHealthcheck.py.
+ */
+import { fail, notApplicable, pass, type Rule } from "../../types";
+import { get } from "../helpers";
+
+export const CKV_AWS_261: Rule = {
+  id: "CKV_AWS_261",
+  checkov: "CKV_AWS_261",
+  severity: "low",
+  resourceTypes: ["aws_lb_target_group"],
+  description: "HTTP/HTTPS target groups set health_check.path.",
+  fix: 'Set health_check { path = "/healthz" }.',
+  check: (tg) =>
+    !["HTTP", "HTTPS"].includes(String(tg.config.protocol))
+      ? notApplicable
+      : get(tg.config, "health_check.path")
+        ? pass
+        : fail("no health check path"),
+};

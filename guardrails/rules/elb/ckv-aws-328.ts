@@ -1,0 +1,16 @@
+/**
+ * CKV_AWS_328 (Checkov CKV_AWS_328): desync_mitigation_mode is not monitor.
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ALBDesyncMode.py.
+ */
+import { fail, pass, type Rule } from "../../types";
+import { LB } from "./shared";
+
+export const CKV_AWS_328: Rule = {
+  id: "CKV_AWS_328",
+  checkov: "CKV_AWS_328",
+  severity: "medium",
+  resourceTypes: [...LB, "aws_elb"],
+  description: "desync_mitigation_mode is not monitor.",
+  fix: "Use defensive (default) or strictest.",
+  check: (lb) => (lb.config.desync_mitigation_mode === "monitor" ? fail("desync mitigation only monitors") : pass),
+};

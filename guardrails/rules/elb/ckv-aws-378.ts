@@ -1,0 +1,21 @@
+/**
+ * CKV_AWS_378 (Checkov CKV_AWS_378): Target group protocol is not HTTP, or a listener connected to it exists
+ * and none of them is HTTP.
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/LBTargetGroup.yaml.
+ */
+import { fail, pass, type Rule } from "../../types";
+import { LISTENER, TARGET_GROUP } from "./shared";
+
+export const CKV_AWS_378: Rule = {
+  id: "CKV_AWS_378",
+  checkov: "CKV_AWS_378",
+  severity: "low",
+  resourceTypes: TARGET_GROUP,
+  description: "Target group protocol is not HTTP, or a listener connected to it exists and none of them is HTTP.",
+  fix: "Use HTTPS to targets, or suppress with the in-VPC hop reason.",
+  check: (tg, g) => {
+    if (tg.config.protocol !== "HTTP") return pass;
+    const listeners = g.connected(tg, ...LISTENER);
+    return listeners.length > 0 && listeners.every((l) => l.config.protocol !== "HTTP") ? pass : fail("plain HTTP to targets");
+  },
+};

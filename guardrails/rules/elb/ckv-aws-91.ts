@@ -1,0 +1,22 @@
+/**
+ * CKV_AWS_91 (Checkov CKV_AWS_91): access_logs.enabled = true.
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ELBv2AccessLogs.py.
+ */
+import { fail, notApplicable, pass, type Rule } from "../../types";
+import { get, isTrue } from "../helpers";
+import { LB } from "./shared";
+
+export const CKV_AWS_91: Rule = {
+  id: "CKV_AWS_91",
+  checkov: "CKV_AWS_91",
+  severity: "medium",
+  resourceTypes: LB,
+  description: "access_logs.enabled = true.",
+  fix: "Enable access_logs to an SSE-S3 log bucket.",
+  check: (lb) =>
+    lb.config.load_balancer_type === "gateway"
+      ? notApplicable
+      : isTrue(get(lb.config, "access_logs.enabled"))
+        ? pass
+        : fail("access logs are off"),
+};

@@ -1,0 +1,6 @@
+/** CKV_AWS_63: a Terraform JSON the rule passes and one it fails (rules.test.ts asserts both). */
+import { allow, iamPolicy, type RuleFixtures } from "../fixture-helpers";
+
+export const fixtures: RuleFixtures = {
+  CKV_AWS_63: { pass: iamPolicy(allow("s3:GetObject")), fail: iamPolicy(allow("*")) },
+};

@@ -1,0 +1,9 @@
+/** AWS-0135: a Terraform JSON the rule passes and one it fails (rules.test.ts asserts both). */
+import { one, type RuleFixtures } from "../fixture-helpers";
+
+export const fixtures: RuleFixtures = {
+  "AWS-0135": {
+    pass: one("aws_sqs_queue", { kms_master_key_id: "arn:key" }),
+    fail: one("aws_sqs_queue", { sqs_managed_sse_enabled: true }),
+  },
+};

@@ -1,0 +1,16 @@
+/**
+ * AWS-0135 (Trivy AWS-0135): A customer-managed key: kms_master_key_id is set and not alias/aws/sqs, as Trivy
+ * checks it.
+ * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/sqs/queue_encryption_with_cmk.rego.
+ */
+import { fail, pass, type Rule } from "../../types";
+
+export const AWS_0135: Rule = {
+  id: "AWS-0135",
+  trivy: ["AWS-0135", "aws-sqs-queue-encryption-use-cmk"],
+  severity: "medium",
+  resourceTypes: ["aws_sqs_queue"],
+  description: "A customer-managed key: kms_master_key_id is set and not alias/aws/sqs, as Trivy checks it.",
+  fix: "Set kms_master_key_id to the CMK.",
+  check: (q) => (q.config.kms_master_key_id && q.config.kms_master_key_id !== "alias/aws/sqs" ? pass : fail("no customer-managed key")),
+};

@@ -1,0 +1,15 @@
+/**
+ * CKV_AWS_41 (Checkov CKV_AWS_41): No hard-coded access_key / secret_key in the provider.
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/provider/aws/credentials.py.
+ */
+import { fail, pass, type Rule } from "../../types";
+
+export const CKV_AWS_41: Rule = {
+  id: "CKV_AWS_41",
+  checkov: "CKV_AWS_41",
+  severity: "critical",
+  resourceTypes: ["provider.aws"],
+  description: "No hard-coded access_key / secret_key in the provider.",
+  fix: "Use roles (assume_role, OIDC) and the environment's credential chain.",
+  check: (p) => (p.config.access_key || p.config.secret_key ? fail("credentials in code") : pass),
+};

@@ -1,0 +1,22 @@
+/**
+ * AWS-0077 (Trivy AWS-0077): backup_retention_period is set and 2-35 (Trivy fails below 2, and unset is AWS's
+ * default 1; read replicas are skipped).
+ * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/rds/specify_backup_retention.rego.
+ */
+import { fail, notApplicable, pass, type Rule, unknown } from "../../types";
+import { isReplica } from "./shared";
+
+export const AWS_0077: Rule = {
+  id: "AWS-0077",
+  trivy: ["AWS-0077", "aws-rds-specify-backup-retention"],
+  severity: "medium",
+  resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
+  description: "backup_retention_period is set and 2-35 (Trivy fails below 2, and unset is AWS's default 1; read replicas are skipped).",
+  fix: "Set backup_retention_period explicitly, 7-35 days.",
+  check: (r) => {
+    if (isReplica(r)) return notApplicable;
+    const v = r.config.backup_retention_period;
+    if (typeof v === "string" && v.includes("${")) return unknown(`backup_retention_period is ${v}`);
+    return typeof v === "number" && v >= 2 && v <= 35 ? pass : fail(`backup_retention_period is ${v ?? "not set"}`);
+  },
+};

@@ -1,0 +1,9 @@
+/** CKV_AWS_129: a Terraform JSON the rule passes and one it fails (rules.test.ts asserts both). */
+import { one, type RuleFixtures } from "../fixture-helpers";
+
+export const fixtures: RuleFixtures = {
+  CKV_AWS_129: {
+    pass: one("aws_db_instance", { enabled_cloudwatch_logs_exports: ["postgresql"] }),
+    fail: one("aws_db_instance", { enabled_cloudwatch_logs_exports: [] }),
+  },
+};

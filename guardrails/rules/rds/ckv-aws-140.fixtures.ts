@@ -1,0 +1,9 @@
+/** CKV_AWS_140: a Terraform JSON the rule passes and one it fails (rules.test.ts asserts both). */
+import { one, type RuleFixtures } from "../fixture-helpers";
+
+export const fixtures: RuleFixtures = {
+  CKV_AWS_140: {
+    pass: one("aws_rds_global_cluster", { storage_encrypted: true }),
+    fail: one("aws_rds_global_cluster", { storage_encrypted: false }),
+  },
+};

@@ -1,0 +1,20 @@
+/**
+ * CKV_AWS_16 (Checkov CKV_AWS_16; Trivy AWS-0080): storage_encrypted = true (Trivy skips read replicas,
+ * Checkov does not).
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSEncryption.py;
+ * aquasecurity/trivy-checks/checks/cloud/aws/rds/encrypt_instance_storage_data.rego.
+ */
+import { fail, pass, type Rule } from "../../types";
+import { isTrue } from "../helpers";
+import { INSTANCE } from "./shared";
+
+export const CKV_AWS_16: Rule = {
+  id: "CKV_AWS_16",
+  checkov: "CKV_AWS_16",
+  trivy: ["AWS-0080", "aws-rds-encrypt-instance-storage-data"],
+  severity: "high",
+  resourceTypes: INSTANCE,
+  description: "storage_encrypted = true (Trivy skips read replicas, Checkov does not).",
+  fix: "Set storage_encrypted = true and kms_key_id to the environment's CMK.",
+  check: (r) => (isTrue(r.config.storage_encrypted) ? pass : fail(`storage_encrypted is ${r.config.storage_encrypted ?? "not set"}`)),
+};

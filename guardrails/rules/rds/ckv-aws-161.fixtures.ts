@@ -1,0 +1,9 @@
+/** CKV_AWS_161: a Terraform JSON the rule passes and one it fails (rules.test.ts asserts both). */
+import { one, type RuleFixtures } from "../fixture-helpers";
+
+export const fixtures: RuleFixtures = {
+  CKV_AWS_161: {
+    pass: one("aws_db_instance", { engine: "mysql", iam_database_authentication_enabled: true }),
+    fail: one("aws_db_instance", { engine: "postgres" }),
+  },
+};

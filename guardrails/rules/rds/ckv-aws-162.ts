@@ -1,0 +1,19 @@
+/**
+ * CKV_AWS_162 (Checkov CKV_AWS_162): iam_database_authentication_enabled = true.
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSClusterIAMAuthentication.py.
+ */
+import type { Rule } from "../../types";
+import { mustBeTrue } from "../helpers";
+import { CLUSTER } from "./shared";
+
+export const CKV_AWS_162: Rule = mustBeTrue(
+  {
+    id: "CKV_AWS_162",
+    checkov: "CKV_AWS_162",
+    severity: "medium",
+    resourceTypes: CLUSTER,
+    description: "iam_database_authentication_enabled = true.",
+    fix: "Set iam_database_authentication_enabled = true.",
+  },
+  "iam_database_authentication_enabled",
+);

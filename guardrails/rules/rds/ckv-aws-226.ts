@@ -1,0 +1,19 @@
+/**
+ * CKV_AWS_226 (Checkov CKV_AWS_226): auto_minor_version_upgrade = true (set explicitly).
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/DBInstanceMinorUpgrade.py.
+ */
+import type { Rule } from "../../types";
+import { mustBeTrue } from "../helpers";
+import { INSTANCES } from "./shared";
+
+export const CKV_AWS_226: Rule = mustBeTrue(
+  {
+    id: "CKV_AWS_226",
+    checkov: "CKV_AWS_226",
+    severity: "low",
+    resourceTypes: INSTANCES,
+    description: "auto_minor_version_upgrade = true (set explicitly).",
+    fix: "Set auto_minor_version_upgrade = true.",
+  },
+  "auto_minor_version_upgrade",
+);

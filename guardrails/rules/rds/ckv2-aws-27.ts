@@ -1,0 +1,21 @@
+/**
+ * CKV2_AWS_27 (Checkov CKV2_AWS_27): An aurora-postgresql cluster's cluster parameter group has log_statement
+ * and log_min_duration_statement.
+ * Scanner source:
+ * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/PostgresRDSHasQueryLoggingEnabled.yaml.
+ */
+import type { Rule } from "../../types";
+import { CLUSTER, queryLoggingRule } from "./shared";
+
+export const CKV2_AWS_27: Rule = queryLoggingRule(
+  {
+    id: "CKV2_AWS_27",
+    checkov: "CKV2_AWS_27",
+    severity: "low",
+    resourceTypes: CLUSTER,
+    description: "An aurora-postgresql cluster's cluster parameter group has log_statement and log_min_duration_statement.",
+    fix: "Reference a cluster parameter group with both parameters.",
+  },
+  "aurora-postgresql",
+  "aws_rds_cluster_parameter_group",
+);

@@ -1,0 +1,21 @@
+/**
+ * CKV2_AWS_30 (Checkov CKV2_AWS_30): A postgres instance's parameter group sets log_statement and
+ * log_min_duration_statement (query logging).
+ * Scanner source:
+ * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/PostgresDBHasQueryLoggingEnabled.yaml.
+ */
+import type { Rule } from "../../types";
+import { INSTANCE, queryLoggingRule } from "./shared";
+
+export const CKV2_AWS_30: Rule = queryLoggingRule(
+  {
+    id: "CKV2_AWS_30",
+    checkov: "CKV2_AWS_30",
+    severity: "low",
+    resourceTypes: INSTANCE,
+    description: "A postgres instance's parameter group sets log_statement and log_min_duration_statement (query logging).",
+    fix: "Add both parameters to the instance's parameter group.",
+  },
+  "postgres",
+  "aws_db_parameter_group",
+);

@@ -1,0 +1,27 @@
+/**
+ * AWS-0089 (Trivy AWS-0089): Trivy's half of CKV_AWS_18: inline logging or an aws_s3_bucket_logging whose
+ * bucket is this one; log-delivery targets (log-delivery-write ACL, a LogDelivery grant with FULL_CONTROL or
+ * WRITE+READ_ACP, a policy letting logging.s3.amazonaws.com s3:PutObject) are exempt.
+ * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/s3/enable_logging.rego.
+ */
+import { fail, pass, type Rule } from "../../types";
+import { blocks } from "../helpers";
+import { BUCKET, bucketCompanions, isTrivyLogTarget } from "./shared";
+
+export const AWS_0089: Rule = {
+  id: "AWS-0089",
+  trivy: ["AWS-0089", "aws-s3-enable-logging"],
+  severity: "medium",
+  resourceTypes: BUCKET,
+  description:
+    "Trivy's half of CKV_AWS_18: inline logging or an aws_s3_bucket_logging whose bucket is " +
+    "this one; log-delivery targets (log-delivery-write ACL, a LogDelivery grant with FULL_CONTROL " +
+    "or WRITE+READ_ACP, a policy letting logging.s3.amazonaws.com s3:PutObject) are exempt.",
+  fix: "Add aws_s3_bucket_logging with bucket = this bucket and a target_bucket.",
+  check: (b, g) => {
+    if (blocks(b.config.logging).length > 0) return pass;
+    if (bucketCompanions(b, g, "aws_s3_bucket_logging").length > 0) return pass;
+    if (isTrivyLogTarget(b, g, (p) => p.includes("FULL_CONTROL") || (p.includes("WRITE") && p.includes("READ_ACP")))) return pass;
+    return fail("no logging, and not a log-delivery target");
+  },
+};

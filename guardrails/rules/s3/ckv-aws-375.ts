@@ -1,0 +1,21 @@
+/**
+ * CKV_AWS_375 (Checkov CKV_AWS_375): No FULL_CONTROL or READ_ACP grant to AllUsers.
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/S3GlobalViewACL.py.
+ */
+import { fail, pass, type Rule } from "../../types";
+import { all, get } from "../helpers";
+
+export const CKV_AWS_375: Rule = {
+  id: "CKV_AWS_375",
+  checkov: "CKV_AWS_375",
+  severity: "critical",
+  resourceTypes: ["aws_s3_bucket_acl"],
+  description: "No FULL_CONTROL or READ_ACP grant to AllUsers.",
+  fix: "Remove the grant; keep ACLs disabled (BucketOwnerEnforced).",
+  check: (a) =>
+    all(a.config, "access_control_policy.grant").some(
+      (g) => JSON.stringify(g).includes("global/AllUsers") && ["FULL_CONTROL", "READ_ACP"].includes(String(get(g, "permission"))),
+    )
+      ? fail("AllUsers may read or change the ACL")
+      : pass,
+};

@@ -1,0 +1,21 @@
+/**
+ * CKV_AWS_53 (Checkov CKV_AWS_53; Trivy AWS-0086): block_public_acls = true.
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/S3BlockPublicACLs.py;
+ * aquasecurity/trivy-checks/checks/cloud/aws/s3/block_public_acls.rego.
+ */
+import type { Rule } from "../../types";
+import { mustBeTrue } from "../helpers";
+import { PAB } from "./shared";
+
+export const CKV_AWS_53: Rule = mustBeTrue(
+  {
+    id: "CKV_AWS_53",
+    checkov: "CKV_AWS_53",
+    trivy: ["AWS-0086", "aws-s3-block-public-acls"],
+    severity: "high",
+    resourceTypes: PAB,
+    description: "block_public_acls = true.",
+    fix: "Set block_public_acls = true.",
+  },
+  "block_public_acls",
+);

@@ -1,0 +1,21 @@
+/**
+ * CKV_AWS_54 (Checkov CKV_AWS_54; Trivy AWS-0087): block_public_policy = true.
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/S3BlockPublicPolicy.py;
+ * aquasecurity/trivy-checks/checks/cloud/aws/s3/block_public_policy.rego.
+ */
+import type { Rule } from "../../types";
+import { mustBeTrue } from "../helpers";
+import { PAB } from "./shared";
+
+export const CKV_AWS_54: Rule = mustBeTrue(
+  {
+    id: "CKV_AWS_54",
+    checkov: "CKV_AWS_54",
+    trivy: ["AWS-0087", "aws-s3-block-public-policy"],
+    severity: "high",
+    resourceTypes: PAB,
+    description: "block_public_policy = true.",
+    fix: "Set block_public_policy = true.",
+  },
+  "block_public_policy",
+);

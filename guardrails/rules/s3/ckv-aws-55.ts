@@ -1,0 +1,21 @@
+/**
+ * CKV_AWS_55 (Checkov CKV_AWS_55; Trivy AWS-0091): ignore_public_acls = true.
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/S3IgnorePublicACLs.py;
+ * aquasecurity/trivy-checks/checks/cloud/aws/s3/ignore_public_acls.rego.
+ */
+import type { Rule } from "../../types";
+import { mustBeTrue } from "../helpers";
+import { PAB } from "./shared";
+
+export const CKV_AWS_55: Rule = mustBeTrue(
+  {
+    id: "CKV_AWS_55",
+    checkov: "CKV_AWS_55",
+    trivy: ["AWS-0091", "aws-s3-ignore-public-acls"],
+    severity: "high",
+    resourceTypes: PAB,
+    description: "ignore_public_acls = true.",
+    fix: "Set ignore_public_acls = true.",
+  },
+  "ignore_public_acls",
+);

@@ -1,0 +1,21 @@
+/**
+ * CKV_AWS_56 (Checkov CKV_AWS_56; Trivy AWS-0093): restrict_public_buckets = true.
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/S3RestrictPublicBuckets.py;
+ * aquasecurity/trivy-checks/checks/cloud/aws/s3/no_public_buckets.rego.
+ */
+import type { Rule } from "../../types";
+import { mustBeTrue } from "../helpers";
+import { PAB } from "./shared";
+
+export const CKV_AWS_56: Rule = mustBeTrue(
+  {
+    id: "CKV_AWS_56",
+    checkov: "CKV_AWS_56",
+    trivy: ["AWS-0093", "aws-s3-no-public-buckets"],
+    severity: "high",
+    resourceTypes: PAB,
+    description: "restrict_public_buckets = true.",
+    fix: "Set restrict_public_buckets = true.",
+  },
+  "restrict_public_buckets",
+);

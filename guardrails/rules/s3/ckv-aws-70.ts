@@ -1,0 +1,30 @@
+/**
+ * CKV_AWS_70 (Checkov CKV_AWS_70): No Allow to a wildcard principal unless Checkov's check_conditions accepts
+ * its Condition (ArnNotEquals/ArnNotLike, an ArnEquals/ArnLike not on every account, or
+ * StringEquals/StringLike on aws:SourceVpc(e), aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn,
+ * ...).
+ * Stricter than Checkov: every such statement is judged, where Checkov stops at the first.
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/S3AllowsAnyPrincipal.py.
+ */
+import type { Rule } from "../../types";
+import { checkovRestrictingCondition, isWildcardPrincipal, policyRule } from "../helpers";
+
+export const CKV_AWS_70: Rule = policyRule(
+  {
+    id: "CKV_AWS_70",
+    checkov: "CKV_AWS_70",
+    severity: "critical",
+    resourceTypes: ["aws_s3_bucket", "aws_s3_bucket_policy"],
+    description:
+      "No Allow to a wildcard principal unless Checkov's check_conditions accepts its Condition " +
+      "(ArnNotEquals/ArnNotLike, an ArnEquals/ArnLike not on every account, or StringEquals/StringLike on aws:SourceVpc(e), " +
+      "aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, ...).",
+    stricter: "Checkov: every such statement is judged, where Checkov stops at the first.",
+    fix: "Name the principals, or add a restricting Condition such as aws:PrincipalOrgID or aws:SourceVpce.",
+  },
+  "policy",
+  (st) =>
+    st.some((s) => s.Effect === "Allow" && isWildcardPrincipal(s.Principal) && !checkovRestrictingCondition(s))
+      ? "an Allow statement has Principal * and no restricting Condition"
+      : undefined,
+);

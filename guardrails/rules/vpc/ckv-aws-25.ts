@@ -1,0 +1,8 @@
+/**
+ * CKV_AWS_25 (Checkov CKV_AWS_25; Trivy AWS-0107): No ingress from 0.0.0.0/0 or ::/0 covering port 3389.
+ * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/ec2/no_public_ingress_sgr.rego.
+ */
+import type { Rule } from "../../types";
+import { publicIngressRule } from "./shared";
+
+export const CKV_AWS_25: Rule = publicIngressRule("CKV_AWS_25", 3389, ["AWS-0107"], "Never open RDP to the internet.");

@@ -1,0 +1,16 @@
+/**
+ * CKV_AWS_175 (Checkov CKV_AWS_175): The web ACL (WAFv2 or classic) has a non-empty rule or rules block.
+ * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/WAFHasAnyRules.py.
+ */
+import { fail, pass, type Rule } from "../../types";
+import { ALL_ACLS, filled } from "./shared";
+
+export const CKV_AWS_175: Rule = {
+  id: "CKV_AWS_175",
+  checkov: "CKV_AWS_175",
+  severity: "medium",
+  resourceTypes: ALL_ACLS,
+  description: "The web ACL (WAFv2 or classic) has a non-empty rule or rules block.",
+  fix: "Add managed rule groups.",
+  check: (acl) => (filled(acl.config.rule) || filled(acl.config.rules) ? pass : fail("no rules")),
+};
