@@ -7,6 +7,7 @@
  * (a listener and target group between the ALB and a service, a task role's policy between
  * a service and a bucket).
  */
+import { providerRegion } from "./provider-region";
 import { TfGraph, type TfJsonDocument, type TfResource } from "../guardrails/graph";
 
 /** Where a part is drawn, in the order the sections appear (traffic flows top to bottom). */
@@ -121,14 +122,6 @@ export function architectureDiagram(doc: TfJsonDocument, options: { drRegion?: s
   });
   const links = flowLinks(nodes, graph, ids);
   return { parts, links, mermaid: render(parts, links, options.drRegion) };
-}
-
-/** The region of the stack's default (unaliased) AWS provider. */
-function providerRegion(doc: TfJsonDocument): string | undefined {
-  const aws = doc.provider?.aws;
-  const blocks = (Array.isArray(aws) ? aws : aws ? [aws] : []) as Record<string, unknown>[];
-  const region = blocks.find((b) => b.alias === undefined)?.region;
-  return typeof region === "string" ? region : undefined;
 }
 
 /** "ECS service<br/>carebow-prod-api". */

@@ -1,0 +1,57 @@
+/** The monthly cost estimate beside each app stack: reproducible, priced from the dated table, labelled an estimate. */
+import { join } from "node:path";
+import { loadSpecFile } from "../../config/load";
+import { costEstimate, costMarkdown, USAGE } from "../../evidence/cost";
+import { HOURS_PER_MONTH, PRICES, REGION_FACTOR } from "../../evidence/prices";
+import type { TfJsonDocument } from "../../guardrails/graph";
+import { appStackTf, baseSpec, resourcesOfType } from "../helpers";
+
+const line = (e: ReturnType<typeof costEstimate>, item: string) => e.lines.find((l) => l.item === item)!;
+
+describe("cost estimate", () => {
+  const tf = appStackTf(baseSpec(), "prod");
+  const doc = tf as TfJsonDocument;
+  const region = (tf.provider as any).aws[0].region as string;
+  const factor = REGION_FACTOR[region];
+
+  it("prices what the stack runs: count x unit price x the region's factor, and the total is their sum", () => {
+    const e = costEstimate("demo-prod-app", doc, "prod");
+    expect(e.region).toBe(region);
+    const nat = resourcesOfType(tf, "aws_nat_gateway").length;
+    expect(nat).toBeGreaterThan(0);
+    const natUsd = nat * (HOURS_PER_MONTH * PRICES.natGatewayHour + USAGE.prod.natGbPerGateway * PRICES.natGatewayGb) * factor;
+    expect(line(e, "NAT gateways").monthlyUsd).toBeCloseTo(natUsd, 2);
+    const keys = resourcesOfType(tf, "aws_kms_key").length;
+    expect(line(e, "KMS keys")).toEqual({ item: "KMS keys", quantity: `${keys} keys`, monthlyUsd: Math.round(keys * factor * 100) / 100 });
+    expect(e.totalUsd).toBeCloseTo(
+      e.lines.reduce((n, l) => n + l.monthlyUsd, 0),
+      2,
+    );
+    expect(costEstimate("demo-prod-app", doc, "prod")).toEqual(e);
+  });
+
+  it("uses each environment's usage assumptions", () => {
+    const dev = costEstimate("demo-dev-app", appStackTf(baseSpec(), "dev") as TfJsonDocument, "dev");
+    expect(line(dev, "S3 buckets").quantity).toMatch(new RegExp(` x ${USAGE.dev.bucketGb} GB$`));
+    expect(line(costEstimate("demo-prod-app", doc, "prod"), "S3 buckets").quantity).toMatch(new RegExp(` x ${USAGE.prod.bucketGb} GB$`));
+  });
+
+  it("lists a size the table cannot price instead of counting it as free", () => {
+    const odd = JSON.parse(JSON.stringify(doc));
+    odd.resource.aws_db_instance = { x: { instance_class: "db.x99.huge", allocated_storage: 10 } };
+    expect(costEstimate("demo-prod-app", odd, "prod").unpriced).toEqual(["aws_db_instance.x (db.x99.huge)"]);
+  });
+
+  it("R1 dev lands in its guide's estimate ($80-120), labelled an estimate with its assumptions and the budget", () => {
+    const spec = loadSpecFile(join(__dirname, "..", "..", "examples", "apprunner-eu.json"));
+    const e = costEstimate("orthosense-dev-app", appStackTf(spec, "dev") as TfJsonDocument, "dev");
+    expect(e.totalUsd).toBeGreaterThanOrEqual(80);
+    expect(e.totalUsd).toBeLessThanOrEqual(120);
+    const md = costMarkdown(e, "dev", 150);
+    expect(md).toMatch(/\*\*An estimate, not a quote\*\*: AWS list prices recorded \d{4}-\d{2}/);
+    expect(md).toContain(`| **Total** | | **$${e.totalUsd.toFixed(2)}** |`);
+    expect(md).toContain("Budget in the config: $150.00.");
+    expect(md).toMatch(/Assumptions for dev: .* GB through each NAT gateway/);
+    expect(costMarkdown(e, "dev", 50)).toContain("(the estimate is above it)");
+  });
+});
