@@ -79,13 +79,14 @@ describe("entry point", () => {
     );
     expect(existsSync(join(out, "manifest.json"))).toBe(true);
     for (const stack of readdirSync(join(out, "stacks"))) {
-      const appOnly = stack.endsWith("-app") ? ["cost.md"] : [];
+      const appOnly = stack.endsWith("-app") ? ["cost.json", "cost.md"] : [];
       expect(readdirSync(join(out, "stacks", stack)).sort()).toEqual(
         ["cdk.tf.json", "compliance.json", "compliance.md", ...appOnly, "guardrails.json", "guardrails.md", "guardrails.sarif"].sort(),
       );
     }
     expect(existsSync(join(out, ".checkov.yaml"))).toBe(true);
     expect(existsSync(join(out, ".trivyignore.yaml"))).toBe(true);
+    expect(existsSync(join(out, "report.html"))).toBe(true);
   });
 
   it("lists every problem of a bad config (every class), exits 1, prints no stack trace and keeps the previous output", () => {

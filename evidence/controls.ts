@@ -16,6 +16,10 @@ export interface OutsideTheStack {
   readonly organizationTrail?: boolean;
   /** audit.guardDuty or audit.awsConfig off: the organization's detector or recorder covers the account. */
   readonly organizationMonitoring?: boolean;
+  /** A bootstrap stack: the environment's app stack (named) records and monitors the account. */
+  readonly accountCoveredBy?: string;
+  /** A bootstrap stack: the roles that run Terraform are made outside it (deployRoleArn, state.roleArn). */
+  readonly identitiesOutside?: boolean;
 }
 
 export interface Control {
@@ -65,7 +69,9 @@ const BACKUPS = [
 ];
 
 const organizationTrail = (o: OutsideTheStack) =>
-  o.organizationTrail ? "an organization trail records this account's API calls (audit.cloudTrail is off)" : undefined;
+  o.organizationTrail
+    ? "an organization trail records this account's API calls (audit.cloudTrail is off)"
+    : o.accountCoveredBy && `the trail of ${o.accountCoveredBy} records this account's API calls`;
 
 export const CONTROLS: readonly Control[] = [
   {
@@ -109,6 +115,7 @@ export const CONTROLS: readonly Control[] = [
     title: "Person or entity authentication",
     implementedBy: ["aws_iam_role", "aws_iam_openid_connect_provider"],
     verifiedBy: ["access-control"],
+    external: (o) => (o.identitiesOutside ? "the roles that run Terraform are made outside this stack (deployRoleArn)" : undefined),
   },
   {
     id: "164.312(e)(1)",
@@ -160,7 +167,10 @@ export const CONTROLS: readonly Control[] = [
     implementedBy: ["aws_config_configuration_recorder", "aws_guardduty_detector"],
     supportedBy: ["aws_config_config_rule", "aws_cloudwatch_metric_alarm"],
     verifiedBy: ["monitoring"],
-    external: (o) => (o.organizationMonitoring ? "the organization's GuardDuty and Config cover this account (audit settings)" : undefined),
+    external: (o) =>
+      o.organizationMonitoring
+        ? "the organization's GuardDuty and Config cover this account (audit settings)"
+        : o.accountCoveredBy && `GuardDuty and Config of ${o.accountCoveredBy} cover this account`,
   },
   {
     id: "Art. 44-46",

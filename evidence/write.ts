@@ -6,22 +6,53 @@ import type { StackReport } from "../guardrails/engine";
 import type { TfJsonDocument } from "../guardrails/graph";
 import { complianceEvidence, complianceMarkdown } from "./compliance";
 import type { OutsideTheStack } from "./controls";
-import { costEstimate, costMarkdown } from "./cost";
+import { costEstimate, costMarkdown, type CostEstimate } from "./cost";
 import { architectureDiagram, architectureMarkdown } from "./diagram";
+import type { ComplianceEvidence } from "./compliance";
+import { reportCounts } from "../guardrails/reports";
 
-/** `compliance.json`, `compliance.md` (with the diagram) and, for an app stack, `cost.md` in `dir`, the stack's output folder. */
-export function writeEvidence(dir: string, doc: TfJsonDocument, report: StackReport, environments: readonly ResolvedEnvironment[]): void {
+/** One stack's evidence, for the report page and `npm run report`. */
+export interface StackEvidence {
+  readonly stack: string;
+  readonly checks: ReturnType<typeof reportCounts>;
+  readonly suppressed: readonly { readonly rule: string; readonly address: string; readonly justification: string }[];
+  readonly compliance: ComplianceEvidence;
+  /** The architecture diagram's Mermaid source. */
+  readonly mermaid: string;
+  /** App stacks only. */
+  readonly cost?: CostEstimate;
+  readonly budgetUsd?: number;
+}
+
+/**
+ * `compliance.json`, `compliance.md` (with the diagram) and, for an app stack, `cost.md` and
+ * `cost.json` in `dir`, the stack's output folder; returns what it wrote for the report page.
+ */
+export function writeEvidence(
+  dir: string,
+  doc: TfJsonDocument,
+  report: StackReport,
+  environments: readonly ResolvedEnvironment[],
+): StackEvidence {
   const env = environments.find((e) => e.stackNames.app === report.stack);
-  const audit = env?.settings.audit;
-  const outside: OutsideTheStack = audit
-    ? { organizationTrail: !audit.cloudTrail, organizationMonitoring: !audit.guardDuty || !audit.awsConfig }
-    : {};
+  const bootstrapOf = environments.find((e) => e.stackNames.bootstrap === report.stack);
+  const audit = (env ?? bootstrapOf)?.settings.audit;
+  const outside: OutsideTheStack = {
+    ...(audit ? { organizationTrail: !audit.cloudTrail, organizationMonitoring: !audit.guardDuty || !audit.awsConfig } : {}),
+    ...(bootstrapOf ? { accountCoveredBy: bootstrapOf.stackNames.app, identitiesOutside: true } : {}),
+  };
   const evidence = complianceEvidence(doc, report, outside);
-  const diagram = architectureMarkdown(report.stack, architectureDiagram(doc, { drRegion: env?.drRegion }));
+  const diagram = architectureDiagram(doc, { drRegion: env?.drRegion });
   writeFileSync(join(dir, "compliance.json"), `${JSON.stringify(evidence, null, 2)}\n`);
-  writeFileSync(join(dir, "compliance.md"), complianceMarkdown(evidence, diagram));
-  if (env) {
-    const cost = costEstimate(report.stack, doc, env.env);
-    writeFileSync(join(dir, "cost.md"), costMarkdown(cost, env.env, env.settings.budget.monthlyLimitUsd));
+  writeFileSync(join(dir, "compliance.md"), complianceMarkdown(evidence, architectureMarkdown(report.stack, diagram)));
+  const cost = env && costEstimate(report.stack, doc, env.env);
+  const budgetUsd = env?.settings.budget.monthlyLimitUsd;
+  if (env && cost) {
+    writeFileSync(join(dir, "cost.md"), costMarkdown(cost, env.env, budgetUsd));
+    writeFileSync(join(dir, "cost.json"), `${JSON.stringify({ ...cost, budgetUsd }, null, 2)}\n`);
   }
+  const suppressed = report.findings
+    .filter((f) => f.status === "suppressed")
+    .map((f) => ({ rule: f.ruleId, address: f.address, justification: f.justification ?? "" }));
+  return { stack: report.stack, checks: reportCounts(report), suppressed, compliance: evidence, mermaid: diagram.mermaid, cost, budgetUsd };
 }

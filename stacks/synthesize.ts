@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve as resolvePath } from "node:path";
 import { engineSupportWarning } from "../config/database-engines";
+import { reportHtml } from "../evidence/report-html";
 import { writeEvidence } from "../evidence/write";
 import { ConfigError } from "../config/problems";
 import type { AppSpec } from "../config/schema";
@@ -68,7 +69,8 @@ export async function synthesizeApps(specs: readonly AppSpec[], outdir: string, 
       }
     }
     writeReports(stagingDir, reports, { hcl: options.hcl });
-    for (const [i, [stack, doc]] of [...docs].entries()) writeEvidence(stackDir(stack.node.id), doc, reports[i], environments);
+    const evidence = [...docs].map(([stack, doc], i) => writeEvidence(stackDir(stack.node.id), doc, reports[i], environments));
+    writeFileSync(join(stagingDir, "report.html"), reportHtml(evidence));
     const openState = environments.flatMap((env) => stateAccessWarning(env) ?? []);
     const engines = environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []);
     const summaries = reports.map((r) => summaryLine(r, join(outdir, "stacks", r.stack, "guardrails.md")));

@@ -1,0 +1,85 @@
+/**
+ * The report page as a person sees it: synth R2 through the real entry point, open
+ * cdktf.out/report.html in headless Chromium, and require every stack's diagram rendered as
+ * an SVG with the expected parts, no console error, and no request but the page itself.
+ * Needs Debian's chromium (`.ci/run` installs it; CHROMIUM_PATH points elsewhere).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(__dirname, "..", "..");
+
+interface Seen {
+  readonly url: string;
+  readonly diagrams: readonly { section: string; labels: string[]; clusters: string[]; edges: number }[];
+  readonly headings: readonly string[];
+  readonly errors: readonly string[];
+  readonly requests: readonly string[];
+}
+
+describe("report.html in a browser", () => {
+  let work: string;
+  let seen: Seen;
+  let html: string;
+  let out: string;
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), "report-"));
+    out = join(work, "out");
+    const env = { ...process.env, INFRA_CONFIG: join(root, "examples", "ecs-hipaa.json"), CDKTF_OUTDIR: out };
+    const synth = spawnSync(process.execPath, ["scripts/synth.js"], { cwd: root, env, encoding: "utf8" });
+    if (synth.status !== 0) throw new Error(synth.stderr);
+    html = readFileSync(join(out, "report.html"), "utf8");
+    const open = spawnSync(process.execPath, [join(__dirname, "open-report.mjs"), join(out, "report.html")], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 180_000,
+    });
+    if (open.status !== 0) throw new Error(`the browser check failed (exit ${open.status}): ${open.stderr}`);
+    seen = JSON.parse(open.stdout) as Seen;
+  }, 240_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("renders one diagram per stack, with the request path of R2 prod", () => {
+    const stacks = ["dev", "staging", "prod"].flatMap((e) => [`carebow-${e}-bootstrap`, `carebow-${e}-app`]);
+    expect(seen.headings).toEqual(stacks);
+    expect(seen.diagrams.map((d) => d.section)).toEqual(stacks);
+    const prod = seen.diagrams.find((d) => d.section === "carebow-prod-app")!;
+    expect(prod.labels).toEqual(
+      expect.arrayContaining(["Load balancercarebow-prod-alb", "ECS servicecarebow-prod-api", "RDScarebow-prod-db"]),
+    );
+    expect(prod.clusters).toEqual(expect.arrayContaining(["VPC", "Public subnets", "App subnets", "Data subnets"]));
+    expect(prod.edges).toBeGreaterThanOrEqual(3);
+  });
+
+  it("shows no console error and asks the network for nothing", () => {
+    expect(seen.errors).toEqual([]);
+    expect(seen.requests).toEqual([seen.url]);
+    expect(html).toContain("Content-Security-Policy");
+    expect(html).not.toMatch(/<script[^>]+src=/);
+  });
+
+  it("carries each stack's controls, cost and suppressions as text", () => {
+    expect(html).toMatch(/<td>HIPAA 164\.312\(b\)<\/td><td>Audit controls[^<]*<\/td><td class="status-met">met<\/td>/);
+    expect(html).toMatch(/<h3>Cost estimate \(USD per month\)<\/h3>/);
+    expect(html).toMatch(/<h3>Suppressed findings<\/h3><ul><li><strong>[A-Z0-9_-]+<\/strong> on <code>/);
+  });
+
+  it("npm run report prints one line per stack and where the page is", () => {
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/report.ts"], {
+      cwd: root,
+      env: { ...process.env, CDKTF_OUTDIR: out },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe(`Report of ${out} (6 stacks)`);
+    expect(lines.find((l) => l.startsWith("carebow-prod-app "))).toMatch(/^carebow-prod-app +\d+ +\d+ +0 +13\/0\/0 +\$\d+ \(\$\d+\)$/);
+    expect(lines.find((l) => l.startsWith("carebow-prod-bootstrap "))).toMatch(/ +10\/3\/0 +-$/);
+    expect(lines.slice(-2)).toEqual([
+      "No control is a gap.",
+      `Diagrams, controls, costs and every suppression's reason: open ${join(out, "report.html")}`,
+    ]);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * `npm run report`: the one-screen summary of the last synth (cdktf.out, or CDKTF_OUTDIR):
+ * per stack the guardrail checks, the controls met, external and missing, and the monthly
+ * cost estimate, then where the page with diagrams and details is. Reads only what synth wrote.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
+const stacksDir = join(outdir, "stacks");
+if (!existsSync(stacksDir)) {
+  console.error(`report: no ${stacksDir}; run 'npm run synth' first`);
+  process.exit(2);
+}
+const read = <T>(stack: string, file: string): T | undefined => {
+  const path = join(stacksDir, stack, file);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as T) : undefined;
+};
+type Counts = { passed: number; suppressed: number; failed: number; unknown: number };
+type Controls = { controls: { control: string; framework: string; status: string }[] };
+
+const rows = readdirSync(stacksDir)
+  .sort()
+  .map((stack) => {
+    const checks = read<{ summary: Counts }>(stack, "guardrails.json")?.summary;
+    const controls = read<Controls>(stack, "compliance.json")?.controls ?? [];
+    const cost = read<{ totalUsd: number; budgetUsd?: number }>(stack, "cost.json");
+    const n = (s: string) => controls.filter((c) => c.status === s).length;
+    const gaps = controls.filter((c) => c.status === "gap" || c.status === "not-met").map((c) => `${c.framework} ${c.control}`);
+    return { stack, checks, met: n("met"), external: n("external"), gaps, cost };
+  });
+
+const width = Math.max(5, ...rows.map((r) => r.stack.length));
+console.log(`Report of ${outdir} (${rows.length} stacks)`);
+console.log(`${"stack".padEnd(width)}  checks passed  suppressed  failed  controls met/external/gap  cost per month (budget)`);
+for (const r of rows) {
+  const c = r.checks;
+  const cost = r.cost ? `$${r.cost.totalUsd.toFixed(0)}${r.cost.budgetUsd !== undefined ? ` ($${r.cost.budgetUsd})` : ""}` : "-";
+  const checks = c
+    ? `${String(c.passed).padStart(13)}  ${String(c.suppressed).padStart(10)}  ${String(c.failed + c.unknown).padStart(6)}`
+    : "no guardrails.json".padStart(33);
+  console.log(`${r.stack.padEnd(width)}  ${checks}  ${`${r.met}/${r.external}/${r.gaps.length}`.padStart(25)}  ${cost}`);
+}
+const gaps = rows.flatMap((r) => r.gaps.map((g) => `${r.stack}: ${g}`));
+console.log(gaps.length ? `Gaps or controls not met:\n  ${gaps.join("\n  ")}` : "No control is a gap.");
+console.log(`Diagrams, controls, costs and every suppression's reason: open ${join(outdir, "report.html")}`);
