@@ -16,6 +16,7 @@ import {
 } from "./raw-checks";
 import { describeIssue } from "./schema-issues";
 import { AppSpecSchema, type AppSpec } from "./schema";
+import { deliveryProblems } from "./delivery-checks";
 import { serviceProblems } from "./service-checks";
 import {
   auditReaderProblems,
@@ -45,6 +46,7 @@ export function validateSpec(raw: unknown): ValidationResult {
       ...drProblems(parsed.data),
       ...sharedAccountProblems(parsed.data),
       ...auditReaderProblems(parsed.data),
+      ...deliveryProblems(parsed.data),
     );
     // Names are checked on the resolved spec, which needs a valid network plan, engine versions and certificates.
     if (network.length + dataTier.length + services.length === 0) problems.push(...derivedNameProblems(parsed.data));
