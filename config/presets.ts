@@ -98,6 +98,33 @@ export const STATE_DEFAULTS = {
   bootstrapLocalStatePath: "../../../terraform-state/{app}-{env}-bootstrap.tfstate",
 } as const;
 
+/** Defaults of GitHub delivery (`delivery.github`). Role and policy names take {app}, {env}, {account}, {region}. */
+export const GITHUB_DEFAULTS = {
+  defaultBranch: "main",
+  planRoleName: "{app}-{env}-github-plan",
+  deployRoleName: "{app}-{env}-github-deploy",
+  /** The permissions boundary every role the app stack creates carries, and the deploy role may only create roles with. */
+  permissionsBoundaryName: "{app}-{env}-permissions-boundary",
+  oidcProvider: "create",
+  /** GitHub's OIDC issuer and the audience aws-actions/configure-aws-credentials asks for. */
+  oidcHost: "token.actions.githubusercontent.com",
+  audience: "sts.amazonaws.com",
+  /** Plans are quick; the plan role keeps IAM's default. */
+  planSessionHours: 1,
+  /** A Multi-AZ database or a distribution can take over an hour to create. */
+  deploySessionHours: 2,
+  /**
+   * Pull requests plan dev and staging only: the plan role reads state, which holds the
+   * generated secrets, and a pull request can change the workflow that assumes it, so prod
+   * state is read only from the default branch.
+   */
+  pullRequestPlans: ["dev", "staging"],
+  /** Stack that holds the roles when the state lives in another account. */
+  stackSuffix: "github",
+  /** Its state key in the environment's state bucket. */
+  stateKey: "{app}/{env}/github.tfstate",
+} as const;
+
 /**
  * Security alerts, the same in every environment: a dev account holds no PHI, but an
  * attacker in it is still one. GuardDuty severity 7 and above is "high".

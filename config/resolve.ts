@@ -8,6 +8,7 @@ import { classMemoryGib, findMajor, offersPerformanceInsights, upgradeTarget } f
 import { findCacheMajor } from "./cache-engines";
 import { CACHE_DEFAULTS, DATABASE_DEFAULTS, MANAGED_BY, PRESETS, SPEC_DEFAULTS, STATE_DEFAULTS } from "./presets";
 import { partitionOf } from "./regions";
+import { resolveDelivery, type ResolvedDelivery } from "./resolve-delivery";
 import {
   resolveAlb,
   resolveCluster,
@@ -20,6 +21,7 @@ import {
 } from "./resolve-services";
 
 export type { ResolvedAlb, ResolvedCluster, ResolvedService, ResolvedWaf } from "./resolve-services";
+export type { ResolvedDelivery, ResolvedGitHubRole } from "./resolve-delivery";
 import {
   resolveCdn,
   resolveHostedZones,
@@ -297,6 +299,8 @@ export interface ResolvedEnvironment {
     /** Name prefix (`<app>-<env>-`) of the EventBridge rules that publish to the alarm topic; undefined when none does. */
     readonly eventRulePrefix?: string;
   };
+  /** GitHub delivery: the OIDC provider, plan and deploy roles (config `delivery.github`); undefined without it. */
+  readonly delivery?: ResolvedDelivery;
   /** AWS names of the app stack's shared parts. */
   readonly names: {
     /** Bucket that receives the app's S3 server access logs. */
@@ -346,6 +350,9 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
   const compliance = spec.compliance ?? SPEC_DEFAULTS.compliance;
   const settings = settingsFor(spec, env);
   const sensitive = SPEC_DEFAULTS.dataEventClassifications.includes(spec.dataClassification);
+  const delivery = resolveDelivery(spec, env);
+  // The CI roles run Terraform: they are always state principals, whatever else is listed.
+  const ciRoles = delivery ? [delivery.plan.roleArn, delivery.deploy.roleArn] : [];
 
   const resolved: ResolvedEnvironment = {
     app: spec.app,
@@ -377,7 +384,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       accountId: stateAccount,
       region: stateRegion,
       roleArn: stateRole,
-      principalArns: unique(stateSpec.principalArns ?? [envSpec.deployRoleArn, stateRole]),
+      principalArns: unique([...(stateSpec.principalArns ?? [envSpec.deployRoleArn, stateRole]), ...ciRoles]),
       breakGlassRoleArn: stateSpec.breakGlassRoleArn,
       bootstrapBackend: stateSpec.bootstrapBackend ?? STATE_DEFAULTS.bootstrapBackend,
       bootstrapLocalStatePath: fill(STATE_DEFAULTS.bootstrapLocalStatePath),
@@ -431,6 +438,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
       .map((x) => ({ id: x.rule, reason: x.reason, stack: x.stack ?? "app", path: x.path, source: x.source })),
     replicationFailureAlarm: { ...SPEC_DEFAULTS.replicationFailureAlarm },
     securityAlerts: securityAlerts(settings, resourcePrefix(spec.app, env)),
+    ...(delivery ? { delivery } : {}),
     names: {
       accessLogBucket: accountScoped("access-logs"),
       drAccessLogBucket: accountScoped("dr-access-logs"),

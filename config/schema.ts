@@ -758,6 +758,58 @@ export const SuppressionSpec = z.strictObject({
   reason: z.string().describe("Why the finding is acceptable: a reviewer reads this (10+ characters)."),
 });
 
+/** An IAM role name template: letters, digits, + = , . @ _ - and the placeholders {app} {env} {account} {region}. */
+const RoleNameTemplate = z
+  .string()
+  .min(3)
+  .max(64)
+  .regex(/^[A-Za-z0-9+=,.@_{}-]+$/, "may hold letters, digits, + = , . @ _ - and the placeholders {app} {env} {account} {region}");
+
+/** CI on GitHub Actions: the account's OIDC provider and a plan and a deploy role per environment. */
+export const GitHubDeliverySpec = z.strictObject({
+  repository: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/, "must be <owner>/<repo> as GitHub spells it, e.g. acme/careportal")
+    .describe("The GitHub repository whose workflows may assume the roles, <owner>/<repo>."),
+  defaultBranch: z
+    .string()
+    .regex(/^[A-Za-z0-9._\/-]+$/, "must be a branch name such as main")
+    .optional()
+    .describe("Branch whose pushes plan (and apply) every environment. @default main"),
+  planRoleName: RoleNameTemplate.optional().describe(
+    "Name of the read-only role pull requests and the default branch plan with. @default {app}-{env}-github-plan",
+  ),
+  deployRoleName: RoleNameTemplate.optional().describe(
+    "Name of the role the GitHub environment <env> applies with (R1: {app}-{env}-github-actions-role). @default {app}-{env}-github-deploy",
+  ),
+  oidcProvider: z
+    .enum(["create", "existing"])
+    .optional()
+    .describe(
+      "create: the first environment of each account creates the token.actions.githubusercontent.com provider (one per account). " +
+        "existing: the accounts already have one. @default create",
+    ),
+  deploySessionHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(12)
+    .optional()
+    .describe("Longest deploy session, 1-12 hours (a Multi-AZ database or a distribution can take over an hour). @default 2"),
+  pullRequestPlans: z
+    .array(EnvironmentName)
+    .optional()
+    .describe(
+      "Environments a pull request may plan. The plan role reads state, which holds generated secrets, and a pull request can " +
+        'change the workflow: the others plan only on the default branch. @default ["dev", "staging"]',
+    ),
+});
+
+/** How the app is delivered. */
+export const DeliverySpec = z.strictObject({
+  github: GitHubDeliverySpec.optional().describe("GitHub Actions with OIDC roles (README, From laptop to CI). @default none"),
+});
+
 export const AppSpecSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -786,6 +838,7 @@ export const AppSpecSchema = z
       .describe("Addresses subscribed to the alarm topic (each must confirm)."),
     logMetricAlarms: z.array(LogMetricAlarmSpec).optional().describe("Warning/critical alarms on patterns in the app log group."),
     overrides: SettingsOverrides.optional().describe("Changes to every environment's preset (an environment's own overrides win)."),
+    delivery: DeliverySpec.optional().describe("CI delivery: GitHub OIDC roles. @default none"),
     guardrails: z
       .strictObject({ suppressions: z.array(SuppressionSpec).optional() })
       .optional()

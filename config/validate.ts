@@ -17,6 +17,7 @@ import {
 import { describeIssue } from "./schema-issues";
 import { AppSpecSchema, type AppSpec } from "./schema";
 import { edgeConfigProblems } from "./edge-checks";
+import { deliveryProblems } from "./delivery-checks";
 import { serviceProblems } from "./service-checks";
 import {
   auditReaderProblems,
@@ -46,6 +47,7 @@ export function validateSpec(raw: unknown): ValidationResult {
       ...drProblems(parsed.data),
       ...sharedAccountProblems(parsed.data),
       ...auditReaderProblems(parsed.data),
+      ...deliveryProblems(parsed.data),
     );
     // Names are checked on the resolved spec, which needs a valid network plan, engine versions and certificates.
     if (network.length + dataTier.length + services.length === 0) problems.push(...derivedNameProblems(parsed.data));

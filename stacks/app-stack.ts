@@ -8,6 +8,7 @@ import { EncryptionKey, KeyServiceUser } from "../constructs/encryption-key";
 import { HostedZones } from "../constructs/hosted-zones";
 import { Network } from "../constructs/network";
 import { Observability } from "../constructs/observability";
+import { attachPermissionsBoundary } from "../constructs/permissions-boundary";
 import { eventRulePublisher, topicPublisherKeyStatement } from "../constructs/policy-document";
 import { SecureBucket } from "../constructs/secure-bucket";
 import { SecurityAlerts } from "../constructs/security-alerts";
@@ -65,6 +66,8 @@ export class AppStack extends TerraformStack {
 
     const s = env.settings;
     protectStatefulResources(this, s.protection.preventDestroy);
+    // The CI deploy role may create roles only with this boundary (README, From laptop to CI).
+    if (env.delivery) attachPermissionsBoundary(this, env.delivery.permissionsBoundary.policyArn);
     const { eventRulePrefix } = env.securityAlerts;
     const eventRules = eventRulePrefix ? eventRulePublisher({ ...env, rulePrefix: eventRulePrefix }) : undefined;
     const dataAlarms = dataTierAlarmTopic(env);

@@ -2,6 +2,7 @@ import type { Construct } from "constructs";
 import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import type { ResolvedEnvironment, ResolvedState } from "../config/resolve";
 import { EncryptionKey } from "../constructs/encryption-key";
+import { GitHubDelivery } from "../constructs/github-delivery";
 import { LockTable } from "../constructs/lock-table";
 import { denyUnlessPrincipal, type PolicyStatement } from "../constructs/policy-document";
 import { SecureBucket } from "../constructs/secure-bucket";
@@ -55,6 +56,8 @@ export class BootstrapStack extends TerraformStack {
   public readonly stateKey: EncryptionKey;
   public readonly stateBucket: SecureBucket;
   public readonly lockTable?: LockTable;
+  /** GitHub OIDC provider and CI roles, when configured and the state lives in the environment's account. */
+  public readonly delivery?: GitHubDelivery;
 
   constructor(scope: Construct, env: ResolvedEnvironment) {
     super(scope, env.stackNames.bootstrap);
@@ -102,8 +105,38 @@ export class BootstrapStack extends TerraformStack {
       this.lockTable = new LockTable(this, "LockTable", { tableName: s.lockTableName, kmsKeyArn: this.stateKey.keyArn });
     }
 
+    if (env.delivery && !env.delivery.ownStack) {
+      this.delivery = addGitHubDelivery(this, env);
+      new TerraformOutput(this, "github_plan_role_arn", { value: this.delivery.planRole.roleArn });
+      new TerraformOutput(this, "github_deploy_role_arn", { value: this.delivery.deployRole.roleArn });
+    }
+
     new TerraformOutput(this, "state_bucket", { value: this.stateBucket.bucketName });
     new TerraformOutput(this, "state_kms_key_arn", { value: this.stateKey.keyArn });
     if (this.lockTable) new TerraformOutput(this, "lock_table", { value: this.lockTable.tableName });
   }
+}
+
+/** The environment's GitHub delivery (`delivery.github`) in `scope`: OIDC provider, CI roles, boundary. */
+export function addGitHubDelivery(scope: Construct, env: ResolvedEnvironment): GitHubDelivery {
+  const s = env.state;
+  return new GitHubDelivery(scope, "GitHubDelivery", {
+    delivery: env.delivery!,
+    partition: env.partition,
+    accountId: env.accountId,
+    regions: [...new Set([...env.allowedRegions, ...env.residencyExceptions.map((e) => e.region)])],
+    prefix: env.names.prefix,
+    secretPrefix: `${env.app}/${env.env}/`,
+    state: {
+      partition: env.partition,
+      accountId: s.accountId,
+      region: s.region,
+      bucketName: s.bucketName,
+      logBucketName: s.logBucketName,
+      key: s.key,
+      lockTableName: s.locking === "s3" ? undefined : s.lockTableName,
+      lockfile: s.locking !== "dynamodb",
+      kmsAlias: s.kmsAlias,
+    },
+  });
 }

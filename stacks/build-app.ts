@@ -5,6 +5,7 @@ import type { AppSpec } from "../config/schema";
 import { AppStack } from "./app-stack";
 import { BootstrapStack } from "./bootstrap-stack";
 import { RESIDENCY_EXCEPTION_SCOPES } from "./edge-tier";
+import { GitHubStack } from "./github-stack";
 
 export interface BuiltApp {
   readonly app: App;
@@ -37,13 +38,14 @@ export function buildApp(spec: AppSpec, outdir: string, options: BuildOptions = 
   const environments = declaredEnvironments(spec).map((e) => resolve(spec, e));
   for (const env of environments) {
     const bootstrap = new BootstrapStack(app, env);
+    const github = env.delivery?.ownStack ? new GitHubStack(app, env) : undefined;
     const appStack = new AppStack(app, env);
+    (bootstrap.delivery ?? github?.delivery)?.manage(appStack);
     bootstrapStacks.push(bootstrap);
     appStacks.push(appStack);
-    for (const [kind, stack] of [
-      ["bootstrap", bootstrap],
-      ["app", appStack],
-    ] as const) {
+    // The GitHub stack holds what the bootstrap stack would: config suppressions for "bootstrap" apply to it too.
+    const kinds = [["bootstrap", bootstrap], ...(github ? [["bootstrap", github] as const] : []), ["app", appStack]] as const;
+    for (const [kind, stack] of kinds) {
       const suppressions = env.suppressions
         .filter((s) => s.stack === kind)
         .map((s) => ({ id: s.id, reason: s.reason, constructPath: `${stack.node.id}/${s.path}`, source: s.source }));
