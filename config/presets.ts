@@ -238,6 +238,9 @@ export const MANAGED_BY = "cdktf";
  *   the app wrote is gone: sessions, rate-limit counters); replication lag 1/5 s.
  * compute: Fargate tasks of 256/512, 512/1024, 1024/2048 (CPU units/MiB); scaling 1-2,
  *   1-5, 2-10 tasks (R1's), prod starting at 2 so one AZ can fail. Care: COMPUTE_CARE.
+ *   ECS deployments roll back on the service's critical error-rate, latency and unhealthy-target
+ *   alarms in staging and prod (R5); dev only on the circuit breaker, so a noisy dev alarm does
+ *   not undo every release being tried there.
  */
 export const PRESETS: Record<EnvironmentName, Settings> = {
   dev: {
@@ -279,7 +282,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       evictionsAlarm: { warning: 0, critical: 100 },
       replicationLagAlarmSeconds: { warning: 1, critical: 5 },
     },
-    compute: { cpu: 256, memoryMb: 512, desiredCount: 1, minCount: 1, maxCount: 2, ...COMPUTE_CARE },
+    compute: { cpu: 256, memoryMb: 512, desiredCount: 1, minCount: 1, maxCount: 2, rollbackOnAlarms: false, ...COMPUTE_CARE },
     budget: { monthlyLimitUsd: 200, alertThresholdsPercent: [80, 100] },
   },
   staging: {
@@ -326,7 +329,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       evictionsAlarm: { warning: 0, critical: 100 },
       replicationLagAlarmSeconds: { warning: 1, critical: 5 },
     },
-    compute: { cpu: 512, memoryMb: 1024, desiredCount: 1, minCount: 1, maxCount: 5, ...COMPUTE_CARE },
+    compute: { cpu: 512, memoryMb: 1024, desiredCount: 1, minCount: 1, maxCount: 5, rollbackOnAlarms: true, ...COMPUTE_CARE },
     budget: { monthlyLimitUsd: 500, alertThresholdsPercent: [80, 100] },
   },
   prod: {
@@ -373,7 +376,7 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
       evictionsAlarm: { warning: 0, critical: 100 },
       replicationLagAlarmSeconds: { warning: 1, critical: 5 },
     },
-    compute: { cpu: 1024, memoryMb: 2048, desiredCount: 2, minCount: 2, maxCount: 10, ...COMPUTE_CARE },
+    compute: { cpu: 1024, memoryMb: 2048, desiredCount: 2, minCount: 2, maxCount: 10, rollbackOnAlarms: true, ...COMPUTE_CARE },
     budget: { monthlyLimitUsd: 1000, alertThresholdsPercent: [50, 80, 100] },
   },
 };

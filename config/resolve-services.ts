@@ -59,6 +59,8 @@ export interface ResolvedService {
   /** Log stream prefix in the app log group. */
   readonly logStreamPrefix: string;
   readonly repository: { readonly imagesKept: number; readonly untaggedImageDays: number };
+  /** ECS: deployments roll back when the critical error-rate, latency or unhealthy-target alarm fires. */
+  readonly rollbackOnAlarms: boolean;
   readonly alarms: {
     readonly cpuAlarmPercent: Thresholds;
     readonly memoryAlarmPercent: Thresholds;
@@ -177,6 +179,7 @@ export function resolveServices(spec: AppSpec, env: EnvironmentName, settings: S
       resourceName: resourceName(spec.app, env, s.name),
       logStreamPrefix: s.name,
       repository: { imagesKept: c.imagesKept, untaggedImageDays: c.untaggedImageDays },
+      rollbackOnAlarms: c.rollbackOnAlarms,
       alarms: {
         cpuAlarmPercent: c.cpuAlarmPercent,
         memoryAlarmPercent: c.memoryAlarmPercent,

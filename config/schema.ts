@@ -315,6 +315,12 @@ export const SettingsSchema = z.strictObject({
         .max(1000)
         .describe("Newest images each repository keeps; older ones expire (keep the running tag among them)."),
       untaggedImageDays: z.number().int().min(1).max(365).describe("Days an untagged image is kept."),
+      rollbackOnAlarms: z
+        .boolean()
+        .describe(
+          "ECS: roll a deployment back when the service's critical error-rate, p95 latency or unhealthy-target alarm fires " +
+            "during it (besides the circuit breaker, which rolls back tasks that never become healthy).",
+        ),
     })
     .describe("Size, scaling and alarms of each container service (used when the config has services)."),
   budget: z.strictObject({

@@ -30,6 +30,11 @@ export interface FargateServiceProps {
   readonly memoryTargetPercent: number;
   /** Seconds new tasks may fail ALB health checks while they start. */
   readonly healthCheckGraceSeconds: number;
+  /**
+   * CloudWatch alarms that roll a deployment back when one fires during it.
+   * @default - none: only the circuit breaker rolls back (tasks that never become healthy)
+   */
+  readonly rollbackAlarmNames?: readonly string[];
 }
 
 /**
@@ -37,7 +42,8 @@ export interface FargateServiceProps {
  * group that admits only the ALB on the container port and sends HTTPS to the VPC endpoints
  * (to the internet only with `egress.internetHttpsReason`) plus what `allowTo` adds (the
  * database, the cache); rolling deployments with the
- * circuit breaker rolling back a release that does not become healthy; target tracking on
+ * circuit breaker rolling back a release that does not become healthy, and `rollbackAlarmNames`
+ * one that makes them fire; target tracking on
  * CPU and memory between minCount and maxCount (desired_count is then left to scaling).
  */
 export class FargateService extends Construct {
@@ -74,6 +80,7 @@ export class FargateService extends Construct {
       loadBalancer: [{ targetGroupArn: props.target.targetGroupArn, containerName: props.containerName, containerPort: props.port }],
       healthCheckGracePeriodSeconds: props.healthCheckGraceSeconds,
       deploymentCircuitBreaker: { enable: true, rollback: true },
+      ...(props.rollbackAlarmNames?.length ? { alarms: { alarmNames: [...props.rollbackAlarmNames], enable: true, rollback: true } } : {}),
       deploymentMinimumHealthyPercent: 100,
       deploymentMaximumPercent: 200,
       enableExecuteCommand: false,

@@ -225,6 +225,7 @@ export class ComputeTier extends Construct {
     repository.grantPull(task.executionRole);
     for (const name of new Set(Object.values(s.secrets))) this.props.secrets[name].grantRead(task.executionRole);
     if (task.taskRole) this.grant(s, task.taskRole);
+    const rollbackAlarms = this.watch(s, cluster, alb, target);
 
     const service = new FargateService(this, `Service-${s.name}`, {
       ...s,
@@ -239,12 +240,12 @@ export class ComputeTier extends Construct {
       target,
       egress: this.egressOf(s),
       healthCheckGraceSeconds: env.edge.alb!.healthCheckGraceSeconds,
+      rollbackAlarmNames: s.rollbackOnAlarms ? rollbackAlarms : undefined,
     });
     alb.allowTo(service.securityGroupId, s.port, `Forward to ${s.name} tasks`);
     this.connectData(s, service, `${s.name} tasks`, task.executionRole);
     Object.assign(this.tasks, { [s.name]: task });
     Object.assign(this.services, { [s.name]: service });
-    this.watch(s, cluster, alb, target);
   }
 
   /**
@@ -359,9 +360,10 @@ export class ComputeTier extends Construct {
   /**
    * Warning/critical pairs: CPU, memory, target 5xx, error rate (5xx per request, %), p95
    * latency, unhealthy targets; running tasks below minCount (critical only); and the service's
-   * dashboard section.
+   * dashboard section. Returns the critical alarms a release should roll back on: error rate,
+   * p95 latency, unhealthy targets (CPU and memory are scaling's, running tasks the circuit breaker's).
    */
-  private watch(s: ResolvedService, cluster: ContainerCluster, alb: LoadBalancer, target: TargetHandle): void {
+  private watch(s: ResolvedService, cluster: ContainerCluster, alb: LoadBalancer, target: TargetHandle): string[] {
     const a = s.alarms;
     const pair = this.alarmPair(s);
     const service = { ClusterName: cluster.clusterName, ServiceName: s.resourceName };
@@ -387,15 +389,21 @@ export class ComputeTier extends Construct {
       a.memoryAlarmPercent,
     );
     pair("Service5xx", "5xx", "the tasks answer with 5xx errors (count per 5 minutes).", errors, a.http5xxAlarm);
-    pair(
+    const errorRatePair = pair(
       "ServiceErrorRate",
       "error-rate",
       "5xx responses of the tasks as a percentage of requests (per 5 minutes) are high.",
       errorRate(errors, requests),
       a.errorRateAlarmPercent,
     );
-    pair("ServiceLatency", "latency-p95", "p95 response time of the tasks (seconds) is high.", latency, a.latencyP95AlarmSeconds);
-    pair(
+    const latencyPair = pair(
+      "ServiceLatency",
+      "latency-p95",
+      "p95 response time of the tasks (seconds) is high.",
+      latency,
+      a.latencyP95AlarmSeconds,
+    );
+    const unhealthyPair = pair(
       "ServiceUnhealthy",
       "unhealthy-targets",
       "tasks fail the ALB health check.",
@@ -438,6 +446,8 @@ export class ComputeTier extends Construct {
         ],
       },
     ]);
+    // The last alarm of a pair is its critical one.
+    return [errorRatePair, latencyPair, unhealthyPair].map((p) => p.alarmNames[p.alarmNames.length - 1]);
   }
 
   /** Warning/critical pairs of an App Runner service: 5xx responses, error rate, p95 latency (milliseconds there); its dashboard section. */

@@ -262,7 +262,9 @@ export class DataTier extends Construct {
 
 /** Why an unprotected database is acceptable where the preset leaves it so. */
 const unprotectedReason = (env: ResolvedEnvironment): string =>
-  `Deletion protection follows protection.preventDestroy, off in ${env.env} by its preset: the environment is rebuilt, not restored.`;
+  `Deletion protection follows protection.preventDestroy, false in ${env.env}: an environment for synthetic test data (no PHI) that is ` +
+  "rebuilt, not restored; its automated backups outlive a deletion (delete_automated_backups false) until their retention ends, " +
+  "and environments with preventDestroy (prod by its preset) keep deletion protection and a final snapshot.";
 
 /**
  * Who publishes to the alarm topic for the data tier, and how its email subscriptions

@@ -1,0 +1,63 @@
+/**
+ * Synthesizes one example config for dev, staging and prod, the way `npm run synth` does
+ * (protection aspects, then the guardrails on every stack), once per test file.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
+import { loadSpecFile } from "../../config/load";
+import { blocking, type StackReport } from "../../guardrails/engine";
+import { enforce } from "../../guardrails/enforce";
+import { buildApp, type BuiltApp } from "../../stacks/build-app";
+import { isStateful } from "../../stacks/protection";
+import { addresses, type TfJson } from "../helpers";
+
+export const EXAMPLES_DIR = join(__dirname, "..", "..", "examples");
+export const ENVS = ["dev", "staging", "prod"] as const;
+
+export interface SynthesizedExample {
+  readonly built: BuiltApp;
+  readonly reports: readonly StackReport[];
+  /** The Terraform JSON of a stack by id, e.g. `omniportal-prod-app`. */
+  readonly tf: (id: string) => TfJson;
+}
+
+const cache = new Map<string, SynthesizedExample>();
+
+export function synthesizeExample(file: string): SynthesizedExample {
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const built = buildApp(loadSpecFile(join(EXAMPLES_DIR, file)), mkdtempSync(join(tmpdir(), "ex-")), { attachGuardrails: false });
+  // As app.synth() does before the guardrails read its output: protection is an aspect.
+  invokeAspects(built.app);
+  const reports = enforce(built.stacks);
+  const json = new Map<string, TfJson>();
+  const tf = (id: string) => {
+    if (!json.has(id)) {
+      const stack = built.stacks.find((s) => s.stack.node.id === id);
+      if (!stack) throw new Error(`no stack ${id}`);
+      json.set(id, stack.stack.toTerraform() as TfJson);
+    }
+    return json.get(id)!;
+  };
+  const result = { built, reports, tf };
+  cache.set(file, result);
+  return result;
+}
+
+/** The example's JSON as written, to change in a test. */
+export const rawExample = (file: string): any => JSON.parse(readFileSync(join(EXAMPLES_DIR, file), "utf8"));
+
+/** Blocking findings of every stack (guardrails clean: empty), with stale suppressions. */
+export const blockingFindings = (reports: readonly StackReport[]): string[] =>
+  reports.flatMap((r) => [
+    ...blocking(r).map((f) => `${r.stack}: ${f.ruleId} ${f.address}`),
+    ...r.staleSuppressions.map((s) => `${r.stack}: stale suppression ${s.id} on ${s.constructPath}`),
+  ]);
+
+/** Terraform addresses of the stateful resources of a stack (stacks/protection.ts), sorted. */
+export const statefulAddresses = (tf: TfJson): string[] =>
+  addresses(tf)
+    .filter((a) => isStateful(a.split(".")[0]))
+    .sort();
