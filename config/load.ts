@@ -22,7 +22,9 @@ export function loadSpecFile(file: string): AppSpec {
     text = readFileSync(file, "utf8");
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (e as Error).message;
-    throw new ConfigError(file, [{ path: "(file)", message: `${reason}; set INFRA_CONFIG to a config file or create ${DEFAULT_CONFIG_FILE}` }]);
+    throw new ConfigError(file, [
+      { path: "(file)", message: `${reason}; set INFRA_CONFIG to a config file or create ${DEFAULT_CONFIG_FILE}` },
+    ]);
   }
   let raw: unknown;
   try {
@@ -35,7 +37,9 @@ export function loadSpecFile(file: string): AppSpec {
     message: `written twice (again on line ${d.line}); JSON keeps only the last one, so the first is silently lost`,
   }));
   const result = validateSpec(raw);
-  if (!result.ok || duplicates.length > 0) throw new ConfigError(file, [...duplicates, ...(result.ok ? [] : result.problems)]);
+  if (!result.ok || duplicates.length > 0) {
+    throw new ConfigError(file, [...duplicates, ...(result.ok ? [] : result.problems)], result.ok ? undefined : result.note);
+  }
   return result.spec;
 }
 

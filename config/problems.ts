@@ -13,8 +13,10 @@ export class ConfigError extends Error {
   constructor(
     readonly file: string,
     readonly problems: readonly Problem[],
+    /** Printed after the problems: what was not checked yet (see `SCHEMA_FIRST_NOTE`). */
+    readonly note?: string,
   ) {
-    super(formatProblems(file, problems));
+    super(formatProblems(file, problems, note));
     this.name = "ConfigError";
   }
 }
@@ -29,11 +31,20 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === "" ? "(root)" : out;
 }
 
-export function formatProblems(file: string, problems: readonly Problem[]): string {
+export function formatProblems(file: string, problems: readonly Problem[], note?: string): string {
   const n = problems.length;
   const lines = problems.map((p) => `  - ${p.path}: ${p.message}`);
-  return [`Config ${file} has ${n} problem${n === 1 ? "" : "s"}:`, ...lines].join("\n");
+  return [`Config ${file} has ${n} problem${n === 1 ? "" : "s"}:`, ...lines, ...(note ? [note] : [])].join("\n");
 }
+
+/**
+ * Said under the problems when the config's shape is wrong: the checks that need a
+ * well-formed config (spec-checks.ts, service-checks.ts, edge-checks.ts) have not run yet.
+ */
+export const SCHEMA_FIRST_NOTE =
+  "Shape problems (unknown keys, wrong types, missing fields) come first: the checks that need the whole config " +
+  "well-formed (subnets and CIDRs, database and cache sizes and windows, services and routing, edge, DR, shared " +
+  "accounts, AWS names) run once these are fixed, and may find more.";
 
 /** The candidate closest to `word` by edit distance, when it is close enough to be a likely typo. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {

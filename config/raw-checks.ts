@@ -5,6 +5,7 @@
  */
 import { suppressionProblem } from "../guardrails/suppressions";
 import { PLATFORM_KEY_PURPOSES } from "./naming";
+import { EEA_REGIONS } from "./regions";
 import { describeValue as show, type Problem } from "./problems";
 import { ENVIRONMENTS } from "./schema";
 
@@ -180,4 +181,47 @@ export function keyPurposeProblems(raw: unknown): Problem[] {
         ]
       : [];
   });
+}
+
+/**
+ * GDPR: an allowed region outside the EEA is where personal data may go (the DR region's
+ * replicas and backup copies included), so each needs a `residencyAcknowledgements` entry
+ * giving the transfer's basis; an acknowledgement of a region that is not allowed, or is in
+ * the EEA, is stale.
+ */
+export function gdprResidencyProblems(raw: unknown): Problem[] {
+  const spec = obj(raw);
+  const allowed = spec?.allowedRegions;
+  const acks = Array.isArray(spec?.residencyAcknowledgements) ? spec.residencyAcknowledgements : [];
+  if (!spec || !Array.isArray(allowed)) return [];
+  const gdpr = Array.isArray(spec.compliance) && spec.compliance.includes("gdpr");
+  const acknowledged = new Map<unknown, number>(acks.map((a, i) => [obj(a)?.region, i]));
+  const problems: Problem[] = [];
+  if (gdpr) {
+    allowed.forEach((region, i) => {
+      if (typeof region !== "string" || EEA_REGIONS.includes(region as never) || acknowledged.has(region)) return;
+      const dr = spec.drRegion === region ? " (drRegion: bucket replicas and database backups go there)" : "";
+      problems.push({
+        path: `allowedRegions[${i}]`,
+        message:
+          `region "${region}" is outside the EEA and compliance includes gdpr: personal data may be transferred there${dr} ` +
+          `(GDPR Art. 44-46). Remove it, or add { "region": "${region}", "reason": "<the transfer's legal basis>" } ` +
+          "to residencyAcknowledgements",
+      });
+    });
+  }
+  acks.forEach((a, i) => {
+    const region = obj(a)?.region;
+    if (typeof region !== "string") return;
+    const why = !gdpr
+      ? "compliance does not include gdpr"
+      : !allowed.includes(region)
+        ? "it is not in allowedRegions"
+        : EEA_REGIONS.includes(region as never)
+          ? "it is inside the EEA"
+          : undefined;
+    if (why)
+      problems.push({ path: `residencyAcknowledgements[${i}].region`, message: `acknowledges "${region}" for nothing: ${why}; remove it` });
+  });
+  return problems;
 }

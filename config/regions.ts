@@ -22,3 +22,10 @@ export type AwsRegion = (typeof AWS_REGIONS)[number];
 export function partitionOf(region: string): "aws" | "aws-us-gov" {
   return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
 }
+
+/**
+ * Regions inside the European Economic Area (GDPR's own territory). eu-west-2 (London) and
+ * eu-central-2 (Zurich) are not: the UK and Switzerland have adequacy decisions, which a
+ * config states as its basis for the transfer (`residencyAcknowledgements`).
+ */
+export const EEA_REGIONS: readonly AwsRegion[] = ["eu-central-1", "eu-west-1", "eu-west-3", "eu-north-1", "eu-south-1", "eu-south-2"];

@@ -15,9 +15,15 @@ export function describeIssue(issue: Issue): Problem[] {
       const known = knownKeysAt(AppSpecSchema, issue.path);
       return issue.keys.map((key) => {
         const hint = didYouMean(key, known);
+        const preset = hint ? undefined : presetSettingFor(issue.path, key);
+        const suggestion = hint
+          ? ` (did you mean "${hint}"?)`
+          : preset
+            ? ` (did you mean "${preset}"? sizes, windows and thresholds are preset settings, set under overrides)`
+            : "";
         return {
           path: formatPath([...issue.path, key]),
-          message: `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}; allowed here: ${known.join(", ")}`,
+          message: `unknown key "${key}"${suggestion}; allowed here: ${known.join(", ")}`,
         };
       });
     }
@@ -80,6 +86,27 @@ function sizeOf(input: unknown): string {
 /** Our own message where a schema gave one (`z.string({ error })`), zod's generic one otherwise. */
 function issueText(issue: Issue, fallback: string): string {
   return issue.message.startsWith("Invalid input") ? fallback : issue.message;
+}
+
+/**
+ * A setting written beside what it tunes instead of under `overrides`: `database.storageGb`
+ * is `overrides.database.allocatedStorageGb` (`environments.prod.database.x` is
+ * `environments.prod.overrides.database.x`, `environments.prod.cache` is
+ * `environments.prod.overrides.cache`). The preset key equal to the unknown one, close to it,
+ * or containing it.
+ */
+function presetSettingFor(path: readonly PropertyKey[], key: string): string | undefined {
+  const inEnv = path[0] === "environments" && path.length >= 2;
+  const base = inEnv ? ["environments", path[1], "overrides"] : ["overrides"];
+  const rest = path.slice(inEnv ? 2 : 0).filter((seg) => typeof seg === "string");
+  if (rest.length !== path.length - (inEnv ? 2 : 0) || rest.includes("overrides")) return undefined;
+  const settings = knownKeysAt(AppSpecSchema, [...base, ...rest]);
+  const lower = key.toLowerCase();
+  const match =
+    settings.find((k) => k.toLowerCase() === lower) ??
+    didYouMean(key, settings) ??
+    (key.length >= 4 ? settings.filter((k) => k.toLowerCase().includes(lower)).sort((a, b) => a.length - b.length)[0] : undefined);
+  return match && formatPath([...base, ...rest, match]);
 }
 
 /** The keys an object schema accepts at a path, for "did you mean" hints. */

@@ -755,6 +755,18 @@ export const ResidencyExceptionSpec = z.strictObject({
   reason: z.string().min(10).describe("Why it is acceptable."),
 });
 
+/**
+ * With GDPR, an allowed region outside the EEA is a transfer of personal data to a third
+ * country (Art. 44-46): said out loud, with its legal basis, or the config is rejected.
+ */
+export const ResidencyAcknowledgementSpec = z.strictObject({
+  region: Region.describe("An allowedRegions entry outside the EEA."),
+  reason: z
+    .string()
+    .min(10)
+    .describe("The transfer's legal basis and what goes there (adequacy decision, SCCs, no personal data): a reviewer reads this."),
+});
+
 /** A justified exception to one guardrail rule on one construct (and what is below it). */
 export const SuppressionSpec = z.strictObject({
   rule: z.string().describe("Rule id: Checkov (CKV_AWS_18) or Trivy (AWS-0089) form."),
@@ -828,7 +840,9 @@ export const AppSpecSchema = z
     state: StateSpec.optional(),
     buckets: z.array(BucketSpec).optional().describe("Data buckets of the app."),
     drRegion: Region.optional().describe("Disaster-recovery region for bucket replicas and database backups; must be in allowedRegions."),
-    database: DatabaseSpec.optional().describe("The relational database (RDS PostgreSQL or MySQL). @default none"),
+    database: DatabaseSpec.optional().describe(
+      "The relational database (RDS PostgreSQL or MySQL instance, or an Aurora PostgreSQL cluster). @default none",
+    ),
     cache: CacheSpec.optional().describe("The cache (ElastiCache Redis OSS or Valkey). @default none"),
     services: z.array(ServiceSpec).optional().describe("Container services. @default none"),
     edge: EdgeSpec.optional().describe("Load balancer, WAF and CloudFront in front of the services."),
@@ -836,6 +850,10 @@ export const AppSpecSchema = z
       .array(ResidencyExceptionSpec)
       .optional()
       .describe("Resources allowed outside allowedRegions, each named with what it holds and why (README, Edge). @default none"),
+    residencyAcknowledgements: z
+      .array(ResidencyAcknowledgementSpec)
+      .optional()
+      .describe("With compliance gdpr: each allowedRegions entry outside the EEA, with the transfer's legal basis. @default none"),
     keys: z.array(KeySpec).optional().describe("Extra customer-managed keys besides the environment's data key."),
     secrets: z.array(SecretSpec).optional().describe("Secrets Manager entries, generated or placeholders."),
     alarmEmails: z

@@ -2,13 +2,15 @@
  * validateSpec(raw): every problem of a config at once, with its JSON path. Schema
  * problems come from zod; cross-field problems (residency, duplicates, derived AWS
  * names, state key clashes) from raw-checks.ts (on the raw input, reported alongside
- * schema problems) and spec-checks.ts (on a schema-valid spec).
+ * schema problems) and spec-checks.ts (on a schema-valid spec: while the schema fails, the
+ * result's `note` says that these are still to come).
  */
-import type { Problem } from "./problems";
+import { SCHEMA_FIRST_NOTE, type Problem } from "./problems";
 import {
   alarmProblems,
   duplicateProblems,
   environmentReferenceProblems,
+  gdprResidencyProblems,
   keyPurposeProblems,
   residencyProblems,
   roleAccountProblems,
@@ -29,13 +31,15 @@ import {
   sharedAccountProblems,
 } from "./spec-checks";
 
-export type ValidationResult = { ok: true; spec: AppSpec } | { ok: false; problems: Problem[] };
+/** `note` (SCHEMA_FIRST_NOTE) when the cross-field checks on a schema-valid spec could not run yet. */
+export type ValidationResult = { ok: true; spec: AppSpec } | { ok: false; problems: Problem[]; note?: string };
 
 export function validateSpec(raw: unknown): ValidationResult {
   const parsed = AppSpecSchema.safeParse(raw, { reportInput: true });
   const problems: Problem[] = parsed.success ? [] : parsed.error.issues.flatMap(describeIssue);
   problems.push(...residencyProblems(raw), ...duplicateProblems(raw), ...suppressionProblems(raw), ...alarmProblems(raw));
   problems.push(...environmentReferenceProblems(raw), ...roleAccountProblems(raw), ...keyPurposeProblems(raw));
+  problems.push(...gdprResidencyProblems(raw));
   if (parsed.success) {
     const network = networkProblems(parsed.data);
     const dataTier = [...databaseProblems(parsed.data), ...cacheProblems(parsed.data)];
@@ -52,7 +56,9 @@ export function validateSpec(raw: unknown): ValidationResult {
     // Names are checked on the resolved spec, which needs a valid network plan, engine versions and certificates.
     if (network.length + dataTier.length + services.length === 0) problems.push(...derivedNameProblems(parsed.data));
   }
-  if (!parsed.success || problems.length > 0) return { ok: false, problems: withoutEchoes(dedupe(problems)) };
+  if (!parsed.success || problems.length > 0) {
+    return { ok: false, problems: withoutEchoes(dedupe(problems)), ...(parsed.success ? {} : { note: SCHEMA_FIRST_NOTE }) };
+  }
   return { ok: true, spec: parsed.data };
 }
 

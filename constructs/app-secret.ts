@@ -105,8 +105,8 @@ export class AppSecret extends Construct {
       suppress(
         this,
         "CKV2_AWS_57",
-        "No rotation function configured: the value is issued outside AWS or generated once; rotate it by the runbook, or set " +
-          "secrets[].rotation in config.",
+        "No rotation function configured: the value is issued outside AWS or generated once; rotate it by the runbook in " +
+          "docs/runbooks.md (Rotating secrets), or set secrets[].rotation in config.",
       );
     }
   }

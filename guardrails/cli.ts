@@ -6,7 +6,7 @@
  * any report is written.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { basename, dirname, isAbsolute, join, relative } from "node:path";
 import { blocking, evaluate, formatBlocking, type StackReport } from "./engine";
 import type { TfJsonDocument } from "./graph";
 import { InputError, ioMessage, readTerraformHcl, readTfJson } from "./input";
@@ -226,7 +226,7 @@ async function run(args: string[]): Promise<number> {
     try {
       const suppressions = [...recordedSuppressions(recorded), ...inline];
       const context: RuleContext = { ...recorded.context, ...(options.allowedRegions ? { allowedRegions: options.allowedRegions } : {}) };
-      return evaluate(relative(process.cwd(), unit.label) || ".", doc, suppressions, undefined, context);
+      return evaluate(shown(unit.label), doc, suppressions, undefined, context);
     } catch (e) {
       throw new CliError(unit.label, `could not be checked (${ioMessage(e)})`);
     }
@@ -250,9 +250,23 @@ async function run(args: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * `npm run` starts a script in the package root, whatever directory the user typed it in;
+ * npm records that directory in INIT_CWD. Read relative paths from there, as any command
+ * would. Only when npm ran this very script: a test run by `npm test` inherits INIT_CWD.
+ */
+function userDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.npm_lifecycle_event === "guardrails" && env.INIT_CWD ? env.INIT_CWD : undefined;
+}
+
+/** A path as the user gave it: relative stays relative (to where they are), absolute stays absolute. */
+const shown = (path: string) => (isAbsolute(path) ? path : relative(process.cwd(), path) || ".");
+
 /** Exit 2 with one line for anything that is not a finding: no stack trace. */
 async function main(args: string[]): Promise<number> {
   try {
+    const dir = userDirectory();
+    if (dir) process.chdir(dir);
     return await run(args);
   } catch (e) {
     if (e instanceof CliError) console.error(`guardrails: ${e.file}: ${e.message}`);

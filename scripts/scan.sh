@@ -23,14 +23,14 @@ if command -v checkov >/dev/null 2>&1; then
   echo "== checkov (terraform_json, skips from $out/.checkov.yaml)"
   checkov -d "$out" --framework terraform_json --config-file "$out/.checkov.yaml" --compact --quiet || status=1
 else
-  echo "checkov not installed: pip install checkov (Python 3.9+), then rerun npm run scan"
+  echo "checkov not installed: pip install checkov==3.3.13 (Python 3.9+; the version the guardrails were measured against, README 'Agreement with the scanners'), then rerun npm run scan"
 fi
 if command -v trivy >/dev/null 2>&1; then
   ran=1
   echo "== trivy config (ignores from $out/.trivyignore.yaml)"
   trivy config --exit-code 1 --skip-dirs "**/.terraform" --ignorefile "$out/.trivyignore.yaml" "$out" || status=1
 else
-  echo "trivy not installed: see https://trivy.dev (e.g. the aquasecurity/trivy-action in GitHub Actions), then rerun npm run scan"
+  echo "trivy not installed: trivy 0.61 or later (https://trivy.dev; in GitHub Actions aquasecurity/trivy-action), which fetches the trivy-checks bundle (measured at v2.2.0), then rerun npm run scan"
 fi
 if [ "$ran" -eq 0 ]; then
   echo "scan: no scanner ran; the guardrails already checked these stacks at synth (see guardrails.md per stack)" >&2

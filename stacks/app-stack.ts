@@ -12,6 +12,7 @@ import { attachPermissionsBoundary } from "../constructs/permissions-boundary";
 import { eventRulePublisher, topicPublisherKeyStatement } from "../constructs/policy-document";
 import { SecureBucket } from "../constructs/secure-bucket";
 import { SecurityAlerts } from "../constructs/security-alerts";
+import { addAppOutputs } from "./app-outputs";
 import { addAwsProvider } from "./aws-provider";
 import { ComputeTier } from "./compute-tier";
 import { DataTier, dataTierAlarmTopic } from "./data-tier";
@@ -189,6 +190,14 @@ export class AppStack extends TerraformStack {
       accessLogBucket: this.accessLogBucket,
       hostedZones,
       loadBalancer: this.compute.loadBalancer,
+    });
+    addAppOutputs(this, {
+      compute: this.compute,
+      data: this.data,
+      edge: this.edge,
+      alarmTopicArn: this.observability.topic.topicArn,
+      dataKeyArn: this.dataKey.keyArn,
+      appSubnetIds: this.network.appSubnetIds,
     });
   }
 

@@ -95,6 +95,22 @@ describe("guardrails CLI", () => {
     const unchecked = runCli(file);
     expect(unchecked.stderr).not.toMatch(/PRJ_DATA_RESIDENCY/);
   });
+
+  it("through npm, reads relative paths from where the user is (INIT_CWD) and prints paths as given", () => {
+    mkdirSync(join(work, "mod"));
+    writeFileSync(join(work, "mod", "lb.tf.json"), JSON.stringify({ resource: { aws_lb: { main: { internal: true } } } }));
+    // npm runs the script in the package root; the user stands in their own folder.
+    const npm = (...args: string[]) =>
+      spawnSync("npm", ["--prefix", root, "run", "--silent", "guardrails", "--", ...args], { cwd: work, encoding: "utf8" });
+    const relativeRun = npm(join("mod", "lb.tf.json"));
+    expect(relativeRun.stderr).not.toMatch(/no such file/);
+    expect(relativeRun.stdout).toMatch(/^ {2}mod\/lb\.tf\.json: \d+ checks passed.*; report mod\/lb\.guardrails\.md$/m);
+    expect(relativeRun.stderr).toMatch(/^ {2}- mod\/lb\.tf\.json aws_lb\.main \[/m);
+    expect(existsSync(join(work, "mod", "lb.guardrails.md"))).toBe(true);
+    const absoluteRun = npm(join(work, "mod"));
+    expect(absoluteRun.stdout).toContain(`  ${join(work, "mod", "lb.tf.json")}: `);
+    expect(absoluteRun.stdout).not.toMatch(/\.\.\//);
+  });
 });
 
 describe("guardrails CLI on HCL (.tf)", () => {

@@ -16,8 +16,8 @@ describe("npm run scan", () => {
   it("fails when no scanner is installed, saying how to install them", () => {
     const r = run(work);
     expect(r.status).toBe(3);
-    expect(r.stdout).toMatch(/checkov not installed: pip install checkov/);
-    expect(r.stdout).toMatch(/trivy not installed: see https:\/\/trivy\.dev/);
+    expect(r.stdout).toMatch(/checkov not installed: pip install checkov==3\.3\.13 /);
+    expect(r.stdout).toMatch(/trivy not installed: trivy 0\.61 or later \(https:\/\/trivy\.dev/);
     expect(r.stderr).toMatch(/failing because nothing was scanned; .* --allow-none/);
   });
 
