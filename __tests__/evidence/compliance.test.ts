@@ -97,3 +97,25 @@ describe("compliance evidence", () => {
     expect(control(complianceEvidence(doc, failing), "164.312(a)(2)(iv)").status).toBe("not-met");
   });
 });
+
+describe("compliance evidence of every example", () => {
+  const examples = ["apprunner-eu", "ecs-hipaa", "apprunner-aurora", "ecs-cdn-hipaa", "ecs-mysql-dr"];
+  it.each(examples)("%s prod: every control met, none external or a gap, each with the resources of its kind", (name) => {
+    const spec = loadSpecFile(join(__dirname, "..", "..", "examples", `${name}.json`));
+    const e = evidenceOf(spec, "prod");
+    expect(e.controls.filter((c) => c.status !== "met").map((c) => c.control)).toEqual([]);
+    const byId = (id: string) => types(control(e, id).implementedBy);
+    expect(byId("164.312(b)")).toEqual(["aws_cloudtrail"]);
+    expect(byId("164.312(e)(1)")).toEqual(expect.arrayContaining(["aws_s3_bucket_policy"]));
+    const providers = control(e, "Art. 44-46").implementedBy;
+    expect(providers.length).toBeGreaterThan(0);
+    expect(providers.every((a) => a.startsWith("provider.aws."))).toBe(true);
+    const contingency = byId("164.308(a)(7)");
+    expect(contingency.some((t) => t === "aws_db_instance" || t === "aws_rds_cluster")).toBe(true);
+    if (name === "apprunner-aurora") expect(contingency).toEqual(expect.arrayContaining(["aws_rds_cluster", "aws_backup_plan"]));
+    if (name === "ecs-mysql-dr") expect(contingency).toContain("aws_db_instance_automated_backups_replication");
+    const inTransit = byId("164.312(e)(1)");
+    if (name.startsWith("ecs-")) expect(inTransit).toContain("aws_lb_listener");
+    if (name === "ecs-cdn-hipaa" || name === "apprunner-eu") expect(inTransit).toContain("aws_cloudfront_distribution");
+  });
+});
