@@ -25,14 +25,24 @@ export interface Finding {
   readonly suppressedFor?: readonly Scanner[];
 }
 
+/** The config a stack was built from, so a report names what was reviewed. */
+export interface ReviewedConfig {
+  /** Its path, relative to the working directory. */
+  readonly file: string;
+  /** sha256 of its bytes, hex. */
+  readonly sha256: string;
+}
+
 export interface StackReport {
   readonly stack: string;
   readonly findings: readonly Finding[];
   /** Suppressions that matched no failing finding: remove them or they hide a future regression. */
   readonly staleSuppressions: readonly Suppression[];
   readonly rulesEvaluated: number;
-  /** What the rules knew beyond the JSON (allowed regions). */
+  /** What the rules knew beyond the JSON (allowed regions, compliance frameworks). */
   readonly context: RuleContext;
+  /** The config the stack was built from. @default - not known (Terraform from elsewhere) */
+  readonly config?: ReviewedConfig;
 }
 
 const matches = (s: Suppression, r: Rule, res: TfResource) =>
