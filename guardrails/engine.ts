@@ -119,7 +119,10 @@ export function formatBlocking(reports: readonly StackReport[]): string {
   const all = reports.flatMap(blocking).sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   const lines = all.map((f) => {
     const ids = [f.checkov, ...(f.trivy ?? []).filter((t) => t.startsWith("AWS-"))].filter(Boolean).join(" / ") || f.ruleId;
-    return `  - ${f.stack} ${f.address} [${ids}] ${f.status === "unknown" ? "UNKNOWN" : f.severity.toUpperCase()}: ${f.detail}\n      rule: ${f.description}\n      fix:  ${f.fix}`;
+    const level = f.status === "unknown" ? "UNKNOWN" : f.severity.toUpperCase();
+    return [`  - ${f.stack} ${f.address} [${ids}] ${level}: ${f.detail}`, `      rule: ${f.description}`, `      fix:  ${f.fix}`].join(
+      "\n",
+    );
   });
   return [`Guardrails: ${all.length} finding${all.length === 1 ? "" : "s"}, most severe first:`, ...lines].join("\n");
 }

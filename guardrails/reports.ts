@@ -79,7 +79,8 @@ export function reportCounts(report: StackReport) {
 export function summaryLine(report: StackReport, markdownFile: string): string {
   const c = reportCounts(report);
   const problems = c.failed + c.unknown > 0 ? `, ${c.failed} failed, ${c.unknown} unknown` : "";
-  return `  ${report.stack}: ${c.passed} checks passed, ${c.suppressed} suppressed${problems} (${c.rulesApplied} rules on ${c.resources} resource${c.resources === 1 ? "" : "s"}); report ${markdownFile}`;
+  const scope = `${c.rulesApplied} rules on ${c.resources} resource${c.resources === 1 ? "" : "s"}`;
+  return `  ${report.stack}: ${c.passed} checks passed, ${c.suppressed} suppressed${problems} (${scope}); report ${markdownFile}`;
 }
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");

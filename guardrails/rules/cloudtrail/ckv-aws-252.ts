@@ -13,7 +13,9 @@ export const CKV_AWS_252: Rule = mustBeSet(
     severity: "low",
     resourceTypes: TRAIL,
     description: "sns_topic_name is set.",
-    fix: "`sns_topic_name`: a log-delivery topic a SIEM subscribes to, not an alarm topic (one notice per log file); Audit creates <app>-<env>-trail-deliveries.",
+    fix:
+      "`sns_topic_name`: a log-delivery topic a SIEM subscribes to, not an alarm topic (one notice per " +
+      "log file); Audit creates <app>-<env>-trail-deliveries.",
   },
   "sns_topic_name",
 );

@@ -13,7 +13,9 @@ export const CKV_AWS_224: Rule = {
   severity: "medium",
   resourceTypes: ["aws_ecs_cluster"],
   description: "ECS Exec configuration has a kms_key_id and encrypted CloudWatch or S3 logging.",
-  fix: "`execute_command_configuration.kms_key_id` and `log_configuration.cloud_watch_encryption_enabled = true` (ContainerCluster does this).",
+  fix:
+    "`execute_command_configuration.kms_key_id` and " +
+    "`log_configuration.cloud_watch_encryption_enabled = true` (ContainerCluster does this).",
   check: (r) => {
     const exec = get(r.config, "configuration.execute_command_configuration");
     if (exec === undefined) return notApplicable;

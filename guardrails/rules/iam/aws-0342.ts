@@ -13,7 +13,9 @@ export const AWS_0342: Rule = policyRule(
     severity: "high",
     resourceTypes: POLICIES,
     description: "An Allow of iam:PassRole needs a Deny on iam:PassRole in the same policy (Trivy ignores Resource scoping).",
-    fix: "`Resource` of iam:PassRole: the role ARNs, with an iam:PassedToService Condition; suppress with that reason (Trivy asks for a Deny).",
+    fix:
+      "`Resource` of iam:PassRole: the role ARNs, with an iam:PassedToService Condition; suppress with " +
+      "that reason (Trivy asks for a Deny).",
   },
   "policy",
   (st) =>

@@ -12,7 +12,9 @@ export const CKV_AWS_61: Rule = trustRule(
     severity: "high",
     resourceTypes: ["aws_iam_role"],
     description: "The trust policy does not allow a whole account (account id or :root) to assume the role.",
-    fix: "`assume_role_policy`: trust specific roles; if an account must be trusted, add aws:PrincipalArn conditions and suppress with the reason.",
+    fix:
+      "`assume_role_policy`: trust specific roles; if an account must be trusted, add aws:PrincipalArn " +
+      "conditions and suppress with the reason.",
   },
   (s) =>
     s.Effect === "Allow" &&

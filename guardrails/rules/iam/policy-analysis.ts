@@ -369,7 +369,9 @@ const SPECS: readonly Spec[] = [
       "lambda:InvokeFunction, iam:PutRolePolicy + sts:AssumeRole, iam:CreateAccessKey) is allowed without " +
       "constraint: on Resource * or, for actions no ARN can scope, on any Resource, in a statement without " +
       "Condition; actions a Deny names are taken out.",
-    fix: "`Resource` / `resources`: named ARNs for the IAM, Lambda, Glue and sts:AssumeRole actions, or a Condition (iam:PassedToService for iam:PassRole).",
+    fix:
+      "`Resource` / `resources`: named ARNs for the IAM, Lambda, Glue and sts:AssumeRole actions, or a " +
+      "Condition (iam:PassedToService for iam:PassRole).",
   },
   {
     analysis: "credentialsExposure",

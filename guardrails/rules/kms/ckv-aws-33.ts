@@ -13,7 +13,9 @@ export const CKV_AWS_33: Rule = policyRule(
     severity: "critical",
     resourceTypes: KEY,
     description: "No statement that is not a Deny and has no Condition names a wildcard principal (`*`, a list holding `*`, or AWS `*`).",
-    fix: "`policy`: grant the account root or named roles and services; add a Condition to any wildcard-principal statement (EncryptionKey does this).",
+    fix:
+      "`policy`: grant the account root or named roles and services; add a Condition to any " +
+      "wildcard-principal statement (EncryptionKey does this).",
   },
   "policy",
   (st) =>

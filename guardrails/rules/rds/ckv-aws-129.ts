@@ -13,7 +13,9 @@ export const CKV_AWS_129: Rule = mustBeSet(
     severity: "medium",
     resourceTypes: INSTANCE,
     description: "enabled_cloudwatch_logs_exports is a non-empty list.",
-    fix: "`enabled_cloudwatch_logs_exports`: postgresql and upgrade (PostgreSQL) or audit, error, general and slowquery (MySQL) (Database does this).",
+    fix:
+      "`enabled_cloudwatch_logs_exports`: postgresql and upgrade (PostgreSQL) or audit, error, general " +
+      "and slowquery (MySQL) (Database does this).",
   },
   "enabled_cloudwatch_logs_exports",
 );

@@ -11,7 +11,9 @@ export const PRJ_DATA_RESIDENCY: Rule = {
   description:
     "Every provider and every resource with its own `region` is in the config's allowedRegions, or is of a type and below a construct " +
     "scope that a named residency exception admits in its region.",
-  fix: "`region` (provider or resource): one of allowedRegions, as are primaryRegion, state.region and drRegion; CloudFront's us-east-1 parts need a named residencyExceptions entry.",
+  fix:
+    "`region` (provider or resource): one of allowedRegions, as are primaryRegion, state.region and " +
+    "drRegion; CloudFront's us-east-1 parts need a named residencyExceptions entry.",
   check: (r, _g, ctx) => {
     if (!ctx.allowedRegions) return notApplicable;
     const region = r.config.region;

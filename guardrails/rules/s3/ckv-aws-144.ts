@@ -17,7 +17,9 @@ export const CKV_AWS_144: Rule = companionRule(
     description:
       "Cross-region replication has an Enabled rule, inline (replication_configuration.rules) or in a connected " +
       "aws_s3_bucket_replication_configuration.",
-    fix: "`aws_s3_bucket_replication_configuration` to the DR region (SecureBucket does this with drRegion), or suppress with the residency/durability reason.",
+    fix:
+      "`aws_s3_bucket_replication_configuration` to the DR region (SecureBucket does this with " +
+      "drRegion), or suppress with the residency/durability reason.",
   },
   ["aws_s3_bucket_replication_configuration"],
   (c) => blocks(c.config.rule).some((r) => r.status === "Enabled"),

@@ -15,7 +15,9 @@ export const CKV_AWS_145: Rule = companionRule(
     description:
       "Default encryption is aws:kms (inline, or in a connected " +
       "aws_s3_bucket_server_side_encryption_configuration); the key is not inspected.",
-    fix: "`sse_algorithm = \"aws:kms\"` with `kms_master_key_id` = the environment's CMK ARN, in the bucket's SSE configuration (SecureBucket does this).",
+    fix:
+      '`sse_algorithm = "aws:kms"` with `kms_master_key_id` = the environment\'s CMK ARN, in the ' +
+      "bucket's SSE configuration (SecureBucket does this).",
   },
   ["aws_s3_bucket_server_side_encryption_configuration"],
   (c) => sseRules(c.config).some((r) => get(r, "apply_server_side_encryption_by_default.sse_algorithm") === "aws:kms"),

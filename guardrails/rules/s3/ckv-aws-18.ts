@@ -15,7 +15,9 @@ export const CKV_AWS_18: Rule = companionRule(
     description:
       "Bucket has server access logging: inline logging, or an aws_s3_bucket_logging " +
       "connected to it either way (a log target counts, as in Checkov's graph).",
-    fix: "`aws_s3_bucket_logging` with `bucket` = this bucket and `target_bucket` = a log bucket (SecureBucket's `logging` prop writes it).",
+    fix:
+      "`aws_s3_bucket_logging` with `bucket` = this bucket and `target_bucket` = a log bucket " +
+      "(SecureBucket's `logging` prop writes it).",
   },
   ["aws_s3_bucket_logging"],
   () => true,

@@ -17,7 +17,9 @@ export const CKV_AWS_57: Rule = {
   description:
     "No public-read-write ACL, and no aws_s3_bucket_acl grant to AllUsers where any grant of that ACL is WRITE, WRITE_ACP " +
     "or FULL_CONTROL (Checkov's S3PublicACLWrite reads the grants as a set).",
-  fix: '`acl`: remove public-read-write and any AllUsers write grant; `object_ownership = "BucketOwnerEnforced"` disables ACLs (SecureBucket does this).',
+  fix:
+    "`acl`: remove public-read-write and any AllUsers write grant; `object_ownership = " +
+    '"BucketOwnerEnforced"` disables ACLs (SecureBucket does this).',
   check: (b, g) => {
     const acls = g.connected(b, "aws_s3_bucket_acl");
     if ([b.config.acl, ...acls.map((a) => a.config.acl)].includes("public-read-write")) return fail("acl is public-read-write");

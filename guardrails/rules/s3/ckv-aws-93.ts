@@ -14,7 +14,9 @@ export const CKV_AWS_93: Rule = policyRule(
     description:
       "No unconditional Deny of * / s3:* / s3:Put* / bucket-policy actions to everyone (locks out the account root); a literal " +
       "policy that is not JSON passes, as in Checkov (IAM rejects it).",
-    fix: "`policy`: give a Deny-all statement a Condition (e.g. aws:SecureTransport = false) so it cannot lock out the account (SecureBucket's TLS deny does).",
+    fix:
+      "`policy`: give a Deny-all statement a Condition (e.g. aws:SecureTransport = false) so it cannot " +
+      "lock out the account (SecureBucket's TLS deny does).",
   },
   "policy",
   (st) =>

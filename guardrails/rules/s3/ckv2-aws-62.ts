@@ -15,7 +15,9 @@ export const CKV2_AWS_62: Rule = companionRule(
     severity: "low",
     resourceTypes: BUCKET,
     description: "An aws_s3_bucket_notification references the bucket (contents not inspected).",
-    fix: "`aws_s3_bucket_notification` with `bucket` = this bucket, e.g. `eventbridge = true` (SecureBucket's eventBridgeNotifications, default true).",
+    fix:
+      "`aws_s3_bucket_notification` with `bucket` = this bucket, e.g. `eventbridge = true` " +
+      "(SecureBucket's eventBridgeNotifications, default true).",
   },
   ["aws_s3_bucket_notification"],
   () => true,
