@@ -58,7 +58,7 @@ async function main(): Promise<number> {
   }
   try {
     if (problems.length > 0) throw new ConfigError(files.join(", "), []);
-    const { stacks, summaries, warnings } = await synthesizeApps(specs, outdir, { hcl });
+    const { stacks, summaries, warnings } = await synthesizeApps(specs, outdir, { hcl, configFiles: files });
     for (const w of warnings) console.warn(w);
     const from = files.length === 1 ? files[0] : `${files.length} configs (${files.join(", ")})`;
     console.log(`Synthesized ${stacks.length} stacks from ${from} into ${outdir}/stacks${hcl ? " (HCL)" : ""}; guardrails:`);

@@ -139,7 +139,7 @@ describe("entry point", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Guardrails: 2 findings, most severe first:/);
     expect(run.stderr).toMatch(
-      /demo-dev-app aws_cloudwatch_log_group\.Observability_AppLogGroup_\w+ \[CKV_AWS_338\] LOW: retention_in_days is 90\n\s+rule: .*\n\s+fix: {2}Keep logs at least 365 days/,
+      /demo-dev-app aws_cloudwatch_log_group\.Observability_AppLogGroup_\w+ \[CKV_AWS_338\] LOW: retention_in_days is 90\n\s+rule: .*\n\s+fix: {2}`retention_in_days`: 365 or more/,
     );
     expect(run.stderr).toMatch(/Nothing was written/);
     noStackTrace(run.stderr);

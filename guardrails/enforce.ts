@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TerraformStack } from "cdktf";
-import { blocking, evaluate, formatBlocking, type StackReport } from "./engine";
+import { blocking, evaluate, formatBlocking, type ReviewedConfig, type StackReport } from "./engine";
 import type { TfJsonDocument } from "./graph";
 import { jsonReport, markdownReport, sarifReport } from "./reports";
 import { checkovConfig, trivyIgnore } from "./scanner-config";
@@ -17,6 +17,8 @@ export interface GuardedStack {
   readonly stack: TerraformStack;
   readonly suppressions?: readonly Suppression[];
   readonly context?: RuleContext;
+  /** The config the stack was built from, named in its reports. @default - not named */
+  readonly config?: ReviewedConfig;
 }
 
 /** Raised when a stack has findings that are neither fixed nor suppressed. */
@@ -32,9 +34,10 @@ export class GuardrailError extends Error {
  * Pass `doc` when the JSON is already at hand (read back from synth output) to save
  * resolving the stack a second time.
  */
-export function evaluateStack({ stack, suppressions = [], context = {} }: GuardedStack, doc?: TfJsonDocument): StackReport {
+export function evaluateStack({ stack, suppressions = [], context = {}, config }: GuardedStack, doc?: TfJsonDocument): StackReport {
   const json = doc ?? (stack.toTerraform() as TfJsonDocument);
-  return evaluate(stack.node.id, json, [...suppressionsIn(stack), ...suppressions], undefined, context);
+  const report = evaluate(stack.node.id, json, [...suppressionsIn(stack), ...suppressions], undefined, context);
+  return config ? { ...report, config } : report;
 }
 
 /**
@@ -54,7 +57,10 @@ export function attachGuardrails(guarded: GuardedStack): void {
  * Evaluate all stacks; throws GuardrailError listing every blocking finding of every stack.
  * `docOf` supplies a stack's JSON when it was already synthesized.
  */
-export function enforce(stacks: readonly (GuardedStack | TerraformStack)[], docOf?: (stack: TerraformStack) => TfJsonDocument): StackReport[] {
+export function enforce(
+  stacks: readonly (GuardedStack | TerraformStack)[],
+  docOf?: (stack: TerraformStack) => TfJsonDocument,
+): StackReport[] {
   const reports = stacks.map((s) => {
     const guarded = "stack" in s ? s : { stack: s };
     return evaluateStack(guarded, docOf?.(guarded.stack));
@@ -80,5 +86,7 @@ export function writeReports(outdir: string, reports: readonly StackReport[], op
 
 /** One line per stale suppression, for the console. */
 export function staleWarnings(reports: readonly StackReport[]): string[] {
-  return reports.flatMap((r) => r.staleSuppressions.map((s) => `warning: stale suppression ${s.id} on ${s.constructPath} (${s.source}) matches no finding; remove it`));
+  return reports.flatMap((r) =>
+    r.staleSuppressions.map((s) => `warning: stale suppression ${s.id} on ${s.constructPath} (${s.source}) matches no finding; remove it`),
+  );
 }

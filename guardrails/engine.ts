@@ -25,14 +25,24 @@ export interface Finding {
   readonly suppressedFor?: readonly Scanner[];
 }
 
+/** The config a stack was built from, so a report names what was reviewed. */
+export interface ReviewedConfig {
+  /** Its path, relative to the working directory. */
+  readonly file: string;
+  /** sha256 of its bytes, hex. */
+  readonly sha256: string;
+}
+
 export interface StackReport {
   readonly stack: string;
   readonly findings: readonly Finding[];
   /** Suppressions that matched no failing finding: remove them or they hide a future regression. */
   readonly staleSuppressions: readonly Suppression[];
   readonly rulesEvaluated: number;
-  /** What the rules knew beyond the JSON (allowed regions). */
+  /** What the rules knew beyond the JSON (allowed regions, compliance frameworks). */
   readonly context: RuleContext;
+  /** The config the stack was built from. @default - not known (Terraform from elsewhere) */
+  readonly config?: ReviewedConfig;
 }
 
 const matches = (s: Suppression, r: Rule, res: TfResource) =>
@@ -109,7 +119,10 @@ export function formatBlocking(reports: readonly StackReport[]): string {
   const all = reports.flatMap(blocking).sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   const lines = all.map((f) => {
     const ids = [f.checkov, ...(f.trivy ?? []).filter((t) => t.startsWith("AWS-"))].filter(Boolean).join(" / ") || f.ruleId;
-    return `  - ${f.stack} ${f.address} [${ids}] ${f.status === "unknown" ? "UNKNOWN" : f.severity.toUpperCase()}: ${f.detail}\n      rule: ${f.description}\n      fix:  ${f.fix}`;
+    const level = f.status === "unknown" ? "UNKNOWN" : f.severity.toUpperCase();
+    return [`  - ${f.stack} ${f.address} [${ids}] ${level}: ${f.detail}`, `      rule: ${f.description}`, `      fix:  ${f.fix}`].join(
+      "\n",
+    );
   });
   return [`Guardrails: ${all.length} finding${all.length === 1 ? "" : "s"}, most severe first:`, ...lines].join("\n");
 }

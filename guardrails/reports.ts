@@ -4,8 +4,18 @@ import { controlsOf, FAMILY_REFERENCES, type ControlFamily } from "./packs";
 import { ALL_RULES } from "./rules";
 
 export function jsonReport(report: StackReport): string {
-  const c = reportCounts(report);
-  return `${JSON.stringify({ stack: report.stack, summary: { passed: c.passed, failed: c.failed, unknown: c.unknown, suppressed: c.suppressed, checks: c.checks, rulesApplied: c.rulesApplied, resources: c.resources }, rulesEvaluated: report.rulesEvaluated, context: report.context, findings: report.findings.map((f) => ({ ...f, controls: controlsOf(f.ruleId) })), staleSuppressions: report.staleSuppressions }, null, 2)}\n`;
+  const { rulesEvaluated, ...c } = reportCounts(report);
+  const summary = { passed: c.passed, failed: c.failed, unknown: c.unknown, suppressed: c.suppressed, checks: c.checks };
+  const json = {
+    stack: report.stack,
+    ...(report.config ? { config: report.config } : {}),
+    summary: { ...summary, rulesApplied: c.rulesApplied, resources: c.resources },
+    rulesEvaluated,
+    context: report.context,
+    findings: report.findings.map((f) => ({ ...f, controls: controlsOf(f.ruleId) })),
+    staleSuppressions: report.staleSuppressions,
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
 }
 
 const SARIF_LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" } as const;
@@ -69,20 +79,25 @@ export function reportCounts(report: StackReport) {
 export function summaryLine(report: StackReport, markdownFile: string): string {
   const c = reportCounts(report);
   const problems = c.failed + c.unknown > 0 ? `, ${c.failed} failed, ${c.unknown} unknown` : "";
-  return `  ${report.stack}: ${c.passed} checks passed, ${c.suppressed} suppressed${problems} (${c.rulesApplied} rules on ${c.resources} resource${c.resources === 1 ? "" : "s"}); report ${markdownFile}`;
+  const scope = `${c.rulesApplied} rules on ${c.resources} resource${c.resources === 1 ? "" : "s"}`;
+  return `  ${report.stack}: ${c.passed} checks passed, ${c.suppressed} suppressed${problems} (${scope}); report ${markdownFile}`;
 }
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const ids = (f: Finding) => [f.checkov, ...(f.trivy ?? []).filter((t) => t.startsWith("AWS-"))].filter(Boolean).join(", ") || f.ruleId;
-const references = (ruleId: string) => {
-  const c = controlsOf(ruleId);
-  return [...c.hipaa.map((h) => `HIPAA ${h}`), ...c.gdpr.map((g) => `GDPR ${g}`)].join("; ") || "none";
-};
 const SEVERITY_ORDER = ["critical", "high", "medium", "low"];
 const bySeverity = (a: Finding, b: Finding) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity);
 
+/** Frameworks whose references a report cites: the stack's declared compliance, or both when it declares none. */
+type Framework = "hipaa" | "gdpr";
+const FRAMEWORKS: readonly Framework[] = ["hipaa", "gdpr"];
+const FRAMEWORK_NAME: Record<Framework, string> = { hipaa: "HIPAA", gdpr: "GDPR" };
+const citedFrameworks = (report: StackReport): readonly Framework[] =>
+  report.context.compliance ? FRAMEWORKS.filter((f) => report.context.compliance!.includes(f)) : FRAMEWORKS;
+
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`), ""];
+  const line = (r: readonly string[]) => `| ${r.map(cell).join(" | ")} |`;
+  return [line(header), `|${header.map(() => "---").join("|")}|`, ...rows.map(line), ""];
 }
 
 /** Status counts per group, in the groups' first-seen order. */
@@ -96,13 +111,32 @@ function tally(findings: readonly Finding[], key: (f: Finding) => string): [stri
   return [...groups];
 }
 
+/** What the report was made from: the config file and its hash, the frameworks it cites. */
+function reviewedLines(report: StackReport, cited: readonly Framework[]): string[] {
+  const declared = report.context.compliance;
+  const frameworks = cited.map((f) => FRAMEWORK_NAME[f]).join(" and ");
+  const compliance = !declared
+    ? `not declared; ${frameworks} references both cited`
+    : cited.length === 0
+      ? "none declared; no HIPAA or GDPR references cited"
+      : `${frameworks}; references cited for ${cited.length === 1 ? "it" : "them"} only`;
+  return [
+    ...(report.config ? [`- config: \`${report.config.file}\`, sha256 \`${report.config.sha256}\``] : []),
+    `- compliance: ${compliance}`,
+    "",
+  ];
+}
+
 /**
- * guardrails.md, for a reviewer: counts, a summary per control family and per resource,
- * then what needs action (failed, unknown: each with its fix), the accepted exceptions with
- * their reasons, and the passed checks last, as an appendix.
+ * guardrails.md, for a reviewer: what was reviewed (config file and its sha256, compliance),
+ * the counts, then what needs a decision (failed and unknown checks with their fix, the
+ * accepted exceptions with their reasons and fix), the summaries per control family and per
+ * resource, and the passed checks last, as an appendix. Control references are cited only
+ * for the frameworks the stack declares. Nothing in it varies between identical runs.
  */
 export function markdownReport(report: StackReport): string {
   const c = reportCounts(report);
+  const cited = citedFrameworks(report);
   const by = (s: Finding["status"]) => report.findings.filter((f) => f.status === s).sort(bySeverity);
   const statusCells = (t: Record<Finding["status"], number>) => [
     String(t.passed),
@@ -111,59 +145,40 @@ export function markdownReport(report: StackReport): string {
     String(t.suppressed),
   ];
   const familyOf = (f: Finding) => controlsOf(f.ruleId).family ?? "unclassified";
+  const controls = (f: Finding) => {
+    const refs = controlsOf(f.ruleId);
+    const cites = cited.flatMap((fw) => refs[fw].map((r) => `${FRAMEWORK_NAME[fw]} ${r}`)).join("; ");
+    return cites ? `${familyOf(f)} (${cites})` : familyOf(f);
+  };
   const families = tally(report.findings, familyOf).sort(([a], [b]) => a.localeCompare(b));
   const resources = tally(report.findings, (f) => f.address)
     // Resources that need action first, then by address.
     .sort(([a, x], [b, y]) => y.failed + y.unknown - (x.failed + x.unknown) || a.localeCompare(b));
-  const action = (title: string, list: Finding[], what: string) => [
+  const entries = (title: string, list: Finding[], lines: (f: Finding) => string[]) => [
     `## ${title} (${list.length})`,
     "",
     ...(list.length === 0
       ? ["None.", ""]
-      : list.flatMap((f) => [
-          `### \`${f.address}\`: ${ids(f)} (${f.severity})`,
-          "",
-          `- ${what}: ${f.detail}`,
-          `- rule: ${f.description}`,
-          `- fix: ${f.fix}`,
-          `- controls: ${familyOf(f)} (${references(f.ruleId)})`,
-          "",
-        ])),
+      : list.flatMap((f) => [`### \`${f.address}\`: ${ids(f)} (${f.severity})`, "", ...lines(f).map((l) => `- ${l}`), ""])),
   ];
-  const suppressed = by("suppressed");
+  const ruleLines = (f: Finding) => [`rule: ${f.description}`, `fix: ${f.fix}`, `controls: ${controls(f)}`];
   const passed = report.findings.filter((f) => f.status === "passed");
   return [
     `# Guardrails: ${report.stack}`,
     "",
-    `${c.rulesApplied} of ${c.rulesEvaluated} rules apply to the ${c.resources} resources here, in ${c.checks} checks (one rule on one resource): ` +
+    ...reviewedLines(report, cited),
+    `${c.rulesApplied} of ${c.rulesEvaluated} rules apply to the ${c.resources} resources here, ` +
+      `in ${c.checks} checks (one rule on one resource): ` +
       `${c.passed} passed, ${c.failed} failed, ${c.unknown} unknown, ${c.suppressed} suppressed. ` +
-      "Failed and unknown checks block synth; unknown means the rule needed a literal value and found an expression.",
+      "Failed and unknown checks are findings (they block synth); unknown means the rule needed a literal value and found an expression.",
     "",
-    "## Summary by control family",
-    "",
-    ...table(
-      ["control family", "HIPAA", "GDPR", "passed", "failed", "unknown", "suppressed"],
-      families.map(([family, t]) => {
-        const refs = FAMILY_REFERENCES[family as ControlFamily] ?? { hipaa: [], gdpr: [] };
-        return [family, refs.hipaa.join(", ") || "-", refs.gdpr.join(", ") || "-", ...statusCells(t)];
-      }),
-    ),
-    "## Summary by resource",
-    "",
-    ...table(
-      ["resource", "passed", "failed", "unknown", "suppressed"],
-      resources.map(([address, t]) => [`\`${address}\``, ...statusCells(t)]),
-    ),
-    ...action("Failed", by("failed"), "what is wrong"),
-    ...action("Unknown", by("unknown"), "why it could not decide"),
-    `## Suppressed (${suppressed.length})`,
-    "",
-    ...(suppressed.length === 0
-      ? ["None.", ""]
-      : table(
-          ["resource", "rule", "severity", "control family", "reason"],
-          suppressed.map((f) => [`\`${f.address}\``, ids(f), f.severity, familyOf(f), f.justification ?? ""]),
-        )),
+    ...entries("Failed", by("failed"), (f) => [`what is wrong: ${f.detail}`, ...ruleLines(f)]),
+    ...entries("Unknown", by("unknown"), (f) => [`why it could not decide: ${f.detail}`, ...ruleLines(f)]),
+    ...entries("Suppressed", by("suppressed"), (f) => [
+      `justification: ${f.justification ?? ""}`,
+      `what it found: ${f.detail}`,
+      ...ruleLines(f),
+    ]),
     ...(report.staleSuppressions.length
       ? [
           "## Stale suppressions",
@@ -172,6 +187,21 @@ export function markdownReport(report: StackReport): string {
           "",
         ]
       : []),
+    "## Summary by control family",
+    "",
+    ...table(
+      ["control family", ...cited.map((fw) => FRAMEWORK_NAME[fw]), "passed", "failed", "unknown", "suppressed"],
+      families.map(([family, t]) => {
+        const refs = FAMILY_REFERENCES[family as ControlFamily] ?? { hipaa: [], gdpr: [] };
+        return [family, ...cited.map((fw) => refs[fw].join(", ") || "-"), ...statusCells(t)];
+      }),
+    ),
+    "## Summary by resource",
+    "",
+    ...table(
+      ["resource", "passed", "failed", "unknown", "suppressed"],
+      resources.map(([address, t]) => [`\`${address}\``, ...statusCells(t)]),
+    ),
     `## Appendix: passed checks (${passed.length})`,
     "",
     "Only rules that apply to the resource are listed.",

@@ -33,7 +33,9 @@ export interface Suppression {
 /** What is wrong with a suppression's id and reason, or undefined. */
 export function suppressionProblem(id: string, reason: string): string | undefined {
   if (!RULES_BY_ANY_ID.has(id)) return `unknown rule id "${id}"`;
-  if (reason.trim().length < MIN_REASON_LENGTH) return `suppression of ${id} needs a justification of at least ${MIN_REASON_LENGTH} characters`;
+  if (reason.trim().length < MIN_REASON_LENGTH) {
+    return `suppression of ${id} needs a justification of at least ${MIN_REASON_LENGTH} characters`;
+  }
   return undefined;
 }
 

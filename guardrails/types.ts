@@ -27,6 +27,11 @@ export interface RuleContext {
    * of its types below its construct scopes (`<stack>/EdgeTier/Certificate`), nothing else. @default - none
    */
   readonly residencyExceptions?: readonly ResidencyExceptionContext[];
+  /**
+   * Frameworks the app is audited against (`hipaa`, `gdpr`): the reports cite only their
+   * references. No rule reads it. @default - not declared: the reports cite both
+   */
+  readonly compliance?: readonly string[];
 }
 
 /** A residency exception as the residency rule sees it. */

@@ -1,5 +1,6 @@
 import { App, type TerraformStack } from "cdktf";
 import { attachGuardrails, type GuardedStack } from "../guardrails/enforce";
+import type { ReviewedConfig } from "../guardrails/engine";
 import { declaredEnvironments, resolve, type ResolvedEnvironment } from "../config/resolve";
 import type { AppSpec } from "../config/schema";
 import { AppStack } from "./app-stack";
@@ -27,6 +28,8 @@ export interface BuildOptions {
    * @default true
    */
   readonly attachGuardrails?: boolean;
+  /** The config file the spec was read from, named in the guardrail reports. @default - not named */
+  readonly config?: ReviewedConfig;
 }
 
 /** One BootstrapStack and one AppStack per declared environment, guardrails attached. */
@@ -55,7 +58,8 @@ export function buildApp(spec: AppSpec, outdir: string, options: BuildOptions = 
         resourceTypes: e.resourceTypes,
         constructScopes: (RESIDENCY_EXCEPTION_SCOPES[e.resource] ?? []).map((p) => `${stack.node.id}/${p}`),
       }));
-      const guarded = { stack, suppressions, context: { allowedRegions: env.allowedRegions, residencyExceptions } };
+      const context = { allowedRegions: env.allowedRegions, residencyExceptions, compliance: env.compliance };
+      const guarded = { stack, suppressions, context, config: options.config };
       if (options.attachGuardrails ?? true) attachGuardrails(guarded);
       stacks.push(guarded);
     }

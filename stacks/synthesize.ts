@@ -1,11 +1,13 @@
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve as resolvePath } from "node:path";
+import { basename, dirname, join, relative, resolve as resolvePath, sep } from "node:path";
 import { engineSupportWarning } from "../config/database-engines";
 import { reportHtml } from "../evidence/report-html";
 import { writeEvidence } from "../evidence/write";
 import { ConfigError } from "../config/problems";
 import type { AppSpec } from "../config/schema";
 import { enforce, staleWarnings, writeReports } from "../guardrails/enforce";
+import type { ReviewedConfig } from "../guardrails/engine";
 import type { TfJsonDocument } from "../guardrails/graph";
 import { finishHcl } from "../guardrails/hcl-output";
 import { summaryLine } from "../guardrails/reports";
@@ -22,14 +24,29 @@ export interface SynthesisResult {
   readonly warnings: readonly string[];
 }
 
+export interface SynthesisOptions {
+  /** Write cdk.tf (HCL) instead of cdk.tf.json. */
+  readonly hcl: boolean;
+  /** The config file of each spec, in order, named with its sha256 in the guardrail reports. @default - not named */
+  readonly configFiles?: readonly string[];
+}
+
 /**
  * Build every stack of the spec, synthesize, check the guardrails on what synth wrote, add
  * the reports (and, for HCL, the inline scanner comments), then move it all into `outdir`,
  * keeping each stack's `.terraform/` and provider lock file (`terraform-workdirs.ts`).
  * A GuardrailError leaves `outdir` as it was.
  */
-export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hcl: boolean }): Promise<SynthesisResult> {
+export async function synthesizeApp(spec: AppSpec, outdir: string, options: SynthesisOptions): Promise<SynthesisResult> {
   return synthesizeApps([spec], outdir, options);
+}
+
+/** A config file as its reports name it: path from the working directory, sha256 of its bytes (no dates: output stays reproducible). */
+export function reviewedConfig(file: string): ReviewedConfig {
+  return {
+    file: relative(process.cwd(), resolvePath(file)).split(sep).join("/"),
+    sha256: createHash("sha256").update(readFileSync(file)).digest("hex"),
+  };
 }
 
 /**
@@ -38,10 +55,17 @@ export async function synthesizeApp(spec: AppSpec, outdir: string, options: { hc
  * one spec. A stack name two specs share is a ConfigError; a finding in any stack leaves
  * `outdir` as it was.
  */
-export async function synthesizeApps(specs: readonly AppSpec[], outdir: string, options: { hcl: boolean }): Promise<SynthesisResult> {
+export async function synthesizeApps(specs: readonly AppSpec[], outdir: string, options: SynthesisOptions): Promise<SynthesisResult> {
   let result: SynthesisResult = { stacks: [], summaries: [], warnings: [] };
   await writeAtomically(outdir, async (stagingDir) => {
-    const apps = specs.map((spec) => buildApp(spec, stagingDir, { hclOutput: options.hcl, attachGuardrails: false }));
+    const apps = specs.map((spec, i) => {
+      const file = options.configFiles?.[i];
+      return buildApp(spec, stagingDir, {
+        hclOutput: options.hcl,
+        attachGuardrails: false,
+        config: file ? reviewedConfig(file) : undefined,
+      });
+    });
     rejectSharedStackNames(apps.map((a) => a.stacks.map((s) => s.stack.node.id)));
     const manifests = apps.map((built) => {
       built.app.synth();

@@ -110,8 +110,47 @@ describe("PRJ_DATA_RESIDENCY on providers", () => {
 describe("CKV_AWS_252 fix", () => {
   it("asks for a dedicated delivery topic, not the alarm topic", () => {
     const fix = ALL_RULES.find((r) => r.id === "CKV_AWS_252")!.fix;
-    expect(fix).toMatch(/^Set sns_topic_name to a dedicated log-delivery topic/);
+    expect(fix).toMatch(/^`sns_topic_name`: a log-delivery topic/);
     expect(fix).toMatch(/not an alarm topic/);
+  });
+});
+
+/**
+ * A team running `npm run guardrails` on its own Terraform must see what to change: every
+ * fix opens with the backquoted attribute(s) to set (`kms_key_id`, `versioning_configuration.status
+ * = "Enabled"`, a policy's `Resource`) or the resource type to add or remove
+ * (`aws_s3_bucket_logging`), then how, then which construct does it here, within 200 characters.
+ */
+const FIX_OPENING = /^`(aws_[a-z0-9_]+|[A-Za-z][A-Za-z0-9_]*(?:\[\])?(?:\.[A-Za-z0-9_]+(?:\[\])?)*)(?: = [^`]+| \{ [^`]+ \})?`/;
+/** Rules whose fix cannot name an attribute or resource type first, each with the reason. None so far. */
+const FIX_WITHOUT_ATTRIBUTE: Readonly<Record<string, string>> = {};
+
+describe("fix hints", () => {
+  it.each(ALL_RULES.map((r) => [r.id, r] as const))("%s: names the Terraform attribute or resource type first", (id, rule) => {
+    if (FIX_WITHOUT_ATTRIBUTE[id]) return;
+    expect(rule.fix).toMatch(FIX_OPENING);
+    expect(rule.fix.length).toBeLessThanOrEqual(200);
+  });
+
+  it("names the forbidden type first in the rules that forbid one", () => {
+    for (const id of ["CKV_AWS_148", "CKV_AWS_196", "CKV_AWS_198"]) {
+      const rule = ALL_RULES.find((r) => r.id === id)!;
+      expect(rule.fix.slice(1, rule.fix.indexOf("`", 1))).toBe(rule.resourceTypes[0]);
+    }
+  });
+
+  it("rejects a hint that starts with prose", () => {
+    for (const prose of ["Set kms_key_id to the CMK.", "Add aws_s3_bucket_logging.", "`Set kms_key_id` to the CMK."]) {
+      expect(prose).not.toMatch(FIX_OPENING);
+    }
+    expect('`sse_algorithm = "aws:kms"` with ...').toMatch(FIX_OPENING);
+    expect("`container_definitions[].privileged`: remove it.").toMatch(FIX_OPENING);
+  });
+
+  it("leaves no rule in the exception list that would pass anyway", () => {
+    for (const id of Object.keys(FIX_WITHOUT_ATTRIBUTE)) {
+      expect(ALL_RULES.find((r) => r.id === id)?.fix).not.toMatch(FIX_OPENING);
+    }
   });
 });
 

@@ -1,6 +1,5 @@
 /**
- * PRJ_APPRUNNER_VPC_EGRESS (project rule, no scanner equivalent): Outbound traffic leaves through a VPC
- * connector (egress_type VPC), so the database and cache stay in private subnets.
+ * PRJ_APPRUNNER_VPC_EGRESS (project rule, no scanner equivalent): its `description` below says what it checks.
  */
 import { fail, pass, type Rule } from "../../types";
 import { get } from "../helpers";
@@ -11,7 +10,9 @@ export const PRJ_APPRUNNER_VPC_EGRESS: Rule = {
   severity: "high",
   resourceTypes: SERVICE,
   description: "Outbound traffic leaves through a VPC connector (egress_type VPC), so the database and cache stay in private subnets.",
-  fix: 'Set network_configuration.egress_configuration { egress_type = "VPC", vpc_connector_arn = <connector> }.',
+  fix:
+    '`network_configuration.egress_configuration { egress_type = "VPC", vpc_connector_arn = ' +
+    "<connector> }` (AppRunnerService does this).",
   check: (s) => {
     const egress = get(s.config, "network_configuration.egress_configuration");
     return get(egress, "egress_type") === "VPC" && get(egress, "vpc_connector_arn")

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_238 (Checkov CKV_AWS_238): enable is not false (missing passes).
+ * CKV_AWS_238 (Checkov CKV_AWS_238): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/GuarddutyDetectorEnabled.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,6 +11,6 @@ export const CKV_AWS_238: Rule = {
   severity: "medium",
   resourceTypes: ["aws_guardduty_detector"],
   description: "enable is not false (missing passes).",
-  fix: "Set enable = true.",
+  fix: "`enable = true` (Audit does this).",
   check: (d) => (isFalse(d.config.enable) ? fail("the detector is disabled") : pass),
 };

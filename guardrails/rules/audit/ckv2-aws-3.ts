@@ -1,6 +1,5 @@
 /**
- * CKV2_AWS_3 (Checkov CKV2_AWS_3): The detector is enabled and connected to an
- * aws_guardduty_organization_configuration that auto-enables members (ALL/NEW).
+ * CKV2_AWS_3 (Checkov CKV2_AWS_3): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/GuardDutyIsEnabled.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -12,7 +11,9 @@ export const CKV2_AWS_3: Rule = {
   severity: "medium",
   resourceTypes: ["aws_guardduty_detector"],
   description: "The detector is enabled and connected to an aws_guardduty_organization_configuration that auto-enables members (ALL/NEW).",
-  fix: "Manage GuardDuty from the organization's delegated administrator, or suppress on per-account detectors with that reason.",
+  fix:
+    "`aws_guardduty_organization_configuration` from the delegated administrator, or suppress on " +
+    "per-account detectors with that reason.",
   check: (d, g) => {
     const orgs = g.referencing(d, "aws_guardduty_organization_configuration");
     const auto = orgs.some(

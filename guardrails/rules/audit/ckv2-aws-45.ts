@@ -1,7 +1,7 @@
 /**
- * CKV2_AWS_45 (Checkov CKV2_AWS_45): The recorder status is enabled and its recorder does not set
- * recording_group.all_supported = false.
+ * CKV2_AWS_45 (Checkov CKV2_AWS_45): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/AWSConfigRecorderEnabled.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -14,7 +14,7 @@ export const CKV2_AWS_45: Rule = {
   severity: "medium",
   resourceTypes: ["aws_config_configuration_recorder_status"],
   description: "The recorder status is enabled and its recorder does not set recording_group.all_supported = false.",
-  fix: "Set is_enabled = true and record all supported resources.",
+  fix: "`is_enabled = true`, with `recording_group.all_supported` left true (Audit does this).",
   check: (s, g) => {
     const recorder = recorderOf(s, g);
     return recorder && isTrue(s.config.is_enabled) && !isFalse(get(recorder.config, "recording_group.all_supported"))

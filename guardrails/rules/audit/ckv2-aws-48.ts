@@ -1,7 +1,7 @@
 /**
- * CKV2_AWS_48 (Checkov CKV2_AWS_48): The recorder sets recording_group.include_global_resource_types = true
- * (whether it is switched on is CKV2_AWS_45's question).
+ * CKV2_AWS_48 (Checkov CKV2_AWS_48): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/ConfigRecorderRecordsAllGlobalResources.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -14,7 +14,7 @@ export const CKV2_AWS_48: Rule = {
   resourceTypes: ["aws_config_configuration_recorder"],
   description:
     "The recorder sets recording_group.include_global_resource_types = true (whether it is switched on is CKV2_AWS_45's question).",
-  fix: "Set include_global_resource_types = true (IAM is global).",
+  fix: "`recording_group.include_global_resource_types = true`: IAM is global (Audit does this).",
   check: (r) =>
     isTrue(get(r.config, "recording_group.include_global_resource_types")) ? pass : fail("global resources (IAM) are not recorded"),
 };

@@ -1,6 +1,5 @@
 /**
- * AWS-0013 (Trivy AWS-0013): Trivy's half of CKV_AWS_174: unless the default certificate is used (not judged),
- * minimum_protocol_version is TLSv1.2_2021, TLSv1.2_2025 or TLSv1.3_2025.
+ * AWS-0013 (Trivy AWS-0013): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/cloudfront/use_secure_tls_policy.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -15,7 +14,7 @@ export const AWS_0013: Rule = {
   description:
     "Trivy's half of CKV_AWS_174: unless the default certificate is used (not judged), " +
     "minimum_protocol_version is TLSv1.2_2021, TLSv1.2_2025 or TLSv1.3_2025.",
-  fix: 'Set minimum_protocol_version = "TLSv1.2_2021" (or newer).',
+  fix: '`viewer_certificate.minimum_protocol_version = "TLSv1.2_2021"` or newer (CdnDistribution does this).',
   check: (d) => {
     if (isTrue(get(d.config, "viewer_certificate.cloudfront_default_certificate"))) return pass;
     const v = get(d.config, "viewer_certificate.minimum_protocol_version");

@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_174 (Checkov CKV_AWS_174): viewer_certificate is not the default *.cloudfront.net certificate and
- * its minimum_protocol_version matches TLSv1.2_<year> or TLSv1.3_<year> (TLSv1.2_2018 passes).
+ * CKV_AWS_174 (Checkov CKV_AWS_174): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudfrontTLS12.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -15,7 +14,7 @@ export const CKV_AWS_174: Rule = {
   description:
     "viewer_certificate is not the default *.cloudfront.net certificate and its " +
     "minimum_protocol_version matches TLSv1.2_<year> or TLSv1.3_<year> (TLSv1.2_2018 passes).",
-  fix: 'Use an ACM certificate (us-east-1) with minimum_protocol_version = "TLSv1.2_2021".',
+  fix: '`viewer_certificate`: an ACM certificate (us-east-1) with `minimum_protocol_version = "TLSv1.2_2021"` (CdnDistribution does this).',
   check: (d) => {
     if (blocks(d.config.viewer_certificate).length === 0) return fail("no viewer_certificate");
     if (isTrue(get(d.config, "viewer_certificate.cloudfront_default_certificate"))) return fail("default *.cloudfront.net certificate");

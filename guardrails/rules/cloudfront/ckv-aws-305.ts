@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_305 (Checkov CKV_AWS_305): default_root_object is set.
+ * CKV_AWS_305 (Checkov CKV_AWS_305): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudfrontDistributionDefaultRoot.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -12,6 +13,6 @@ export const CKV_AWS_305: Rule = {
   severity: "low",
   resourceTypes: DIST,
   description: "default_root_object is set.",
-  fix: 'Set default_root_object = "index.html", or suppress for API-only origins.',
+  fix: '`default_root_object = "index.html"`, or suppress for API-only origins.',
   check: (d) => (d.config.default_root_object ? pass : fail("no default root object")),
 };

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_310 (Checkov CKV_AWS_310): An origin group with failover criteria and 2+ members exists.
+ * CKV_AWS_310 (Checkov CKV_AWS_310): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudfrontDistributionOriginFailover.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -13,7 +14,7 @@ export const CKV_AWS_310: Rule = {
   severity: "low",
   resourceTypes: DIST,
   description: "An origin group with failover criteria and 2+ members exists.",
-  fix: "Add an origin group, or suppress for single-origin distributions.",
+  fix: "`origin_group` with failover criteria and two origins, or suppress for single-origin distributions.",
   check: (d) => {
     const groups = blocks(d.config.origin_group);
     return groups.length > 0 && groups.every((og) => blocks(og.failover_criteria).length > 0 && blocks(og.member).length >= 2)

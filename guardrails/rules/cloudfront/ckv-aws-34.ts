@@ -1,7 +1,7 @@
 /**
- * CKV_AWS_34 (Checkov CKV_AWS_34; Trivy AWS-0012): No cache behavior allows viewer HTTP
- * (viewer_protocol_policy allow-all).
+ * CKV_AWS_34 (Checkov CKV_AWS_34; Trivy AWS-0012): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudfrontDistributionEncryption.py;
  * aquasecurity/trivy-checks/checks/cloud/aws/cloudfront/enforce_https.rego.
  */
@@ -15,6 +15,6 @@ export const CKV_AWS_34: Rule = {
   severity: "high",
   resourceTypes: DIST,
   description: "No cache behavior allows viewer HTTP (viewer_protocol_policy allow-all).",
-  fix: "Use redirect-to-https or https-only.",
+  fix: '`viewer_protocol_policy`: "redirect-to-https" or "https-only" on every cache behavior (CdnDistribution does this).',
   check: (d) => (behaviors(d).some((b) => b.viewer_protocol_policy === "allow-all") ? fail("a behavior allows HTTP") : pass),
 };

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_374 (Checkov CKV_AWS_374): geo_restriction.restriction_type is not none.
+ * CKV_AWS_374 (Checkov CKV_AWS_374): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudFrontGeoRestrictionDisabled.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -13,7 +14,7 @@ export const CKV_AWS_374: Rule = {
   severity: "low",
   resourceTypes: DIST,
   description: "geo_restriction.restriction_type is not none.",
-  fix: "Restrict to the countries you serve (GDPR: EU), or suppress.",
+  fix: "`restrictions.geo_restriction`: a whitelist of the countries you serve (GDPR: EU), or suppress.",
   check: (d) =>
     get(d.config, "restrictions.geo_restriction.restriction_type") === "none" ||
     !get(d.config, "restrictions.geo_restriction.restriction_type")

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_68 (Checkov CKV_AWS_68; Trivy AWS-0011): web_acl_id is set (a CLOUDFRONT-scope WAFv2 ACL ARN).
+ * CKV_AWS_68 (Checkov CKV_AWS_68; Trivy AWS-0011): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/WAFEnabled.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/cloudfront/enable_waf.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -13,6 +14,6 @@ export const CKV_AWS_68: Rule = {
   severity: "high",
   resourceTypes: DIST,
   description: "web_acl_id is set (a CLOUDFRONT-scope WAFv2 ACL ARN).",
-  fix: "Set web_acl_id to the us-east-1 web ACL's ARN.",
+  fix: "`web_acl_id`: the ARN of a CLOUDFRONT-scope WAFv2 web ACL (us-east-1).",
   check: (d) => (d.config.web_acl_id ? pass : fail("no WAF")),
 };

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_86 (Checkov CKV_AWS_86): logging_config.bucket is set (standard logging v2 is not recognised).
+ * CKV_AWS_86 (Checkov CKV_AWS_86): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudfrontDistributionLogging.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -12,6 +12,6 @@ export const CKV_AWS_86: Rule = {
   severity: "medium",
   resourceTypes: DIST,
   description: "logging_config.bucket is set (standard logging v2 is not recognised).",
-  fix: "Set logging_config { bucket = <log bucket domain> }.",
+  fix: "`logging_config { bucket = <log bucket domain> }`.",
   check: (d) => (get(d.config, "logging_config.bucket") ? pass : fail("access logging is off")),
 };

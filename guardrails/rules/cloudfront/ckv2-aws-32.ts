@@ -1,6 +1,7 @@
 /**
- * CKV2_AWS_32 (Checkov CKV2_AWS_32): A response headers policy is referenced.
+ * CKV2_AWS_32 (Checkov CKV2_AWS_32): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/CloudFrontHasResponseHeadersPolicy.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -12,7 +13,7 @@ export const CKV2_AWS_32: Rule = {
   severity: "medium",
   resourceTypes: DIST,
   description: "A response headers policy is referenced.",
-  fix: "Set response_headers_policy_id to a security-headers policy.",
+  fix: "`response_headers_policy_id`: a security-headers policy on the cache behaviors (CdnDistribution does this).",
   check: (d, g) =>
     g.referencedBy(d, "aws_cloudfront_response_headers_policy").length > 0 ||
     JSON.stringify(d.config).includes("data.aws_cloudfront_response_headers_policy")

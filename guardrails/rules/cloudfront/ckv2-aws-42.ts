@@ -1,6 +1,7 @@
 /**
- * CKV2_AWS_42 (Checkov CKV2_AWS_42): viewer_certificate has an acm_certificate_arn or iam_certificate_id.
+ * CKV2_AWS_42 (Checkov CKV2_AWS_42): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/CloudFrontHasCustomSSLCertificate.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -13,7 +14,7 @@ export const CKV2_AWS_42: Rule = {
   severity: "medium",
   resourceTypes: DIST,
   description: "viewer_certificate has an acm_certificate_arn or iam_certificate_id.",
-  fix: "Attach an ACM certificate.",
+  fix: "`viewer_certificate.acm_certificate_arn`: an ACM certificate in us-east-1 (CdnDistribution does this).",
   check: (d) =>
     get(d.config, "viewer_certificate.acm_certificate_arn") || get(d.config, "viewer_certificate.iam_certificate_id")
       ? pass

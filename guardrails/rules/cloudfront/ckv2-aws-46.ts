@@ -1,6 +1,7 @@
 /**
- * CKV2_AWS_46 (Checkov CKV2_AWS_46): Origins of referenced S3 buckets use origin access control (or OAI).
+ * CKV2_AWS_46 (Checkov CKV2_AWS_46): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/CLoudFrontS3OriginConfigWithOAI.yaml.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -13,7 +14,7 @@ export const CKV2_AWS_46: Rule = {
   severity: "high",
   resourceTypes: DIST,
   description: "Origins of referenced S3 buckets use origin access control (or OAI).",
-  fix: "Set origin_access_control_id on S3 origins.",
+  fix: "`origin_access_control_id` on S3 origins (CdnDistribution does this).",
   check: (d, g) =>
     g.referencedBy(d, "aws_s3_bucket").length === 0
       ? notApplicable

@@ -1,7 +1,7 @@
 /**
- * CKV2_AWS_47 (Checkov CKV2_AWS_47): A WAFv2 web ACL is connected to the distribution and includes
- * AnonymousIpList and KnownBadInputs (no web ACL fails, as in Checkov).
+ * CKV2_AWS_47 (Checkov CKV2_AWS_47): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/CloudFrontWebACLConfiguredWIthLog4jVulnerability.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -15,7 +15,7 @@ export const CKV2_AWS_47: Rule = {
   resourceTypes: DIST,
   description:
     "A WAFv2 web ACL is connected to the distribution and includes AnonymousIpList and KnownBadInputs (no web ACL fails, as in Checkov).",
-  fix: "Set web_acl_id to a WAFv2 web ACL with both managed groups.",
+  fix: "`web_acl_id`: a WAFv2 web ACL with the AnonymousIpList and KnownBadInputs managed groups.",
   check: (d, g) => {
     const acls = g.connected(d, "aws_wafv2_web_acl");
     if (acls.length === 0) return fail("no WAFv2 web ACL in this configuration protects the distribution");

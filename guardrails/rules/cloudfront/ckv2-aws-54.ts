@@ -1,6 +1,7 @@
 /**
- * CKV2_AWS_54 (Checkov CKV2_AWS_54): No custom origin allows SSLv3.
+ * CKV2_AWS_54 (Checkov CKV2_AWS_54): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/CloudFrontUsesSecureProtocolsForHTTPS.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -13,7 +14,7 @@ export const CKV2_AWS_54: Rule = {
   severity: "high",
   resourceTypes: DIST,
   description: "No custom origin allows SSLv3.",
-  fix: 'origin_ssl_protocols = ["TLSv1.2"].',
+  fix: '`custom_origin_config.origin_ssl_protocols = ["TLSv1.2"]`.',
   check: (d) =>
     all(d.config, "origin.custom_origin_config.origin_ssl_protocols").flat().includes("SSLv3") ? fail("SSLv3 to origin") : pass,
 };

@@ -1,8 +1,7 @@
 /**
- * CKV2_AWS_72 (Checkov CKV2_AWS_72): An enabled distribution reaches no MediaStore, MediaPackage or ELB custom
- * origin (domain_name containing .mediastore., .mediapackage. or .elb.) without origin_protocol_policy
- * https-only; other domains are not judged, as in Checkov.
+ * CKV2_AWS_72 (Checkov CKV2_AWS_72): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/CloudfrontOriginNotHTTPSOnly.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -18,7 +17,7 @@ export const CKV2_AWS_72: Rule = {
     "An enabled distribution reaches no MediaStore, MediaPackage or ELB custom origin " +
     "(domain_name containing .mediastore., .mediapackage. or .elb.) without origin_protocol_policy https-only; " +
     "other domains are not judged, as in Checkov.",
-  fix: 'Set origin_protocol_policy = "https-only" on every custom origin.',
+  fix: '`custom_origin_config.origin_protocol_policy = "https-only"` on every ELB, MediaStore or MediaPackage origin.',
   check: (d) => {
     if (isFalse(d.config.enabled)) return pass;
     const bad = blocks(d.config.origin).filter(

@@ -1,5 +1,5 @@
 /**
- * AWS-0161 (Trivy AWS-0161): The trail's bucket has no public ACL.
+ * AWS-0161 (Trivy AWS-0161): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/cloudtrail/no_public_log_access.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,7 +11,7 @@ export const AWS_0161: Rule = {
   severity: "critical",
   resourceTypes: TRAIL,
   description: "The trail's bucket has no public ACL.",
-  fix: "Remove public ACLs from the trail bucket.",
+  fix: "`acl` of the trail's bucket: remove public ACLs (SecureBucket disables ACLs).",
   check: (t, g) => {
     const b = trailBucket(t, g);
     const acls = b ? [b.config.acl, ...g.referencing(b, "aws_s3_bucket_acl").map((a) => a.config.acl)] : [];

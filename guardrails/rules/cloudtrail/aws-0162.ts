@@ -1,6 +1,5 @@
 /**
- * AWS-0162 (Trivy AWS-0162): Trivy's half of CKV2_AWS_10: cloud_watch_logs_group_arn is set (any value; no
- * role or log group needed).
+ * AWS-0162 (Trivy AWS-0162): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/cloudtrail/ensure_cloudwatch_integration.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -13,6 +12,6 @@ export const AWS_0162: Rule = {
   severity: "medium",
   resourceTypes: TRAIL,
   description: "Trivy's half of CKV2_AWS_10: cloud_watch_logs_group_arn is set (any value; no role or log group needed).",
-  fix: 'Set cloud_watch_logs_group_arn to the trail\'s log group ("${aws_cloudwatch_log_group.x.arn}:*").',
+  fix: '`cloud_watch_logs_group_arn`: the trail\'s log group ("${aws_cloudwatch_log_group.x.arn}:*") (Audit does this).',
   check: (t) => (isSet(t.config.cloud_watch_logs_group_arn) ? pass : fail("cloud_watch_logs_group_arn is not set")),
 };

@@ -1,6 +1,5 @@
 /**
- * AWS-0163 (Trivy AWS-0163): The trail's bucket, where it is in the same configuration, has access logging
- * (inline logging or an aws_s3_bucket_logging); a bucket elsewhere is not judged, as in Trivy.
+ * AWS-0163 (Trivy AWS-0163): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/cloudtrail/require_bucket_access_logging.rego.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -15,7 +14,7 @@ export const AWS_0163: Rule = {
   description:
     "The trail's bucket, where it is in the same configuration, has access logging (inline logging or an " +
     "aws_s3_bucket_logging); a bucket elsewhere is not judged, as in Trivy.",
-  fix: "Log the trail bucket's access to the log bucket.",
+  fix: "`aws_s3_bucket_logging` for the trail's bucket, to a log bucket (SecureBucket does this).",
   check: (t, g) => {
     const b = trailBucket(t, g);
     if (!b) return notApplicable;

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_251 (Checkov CKV_AWS_251): enable_logging is not false.
+ * CKV_AWS_251 (Checkov CKV_AWS_251): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudtrailEnableLogging.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -12,6 +12,6 @@ export const CKV_AWS_251: Rule = {
   severity: "high",
   resourceTypes: TRAIL,
   description: "enable_logging is not false.",
-  fix: "Remove enable_logging = false.",
+  fix: "`enable_logging`: remove `false`.",
   check: (t) => (isFalse(t.config.enable_logging) ? fail("logging is stopped") : pass),
 };

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_252 (Checkov CKV_AWS_252): sns_topic_name is set.
+ * CKV_AWS_252 (Checkov CKV_AWS_252): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudtrailDefinesSNSTopic.py.
  */
 import type { Rule } from "../../types";
@@ -14,8 +14,8 @@ export const CKV_AWS_252: Rule = mustBeSet(
     resourceTypes: TRAIL,
     description: "sns_topic_name is set.",
     fix:
-      "Set sns_topic_name to a dedicated log-delivery topic that a SIEM subscribes to, not an alarm topic: one notice " +
-      "per log file floods people (Audit creates <app>-<env>-trail-deliveries).",
+      "`sns_topic_name`: a log-delivery topic a SIEM subscribes to, not an alarm topic (one notice per " +
+      "log file); Audit creates <app>-<env>-trail-deliveries.",
   },
   "sns_topic_name",
 );

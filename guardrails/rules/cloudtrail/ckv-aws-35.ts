@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_35 (Checkov CKV_AWS_35; Trivy AWS-0015): kms_key_id is set.
+ * CKV_AWS_35 (Checkov CKV_AWS_35; Trivy AWS-0015): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudtrailEncryptionWithCMK.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/cloudtrail/encryption_customer_key.rego.
  */
 import type { Rule } from "../../types";
@@ -15,7 +16,7 @@ export const CKV_AWS_35: Rule = mustBeSet(
     severity: "high",
     resourceTypes: TRAIL,
     description: "kms_key_id is set.",
-    fix: "Encrypt the trail with the CMK (key policy allows cloudtrail.amazonaws.com).",
+    fix: "`kms_key_id`: the CMK; its key policy must allow cloudtrail.amazonaws.com (Audit does this).",
   },
   "kms_key_id",
 );

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_36 (Checkov CKV_AWS_36; Trivy AWS-0016): enable_log_file_validation = true.
+ * CKV_AWS_36 (Checkov CKV_AWS_36; Trivy AWS-0016): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudtrailLogValidation.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/cloudtrail/enable_log_validation.rego.
  */
 import type { Rule } from "../../types";
@@ -15,7 +16,7 @@ export const CKV_AWS_36: Rule = mustBeTrue(
     severity: "high",
     resourceTypes: TRAIL,
     description: "enable_log_file_validation = true.",
-    fix: "Set enable_log_file_validation = true.",
+    fix: "`enable_log_file_validation = true` (Audit does this).",
   },
   "enable_log_file_validation",
 );

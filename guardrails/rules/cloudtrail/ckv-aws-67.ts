@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_67 (Checkov CKV_AWS_67; Trivy AWS-0014): is_multi_region_trail = true.
+ * CKV_AWS_67 (Checkov CKV_AWS_67; Trivy AWS-0014): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudtrailMultiRegion.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/cloudtrail/enable_all_regions.rego.
  */
 import type { Rule } from "../../types";
@@ -15,7 +16,7 @@ export const CKV_AWS_67: Rule = mustBeTrue(
     severity: "high",
     resourceTypes: TRAIL,
     description: "is_multi_region_trail = true.",
-    fix: "Set is_multi_region_trail = true.",
+    fix: "`is_multi_region_trail = true` (Audit does this).",
   },
   "is_multi_region_trail",
 );

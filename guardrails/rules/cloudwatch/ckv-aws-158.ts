@@ -1,7 +1,7 @@
 /**
- * CKV_AWS_158 (Checkov CKV_AWS_158; Trivy AWS-0017): kms_key_id is set (the key policy must allow
- * logs.<region>.amazonaws.com).
+ * CKV_AWS_158 (Checkov CKV_AWS_158; Trivy AWS-0017): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudWatchLogGroupKMSKey.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/cloudwatch/log_group_customer_key.rego.
  */
 import type { Rule } from "../../types";
@@ -16,7 +16,7 @@ export const CKV_AWS_158: Rule = mustBeSet(
     severity: "medium",
     resourceTypes: LOG_GROUP,
     description: "kms_key_id is set (the key policy must allow logs.<region>.amazonaws.com).",
-    fix: "Set kms_key_id to the environment's CMK.",
+    fix: "`kms_key_id`: the environment's CMK ARN; its key policy must allow logs.<region>.amazonaws.com (LogGroup does this).",
   },
   "kms_key_id",
 );

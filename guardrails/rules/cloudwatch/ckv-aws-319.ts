@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_319 (Checkov CKV_AWS_319): actions_enabled is not false.
+ * CKV_AWS_319 (Checkov CKV_AWS_319): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudWatchAlarmsEnabled.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,6 +11,6 @@ export const CKV_AWS_319: Rule = {
   severity: "low",
   resourceTypes: ["aws_cloudwatch_metric_alarm"],
   description: "actions_enabled is not false.",
-  fix: "Remove actions_enabled = false.",
+  fix: "`actions_enabled`: remove `false`.",
   check: (r) => (isFalse(r.config.actions_enabled) ? fail("alarm actions are disabled") : pass),
 };

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_66 (Checkov CKV_AWS_66): retention_in_days is set.
+ * CKV_AWS_66 (Checkov CKV_AWS_66): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/CloudWatchLogGroupRetention.py.
  */
 import type { Rule } from "../../types";
@@ -13,7 +13,7 @@ export const CKV_AWS_66: Rule = mustBeSet(
     severity: "low",
     resourceTypes: LOG_GROUP,
     description: "retention_in_days is set.",
-    fix: "Set retention_in_days from the preset.",
+    fix: "`retention_in_days`: set it (LogGroup takes it from the preset).",
   },
   "retention_in_days",
 );

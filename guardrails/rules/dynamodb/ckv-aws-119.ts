@@ -1,7 +1,7 @@
 /**
- * CKV_AWS_119 (Checkov CKV_AWS_119; Trivy AWS-0025): server_side_encryption.enabled = true with a kms_key_arn
- * that is not alias/aws/dynamodb.
+ * CKV_AWS_119 (Checkov CKV_AWS_119; Trivy AWS-0025): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/DynamoDBTablesEncrypted.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/dynamodb/table_customer_key.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -15,7 +15,7 @@ export const CKV_AWS_119: Rule = {
   severity: "high",
   resourceTypes: TABLE,
   description: "server_side_encryption.enabled = true with a kms_key_arn that is not alias/aws/dynamodb.",
-  fix: "Set server_side_encryption { enabled = true, kms_key_arn = <CMK arn> }.",
+  fix: "`server_side_encryption { enabled = true, kms_key_arn = <CMK ARN> }` (LockTable does this).",
   check: (t) => {
     const key = get(t.config, "server_side_encryption.kms_key_arn");
     if (!isTrue(get(t.config, "server_side_encryption.enabled")) || !key) return fail("not encrypted with a customer-managed key");

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_28 (Checkov CKV_AWS_28; Trivy AWS-0024): point_in_time_recovery.enabled = true.
+ * CKV_AWS_28 (Checkov CKV_AWS_28; Trivy AWS-0024): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/DynamodbRecovery.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/dynamodb/enable_recovery.rego.
  */
 import type { Rule } from "../../types";
@@ -15,7 +16,7 @@ export const CKV_AWS_28: Rule = mustBeTrue(
     severity: "medium",
     resourceTypes: TABLE,
     description: "point_in_time_recovery.enabled = true.",
-    fix: "Set point_in_time_recovery { enabled = true }.",
+    fix: "`point_in_time_recovery { enabled = true }` (LockTable does this).",
   },
   "point_in_time_recovery.enabled",
 );

@@ -1,7 +1,7 @@
 /**
- * CKV2_AWS_16 (Checkov CKV2_AWS_16): On-demand (PAY_PER_REQUEST), or provisioned with a connected dynamodb
- * aws_appautoscaling_target that an aws_appautoscaling_policy is connected to.
+ * CKV2_AWS_16 (Checkov CKV2_AWS_16): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/AutoScalingEnableOnDynamoDBTables.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -15,7 +15,7 @@ export const CKV2_AWS_16: Rule = {
   description:
     "On-demand (PAY_PER_REQUEST), or provisioned with a connected dynamodb aws_appautoscaling_target that an " +
     "aws_appautoscaling_policy is connected to.",
-  fix: 'Use billing_mode = "PAY_PER_REQUEST", or add an autoscaling target and policy.',
+  fix: '`billing_mode = "PAY_PER_REQUEST"` (LockTable does this), or an aws_appautoscaling_target and policy for the table.',
   check: (t, g) => {
     if (t.config.billing_mode === "PAY_PER_REQUEST") return pass;
     if (t.config.billing_mode !== undefined && t.config.billing_mode !== "PROVISIONED")

@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_136 (Checkov CKV_AWS_136): encryption_configuration.encryption_type = KMS (Checkov: the AWS-managed
- * aws/ecr key counts; AWS-0033 asks for a kms_key).
+ * CKV_AWS_136 (Checkov CKV_AWS_136): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ECRRepositoryEncrypted.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -13,6 +12,6 @@ export const CKV_AWS_136: Rule = {
   severity: "high",
   resourceTypes: REPO,
   description: "encryption_configuration.encryption_type = KMS (Checkov: the AWS-managed aws/ecr key counts; AWS-0033 asks for a kms_key).",
-  fix: 'Set encryption_configuration { encryption_type = "KMS", kms_key = <CMK arn> }.',
+  fix: '`encryption_configuration { encryption_type = "KMS", kms_key = <CMK ARN> }` (ContainerRepository does this).',
   check: (r) => (get(r.config, "encryption_configuration.encryption_type") === "KMS" ? pass : fail("not encrypted with KMS")),
 };

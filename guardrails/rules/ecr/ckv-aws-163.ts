@@ -1,7 +1,7 @@
 /**
- * CKV_AWS_163 (Checkov CKV_AWS_163; Trivy AWS-0030): image_scanning_configuration.scan_on_push = true (a
- * registry-level scan setting does not count).
+ * CKV_AWS_163 (Checkov CKV_AWS_163; Trivy AWS-0030): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ECRImageScanning.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/ecr/enable_image_scans.rego.
  */
 import type { Rule } from "../../types";
@@ -16,7 +16,7 @@ export const CKV_AWS_163: Rule = mustBeTrue(
     severity: "high",
     resourceTypes: REPO,
     description: "image_scanning_configuration.scan_on_push = true (a registry-level scan setting does not count).",
-    fix: "Set image_scanning_configuration { scan_on_push = true }.",
+    fix: "`image_scanning_configuration { scan_on_push = true }` (ContainerRepository does this).",
   },
   "image_scanning_configuration.scan_on_push",
 );

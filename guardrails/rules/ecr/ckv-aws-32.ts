@@ -1,7 +1,7 @@
 /**
- * CKV_AWS_32 (Checkov CKV_AWS_32; Trivy AWS-0032): No Allow is open to everyone (cloudsplaining, as Checkov: a
- * wildcard principal needs a narrowing condition such as aws:PrincipalOrgID or aws:SourceAccount).
+ * CKV_AWS_32 (Checkov CKV_AWS_32; Trivy AWS-0032): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ECRPolicy.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/ecr/no_public_access.rego.
  */
 import type { Rule } from "../../types";
@@ -17,7 +17,7 @@ export const CKV_AWS_32: Rule = policyRule(
     description:
       "No Allow is open to everyone (cloudsplaining, as Checkov: a wildcard principal needs a narrowing condition such as " +
       "aws:PrincipalOrgID or aws:SourceAccount).",
-    fix: "Name the accounts or roles that may pull.",
+    fix: "`policy`: name the accounts or roles that may pull, or add a Condition such as aws:PrincipalOrgID.",
   },
   "policy",
   (st) => (st.some(isInternetAccessible) ? "the repository is readable by anyone" : undefined),

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_51 (Checkov CKV_AWS_51; Trivy AWS-0031): image_tag_mutability is exactly IMMUTABLE.
+ * CKV_AWS_51 (Checkov CKV_AWS_51; Trivy AWS-0031): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ECRImmutableTags.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/ecr/enforce_immutable_repository.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -13,7 +14,7 @@ export const CKV_AWS_51: Rule = {
   severity: "high",
   resourceTypes: REPO,
   description: "image_tag_mutability is exactly IMMUTABLE.",
-  fix: 'Set image_tag_mutability = "IMMUTABLE".',
+  fix: '`image_tag_mutability = "IMMUTABLE"` (ContainerRepository does this).',
   check: (r) =>
     r.config.image_tag_mutability === "IMMUTABLE"
       ? pass

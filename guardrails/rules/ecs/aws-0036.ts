@@ -1,6 +1,5 @@
 /**
- * AWS-0036 (Trivy AWS-0036): No environment variable whose name contains password, secret, private_key, token,
- * api_key or AWS key names (token_type*\/version* allowed).
+ * AWS-0036 (Trivy AWS-0036): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/ecs/no_plaintext_secrets.rego.
  */
 import type { Rule } from "../../types";
@@ -15,7 +14,7 @@ export const AWS_0036: Rule = {
   description:
     "No environment variable whose name contains password, secret, private_key, token, api_key or AWS key names " +
     "(token_type*/version* allowed).",
-  fix: "Pass secrets through `secrets[].valueFrom` and keep those words out of environment variable names.",
+  fix: "`container_definitions[].secrets[].valueFrom`: pass secrets this way, and keep those words out of `environment` variable names.",
   check: (r) =>
     everyContainer(r, (c) => {
       const names = blocks(c.environment).map((e) => String(e.name ?? ""));

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_223 (Checkov CKV_AWS_223): ECS Exec logging is not NONE.
+ * CKV_AWS_223 (Checkov CKV_AWS_223): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ECSClusterLoggingEnabled.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,7 +11,7 @@ export const CKV_AWS_223: Rule = {
   severity: "medium",
   resourceTypes: ["aws_ecs_cluster"],
   description: "ECS Exec logging is not NONE.",
-  fix: 'Set execute_command_configuration.logging = "OVERRIDE" or "DEFAULT".',
+  fix: '`execute_command_configuration.logging`: "OVERRIDE" or "DEFAULT", not "NONE" (ContainerCluster does this).',
   check: (r) =>
     get(r.config, "configuration.execute_command_configuration.logging") === "NONE" ? fail("ECS Exec sessions are not logged") : pass,
 };

@@ -1,7 +1,7 @@
 /**
- * CKV_AWS_224 (Checkov CKV_AWS_224): ECS Exec configuration has a kms_key_id and encrypted CloudWatch or S3
- * logging.
+ * CKV_AWS_224 (Checkov CKV_AWS_224): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ECSClusterLoggingEncryptedWithCMK.py.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -13,7 +13,9 @@ export const CKV_AWS_224: Rule = {
   severity: "medium",
   resourceTypes: ["aws_ecs_cluster"],
   description: "ECS Exec configuration has a kms_key_id and encrypted CloudWatch or S3 logging.",
-  fix: "Set kms_key_id and log_configuration.cloud_watch_encryption_enabled = true.",
+  fix:
+    "`execute_command_configuration.kms_key_id` and " +
+    "`log_configuration.cloud_watch_encryption_enabled = true` (ContainerCluster does this).",
   check: (r) => {
     const exec = get(r.config, "configuration.execute_command_configuration");
     if (exec === undefined) return notApplicable;

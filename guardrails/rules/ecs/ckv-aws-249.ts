@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_249 (Checkov CKV_AWS_249): execution_role_arn differs from task_role_arn.
+ * CKV_AWS_249 (Checkov CKV_AWS_249): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ECSTaskDefinitionRoleCheck.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,7 +11,7 @@ export const CKV_AWS_249: Rule = {
   severity: "medium",
   resourceTypes: TASK,
   description: "execution_role_arn differs from task_role_arn.",
-  fix: "Give the task its own role, separate from the execution role.",
+  fix: "`task_role_arn`: a role of the task's own, not its `execution_role_arn` (ContainerTask does this).",
   check: (r) =>
     r.config.execution_role_arn && r.config.execution_role_arn === r.config.task_role_arn
       ? fail("task and execution role are the same")

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_332 (Checkov CKV_AWS_332): Fargate services run platform_version LATEST (or unset).
+ * CKV_AWS_332 (Checkov CKV_AWS_332): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ECSServiceFargateLatest.py.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -10,7 +10,7 @@ export const CKV_AWS_332: Rule = {
   severity: "low",
   resourceTypes: ["aws_ecs_service"],
   description: "Fargate services run platform_version LATEST (or unset).",
-  fix: "Remove platform_version or set LATEST.",
+  fix: '`platform_version`: remove it or set "LATEST".',
   check: (r) =>
     r.config.launch_type !== "FARGATE"
       ? notApplicable

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_335 (Checkov CKV_AWS_335): No container uses pidMode host.
+ * CKV_AWS_335 (Checkov CKV_AWS_335): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ECSContainerHostProcess.py.
  */
 import { fail, type Rule } from "../../types";
@@ -11,7 +11,7 @@ export const CKV_AWS_335: Rule = {
   severity: "high",
   resourceTypes: TASK,
   description: "No container uses pidMode host.",
-  fix: "Remove pidMode.",
+  fix: '`pid_mode` and `container_definitions[].pidMode`: remove "host".',
   check: (r) =>
     r.config.pid_mode === "host"
       ? fail("pid_mode is host")

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_336 (Checkov CKV_AWS_336): Every container has readonlyRootFilesystem = true.
+ * CKV_AWS_336 (Checkov CKV_AWS_336): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ECSContainerReadOnlyRoot.py.
  */
 import type { Rule } from "../../types";
@@ -11,6 +11,6 @@ export const CKV_AWS_336: Rule = {
   severity: "medium",
   resourceTypes: TASK,
   description: "Every container has readonlyRootFilesystem = true.",
-  fix: "Set readonlyRootFilesystem and mount a volume for /tmp.",
+  fix: "`container_definitions[].readonlyRootFilesystem = true`, with a volume mounted for /tmp (ContainerTask does this).",
   check: (r) => everyContainer(r, (c) => (c.readonlyRootFilesystem === true ? undefined : `${c.name}: root filesystem is writable`)),
 };

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_97 (Checkov CKV_AWS_97; Trivy AWS-0035): Every EFS volume has transit_encryption = ENABLED.
+ * CKV_AWS_97 (Checkov CKV_AWS_97; Trivy AWS-0035): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ECSTaskDefinitionEFSVolumeEncryption.py;
  * aquasecurity/trivy-checks/checks/cloud/aws/ecs/enable_in_transit_encryption.rego.
  */
@@ -15,7 +16,7 @@ export const CKV_AWS_97: Rule = {
   severity: "high",
   resourceTypes: TASK,
   description: "Every EFS volume has transit_encryption = ENABLED.",
-  fix: 'Set efs_volume_configuration.transit_encryption = "ENABLED".',
+  fix: '`efs_volume_configuration.transit_encryption = "ENABLED"` on every EFS volume.',
   check: (r) =>
     blocks(r.config.volume).every((v) => blocks(v.efs_volume_configuration).every((e) => e.transit_encryption === "ENABLED"))
       ? pass

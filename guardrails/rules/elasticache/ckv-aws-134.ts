@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_134 (Checkov CKV_AWS_134): Every non-memcached cluster (redis, valkey, any node type) keeps
- * snapshots: snapshot_retention_limit is set and not 0.
+ * CKV_AWS_134 (Checkov CKV_AWS_134): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ElasticCacheAutomaticBackup.py.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -11,7 +10,7 @@ export const CKV_AWS_134: Rule = {
   severity: "medium",
   resourceTypes: ["aws_elasticache_cluster"],
   description: "Every non-memcached cluster (redis, valkey, any node type) keeps snapshots: snapshot_retention_limit is set and not 0.",
-  fix: "Set snapshot_retention_limit (days).",
+  fix: "`snapshot_retention_limit`: days to keep snapshots, above 0.",
   check: (r) =>
     r.config.engine === "memcached"
       ? notApplicable

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_191 (Checkov CKV_AWS_191): kms_key_id is set (CMK at rest).
+ * CKV_AWS_191 (Checkov CKV_AWS_191): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ElasticacheReplicationGroupEncryptedWithCMK.py.
  */
 import type { Rule } from "../../types";
@@ -14,7 +15,7 @@ export const CKV_AWS_191: Rule = mustBeSet(
     severity: "medium",
     resourceTypes: RG,
     description: "kms_key_id is set (CMK at rest).",
-    fix: "Set kms_key_id to the environment's CMK.",
+    fix: "`kms_key_id`: the environment's CMK ARN (Cache does this).",
   },
   "kms_key_id",
 );

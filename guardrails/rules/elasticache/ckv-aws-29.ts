@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_29 (Checkov CKV_AWS_29; Trivy AWS-0045): at_rest_encryption_enabled = true.
+ * CKV_AWS_29 (Checkov CKV_AWS_29; Trivy AWS-0045): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ElasticacheReplicationGroupEncryptionAtRest.py;
  * aquasecurity/trivy-checks/checks/cloud/aws/elasticache/enable_at_rest_encryption.rego.
  */
@@ -16,7 +17,7 @@ export const CKV_AWS_29: Rule = mustBeTrue(
     severity: "high",
     resourceTypes: RG,
     description: "at_rest_encryption_enabled = true.",
-    fix: "Set at_rest_encryption_enabled = true with kms_key_id.",
+    fix: "`at_rest_encryption_enabled = true` with `kms_key_id` (Cache does this).",
   },
   "at_rest_encryption_enabled",
 );

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_30 (Checkov CKV_AWS_30; Trivy AWS-0051): transit_encryption_enabled = true.
+ * CKV_AWS_30 (Checkov CKV_AWS_30; Trivy AWS-0051): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ElasticacheReplicationGroupEncryptionAtTransit.py;
  * aquasecurity/trivy-checks/checks/cloud/aws/elasticache/enable_in_transit_encryption.rego.
  */
@@ -16,7 +17,7 @@ export const CKV_AWS_30: Rule = mustBeTrue(
     severity: "high",
     resourceTypes: RG,
     description: "transit_encryption_enabled = true.",
-    fix: "Set transit_encryption_enabled = true.",
+    fix: "`transit_encryption_enabled = true` (Cache does this).",
   },
   "transit_encryption_enabled",
 );

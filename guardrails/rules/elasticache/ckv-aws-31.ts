@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_31 (Checkov CKV_AWS_31): In-transit encryption on and an auth_token or user_group_ids (RBAC) set.
+ * CKV_AWS_31 (Checkov CKV_AWS_31): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ElasticacheReplicationGroupEncryptionAtTransitAuthToken.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -13,7 +14,7 @@ export const CKV_AWS_31: Rule = {
   severity: "high",
   resourceTypes: RG,
   description: "In-transit encryption on and an auth_token or user_group_ids (RBAC) set.",
-  fix: "Use RBAC user_group_ids (keeps the token out of state) or an auth_token from Secrets Manager.",
+  fix: "`auth_token` from Secrets Manager (Cache does this) or `user_group_ids` (RBAC), with `transit_encryption_enabled = true`.",
   check: (r) =>
     isTrue(r.config.transit_encryption_enabled) && (isSet(r.config.auth_token) || isSet(r.config.user_group_ids))
       ? pass

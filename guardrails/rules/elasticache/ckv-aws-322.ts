@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_322 (Checkov CKV_AWS_322): auto_minor_version_upgrade is not false.
+ * CKV_AWS_322 (Checkov CKV_AWS_322): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ElasticCacheAutomaticMinorUpgrades.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -12,6 +13,6 @@ export const CKV_AWS_322: Rule = {
   severity: "low",
   resourceTypes: ["aws_elasticache_cluster"],
   description: "auto_minor_version_upgrade is not false.",
-  fix: "Leave auto_minor_version_upgrade on.",
+  fix: "`auto_minor_version_upgrade`: leave it unset or true.",
   check: (r) => (isFalse(r.config.auto_minor_version_upgrade) ? fail("minor upgrades are off") : pass),
 };

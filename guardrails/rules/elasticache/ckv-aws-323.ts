@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_323 (Checkov CKV_AWS_323): subnet_group_name is set (the cluster runs in the VPC's data subnets).
+ * CKV_AWS_323 (Checkov CKV_AWS_323): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ElastiCacheHasCustomSubnet.py.
  */
 import type { Rule } from "../../types";
@@ -12,7 +12,7 @@ export const CKV_AWS_323: Rule = mustBeSet(
     severity: "medium",
     resourceTypes: ["aws_elasticache_cluster"],
     description: "subnet_group_name is set (the cluster runs in the VPC's data subnets).",
-    fix: "Set subnet_group_name to the data-tier subnet group.",
+    fix: "`subnet_group_name`: the data-tier subnet group.",
   },
   "subnet_group_name",
 );

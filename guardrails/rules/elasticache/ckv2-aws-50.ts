@@ -1,6 +1,7 @@
 /**
- * CKV2_AWS_50 (Checkov CKV2_AWS_50): automatic_failover_enabled = true (needs 2+ nodes).
+ * CKV2_AWS_50 (Checkov CKV2_AWS_50): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/ElastiCacheRedisConfiguredAutomaticFailOver.yaml.
  */
 import type { Rule } from "../../types";
@@ -14,7 +15,7 @@ export const CKV2_AWS_50: Rule = mustBeTrue(
     severity: "medium",
     resourceTypes: RG,
     description: "automatic_failover_enabled = true (needs 2+ nodes).",
-    fix: "Run 2+ nodes with automatic_failover_enabled = true, or suppress for single-node dev caches.",
+    fix: "`automatic_failover_enabled = true` with 2+ nodes, or suppress for single-node dev caches.",
   },
   "automatic_failover_enabled",
 );

@@ -1,8 +1,5 @@
 /**
- * AWS-0047 (Trivy AWS-0047): HTTPS/TLS listeners do not use one of Trivy's outdated TLS policies
- * (ELBSecurityPolicy-TLS13-1-2-2021-06 passes).
- * Stricter than Trivy: a listener without ssl_policy fails, as AWS then applies ELBSecurityPolicy-2016-08, on
- * Trivy's list.
+ * AWS-0047 (Trivy AWS-0047): its `description` and `stricter` below say what it checks and where it is stricter.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/elb/use_secure_tls_policy.rego.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -15,7 +12,7 @@ export const AWS_0047: Rule = {
   resourceTypes: LISTENER,
   description: "HTTPS/TLS listeners do not use one of Trivy's outdated TLS policies (ELBSecurityPolicy-TLS13-1-2-2021-06 passes).",
   stricter: "Trivy: a listener without ssl_policy fails, as AWS then applies ELBSecurityPolicy-2016-08, on Trivy's list.",
-  fix: 'Set ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06".',
+  fix: '`ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"` (LoadBalancer does this).',
   check: (l) => {
     if (!["HTTPS", "TLS"].includes(String(l.config.protocol))) return notApplicable;
     const p = String(l.config.ssl_policy ?? "");

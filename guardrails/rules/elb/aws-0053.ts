@@ -1,5 +1,5 @@
 /**
- * AWS-0053 (Trivy AWS-0053): The load balancer is internal (every internet-facing ALB fails).
+ * AWS-0053 (Trivy AWS-0053): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/elb/alb_not_public.rego.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -12,7 +12,7 @@ export const AWS_0053: Rule = {
   severity: "high",
   resourceTypes: LB,
   description: "The load balancer is internal (every internet-facing ALB fails).",
-  fix: "Set internal = true, or suppress for the public entry point with the WAF/CloudFront reason.",
+  fix: "`internal = true`, or suppress for the public entry point with the WAF/CloudFront reason.",
   check: (lb) =>
     lb.config.load_balancer_type === "gateway" ? notApplicable : isTrue(lb.config.internal) ? pass : fail("internet-facing load balancer"),
 };

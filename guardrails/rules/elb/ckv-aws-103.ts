@@ -1,7 +1,5 @@
 /**
- * CKV_AWS_103 (Checkov CKV_AWS_103): Checkov's AppLoadBalancerTLS12: a listener is TCP/UDP/TCP_UDP, HTTPS/TLS
- * with an ssl_policy starting ELBSecurityPolicy-FS-1-2, -TLS-1-2 or -TLS13, a redirect to HTTPS, or on a
- * gateway load balancer; an HTTP listener that forwards, or one without a protocol, fails.
+ * CKV_AWS_103 (Checkov CKV_AWS_103): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/AppLoadBalancerTLS12.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -17,7 +15,7 @@ export const CKV_AWS_103: Rule = {
     "Checkov's AppLoadBalancerTLS12: a listener is TCP/UDP/TCP_UDP, HTTPS/TLS with an ssl_policy starting " +
     "ELBSecurityPolicy-FS-1-2, -TLS-1-2 or -TLS13, a redirect to HTTPS, or on a gateway load balancer; " +
     "an HTTP listener that forwards, or one without a protocol, fails.",
-  fix: 'Set protocol = "HTTPS" and ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06", or make the listener a redirect to HTTPS.',
+  fix: '`protocol = "HTTPS"` with `ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"`, or a redirect to HTTPS (LoadBalancer does this).',
   check: (l, g) => {
     const protocol = String(l.config.protocol ?? "");
     if (["TCP", "UDP", "TCP_UDP"].includes(protocol)) return pass;

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_131 (Checkov CKV_AWS_131; Trivy AWS-0052): Application LBs drop invalid header fields.
+ * CKV_AWS_131 (Checkov CKV_AWS_131; Trivy AWS-0052): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ALBDropHttpHeaders.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/elb/drop_invalid_headers.rego.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -14,7 +15,7 @@ export const CKV_AWS_131: Rule = {
   severity: "high",
   resourceTypes: LB,
   description: "Application LBs drop invalid header fields.",
-  fix: "Set drop_invalid_header_fields = true.",
+  fix: "`drop_invalid_header_fields = true` (LoadBalancer does this).",
   check: (lb) =>
     !isAlb(lb) ? notApplicable : isTrue(lb.config.drop_invalid_header_fields) ? pass : fail("drop_invalid_header_fields is off"),
 };

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_150 (Checkov CKV_AWS_150): enable_deletion_protection = true.
+ * CKV_AWS_150 (Checkov CKV_AWS_150): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/LBDeletionProtection.py.
  */
 import type { Rule } from "../../types";
@@ -13,7 +13,7 @@ export const CKV_AWS_150: Rule = mustBeTrue(
     severity: "medium",
     resourceTypes: LB,
     description: "enable_deletion_protection = true.",
-    fix: "Set enable_deletion_protection = true.",
+    fix: "`enable_deletion_protection = true` (LoadBalancer does this where the preset asks for it).",
   },
   "enable_deletion_protection",
 );

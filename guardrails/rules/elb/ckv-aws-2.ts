@@ -1,7 +1,7 @@
 /**
- * CKV_AWS_2 (Checkov CKV_AWS_2; Trivy AWS-0054): Listener protocol is HTTPS/TLS/TCP/UDP, or HTTP whose default
- * action redirects to HTTPS.
+ * CKV_AWS_2 (Checkov CKV_AWS_2; Trivy AWS-0054): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ALBListenerHTTPS.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/elb/http_not_used.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -14,7 +14,7 @@ export const CKV_AWS_2: Rule = {
   severity: "high",
   resourceTypes: LISTENER,
   description: "Listener protocol is HTTPS/TLS/TCP/UDP, or HTTP whose default action redirects to HTTPS.",
-  fix: "Serve HTTPS; make port 80 a redirect to HTTPS.",
+  fix: '`protocol = "HTTPS"`; on port 80 a `default_action` that redirects to HTTPS (LoadBalancer does this).',
   check: (l) =>
     ["HTTPS", "TLS", "TCP", "UDP", "TCP_UDP"].includes(String(l.config.protocol)) || redirectsToHttps(l)
       ? pass

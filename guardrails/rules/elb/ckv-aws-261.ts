@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_261 (Checkov CKV_AWS_261): HTTP/HTTPS target groups set health_check.path.
+ * CKV_AWS_261 (Checkov CKV_AWS_261): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/LBTargetGroupsDefinesHealthcheck.py.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -12,7 +13,7 @@ export const CKV_AWS_261: Rule = {
   severity: "low",
   resourceTypes: ["aws_lb_target_group"],
   description: "HTTP/HTTPS target groups set health_check.path.",
-  fix: 'Set health_check { path = "/healthz" }.',
+  fix: '`health_check { path = "/healthz" }` (LoadBalancer does this).',
   check: (tg) =>
     !["HTTP", "HTTPS"].includes(String(tg.config.protocol))
       ? notApplicable

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_328 (Checkov CKV_AWS_328): desync_mitigation_mode is not monitor.
+ * CKV_AWS_328 (Checkov CKV_AWS_328): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ALBDesyncMode.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,6 +11,6 @@ export const CKV_AWS_328: Rule = {
   severity: "medium",
   resourceTypes: [...LB, "aws_elb"],
   description: "desync_mitigation_mode is not monitor.",
-  fix: "Use defensive (default) or strictest.",
+  fix: '`desync_mitigation_mode`: "defensive" (the default) or "strictest".',
   check: (lb) => (lb.config.desync_mitigation_mode === "monitor" ? fail("desync mitigation only monitors") : pass),
 };

@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_378 (Checkov CKV_AWS_378): Target group protocol is not HTTP, or a listener connected to it exists
- * and none of them is HTTP.
+ * CKV_AWS_378 (Checkov CKV_AWS_378): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/LBTargetGroup.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -12,7 +11,7 @@ export const CKV_AWS_378: Rule = {
   severity: "low",
   resourceTypes: TARGET_GROUP,
   description: "Target group protocol is not HTTP, or a listener connected to it exists and none of them is HTTP.",
-  fix: "Use HTTPS to targets, or suppress with the in-VPC hop reason.",
+  fix: '`protocol = "HTTPS"` to the targets, or suppress with the in-VPC hop reason.',
   check: (tg, g) => {
     if (tg.config.protocol !== "HTTP") return pass;
     const listeners = g.connected(tg, ...LISTENER);

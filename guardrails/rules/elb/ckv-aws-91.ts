@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_91 (Checkov CKV_AWS_91): access_logs.enabled = true.
+ * CKV_AWS_91 (Checkov CKV_AWS_91): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/ELBv2AccessLogs.py.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -12,7 +12,7 @@ export const CKV_AWS_91: Rule = {
   severity: "medium",
   resourceTypes: LB,
   description: "access_logs.enabled = true.",
-  fix: "Enable access_logs to an SSE-S3 log bucket.",
+  fix: "`access_logs { enabled = true, bucket = <SSE-S3 log bucket> }` (LoadBalancer does this).",
   check: (lb) =>
     lb.config.load_balancer_type === "gateway"
       ? notApplicable

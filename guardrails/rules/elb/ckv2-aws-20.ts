@@ -1,5 +1,5 @@
 /**
- * CKV2_AWS_20 (Checkov CKV2_AWS_20): Every HTTP listener on port 80 redirects to HTTPS on 443.
+ * CKV2_AWS_20 (Checkov CKV2_AWS_20): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/ALBRedirectsHTTPToHTTPS.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,7 +11,7 @@ export const CKV2_AWS_20: Rule = {
   severity: "high",
   resourceTypes: LB,
   description: "Every HTTP listener on port 80 redirects to HTTPS on 443.",
-  fix: "Make the port-80 listener a redirect to HTTPS:443.",
+  fix: '`default_action { type = "redirect" }` to HTTPS:443 on the port-80 listener (LoadBalancer does this).',
   check: (lb, g) =>
     g
       .referencing(lb, ...LISTENER)

@@ -1,6 +1,5 @@
 /**
- * CKV2_AWS_28 (Checkov CKV2_AWS_28): Internet-facing application LBs have a WAFv2 association referencing
- * them.
+ * CKV2_AWS_28 (Checkov CKV2_AWS_28): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/ALBProtectedByWAF.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -13,7 +12,7 @@ export const CKV2_AWS_28: Rule = {
   severity: "high",
   resourceTypes: LB,
   description: "Internet-facing application LBs have a WAFv2 association referencing them.",
-  fix: "Associate the environment's WAFv2 web ACL (aws_wafv2_web_acl_association.resource_arn = lb.arn).",
+  fix: "`aws_wafv2_web_acl_association` with `resource_arn` = the load balancer's ARN (WebAcl does this).",
   check: (lb, g) =>
     isTrue(lb.config.internal) || !isAlb(lb)
       ? pass

@@ -1,6 +1,5 @@
 /**
- * CKV2_AWS_74 (Checkov CKV2_AWS_74): HTTPS/TLS listeners set ssl_policy explicitly, and not to one of the weak
- * policies Checkov lists (ELBSecurityPolicy-2016-08 and older).
+ * CKV2_AWS_74 (Checkov CKV2_AWS_74): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/LBWeakCiphers.yaml.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -14,7 +13,7 @@ export const CKV2_AWS_74: Rule = {
   description:
     "HTTPS/TLS listeners set ssl_policy explicitly, and not to one of the weak policies Checkov lists (ELBSecurityPolicy-2016-08 " +
     "and older).",
-  fix: 'Set ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06".',
+  fix: '`ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"` (LoadBalancer does this).',
   check: (l) => {
     if (!["HTTPS", "TLS"].includes(String(l.config.protocol))) return notApplicable;
     const p = l.config.ssl_policy;

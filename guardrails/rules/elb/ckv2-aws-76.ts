@@ -1,7 +1,7 @@
 /**
- * CKV2_AWS_76 (Checkov CKV2_AWS_76): An associated web ACL includes AWSManagedRulesAnonymousIpList and
- * AWSManagedRulesKnownBadInputsRuleSet.
+ * CKV2_AWS_76 (Checkov CKV2_AWS_76): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/ALBWebACLConfiguredWIthLog4jVulnerability.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -14,7 +14,7 @@ export const CKV2_AWS_76: Rule = {
   severity: "medium",
   resourceTypes: LB,
   description: "An associated web ACL includes AWSManagedRulesAnonymousIpList and AWSManagedRulesKnownBadInputsRuleSet.",
-  fix: "Add both managed rule groups to the web ACL.",
+  fix: "`rule` of the associated web ACL: add AWSManagedRulesAnonymousIpList and AWSManagedRulesKnownBadInputsRuleSet (WebAcl does this).",
   check: (lb, g) => {
     const acls = wafAclsOf(lb, g);
     if (isTrue(lb.config.internal) || acls.length === 0) return pass;

@@ -1,6 +1,5 @@
 /**
- * AWS-0342 (Trivy AWS-0342): An Allow of iam:PassRole needs a Deny on iam:PassRole in the same policy (Trivy
- * ignores Resource scoping).
+ * AWS-0342 (Trivy AWS-0342): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/iam/filter_iam_pass_role.rego.
  */
 import type { Rule } from "../../types";
@@ -14,7 +13,9 @@ export const AWS_0342: Rule = policyRule(
     severity: "high",
     resourceTypes: POLICIES,
     description: "An Allow of iam:PassRole needs a Deny on iam:PassRole in the same policy (Trivy ignores Resource scoping).",
-    fix: "Scope PassRole to the role ARNs with iam:PassedToService, and suppress with that reason.",
+    fix:
+      "`Resource` of iam:PassRole: the role ARNs, with an iam:PassedToService Condition; suppress with " +
+      "that reason (Trivy asks for a Deny).",
   },
   "policy",
   (st) =>

@@ -1,5 +1,5 @@
 /**
- * AWS-0345 (Trivy AWS-0345): No Allow of s3:* without a Deny on s3:*.
+ * AWS-0345 (Trivy AWS-0345): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/iam/limit_s3_full_access.rego.
  */
 import type { Rule } from "../../types";
@@ -13,7 +13,7 @@ export const AWS_0345: Rule = policyRule(
     severity: "high",
     resourceTypes: POLICIES,
     description: "No Allow of s3:* without a Deny on s3:*.",
-    fix: "Grant named S3 actions (grantRead/grantWrite).",
+    fix: "`Action`: named S3 actions, not s3:* (the grant methods do this).",
   },
   "policy",
   (st) =>

@@ -1,6 +1,5 @@
 /**
- * AWS-0346 (Trivy AWS-0346): No Allow of both s3:Get* and s3:Put* (as written) on Resource "*" in one
- * statement.
+ * AWS-0346 (Trivy AWS-0346): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/iam/unauthorized_bucket_access.rego.
  */
 import type { Rule } from "../../types";
@@ -14,7 +13,7 @@ export const AWS_0346: Rule = policyRule(
     severity: "high",
     resourceTypes: POLICIES,
     description: 'No Allow of both s3:Get* and s3:Put* (as written) on Resource "*" in one statement.',
-    fix: "Scope S3 access to bucket ARNs (grantRead/grantWrite).",
+    fix: "`Resource`: bucket ARNs for s3:Get* and s3:Put*, not * (the grant methods do this).",
   },
   "policy",
   (st) =>

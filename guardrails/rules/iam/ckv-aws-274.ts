@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_274 (Checkov CKV_AWS_274): AdministratorAccess is not attached.
+ * CKV_AWS_274 (Checkov CKV_AWS_274): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/IAMManagedAdminPolicy.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,7 +11,7 @@ export const CKV_AWS_274: Rule = {
   severity: "critical",
   resourceTypes: ATTACHMENTS,
   description: "AdministratorAccess is not attached.",
-  fix: "Attach least-privilege policies.",
+  fix: "`policy_arn`: least-privilege policies, not AdministratorAccess.",
   check: (r) =>
     attachedArns(r).some((a) => MANAGED("AdministratorAccess").some((p) => p.test(a))) ? fail("AdministratorAccess attached") : pass,
 };

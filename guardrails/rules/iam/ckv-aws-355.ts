@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_355 (Checkov CKV_AWS_355): Resource * only for actions that cannot be scoped to an ARN (a wildcard
- * action such as ec2:Describe* can be, in part).
+ * CKV_AWS_355 (Checkov CKV_AWS_355): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/IAMStarResourcePolicyDocument.py.
  */
 import type { Rule } from "../../types";
@@ -14,7 +13,7 @@ export const CKV_AWS_355: Rule = policyRule(
     severity: "medium",
     resourceTypes: CKV_POLICIES,
     description: "Resource * only for actions that cannot be scoped to an ARN (a wildcard action such as ec2:Describe* can be, in part).",
-    fix: "Scope the statement's Resource to ARNs.",
+    fix: "`Resource`: the ARNs the statement needs, not *.",
   },
   POLICY_ATTRS,
   (st) => {

@@ -1,9 +1,7 @@
 /**
- * CKV_AWS_393 (Checkov CKV_AWS_393): The trust policy's first statement, if it trusts GitHub's OIDC provider,
- * has a Condition whose first token.actions.githubusercontent.com[/<org>]:sub value is not *, names a claim
- * value, starts with no abusable claim (workflow, environment, ref, context, head_ref, base_ref), and after
- * repo: names <org>/<...> (Checkov's order).
+ * CKV_AWS_393 (Checkov CKV_AWS_393): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/GithubActionsOIDCTrustPolicyOnRole.py.
  */
 import { fail, notApplicable, pass, type Rule, unknown } from "../../types";
@@ -19,7 +17,9 @@ export const CKV_AWS_393: Rule = {
     "The trust policy's first statement, if it trusts GitHub's OIDC provider, has a Condition whose first " +
     "token.actions.githubusercontent.com[/<org>]:sub value is not *, names a claim value, starts with no abusable " +
     "claim (workflow, environment, ref, context, head_ref, base_ref), and after repo: names <org>/<...> (Checkov's order).",
-  fix: "Condition StringLike sub = repo:<org>/<repo>:environment:<env> (or :ref:refs/heads/main).",
+  fix:
+    "`assume_role_policy`: a Condition StringLike token.actions.githubusercontent.com:sub = " +
+    "repo:<org>/<repo>:environment:<env> (or :ref:refs/heads/main).",
   check: (r, g) => {
     // A role GitHub cannot assume is not this rule's business (Checkov passes it; reports
     // would list a GitHub rule "passing" on every service role).

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_60 (Checkov CKV_AWS_60): The trust policy lets no `AWS: *` principal assume the role.
+ * CKV_AWS_60 (Checkov CKV_AWS_60): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/IAMRoleAllowsPublicAssume.py.
  */
 import type { Rule } from "../../types";
@@ -12,7 +12,7 @@ export const CKV_AWS_60: Rule = trustRule(
     severity: "critical",
     resourceTypes: ["aws_iam_role"],
     description: "The trust policy lets no `AWS: *` principal assume the role.",
-    fix: "Name the principals that may assume the role.",
+    fix: "`assume_role_policy`: name the principals that may assume the role, not AWS *.",
   },
   (s) =>
     s.Effect !== "Deny" && (s.Principal === "*" || principalValues(s.Principal, "AWS").includes("*"))

@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_61 (Checkov CKV_AWS_61): The trust policy does not allow a whole account (account id or :root) to
- * assume the role.
+ * CKV_AWS_61 (Checkov CKV_AWS_61): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/IAMRoleAllowAssumeFromAccount.py.
  */
 import type { Rule } from "../../types";
@@ -13,7 +12,9 @@ export const CKV_AWS_61: Rule = trustRule(
     severity: "high",
     resourceTypes: ["aws_iam_role"],
     description: "The trust policy does not allow a whole account (account id or :root) to assume the role.",
-    fix: "Trust specific roles; if an account must be trusted, add aws:PrincipalArn conditions and suppress with the reason.",
+    fix:
+      "`assume_role_policy`: trust specific roles; if an account must be trusted, add aws:PrincipalArn " +
+      "conditions and suppress with the reason.",
   },
   (s) =>
     s.Effect === "Allow" &&

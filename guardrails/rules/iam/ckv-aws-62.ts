@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_62 (Checkov CKV_AWS_62): No Allow (a statement without Effect counts as one) of Action * on Resource
- * *.
+ * CKV_AWS_62 (Checkov CKV_AWS_62): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/IAMAdminPolicyDocument.py.
  */
 import type { Rule } from "../../types";
@@ -14,7 +13,7 @@ export const CKV_AWS_62: Rule = policyRule(
     severity: "critical",
     resourceTypes: CKV_POLICIES,
     description: "No Allow (a statement without Effect counts as one) of Action * on Resource *.",
-    fix: "Grant named actions on named resources (use grant methods).",
+    fix: "`Action` and `Resource`: named actions on named resources, not * on * (the grant methods do this).",
   },
   POLICY_ATTRS,
   (st) => (checkovAllows(st).some((s) => list(s.Action).includes("*") && list(s.Resource).includes("*")) ? "full admin (*:*)" : undefined),

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_63 (Checkov CKV_AWS_63): No Allow (a statement without Effect counts as one) of Action *.
+ * CKV_AWS_63 (Checkov CKV_AWS_63): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/IAMStarActionPolicyDocument.py.
  */
 import type { Rule } from "../../types";
@@ -13,7 +13,7 @@ export const CKV_AWS_63: Rule = policyRule(
     severity: "high",
     resourceTypes: CKV_POLICIES,
     description: "No Allow (a statement without Effect counts as one) of Action *.",
-    fix: "List the actions needed.",
+    fix: "`Action`: the actions needed, not *.",
   },
   POLICY_ATTRS,
   (st) => (checkovAllows(st).some((s) => list(s.Action).includes("*")) ? "Action *" : undefined),

@@ -1,7 +1,7 @@
 /**
- * CKV2_AWS_40 (Checkov CKV2_AWS_40): No Allow of iam:* or * (in policies, and in aws_iam_policy_document data
- * sources themselves, as Checkov reads them).
+ * CKV2_AWS_40 (Checkov CKV2_AWS_40): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/IAMPolicyNotAllowFullIAMAccess.yaml.
  */
 import type { Rule } from "../../types";
@@ -15,7 +15,7 @@ export const CKV2_AWS_40: Rule = policyRule(
     severity: "critical",
     resourceTypes: [...CKV_POLICIES, "data.aws_iam_policy_document"],
     description: "No Allow of iam:* or * (in policies, and in aws_iam_policy_document data sources themselves, as Checkov reads them).",
-    fix: "Grant the specific IAM actions needed.",
+    fix: "`Action` / `actions`: the specific IAM actions needed, not iam:* or *.",
   },
   POLICY_ATTRS,
   (st) => (allows(st).some((s) => list(s.Action).some((a) => a === "*" || a.toLowerCase() === "iam:*")) ? "full IAM access" : undefined),

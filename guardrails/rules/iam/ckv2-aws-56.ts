@@ -1,7 +1,7 @@
 /**
- * CKV2_AWS_56 (Checkov CKV2_AWS_56): IAMFullAccess is not attached, nor looked up by a data.aws_iam_policy
- * (name IAMFullAccess, or an arn containing it), as Checkov reads it.
+ * CKV2_AWS_56 (Checkov CKV2_AWS_56): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/IAMManagedIAMFullAccessPolicy.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -15,7 +15,7 @@ export const CKV2_AWS_56: Rule = {
   description:
     "IAMFullAccess is not attached, nor looked up by a data.aws_iam_policy (name IAMFullAccess, or an arn containing it), as " +
     "Checkov reads it.",
-  fix: "Attach least-privilege policies.",
+  fix: "`policy_arn`: least-privilege policies, not IAMFullAccess.",
   check: (r) => {
     if (r.type === "data.aws_iam_policy") {
       return r.config.name === "IAMFullAccess" || String(r.config.arn ?? "").includes("IAMFullAccess")

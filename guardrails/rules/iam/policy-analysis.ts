@@ -370,8 +370,8 @@ const SPECS: readonly Spec[] = [
       "constraint: on Resource * or, for actions no ARN can scope, on any Resource, in a statement without " +
       "Condition; actions a Deny names are taken out.",
     fix:
-      "Scope the IAM, Lambda, Glue and sts:AssumeRole actions to named ARNs, or add a Condition " +
-      "(iam:PassedToService for iam:PassRole).",
+      "`Resource` / `resources`: named ARNs for the IAM, Lambda, Glue and sts:AssumeRole actions, or a " +
+      "Condition (iam:PassedToService for iam:PassRole).",
   },
   {
     analysis: "credentialsExposure",
@@ -382,7 +382,7 @@ const SPECS: readonly Spec[] = [
       "No action that returns credentials (sts:AssumeRole, iam:CreateAccessKey, rds-db:connect, " +
       "sts:GetSessionToken, ...; cloudsplaining's list, ecr:GetAuthorizationToken excepted) is allowed without " +
       "constraint, as for CKV_AWS_286.",
-    fix: "Scope the action to the roles, users or databases it needs, or add a Condition.",
+    fix: "`Resource` / `resources`: the roles, users or databases the action needs, or a Condition.",
   },
   {
     analysis: "dataExfiltration",
@@ -392,7 +392,7 @@ const SPECS: readonly Spec[] = [
     what:
       "None of s3:GetObject, ssm:GetParameter, ssm:GetParameters, ssm:GetParametersByPath and " +
       "secretsmanager:GetSecretValue is allowed without constraint, as for CKV_AWS_286.",
-    fix: "Scope reads to the bucket, parameter or secret ARNs (use grant methods).",
+    fix: "`Resource` / `resources`: the bucket, parameter or secret ARNs read (the grant methods do this).",
   },
   {
     analysis: "permissionsManagement",
@@ -402,7 +402,7 @@ const SPECS: readonly Spec[] = [
     what:
       "No Allow statement without Condition grants, on Resource *, an action at the Permissions management " +
       "access level that an ARN could scope (iam:*, s3:PutBucketPolicy, kms:CreateGrant, ...).",
-    fix: "Scope permissions-management actions to named ARNs, or add a Condition.",
+    fix: "`Resource` / `resources`: named ARNs for permissions-management actions, or a Condition.",
   },
   {
     analysis: "writeAccess",
@@ -412,7 +412,7 @@ const SPECS: readonly Spec[] = [
     what:
       "No Allow statement without Condition grants, on Resource *, a Write-level action that an ARN could scope " +
       "(s3:PutObject, logs:CreateLogStream, ...); write actions that take no ARN (xray:PutTraceSegments) may use *.",
-    fix: "Scope write actions to named ARNs (use grant methods), or add a Condition.",
+    fix: "`Resource` / `resources`: named ARNs for write actions (the grant methods do this), or a Condition.",
   },
 ];
 

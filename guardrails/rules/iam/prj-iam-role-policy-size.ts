@@ -1,7 +1,5 @@
 /**
- * PRJ_IAM_ROLE_POLICY_SIZE (project rule, no scanner equivalent): The role's inline policies together stay
- * within IAM's 10240 characters (whitespace not counted; each ${...} reference counted as 100), so apply does
- * not fail with LimitExceeded. Neither scanner checks this.
+ * PRJ_IAM_ROLE_POLICY_SIZE (project rule, no scanner equivalent): its `description` below says what it checks.
  */
 import { fail, pass, type Rule } from "../../types";
 import { show } from "../helpers";
@@ -14,7 +12,9 @@ export const PRJ_IAM_ROLE_POLICY_SIZE: Rule = {
   description:
     `The role's inline policies together stay within IAM's ${ROLE_INLINE_POLICY_LIMIT} characters (whitespace not counted; ` +
     `each \${...} reference counted as ${REFERENCE_SIZE}), so apply does not fail with LimitExceeded. Neither scanner checks this.`,
-  fix: "Split the grants across roles (one per workload), or move stable statements into a customer-managed policy attached to the role.",
+  fix:
+    "`aws_iam_role_policy` / `inline_policy`: split the grants across roles (one per workload), or " +
+    "move stable statements to a managed policy attached to the role.",
   check: (r, g) => {
     const size = inlinePolicies(r, g).reduce<number>((sum, p) => sum + policySize(p), 0);
     return size > ROLE_INLINE_POLICY_LIMIT

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_227 (Checkov CKV_AWS_227): is_enabled is not false.
+ * CKV_AWS_227 (Checkov CKV_AWS_227): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/KMSKeyIsEnabled.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -12,6 +12,6 @@ export const CKV_AWS_227: Rule = {
   severity: "low",
   resourceTypes: KEY,
   description: "is_enabled is not false.",
-  fix: "Remove is_enabled = false, or delete the key deliberately.",
+  fix: "`is_enabled`: remove `false`, or delete the key deliberately.",
   check: (k) => (isFalse(k.config.is_enabled) ? fail("key is disabled") : pass),
 };

@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_33 (Checkov CKV_AWS_33): No statement that is not a Deny and has no Condition names a wildcard
- * principal (`*`, a list holding `*`, or AWS `*`).
+ * CKV_AWS_33 (Checkov CKV_AWS_33): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/KMSKeyWildcardPrincipal.py.
  */
 import type { Rule } from "../../types";
@@ -14,7 +13,9 @@ export const CKV_AWS_33: Rule = policyRule(
     severity: "critical",
     resourceTypes: KEY,
     description: "No statement that is not a Deny and has no Condition names a wildcard principal (`*`, a list holding `*`, or AWS `*`).",
-    fix: "Grant the account root or named roles/services; add Conditions to any wildcard statement.",
+    fix:
+      "`policy`: grant the account root or named roles and services; add a Condition to any " +
+      "wildcard-principal statement (EncryptionKey does this).",
   },
   "policy",
   (st) =>

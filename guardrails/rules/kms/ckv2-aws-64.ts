@@ -1,5 +1,5 @@
 /**
- * CKV2_AWS_64 (Checkov CKV2_AWS_64): An explicit key policy exists (inline policy or an aws_kms_key_policy).
+ * CKV2_AWS_64 (Checkov CKV2_AWS_64): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/KmsKeyPolicyIsDefined.yaml.
  */
 import type { Rule } from "../../types";
@@ -13,7 +13,7 @@ export const CKV2_AWS_64: Rule = companionRule(
     severity: "medium",
     resourceTypes: KEY,
     description: "An explicit key policy exists (inline policy or an aws_kms_key_policy).",
-    fix: "Write the key policy (EncryptionKey always does).",
+    fix: "`policy` (or an aws_kms_key_policy): write the key policy explicitly (EncryptionKey always does).",
   },
   ["aws_kms_key_policy"],
   () => true,

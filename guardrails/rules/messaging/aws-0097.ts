@@ -1,6 +1,5 @@
 /**
- * AWS-0097 (Trivy AWS-0097): Trivy's half of CKV_AWS_168: no Allow statement grants the action * or sqs:* (any
- * case); who the principal is does not matter.
+ * AWS-0097 (Trivy AWS-0097): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/sqs/no_wildcards_in_policy_documents.rego.
  */
 import type { Rule } from "../../types";
@@ -14,7 +13,7 @@ export const AWS_0097: Rule = policyRule(
     resourceTypes: ["aws_sqs_queue_policy", "aws_sqs_queue"],
     description:
       "Trivy's half of CKV_AWS_168: no Allow statement grants the action * or sqs:* " + "(any case); who the principal is does not matter.",
-    fix: "List the queue actions the principal needs (sqs:SendMessage, ...).",
+    fix: "`policy`: list the queue actions the principal needs (sqs:SendMessage, ...), not * or sqs:*.",
   },
   "policy",
   (st) =>

@@ -1,6 +1,5 @@
 /**
- * AWS-0135 (Trivy AWS-0135): A customer-managed key: kms_master_key_id is set and not alias/aws/sqs, as Trivy
- * checks it.
+ * AWS-0135 (Trivy AWS-0135): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/sqs/queue_encryption_with_cmk.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,6 +10,6 @@ export const AWS_0135: Rule = {
   severity: "medium",
   resourceTypes: ["aws_sqs_queue"],
   description: "A customer-managed key: kms_master_key_id is set and not alias/aws/sqs, as Trivy checks it.",
-  fix: "Set kms_master_key_id to the CMK.",
+  fix: "`kms_master_key_id`: a customer-managed key, not alias/aws/sqs.",
   check: (q) => (q.config.kms_master_key_id && q.config.kms_master_key_id !== "alias/aws/sqs" ? pass : fail("no customer-managed key")),
 };

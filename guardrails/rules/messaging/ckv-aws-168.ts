@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_168 (Checkov CKV_AWS_168): No Allow is open to everyone (cloudsplaining, as Checkov: a wildcard
- * principal needs a narrowing condition such as aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID).
+ * CKV_AWS_168 (Checkov CKV_AWS_168): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/SQSQueuePolicyAnyPrincipal.py.
  */
 import type { Rule } from "../../types";
@@ -15,7 +14,7 @@ export const CKV_AWS_168: Rule = policyRule(
     description:
       "No Allow is open to everyone (cloudsplaining, as Checkov: a wildcard principal needs a narrowing condition such as " +
       "aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID).",
-    fix: "Name the senders, with aws:SourceArn conditions.",
+    fix: "`policy`: name the senders, with aws:SourceArn conditions.",
   },
   "policy",
   (st) => (st.some(isInternetAccessible) ? "queue is open to anyone" : undefined),

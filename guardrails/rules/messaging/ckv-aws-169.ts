@@ -1,7 +1,5 @@
 /**
- * CKV_AWS_169 (Checkov CKV_AWS_169): No Allow is open to everyone (cloudsplaining, as Checkov: a wildcard
- * principal needs a narrowing condition such as aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID,
- * aws:SourceVpce or a non-/0 aws:SourceIp; other condition keys do not count).
+ * CKV_AWS_169 (Checkov CKV_AWS_169): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/SNSTopicPolicyAnyPrincipal.py.
  */
 import type { Rule } from "../../types";
@@ -17,7 +15,7 @@ export const CKV_AWS_169: Rule = policyRule(
       "No Allow is open to everyone (cloudsplaining, as Checkov: a wildcard principal needs a narrowing condition such as " +
       "aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce or a non-/0 aws:SourceIp; other condition keys do " +
       "not count).",
-    fix: "Name the publishing services/accounts, with aws:SourceArn/SourceAccount conditions.",
+    fix: "`policy`: name the publishing services or accounts, with aws:SourceArn or aws:SourceAccount conditions.",
   },
   "policy",
   (st) => (st.some(isInternetAccessible) ? "topic is open to anyone" : undefined),

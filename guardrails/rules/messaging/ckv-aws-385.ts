@@ -1,7 +1,5 @@
 /**
- * CKV_AWS_385 (Checkov CKV_AWS_385): An Allow to a specific IAM principal (arn:aws:iam::...) carries a
- * narrowing Condition (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, ...; cloudsplaining's keys, as
- * Checkov).
+ * CKV_AWS_385 (Checkov CKV_AWS_385): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/SNSCrossAccountAccess.py.
  */
 import type { Rule } from "../../types";
@@ -17,7 +15,7 @@ export const CKV_AWS_385: Rule = policyRule(
     description:
       "An Allow to a specific IAM principal (arn:aws:iam::...) carries a narrowing Condition (aws:SourceArn, " +
       "aws:SourceAccount, aws:PrincipalOrgID, ...; cloudsplaining's keys, as Checkov).",
-    fix: "Add aws:SourceArn / aws:PrincipalOrgID conditions.",
+    fix: "`policy`: add aws:SourceArn or aws:PrincipalOrgID conditions to Allows naming IAM principals.",
   },
   "policy",
   (st) => (st.some(unconditionedCrossAccount) ? "an account principal may publish without conditions" : undefined),

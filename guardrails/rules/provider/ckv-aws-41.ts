@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_41 (Checkov CKV_AWS_41): No hard-coded access_key / secret_key in the provider.
+ * CKV_AWS_41 (Checkov CKV_AWS_41): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/provider/aws/credentials.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -10,6 +10,6 @@ export const CKV_AWS_41: Rule = {
   severity: "critical",
   resourceTypes: ["provider.aws"],
   description: "No hard-coded access_key / secret_key in the provider.",
-  fix: "Use roles (assume_role, OIDC) and the environment's credential chain.",
+  fix: "`access_key` / `secret_key`: remove them; use `assume_role` (or OIDC) and the environment's credential chain.",
   check: (p) => (p.config.access_key || p.config.secret_key ? fail("credentials in code") : pass),
 };

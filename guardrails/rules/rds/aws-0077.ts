@@ -1,6 +1,5 @@
 /**
- * AWS-0077 (Trivy AWS-0077): backup_retention_period is set and 2-35 (Trivy fails below 2, and unset is AWS's
- * default 1; read replicas are skipped).
+ * AWS-0077 (Trivy AWS-0077): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/rds/specify_backup_retention.rego.
  */
 import { fail, notApplicable, pass, type Rule, unknown } from "../../types";
@@ -12,7 +11,7 @@ export const AWS_0077: Rule = {
   severity: "medium",
   resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
   description: "backup_retention_period is set and 2-35 (Trivy fails below 2, and unset is AWS's default 1; read replicas are skipped).",
-  fix: "Set backup_retention_period explicitly, 7-35 days.",
+  fix: "`backup_retention_period`: 7-35 days, set explicitly (the presets do).",
   check: (r) => {
     if (isReplica(r)) return notApplicable;
     const v = r.config.backup_retention_period;

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_118 (Checkov CKV_AWS_118): Enhanced monitoring: monitoring_interval in 1, 5, 10, 15, 30, 60.
+ * CKV_AWS_118 (Checkov CKV_AWS_118): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSEnhancedMonitorEnabled.py.
  */
 import type { Rule } from "../../types";
@@ -13,7 +13,7 @@ export const CKV_AWS_118: Rule = attributeRule(
     severity: "low",
     resourceTypes: INSTANCES,
     description: "Enhanced monitoring: monitoring_interval in 1, 5, 10, 15, 30, 60.",
-    fix: "Set monitoring_interval = 60 with a monitoring_role_arn.",
+    fix: "`monitoring_interval = 60` with a `monitoring_role_arn` (Database and AuroraCluster do this).",
   },
   "monitoring_interval",
   (v) => typeof v === "number" && [1, 5, 10, 15, 30, 60].includes(v),

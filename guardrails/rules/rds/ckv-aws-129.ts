@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_129 (Checkov CKV_AWS_129): enabled_cloudwatch_logs_exports is a non-empty list.
+ * CKV_AWS_129 (Checkov CKV_AWS_129): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/DBInstanceLogging.py.
  */
 import type { Rule } from "../../types";
@@ -13,7 +13,9 @@ export const CKV_AWS_129: Rule = mustBeSet(
     severity: "medium",
     resourceTypes: INSTANCE,
     description: "enabled_cloudwatch_logs_exports is a non-empty list.",
-    fix: "Export postgresql+upgrade (PostgreSQL) or audit+error+general+slowquery (MySQL).",
+    fix:
+      "`enabled_cloudwatch_logs_exports`: postgresql and upgrade (PostgreSQL) or audit, error, general " +
+      "and slowquery (MySQL) (Database does this).",
   },
   "enabled_cloudwatch_logs_exports",
 );

@@ -1,7 +1,7 @@
 /**
- * CKV_AWS_133 (Checkov CKV_AWS_133): backup_retention_period, where set, is 1-35; unset passes (AWS's default
- * is 1), as in Checkov. AWS-0077 asks for 2 or more.
+ * CKV_AWS_133 (Checkov CKV_AWS_133): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/DBInstanceBackupRetentionPeriod.py.
  */
 import { fail, pass, type Rule, unknown } from "../../types";
@@ -13,7 +13,7 @@ export const CKV_AWS_133: Rule = {
   resourceTypes: ["aws_db_instance", "aws_rds_cluster"],
   description:
     "backup_retention_period, where set, is 1-35; unset passes (AWS's default is 1), as in Checkov. AWS-0077 asks for 2 or more.",
-  fix: "Set backup_retention_period explicitly, 7-35 days.",
+  fix: "`backup_retention_period`: 7-35 days, set explicitly (the presets do).",
   check: (r) => {
     const v = r.config.backup_retention_period;
     if (v === undefined) return pass;

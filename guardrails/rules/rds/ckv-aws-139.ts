@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_139 (Checkov CKV_AWS_139; Trivy AWS-0343): deletion_protection = true.
+ * CKV_AWS_139 (Checkov CKV_AWS_139; Trivy AWS-0343): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSDeletionProtection.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/rds/enable_cluster_deletion_protection.rego.
  */
 import type { Rule } from "../../types";
@@ -15,7 +16,7 @@ export const CKV_AWS_139: Rule = mustBeTrue(
     severity: "medium",
     resourceTypes: CLUSTER,
     description: "deletion_protection = true.",
-    fix: "Set deletion_protection = true.",
+    fix: "`deletion_protection = true` (the prod preset does this).",
   },
   "deletion_protection",
 );

@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_140 (Checkov CKV_AWS_140): storage_encrypted = true (unknown when created from
- * source_db_cluster_identifier, which carries its own encryption).
+ * CKV_AWS_140 (Checkov CKV_AWS_140): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSClusterEncrypted.py.
  */
 import { fail, pass, type Rule, unknown } from "../../types";
@@ -12,7 +11,7 @@ export const CKV_AWS_140: Rule = {
   severity: "high",
   resourceTypes: ["aws_rds_global_cluster"],
   description: "storage_encrypted = true (unknown when created from source_db_cluster_identifier, which carries its own encryption).",
-  fix: "Set storage_encrypted = true.",
+  fix: "`storage_encrypted = true`.",
   check: (r) =>
     isSet(r.config.source_db_cluster_identifier)
       ? unknown("encryption comes from the source cluster")

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_146 (Checkov CKV_AWS_146): storage_encrypted = true.
+ * CKV_AWS_146 (Checkov CKV_AWS_146): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSClusterSnapshotEncrypted.py.
  */
 import type { Rule } from "../../types";
@@ -12,7 +12,7 @@ export const CKV_AWS_146: Rule = mustBeTrue(
     severity: "high",
     resourceTypes: ["aws_db_cluster_snapshot"],
     description: "storage_encrypted = true.",
-    fix: "Snapshot only encrypted clusters.",
+    fix: "`db_cluster_identifier`: snapshot only clusters with storage_encrypted = true (the snapshot inherits it).",
   },
   "storage_encrypted",
 );

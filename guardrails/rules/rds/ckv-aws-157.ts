@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_157 (Checkov CKV_AWS_157): multi_az = true.
+ * CKV_AWS_157 (Checkov CKV_AWS_157): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSMultiAZEnabled.py.
  */
 import type { Rule } from "../../types";
@@ -13,7 +13,7 @@ export const CKV_AWS_157: Rule = mustBeTrue(
     severity: "medium",
     resourceTypes: INSTANCE,
     description: "multi_az = true.",
-    fix: "Set multi_az = true (staging/prod).",
+    fix: "`multi_az = true` (the staging and prod presets do this).",
   },
   "multi_az",
 );

@@ -1,7 +1,7 @@
 /**
- * CKV_AWS_16 (Checkov CKV_AWS_16; Trivy AWS-0080): storage_encrypted = true (Trivy skips read replicas,
- * Checkov does not).
+ * CKV_AWS_16 (Checkov CKV_AWS_16; Trivy AWS-0080): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSEncryption.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/rds/encrypt_instance_storage_data.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -15,6 +15,6 @@ export const CKV_AWS_16: Rule = {
   severity: "high",
   resourceTypes: INSTANCE,
   description: "storage_encrypted = true (Trivy skips read replicas, Checkov does not).",
-  fix: "Set storage_encrypted = true and kms_key_id to the environment's CMK.",
+  fix: "`storage_encrypted = true` and `kms_key_id` = the environment's CMK ARN (Database does this).",
   check: (r) => (isTrue(r.config.storage_encrypted) ? pass : fail(`storage_encrypted is ${r.config.storage_encrypted ?? "not set"}`)),
 };

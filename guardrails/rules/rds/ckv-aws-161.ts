@@ -1,7 +1,7 @@
 /**
- * CKV_AWS_161 (Checkov CKV_AWS_161; Trivy AWS-0176): iam_database_authentication_enabled = true, for engine
- * mysql or postgres.
+ * CKV_AWS_161 (Checkov CKV_AWS_161; Trivy AWS-0176): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSIAMAuthentication.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/rds/enable_iam_auth.rego.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -15,7 +15,7 @@ export const CKV_AWS_161: Rule = {
   severity: "medium",
   resourceTypes: INSTANCE,
   description: "iam_database_authentication_enabled = true, for engine mysql or postgres.",
-  fix: "Set iam_database_authentication_enabled = true.",
+  fix: "`iam_database_authentication_enabled = true` (Database does this).",
   check: (r) =>
     !["mysql", "postgres"].includes(String(r.config.engine))
       ? notApplicable

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_162 (Checkov CKV_AWS_162): iam_database_authentication_enabled = true.
+ * CKV_AWS_162 (Checkov CKV_AWS_162): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSClusterIAMAuthentication.py.
  */
 import type { Rule } from "../../types";
@@ -13,7 +13,7 @@ export const CKV_AWS_162: Rule = mustBeTrue(
     severity: "medium",
     resourceTypes: CLUSTER,
     description: "iam_database_authentication_enabled = true.",
-    fix: "Set iam_database_authentication_enabled = true.",
+    fix: "`iam_database_authentication_enabled = true` (AuroraCluster does this).",
   },
   "iam_database_authentication_enabled",
 );

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_17 (Checkov CKV_AWS_17; Trivy AWS-0180): publicly_accessible is not true.
+ * CKV_AWS_17 (Checkov CKV_AWS_17; Trivy AWS-0180): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSPubliclyAccessible.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/rds/disable_public_access.rego.
  */
 import type { Rule } from "../../types";
@@ -15,7 +16,7 @@ export const CKV_AWS_17: Rule = mustNotBeTrue(
     severity: "critical",
     resourceTypes: INSTANCES,
     description: "publicly_accessible is not true.",
-    fix: "Set publicly_accessible = false.",
+    fix: "`publicly_accessible = false` (Database does this).",
   },
   "publicly_accessible",
 );

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_226 (Checkov CKV_AWS_226): auto_minor_version_upgrade = true (set explicitly).
+ * CKV_AWS_226 (Checkov CKV_AWS_226): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/DBInstanceMinorUpgrade.py.
  */
 import type { Rule } from "../../types";
@@ -13,7 +13,7 @@ export const CKV_AWS_226: Rule = mustBeTrue(
     severity: "low",
     resourceTypes: INSTANCES,
     description: "auto_minor_version_upgrade = true (set explicitly).",
-    fix: "Set auto_minor_version_upgrade = true.",
+    fix: "`auto_minor_version_upgrade = true`, set explicitly (Database does this).",
   },
   "auto_minor_version_upgrade",
 );

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_245 (Checkov CKV_AWS_245): Replicated automated backups set kms_key_id.
+ * CKV_AWS_245 (Checkov CKV_AWS_245): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSInstanceAutoBackupEncryptionWithCMK.py.
  */
 import type { Rule } from "../../types";
@@ -13,7 +14,7 @@ export const CKV_AWS_245: Rule = mustBeSet(
     severity: "medium",
     resourceTypes: ["aws_db_instance_automated_backups_replication"],
     description: "Replicated automated backups set kms_key_id.",
-    fix: "Set kms_key_id to a CMK in the destination region.",
+    fix: "`kms_key_id`: a CMK in the destination region.",
   },
   "kms_key_id",
 );

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_246 (Checkov CKV_AWS_246): Database activity streams set kms_key_id.
+ * CKV_AWS_246 (Checkov CKV_AWS_246): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSClusterActivityStreamEncryptedWithCMK.py.
  */
 import type { Rule } from "../../types";
@@ -13,7 +14,7 @@ export const CKV_AWS_246: Rule = mustBeSet(
     severity: "medium",
     resourceTypes: ["aws_rds_cluster_activity_stream"],
     description: "Database activity streams set kms_key_id.",
-    fix: "Set kms_key_id to the CMK.",
+    fix: "`kms_key_id`: the environment's CMK ARN.",
   },
   "kms_key_id",
 );

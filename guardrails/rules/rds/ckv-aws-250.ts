@@ -1,8 +1,5 @@
 /**
- * CKV_AWS_250 (Checkov CKV_AWS_250): PostgreSQL engine_version is patched for the log_fdw extension: postgres
- * >= 14, 13.3, 12.7, 11.12, 10.17 (9.6.22); aurora-postgresql >= 12, 11.9, 10.14. A one-part major at or above
- * the first patched major passes (every minor of it has the fix; Checkov says UNKNOWN, which does not fail);
- * other one-part versions are unknown.
+ * CKV_AWS_250 (Checkov CKV_AWS_250): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSPostgreSQLLogFDWExtension.py.
  */
 import { fail, notApplicable, pass, type Rule, unknown } from "../../types";
@@ -16,7 +13,7 @@ export const CKV_AWS_250: Rule = {
     "PostgreSQL engine_version is patched for the log_fdw extension: postgres >= 14, 13.3, 12.7, 11.12, 10.17 (9.6.22); " +
     "aurora-postgresql >= 12, 11.9, 10.14. A one-part major at or above the first patched major passes (every minor of it " +
     "has the fix; Checkov says UNKNOWN, which does not fail); other one-part versions are unknown.",
-  fix: 'Set engine_version to a major of 14 or later ("16"; auto minor upgrades move the minor), or a patched minor such as 13.3.',
+  fix: '`engine_version`: a major of 14 or later ("16"; auto minor upgrades move the minor), or a patched minor such as 13.3.',
   check: (r) => {
     const engine = String(r.config.engine);
     if (!["postgres", "aurora-postgresql"].includes(engine)) return notApplicable;

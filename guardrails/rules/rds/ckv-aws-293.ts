@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_293 (Checkov CKV_AWS_293; Trivy AWS-0177): deletion_protection = true.
+ * CKV_AWS_293 (Checkov CKV_AWS_293; Trivy AWS-0177): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSInstanceDeletionProtection.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/rds/enable_deletion_protection.rego.
  */
 import type { Rule } from "../../types";
@@ -15,7 +16,7 @@ export const CKV_AWS_293: Rule = mustBeTrue(
     severity: "medium",
     resourceTypes: INSTANCE,
     description: "deletion_protection = true.",
-    fix: "Set deletion_protection = true (prod preset).",
+    fix: "`deletion_protection = true` (the prod preset does this).",
   },
   "deletion_protection",
 );

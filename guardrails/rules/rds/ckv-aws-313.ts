@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_313 (Checkov CKV_AWS_313): copy_tags_to_snapshot = true.
+ * CKV_AWS_313 (Checkov CKV_AWS_313): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSClusterCopyTags.py.
  */
 import type { Rule } from "../../types";
@@ -13,7 +13,7 @@ export const CKV_AWS_313: Rule = mustBeTrue(
     severity: "low",
     resourceTypes: CLUSTER,
     description: "copy_tags_to_snapshot = true.",
-    fix: "Set copy_tags_to_snapshot = true.",
+    fix: "`copy_tags_to_snapshot = true` (AuroraCluster does this).",
   },
   "copy_tags_to_snapshot",
 );

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_324 (Checkov CKV_AWS_324): enabled_cloudwatch_logs_exports is non-empty.
+ * CKV_AWS_324 (Checkov CKV_AWS_324): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSClusterLogging.py.
  */
 import type { Rule } from "../../types";
@@ -13,7 +13,7 @@ export const CKV_AWS_324: Rule = mustBeSet(
     severity: "medium",
     resourceTypes: CLUSTER,
     description: "enabled_cloudwatch_logs_exports is non-empty.",
-    fix: 'Export ["postgresql"] (aurora-postgresql).',
+    fix: '`enabled_cloudwatch_logs_exports = ["postgresql"]` for aurora-postgresql (AuroraCluster does this).',
   },
   "enabled_cloudwatch_logs_exports",
 );

@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_326 (Checkov CKV_AWS_326): Aurora MySQL clusters (engine aurora, aurora-mysql, or unset: the
- * provider's default is aurora) set a non-zero backtrack_window (PostgreSQL: not applicable).
+ * CKV_AWS_326 (Checkov CKV_AWS_326): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSClusterAuroraBacktrack.py.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -15,7 +14,7 @@ export const CKV_AWS_326: Rule = {
   description:
     "Aurora MySQL clusters (engine aurora, aurora-mysql, or unset: the provider's default is aurora) set a non-zero " +
     "backtrack_window (PostgreSQL: not applicable).",
-  fix: "Set backtrack_window (seconds) on aurora-mysql clusters.",
+  fix: "`backtrack_window`: seconds (up to 259200) on aurora-mysql clusters.",
   check: (r) =>
     !["aurora", "aurora-mysql", "undefined"].includes(String(r.config.engine))
       ? notApplicable

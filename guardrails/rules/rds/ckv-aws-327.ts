@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_327 (Checkov CKV_AWS_327): kms_key_id is set (CMK).
+ * CKV_AWS_327 (Checkov CKV_AWS_327): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSClusterEncryptedWithCMK.py.
  */
 import type { Rule } from "../../types";
@@ -13,7 +13,7 @@ export const CKV_AWS_327: Rule = mustBeSet(
     severity: "high",
     resourceTypes: CLUSTER,
     description: "kms_key_id is set (CMK).",
-    fix: "Set kms_key_id to the environment's CMK.",
+    fix: "`kms_key_id`: the environment's CMK ARN (AuroraCluster does this).",
   },
   "kms_key_id",
 );

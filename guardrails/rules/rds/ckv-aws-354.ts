@@ -1,7 +1,7 @@
 /**
- * CKV_AWS_354 (Checkov CKV_AWS_354; Trivy AWS-0078): Where Performance Insights is on,
- * performance_insights_kms_key_id is set.
+ * CKV_AWS_354 (Checkov CKV_AWS_354; Trivy AWS-0078): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/resource/aws/RDSInstancePerfInsightsEncryptionWithCMK.py;
  * aquasecurity/trivy-checks/checks/cloud/aws/rds/performance_insights_encryption_customer_key.rego.
  */
@@ -16,7 +16,7 @@ export const CKV_AWS_354: Rule = {
   severity: "medium",
   resourceTypes: INSTANCES,
   description: "Where Performance Insights is on, performance_insights_kms_key_id is set.",
-  fix: "Set performance_insights_kms_key_id to the CMK.",
+  fix: "`performance_insights_kms_key_id`: the environment's CMK ARN (Database does this).",
   check: (r) =>
     !isTrue(r.config.performance_insights_enabled)
       ? notApplicable

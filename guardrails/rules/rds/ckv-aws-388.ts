@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_388 (Checkov CKV_AWS_388): aurora-postgresql engine_version is not one of 10.11-10.13 or 11.6-11.8
- * (unpatched).
+ * CKV_AWS_388 (Checkov CKV_AWS_388): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/UnpatchedAuroraPostgresDB.py.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -12,7 +11,7 @@ export const CKV_AWS_388: Rule = {
   severity: "medium",
   resourceTypes: INSTANCE,
   description: "aurora-postgresql engine_version is not one of 10.11-10.13 or 11.6-11.8 (unpatched).",
-  fix: "Use a supported, patched version.",
+  fix: "`engine_version`: a patched aurora-postgresql version, not 10.11-10.13 or 11.6-11.8.",
   check: (r) =>
     r.config.engine !== "aurora-postgresql"
       ? notApplicable

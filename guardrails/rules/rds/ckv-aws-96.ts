@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_96 (Checkov CKV_AWS_96): storage_encrypted = true; engine_mode serverless passes (Aurora Serverless
- * v1 storage is always encrypted), as in Checkov.
+ * CKV_AWS_96 (Checkov CKV_AWS_96): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/AuroraEncryption.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -13,7 +12,7 @@ export const CKV_AWS_96: Rule = {
   severity: "high",
   resourceTypes: CLUSTER,
   description: "storage_encrypted = true; engine_mode serverless passes (Aurora Serverless v1 storage is always encrypted), as in Checkov.",
-  fix: "Set storage_encrypted = true with kms_key_id.",
+  fix: "`storage_encrypted = true` with `kms_key_id` (AuroraCluster does this).",
   check: (r) =>
     r.config.engine_mode === "serverless" || isTrue(r.config.storage_encrypted)
       ? pass

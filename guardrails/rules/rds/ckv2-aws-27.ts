@@ -1,7 +1,7 @@
 /**
- * CKV2_AWS_27 (Checkov CKV2_AWS_27): An aurora-postgresql cluster's cluster parameter group has log_statement
- * and log_min_duration_statement.
+ * CKV2_AWS_27 (Checkov CKV2_AWS_27): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/PostgresRDSHasQueryLoggingEnabled.yaml.
  */
 import type { Rule } from "../../types";
@@ -14,7 +14,7 @@ export const CKV2_AWS_27: Rule = queryLoggingRule(
     severity: "low",
     resourceTypes: CLUSTER,
     description: "An aurora-postgresql cluster's cluster parameter group has log_statement and log_min_duration_statement.",
-    fix: "Reference a cluster parameter group with both parameters.",
+    fix: "`db_cluster_parameter_group_name`: a group that sets log_statement and log_min_duration_statement (AuroraCluster does this).",
   },
   "aurora-postgresql",
   "aws_rds_cluster_parameter_group",

@@ -1,7 +1,7 @@
 /**
- * CKV2_AWS_30 (Checkov CKV2_AWS_30): A postgres instance's parameter group sets log_statement and
- * log_min_duration_statement (query logging).
+ * CKV2_AWS_30 (Checkov CKV2_AWS_30): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/PostgresDBHasQueryLoggingEnabled.yaml.
  */
 import type { Rule } from "../../types";
@@ -14,7 +14,7 @@ export const CKV2_AWS_30: Rule = queryLoggingRule(
     severity: "low",
     resourceTypes: INSTANCE,
     description: "A postgres instance's parameter group sets log_statement and log_min_duration_statement (query logging).",
-    fix: "Add both parameters to the instance's parameter group.",
+    fix: "`parameter_group_name`: a group that sets log_statement and log_min_duration_statement (Database does this).",
   },
   "postgres",
   "aws_db_parameter_group",

@@ -1,7 +1,7 @@
 /**
- * CKV2_AWS_60 (Checkov CKV2_AWS_60): copy_tags_to_snapshot = true, and engine is not neptune, aurora or docdb
- * (Checkov's graph check fails those engines outright).
+ * CKV2_AWS_60 (Checkov CKV2_AWS_60): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/RDSEnableCopyTagsToSnapshot.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -15,7 +15,7 @@ export const CKV2_AWS_60: Rule = {
   resourceTypes: INSTANCE,
   description:
     "copy_tags_to_snapshot = true, and engine is not neptune, aurora or docdb (Checkov's graph check fails those engines outright).",
-  fix: "Set copy_tags_to_snapshot = true.",
+  fix: "`copy_tags_to_snapshot = true` (Database does this).",
   check: (r) => {
     if (["neptune", "aurora", "docdb"].includes(String(r.config.engine)))
       return fail(`engine ${r.config.engine} is not an RDS instance engine Checkov accepts here`);

@@ -1,8 +1,5 @@
 /**
- * CKV2_AWS_69 (Checkov CKV2_AWS_69): A referenced parameter group forces TLS: rds.force_ssl=1 (postgres or
- * sqlserver families), require_secure_transport=1 (mysql/mariadb), db2comm=SSL (db2-ae). Checkov accepts only
- * "1" for require_secure_transport, and so do we.
- * Stricter than Checkov: with no parameter group Checkov passes; we require one for PostgreSQL/MySQL.
+ * CKV2_AWS_69 (Checkov CKV2_AWS_69): its `description` and `stricter` below say what it checks and where it is stricter.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/RDSEncryptionInTransit.yaml.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -17,7 +14,7 @@ export const CKV2_AWS_69: Rule = {
     "A referenced parameter group forces TLS: rds.force_ssl=1 (postgres or sqlserver families), require_secure_transport=1 " +
     '(mysql/mariadb), db2comm=SSL (db2-ae). Checkov accepts only "1" for require_secure_transport, and so do we.',
   stricter: "Checkov: with no parameter group Checkov passes; we require one for PostgreSQL/MySQL.",
-  fix: "Attach a parameter group with rds.force_ssl = 1 (PostgreSQL) or require_secure_transport = 1 (MySQL).",
+  fix: "`parameter_group_name`: a group with rds.force_ssl = 1 (PostgreSQL) or require_secure_transport = 1 (MySQL) (Database does this).",
   check: (r, g) => {
     const groups = g.referencedBy(r, "aws_db_parameter_group");
     const engine = String(r.config.engine ?? "");

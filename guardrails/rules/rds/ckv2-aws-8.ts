@@ -1,5 +1,5 @@
 /**
- * CKV2_AWS_8 (Checkov CKV2_AWS_8): An aws_backup_selection references the cluster.
+ * CKV2_AWS_8 (Checkov CKV2_AWS_8): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/RDSClusterHasBackupPlan.yaml.
  */
 import type { Rule } from "../../types";
@@ -13,7 +13,7 @@ export const CKV2_AWS_8: Rule = companionRule(
     severity: "medium",
     resourceTypes: CLUSTER,
     description: "An aws_backup_selection references the cluster.",
-    fix: "Add the cluster to an AWS Backup plan (aws_backup_selection.resources = [cluster.arn]).",
+    fix: "`aws_backup_selection` with `resources` = [the cluster's ARN] in an AWS Backup plan (BackupPlan does this).",
   },
   ["aws_backup_selection"],
   () => true,

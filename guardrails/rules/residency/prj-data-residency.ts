@@ -1,7 +1,5 @@
 /**
- * PRJ_DATA_RESIDENCY (project rule, no scanner equivalent): Every provider and every resource with its own
- * `region` is in the config's allowedRegions, or is of a type and below a construct scope that a named
- * residency exception admits in its region.
+ * PRJ_DATA_RESIDENCY (project rule, no scanner equivalent): its `description` below says what it checks.
  */
 import { fail, notApplicable, pass, type Rule, unknown } from "../../types";
 import { isExpression } from "../helpers";
@@ -14,8 +12,8 @@ export const PRJ_DATA_RESIDENCY: Rule = {
     "Every provider and every resource with its own `region` is in the config's allowedRegions, or is of a type and below a construct " +
     "scope that a named residency exception admits in its region.",
   fix:
-    "Keep primaryRegion, environment regions, state.region and drRegion inside allowedRegions; never hard-code a region in a " +
-    "construct. What AWS accepts only in us-east-1 for CloudFront needs a named residencyExceptions entry.",
+    "`region` (provider or resource): one of allowedRegions, as are primaryRegion, state.region and " +
+    "drRegion; CloudFront's us-east-1 parts need a named residencyExceptions entry.",
   check: (r, _g, ctx) => {
     if (!ctx.allowedRegions) return notApplicable;
     const region = r.config.region;

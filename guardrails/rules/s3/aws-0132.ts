@@ -1,7 +1,5 @@
 /**
- * AWS-0132 (Trivy AWS-0132): Trivy's half of CKV_AWS_145: default encryption (inline or an SSE configuration
- * of this bucket) names a kms_master_key_id; log-delivery targets (log-delivery-write ACL, a LogDelivery grant
- * with WRITE or FULL_CONTROL, a policy letting logging.s3.amazonaws.com s3:PutObject) are exempt.
+ * AWS-0132 (Trivy AWS-0132): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/s3/encryption_customer_key.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -17,7 +15,7 @@ export const AWS_0132: Rule = {
     "Trivy's half of CKV_AWS_145: default encryption (inline or an SSE configuration of this " +
     "bucket) names a kms_master_key_id; log-delivery targets (log-delivery-write ACL, a LogDelivery " +
     "grant with WRITE or FULL_CONTROL, a policy letting logging.s3.amazonaws.com s3:PutObject) are exempt.",
-  fix: 'Set kms_master_key_id = <key arn> with sse_algorithm = "aws:kms".',
+  fix: '`kms_master_key_id`: a customer-managed key ARN, with `sse_algorithm = "aws:kms"` (SecureBucket does this).',
   check: (b, g) => {
     if (isTrivyLogTarget(b, g, (p) => p.includes("WRITE") || p.includes("FULL_CONTROL"))) return pass;
     const configs = [b.config.server_side_encryption_configuration, ...bucketCompanions(b, g, SSE).map((c) => c.config)];

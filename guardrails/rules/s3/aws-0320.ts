@@ -1,5 +1,5 @@
 /**
- * AWS-0320 (Trivy AWS-0320): The bucket name is DNS-compliant (lowercase, digits, hyphens; no dots).
+ * AWS-0320 (Trivy AWS-0320): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/s3/dns_compliant_name.rego.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -11,7 +11,7 @@ export const AWS_0320: Rule = {
   severity: "low",
   resourceTypes: BUCKET,
   description: "The bucket name is DNS-compliant (lowercase, digits, hyphens; no dots).",
-  fix: "Use lowercase letters, digits and hyphens.",
+  fix: "`bucket`: lowercase letters, digits and hyphens only, no dots.",
   check: (b) => {
     const name = b.config.bucket;
     if (typeof name !== "string" || name.includes("${")) return notApplicable;

@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_143 (Checkov CKV_AWS_143): Where an inline object_lock_configuration exists, object_lock_enabled is
- * Enabled (absent: not applicable).
+ * CKV_AWS_143 (Checkov CKV_AWS_143): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/S3BucketObjectLock.py.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -13,7 +12,7 @@ export const CKV_AWS_143: Rule = {
   severity: "low",
   resourceTypes: BUCKET,
   description: "Where an inline object_lock_configuration exists, object_lock_enabled is Enabled (absent: not applicable).",
-  fix: 'Set object_lock_enabled = "Enabled" or remove the block.',
+  fix: '`object_lock_configuration.object_lock_enabled = "Enabled"`, or remove the block.',
   check: (b) => {
     const v = get(b.config, "object_lock_configuration.object_lock_enabled");
     if (v === undefined) return notApplicable;

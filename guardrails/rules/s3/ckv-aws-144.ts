@@ -1,7 +1,7 @@
 /**
- * CKV_AWS_144 (Checkov CKV_AWS_144): Cross-region replication has an Enabled rule, inline
- * (replication_configuration.rules) or in a connected aws_s3_bucket_replication_configuration.
+ * CKV_AWS_144 (Checkov CKV_AWS_144): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/S3BucketReplicationConfiguration.yaml.
  */
 import type { Rule } from "../../types";
@@ -17,7 +17,9 @@ export const CKV_AWS_144: Rule = companionRule(
     description:
       "Cross-region replication has an Enabled rule, inline (replication_configuration.rules) or in a connected " +
       "aws_s3_bucket_replication_configuration.",
-    fix: "Configure replication to the DR region, or suppress with the residency/durability reason.",
+    fix:
+      "`aws_s3_bucket_replication_configuration` to the DR region (SecureBucket does this with " +
+      "drRegion), or suppress with the residency/durability reason.",
   },
   ["aws_s3_bucket_replication_configuration"],
   (c) => blocks(c.config.rule).some((r) => r.status === "Enabled"),

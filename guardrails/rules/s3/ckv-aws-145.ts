@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_145 (Checkov CKV_AWS_145): Default encryption is aws:kms (inline, or in a connected
- * aws_s3_bucket_server_side_encryption_configuration); the key is not inspected.
+ * CKV_AWS_145 (Checkov CKV_AWS_145): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/S3KMSEncryptedByDefault.yaml.
  */
 import type { Rule } from "../../types";
@@ -16,7 +15,9 @@ export const CKV_AWS_145: Rule = companionRule(
     description:
       "Default encryption is aws:kms (inline, or in a connected " +
       "aws_s3_bucket_server_side_encryption_configuration); the key is not inspected.",
-    fix: 'Set SSE-KMS with the environment\'s CMK: sse_algorithm = "aws:kms", kms_master_key_id = <key arn>.',
+    fix:
+      '`sse_algorithm = "aws:kms"` with `kms_master_key_id` = the environment\'s CMK ARN, in the ' +
+      "bucket's SSE configuration (SecureBucket does this).",
   },
   ["aws_s3_bucket_server_side_encryption_configuration"],
   (c) => sseRules(c.config).some((r) => get(r, "apply_server_side_encryption_by_default.sse_algorithm") === "aws:kms"),

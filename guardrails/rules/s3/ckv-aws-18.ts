@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_18 (Checkov CKV_AWS_18): Bucket has server access logging: inline logging, or an
- * aws_s3_bucket_logging connected to it either way (a log target counts, as in Checkov's graph).
+ * CKV_AWS_18 (Checkov CKV_AWS_18): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/S3BucketLogging.yaml.
  */
 import type { Rule } from "../../types";
@@ -16,7 +15,9 @@ export const CKV_AWS_18: Rule = companionRule(
     description:
       "Bucket has server access logging: inline logging, or an aws_s3_bucket_logging " +
       "connected to it either way (a log target counts, as in Checkov's graph).",
-    fix: "Give the bucket `logging: { target: <log bucket> }` (SecureBucket) so an aws_s3_bucket_logging references it.",
+    fix:
+      "`aws_s3_bucket_logging` with `bucket` = this bucket and `target_bucket` = a log bucket " +
+      "(SecureBucket's `logging` prop writes it).",
   },
   ["aws_s3_bucket_logging"],
   () => true,

@@ -1,7 +1,5 @@
 /**
- * CKV_AWS_19 (Checkov CKV_AWS_19): Default encryption, inline (dynamic blocks included) or in a connected
- * aws_s3_bucket_server_side_encryption_configuration, is aws:kms or AES256; a bucket with neither passes (S3
- * encrypts with SSE-S3 by default).
+ * CKV_AWS_19 (Checkov CKV_AWS_19): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/S3BucketEncryption.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -16,7 +14,7 @@ export const CKV_AWS_19: Rule = {
   description:
     "Default encryption, inline (dynamic blocks included) or in a connected aws_s3_bucket_server_side_encryption_configuration, " +
     "is aws:kms or AES256; a bucket with neither passes (S3 encrypts with SSE-S3 by default).",
-  fix: 'Use sse_algorithm "aws:kms" (or AES256 for log-delivery targets).',
+  fix: '`sse_algorithm = "aws:kms"` (AES256 only for log-delivery targets) in the bucket\'s SSE configuration (SecureBucket does this).',
   check: (b, g) => {
     const inline = [b.config.server_side_encryption_configuration, ...all(b.config, "dynamic.server_side_encryption_configuration.content")]
       .flatMap(blocks)

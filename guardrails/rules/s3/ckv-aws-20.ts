@@ -1,7 +1,7 @@
 /**
- * CKV_AWS_20 (Checkov CKV_AWS_20; Trivy AWS-0092): No public canned ACL (public-read, public-read-write,
- * website, authenticated-read) and no grant to AllUsers.
+ * CKV_AWS_20 (Checkov CKV_AWS_20; Trivy AWS-0092): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/S3PublicACLRead.yaml;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/s3/no_public_access_with_acl.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -14,7 +14,7 @@ export const CKV_AWS_20: Rule = {
   severity: "high",
   resourceTypes: BUCKET,
   description: "No public canned ACL (public-read, public-read-write, website, authenticated-read) and no grant to AllUsers.",
-  fix: "Remove the ACL; keep object ownership BucketOwnerEnforced so ACLs are disabled.",
+  fix: '`acl`: remove it and any AllUsers grant; `object_ownership = "BucketOwnerEnforced"` disables ACLs (SecureBucket does this).',
   check: (b, g) => {
     const acls = [b.config.acl, ...g.referencing(b, "aws_s3_bucket_acl").map((a) => a.config.acl)];
     const grants = g.referencing(b, "aws_s3_bucket_acl").flatMap((a) => JSON.stringify(a.config.access_control_policy ?? ""));

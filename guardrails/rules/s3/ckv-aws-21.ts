@@ -1,7 +1,7 @@
 /**
- * CKV_AWS_21 (Checkov CKV_AWS_21; Trivy AWS-0090): Versioning is Enabled (inline or in an
- * aws_s3_bucket_versioning referencing the bucket); Suspended fails.
+ * CKV_AWS_21 (Checkov CKV_AWS_21; Trivy AWS-0090): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/S3BucketVersioning.yaml;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/s3/enable_versioning.rego.
  */
 import type { Rule } from "../../types";
@@ -16,7 +16,7 @@ export const CKV_AWS_21: Rule = companionRule(
     severity: "medium",
     resourceTypes: BUCKET,
     description: "Versioning is Enabled (inline or in an aws_s3_bucket_versioning referencing the bucket); Suspended fails.",
-    fix: 'Add aws_s3_bucket_versioning with versioning_configuration.status = "Enabled".',
+    fix: '`versioning_configuration.status = "Enabled"` in an aws_s3_bucket_versioning of the bucket (SecureBucket does this).',
   },
   ["aws_s3_bucket_versioning"],
   (v) => get(v.config, "versioning_configuration.status") === "Enabled",

@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_300 (Checkov CKV_AWS_300): Some Enabled rule aborts incomplete multipart uploads with an empty
- * filter (covers the whole bucket).
+ * CKV_AWS_300 (Checkov CKV_AWS_300): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/S3AbortIncompleteUploads.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -12,7 +11,7 @@ export const CKV_AWS_300: Rule = {
   severity: "low",
   resourceTypes: ["aws_s3_bucket_lifecycle_configuration"],
   description: "Some Enabled rule aborts incomplete multipart uploads with an empty filter (covers the whole bucket).",
-  fix: "Add a rule with `filter {}` and abort_incomplete_multipart_upload.",
+  fix: "`rule.abort_incomplete_multipart_upload` in an Enabled rule with an empty `filter {}` (SecureBucket does this).",
   check: (lc) => {
     const ok = blocks(lc.config.rule).some((r) => {
       const filter = blocks(r.filter)[0] ?? {};

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_375 (Checkov CKV_AWS_375): No FULL_CONTROL or READ_ACP grant to AllUsers.
+ * CKV_AWS_375 (Checkov CKV_AWS_375): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/S3GlobalViewACL.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,7 +11,9 @@ export const CKV_AWS_375: Rule = {
   severity: "critical",
   resourceTypes: ["aws_s3_bucket_acl"],
   description: "No FULL_CONTROL or READ_ACP grant to AllUsers.",
-  fix: "Remove the grant; keep ACLs disabled (BucketOwnerEnforced).",
+  fix:
+    "`access_control_policy.grant`: no FULL_CONTROL or READ_ACP grant to AllUsers; keep ACLs " +
+    "disabled (BucketOwnerEnforced, as SecureBucket does).",
   check: (a) =>
     all(a.config, "access_control_policy.grant").some(
       (g) => JSON.stringify(g).includes("global/AllUsers") && ["FULL_CONTROL", "READ_ACP"].includes(String(get(g, "permission"))),

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_53 (Checkov CKV_AWS_53; Trivy AWS-0086): block_public_acls = true.
+ * CKV_AWS_53 (Checkov CKV_AWS_53; Trivy AWS-0086): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/S3BlockPublicACLs.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/s3/block_public_acls.rego.
  */
 import type { Rule } from "../../types";
@@ -15,7 +16,7 @@ export const CKV_AWS_53: Rule = mustBeTrue(
     severity: "high",
     resourceTypes: PAB,
     description: "block_public_acls = true.",
-    fix: "Set block_public_acls = true.",
+    fix: "`block_public_acls = true` (SecureBucket sets all four).",
   },
   "block_public_acls",
 );

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_54 (Checkov CKV_AWS_54; Trivy AWS-0087): block_public_policy = true.
+ * CKV_AWS_54 (Checkov CKV_AWS_54; Trivy AWS-0087): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/S3BlockPublicPolicy.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/s3/block_public_policy.rego.
  */
 import type { Rule } from "../../types";
@@ -15,7 +16,7 @@ export const CKV_AWS_54: Rule = mustBeTrue(
     severity: "high",
     resourceTypes: PAB,
     description: "block_public_policy = true.",
-    fix: "Set block_public_policy = true.",
+    fix: "`block_public_policy = true` (SecureBucket sets all four).",
   },
   "block_public_policy",
 );

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_55 (Checkov CKV_AWS_55; Trivy AWS-0091): ignore_public_acls = true.
+ * CKV_AWS_55 (Checkov CKV_AWS_55; Trivy AWS-0091): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/S3IgnorePublicACLs.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/s3/ignore_public_acls.rego.
  */
 import type { Rule } from "../../types";
@@ -15,7 +16,7 @@ export const CKV_AWS_55: Rule = mustBeTrue(
     severity: "high",
     resourceTypes: PAB,
     description: "ignore_public_acls = true.",
-    fix: "Set ignore_public_acls = true.",
+    fix: "`ignore_public_acls = true` (SecureBucket sets all four).",
   },
   "ignore_public_acls",
 );

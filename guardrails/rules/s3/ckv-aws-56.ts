@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_56 (Checkov CKV_AWS_56; Trivy AWS-0093): restrict_public_buckets = true.
+ * CKV_AWS_56 (Checkov CKV_AWS_56; Trivy AWS-0093): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/S3RestrictPublicBuckets.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/s3/no_public_buckets.rego.
  */
 import type { Rule } from "../../types";
@@ -15,7 +16,7 @@ export const CKV_AWS_56: Rule = mustBeTrue(
     severity: "high",
     resourceTypes: PAB,
     description: "restrict_public_buckets = true.",
-    fix: "Set restrict_public_buckets = true.",
+    fix: "`restrict_public_buckets = true` (SecureBucket sets all four).",
   },
   "restrict_public_buckets",
 );

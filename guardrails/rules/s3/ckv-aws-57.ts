@@ -1,8 +1,7 @@
 /**
- * CKV_AWS_57 (Checkov CKV_AWS_57; Trivy AWS-0092): No public-read-write ACL, and no aws_s3_bucket_acl grant to
- * AllUsers where any grant of that ACL is WRITE, WRITE_ACP or FULL_CONTROL (Checkov's S3PublicACLWrite reads
- * the grants as a set).
+ * CKV_AWS_57 (Checkov CKV_AWS_57; Trivy AWS-0092): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/S3PublicACLWrite.yaml;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/s3/no_public_access_with_acl.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -18,7 +17,9 @@ export const CKV_AWS_57: Rule = {
   description:
     "No public-read-write ACL, and no aws_s3_bucket_acl grant to AllUsers where any grant of that ACL is WRITE, WRITE_ACP " +
     "or FULL_CONTROL (Checkov's S3PublicACLWrite reads the grants as a set).",
-  fix: "Remove the ACL and the AllUsers grant; keep object ownership BucketOwnerEnforced so ACLs are disabled.",
+  fix:
+    "`acl`: remove public-read-write and any AllUsers write grant; `object_ownership = " +
+    '"BucketOwnerEnforced"` disables ACLs (SecureBucket does this).',
   check: (b, g) => {
     const acls = g.connected(b, "aws_s3_bucket_acl");
     if ([b.config.acl, ...acls.map((a) => a.config.acl)].includes("public-read-write")) return fail("acl is public-read-write");

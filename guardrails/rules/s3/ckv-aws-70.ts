@@ -1,9 +1,5 @@
 /**
- * CKV_AWS_70 (Checkov CKV_AWS_70): No Allow to a wildcard principal unless Checkov's check_conditions accepts
- * its Condition (ArnNotEquals/ArnNotLike, an ArnEquals/ArnLike not on every account, or
- * StringEquals/StringLike on aws:SourceVpc(e), aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn,
- * ...).
- * Stricter than Checkov: every such statement is judged, where Checkov stops at the first.
+ * CKV_AWS_70 (Checkov CKV_AWS_70): its `description` and `stricter` below say what it checks and where it is stricter.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/S3AllowsAnyPrincipal.py.
  */
 import type { Rule } from "../../types";
@@ -20,7 +16,7 @@ export const CKV_AWS_70: Rule = policyRule(
       "(ArnNotEquals/ArnNotLike, an ArnEquals/ArnLike not on every account, or StringEquals/StringLike on aws:SourceVpc(e), " +
       "aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, ...).",
     stricter: "Checkov: every such statement is judged, where Checkov stops at the first.",
-    fix: "Name the principals, or add a restricting Condition such as aws:PrincipalOrgID or aws:SourceVpce.",
+    fix: "`policy`: name the principals of each Allow, or add a Condition such as aws:PrincipalOrgID or aws:SourceVpce.",
   },
   "policy",
   (st) =>

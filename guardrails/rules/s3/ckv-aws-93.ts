@@ -1,7 +1,5 @@
 /**
- * CKV_AWS_93 (Checkov CKV_AWS_93): No unconditional Deny of * / s3:* / s3:Put* / bucket-policy actions to
- * everyone (locks out the account root); a literal policy that is not JSON passes, as in Checkov (IAM rejects
- * it).
+ * CKV_AWS_93 (Checkov CKV_AWS_93): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/S3ProtectAgainstPolicyLockout.py.
  */
 import type { Rule } from "../../types";
@@ -16,7 +14,9 @@ export const CKV_AWS_93: Rule = policyRule(
     description:
       "No unconditional Deny of * / s3:* / s3:Put* / bucket-policy actions to everyone (locks out the account root); a literal " +
       "policy that is not JSON passes, as in Checkov (IAM rejects it).",
-    fix: "Add a Condition (e.g. aws:SecureTransport) to Deny-all statements.",
+    fix:
+      "`policy`: give a Deny-all statement a Condition (e.g. aws:SecureTransport = false) so it cannot " +
+      "lock out the account (SecureBucket's TLS deny does).",
   },
   "policy",
   (st) =>

@@ -1,6 +1,7 @@
 /**
- * CKV2_AWS_43 (Checkov CKV2_AWS_43): No grant to AuthenticatedUsers (any AWS account).
+ * CKV2_AWS_43 (Checkov CKV2_AWS_43): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/S3NotAllowAccessToAllAuthenticatedUsers.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,7 +12,7 @@ export const CKV2_AWS_43: Rule = {
   severity: "high",
   resourceTypes: ["aws_s3_bucket_acl"],
   description: "No grant to AuthenticatedUsers (any AWS account).",
-  fix: "Remove the grant.",
+  fix: "`access_control_policy.grant`: remove the grant to AuthenticatedUsers.",
   check: (a) =>
     a.config.acl === "authenticated-read" || JSON.stringify(a.config.access_control_policy ?? "").includes("global/AuthenticatedUsers")
       ? fail("any AWS account is granted access")

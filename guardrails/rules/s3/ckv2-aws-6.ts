@@ -1,7 +1,7 @@
 /**
- * CKV2_AWS_6 (Checkov CKV2_AWS_6; Trivy AWS-0094): The bucket has its own public access block with
- * block_public_acls and block_public_policy (an account-level block does not count).
+ * CKV2_AWS_6 (Checkov CKV2_AWS_6; Trivy AWS-0094): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/S3BucketHasPublicAccessBlock.yaml;
  * aquasecurity/trivy-checks/checks/cloud/aws/s3/specify_public_access_block.rego.
  */
@@ -19,7 +19,7 @@ export const CKV2_AWS_6: Rule = companionRule(
     description:
       "The bucket has its own public access block with block_public_acls and block_public_policy (an account-level block does " +
       "not count).",
-    fix: "Add aws_s3_bucket_public_access_block referencing the bucket, all four settings true.",
+    fix: "`aws_s3_bucket_public_access_block` with `bucket` = this bucket and all four settings true (SecureBucket does this).",
   },
   PAB,
   (p) => isTrue(p.config.block_public_acls) && isTrue(p.config.block_public_policy),

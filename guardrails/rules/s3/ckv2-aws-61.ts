@@ -1,6 +1,5 @@
 /**
- * CKV2_AWS_61 (Checkov CKV2_AWS_61): A lifecycle configuration references the bucket (or an inline
- * lifecycle_rule exists).
+ * CKV2_AWS_61 (Checkov CKV2_AWS_61): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/S3BucketLifecycle.yaml.
  */
 import type { Rule } from "../../types";
@@ -14,7 +13,7 @@ export const CKV2_AWS_61: Rule = companionRule(
     severity: "low",
     resourceTypes: BUCKET,
     description: "A lifecycle configuration references the bucket (or an inline lifecycle_rule exists).",
-    fix: "Add aws_s3_bucket_lifecycle_configuration (SecureBucket always does).",
+    fix: "`aws_s3_bucket_lifecycle_configuration` with `bucket` = this bucket (SecureBucket always adds one).",
   },
   ["aws_s3_bucket_lifecycle_configuration"],
   () => true,

@@ -1,7 +1,7 @@
 /**
- * CKV2_AWS_62 (Checkov CKV2_AWS_62): An aws_s3_bucket_notification references the bucket (contents not
- * inspected).
+ * CKV2_AWS_62 (Checkov CKV2_AWS_62): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/S3BucketEventNotifications.yaml.
  */
 import type { Rule } from "../../types";
@@ -15,7 +15,9 @@ export const CKV2_AWS_62: Rule = companionRule(
     severity: "low",
     resourceTypes: BUCKET,
     description: "An aws_s3_bucket_notification references the bucket (contents not inspected).",
-    fix: "Keep SecureBucket's EventBridge notification (eventBridgeNotifications, default true).",
+    fix:
+      "`aws_s3_bucket_notification` with `bucket` = this bucket, e.g. `eventbridge = true` " +
+      "(SecureBucket's eventBridgeNotifications, default true).",
   },
   ["aws_s3_bucket_notification"],
   () => true,

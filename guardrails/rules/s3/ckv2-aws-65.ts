@@ -1,5 +1,5 @@
 /**
- * CKV2_AWS_65 (Checkov CKV2_AWS_65): Object ownership is BucketOwnerEnforced (ACLs disabled).
+ * CKV2_AWS_65 (Checkov CKV2_AWS_65): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/AWSdisableS3ACL.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,7 +11,7 @@ export const CKV2_AWS_65: Rule = {
   severity: "medium",
   resourceTypes: ["aws_s3_bucket_ownership_controls"],
   description: "Object ownership is BucketOwnerEnforced (ACLs disabled).",
-  fix: 'Set rule.object_ownership = "BucketOwnerEnforced".',
+  fix: '`rule.object_ownership = "BucketOwnerEnforced"` (SecureBucket does this).',
   check: (o) =>
     get(o.config, "rule.object_ownership") === "BucketOwnerEnforced"
       ? pass

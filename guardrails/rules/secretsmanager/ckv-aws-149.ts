@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_149 (Checkov CKV_AWS_149; Trivy AWS-0098): kms_key_id is set and not an aws/ managed key.
+ * CKV_AWS_149 (Checkov CKV_AWS_149; Trivy AWS-0098): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/SecretManagerSecretEncrypted.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/ssm/secret_use_customer_key.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -12,6 +13,6 @@ export const CKV_AWS_149: Rule = {
   severity: "high",
   resourceTypes: ["aws_secretsmanager_secret"],
   description: "kms_key_id is set and not an aws/ managed key.",
-  fix: "Set kms_key_id to the environment's CMK.",
+  fix: "`kms_key_id`: the environment's CMK ARN, not an aws/ managed key (AppSecret does this).",
   check: (s) => (s.config.kms_key_id && !String(s.config.kms_key_id).includes("aws/") ? pass : fail("secret uses the AWS-managed key")),
 };

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_304 (Checkov CKV_AWS_304): Rotation every 90 days or less (days, rate() or cron()).
+ * CKV_AWS_304 (Checkov CKV_AWS_304): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/SecretManagerSecret90days.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,7 +11,7 @@ export const CKV_AWS_304: Rule = {
   severity: "medium",
   resourceTypes: ["aws_secretsmanager_secret_rotation"],
   description: "Rotation every 90 days or less (days, rate() or cron()).",
-  fix: "Set rotation_rules.automatically_after_days <= 90.",
+  fix: "`rotation_rules.automatically_after_days`: 90 or less.",
   check: (r) => {
     const days = get(r.config, "rotation_rules.automatically_after_days");
     const expr = String(get(r.config, "rotation_rules.schedule_expression") ?? "");

@@ -1,5 +1,5 @@
 /**
- * AWS-0105 (Trivy AWS-0105): No ingress allow rule from 0.0.0.0/0 or ::/0 (inline rules too).
+ * AWS-0105 (Trivy AWS-0105): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/ec2/no_public_ingress_acl.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,7 +11,7 @@ export const AWS_0105: Rule = {
   severity: "critical",
   resourceTypes: ["aws_network_acl", "aws_network_acl_rule"],
   description: "No ingress allow rule from 0.0.0.0/0 or ::/0 (inline rules too).",
-  fix: "Allow only the CIDRs that need access (the app tier for the data tier).",
+  fix: "`cidr_block`: only the CIDRs that need access (the app tier for the data tier).",
   check: (r) =>
     naclRules(r).some((x) => x.ingress && x.action === "allow" && x.cidrs.some((c) => ANYWHERE.includes(c)))
       ? fail("a NACL admits the internet")

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_130 (Checkov CKV_AWS_130; Trivy AWS-0164): map_public_ip_on_launch is not true.
+ * CKV_AWS_130 (Checkov CKV_AWS_130; Trivy AWS-0164): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/SubnetPublicIP.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/ec2/no_public_ip_subnet.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -13,6 +14,6 @@ export const CKV_AWS_130: Rule = {
   severity: "high",
   resourceTypes: ["aws_subnet"],
   description: "map_public_ip_on_launch is not true.",
-  fix: "Leave map_public_ip_on_launch false; ALB/NAT do not need it.",
+  fix: "`map_public_ip_on_launch`: leave it false; the ALB and NAT do not need it (Network does this).",
   check: (s) => (isTrue(s.config.map_public_ip_on_launch) ? fail("instances get public IPs") : pass),
 };

@@ -1,6 +1,7 @@
 /**
- * CKV_AWS_148 (Checkov CKV_AWS_148; Trivy AWS-0101): The default VPC must not be managed/used.
+ * CKV_AWS_148 (Checkov CKV_AWS_148; Trivy AWS-0101): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/VPCDefaultNetwork.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/ec2/no_default_vpc.rego.
  */
 import { fail, type Rule } from "../../types";
@@ -12,6 +13,6 @@ export const CKV_AWS_148: Rule = {
   severity: "high",
   resourceTypes: ["aws_default_vpc"],
   description: "The default VPC must not be managed/used.",
-  fix: "Build in the project's own VPC.",
+  fix: "`aws_default_vpc`: remove it; build in the project's own VPC (Network).",
   check: () => fail("aws_default_vpc declared"),
 };

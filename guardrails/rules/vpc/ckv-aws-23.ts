@@ -1,7 +1,7 @@
 /**
- * CKV_AWS_23 (Checkov CKV_AWS_23; Trivy AWS-0099, Trivy AWS-0124): The group and each of its rules have a
- * description other than "Managed by Terraform".
+ * CKV_AWS_23 (Checkov CKV_AWS_23; Trivy AWS-0099, Trivy AWS-0124): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/SecurityGroupRuleDescription.py;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/ec2/add_description_to_security_group.rego;
  * aquasecurity/trivy-checks/checks/cloud/aws/ec2/add_description_to_security_group_rule.rego.
  */
@@ -16,7 +16,7 @@ export const CKV_AWS_23: Rule = {
   severity: "low",
   resourceTypes: [...SG, "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"],
   description: 'The group and each of its rules have a description other than "Managed by Terraform".',
-  fix: "Describe why each rule exists.",
+  fix: "`description` on the group and on each rule: why it exists.",
   check: (r) => {
     const ok = (d: unknown) => typeof d === "string" && d.trim() !== "" && d !== "Managed by Terraform";
     if (r.type !== "aws_security_group") return ok(r.config.description) ? pass : fail("rule has no description");

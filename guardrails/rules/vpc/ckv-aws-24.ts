@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_24 (Checkov CKV_AWS_24; Trivy AWS-0107): No ingress from 0.0.0.0/0 or ::/0 covering port 22.
+ * CKV_AWS_24 (Checkov CKV_AWS_24; Trivy AWS-0107): its `description` below says what it checks.
  * Scanner source: aquasecurity/trivy-checks/checks/cloud/aws/ec2/no_public_ingress_sgr.rego.
  */
 import type { Rule } from "../../types";
@@ -9,5 +9,5 @@ export const CKV_AWS_24: Rule = publicIngressRule(
   "CKV_AWS_24",
   22,
   ["AWS-0107", "aws-ec2-no-public-ingress-sgr"],
-  "Reach hosts through SSM Session Manager; never open SSH to the internet.",
+  "`cidr_blocks` / `cidr_ipv4`: no 0.0.0.0/0 or ::/0 on port 22; reach hosts through SSM Session Manager.",
 );

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_260 (Checkov CKV_AWS_260): No ingress from 0.0.0.0/0 or ::/0 covering port 80.
+ * CKV_AWS_260 (Checkov CKV_AWS_260): its `description` below says what it checks.
  */
 import type { Rule } from "../../types";
 import { publicIngressRule } from "./shared";
@@ -8,5 +8,6 @@ export const CKV_AWS_260: Rule = publicIngressRule(
   "CKV_AWS_260",
   80,
   undefined,
-  "Allow :80 only for an HTTPS redirect listener, and suppress with that reason; prefer CloudFront prefix-list ingress.",
+  "`cidr_blocks` / `cidr_ipv4`: open :80 to the internet only for an HTTPS redirect listener, " +
+    "suppressed with that reason; prefer the CloudFront prefix list.",
 );

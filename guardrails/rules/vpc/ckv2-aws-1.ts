@@ -1,5 +1,5 @@
 /**
- * CKV2_AWS_1 (Checkov CKV2_AWS_1): The NACL is associated with subnets.
+ * CKV2_AWS_1 (Checkov CKV2_AWS_1): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/SubnetHasACL.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,7 +11,7 @@ export const CKV2_AWS_1: Rule = {
   severity: "low",
   resourceTypes: ["aws_network_acl"],
   description: "The NACL is associated with subnets.",
-  fix: "Set subnet_ids or add aws_network_acl_association.",
+  fix: "`subnet_ids` (or an aws_network_acl_association): associate the NACL with its subnets.",
   check: (n, g) =>
     blocks(n.config.subnet_ids).length > 0 ||
     (Array.isArray(n.config.subnet_ids) && n.config.subnet_ids.length > 0) ||

@@ -1,7 +1,7 @@
 /**
- * CKV2_AWS_12 (Checkov CKV2_AWS_12; Trivy AWS-0173): An aws_default_security_group references the VPC, with no
- * ingress/egress and no rule resources.
+ * CKV2_AWS_12 (Checkov CKV2_AWS_12; Trivy AWS-0173): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/VPCHasRestrictedSG.yaml;
+ *
  * aquasecurity/trivy-checks/checks/cloud/aws/ec2/restrict_all_in_default_sg.rego.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -14,7 +14,7 @@ export const CKV2_AWS_12: Rule = {
   severity: "medium",
   resourceTypes: ["aws_vpc"],
   description: "An aws_default_security_group references the VPC, with no ingress/egress and no rule resources.",
-  fix: "Declare aws_default_security_group { vpc_id = vpc.id } with no rules.",
+  fix: "`aws_default_security_group` with `vpc_id` = this VPC and no rules (Network does this).",
   check: (v, g) => {
     const dsg = g.referencing(v, "aws_default_security_group");
     if (dsg.length === 0) return fail("the default security group is not declared (AWS leaves it open inside the VPC)");

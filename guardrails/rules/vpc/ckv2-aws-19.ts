@@ -1,8 +1,7 @@
 /**
- * CKV2_AWS_19 (Checkov CKV2_AWS_19): A VPC EIP (vpc = true or domain = "vpc") has an owner: a connected EC2
- * instance, NAT gateway or Transfer server, an aws_eip_association with instance_id, or an instance from a
- * module or data source.
+ * CKV2_AWS_19 (Checkov CKV2_AWS_19): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/EIPAllocatedToVPCAttachedEC2.yaml.
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
@@ -16,7 +15,7 @@ export const CKV2_AWS_19: Rule = {
   description:
     'A VPC EIP (vpc = true or domain = "vpc") has an owner: a connected EC2 instance, NAT gateway or ' +
     "Transfer server, an aws_eip_association with instance_id, or an instance from a module or data source.",
-  fix: "Release unused EIPs, or attach the EIP (instance, NAT gateway allocation_id, aws_eip_association).",
+  fix: "`aws_eip_association`, `instance` or a NAT gateway's `allocation_id`: attach the EIP, or release it.",
   check: (e, g) => {
     if (!isTrue(e.config.vpc) && e.config.domain !== "vpc") return notApplicable;
     const owned =

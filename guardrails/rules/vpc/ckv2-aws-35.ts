@@ -1,8 +1,7 @@
 /**
- * CKV2_AWS_35 (Checkov CKV2_AWS_35): No 0.0.0.0/0 route to an instance (NAT instance): an aws_route with a
- * non-empty instance_id and that destination, or a route table with both among its routes, as Checkov's
- * list-wide conditions read it.
+ * CKV2_AWS_35 (Checkov CKV2_AWS_35): its `description` below says what it checks.
  * Scanner source:
+ *
  * bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/AWSNATGatewaysshouldbeutilized.yaml.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -16,7 +15,7 @@ export const CKV2_AWS_35: Rule = {
   description:
     "No 0.0.0.0/0 route to an instance (NAT instance): an aws_route with a non-empty instance_id and that " +
     "destination, or a route table with both among its routes, as Checkov's list-wide conditions read it.",
-  fix: "Use a NAT gateway.",
+  fix: "`nat_gateway_id` instead of `instance_id` for the 0.0.0.0/0 route.",
   check: (r) => {
     const routes = r.type === "aws_route" ? [r.config] : blocks(r.config.route);
     const instance = routes.some((x) => isSet(x.instance_id));

@@ -1,15 +1,6 @@
 /**
- * CKV_AWS_230 (Checkov CKV_AWS_230): No NACL ingress allow rule from 0.0.0.0/0 or ::/0 covering port 20 (or
- * all protocols).
- *
- * CKV_AWS_229 (Checkov CKV_AWS_229): No NACL ingress allow rule from 0.0.0.0/0 or ::/0 covering port 21 (or
- * all protocols).
- *
- * CKV_AWS_232 (Checkov CKV_AWS_232): No NACL ingress allow rule from 0.0.0.0/0 or ::/0 covering port 22 (or
- * all protocols).
- *
- * CKV_AWS_231 (Checkov CKV_AWS_231): No NACL ingress allow rule from 0.0.0.0/0 or ::/0 covering port 3389 (or
- * all protocols).
+ * CKV_AWS_230, CKV_AWS_229, CKV_AWS_232, CKV_AWS_231 (Checkov): NACL ingress from anywhere on ports 20, 21, 22
+ * and 3389, one rule per port from one table; what each checks is its `description` below.
  */
 import { fail, pass, type Rule } from "../../types";
 import { ANYWHERE, naclRules } from "./shared";
@@ -27,7 +18,7 @@ export const NACL_OPEN_PORT_RULES: Rule[] = (
   severity: "high",
   resourceTypes: ["aws_network_acl", "aws_network_acl_rule"],
   description: `No NACL ingress allow rule from 0.0.0.0/0 or ::/0 covering port ${port} (or all protocols).`,
-  fix: "Admit only the CIDRs that need the port.",
+  fix: "`cidr_block`: only the CIDRs that need the port, not 0.0.0.0/0 or ::/0.",
   check: (r) =>
     naclRules(r).some(
       (x) =>

@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_175 (Checkov CKV_AWS_175): The web ACL (WAFv2 or classic) has a non-empty rule or rules block.
+ * CKV_AWS_175 (Checkov CKV_AWS_175): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/WAFHasAnyRules.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,6 +11,6 @@ export const CKV_AWS_175: Rule = {
   severity: "medium",
   resourceTypes: ALL_ACLS,
   description: "The web ACL (WAFv2 or classic) has a non-empty rule or rules block.",
-  fix: "Add managed rule groups.",
+  fix: "`rule`: add managed rule groups (WebAcl does this).",
   check: (acl) => (filled(acl.config.rule) || filled(acl.config.rules) ? pass : fail("no rules")),
 };

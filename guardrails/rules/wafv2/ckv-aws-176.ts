@@ -1,5 +1,5 @@
 /**
- * CKV_AWS_176 (Checkov CKV_AWS_176): Classic WAF ACLs log (logging_configuration.log_destination).
+ * CKV_AWS_176 (Checkov CKV_AWS_176): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/WAFHasLogs.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -11,6 +11,6 @@ export const CKV_AWS_176: Rule = {
   severity: "medium",
   resourceTypes: ["aws_waf_web_acl", "aws_wafregional_web_acl"],
   description: "Classic WAF ACLs log (logging_configuration.log_destination).",
-  fix: "Move to WAFv2, or set logging_configuration.",
+  fix: "`logging_configuration.log_destination`, or move to WAFv2.",
   check: (acl) => (get(acl.config, "logging_configuration.log_destination") ? pass : fail("classic WAF ACL does not log")),
 };

@@ -1,6 +1,5 @@
 /**
- * CKV_AWS_192 (Checkov CKV_AWS_192): A rule uses AWSManagedRulesKnownBadInputsRuleSet with override_action
- * none and without excluding Log4JRCE.
+ * CKV_AWS_192 (Checkov CKV_AWS_192): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/resource/aws/WAFACLCVE202144228.py.
  */
 import { fail, pass, type Rule } from "../../types";
@@ -13,7 +12,7 @@ export const CKV_AWS_192: Rule = {
   severity: "high",
   resourceTypes: ACL,
   description: "A rule uses AWSManagedRulesKnownBadInputsRuleSet with override_action none and without excluding Log4JRCE.",
-  fix: "Add the KnownBadInputs managed group with overrideAction { none {} }.",
+  fix: "`rule`: AWSManagedRulesKnownBadInputsRuleSet with `override_action { none {} }`, Log4JRCE not excluded (WebAcl does this).",
   check: (acl) => {
     const ok = blocks(acl.config.rule).some((r) => {
       const stmt = get(r, "statement.managed_rule_group_statement");

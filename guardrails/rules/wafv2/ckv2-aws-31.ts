@@ -1,5 +1,5 @@
 /**
- * CKV2_AWS_31 (Checkov CKV2_AWS_31): An aws_wafv2_web_acl_logging_configuration references the ACL.
+ * CKV2_AWS_31 (Checkov CKV2_AWS_31): its `description` below says what it checks.
  * Scanner source: bridgecrewio/checkov/checkov/terraform/checks/graph_checks/aws/WAF2HasLogs.yaml.
  */
 import type { Rule } from "../../types";
@@ -13,7 +13,7 @@ export const CKV2_AWS_31: Rule = companionRule(
     severity: "medium",
     resourceTypes: ACL,
     description: "An aws_wafv2_web_acl_logging_configuration references the ACL.",
-    fix: "Log to a CloudWatch log group named aws-waf-logs-*.",
+    fix: "`aws_wafv2_web_acl_logging_configuration` to a log group named aws-waf-logs-* (WebAcl does this).",
   },
   ["aws_wafv2_web_acl_logging_configuration"],
   () => true,
