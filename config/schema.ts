@@ -563,13 +563,14 @@ export const ServiceSpec = z.strictObject({
   secrets: z.record(EnvVarName, ComponentName).optional().describe("Environment variables injected from config secrets, by secret name."),
   grants: ServiceGrants.optional(),
   routing: ServiceRouting.optional().describe(
-    "ECS: the requests the ALB forwards to this service (listener rule). @default the only ECS service takes everything",
+    "ECS: the requests the ALB forwards to this service (listener rule). App Runner ignores it (each service has its own " +
+      "endpoint), so a service keeps it to switch kind in one word. @default the only ECS service takes everything",
   ),
   targetProtocol: z
     .enum(["HTTP", "HTTPS"])
     .optional()
     .describe(
-      "ECS: protocol from the ALB to the tasks. HTTPS needs the container to serve TLS on its port (any certificate: the ALB does " +
+      "ECS (App Runner ignores it): protocol from the ALB to the tasks. HTTPS needs the container to serve TLS on its port (any certificate: the ALB does " +
         "not validate it) and health checks go over HTTPS (README, Compute). @default HTTP",
     ),
   egress: ServiceEgress.optional().describe(

@@ -157,25 +157,14 @@ function edgeProblems(spec: AppSpec, services: readonly ServiceSpec[]): Problem[
 }
 
 /**
- * Routing behind the one HTTPS listener: App Runner services have none (their own endpoint),
- * exactly one ECS service is the default, every other one has patterns, no two services
+ * Routing behind the one HTTPS listener: App Runner services keep theirs for a switch to ECS
+ * but have their own endpoint (it is not checked), exactly one ECS service is the default, every other one has patterns, no two services
  * claim the same host and path, rule priorities are unique, and a rule holds at most 5
  * values (the ALB's limit per rule).
  */
 function routingProblems(spec: AppSpec): Problem[] {
-  const services = spec.services ?? [];
   const problems: Problem[] = [];
   const resolved = resolveRouting(spec);
-  services.forEach((s, i) => {
-    if (s.kind === "ecs") return;
-    for (const field of ["routing", "targetProtocol"] as const) {
-      if (s[field] !== undefined)
-        problems.push({
-          path: `services[${i}].${field}`,
-          message: "App Runner serves its own HTTPS endpoint; routing and targetProtocol are for ECS services behind the ALB",
-        });
-    }
-  });
   const ecs = resolved.map((r, i) => ({ r, i })).filter((x): x is { r: ResolvedRouting; i: number } => x.r !== undefined);
   const defaults = ecs.filter(({ r }) => r.default);
   if (defaults.length === 0 && ecs.length > 0) {

@@ -283,23 +283,19 @@ describe("routing in the config", () => {
     ]);
   });
 
-  it("rejects a routing block or a target protocol on an App Runner service", () => {
-    expect(
-      problemsOf((s) => {
-        s.services.push({
-          name: "cms",
-          kind: "apprunner",
-          imageTag: "1.0.0",
-          port: 5000,
-          healthCheckPath: "/",
-          routing: { pathPatterns: ["/cms/*"] },
-          targetProtocol: "HTTPS",
-        });
-      }),
-    ).toEqual([
-      "services[3].routing: App Runner serves its own HTTPS endpoint; routing and targetProtocol are for ECS services behind the ALB",
-      "services[3].targetProtocol: App Runner serves its own HTTPS endpoint; routing and targetProtocol are for ECS services behind the ALB",
-    ]);
+  it("lets an App Runner service keep routing and a target protocol for a switch to ECS, and ignores them", () => {
+    const cms = { name: "cms", kind: "apprunner", imageTag: "1.0.0", port: 5000, healthCheckPath: "/" };
+    const withCms = (extra: object) => {
+      const s = spec();
+      s.services.push({ ...cms, ...extra });
+      return s;
+    };
+    expect(problemsOf((s) => s.services.push({ ...cms, routing: { pathPatterns: ["/cms/*"] }, targetProtocol: "HTTPS" }))).toEqual([]);
+    const kept = appStackTf(withCms({ routing: { pathPatterns: ["/cms/*"] }, targetProtocol: "HTTPS" }), "prod");
+    const plain = appStackTf(withCms({}), "prod");
+    for (const type of ["aws_lb_listener_rule", "aws_lb_target_group"]) {
+      expect(resourcesOfType(kept, type)).toEqual(resourcesOfType(plain, type));
+    }
   });
 
   it("rejects a duplicate priority, a service no request reaches, too many rule values and a bad pattern", () => {
