@@ -3,29 +3,16 @@
  * synthesizes for dev, staging and prod with no blocking guardrail finding. Each system's
  * guide, bullet by bullet, is tested in __tests__/examples/<r>-<name>.test.ts.
  */
-import { mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
-import { loadSpecFile } from "../config/load";
 import { blocking } from "../guardrails/engine";
-import { enforce } from "../guardrails/enforce";
-import { buildApp } from "../stacks/build-app";
-import { resourcesOfType, type TfJson } from "./helpers";
+import { synthesizeExample as synthesize } from "./examples/synthesize";
+import { resourcesOfType } from "./helpers";
 
 const dir = join(__dirname, "..", "examples");
 const examples = readdirSync(dir)
   .filter((f) => f.endsWith(".json"))
   .sort();
-
-function synthesize(file: string) {
-  const built = buildApp(loadSpecFile(join(dir, file)), mkdtempSync(join(tmpdir(), "ex-")), { attachGuardrails: false });
-  // As app.synth() does before the guardrails read its output: protection is an aspect.
-  invokeAspects(built.app);
-  const reports = enforce(built.stacks);
-  const tf = (id: string) => built.stacks.find((s) => s.stack.node.id === id)!.stack.toTerraform() as TfJson;
-  return { built, reports, tf };
-}
 
 describe("reference system examples", () => {
   it("has one config per reference system", () => {

@@ -18,7 +18,7 @@ import { MAX_INPUT_BYTES, MAX_INPUT_DEPTH } from "../../guardrails/input";
 
 const root = resolve(__dirname, "..", "..");
 const runCli = (...args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", "guardrails/cli.ts", ...args], { cwd: root, encoding: "utf8" });
+  spawnSync(process.execPath, ["scripts/guardrails.js", ...args], { cwd: root, encoding: "utf8" });
 let work: string;
 beforeEach(() => (work = mkdtempSync(join(tmpdir(), "cli-"))));
 afterEach(() => rmSync(work, { recursive: true, force: true }));
@@ -239,7 +239,7 @@ const deep = (levels: number) => `{"resource":{"aws_s3_bucket":{"b":{"tags":${"[
 /** The CLI as a child process, so that several run at once. */
 function runCliAsync(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((done, failed) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "guardrails/cli.ts", ...args], { cwd: root });
+    const child = spawn(process.execPath, ["scripts/guardrails.js", ...args], { cwd: root });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (b: Buffer) => out.push(b));
