@@ -5,16 +5,20 @@
  * inlined from the installed package and renders the diagrams in the browser (nothing is
  * rendered at synth), and the page's Content-Security-Policy forbids every fetch.
  */
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { PRICES_RECORDED } from "./prices";
 import type { StackEvidence } from "./write";
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** Mermaid's browser bundle, safe to inline in a <script> element. */
-function mermaidScript(): string {
-  const file = require.resolve("mermaid/dist/mermaid.min.js");
-  return readFileSync(file, "utf8").replace(/<\/script/gi, "<\\/script");
+/**
+ * Mermaid's browser bundle as bytes, safe to inline in a <script> element: copied as read
+ * (5 MB; decoding it into a string would cost more memory than the rest of the synth).
+ */
+function mermaidScript(): Buffer {
+  const bytes = readFileSync(require.resolve("mermaid/dist/mermaid.min.js"));
+  if (bytes.indexOf("</script") === -1 && bytes.indexOf("</SCRIPT") === -1) return bytes;
+  return Buffer.from(bytes.toString("utf8").replace(/<\/script/gi, "<\\/script"));
 }
 
 const STYLE = `
@@ -70,8 +74,20 @@ ${suppressed}
 </section>`;
 }
 
-/** The page for every stack of a synth. */
-export function reportHtml(stacks: readonly StackEvidence[]): string {
+/** Write the page for every stack of a synth to `file`. */
+export function writeReportHtml(file: string, stacks: readonly StackEvidence[]): void {
+  const page = reportHtml(stacks);
+  // The last one: user text (a suppression's reason) could hold the same characters.
+  const at = page.lastIndexOf(MERMAID_PLACEHOLDER);
+  writeFileSync(file, page.slice(0, at));
+  appendFileSync(file, mermaidScript());
+  appendFileSync(file, page.slice(at + MERMAID_PLACEHOLDER.length));
+}
+
+const MERMAID_PLACEHOLDER = "/* mermaid */";
+
+/** The page, with a placeholder where Mermaid's bundle goes. */
+function reportHtml(stacks: readonly StackEvidence[]): string {
   const gaps = stacks.flatMap((s) => s.compliance.controls.filter((c) => c.status === "gap" || c.status === "not-met"));
   return `<!doctype html>
 <html lang="en">
@@ -88,7 +104,7 @@ architecture and cost. ${gaps.length ? `<strong>${gaps.length} controls are gaps
 This page works offline.</p>
 <nav>${stacks.map((s) => `<a href="#${escapeHtml(s.stack)}">${escapeHtml(s.stack)}</a>`).join(" ")}</nav>
 ${stacks.map(stackSection).join("\n")}
-<script>${mermaidScript()}</script>
+<script>${MERMAID_PLACEHOLDER}</script>
 <script>mermaid.initialize({ startOnLoad: false, securityLevel: "strict", flowchart: { htmlLabels: false } });
 mermaid.run({ querySelector: "pre.mermaid" });</script>
 </body>

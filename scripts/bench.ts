@@ -61,7 +61,7 @@ function ours(configFile: string, runs: number): Measurement {
 function stockCopy(): string {
   const dir = join(root, ".bench-stock");
   rmSync(dir, { recursive: true, force: true });
-  for (const part of ["main.ts", "config", "constructs", "stacks", "guardrails", "tsconfig.json"]) {
+  for (const part of ["main.ts", "config", "constructs", "stacks", "guardrails", "evidence", "tsconfig.json"]) {
     cpSync(join(root, part), join(dir, part), { recursive: true });
   }
   const deepImport = /import \{([^}]+)\} from "@cdktf\/provider-(aws|random)\/lib\/([a-z0-9-]+)";/g;

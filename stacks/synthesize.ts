@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve as resolvePath, sep } from "node:path";
 import { engineSupportWarning } from "../config/database-engines";
-import { reportHtml } from "../evidence/report-html";
+import { writeReportHtml } from "../evidence/report-html";
 import { writeEvidence } from "../evidence/write";
 import { ConfigError } from "../config/problems";
 import type { AppSpec } from "../config/schema";
@@ -94,7 +94,7 @@ export async function synthesizeApps(specs: readonly AppSpec[], outdir: string, 
     }
     writeReports(stagingDir, reports, { hcl: options.hcl });
     const evidence = [...docs].map(([stack, doc], i) => writeEvidence(stackDir(stack.node.id), doc, reports[i], environments));
-    writeFileSync(join(stagingDir, "report.html"), reportHtml(evidence));
+    writeReportHtml(join(stagingDir, "report.html"), evidence);
     const openState = environments.flatMap((env) => stateAccessWarning(env) ?? []);
     const engines = environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []);
     const summaries = reports.map((r) => summaryLine(r, join(outdir, "stacks", r.stack, "guardrails.md")));
