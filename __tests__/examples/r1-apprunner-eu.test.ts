@@ -4,7 +4,7 @@
  */
 import { validateSpec } from "../../config/validate";
 import { onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
-import { blockingFindings, ENVS, rawExample, statefulAddresses, synthesizeExample } from "./synthesize";
+import { blockingFindings, ENVS, rawExample, statefulAddresses, synthesizeExample, accountOf } from "./synthesize";
 
 const FILE = "apprunner-eu.json";
 const { tf, reports } = synthesizeExample(FILE);
@@ -273,10 +273,6 @@ describe("R1 apprunner-eu", () => {
     expect(PROD_STATEFUL).toEqual(expect.arrayContaining(statefulAddresses(app("dev"))));
   });
 });
-
-function accountOf(env: string): string {
-  return { dev: "111111111111", staging: "222222222222", prod: "333333333333" }[env]!;
-}
 
 const PROD_STATEFUL = [
   "aws_cloudwatch_log_group.Audit_TrailLogGroup_104680F1",

@@ -4,7 +4,7 @@
  * where it is silent (NAT and AZs follow the guide everywhere).
  */
 import { onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
-import { blockingFindings, ENVS, statefulAddresses, synthesizeExample } from "./synthesize";
+import { blockingFindings, ENVS, statefulAddresses, synthesizeExample, accountOf } from "./synthesize";
 
 const { tf, reports } = synthesizeExample("ecs-hipaa.json");
 const app = (env: string) => tf(`carebow-${env}-app`);
@@ -153,10 +153,6 @@ describe("R2 ecs-hipaa", () => {
     expect(statefulAddresses(app("dev"))).toEqual(PROD_STATEFUL);
   });
 });
-
-function accountOf(env: string): string {
-  return { dev: "111111111111", staging: "222222222222", prod: "333333333333" }[env]!;
-}
 
 const PROD_STATEFUL = [
   "aws_cloudwatch_log_group.Audit_TrailLogGroup_104680F1",

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSpecFile } from "../../config/load";
 import { onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
-import { blockingFindings, ENVS, EXAMPLES_DIR, statefulAddresses, synthesizeExample } from "./synthesize";
+import { blockingFindings, ENVS, EXAMPLES_DIR, statefulAddresses, synthesizeExample, accountOf } from "./synthesize";
 
 const { tf, reports } = synthesizeExample("ecs-mysql-dr.json");
 const app = (env: string) => tf(`omniportal-${env}-app`);
@@ -222,10 +222,6 @@ describe("R5 ecs-mysql-dr", () => {
     expect(PROD_STATEFUL).toEqual(expect.arrayContaining(statefulAddresses(app("dev"))));
   });
 });
-
-function accountOf(env: string): string {
-  return { dev: "111111111111", staging: "222222222222", prod: "333333333333" }[env]!;
-}
 
 const PROD_STATEFUL = [
   "aws_cloudwatch_log_group.Audit_TrailLogGroup_104680F1",

@@ -16,6 +16,11 @@ import { addresses, type TfJson } from "../helpers";
 export const EXAMPLES_DIR = join(__dirname, "..", "..", "examples");
 export const ENVS = ["dev", "staging", "prod"] as const;
 
+/** The account every example gives an environment. */
+export function accountOf(env: string): string {
+  return { dev: "111111111111", staging: "222222222222", prod: "333333333333" }[env]!;
+}
+
 export interface SynthesizedExample {
   readonly built: BuiltApp;
   readonly reports: readonly StackReport[];
