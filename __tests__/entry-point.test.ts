@@ -53,7 +53,10 @@ describe("entry point", () => {
     // prod names its deploy role; dev and staging name no role that runs Terraform
     expect(run.stderr.trimEnd().split("\n")).toEqual([
       expect.stringMatching(
-        /^warning: careportal-dev-bootstrap: the state bucket and key are open to every IAM principal of account 111111111111 .*; set environments\.dev\.deployRoleArn, environments\.dev\.state\.roleArn or environments\.dev\.state\.principalArns /,
+        new RegExp(
+          "^warning: careportal-dev-bootstrap: the state bucket and key are open to every IAM principal of account 111111111111 .*; " +
+            "set environments\\.dev\\.deployRoleArn, environments\\.dev\\.state\\.roleArn or environments\\.dev\\.state\\.principalArns ",
+        ),
       ),
       expect.stringMatching(
         /^warning: careportal-staging-bootstrap: .* account 222222222222 .*environments\.staging\.state\.principalArns /,
@@ -73,7 +76,8 @@ describe("entry point", () => {
     expect(lines).toHaveLength(6);
     expect(run.stdout).toMatch(
       new RegExp(
-        `^  careportal-prod-app: \\d+ checks passed, \\d+ suppressed \\(\\d+ rules on \\d+ resources\\); report ${out}/stacks/careportal-prod-app/guardrails\\.md$`,
+        `^  careportal-prod-app: \\d+ checks passed, \\d+ suppressed \\(\\d+ rules on \\d+ resources\\); ` +
+          `report ${out}/stacks/careportal-prod-app/guardrails\\.md$`,
         "m",
       ),
     );
@@ -139,7 +143,10 @@ describe("entry point", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Guardrails: 2 findings, most severe first:/);
     expect(run.stderr).toMatch(
-      /demo-dev-app aws_cloudwatch_log_group\.Observability_AppLogGroup_\w+ \[CKV_AWS_338\] LOW: retention_in_days is 90\n\s+rule: .*\n\s+fix: {2}`retention_in_days`: 365 or more/,
+      new RegExp(
+        "demo-dev-app aws_cloudwatch_log_group\\.Observability_AppLogGroup_\\w+ \\[CKV_AWS_338\\] LOW: retention_in_days is 90\\n" +
+          "\\s+rule: .*\\n\\s+fix: {2}`retention_in_days`: 365 or more",
+      ),
     );
     expect(run.stderr).toMatch(/Nothing was written/);
     noStackTrace(run.stderr);

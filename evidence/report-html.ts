@@ -35,6 +35,12 @@ pre.mermaid { background: #fafafa; border: 1px solid #eee; padding: 0.5rem; over
 .note { color: #555; font-size: 0.9em; }
 `;
 
+/** No request of any kind: scripts and styles are inline, images data URLs. */
+const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+
+const costRow = (l: { item: string; quantity: string; monthlyUsd: number }) =>
+  `<tr><td>${escapeHtml(l.item)}</td><td>${escapeHtml(l.quantity)}</td><td class="num">$${l.monthlyUsd.toFixed(2)}</td></tr>`;
+
 function stackSection(e: StackEvidence): string {
   const c = e.checks;
   const anchor = escapeHtml(e.stack);
@@ -49,7 +55,7 @@ function stackSection(e: StackEvidence): string {
   const cost = e.cost
     ? `<h3>Cost estimate (USD per month)</h3>
 <table><tr><th>Item</th><th>Quantity</th><th>Monthly</th></tr>
-${e.cost.lines.map((l) => `<tr><td>${escapeHtml(l.item)}</td><td>${escapeHtml(l.quantity)}</td><td class="num">$${l.monthlyUsd.toFixed(2)}</td></tr>`).join("\n")}
+${e.cost.lines.map(costRow).join("\n")}
 <tr><th>Total</th><td></td><th class="num">$${e.cost.totalUsd.toFixed(2)}</th></tr></table>
 <p class="note">An estimate from list prices recorded ${PRICES_RECORDED} and written-out assumptions (cost.md beside the stack)` +
       `${e.budgetUsd !== undefined ? `; budget in the config: $${e.budgetUsd.toFixed(2)}` : ""}.</p>`
@@ -61,9 +67,11 @@ ${e.cost.lines.map((l) => `<tr><td>${escapeHtml(l.item)}</td><td>${escapeHtml(l.
         )
         .join("\n")}</ul>`
     : "<p>No suppressed findings.</p>";
-  return `<section id="${anchor}">
+  return (
+    `<section id="${anchor}">
 <h2>${anchor}</h2>
-<p>${c.passed} checks passed, ${c.suppressed} suppressed, ${c.failed} failed, ${c.unknown} unknown (${c.rulesApplied} rules on ${c.resources} resources).</p>
+<p>${c.passed} checks passed, ${c.suppressed} suppressed, ${c.failed} failed, ${c.unknown} unknown ` +
+    `(${c.rulesApplied} rules on ${c.resources} resources).</p>
 <h3>Controls</h3>
 <table><tr><th>Control</th><th>What it requires</th><th>Status</th><th>Resources</th></tr>
 ${controls}</table>
@@ -71,7 +79,8 @@ ${controls}</table>
 <pre class="mermaid">${escapeHtml(e.mermaid)}</pre>
 ${cost}
 ${suppressed}
-</section>`;
+</section>`
+  );
 }
 
 /** Write the page for every stack of a synth to `file`. */
@@ -93,7 +102,7 @@ function reportHtml(stacks: readonly StackEvidence[]): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <title>Infrastructure report</title>
 <style>${STYLE}</style>
 </head>

@@ -132,13 +132,15 @@ try {
   rmSync(stockDir, { recursive: true, force: true });
 }
 const row = (name: string, m: { seconds: number; peakRssMiB?: number }, note = "") =>
-  `${name.padEnd(46)} ${m.seconds.toFixed(2).padStart(6)} s ${m.peakRssMiB === undefined ? "".padStart(8) : `${m.peakRssMiB.toFixed(0).padStart(4)} MiB`}  ${note}`;
+  `${name.padEnd(46)} ${m.seconds.toFixed(2).padStart(6)} s ${mib(m.peakRssMiB)}  ${note}`;
+const mib = (peak?: number) => (peak === undefined ? "".padStart(8) : `${peak.toFixed(0).padStart(4)} MiB`);
 console.log(`Synthesizing ${config}: ${oursDefault.resources} resources (${cpus().length} cores)`);
 console.log(
   row(
     "default app, ours (median of 5)",
     oursDefault,
-    `${(stock.seconds / oursDefault.seconds).toFixed(1)}x faster, ${(stock.peakRssMiB / oursDefault.peakRssMiB).toFixed(1)}x less memory than stock`,
+    `${(stock.seconds / oursDefault.seconds).toFixed(1)}x faster, ` +
+      `${(stock.peakRssMiB / oursDefault.peakRssMiB).toFixed(1)}x less memory than stock`,
   ),
 );
 console.log(row("default app, stock (barrel, ts-node, one run)", stock));

@@ -20,7 +20,10 @@ export interface SynthesisResult {
   readonly stacks: readonly string[];
   /** Per stack: checks passed, suppressed, and where its guardrails.md is (printed). */
   readonly summaries: readonly string[];
-  /** Environments whose state any IAM principal may read, database majors past standard support, and suppressions that matched nothing (printed). */
+  /**
+   * Environments whose state any IAM principal may read, database majors past standard
+   * support, and suppressions that matched nothing (printed).
+   */
   readonly warnings: readonly string[];
 }
 
