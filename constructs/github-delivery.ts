@@ -6,6 +6,7 @@ import { GitHubRole } from "./github-role";
 import {
   regionalStatements,
   roleManagementStatements,
+  sharingDenies,
   scopedStatements,
   serviceOfType,
   stateStatements,
@@ -21,6 +22,12 @@ export interface GitHubDeliveryProps {
   readonly accountId: string;
   /** Regions the roles (and the roles the app creates) may act in: the app's allowed regions. */
   readonly regions: readonly string[];
+  /**
+   * Regions outside `regions` that residency exceptions name, each with the resource types
+   * placed there: the deploy and plan roles reach only those types' services in them.
+   * @default none
+   */
+  readonly exceptionRegions?: readonly { readonly region: string; readonly resourceTypes: readonly string[] }[];
   /** `<app>-<env>`. */
   readonly prefix: string;
   /** `<app>/<env>/`. */
@@ -58,6 +65,10 @@ export class GitHubDelivery extends Construct {
       partition: props.partition,
       accountId: props.accountId,
       regions: props.regions,
+      exceptionRegions: (props.exceptionRegions ?? []).map((e) => ({
+        region: e.region,
+        services: [...new Set(e.resourceTypes.flatMap((t) => serviceOfType(t) ?? []))].sort(),
+      })),
       prefix: props.prefix,
       secretPrefix: props.secretPrefix,
       services: this.services(),
@@ -100,6 +111,7 @@ export class GitHubDelivery extends Construct {
               ciRoleArns: [d.plan.roleArn, d.deploy.roleArn],
             }),
             ...stateStatements(props.state, "deploy"),
+            ...sharingDenies(),
           ],
         },
       ],

@@ -147,9 +147,32 @@ const BOUNDED_ROLE_WRITES = [
   "iam:CreateRole",
   "iam:PutRolePolicy",
   "iam:DeleteRolePolicy",
-  "iam:AttachRolePolicy",
   "iam:DetachRolePolicy",
   "iam:PutRolePermissionsBoundary",
+];
+
+/**
+ * The AWS managed policies the platform attaches to its roles (Config's recorder, AWS
+ * Backup's plans): the only ones the deploy role may attach, so a CI run cannot hand an app
+ * role AdministratorAccess (a test keeps this list in step with what the stacks attach).
+ */
+export const ATTACHABLE_MANAGED_POLICIES: readonly string[] = [
+  "service-role/AWS_ConfigRole",
+  "service-role/AWSBackupServiceRolePolicyForBackup",
+];
+
+/**
+ * What would share the app's data outside the account, which no Terraform run of the
+ * platform does: snapshot and image sharing, KMS grants to principals (services' own grants
+ * pass), secret resource policies, registry policies. Denied to the deploy role.
+ */
+export const SHARING_OUTSIDE_THE_ACCOUNT = [
+  "rds:ModifyDBSnapshotAttribute",
+  "rds:ModifyDBClusterSnapshotAttribute",
+  "ec2:ModifySnapshotAttribute",
+  "ec2:ModifyImageAttribute",
+  "secretsmanager:PutResourcePolicy",
+  "ecr:SetRepositoryPolicy",
 ];
 const ROLE_READS = ["iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies", "iam:ListRoleTags"];
 const ROLE_UPKEEP = [
@@ -205,8 +228,10 @@ export interface StateLocation {
 export interface DeliveryScope {
   readonly partition: string;
   readonly accountId: string;
-  /** Regions the roles may act in (aws:RequestedRegion): the app's allowed regions and its residency exceptions' regions. */
+  /** Regions the roles may act in (aws:RequestedRegion): the app's allowed regions. */
   readonly regions: readonly string[];
+  /** Regions a residency exception names, with the only services the roles reach there. */
+  readonly exceptionRegions: readonly { readonly region: string; readonly services: readonly string[] }[];
   /** `<app>-<env>`: names of roles, buckets and budgets start with it. */
   readonly prefix: string;
   /** `<app>/<env>/`: names of the app's secrets start with it. */
@@ -245,6 +270,17 @@ export function regionalStatements(s: DeliveryScope, access: "read" | "deploy"):
       Condition: inRegions(s.regions),
     },
   ];
+  for (const [i, e] of s.exceptionRegions.entries()) {
+    const services = e.services.filter((x) => !SCOPED_SERVICES.includes(x) && !GLOBAL_SERVICES.includes(x));
+    if (services.length === 0) continue;
+    statements.push({
+      Sid: `${access === "deploy" ? "Manage" : "Read"}ExceptionRegion${i + 1}`,
+      Effect: "Allow",
+      Action: access === "deploy" ? services.map((x) => `${x}:*`) : services.flatMap((x) => [`${x}:Describe*`, `${x}:Get*`, `${x}:List*`]),
+      Resource: "*",
+      Condition: inRegions([e.region]),
+    });
+  }
   const globals = global(s);
   if (globals.length > 0) {
     const globalActions =
@@ -324,6 +360,16 @@ export function roleManagementStatements(s: DeliveryScope, p: { boundaryArn: str
       Resource: a.roles,
       Condition: { StringEquals: { "iam:PermissionsBoundary": p.boundaryArn } },
     },
+    {
+      Sid: "AttachOnlyThePlatformsManagedPolicies",
+      Effect: "Allow",
+      Action: "iam:AttachRolePolicy",
+      Resource: a.roles,
+      Condition: {
+        StringEquals: { "iam:PermissionsBoundary": p.boundaryArn },
+        ArnEquals: { "iam:PolicyARN": ATTACHABLE_MANAGED_POLICIES.map((m) => `arn:${s.partition}:iam::aws:policy/${m}`) },
+      },
+    },
     { Sid: "KeepAppRoles", Effect: "Allow", Action: ROLE_UPKEEP, Resource: a.roles },
     {
       Sid: "PassAppRolesToServices",
@@ -341,6 +387,20 @@ export function roleManagementStatements(s: DeliveryScope, p: { boundaryArn: str
     },
     { Sid: "DenyChangesToCiRoles", Effect: "Deny", Action: IAM_WRITES, Resource: [...p.ciRoleArns, p.boundaryArn] },
     { Sid: "DenyBoundaryRemoval", Effect: "Deny", Action: "iam:DeleteRolePermissionsBoundary", Resource: "*" },
+  ];
+}
+
+/** The deploy role's denies on sharing data outside the account (`SHARING_OUTSIDE_THE_ACCOUNT`, KMS grants to principals). */
+export function sharingDenies(): PolicyStatement[] {
+  return [
+    { Sid: "DenySharingOutsideTheAccount", Effect: "Deny", Action: [...SHARING_OUTSIDE_THE_ACCOUNT], Resource: "*" },
+    {
+      Sid: "DenyKeyGrantsToPrincipals",
+      Effect: "Deny",
+      Action: "kms:CreateGrant",
+      Resource: "*",
+      Condition: { Bool: { "kms:GrantIsForAWSResource": "false" } },
+    },
   ];
 }
 

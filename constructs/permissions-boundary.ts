@@ -15,10 +15,39 @@ export interface PermissionsBoundaryProps {
 const NEVER = ["iam:*", "organizations:*", "account:*", "sts:AssumeRole"];
 
 /**
+ * What opens data to another account or the public, which none of the app's roles (tasks,
+ * replication, Config, CloudTrail, flow logs, backups, monitoring) does: denied even if a
+ * role's policy allowed it, so a role whose trust was changed cannot be used to share data.
+ */
+const OPENS_DATA = [
+  "rds:ModifyDBSnapshotAttribute",
+  "rds:ModifyDBClusterSnapshotAttribute",
+  "ec2:ModifySnapshotAttribute",
+  "ec2:ModifyImageAttribute",
+  "kms:PutKeyPolicy",
+  "secretsmanager:PutResourcePolicy",
+  "ecr:SetRepositoryPolicy",
+  "s3:PutBucketPolicy",
+  "s3:DeleteBucketPolicy",
+  "s3:PutBucketAcl",
+  "s3:PutObjectAcl",
+  "s3:PutBucketPublicAccessBlock",
+  "s3:PutAccountPublicAccessBlock",
+  "s3:PutReplicationConfiguration",
+  "sns:AddPermission",
+  "sns:SetTopicAttributes",
+  "logs:PutResourcePolicy",
+  "logs:PutSubscriptionFilter",
+  "logs:PutDestination",
+  "logs:PutDestinationPolicy",
+];
+
+/**
  * The permissions boundary of every role the app stack creates: the most any of them can
  * ever do, whatever its own policy says. Inside the allowed regions anything but IAM,
- * Organizations, account settings and assuming other roles; IAM reads everywhere (AWS
- * Config records IAM, a global service). The GitHub deploy role may create and change roles
+ * Organizations, account settings, assuming other roles and opening data to others
+ * (`OPENS_DATA`, grants to principals); IAM reads everywhere (AWS Config records IAM, a
+ * global service). The GitHub deploy role may create and change roles
  * only with this boundary attached, so a CI run cannot make a role stronger than it.
  */
 export class PermissionsBoundary extends Construct {
@@ -40,6 +69,14 @@ export class PermissionsBoundary extends Construct {
             Condition: { StringEquals: { "aws:RequestedRegion": [...props.regions] } },
           },
           { Sid: "AllowIamReads", Effect: "Allow", Action: ["iam:Get*", "iam:List*"], Resource: "*" },
+          { Sid: "DenyOpeningData", Effect: "Deny", Action: OPENS_DATA, Resource: "*" },
+          {
+            Sid: "DenyKeyGrantsToPrincipals",
+            Effect: "Deny",
+            Action: "kms:CreateGrant",
+            Resource: "*",
+            Condition: { Bool: { "kms:GrantIsForAWSResource": "false" } },
+          },
         ],
       }),
     });

@@ -124,7 +124,9 @@ export function addGitHubDelivery(scope: Construct, env: ResolvedEnvironment): G
     delivery: env.delivery!,
     partition: env.partition,
     accountId: env.accountId,
-    regions: [...new Set([...env.allowedRegions, ...env.residencyExceptions.map((e) => e.region)])],
+    regions: env.allowedRegions,
+    // Outside the allowed regions, only the services of what a named exception places there.
+    exceptionRegions: env.residencyExceptions.map((e) => ({ region: e.region, resourceTypes: e.resourceTypes })),
     prefix: env.names.prefix,
     secretPrefix: `${env.app}/${env.env}/`,
     state: {

@@ -8,6 +8,7 @@ import { resolve } from "../../config/resolve";
 import { validateSpec } from "../../config/validate";
 import type { AppSpec } from "../../config/schema";
 import { buildApp } from "../../stacks/build-app";
+import { ATTACHABLE_MANAGED_POLICIES, SHARING_OUTSIDE_THE_ACCOUNT } from "../../constructs/github-permissions";
 import { appStackTf, baseSpec, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
 
 const REPO = "acme/careportal";
@@ -268,7 +269,7 @@ describe("GitHub OIDC roles in the bootstrap stack", () => {
     ]);
     for (const action of ["iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:PutRolePermissionsBoundary"]) {
       const grants = statements.filter((s) => s.Effect === "Allow" && [s.Action].flat().includes(action));
-      expect(grants.map((g) => g.Condition)).toEqual([{ StringEquals: { "iam:PermissionsBoundary": boundary } }]);
+      expect(grants.map((g) => g.Condition)).toEqual([expect.objectContaining({ StringEquals: { "iam:PermissionsBoundary": boundary } })]);
     }
     const deny = statements.find((s) => s.Sid === "DenyChangesToCiRoles");
     expect(deny.Resource).toEqual([
@@ -391,5 +392,72 @@ describe("CI roles of an app behind CloudFront", () => {
     const regions = regional.Condition.StringEquals["aws:RequestedRegion"];
     expect(regions).toEqual(expect.arrayContaining(result.spec.allowedRegions));
     for (const e of result.spec.residencyExceptions ?? []) expect(regions).toContain(e.region);
+  });
+});
+
+describe("what a CI run cannot do with the app's roles and data", () => {
+  const tf = stackTf(spec(), "demo-prod-bootstrap");
+  const deploy = statementsOf(tf, "demo-prod-github-deploy");
+
+  it("attaches only the managed policies the platform itself attaches, and only with the boundary", () => {
+    const attach = deploy.filter((st) => st.Effect === "Allow" && [st.Action].flat().includes("iam:AttachRolePolicy"));
+    expect(attach).toHaveLength(1);
+    expect(attach[0].Condition.ArnEquals["iam:PolicyARN"]).toEqual(ATTACHABLE_MANAGED_POLICIES.map((m) => `arn:aws:iam::aws:policy/${m}`));
+    expect(attach[0].Condition.StringEquals["iam:PermissionsBoundary"]).toMatch(/:policy\/demo-prod-permissions-boundary$/);
+    // What the stacks attach is on the list (every example, every environment's app stack).
+    const attached = ["apprunner-aurora", "apprunner-eu", "ecs-cdn-hipaa", "ecs-hipaa", "ecs-mysql-dr"].flatMap((name) => {
+      const example = validSpec(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", `${name}.json`), "utf8")));
+      return (["dev", "prod"] as const).flatMap((env) => resourcesOfType(appStackTf(example, env), "aws_iam_role_policy_attachment"));
+    });
+    expect(attached.length).toBeGreaterThan(0);
+    for (const a of attached) {
+      expect(ATTACHABLE_MANAGED_POLICIES.map((m) => `arn:aws:iam::aws:policy/${m}`)).toContain(
+        a.policy_arn.replace("${data.aws_partition.partition.partition}", "aws"),
+      );
+    }
+  });
+
+  it("denies the deploy role sharing snapshots, images, secrets, registries and keys outside the account", () => {
+    // Merged with the other unconditional denies on "*" (IAM reads them alike).
+    const denied = deploy.filter((st) => st.Effect === "Deny" && st.Resource === "*" && !st.Condition).flatMap((st) => [st.Action].flat());
+    expect(denied).toEqual(expect.arrayContaining([...SHARING_OUTSIDE_THE_ACCOUNT]));
+    expect(deploy.find((st) => st.Sid === "DenyKeyGrantsToPrincipals")).toMatchObject({
+      Effect: "Deny",
+      Action: "kms:CreateGrant",
+      Condition: { Bool: { "kms:GrantIsForAWSResource": "false" } },
+    });
+  });
+
+  it("bounds every app role away from opening data to others, whatever its own policy says", () => {
+    const boundary = Object.values(tf.resource!.aws_iam_policy).find((p: any) => p.name === "demo-prod-permissions-boundary") as any;
+    const statements = JSON.parse(boundary.policy).Statement;
+    const deny = statements.find((st: any) => st.Sid === "DenyOpeningData");
+    expect(deny.Effect).toBe("Deny");
+    expect(deny.Action).toEqual(
+      expect.arrayContaining(["kms:PutKeyPolicy", "s3:PutBucketPolicy", "s3:PutReplicationConfiguration", "rds:ModifyDBSnapshotAttribute"]),
+    );
+    expect(statements.find((st: any) => st.Sid === "DenyKeyGrantsToPrincipals").Effect).toBe("Deny");
+  });
+});
+
+describe("CI roles of an EU-only app with residency exceptions", () => {
+  it("act in us-east-1 only on what the exceptions place there, everything else in the EU", () => {
+    const r1 = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "apprunner-eu.json"), "utf8"));
+    delete r1.$schema;
+    r1.delivery = { github: { repository: REPO } };
+    for (const env of Object.values(r1.environments) as any[]) delete env.deployRoleArn;
+    const result = validateSpec(r1);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const deploy = statementsOf(stackTf(result.spec, "orthosense-prod-bootstrap"), "orthosense-prod-github-deploy");
+    const regionsOf = (st: any) => st.Condition.StringEquals["aws:RequestedRegion"];
+    const regional = deploy.find((st) => st.Sid === "ManageRegionalServices");
+    expect(regionsOf(regional)).toEqual(result.spec.allowedRegions);
+    const outside = deploy.filter((st) => /^ManageExceptionRegion/.test(st.Sid));
+    expect(outside.length).toBeGreaterThan(0);
+    for (const st of outside) {
+      expect(regionsOf(st)).toEqual(["us-east-1"]);
+      // CloudFront and Route 53 (global APIs in us-east-1) share the statement.
+      for (const action of st.Action) expect(["acm:*", "logs:*", "wafv2:*", "cloudfront:*", "route53:*"]).toContain(action);
+    }
   });
 });
