@@ -178,7 +178,8 @@ describe("JSON Schema", () => {
       expect(db).toMatchObject({ majorVersion: "8.0", endOfStandardSupport: "2026-07-31", upgradeTo: "8.4" });
       expect(engineSupportWarning("demo-prod-app", db)).toBe(
         "warning: demo-prod-app: RDS for mysql 8.0 left standard support on 2026-07-31 and bills Extended Support " +
-          '(engine_lifecycle_support = open-source-rds-extended-support); upgrade to 8.4 (database.version "8.4") after testing the app on it.',
+          "(engine_lifecycle_support = open-source-rds-extended-support); " +
+          'upgrade to 8.4 (database.version "8.4") after testing the app on it.',
       );
       const current = resolve(withDb({ engine: "mysql", version: "8.4" }), "prod").database!;
       expect(current.upgradeTo).toBeUndefined();

@@ -188,7 +188,8 @@ describe("services in the config", () => {
     expect(problemsOf((s) => delete s.edge)).toEqual(
       ["dev", "staging", "prod"].map(
         (e) =>
-          `edge.alb.certificateArns.${e}: ${e}: HTTPS needs a certificate; give the ARN of an ACM certificate in ${e}'s account and region, ` +
+          `edge.alb.certificateArns.${e}: ${e}: HTTPS needs a certificate; ` +
+          `give the ARN of an ACM certificate in ${e}'s account and region, ` +
           `or edge.alb.domains.${e} with a zone to validate one in`,
       ),
     );
@@ -211,7 +212,8 @@ describe("services in the config", () => {
     const second = problemsOf((s) => s.services.push({ ...s.services[0] }));
     expect(second).toEqual([
       'services[1].name: duplicate service name "api", already at services[0]',
-      "services[0].routing.default: no ECS service is the default: set routing.default on the one that gets every request no other rule matches",
+      "services[0].routing.default: no ECS service is the default: " +
+        "set routing.default on the one that gets every request no other rule matches",
       "services[0].routing: reaches no request: give it pathPatterns or hostHeaders, or make it the default",
       "services[1].routing: reaches no request: give it pathPatterns or hostHeaders, or make it the default",
     ]);

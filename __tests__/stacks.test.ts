@@ -148,7 +148,9 @@ describe("BootstrapStack", () => {
     ]);
   });
 
-  it("reaches state in the environment's account with the deploy role when no state role is set, so the admitted role is the one used", () => {
+  const deployRoleTitle =
+    "reaches state in the environment's account with the deploy role when no state role is set, " + "so the admitted role is the one used";
+  it(deployRoleTitle, () => {
     const spec = baseSpec();
     const deployRole = "arn:aws:iam::333333333333:role/demo-prod-deploy";
     spec.environments.prod!.deployRoleArn = deployRole;

@@ -110,7 +110,9 @@ describe("CI workflows", () => {
     expect(Object.keys(pr.jobs)).not.toContain("plan-prod");
   });
 
-  it("the scan job runs Checkov and Trivy on the synth output, uploads SARIF without requiring code scanning, and fails on findings", () => {
+  const scanJobTitle =
+    "the scan job runs Checkov and Trivy on the synth output, uploads SARIF without requiring code scanning, " + "and fails on findings";
+  it(scanJobTitle, () => {
     const steps: any[] = wf("pull-request.yml").jobs.scan.steps;
     const byUses = (prefix: string) => steps.filter((s) => s.uses?.startsWith(prefix));
     expect(byUses("bridgecrewio/checkov-action")).toEqual([

@@ -58,7 +58,10 @@ export function cacheVersionProblem(engine: CacheEngine, version: string): strin
   const known = CACHE_MAJORS[engine].map((m) => m.major).join(", ");
   const major = CACHE_MAJORS[engine].find((m) => version.startsWith(`${m.major}.`));
   if (major) {
-    return `pin the major version "${major.major}", not "${version}": the table picks the minor (${major.engineVersion}) and auto minor upgrades move the patch`;
+    return (
+      `pin the major version "${major.major}", not "${version}": ` +
+      `the table picks the minor (${major.engineVersion}) and auto minor upgrades move the patch`
+    );
   }
   return `${engine} has no major version "${version}" in the cache table of ${CACHE_TABLE_DATE}; known: ${known}`;
 }

@@ -35,6 +35,7 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
 /** The `index`-th subnet of `parent` with `newBits` more prefix bits (Terraform's cidrsubnet). */
 export function cidrSubnet(parent: string, newBits: number, index: number): string {
   const p = parseCidr(parent);
-  if (!p || p.prefix + newBits > 32 || index >= 2 ** newBits) throw new Error(`cidrSubnet: cannot carve subnet ${index} of /${(p?.prefix ?? 0) + newBits} from ${parent}`);
+  if (!p || p.prefix + newBits > 32 || index >= 2 ** newBits)
+    throw new Error(`cidrSubnet: cannot carve subnet ${index} of /${(p?.prefix ?? 0) + newBits} from ${parent}`);
   return formatCidr({ network: p.network + index * 2 ** (32 - p.prefix - newBits), prefix: p.prefix + newBits });
 }

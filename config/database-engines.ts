@@ -133,7 +133,10 @@ export function versionProblem(engine: DatabaseEngine, version: string): string 
   const known = ENGINE_MAJORS[engine].map((m) => m.major).join(", ");
   const major = ENGINE_MAJORS[engine].find((m) => version.startsWith(`${m.major}.`));
   if (major) {
-    return `pin the major version "${major.major}", not "${version}": auto minor version upgrades move the minor, and a pinned minor would show a permanent diff`;
+    return (
+      `pin the major version "${major.major}", not "${version}": ` +
+      "auto minor version upgrades move the minor, and a pinned minor would show a permanent diff"
+    );
   }
   return `${engine} has no major version "${version}" in the engine table of ${ENGINE_TABLE_DATE}; known: ${known}`;
 }

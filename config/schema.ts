@@ -171,7 +171,9 @@ export const SettingsSchema = z.strictObject({
       .array(ZoneId)
       .optional()
       .describe(
-        'Availability zone IDs the subnets use, one per AZ, e.g. ["use1-az1", "use1-az2"]. Decide before the first apply: changing a subnet\'s zone replaces it. @default not pinned: the region\'s first azCount zones that need no opt-in',
+        'Availability zone IDs the subnets use, one per AZ, e.g. ["use1-az1", "use1-az2"]. ' +
+          "Decide before the first apply: changing a subnet's zone replaces it. " +
+          "@default not pinned: the region's first azCount zones that need no opt-in",
       ),
   }),
   secrets: z.strictObject({
@@ -269,7 +271,8 @@ export const SettingsSchema = z.strictObject({
       cisMetricFilters: z
         .boolean()
         .describe(
-          "CIS metric filters on the trail's log group (audit.cloudTrail), each alarming to the alarm topic: root use, denied calls, console sign-in without MFA, IAM, trail, Config, KMS, bucket policy, security group and NACL changes.",
+          "CIS metric filters on the trail's log group (audit.cloudTrail), each alarming to the alarm topic: " +
+            "root use, denied calls, console sign-in without MFA, IAM, trail, Config, KMS, bucket policy, security group and NACL changes.",
         ),
     })
     .describe("Security events mailed to the alarm topic's subscribers (HIPAA 164.308(a)(1)(ii)(D), 164.312(b))."),
@@ -570,7 +573,8 @@ export const ServiceSpec = z.strictObject({
     .enum(["HTTP", "HTTPS"])
     .optional()
     .describe(
-      "ECS (App Runner ignores it): protocol from the ALB to the tasks. HTTPS needs the container to serve TLS on its port (any certificate: the ALB does " +
+      "ECS (App Runner ignores it): protocol from the ALB to the tasks. " +
+        "HTTPS needs the container to serve TLS on its port (any certificate: the ALB does " +
         "not validate it) and health checks go over HTTPS (README, Compute). @default HTTP",
     ),
   egress: ServiceEgress.optional().describe(

@@ -46,7 +46,9 @@ export function serviceProblems(spec: AppSpec): Problem[] {
       if (s.kind === "apprunner" && s.resourceName.length > APPRUNNER_NAME_MAX) {
         problems.push({
           path: `services[${i}].name`,
-          message: `${env}: App Runner names its scaling configuration ${s.resourceName}, over ${APPRUNNER_NAME_MAX} characters; shorten the service name`,
+          message:
+            `${env}: App Runner names its scaling configuration ${s.resourceName}, ` +
+            `over ${APPRUNNER_NAME_MAX} characters; shorten the service name`,
         });
       }
       if (s.minCount > s.maxCount)
@@ -198,10 +200,11 @@ function routingProblems(spec: AppSpec): Problem[] {
       continue;
     }
     if (r.default) continue;
-    if (r.pathPatterns.length + r.hostHeaders.length > RULE_VALUES_MAX) {
+    const values = r.pathPatterns.length + r.hostHeaders.length;
+    if (values > RULE_VALUES_MAX) {
       problems.push({
         path: `services[${i}].routing`,
-        message: `an ALB rule takes at most ${RULE_VALUES_MAX} path and host values together (got ${r.pathPatterns.length + r.hostHeaders.length})`,
+        message: `an ALB rule takes at most ${RULE_VALUES_MAX} path and host values together (got ${values})`,
       });
     }
     const hosts = r.hostHeaders.length > 0 ? r.hostHeaders : ["*"];

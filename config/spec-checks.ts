@@ -38,13 +38,17 @@ export function databaseProblems(spec: AppSpec): Problem[] {
     } else if (!offersClass(db.engine, s.instanceClass)) {
       problems.push({
         path: path("instanceClass"),
-        message: `${env}: RDS for ${db.engine} does not offer ${s.instanceClass} (engine table of ${ENGINE_TABLE_DATE}); e.g. db.t4g.medium, db.m7g.large, db.r7g.large`,
+        message:
+          `${env}: RDS for ${db.engine} does not offer ${s.instanceClass} (engine table of ${ENGINE_TABLE_DATE}); ` +
+          "e.g. db.t4g.medium, db.m7g.large, db.r7g.large",
       });
     }
     if (s.maxAllocatedStorageGb < s.allocatedStorageGb) {
       problems.push({
         path: path("maxAllocatedStorageGb"),
-        message: `${env}: storage ceiling ${s.maxAllocatedStorageGb} GiB is below the allocated ${s.allocatedStorageGb} GiB; raise it or lower allocatedStorageGb`,
+        message:
+          `${env}: storage ceiling ${s.maxAllocatedStorageGb} GiB is below the allocated ${s.allocatedStorageGb} GiB; ` +
+          "raise it or lower allocatedStorageGb",
       });
     }
     if (windowsOverlap(s.backupWindow, s.maintenanceWindow)) {
@@ -66,7 +70,9 @@ export function databaseProblems(spec: AppSpec): Problem[] {
     if (s.readReplicas > 0 && clash >= 0) {
       problems.push({
         path: `secrets[${clash}].name`,
-        message: `${env}: "${DATABASE_DEFAULTS.generatedSecretName}" is the secret that holds the database's generated master password (read replicas); rename this one`,
+        message:
+          `${env}: "${DATABASE_DEFAULTS.generatedSecretName}" is the secret that holds ` +
+          "the database's generated master password (read replicas); rename this one",
       });
     }
   }
@@ -79,7 +85,9 @@ function auroraProblems(env: string, s: Settings["database"], path: (field: stri
   if (!offersClass("aurora-postgresql", s.auroraInstanceClass)) {
     problems.push({
       path: path("auroraInstanceClass"),
-      message: `${env}: Aurora PostgreSQL does not offer ${s.auroraInstanceClass} (engine table of ${ENGINE_TABLE_DATE}); e.g. db.t4g.medium, db.r7g.large`,
+      message:
+        `${env}: Aurora PostgreSQL does not offer ${s.auroraInstanceClass} (engine table of ${ENGINE_TABLE_DATE}); ` +
+        "e.g. db.t4g.medium, db.r7g.large",
     });
   }
   if (s.readReplicas > 0) {
@@ -121,13 +129,17 @@ export function cacheProblems(spec: AppSpec): Problem[] {
     if (!CACHE_NODE_TYPES.includes(s.nodeType)) {
       problems.push({
         path: path("nodeType"),
-        message: `${env}: ElastiCache node type ${s.nodeType} is not in the cache table of ${CACHE_TABLE_DATE}; e.g. cache.t4g.small, cache.m7g.large, cache.r7g.large`,
+        message:
+          `${env}: ElastiCache node type ${s.nodeType} is not in the cache table of ${CACHE_TABLE_DATE}; ` +
+          "e.g. cache.t4g.small, cache.m7g.large, cache.r7g.large",
       });
     }
     if (s.multiAz && s.nodeCount < 2) {
       problems.push({
         path: path("multiAz"),
-        message: `${env}: Multi-AZ needs a replica to fail over to, and nodeCount is ${s.nodeCount}; set nodeCount to 2 or more, or multiAz false`,
+        message:
+          `${env}: Multi-AZ needs a replica to fail over to, and nodeCount is ${s.nodeCount}; ` +
+          "set nodeCount to 2 or more, or multiAz false",
       });
     }
     if (windowsOverlap(s.snapshotWindow, s.maintenanceWindow)) {
@@ -306,7 +318,8 @@ export function drProblems(spec: AppSpec): Problem[] {
     if (spec.drRegion && region === spec.drRegion) {
       problems.push({
         path: `environments.${env}.region`,
-        message: `${env} runs in drRegion ${region} and replicates its database backups there; a disaster-recovery copy must live elsewhere`,
+        message:
+          `${env} runs in drRegion ${region} and replicates its database backups there; ` + "a disaster-recovery copy must live elsewhere",
       });
     }
   }

@@ -66,7 +66,8 @@ export class AlarmPair extends Construct {
     const { warning } = props;
     if (warning !== undefined && (upward ? props.critical < warning : props.critical > warning)) {
       throw new Error(
-        `AlarmPair ${props.alarmName}: \`critical\` (${props.critical}) must be ${upward ? "above" : "below"} \`warning\` (${props.warning}).`,
+        `AlarmPair ${props.alarmName}: \`critical\` (${props.critical}) ` +
+          `must be ${upward ? "above" : "below"} \`warning\` (${props.warning}).`,
       );
     }
     const period = props.periodSeconds ?? 300;

@@ -49,8 +49,9 @@ export interface AppRunnerServiceProps {
  * variables and secrets by ARN, HTTP health check, auto scaling between minCount and
  * maxCount, encryption with the CMK; all outbound traffic through a VPC connector into
  * the app subnets whose security group reaches the VPC endpoints (the internet only with
- * `egress.internetHttpsReason`) and what `allowTo` adds (the database, the cache). Inbound it is public (App Runner's HTTPS endpoint): put a web ACL
- * on `serviceArn`. Terraform deploys the configured tag: automatic deployments are off.
+ * `egress.internetHttpsReason`) and what `allowTo` adds (the database, the cache). Inbound
+ * it is public (App Runner's HTTPS endpoint): put a web ACL on `serviceArn`. Terraform
+ * deploys the configured tag: automatic deployments are off.
  */
 export class AppRunnerService extends Construct {
   public readonly serviceArn: string;

@@ -392,7 +392,9 @@ export class Audit extends Construct {
       suppress(
         detector,
         "CKV2_AWS_3",
-        "Per-account detector of this environment's account; organization-wide auto-enable (aws_guardduty_organization_configuration) belongs to the delegated administrator account, not to an app stack.",
+        "Per-account detector of this environment's account; " +
+          "organization-wide auto-enable (aws_guardduty_organization_configuration) " +
+          "belongs to the delegated administrator account, not to an app stack.",
       );
     }
   }
@@ -422,7 +424,8 @@ export class Audit extends Construct {
       suppress(
         dr.recorder,
         "CKV2_AWS_48",
-        "Global resources (IAM) are recorded once, by the primary region's recorder of this environment; recording them in the DR region too would duplicate every configuration item, which AWS Config advises against.",
+        "Global resources (IAM) are recorded once, by the primary region's recorder of this environment; " +
+          "recording them in the DR region too would duplicate every configuration item, which AWS Config advises against.",
         { scanners: ["checkov"] },
       );
     }

@@ -143,7 +143,8 @@ export class Database extends Construct {
     super(scope, id);
     if (props.maxAllocatedStorageGb < props.allocatedStorageGb) {
       throw new Error(
-        `Database ${this.node.path}: \`maxAllocatedStorageGb\` (${props.maxAllocatedStorageGb}) must be at least \`allocatedStorageGb\` (${props.allocatedStorageGb}).`,
+        `Database ${this.node.path}: \`maxAllocatedStorageGb\` (${props.maxAllocatedStorageGb}) ` +
+          `must be at least \`allocatedStorageGb\` (${props.allocatedStorageGb}).`,
       );
     }
     const engine = ENGINES[props.engine];
@@ -321,7 +322,8 @@ export class Database extends Construct {
 
   /**
    * Let `grantee` connect as database user `dbUser` with an IAM token (rds-db:connect), to
-   * the primary and every read replica (each has its own resource id). The user must exist with IAM authentication (README, Database: one SQL statement).
+   * the primary and every read replica (each has its own resource id). The user must exist
+   * with IAM authentication (README, Database: one SQL statement).
    */
   grantConnect(grantee: Grantable, dbUser: string): void {
     grantee.addToPolicy(rdsConnectStatement(this.node.id, dbUser, this.resourceIds, this.props));

@@ -36,7 +36,10 @@ export interface EncryptionKeyProps {
    * @default true
    */
   readonly iamGrantsUse?: boolean;
-  /** Statements added to the key policy (named readers, a service scoped to one resource, a Deny to all but named roles). @default - none */
+  /**
+   * Statements added to the key policy (named readers, a service scoped to one resource, a Deny to all but named roles).
+   * @default - none
+   */
   readonly additionalPolicyStatements?: readonly PolicyStatement[];
   /**
    * Create the key in `region` although the provider's region differs (a DR replica key).

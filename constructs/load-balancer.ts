@@ -185,13 +185,15 @@ export class LoadBalancer extends Construct {
     suppress(
       this,
       "AWS-0053",
-      "The public entry point of the app: it must be internet-facing. It serves HTTPS only (port 80 redirects) and reaches only the services' security groups.",
+      "The public entry point of the app: it must be internet-facing. " +
+        "It serves HTTPS only (port 80 redirects) and reaches only the services' security groups.",
     );
     if (!props.deletionProtection) {
       suppress(
         alb,
         "CKV_AWS_150",
-        "Deletion protection follows protection.preventDestroy, off by this environment's preset: it is rebuilt, not kept; prod protects it.",
+        "Deletion protection follows protection.preventDestroy, off by this environment's preset: " +
+          "it is rebuilt, not kept; prod protects it.",
       );
     }
   }

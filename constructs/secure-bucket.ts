@@ -249,7 +249,8 @@ export class SecureBucket extends Construct {
   acceptAccessLogsFrom(source: SecureBucket): void {
     if (!this.accessLogSources)
       throw new Error(
-        `SecureBucket ${this.node.path}: is not an access-log target (\`logging.receivesAccessLogsFrom\`), so ${source.node.path} cannot log into it.`,
+        `SecureBucket ${this.node.path}: is not an access-log target (\`logging.receivesAccessLogsFrom\`), ` +
+          `so ${source.node.path} cannot log into it.`,
       );
     this.accessLogSources.push(source.bucketArn);
   }

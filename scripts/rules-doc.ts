@@ -18,7 +18,8 @@ const SEVERITY_ORDER = ["critical", "high", "medium", "low"];
 function row(r: Rule): string {
   const trivy = (r.trivy ?? []).filter((t) => t.startsWith("AWS-")).join(", ");
   const what = r.stricter ? `${r.description} **Stricter than ${r.stricter}**` : r.description;
-  return `| ${r.id} | ${r.checkov ?? "-"} | ${trivy || "-"} | ${r.severity} | ${r.resourceTypes.map((t) => `\`${t}\``).join(", ")} | ${cell(what)} | ${cell(r.fix)} |`;
+  const types = r.resourceTypes.map((t) => `\`${t}\``).join(", ");
+  return `| ${r.id} | ${r.checkov ?? "-"} | ${trivy || "-"} | ${r.severity} | ${types} | ${cell(what)} | ${cell(r.fix)} |`;
 }
 
 /** The whole of RULES.md. */
@@ -58,10 +59,10 @@ export function rulesMarkdown(): string {
     "",
     "| control family | rules | HIPAA Security Rule (45 CFR) | GDPR |",
     "|---|---|---|---|",
-    ...families.map(
-      (f) =>
-        `| [${f}](#${f}) | ${inFamily(f).length} | ${FAMILY_REFERENCES[f].hipaa.join(", ") || "-"} | ${FAMILY_REFERENCES[f].gdpr.join(", ") || "-"} |`,
-    ),
+    ...families.map((f) => {
+      const { hipaa, gdpr } = FAMILY_REFERENCES[f];
+      return `| [${f}](#${f}) | ${inFamily(f).length} | ${hipaa.join(", ") || "-"} | ${gdpr.join(", ") || "-"} |`;
+    }),
     "",
     ...families.flatMap((f) => section(f, inFamily(f))),
     ...(unclassified.length ? section("unclassified", unclassified) : []),

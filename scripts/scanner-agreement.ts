@@ -416,9 +416,8 @@ async function main() {
     const ok = cs.filter((c) => c.got === c.expected).length;
     const checks = new Set(cs.map((c) => c.id)).size;
     const pct = cs.length ? ((100 * ok) / cs.length).toFixed(1) : "n/a";
-    console.log(
-      `${scanner}: ${ok}/${cs.length} verdicts agree (${pct} %) over ${checks} checks; ${skips.filter((s) => s.scanner === scanner).length} skipped`,
-    );
+    const skipped = skips.filter((s) => s.scanner === scanner).length;
+    console.log(`${scanner}: ${ok}/${cs.length} verdicts agree (${pct} %) over ${checks} checks; ${skipped} skipped`);
   }
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ cases, skips }, null, 2));
 }

@@ -450,7 +450,10 @@ export class ComputeTier extends Construct {
     return [errorRatePair, latencyPair, unhealthyPair].map((p) => p.alarmNames[p.alarmNames.length - 1]);
   }
 
-  /** Warning/critical pairs of an App Runner service: 5xx responses, error rate, p95 latency (milliseconds there); its dashboard section. */
+  /**
+   * Warning/critical pairs of an App Runner service: 5xx responses, error rate, p95 latency (milliseconds there);
+   * its dashboard section.
+   */
   private watchAppRunner(s: ResolvedService, service: AppRunnerService): void {
     const a = s.alarms;
     const pair = this.alarmPair(s);

@@ -120,7 +120,8 @@ export class DataTier extends Construct {
       suppress(
         cache,
         "CKV2_AWS_50",
-        `One node by the ${env.env} preset (cache.nodeCount): nothing to fail over to; a lost node is rebuilt from its daily snapshot. Prod runs two.`,
+        `One node by the ${env.env} preset (cache.nodeCount): nothing to fail over to; ` +
+          "a lost node is rebuilt from its daily snapshot. Prod runs two.",
       );
     }
     this.watchCache(cache, props.observability, c.alarms);

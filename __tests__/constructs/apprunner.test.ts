@@ -109,7 +109,10 @@ describe("App Runner service", () => {
     expect(referenced(tf, svc.auto_scaling_configuration_arn)).toMatchObject({ auto_scaling_configuration_name: "demo-prod-api" });
   });
 
-  it("access role: trusted by App Runner's build side (no aws:SourceAccount: App Runner does not document it), pulls its repository only", () => {
+  const accessRoleTitle =
+    "access role: trusted by App Runner's build side (no aws:SourceAccount: App Runner does not document it), " +
+    "pulls its repository only";
+  it(accessRoleTitle, () => {
     expect(trustOf(tf, "demo-prod-api-access")).toEqual([
       { Sid: "ServiceAssumesRole", Effect: "Allow", Principal: { Service: "build.apprunner.amazonaws.com" }, Action: "sts:AssumeRole" },
     ]);

@@ -160,7 +160,9 @@ describe("AuroraCluster", () => {
     expect(clusterOf(built("dev").tf).final_snapshot_identifier).toBeUndefined();
   });
 
-  it("AWS Backup: a daily plan into a vault under the data key, kept as long as Aurora's backups; prod copies to DR under the DR key", () => {
+  const backupTitle =
+    "AWS Backup: a daily plan into a vault under the data key, kept as long as Aurora's backups; " + "prod copies to DR under the DR key";
+  it(backupTitle, () => {
     const { tf } = built("prod");
     const vaults = resourcesOfType(tf, "aws_backup_vault");
     const local = vaults.find((v) => !v.region)!;

@@ -279,7 +279,8 @@ describe("routing in the config", () => {
       "services[1].routing.default: services[0] is already the default service; the listener has one default action",
     ]);
     expect(problemsOf((s) => (s.services[0].routing = { pathPatterns: ["/*"] }))).toEqual([
-      "services[0].routing.default: no ECS service is the default: set routing.default on the one that gets every request no other rule matches",
+      "services[0].routing.default: no ECS service is the default: " +
+        "set routing.default on the one that gets every request no other rule matches",
     ]);
   });
 

@@ -5,7 +5,14 @@ const spec = () => {
   const s = baseSpec();
   s.secrets = [
     { name: "secret-key", generate: { length: 48 } },
-    { name: "app", keys: { JWT_SECRET: { length: 64 }, ENCRYPTION_KEY: { length: 32, special: true, specialCharacters: "-_.~" }, DATABASE_URL: "external" } },
+    {
+      name: "app",
+      keys: {
+        JWT_SECRET: { length: 64 },
+        ENCRYPTION_KEY: { length: 32, special: true, specialCharacters: "-_.~" },
+        DATABASE_URL: "external",
+      },
+    },
     { name: "openai-api-key", description: "Set out of band" },
     { name: "db", generate: { length: 32 }, rotation: { lambdaArn: "arn:aws:lambda:eu-central-1:333333333333:function:rotate", days: 30 } },
   ];
@@ -15,7 +22,8 @@ const secretNamed = (tf: TfJson, name: string) => {
   const entry = Object.entries(tf.resource!.aws_secretsmanager_secret).find(([, r]) => r.name === name)!;
   return { address: `aws_secretsmanager_secret.${entry[0]}`, secret: entry[1] };
 };
-const versionsOf = (tf: TfJson, address: string) => resourcesOfType(tf, "aws_secretsmanager_secret_version").filter((v) => v.secret_id === `\${${address}.id}`);
+const versionsOf = (tf: TfJson, address: string) =>
+  resourcesOfType(tf, "aws_secretsmanager_secret_version").filter((v) => v.secret_id === `\${${address}.id}`);
 
 describe("AppSecret", () => {
   const prod = appStackTf(spec(), "prod");
@@ -42,9 +50,15 @@ describe("AppSecret", () => {
   it("builds a JSON secret from generated and external keys, keeping out-of-band values", () => {
     const { address } = secretNamed(prod, "demo/prod/app");
     const [version] = versionsOf(prod, address);
-    expect(version.secret_string).toMatch(/^\$\{jsonencode\(\{"JWT_SECRET" = random_password\.\S+\.result, "ENCRYPTION_KEY" = random_password\.\S+\.result, "DATABASE_URL" = "SET-OUT-OF-BAND"\}\)\}$/);
+    const jsonSecret = new RegExp(
+      /^\$\{jsonencode\(\{"JWT_SECRET" = random_password\.\S+\.result, /.source +
+        /"ENCRYPTION_KEY" = random_password\.\S+\.result, "DATABASE_URL" = "SET-OUT-OF-BAND"\}\)\}$/.source,
+    );
+    expect(version.secret_string).toMatch(jsonSecret);
     expect(version.lifecycle).toEqual({ ignore_changes: ["secret_string"] });
-    expect(resourcesOfType(prod, "random_password").find((p) => p.length === 32 && p.special === true)).toMatchObject({ override_special: "-_.~" });
+    expect(resourcesOfType(prod, "random_password").find((p) => p.length === 32 && p.special === true)).toMatchObject({
+      override_special: "-_.~",
+    });
   });
 
   it("creates no version for a placeholder, so an out-of-band value is never overwritten", () => {
@@ -55,7 +69,11 @@ describe("AppSecret", () => {
   it("rotates with the configured Lambda", () => {
     const { address } = secretNamed(prod, "demo/prod/db");
     expect(resourcesOfType(prod, "aws_secretsmanager_secret_rotation")).toEqual([
-      expect.objectContaining({ secret_id: `\${${address}.id}`, rotation_lambda_arn: "arn:aws:lambda:eu-central-1:333333333333:function:rotate", rotation_rules: { automatically_after_days: 30 } }),
+      expect.objectContaining({
+        secret_id: `\${${address}.id}`,
+        rotation_lambda_arn: "arn:aws:lambda:eu-central-1:333333333333:function:rotate",
+        rotation_rules: { automatically_after_days: 30 },
+      }),
     ]);
   });
 

@@ -121,7 +121,9 @@ describe("R1 apprunner-eu", () => {
     });
   });
 
-  it("PostgreSQL 16: CMK, 35-day backups, Performance Insights, logs exported, single-AZ micro in dev, Multi-AZ small / medium after", () => {
+  const postgresTitle =
+    "PostgreSQL 16: CMK, 35-day backups, Performance Insights, logs exported, " + "single-AZ micro in dev, Multi-AZ small / medium after";
+  it(postgresTitle, () => {
     const sizes = ENVS.map((e) => [db(app(e)).instance_class, db(app(e)).multi_az]);
     expect(sizes).toEqual([
       ["db.t4g.micro", false],

@@ -61,7 +61,9 @@ describe("R5 ecs-mysql-dr", () => {
     }
   });
 
-  it("deployments roll back on the error-rate, latency and unhealthy-target alarms in staging and prod; the circuit breaker everywhere", () => {
+  const rollbackTitle =
+    "deployments roll back on the error-rate, latency and unhealthy-target alarms in staging and prod; " + "the circuit breaker everywhere";
+  it(rollbackTitle, () => {
     for (const env of ENVS) {
       const t = app(env);
       const service = onlyResource(t, "aws_ecs_service");
@@ -79,7 +81,10 @@ describe("R5 ecs-mysql-dr", () => {
     }
   });
 
-  it("MySQL 8.0 Multi-AZ, KMS, IAM auth, require_secure_transport, Performance Insights; db.t3.medium in dev, db.r6g.xlarge with 30 days in prod", () => {
+  const mysqlTitle =
+    "MySQL 8.0 Multi-AZ, KMS, IAM auth, require_secure_transport, Performance Insights; " +
+    "db.t3.medium in dev, db.r6g.xlarge with 30 days in prod";
+  it(mysqlTitle, () => {
     const prod = app("prod");
     expect(db(prod)).toMatchObject({
       engine: "mysql",
@@ -123,7 +128,8 @@ describe("R5 ecs-mysql-dr", () => {
     expect(engine).toHaveLength(3);
     expect(engine[2]).toBe(
       "warning: omniportal-prod-app: RDS for mysql 8.0 left standard support on 2026-07-31 and bills Extended Support " +
-        '(engine_lifecycle_support = open-source-rds-extended-support); upgrade to 8.4 (database.version "8.4") after testing the app on it.',
+        "(engine_lifecycle_support = open-source-rds-extended-support); " +
+        'upgrade to 8.4 (database.version "8.4") after testing the app on it.',
     );
   });
 

@@ -17,8 +17,7 @@ import { join, resolve } from "node:path";
 import { MAX_INPUT_BYTES, MAX_INPUT_DEPTH } from "../../guardrails/input";
 
 const root = resolve(__dirname, "..", "..");
-const runCli = (...args: string[]) =>
-  spawnSync(process.execPath, ["scripts/guardrails.js", ...args], { cwd: root, encoding: "utf8" });
+const runCli = (...args: string[]) => spawnSync(process.execPath, ["scripts/guardrails.js", ...args], { cwd: root, encoding: "utf8" });
 let work: string;
 beforeEach(() => (work = mkdtempSync(join(tmpdir(), "cli-"))));
 afterEach(() => rmSync(work, { recursive: true, force: true }));
@@ -121,7 +120,8 @@ describe("guardrails CLI on HCL (.tf)", () => {
       'resource "aws_db_instance" "db" {\n  storage_encrypted   = true\n  publicly_accessible = var.public\n}',
     ].join("\n"),
     "versioning.tf":
-      'resource "aws_s3_bucket_versioning" "docs" {\n  bucket = aws_s3_bucket.docs.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+      'resource "aws_s3_bucket_versioning" "docs" {\n  bucket = aws_s3_bucket.docs.id\n' +
+      '  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
   };
   type Report = { findings: { address: string; ruleId: string; status: string; detail?: string }[] };
   const status = (r: Report, address: string, ruleId: string) =>
