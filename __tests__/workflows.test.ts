@@ -176,7 +176,8 @@ describe("CI workflows", () => {
       });
     }
     const plan = wf("terraform-plan.yml").jobs.plan;
-    expect(plan.environment).toBeUndefined(); // an environment would change the sub claim the plan role trusts
+    // The plan role trusts only the token of the GitHub environment <env>-plan (its branch policy decides who plans).
+    expect(plan.environment).toBe("${{ inputs.environment }}-plan");
     const planStep = plan.steps.find((s: any) => s.id === "plan");
     expect(planStep.run).toContain("-detailed-exitcode");
     const fail = plan.steps.find((s: any) => /Drift in/.test(s.run ?? ""));

@@ -29,7 +29,12 @@ export interface ResolvedDelivery {
   readonly oidcProviderArn: string;
   /** This environment creates the account's provider: `oidcProvider` create, and the first environment of its account. */
   readonly createsOidcProvider: boolean;
-  /** Read-only: pull requests of `pullRequestPlans` environments and the default branch. */
+  /**
+   * The GitHub environment whose jobs may assume the plan role, and the deployment branches
+   * to give it in GitHub: "all" for `pullRequestPlans` environments, else the default branch.
+   */
+  readonly planEnvironment: { readonly name: string; readonly branches: string };
+  /** Read-only: jobs in the GitHub environment `planEnvironment`. */
   readonly plan: ResolvedGitHubRole;
   /** Applies: the GitHub environment named like this one. */
   readonly deploy: ResolvedGitHubRole;
@@ -56,6 +61,7 @@ export function resolveDelivery(spec: AppSpec, env: EnvironmentName): ResolvedDe
   const repo = `repo:${gh.repository}`;
   const branch = gh.defaultBranch ?? GITHUB_DEFAULTS.defaultBranch;
   const pullRequests: readonly string[] = gh.pullRequestPlans ?? GITHUB_DEFAULTS.pullRequestPlans;
+  const planEnvironment = { name: `${env}-plan`, branches: pullRequests.includes(env) ? "all" : branch };
   const firstOfAccount = ENVIRONMENTS.find((e) => spec.environments[e]?.accountId === account);
   const stateSpec = { ...spec.state, ...envSpec.state };
   const stateAccount = stateSpec.accountId ?? account;
@@ -69,10 +75,14 @@ export function resolveDelivery(spec: AppSpec, env: EnvironmentName): ResolvedDe
     audience: GITHUB_DEFAULTS.audience,
     oidcProviderArn: `arn:${partition}:iam::${account}:oidc-provider/${GITHUB_DEFAULTS.oidcHost}`,
     createsOidcProvider: (gh.oidcProvider ?? GITHUB_DEFAULTS.oidcProvider) === "create" && firstOfAccount === env,
+    planEnvironment,
     plan: {
       roleName: planName,
       roleArn: roleArn(planName),
-      subjects: [...(pullRequests.includes(env) ? [`${repo}:pull_request`] : []), `${repo}:ref:refs/heads/${branch}`],
+      // Only a job in the GitHub environment `<env>-plan`, whose deployment branches decide who
+      // may plan (every branch for `pullRequestPlans` environments, else the default branch):
+      // a `ref:` subject would also admit comment- and pull_request_target-triggered runs.
+      subjects: [`${repo}:environment:${planEnvironment.name}`],
       maxSessionSeconds: GITHUB_DEFAULTS.planSessionHours * 3600,
     },
     deploy: {

@@ -823,8 +823,9 @@ export const GitHubDeliverySpec = z.strictObject({
     .array(EnvironmentName)
     .optional()
     .describe(
-      "Environments a pull request may plan. The plan role reads state, which holds generated secrets, and a pull request can " +
-        'change the workflow: the others plan only on the default branch. @default ["dev", "staging"]',
+      "Environments a pull request may plan (the pull-request workflow plans them; their GitHub environment <env>-plan must " +
+        "allow every branch). The plan role reads state, which holds generated secrets, and a pull request can change the " +
+        'workflow: give the others\' <env>-plan the default branch only. @default ["dev", "staging"]',
     ),
 });
 

@@ -107,8 +107,6 @@ export class BootstrapStack extends TerraformStack {
 
     if (env.delivery && !env.delivery.ownStack) {
       this.delivery = addGitHubDelivery(this, env);
-      new TerraformOutput(this, "github_plan_role_arn", { value: this.delivery.planRole.roleArn });
-      new TerraformOutput(this, "github_deploy_role_arn", { value: this.delivery.deployRole.roleArn });
     }
 
     new TerraformOutput(this, "state_bucket", { value: this.stateBucket.bucketName });
@@ -117,10 +115,10 @@ export class BootstrapStack extends TerraformStack {
   }
 }
 
-/** The environment's GitHub delivery (`delivery.github`) in `scope`: OIDC provider, CI roles, boundary. */
+/** The environment's GitHub delivery (`delivery.github`) in `scope`: OIDC provider, CI roles, boundary, and their outputs. */
 export function addGitHubDelivery(scope: Construct, env: ResolvedEnvironment): GitHubDelivery {
   const s = env.state;
-  return new GitHubDelivery(scope, "GitHubDelivery", {
+  const delivery = new GitHubDelivery(scope, "GitHubDelivery", {
     delivery: env.delivery!,
     partition: env.partition,
     accountId: env.accountId,
@@ -141,4 +139,10 @@ export function addGitHubDelivery(scope: Construct, env: ResolvedEnvironment): G
       kmsAlias: s.kmsAlias,
     },
   });
+  new TerraformOutput(scope, "github_plan_role_arn", { value: delivery.planRole.roleArn });
+  new TerraformOutput(scope, "github_deploy_role_arn", { value: delivery.deployRole.roleArn });
+  const plan = env.delivery!.planEnvironment;
+  // What to create in GitHub for the plan role's trust: the environment and its deployment branches.
+  new TerraformOutput(scope, "github_plan_environment", { value: `${plan.name} (deployment branches: ${plan.branches})` });
+  return delivery;
 }

@@ -1,5 +1,5 @@
 import type { Construct } from "constructs";
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformStack } from "cdktf";
 import type { ResolvedEnvironment } from "../config/resolve";
 import type { GitHubDelivery } from "../constructs/github-delivery";
 import { addAwsProvider } from "./aws-provider";
@@ -22,7 +22,5 @@ export class GitHubStack extends TerraformStack {
     addAwsProvider(this, { region: env.region, accountId: env.accountId, tags: env.tags, sessionName: `${own.stackName}-deploy` });
     useS3Backend(this, env, own.stateKey);
     this.delivery = addGitHubDelivery(this, env);
-    new TerraformOutput(this, "github_plan_role_arn", { value: this.delivery.planRole.roleArn });
-    new TerraformOutput(this, "github_deploy_role_arn", { value: this.delivery.deployRole.roleArn });
   }
 }

@@ -147,12 +147,14 @@ describe("GitHub delivery config", () => {
     expect(prod.delivery!.plan).toEqual({
       roleName: "demo-prod-github-plan",
       roleArn: `arn:aws:iam::${PROD}:role/demo-prod-github-plan`,
-      subjects: [`repo:${REPO}:ref:refs/heads/main`],
+      subjects: [`repo:${REPO}:environment:prod-plan`],
       maxSessionSeconds: 3600,
     });
+    expect(prod.delivery!.planEnvironment).toEqual({ name: "prod-plan", branches: "main" });
     expect(prod.delivery!.deploy.subjects).toEqual([`repo:${REPO}:environment:prod`]);
     expect(prod.delivery!.deploy.maxSessionSeconds).toBe(7200);
-    expect(dev.plan.subjects).toEqual([`repo:${REPO}:pull_request`, `repo:${REPO}:ref:refs/heads/main`]);
+    expect(dev.plan.subjects).toEqual([`repo:${REPO}:environment:dev-plan`]);
+    expect(dev.planEnvironment).toEqual({ name: "dev-plan", branches: "all" });
     // dev and staging share account 111111111111: dev creates its provider, staging uses it.
     expect([dev.createsOidcProvider, staging.createsOidcProvider, prod.delivery!.createsOidcProvider]).toEqual([true, false, true]);
     expect(prod.state.principalArns).toEqual([
@@ -163,7 +165,7 @@ describe("GitHub delivery config", () => {
     const existing = validSpec(spec({}, { oidcProvider: "existing", defaultBranch: "trunk", deploySessionHours: 4 }));
     expect(resolve(existing, "prod").delivery).toMatchObject({
       createsOidcProvider: false,
-      plan: { subjects: [`repo:${REPO}:ref:refs/heads/trunk`] },
+      planEnvironment: { name: "prod-plan", branches: "trunk" },
       deploy: { maxSessionSeconds: 4 * 3600 },
     });
   });
@@ -189,6 +191,7 @@ describe("GitHub OIDC roles in the bootstrap stack", () => {
     for (const sub of [
       `repo:${REPO}:environment:staging`,
       `repo:${REPO}:environment:prod-copy`,
+      `repo:${REPO}:environment:prod-plan`,
       `repo:acme/other:environment:prod`,
       `repo:evil/careportal:environment:prod`,
       `repo:${REPO}:ref:refs/heads/main`,
@@ -201,13 +204,23 @@ describe("GitHub OIDC roles in the bootstrap stack", () => {
     expect(deploy.max_session_duration).toBe(7200);
   });
 
-  it("lets the default branch plan prod, and pull requests only the environments listed", () => {
-    expect(canAssume(plan, provider(PROD), { ...ok, sub: `repo:${REPO}:ref:refs/heads/main` })).toBe(true);
-    for (const sub of [`repo:${REPO}:pull_request`, `repo:${REPO}:ref:refs/heads/feature`, `repo:other/x:ref:refs/heads/main`]) {
-      expect([sub, canAssume(plan, provider(PROD), { ...ok, sub })]).toEqual([sub, false]);
-    }
-    const dev = roleNamed(stackTf(spec(), "demo-dev-bootstrap"), "demo-dev-github-plan").role;
-    expect(canAssume(dev, provider("111111111111"), { ...ok, sub: `repo:${REPO}:pull_request` })).toBe(true);
+  it("lets only jobs in the GitHub environment <env>-plan plan (its branch policy decides which branches)", () => {
+    expect(canAssume(plan, provider(PROD), { ...ok, sub: `repo:${REPO}:environment:prod-plan` })).toBe(true);
+    const others = [
+      `repo:${REPO}:ref:refs/heads/main`, // also what comment- and pull_request_target-triggered runs on main present
+      `repo:${REPO}:pull_request`,
+      `repo:${REPO}:environment:prod`,
+      `repo:${REPO}:environment:dev-plan`,
+      `repo:other/x:environment:prod-plan`,
+    ];
+    for (const sub of others) expect([sub, canAssume(plan, provider(PROD), { ...ok, sub })]).toEqual([sub, false]);
+    const devTf = stackTf(spec(), "demo-dev-bootstrap");
+    const dev = roleNamed(devTf, "demo-dev-github-plan").role;
+    expect(canAssume(dev, provider("111111111111"), { ...ok, sub: `repo:${REPO}:environment:dev-plan` })).toBe(true);
+    expect(canAssume(dev, provider("111111111111"), { ...ok, sub: `repo:${REPO}:pull_request` })).toBe(false);
+    const outputs = (t: TfJson) => (t as any).output.github_plan_environment.value;
+    expect(outputs(devTf)).toBe("dev-plan (deployment branches: all)");
+    expect(outputs(tf)).toBe("prod-plan (deployment branches: main)");
   });
 
   it("gives the plan role no write outside the state (every other allowed action is Read or List)", () => {
