@@ -391,7 +391,12 @@ export const PRESETS: Record<EnvironmentName, Settings> = {
  */
 export const CDN_DEFAULTS = {
   apiPathPatterns: ["/api/*"],
-  staticPathPatterns: ["/static/*", "/assets/*"],
+  /**
+   * None: with the ALB as the default origin nothing is cached unless the config names its
+   * static paths. A cached path is served to anyone for up to a day with no authorization in
+   * the cache key, so only the app knows which of its paths hold no PHI.
+   */
+  staticPathPatterns: [] as string[],
   contentSecurityPolicy:
     "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
   hstsMaxAgeSeconds: 31536000,

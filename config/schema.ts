@@ -697,7 +697,10 @@ export const CdnSpec = z.strictObject({
   staticPathPatterns: z
     .array(z.string().regex(/^\/[A-Za-z0-9._~\/*-]*$/, "must be a path pattern such as /static/*"))
     .optional()
-    .describe('With alb and no frontend: paths of static assets, cached; the rest is not. @default ["/static/*", "/assets/*"]'),
+    .describe(
+      "With alb and no frontend: paths of static assets without PHI, cached up to a day and served to anyone (no " +
+        "authorization in the cache key); the rest is not cached. @default [] (nothing cached)",
+    ),
   contentSecurityPolicy: z
     .string()
     .min(1)

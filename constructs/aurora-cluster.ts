@@ -10,6 +10,7 @@ import {
   POSTGRES_PARAMETERS,
   RDS_CA_IDENTIFIER,
   rdsConnectStatement,
+  rdsEventSubscription,
   rdsMonitoringRole,
   rdsPlacement,
   type RdsBaseProps,
@@ -147,6 +148,14 @@ export class AuroraCluster extends Construct {
       });
       writer ??= instance;
     });
+    if (props.eventTopicArn) {
+      rdsEventSubscription(this, {
+        identifier: name,
+        topicArn: props.eventTopicArn,
+        sourceType: "db-cluster",
+        sourceIds: [cluster.clusterIdentifier],
+      });
+    }
     this.endpointAddress = cluster.endpoint;
     this.readerEndpointAddress = cluster.readerEndpoint;
     this.masterSecretArn = cluster.masterUserSecret.get(0).secretArn;

@@ -12,16 +12,28 @@ export const backupVaultName = (name: string): string => `${name}-backups`;
 /**
  * What the vaults notify: BACKUP_JOB_COMPLETED (AWS Backup deprecated BACKUP_JOB_FAILED; a
  * completed job carries its outcome in the `State` message attribute, which
- * BACKUP_SUCCESS_FILTER_POLICY filters on) and COPY_JOB_FAILED (the DR copy).
+ * BACKUP_SUCCESS_FILTER_POLICY filters on), COPY_JOB_FAILED (the DR copy), and who reads or
+ * changes the recovery points: RESTORE_JOB_STARTED, RESTORE_JOB_COMPLETED (a restore copies
+ * the PHI into a new database) and RECOVERY_POINT_MODIFIED (retention or lifecycle changed).
+ * Names as PutBackupVaultNotifications lists them (its supported, not deprecated, events).
  */
-export const BACKUP_VAULT_EVENTS = ["BACKUP_JOB_COMPLETED", "COPY_JOB_FAILED"] as const;
+export const BACKUP_VAULT_EVENTS = [
+  "BACKUP_JOB_COMPLETED",
+  "COPY_JOB_FAILED",
+  "RESTORE_JOB_STARTED",
+  "RESTORE_JOB_COMPLETED",
+  "RECOVERY_POINT_MODIFIED",
+] as const;
 
 /**
- * SNS subscription filter policy that drops AWS Backup's successful-job notifications
- * (`State` = COMPLETED) and passes everything else, including every message without a
- * `State` attribute (CloudWatch alarms, budgets, EventBridge rules).
+ * SNS subscription filter policy that drops AWS Backup's successful backup jobs
+ * (`EventType` BACKUP_JOB with `State` COMPLETED) and passes everything else: restores and
+ * recovery-point changes whatever their state, and every message without a `State`
+ * attribute (CloudWatch alarms, budgets, EventBridge rules).
  */
-export const BACKUP_SUCCESS_FILTER_POLICY = JSON.stringify({ State: [{ "anything-but": ["COMPLETED"] }, { exists: false }] });
+export const BACKUP_SUCCESS_FILTER_POLICY = JSON.stringify({
+  $or: [{ State: [{ "anything-but": ["COMPLETED"] }, { exists: false }] }, { EventType: [{ "anything-but": ["BACKUP_JOB"] }] }],
+});
 
 export interface BackupPlanProps {
   /** Names the vault, plan, selection and role: `<name>-backups`, `<name>-backup`. */
@@ -38,7 +50,16 @@ export interface BackupPlanProps {
    * Copy every recovery point to a vault in another region, encrypted with `kmsKeyArn`, a
    * key of that region. @default - recovery points stay in this region
    */
-  readonly copyTo?: { readonly region: string; readonly kmsKeyArn: string };
+  readonly copyTo?: {
+    readonly region: string;
+    readonly kmsKeyArn: string;
+    /**
+     * SNS topic of that region notified of BACKUP_VAULT_EVENTS on the copy vault (AWS Backup
+     * publishes only to a topic of the vault's region); its policy and key must admit
+     * backup.amazonaws.com for that vault. @default - the copy vault notifies no one
+     */
+    readonly notificationTopicArn?: string;
+  };
   /**
    * Vault Lock on every vault: recovery points cannot be deleted before `retentionDays`, nor
    * the retention shortened. GOVERNANCE (no `changeableForDays`): a principal allowed
@@ -60,7 +81,8 @@ export interface BackupPlanProps {
  * A daily AWS Backup plan for the given resources: a locked vault under the CMK, recovery
  * points kept `retentionDays`, optionally copied to a locked vault in a second region under
  * that region's key (how an Aurora cluster's backups reach the DR region: Aurora has no
- * automated backup replication), failed jobs notified to a topic. The role can back up and
+ * automated backup replication), failed jobs, restores and recovery-point changes notified
+ * to a topic of each vault's region. The role can back up and
  * copy, not restore: a restore runs under the operator's own role (README, Aurora PostgreSQL).
  */
 export class BackupPlan extends Construct {
@@ -105,6 +127,15 @@ export class BackupPlan extends Construct {
         backupVaultName: vault.name,
         snsTopicArn: props.notificationTopicArn,
         backupVaultEvents: [...BACKUP_VAULT_EVENTS],
+      });
+    }
+    if (copy && props.copyTo?.notificationTopicArn) {
+      // Restores from the DR copy and changes to its recovery points, in the copy's region.
+      new BackupVaultNotifications(this, "CopyNotifications", {
+        backupVaultName: copy.name,
+        snsTopicArn: props.copyTo.notificationTopicArn,
+        backupVaultEvents: [...BACKUP_VAULT_EVENTS],
+        region: props.copyTo.region,
       });
     }
     const lifecycle = { deleteAfter: props.retentionDays };

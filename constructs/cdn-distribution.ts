@@ -29,7 +29,8 @@ export interface CdnDistributionProps {
   readonly frontend?: { readonly bucketName: string; readonly region: string; readonly defaultRootObject: string };
   /**
    * The ALB by host name (its certificate covers it), HTTPS only, with the secret origin header.
-   * With a frontend it serves `apiPathPatterns`; without, everything, caching only `staticPathPatterns`.
+   * With a frontend it serves `apiPathPatterns`; without, everything, caching only `staticPathPatterns`
+   * (none by default: nothing of the ALB is cached).
    * @default - none
    */
   readonly alb?: {
@@ -72,7 +73,9 @@ export class CdnDistribution extends Construct {
     super(scope, id);
     if (!props.frontend && !props.alb) throw new Error(`CdnDistribution ${this.node.path}: give \`frontend\`, \`alb\` or both.`);
     const cachePolicy = (cid: string, name: string) => new DataAwsCloudfrontCachePolicy(this, cid, { name }).id;
-    const cached = cachePolicy("CachingOptimized", props.policies.cachingOptimized);
+    // Looked up only where a behavior caches (a frontend, or static paths of the ALB).
+    let cachedId: string | undefined;
+    const cached = () => (cachedId ??= cachePolicy("CachingOptimized", props.policies.cachingOptimized));
     const headersPolicy = this.createHeadersPolicy(props);
     const origins = [];
     if (props.frontend) {
@@ -100,7 +103,7 @@ export class CdnDistribution extends Construct {
       responseHeadersPolicyId: headersPolicy.id,
       compress: true,
     });
-    let defaultBehavior = behavior(FRONTEND, cached, READ_METHODS);
+    let defaultBehavior = props.frontend ? behavior(FRONTEND, cached(), READ_METHODS) : undefined;
     if (props.alb) {
       const a = props.alb;
       origins.push({
@@ -121,7 +124,7 @@ export class CdnDistribution extends Construct {
       if (props.frontend) behaviors.push(...(a.apiPathPatterns ?? []).map((pathPattern) => ({ ...api, pathPattern })));
       else {
         defaultBehavior = api;
-        behaviors.push(...a.staticPathPatterns.map((pathPattern) => ({ ...behavior(ALB, cached, READ_METHODS), pathPattern })));
+        behaviors.push(...a.staticPathPatterns.map((pathPattern) => ({ ...behavior(ALB, cached(), READ_METHODS), pathPattern })));
       }
     }
     const geo = props.geoRestriction;
@@ -135,7 +138,8 @@ export class CdnDistribution extends Construct {
       defaultRootObject: props.frontend?.defaultRootObject,
       webAclId: props.webAclArn,
       origin: origins,
-      defaultCacheBehavior: defaultBehavior,
+      // The frontend's, or the ALB's API behavior (one of the two is given: checked above).
+      defaultCacheBehavior: defaultBehavior!,
       orderedCacheBehavior: behaviors,
       viewerCertificate: {
         acmCertificateArn: props.certificateArn,

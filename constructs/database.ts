@@ -1,7 +1,6 @@
 import { Construct } from "constructs";
 import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbInstanceAutomatedBackupsReplication } from "@cdktf/provider-aws/lib/db-instance-automated-backups-replication";
-import { DbEventSubscription } from "@cdktf/provider-aws/lib/db-event-subscription";
 import { DbOptionGroup } from "@cdktf/provider-aws/lib/db-option-group";
 import { DbParameterGroup, type DbParameterGroupParameter } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { suppress } from "../guardrails/suppressions";
@@ -15,6 +14,7 @@ import {
   RDS_CA_IDENTIFIER,
   rdsConnectStatement,
   rdsMonitoringRole,
+  rdsEventSubscription,
   rdsPlacement,
   type RdsBaseProps,
 } from "./rds-common";
@@ -62,17 +62,6 @@ const ENGINES: Readonly<Record<"postgres" | "mysql", EngineTraits>> = {
   },
 };
 
-/**
- * RDS event categories the instance notifies: failures (a KMS key RDS cannot reach, storage
- * autoscaling that cannot grow, an instance put into a failed state) and low storage. Not
- * `backup`: it carries only the daily "Backing up" / "Finished backup" pair (RDS-EVENT-0001,
- * 0002), and RDS documents no event for a failed automated backup replication.
- */
-export const RDS_EVENT_CATEGORIES = ["failure", "low storage"] as const;
-
-/** Name of the event subscription of the instance `identifier` (the alarm topic admits it by this name). */
-export const rdsEventSubscriptionName = (identifier: string): string => `${identifier}-events`;
-
 export interface DatabaseProps extends RdsBaseProps {
   /** DB instance identifier, `<app>-<env>-db`; also names its subnet, parameter and security groups. */
   readonly identifier: string;
@@ -98,12 +87,6 @@ export interface DatabaseProps extends RdsBaseProps {
    * `kmsKeyArn`, a key of that region. @default - backups stay in the instance's region
    */
   readonly backupReplication?: { readonly region: string; readonly retentionDays: number; readonly kmsKeyArn: string };
-  /**
-   * SNS topic that gets the RDS_EVENT_CATEGORIES events of the primary and its replicas,
-   * through the subscription `rdsEventSubscriptionName(identifier)`; its policy and key
-   * must admit events.rds.amazonaws.com for that subscription. @default - no event subscription
-   */
-  readonly eventTopicArn?: string;
 }
 
 /**
@@ -276,12 +259,11 @@ export class Database extends Construct {
       });
     }
     if (props.eventTopicArn) {
-      new DbEventSubscription(this, "Events", {
-        name: rdsEventSubscriptionName(name),
-        snsTopic: props.eventTopicArn,
+      rdsEventSubscription(this, {
+        identifier: name,
+        topicArn: props.eventTopicArn,
         sourceType: "db-instance",
         sourceIds: [instance.identifier, ...this.replicas.map((r) => r.identifier)],
-        eventCategories: [...RDS_EVENT_CATEGORIES],
       });
     }
     this.endpointAddress = instance.address;

@@ -21,12 +21,18 @@ export interface EncryptedTopicProps {
    * subscribers are not mailed (AWS Backup's successful jobs). @default - every message
    */
   readonly emailFilterPolicy?: string;
+  /**
+   * Create the topic, its policy and subscriptions in this region although the provider's
+   * differs (a DR-region vault notifies only a topic of its own region).
+   * @default - the provider's region
+   */
+  readonly region?: string;
 }
 
 /**
  * An SNS topic encrypted with a CMK, publishable only by the named services under their
  * conditions, over TLS, with optional email subscriptions: the alarm topic and the trail's
- * delivery topic.
+ * delivery topic, the DR backup vault's topic.
  */
 export class EncryptedTopic extends Construct {
   public readonly topicArn: string;
@@ -36,8 +42,10 @@ export class EncryptedTopic extends Construct {
 
   constructor(scope: Construct, id: string, props: EncryptedTopicProps) {
     super(scope, id);
-    const topic = new SnsTopic(this, "Topic", { name: props.topicName, kmsMasterKeyId: props.kmsKeyArn });
+    const region = props.region ? { region: props.region } : {};
+    const topic = new SnsTopic(this, "Topic", { name: props.topicName, kmsMasterKeyId: props.kmsKeyArn, ...region });
     this.policyReady = new SnsTopicPolicy(this, "Policy", {
+      ...region,
       arn: topic.arn,
       policy: policyDocument([
         ...props.publishers.map((p) => ({
@@ -55,6 +63,7 @@ export class EncryptedTopic extends Construct {
     // each of which would have to confirm again.
     for (const email of props.emails ?? []) {
       new SnsTopicSubscription(this, `Email-${email}`, {
+        ...region,
         topicArn: topic.arn,
         protocol: "email",
         endpoint: email,

@@ -41,7 +41,8 @@ export interface LoadBalancerProps {
   };
   /**
    * CloudFront fronts the ALB: 443 admitted only from CloudFront's origin-facing managed
-   * prefix list (no port 80), and only requests carrying the secret header reach the target.
+   * prefix list, no port 80 and no listener there (CloudFront redirects viewers to HTTPS), and
+   * only requests carrying the secret header reach the target.
    * @default - none: 443 and 80 from anywhere
    */
   readonly cloudFrontOnly?: CloudFrontOnly;
@@ -80,11 +81,13 @@ export interface TargetHandle {
 
 /**
  * An internet-facing Application Load Balancer in the public subnets: HTTPS only (TLS 1.3/1.2
- * policy, an ACM certificate), port 80 a redirect to HTTPS, invalid header fields dropped,
+ * policy, an ACM certificate), port 80 a redirect to HTTPS (no port 80 behind CloudFront),
+ * invalid header fields dropped,
  * access logs to an SSE-S3 bucket (ALB log delivery supports nothing else) whose policy
  * admits the region's ELB log delivery; the default service's IP target group is the HTTPS
  * listener's default action, each other service's is behind a listener rule (`addRoutedTarget`).
- * Its security group admits 80 and 443 from anywhere and reaches only the targets
+ * Its security group admits 80 and 443 from anywhere (CloudFront on 443 with
+ * `cloudFrontOnly`) and reaches only the targets
  * admitted with `allowTo`. The caller associates a web ACL (CKV2_AWS_28).
  */
 export class LoadBalancer extends Construct {
@@ -169,12 +172,16 @@ export class LoadBalancer extends Construct {
           "not follow; the HTTP hop to the targets stays inside the VPC, to a security group that admits only this ALB.",
       );
     }
-    new LbListener(this, "HttpListener", {
-      loadBalancerArn: alb.arn,
-      port: 80,
-      protocol: "HTTP",
-      defaultAction: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
-    });
+    // Locked to CloudFront, nothing reaches port 80 (the group admits CloudFront on 443 only,
+    // and CloudFront redirects viewers to HTTPS itself): no listener there.
+    if (!props.cloudFrontOnly) {
+      new LbListener(this, "HttpListener", {
+        loadBalancerArn: alb.arn,
+        port: 80,
+        protocol: "HTTP",
+        defaultAction: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+      });
+    }
     this.loadBalancerArn = alb.arn;
     this.dnsName = alb.dnsName;
     this.zoneId = alb.zoneId;
@@ -185,8 +192,11 @@ export class LoadBalancer extends Construct {
     suppress(
       this,
       "AWS-0053",
-      "The public entry point of the app: it must be internet-facing. " +
-        "It serves HTTPS only (port 80 redirects) and reaches only the services' security groups.",
+      props.cloudFrontOnly
+        ? "CloudFront's origin, reached over the internet by its public name: internet-facing, but it admits only CloudFront's " +
+            "origin-facing addresses on 443, answers 403 without the secret origin header, and reaches only the services' security groups."
+        : "The public entry point of the app: it must be internet-facing. It serves HTTPS only (port 80 redirects) and reaches only " +
+            "the services' security groups.",
     );
     if (!props.deletionProtection) {
       suppress(

@@ -1,10 +1,11 @@
 /**
  * What the RDS instance (`Database`) and the Aurora cluster (`AuroraCluster`) share: the
  * PostgreSQL parameters that force TLS and log for audit, the certificate authority, and
- * the enhanced-monitoring role.
+ * the enhanced-monitoring role, the event subscription to the alarm topic.
  */
 import type { Construct } from "constructs";
 import type { ITerraformDependable } from "cdktf";
+import { DbEventSubscription } from "@cdktf/provider-aws/lib/db-event-subscription";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { ClientSecurityGroup } from "./client-security-group";
 import { sid, type PolicyStatement } from "./policy-document";
@@ -23,6 +24,42 @@ export const POSTGRES_PARAMETERS: readonly { readonly name: string; readonly val
 
 /** The server certificate authority of every instance (CKV_AWS_211: a current one). */
 export const RDS_CA_IDENTIFIER = "rds-ca-rsa2048-g1";
+
+/**
+ * RDS event categories notified, per source type (each type has its own list; RDS refuses a
+ * category its type lacks). An instance: failures (a KMS key RDS cannot reach, storage
+ * autoscaling that cannot grow, an instance put into a failed state), low storage,
+ * configuration changes (the master password reset, class or storage modified), deletion,
+ * Multi-AZ failover and `security`. An Aurora cluster (db-cluster): failure, configuration
+ * change (master password reset, activity stream started or stopped), deletion and failover;
+ * it has no low-storage or security category. Not `backup`: it carries only the daily
+ * "Backing up" / "Finished backup" pair (RDS-EVENT-0001, 0002), and RDS documents no event for
+ * a failed automated backup replication.
+ */
+export const RDS_EVENT_CATEGORIES = {
+  "db-instance": ["configuration change", "deletion", "failover", "failure", "low storage", "security"],
+  "db-cluster": ["configuration change", "deletion", "failover", "failure"],
+} as const;
+
+/** Name of the event subscription of the instance or cluster `identifier` (the alarm topic admits it by this name). */
+export const rdsEventSubscriptionName = (identifier: string): string => `${identifier}-events`;
+
+/**
+ * Subscribe `topicArn` to the RDS_EVENT_CATEGORIES events of `sourceIds` (instances, or one
+ * cluster), as `rdsEventSubscriptionName(identifier)`.
+ */
+export function rdsEventSubscription(
+  scope: Construct,
+  p: { identifier: string; topicArn: string; sourceType: keyof typeof RDS_EVENT_CATEGORIES; sourceIds: string[] },
+): DbEventSubscription {
+  return new DbEventSubscription(scope, "Events", {
+    name: rdsEventSubscriptionName(p.identifier),
+    snsTopic: p.topicArn,
+    sourceType: p.sourceType,
+    sourceIds: p.sourceIds,
+    eventCategories: [...RDS_EVENT_CATEGORIES[p.sourceType]],
+  });
+}
 
 /** What an RDS instance and an Aurora cluster are both given. */
 export interface RdsBaseProps {
@@ -61,6 +98,13 @@ export interface RdsBaseProps {
    */
   readonly osMetricsLogGroupReady?: ITerraformDependable;
   readonly performanceInsightsRetentionDays: number;
+  /**
+   * SNS topic that gets the RDS_EVENT_CATEGORIES events (of the instance and its replicas, or
+   * of the cluster) through the subscription `rdsEventSubscriptionName(identifier)`; its
+   * policy and key must admit events.rds.amazonaws.com for that subscription.
+   * @default - no event subscription
+   */
+  readonly eventTopicArn?: string;
   readonly accountId: string;
   readonly region: string;
   readonly partition: string;

@@ -15,7 +15,7 @@ import { SecurityAlerts } from "../constructs/security-alerts";
 import { addAppOutputs } from "./app-outputs";
 import { addAwsProvider } from "./aws-provider";
 import { ComputeTier } from "./compute-tier";
-import { DataTier, dataTierAlarmTopic } from "./data-tier";
+import { DataTier, dataTierAlarmTopic, dataTierDrPublishers } from "./data-tier";
 import { EdgeTier } from "./edge-tier";
 import { protectStatefulResources } from "./protection";
 import { useS3Backend } from "./state-backend";
@@ -283,6 +283,8 @@ export class AppStack extends TerraformStack {
       partition: env.partition,
       deletionWindowDays: env.settings.kms.deletionWindowDays,
       placeInRegion: true,
+      // The DR backup topic's publisher (the copy vault), when the cluster's backups are copied.
+      additionalPolicyStatements: dataTierDrPublishers(env).map((p) => topicPublisherKeyStatement(`${p.sid}ToTopics`, p)),
     });
     return this.drKeyCache;
   }

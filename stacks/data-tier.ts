@@ -3,12 +3,13 @@ import type { ResolvedAurora, ResolvedEnvironment } from "../config/resolve";
 import { AuroraCluster } from "../constructs/aurora-cluster";
 import { BACKUP_SUCCESS_FILTER_POLICY, BackupPlan, backupVaultName } from "../constructs/backup-plan";
 import { Cache } from "../constructs/cache";
-import { Database, rdsEventSubscriptionName } from "../constructs/database";
+import { Database } from "../constructs/database";
+import { EncryptedTopic } from "../constructs/encrypted-topic";
 import { LogGroup } from "../constructs/log-group";
 import type { Network } from "../constructs/network";
 import type { Observability } from "../constructs/observability";
 import type { TopicPublisher } from "../constructs/policy-document";
-import { OS_METRICS_LOG_GROUP } from "../constructs/rds-common";
+import { OS_METRICS_LOG_GROUP, rdsEventSubscriptionName } from "../constructs/rds-common";
 import { suppress } from "../guardrails/suppressions";
 
 export interface DataTierProps {
@@ -45,6 +46,8 @@ export class DataTier extends Construct {
   public readonly cache?: Cache;
   /** The cluster's daily AWS Backup plan (copied to the DR region where configured). */
   public readonly clusterBackup?: BackupPlan;
+  /** The DR region's topic that the copy vault notifies (with a DR copy of the cluster's backups). */
+  public readonly drBackupTopic?: EncryptedTopic;
   /** The account's RDSOSMetrics log group, where this environment owns it (database.osMetricsLogGroup). */
   public readonly osMetricsLogGroup?: LogGroup;
 
@@ -66,7 +69,7 @@ export class DataTier extends Construct {
       });
     }
     if (db.aurora) {
-      [this.cluster, this.clusterBackup] = this.createCluster(db, db.aurora, props);
+      [this.cluster, this.clusterBackup, this.drBackupTopic] = this.createCluster(db, db.aurora, props);
       return;
     }
     const engine = db.engine === "aurora-postgresql" ? undefined : db.engine;
@@ -163,24 +166,38 @@ export class DataTier extends Construct {
   }
 
   /**
-   * The Aurora cluster, its daily AWS Backup plan (CKV2_AWS_8; the way its backups reach
-   * the DR region), its unprotected exception where the preset says so, and its alarms.
+   * The Aurora cluster with its event subscription, its daily AWS Backup plan (CKV2_AWS_8;
+   * the way its backups reach the DR region, whose copy vault notifies a topic there), its
+   * unprotected exception where the preset says so, and its alarms.
    */
-  private createCluster(db: Db, aurora: ResolvedAurora, props: DataTierProps): [AuroraCluster, BackupPlan] {
+  private createCluster(db: Db, aurora: ResolvedAurora, props: DataTierProps): [AuroraCluster, BackupPlan, EncryptedTopic?] {
     const { env } = props;
     const cluster = new AuroraCluster(this, "Cluster", {
       ...db,
       ...aurora,
+      eventTopicArn: props.observability.topic.topicArn,
       ...this.placement(props),
     });
     const copy = db.backupReplication;
+    // AWS Backup notifies only a topic of the vault's region: the copy vault gets its own,
+    // under the DR key, mailed to the alarm addresses through the same filter.
+    const drTopic =
+      copy &&
+      new EncryptedTopic(this, "DrBackupTopic", {
+        topicName: drBackupTopicName(env),
+        kmsKeyArn: props.drKeyArn!,
+        publishers: dataTierDrPublishers(env),
+        emails: env.alarmEmails,
+        emailFilterPolicy: BACKUP_SUCCESS_FILTER_POLICY,
+        region: copy.region,
+      });
     const backup = new BackupPlan(this, "ClusterBackup", {
       name: db.identifier,
       resourceArns: [cluster.clusterArn],
       schedule: aurora.backupSchedule,
       retentionDays: db.backupRetentionDays,
       kmsKeyArn: props.kmsKeyArn,
-      ...(copy ? { copyTo: { region: copy.region, kmsKeyArn: props.drKeyArn! } } : {}),
+      ...(copy ? { copyTo: { region: copy.region, kmsKeyArn: props.drKeyArn!, notificationTopicArn: drTopic!.topicArn } } : {}),
       lock: aurora.vaultLock,
       notificationTopicArn: props.observability.topic.topicArn,
       accountId: env.accountId,
@@ -204,7 +221,7 @@ export class DataTier extends Construct {
         critical: db.alarms.replicaLagAlarmSeconds.critical * 1000,
       });
     }
-    return [cluster, backup];
+    return [cluster, backup, drTopic || undefined];
   }
 
   /** Warning/critical pairs on CPU, connections and freeable memory (a share of the class's memory), any engine. */
@@ -267,39 +284,47 @@ const unprotectedReason = (env: ResolvedEnvironment): string =>
   "rebuilt, not restored; its automated backups outlive a deletion (delete_automated_backups false) until their retention ends, " +
   "and environments with preventDestroy (prod by its preset) keep deletion protection and a final snapshot.";
 
+/** The DR region's topic of the copy vault: `<app>-<env>-dr-backups`. */
+const drBackupTopicName = (env: ResolvedEnvironment): string => `${env.names.prefix}-dr-backups`;
+
+/** AWS Backup publishing for this account's vault `<identifier>-backups` of `region`. */
+function backupVaultPublisher(env: ResolvedEnvironment, identifier: string, region: string): TopicPublisher {
+  const vault = `arn:${env.partition}:backup:${region}:${env.accountId}:backup-vault:${backupVaultName(identifier)}`;
+  return {
+    sid: "AllowBackupVaultToPublish",
+    services: ["backup.amazonaws.com"],
+    condition: { StringEquals: { "aws:SourceAccount": env.accountId }, ArnLike: { "aws:SourceArn": vault } },
+  };
+}
+
 /**
  * Who publishes to the alarm topic for the data tier, and how its email subscriptions
- * filter: the Aurora cluster's backup vault (backup.amazonaws.com, that vault only; its
- * successful jobs filtered out) and the RDS instance's event subscription
- * (events.rds.amazonaws.com, that subscription only). The stack adds the publishers to the
- * topic policy and the key policy before the tier exists.
+ * filter: the database's event subscription (events.rds.amazonaws.com, that subscription
+ * only: the RDS instance's or the Aurora cluster's) and, with Aurora, its backup vault
+ * (backup.amazonaws.com, that vault only; its successful jobs filtered out). The stack adds
+ * the publishers to the topic policy and the key policy before the tier exists.
  */
 export function dataTierAlarmTopic(env: ResolvedEnvironment): { publishers: TopicPublisher[]; emailFilterPolicy?: string } {
   const db = env.database;
   if (!db) return { publishers: [] };
   const { partition, region, accountId } = env;
-  const sameAccount = { "aws:SourceAccount": accountId };
-  if (db.aurora) {
-    const vault = `arn:${partition}:backup:${region}:${accountId}:backup-vault:${backupVaultName(db.identifier)}`;
-    return {
-      publishers: [
-        {
-          sid: "AllowBackupVaultToPublish",
-          services: ["backup.amazonaws.com"],
-          condition: { StringEquals: sameAccount, ArnLike: { "aws:SourceArn": vault } },
-        },
-      ],
-      emailFilterPolicy: BACKUP_SUCCESS_FILTER_POLICY,
-    };
-  }
   const subscription = `arn:${partition}:rds:${region}:${accountId}:es:${rdsEventSubscriptionName(db.identifier)}`;
-  return {
-    publishers: [
-      {
-        sid: "AllowRdsEventsToPublish",
-        services: ["events.rds.amazonaws.com"],
-        condition: { StringEquals: sameAccount, ArnLike: { "aws:SourceArn": subscription } },
-      },
-    ],
+  const rdsEvents: TopicPublisher = {
+    sid: "AllowRdsEventsToPublish",
+    services: ["events.rds.amazonaws.com"],
+    condition: { StringEquals: { "aws:SourceAccount": accountId }, ArnLike: { "aws:SourceArn": subscription } },
   };
+  if (!db.aurora) return { publishers: [rdsEvents] };
+  return { publishers: [backupVaultPublisher(env, db.identifier, region), rdsEvents], emailFilterPolicy: BACKUP_SUCCESS_FILTER_POLICY };
+}
+
+/**
+ * Who publishes to the DR region's backup topic: the Aurora cluster's copy vault there, and
+ * nothing else. Empty without a DR copy of the cluster's backups. The stack adds them to the
+ * DR key's policy.
+ */
+export function dataTierDrPublishers(env: ResolvedEnvironment): TopicPublisher[] {
+  const db = env.database;
+  if (!db?.aurora || !db.backupReplication) return [];
+  return [backupVaultPublisher(env, db.identifier, db.backupReplication.region)];
 }

@@ -39,10 +39,11 @@ const dataKeyOf = (tf: TfJson) => Object.entries(tf.resource!.aws_kms_key).find(
 const alarmTopicOf = (tf: TfJson) => resourcesOfType(tf, "aws_sns_topic").find((t) => t.name.endsWith("-alarms"))!;
 const topicPolicyOf = (tf: TfJson) =>
   statements(resourcesOfType(tf, "aws_sns_topic_policy").find((p) => referenced(tf, p.arn) === alarmTopicOf(tf))!.policy);
-const emailOf = (tf: TfJson) => {
-  const emails = resourcesOfType(tf, "aws_sns_topic_subscription").filter((x) => x.protocol === "email");
+const emailOf = (tf: TfJson, topic = alarmTopicOf(tf)) => {
+  const emails = resourcesOfType(tf, "aws_sns_topic_subscription").filter(
+    (x) => x.protocol === "email" && referenced(tf, x.topic_arn) === topic,
+  );
   expect(emails).toHaveLength(1);
-  expect(referenced(tf, emails[0].topic_arn)).toBe(alarmTopicOf(tf));
   return emails[0];
 };
 
@@ -192,10 +193,23 @@ describe("AWS Backup of the Aurora cluster: locked vaults, failed jobs notified,
       expect(l).toMatchObject({ changeable_for_days: 7, min_retention_days: 35 });
   });
 
-  it("failed backup and copy jobs go to the alarm topic; the topic and key admit AWS Backup for this vault only", () => {
+  const vaultEvents = [
+    "BACKUP_JOB_COMPLETED",
+    "COPY_JOB_FAILED",
+    "RESTORE_JOB_STARTED",
+    "RESTORE_JOB_COMPLETED",
+    "RECOVERY_POINT_MODIFIED",
+  ];
+  const backupFilter = {
+    $or: [{ State: [{ "anything-but": ["COMPLETED"] }, { exists: false }] }, { EventType: [{ "anything-but": ["BACKUP_JOB"] }] }],
+  };
+  const notificationsIn = (tf: TfJson, region?: string) =>
+    resourcesOfType(tf, "aws_backup_vault_notifications").find((n) => n.region === region)!;
+
+  it("failed jobs, restores and recovery-point changes go to the alarm topic; the topic and key admit AWS Backup for this vault only", () => {
     const tf = tfOf("aurora", "prod");
-    const notifications = onlyResource(tf, "aws_backup_vault_notifications");
-    expect(notifications.backup_vault_events).toEqual(["BACKUP_JOB_COMPLETED", "COPY_JOB_FAILED"]);
+    const notifications = notificationsIn(tf);
+    expect(notifications.backup_vault_events).toEqual(vaultEvents);
     expect(referenced(tf, notifications.sns_topic_arn)).toBe(alarmTopicOf(tf));
     expect(referenced(tf, notifications.backup_vault_name).region).toBeUndefined();
     const condition = {
@@ -207,8 +221,39 @@ describe("AWS Backup of the Aurora cluster: locked vaults, failed jobs notified,
     expect(topic.Condition).toEqual(condition);
     const key = statements(dataKeyOf(tf).policy).find((st) => st.Principal?.Service?.includes?.("backup.amazonaws.com"))!;
     expect(key).toMatchObject({ Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Condition: condition });
-    // BACKUP_JOB_COMPLETED includes successes: the email subscription drops those and nothing else.
-    expect(JSON.parse(emailOf(tf).filter_policy)).toEqual({ State: [{ "anything-but": ["COMPLETED"] }, { exists: false }] });
+    // BACKUP_JOB_COMPLETED includes successes: the email subscription drops those, and no restore.
+    expect(JSON.parse(emailOf(tf).filter_policy)).toEqual(backupFilter);
+  });
+
+  it("prod: the DR copy vault notifies an encrypted topic of its own region, mailed like the alarm topic", () => {
+    const tf = tfOf("aurora", "prod");
+    const notifications = notificationsIn(tf, "eu-west-1");
+    expect(notifications.backup_vault_events).toEqual(vaultEvents);
+    const vault = referenced(tf, notifications.backup_vault_name);
+    expect(vault.region).toBe("eu-west-1");
+    const topic = referenced(tf, notifications.sns_topic_arn);
+    expect(topic).toMatchObject({ name: "demo-prod-dr-backups", region: "eu-west-1" });
+    const drKey = Object.entries(tf.resource!.aws_kms_key).find(([k]) => k.startsWith("DrKey_"))![1];
+    expect(referenced(tf, topic.kms_master_key_id)).toBe(drKey);
+    const condition = {
+      StringEquals: { "aws:SourceAccount": "333333333333" },
+      ArnLike: { "aws:SourceArn": "arn:aws:backup:eu-west-1:333333333333:backup-vault:demo-prod-db-backups" },
+    };
+    const policy = resourcesOfType(tf, "aws_sns_topic_policy").find((p) => referenced(tf, p.arn) === topic)!;
+    expect(policy.region).toBe("eu-west-1");
+    const publish = statements(policy.policy).filter((st) => st.Action === "sns:Publish" && st.Effect === "Allow");
+    expect(publish).toEqual([expect.objectContaining({ Principal: { Service: ["backup.amazonaws.com"] }, Condition: condition })]);
+    const key = statements(drKey.policy).find((st) => st.Principal?.Service?.includes?.("backup.amazonaws.com"))!;
+    expect(key).toMatchObject({ Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Condition: condition });
+    const email = emailOf(tf, topic);
+    expect(email).toMatchObject({ endpoint: "oncall@example.com", region: "eu-west-1" });
+    expect(JSON.parse(email.filter_policy)).toEqual(backupFilter);
+  });
+
+  it("dev: no DR copy, no DR topic, one vault notified", () => {
+    const tf = tfOf("aurora", "dev");
+    expect(resourcesOfType(tf, "aws_backup_vault_notifications")).toHaveLength(1);
+    expect(resourcesOfType(tf, "aws_sns_topic").map((t) => t.name)).not.toContain("demo-dev-dr-backups");
   });
 
   it("the backup role backs up and copies under the vault keys; it holds no restore policy", () => {
@@ -219,16 +264,16 @@ describe("AWS Backup of the Aurora cluster: locked vaults, failed jobs notified,
   });
 });
 
-describe("RDS instance events to the alarm topic", () => {
+describe("RDS instance and Aurora cluster events to the alarm topic", () => {
   it.each(["dev", "prod"] as const)(
-    "%s: failure and low-storage events of the instance; the topic and key admit that subscription only",
+    "%s: failure, low-storage, configuration, deletion, failover and security events of the instance; the topic and key admit that subscription only",
     (env) => {
       const tf = tfOf("postgres", env);
       const subscription = onlyResource(tf, "aws_db_event_subscription");
       expect(subscription).toMatchObject({
         name: `demo-${env}-db-events`,
         source_type: "db-instance",
-        event_categories: ["failure", "low storage"],
+        event_categories: ["configuration change", "deletion", "failover", "failure", "low storage", "security"],
       });
       expect(subscription.source_ids).toEqual([
         expect.stringMatching(/^\$\{aws_db_instance\.DataTier_Database_Instance_\w+\.identifier\}$/),
@@ -250,6 +295,27 @@ describe("RDS instance events to the alarm topic", () => {
       expect(topicPolicyOf(tf).map((st) => st.Sid)).not.toContain("AllowBackupVaultToPublish");
     },
   );
+
+  it("Aurora: a db-cluster subscription to the cluster's own categories, admitted next to the backup vault", () => {
+    const tf = tfOf("aurora", "prod");
+    const subscription = onlyResource(tf, "aws_db_event_subscription");
+    expect(subscription).toMatchObject({
+      name: "demo-prod-db-events",
+      source_type: "db-cluster",
+      event_categories: ["configuration change", "deletion", "failover", "failure"],
+    });
+    expect(subscription.source_ids).toHaveLength(1);
+    expect(subscription.source_ids[0]).toMatch(/\.cluster_identifier\}$/);
+    expect(referenced(tf, subscription.source_ids[0])).toBe(onlyResource(tf, "aws_rds_cluster"));
+    expect(referenced(tf, subscription.sns_topic)).toBe(alarmTopicOf(tf));
+    const condition = {
+      StringEquals: { "aws:SourceAccount": "333333333333" },
+      ArnLike: { "aws:SourceArn": "arn:aws:rds:eu-central-1:333333333333:es:demo-prod-db-events" },
+    };
+    expect(topicPolicyOf(tf).find((st) => st.Sid === "AllowRdsEventsToPublish")!.Condition).toEqual(condition);
+    const key = statements(dataKeyOf(tf).policy).find((st) => st.Principal?.Service?.includes?.("events.rds.amazonaws.com"))!;
+    expect(key.Condition).toEqual(condition);
+  });
 
   it("read replicas are watched by the same subscription", () => {
     const spec = validSpec(

@@ -63,7 +63,21 @@ describe("R4: CloudFront in front of the ALB", () => {
     expect(resourcesOfType(prod, "aws_route53_record").some((r) => r.name === "origin.mediflow.example.com" && r.alias)).toBe(true);
   });
 
-  it("caches static assets only: the API passes uncached with every viewer header but Host", () => {
+  it("without staticPathPatterns (the preset) nothing of the ALB is cached: one uncached behavior, no caching policy looked up", () => {
+    const spec = raw("ecs-cdn-hipaa.json");
+    delete spec.$schema;
+    delete spec.edge.cdn.staticPathPatterns;
+    const result = validateSpec(spec);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const built = buildApp(result.spec, mkdtempSync(join(tmpdir(), "edge-")), { attachGuardrails: false });
+    const t = built.stacks.find((s) => s.stack.node.id === "mediflow-prod-app")!.stack.toTerraform() as TfJson;
+    const dist = onlyResource(t, "aws_cloudfront_distribution");
+    expect(dist.ordered_cache_behavior ?? []).toEqual([]);
+    expect(Object.values(t.data!.aws_cloudfront_cache_policy as any).map((p: any) => p.name)).toEqual(["Managed-CachingDisabled"]);
+    expect(dist.default_cache_behavior.allowed_methods).toContain("POST");
+  });
+
+  it("caches only the static paths R4 names (/static/*, /assets/*): the API passes uncached with every viewer header but Host", () => {
     const policyName = (ref: string) => {
       const name = /data\.aws_cloudfront_cache_policy\.([^.]+)\.id/.exec(ref)![1];
       return (prod.data!.aws_cloudfront_cache_policy as any)[name].name;

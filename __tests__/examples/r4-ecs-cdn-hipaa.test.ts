@@ -29,20 +29,20 @@ describe("R4 ecs-cdn-hipaa", () => {
     expect(resourcesOfType(t, "aws_nat_gateway").length).toBeGreaterThan(0);
   });
 
-  it.each(ENVS)("%s: Fargate behind the ALB (TLS 1.3, HTTP to HTTPS), which admits CloudFront only", (env) => {
+  it.each(ENVS)("%s: Fargate behind the ALB (TLS 1.3, HTTPS only: CloudFront redirects HTTP), which admits CloudFront only", (env) => {
     const t = app(env);
     const listeners = resourcesOfType(t, "aws_lb_listener");
     expect(listeners.find((l) => l.protocol === "HTTPS")!.ssl_policy).toBe("ELBSecurityPolicy-TLS13-1-2-2021-06");
-    expect(listeners.find((l) => l.protocol === "HTTP")!.default_action[0]).toMatchObject({
-      type: "redirect",
-      redirect: { protocol: "HTTPS", status_code: "HTTP_301" },
-    });
+    // Nothing reaches port 80 of an ALB locked to CloudFront: no listener there; viewers' http:// is CloudFront's redirect.
+    expect(listeners.map((l) => [l.port, l.protocol])).toEqual([[443, "HTTPS"]]);
+    expect(onlyResource(t, "aws_cloudfront_distribution").default_cache_behavior.viewer_protocol_policy).toBe("redirect-to-https");
     const ingress = resourcesOfType(t, "aws_vpc_security_group_ingress_rule").filter((r) => r["//"].metadata.path.includes("LoadBalancer"));
     expect(ingress.map((r) => r.prefix_list_id ?? r.cidr_ipv4)).not.toContain("0.0.0.0/0");
+    expect(ingress.map((r) => [r.from_port, r.to_port])).toEqual([[443, 443]]);
     expect(onlyResource(t, "aws_ecs_task_definition").requires_compatibilities).toEqual(["FARGATE"]);
   });
 
-  it.each(ENVS)("%s: CloudFront with its ACM certificate, standard logging, static assets cached, HSTS, a web ACL", (env) => {
+  it.each(ENVS)("%s: CloudFront with its ACM certificate, standard logging, the static assets it names cached, HSTS, a web ACL", (env) => {
     const t = app(env);
     const d = onlyResource(t, "aws_cloudfront_distribution");
     expect(d.viewer_certificate).toMatchObject({ minimum_protocol_version: "TLSv1.2_2021", ssl_support_method: "sni-only" });
