@@ -179,7 +179,7 @@ export class CdnDistribution extends Construct {
   private createLogDelivery(props: CdnDistributionProps, distribution: CloudfrontDistribution): void {
     const here = { region: props.logs.region };
     const source = new CloudwatchLogDeliverySource(this, "LogSource", {
-      name: `${props.name}-access`,
+      name: logDeliverySourceName(props.name),
       logType: "ACCESS_LOGS",
       resourceArn: distribution.arn,
       ...here,
@@ -230,3 +230,6 @@ export class CdnDistribution extends Construct {
     }
   }
 }
+
+/** The name of a distribution's access-log delivery source: the key and bucket policies admit only it. */
+export const logDeliverySourceName = (distributionName: string) => `${distributionName}-access`;

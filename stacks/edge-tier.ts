@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { Lazy } from "cdktf";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import type { ResolvedCdn, ResolvedEnvironment } from "../config/resolve";
-import { CdnDistribution } from "../constructs/cdn-distribution";
+import { CdnDistribution, logDeliverySourceName } from "../constructs/cdn-distribution";
 import { Certificate } from "../constructs/certificate";
 import { EncryptionKey, KeyServiceUser } from "../constructs/encryption-key";
 import type { HostedZones } from "../constructs/hosted-zones";
@@ -59,7 +59,8 @@ export class EdgeTier extends Construct {
     if (!cdn) return;
     // The distribution reads buckets under this key, so the policies naming it render at synth.
     const distributionArn = Lazy.stringValue({ produce: () => this.distribution!.distributionArn });
-    const deliverySources = `arn:${env.partition}:logs:${cdn.controlRegion}:${env.accountId}:delivery-source:*`;
+    // Only this distribution's delivery source may write the logs (not any source of the account).
+    const deliverySources = `arn:${env.partition}:logs:${cdn.controlRegion}:${env.accountId}:delivery-source:${logDeliverySourceName(cdn.name)}`;
     this.key = new EncryptionKey(this, "Key", {
       alias: cdn.keyAlias,
       description: `CloudFront of ${env.app} ${env.env}: frontend objects and access logs`,

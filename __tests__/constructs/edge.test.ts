@@ -142,6 +142,17 @@ describe("R1: the frontend bucket behind CloudFront, residency preserved", () =>
   const distArn = (addr: string) => `\${aws_cloudfront_distribution.${addr}.arn}`;
   const dAddr = Object.keys(prod.resource!.aws_cloudfront_distribution)[0];
 
+  it("lets only this distribution's log delivery source write its logs with the edge key and into the log bucket", () => {
+    const source = onlyResource(prod, "aws_cloudwatch_log_delivery_source");
+    const arn = `arn:aws:logs:us-east-1:333333333333:delivery-source:${source.name}`;
+    const logStatements = [
+      ...resourcesOfType(prod, "aws_kms_key_policy").flatMap((p) => JSON.parse(p.policy).Statement),
+      ...resourcesOfType(prod, "aws_s3_bucket_policy").flatMap((p) => JSON.parse(p.policy).Statement),
+    ].filter((st: any) => JSON.stringify(st.Principal ?? "").includes("delivery.logs.amazonaws.com"));
+    expect(logStatements.length).toBeGreaterThanOrEqual(2);
+    for (const st of logStatements) expect(st.Condition.ArnLike["aws:SourceArn"]).toBe(arn);
+  });
+
   it("R1's security headers, the config's CSP, and an EU geo restriction", () => {
     const h = onlyResource(prod, "aws_cloudfront_response_headers_policy").security_headers_config;
     expect(h.strict_transport_security).toEqual({
