@@ -61,13 +61,24 @@ export function validSpec(spec: unknown): AppSpec {
   return result.spec;
 }
 
-/** Synthesized Terraform JSON of the app stack for one environment of a spec. */
+const synthesized = new Map<string, TfJson>();
+
+/**
+ * Synthesized Terraform JSON of the app stack for one environment of a spec. A test file
+ * synthesizes a spec once per environment; each caller gets its own copy to change.
+ */
 export function appStackTf(spec: AppSpec, env: "dev" | "staging" | "prod"): TfJson {
-  // Imported lazily so helpers stay cheap for tests that synthesize nothing.
-  const { App } = require("cdktf") as typeof import("cdktf");
-  const { resolve } = require("../config/resolve") as typeof import("../config/resolve");
-  const { AppStack } = require("../stacks/app-stack") as typeof import("../stacks/app-stack");
-  return synthStack(new AppStack(new App(), resolve(validSpec(spec), env)));
+  const key = `${env}:${JSON.stringify(spec)}`;
+  let tf = synthesized.get(key);
+  if (!tf) {
+    // Imported lazily so helpers stay cheap for tests that synthesize nothing.
+    const { App } = require("cdktf") as typeof import("cdktf");
+    const { resolve } = require("../config/resolve") as typeof import("../config/resolve");
+    const { AppStack } = require("../stacks/app-stack") as typeof import("../stacks/app-stack");
+    tf = synthStack(new AppStack(new App(), resolve(validSpec(spec), env)));
+    synthesized.set(key, tf);
+  }
+  return structuredClone(tf);
 }
 
 /** Resources of a type whose attribute `attr` references the given address. */
