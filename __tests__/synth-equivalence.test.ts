@@ -75,3 +75,22 @@ describe("optimized synth writes what the unoptimized one writes", () => {
     for (const f of Object.keys(slow)) expect({ [f]: fast[f] }).toEqual({ [f]: slow[f] });
   });
 });
+
+describe("a stack that referenced another stack's resource", () => {
+  it("fails the synth by name (the synth skips cdktf's cross-stack preparation)", () => {
+    const { rejectForeignReferences } = require("../stacks/synthesize") as typeof import("../stacks/synthesize");
+    const doc = {
+      resource: {
+        aws_s3_bucket: { b: { bucket: "x" } },
+        aws_s3_bucket_policy: { p: { bucket: "${aws_s3_bucket.b.id}", policy: "${aws_kms_key.elsewhere.arn}" } },
+      },
+      data: { aws_region: { current: {} } },
+      output: { region: { value: "${data.aws_region.current.name}" } },
+    };
+    expect(() => rejectForeignReferences("demo-dev-app", doc)).toThrow(
+      /^demo-dev-app references aws_kms_key\.elsewhere, which is not in the stack: stacks must not reference each other/,
+    );
+    const own = { ...doc, resource: { ...doc.resource, aws_kms_key: { elsewhere: {} } } };
+    expect(() => rejectForeignReferences("demo-dev-app", own)).not.toThrow();
+  });
+});

@@ -88,6 +88,7 @@ export async function synthesizeApps(specs: readonly AppSpec[], outdir: string, 
           : JSON.parse(readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"))) as TfJsonDocument,
       ]),
     );
+    for (const [stack, doc] of docs) rejectForeignReferences(stack.node.id, doc);
     const reports = enforce(stacks, (stack) => docs.get(stack)!);
     if (options.hcl) {
       for (const [i, { stack }] of stacks.entries()) {
@@ -110,6 +111,28 @@ export async function synthesizeApps(specs: readonly AppSpec[], outdir: string, 
     carryOverInit(outdir, stagingDir, result.stacks);
   });
   return result;
+}
+
+const RESOURCE_REFERENCE = /\$\{((?:data\.)?(?:aws|random)_[a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+
+/**
+ * Every resource a stack's JSON references is in that stack. The synth skips cdktf's
+ * cross-stack preparation (main.ts), which the platform's stacks never need; a reference to
+ * another stack's resource would otherwise reach Terraform unresolved. A bug, not a config
+ * problem: it names the stack and the address.
+ */
+export function rejectForeignReferences(stack: string, doc: TfJsonDocument): void {
+  const json = JSON.stringify({ resource: doc.resource, data: doc.data, output: doc.output, locals: doc.locals });
+  for (const [, type, name] of json.matchAll(RESOURCE_REFERENCE)) {
+    const [kind, bare] = type.startsWith("data.") ? ["data", type.slice(5)] : ["resource", type];
+    const blocks = (kind === "data" ? doc.data : doc.resource) as Record<string, Record<string, unknown>> | undefined;
+    if (!blocks?.[bare]?.[name]) {
+      throw new Error(
+        `${stack} references ${type}.${name}, which is not in the stack: stacks must not reference each other ` +
+          "(the synth skips cdktf's cross-stack preparation; SYNTH_UNOPTIMIZED=1 synthesizes without that shortcut)",
+      );
+    }
+  }
 }
 
 /** Two specs that would write the same stack folder (the same app name): a config problem, before anything is written. */
