@@ -3,6 +3,7 @@
  * services the stacks they manage use, and from where the state lives. Pure data; the
  * roles are built by `GitHubDelivery`.
  */
+import { CDN_DEFAULTS } from "../config/presets";
 import type { PolicyStatement } from "./policy-document";
 
 /**
@@ -75,7 +76,7 @@ const SCOPED_SERVICES: readonly string[] = ["iam", "budgets", "s3", "secretsmana
 
 /** Global services whose API is in us-east-1 (aws:RequestedRegion is us-east-1 wherever the app lives). */
 const GLOBAL_SERVICES: readonly string[] = ["cloudfront", "route53"];
-const GLOBAL_API_REGION = "us-east-1";
+const GLOBAL_API_REGION = CDN_DEFAULTS.controlRegion;
 
 /** Services that may be handed a role of the app (iam:PassedToService): the principals its roles trust, and the APIs that take them. */
 export const PASSED_TO_SERVICES: readonly string[] = [

@@ -6,7 +6,7 @@
  */
 import { providerRegion } from "./provider-region";
 import { TfGraph, type TfJsonDocument, type TfResource } from "../guardrails/graph";
-import { AURORA_INSTANCE_HOUR, HOURS_PER_MONTH, INSTANCE_HOUR, PRICES, PRICES_RECORDED, REGION_FACTOR } from "./prices";
+import { AURORA_INSTANCE_HOUR, HOURS_PER_MONTH, INSTANCE_HOUR, PRICE_TABLE_REGION, PRICES, PRICES_RECORDED, REGION_FACTOR } from "./prices";
 
 /** What the estimate assumes an environment does in a month. */
 export interface UsageAssumptions {
@@ -97,7 +97,7 @@ export interface CostEstimate {
 export function costEstimate(stack: string, doc: TfJsonDocument, env: keyof typeof USAGE): CostEstimate {
   const g = new TfGraph(doc);
   const u = USAGE[env];
-  const region = providerRegion(doc) ?? "us-east-1";
+  const region = providerRegion(doc) ?? PRICE_TABLE_REGION;
   const lines: CostLine[] = [];
   const unpriced: string[] = [];
   const add = (item: string, quantity: string, usd: number) => usd > 0 && lines.push({ item, quantity, monthlyUsd: usd });
@@ -229,7 +229,7 @@ export function costMarkdown(e: CostEstimate, env: keyof typeof USAGE, budgetUsd
   return [
     `# Cost estimate of ${e.stack} (per month, USD)`,
     "",
-    `**An estimate, not a quote**: AWS list prices recorded ${PRICES_RECORDED} (\`evidence/prices.ts\`, us-east-1` +
+    `**An estimate, not a quote**: AWS list prices recorded ${PRICES_RECORDED} (\`evidence/prices.ts\`, ${PRICE_TABLE_REGION}` +
       ` x ${e.regionFactor} for ${e.region}), ${HOURS_PER_MONTH} hours a month, and the usage assumptions below.` +
       " Check the AWS Pricing Calculator before a budget decision.",
     "",

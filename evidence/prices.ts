@@ -10,6 +10,9 @@ export const PRICES_RECORDED = "2026-11";
 
 export const HOURS_PER_MONTH = 730;
 
+/** The region whose prices the table holds; REGION_FACTOR scales them to others. */
+export const PRICE_TABLE_REGION = "us-east-1";
+
 /** us-east-1 on-demand prices. */
 export const PRICES = {
   natGatewayHour: 0.045,

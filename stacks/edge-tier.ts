@@ -60,7 +60,8 @@ export class EdgeTier extends Construct {
     // The distribution reads buckets under this key, so the policies naming it render at synth.
     const distributionArn = Lazy.stringValue({ produce: () => this.distribution!.distributionArn });
     // Only this distribution's delivery source may write the logs (not any source of the account).
-    const deliverySources = `arn:${env.partition}:logs:${cdn.controlRegion}:${env.accountId}:delivery-source:${logDeliverySourceName(cdn.name)}`;
+    const deliverySources =
+      `arn:${env.partition}:logs:${cdn.controlRegion}:${env.accountId}:` + `delivery-source:${logDeliverySourceName(cdn.name)}`;
     this.key = new EncryptionKey(this, "Key", {
       alias: cdn.keyAlias,
       description: `CloudFront of ${env.app} ${env.env}: frontend objects and access logs`,

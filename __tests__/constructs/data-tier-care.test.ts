@@ -206,7 +206,9 @@ describe("AWS Backup of the Aurora cluster: locked vaults, failed jobs notified,
   const notificationsIn = (tf: TfJson, region?: string) =>
     resourcesOfType(tf, "aws_backup_vault_notifications").find((n) => n.region === region)!;
 
-  it("failed jobs, restores and recovery-point changes go to the alarm topic; the topic and key admit AWS Backup for this vault only", () => {
+  const vaultEventsTitle =
+    "failed jobs, restores and recovery-point changes go to the alarm topic; the topic and key admit AWS Backup for this vault only";
+  it(vaultEventsTitle, () => {
     const tf = tfOf("aurora", "prod");
     const notifications = notificationsIn(tf);
     expect(notifications.backup_vault_events).toEqual(vaultEvents);
@@ -266,7 +268,8 @@ describe("AWS Backup of the Aurora cluster: locked vaults, failed jobs notified,
 
 describe("RDS instance and Aurora cluster events to the alarm topic", () => {
   it.each(["dev", "prod"] as const)(
-    "%s: failure, low-storage, configuration, deletion, failover and security events of the instance; the topic and key admit that subscription only",
+    "%s: failure, low-storage, configuration, deletion, failover and security events of the instance; " +
+      "the topic and key admit that subscription only",
     (env) => {
       const tf = tfOf("postgres", env);
       const subscription = onlyResource(tf, "aws_db_event_subscription");

@@ -13,6 +13,15 @@ import { appStackTf, baseSpec, resourcesOfType, synthStack, validSpec, type TfJs
 
 const REPO = "acme/careportal";
 
+/** An example config delivered from GitHub: `delivery.github` set, no `deployRoleArn` (the config refuses both). */
+function exampleWithDelivery(file: string): AppSpec {
+  const raw = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", file), "utf8"));
+  delete raw.$schema;
+  raw.delivery = { github: { repository: REPO } };
+  for (const env of Object.values(raw.environments) as any[]) delete env.deployRoleArn;
+  return validSpec(raw);
+}
+
 function spec(extra: Partial<AppSpec> = {}, github: Record<string, unknown> = {}): AppSpec {
   return {
     ...baseSpec(),
@@ -386,13 +395,8 @@ describe("GitHub stack when the state lives in another account", () => {
 
 describe("CI roles of an app behind CloudFront", () => {
   it("reach CloudFront and Route 53 only through their us-east-1 API, and ACM also in the exception's region", () => {
-    const r4 = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "ecs-cdn-hipaa.json"), "utf8"));
-    delete r4.$schema;
-    r4.delivery = { github: { repository: REPO } };
-    for (const env of Object.values(r4.environments) as any[]) delete env.deployRoleArn;
-    const result = validateSpec(r4);
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const tf = stackTf(result.spec, "mediflow-prod-bootstrap");
+    const example = exampleWithDelivery("ecs-cdn-hipaa.json");
+    const tf = stackTf(example, "mediflow-prod-bootstrap");
     const deploy = statementsOf(tf, "mediflow-prod-github-deploy");
     const global = deploy.find((st) => st.Sid === "ManageGlobalServices");
     expect(global).toMatchObject({
@@ -403,8 +407,8 @@ describe("CI roles of an app behind CloudFront", () => {
     expect(regional.Action).toContain("acm:*");
     expect(regional.Action).not.toContain("cloudfront:*");
     const regions = regional.Condition.StringEquals["aws:RequestedRegion"];
-    expect(regions).toEqual(expect.arrayContaining(result.spec.allowedRegions));
-    for (const e of result.spec.residencyExceptions ?? []) expect(regions).toContain(e.region);
+    expect(regions).toEqual(expect.arrayContaining(example.allowedRegions));
+    for (const e of example.residencyExceptions ?? []) expect(regions).toContain(e.region);
   });
 });
 
@@ -455,16 +459,11 @@ describe("what a CI run cannot do with the app's roles and data", () => {
 
 describe("CI roles of an EU-only app with residency exceptions", () => {
   it("act in us-east-1 only on what the exceptions place there, everything else in the EU", () => {
-    const r1 = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "apprunner-eu.json"), "utf8"));
-    delete r1.$schema;
-    r1.delivery = { github: { repository: REPO } };
-    for (const env of Object.values(r1.environments) as any[]) delete env.deployRoleArn;
-    const result = validateSpec(r1);
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const deploy = statementsOf(stackTf(result.spec, "orthosense-prod-bootstrap"), "orthosense-prod-github-deploy");
+    const example = exampleWithDelivery("apprunner-eu.json");
+    const deploy = statementsOf(stackTf(example, "orthosense-prod-bootstrap"), "orthosense-prod-github-deploy");
     const regionsOf = (st: any) => st.Condition.StringEquals["aws:RequestedRegion"];
     const regional = deploy.find((st) => st.Sid === "ManageRegionalServices");
-    expect(regionsOf(regional)).toEqual(result.spec.allowedRegions);
+    expect(regionsOf(regional)).toEqual(example.allowedRegions);
     const outside = deploy.filter((st) => /^ManageExceptionRegion/.test(st.Sid));
     expect(outside.length).toBeGreaterThan(0);
     for (const st of outside) {

@@ -4,7 +4,7 @@
  */
 import { validateSpec } from "../../config/validate";
 import { onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
-import { blockingFindings, ENVS, rawExample, statefulAddresses, synthesizeExample, accountOf } from "./synthesize";
+import { blockingFindings, ENVS, rawExample, expectPinnedStateful, synthesizeExample, accountOf } from "./synthesize";
 
 const FILE = "apprunner-eu.json";
 const { tf, reports } = synthesizeExample(FILE);
@@ -271,8 +271,7 @@ describe("R1 apprunner-eu", () => {
   });
 
   it("pins the addresses of its stateful resources (prod; dev holds a subset)", () => {
-    expect(statefulAddresses(app("prod"))).toEqual(PROD_STATEFUL);
-    expect(PROD_STATEFUL).toEqual(expect.arrayContaining(statefulAddresses(app("dev"))));
+    expectPinnedStateful(app("prod"), app("dev"), PROD_STATEFUL);
   });
 });
 

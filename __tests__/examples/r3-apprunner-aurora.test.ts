@@ -3,7 +3,7 @@
  * guide on the synthesized JSON of examples/apprunner-aurora.json.
  */
 import { onlyResource, referenced, resourcesOfType } from "../helpers";
-import { blockingFindings, ENVS, statefulAddresses, synthesizeExample } from "./synthesize";
+import { blockingFindings, ENVS, expectPinnedStateful, synthesizeExample } from "./synthesize";
 
 const { tf, reports } = synthesizeExample("apprunner-aurora.json");
 const app = (env: string) => tf(`periodtracker-${env}-app`);
@@ -116,8 +116,7 @@ describe("R3 apprunner-aurora", () => {
   });
 
   it("pins the addresses of its stateful resources (prod; dev holds a subset)", () => {
-    expect(statefulAddresses(app("prod"))).toEqual(PROD_STATEFUL);
-    expect(PROD_STATEFUL).toEqual(expect.arrayContaining(statefulAddresses(app("dev"))));
+    expectPinnedStateful(app("prod"), app("dev"), PROD_STATEFUL);
   });
 });
 

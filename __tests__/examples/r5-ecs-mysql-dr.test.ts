@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSpecFile } from "../../config/load";
 import { onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
-import { blockingFindings, ENVS, EXAMPLES_DIR, statefulAddresses, synthesizeExample, accountOf } from "./synthesize";
+import { blockingFindings, ENVS, EXAMPLES_DIR, expectPinnedStateful, synthesizeExample, accountOf } from "./synthesize";
 
 const { tf, reports } = synthesizeExample("ecs-mysql-dr.json");
 const app = (env: string) => tf(`omniportal-${env}-app`);
@@ -224,8 +224,7 @@ describe("R5 ecs-mysql-dr", () => {
   });
 
   it("pins the addresses of its stateful resources (prod; dev holds a subset)", () => {
-    expect(statefulAddresses(app("prod"))).toEqual(PROD_STATEFUL);
-    expect(PROD_STATEFUL).toEqual(expect.arrayContaining(statefulAddresses(app("dev"))));
+    expectPinnedStateful(app("prod"), app("dev"), PROD_STATEFUL);
   });
 });
 

@@ -62,6 +62,12 @@ export const blockingFindings = (reports: readonly StackReport[]): string[] =>
   ]);
 
 /** Terraform addresses of the stateful resources of a stack (stacks/protection.ts), sorted. */
+/** Prod's stateful addresses are exactly the pinned ones, and dev's are among them (a smaller dev). */
+export function expectPinnedStateful(prod: TfJson, dev: TfJson, pinned: readonly string[]): void {
+  expect(statefulAddresses(prod)).toEqual(pinned);
+  expect(pinned).toEqual(expect.arrayContaining(statefulAddresses(dev)));
+}
+
 export const statefulAddresses = (tf: TfJson): string[] =>
   addresses(tf)
     .filter((a) => isStateful(a.split(".")[0]))
