@@ -41,7 +41,11 @@ export function complianceEvidence(doc: TfJsonDocument, report: StackReport, out
   const controls = CONTROLS.map((control): ControlEvidence => {
     const findings = report.findings.filter((f) => control.verifiedBy.some((family) => RULE_FAMILY.get(f.ruleId) === family));
     const implementedBy = addressesOf(control.implementedBy);
-    const externalReason = implementedBy.length === 0 ? control.external?.(outside) : undefined;
+    const externalReason =
+      implementedBy.length === 0
+        ? (control.external?.(outside) ??
+          (outside.accountCoveredBy && `${outside.accountCoveredBy} implements it; this stack holds no app data`))
+        : undefined;
     const failed = findings.some((f) => f.status === "failed" || f.status === "unknown");
     const status: ControlStatus = implementedBy.length === 0 ? (externalReason ? "external" : "gap") : failed ? "not-met" : "met";
     return {

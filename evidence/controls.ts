@@ -16,7 +16,10 @@ export interface OutsideTheStack {
   readonly organizationTrail?: boolean;
   /** audit.guardDuty or audit.awsConfig off: the organization's detector or recorder covers the account. */
   readonly organizationMonitoring?: boolean;
-  /** A bootstrap stack: the environment's app stack (named) records and monitors the account. */
+  /**
+   * A stack that serves an app stack (bootstrap, the GitHub roles' own): the app stack (named)
+   * records and monitors the account and implements what this stack holds nothing for.
+   */
   readonly accountCoveredBy?: string;
   /** A bootstrap stack: the roles that run Terraform are made outside it (deployRoleArn, state.roleArn). */
   readonly identitiesOutside?: boolean;

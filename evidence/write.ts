@@ -35,7 +35,8 @@ export function writeEvidence(
   environments: readonly ResolvedEnvironment[],
 ): StackEvidence {
   const env = environments.find((e) => e.stackNames.app === report.stack);
-  const bootstrapOf = environments.find((e) => e.stackNames.bootstrap === report.stack);
+  // Stacks that serve an environment's app stack: the bootstrap, and the GitHub roles' own stack.
+  const bootstrapOf = environments.find((e) => e.stackNames.bootstrap === report.stack || e.delivery?.ownStack?.stackName === report.stack);
   const audit = (env ?? bootstrapOf)?.settings.audit;
   const outside: OutsideTheStack = {
     ...(audit ? { organizationTrail: !audit.cloudTrail, organizationMonitoring: !audit.guardDuty || !audit.awsConfig } : {}),

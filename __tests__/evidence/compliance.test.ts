@@ -15,7 +15,7 @@ import { evaluate } from "../../guardrails/engine";
 import type { TfJsonDocument } from "../../guardrails/graph";
 import { complianceEvidence, complianceMarkdown, type ComplianceEvidence } from "../../evidence/compliance";
 import { CONTROLS } from "../../evidence/controls";
-import { appStackTf, baseSpec } from "../helpers";
+import { appStackTf, baseSpec, validSpec } from "../helpers";
 
 /** As synth evaluates it: code and config suppressions, residency context. */
 function evidenceOf(spec: AppSpec, env: "dev" | "staging" | "prod", outside = {}): ComplianceEvidence {
@@ -117,5 +117,24 @@ describe("compliance evidence of every example", () => {
     const inTransit = byId("164.312(e)(1)");
     if (name.startsWith("ecs-")) expect(inTransit).toContain("aws_lb_listener");
     if (name === "ecs-cdn-hipaa" || name === "apprunner-eu") expect(inTransit).toContain("aws_cloudfront_distribution");
+  });
+});
+
+describe("stacks that serve an app stack", () => {
+  it("the GitHub roles' own stack has its audit controls met by the app stack's trail, not a gap", () => {
+    const { writeEvidence } = require("../../evidence/write") as typeof import("../../evidence/write");
+    const spec = validSpec({
+      ...baseSpec(),
+      state: { accountId: "444444444444", roleArn: "arn:aws:iam::444444444444:role/tf-state" },
+      delivery: { github: { repository: "acme/demo" } },
+    });
+    const built = buildApp(spec, mkdtempSync(join(tmpdir(), "evidence-")), { attachGuardrails: false });
+    invokeAspects(built.app);
+    const guarded = built.stacks.find((s) => s.stack.node.id === "demo-prod-github")!;
+    const doc = guarded.stack.toTerraform() as TfJsonDocument;
+    const e = writeEvidence(mkdtempSync(join(tmpdir(), "evidence-")), doc, evaluateStack(guarded, doc), built.environments);
+    expect(control(e.compliance, "164.312(b)")).toMatchObject({ status: "external" });
+    expect(control(e.compliance, "164.312(b)").externalReason).toMatch(/trail of demo-prod-app/);
+    expect(e.compliance.controls.filter((c) => c.status === "gap")).toEqual([]);
   });
 });
