@@ -3,10 +3,15 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
-  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" } }] },
+  // Node's module system, one worker process per core, modules loaded once per worker:
+  // __tests__/setup.mjs says why and how TypeScript loads. No per-test timeout under this
+  // runner; CI's job timeout bounds a hung test.
+  runner: "jest-light-runner/child-process",
+  setupFiles: ["<rootDir>/__tests__/setup.mjs"],
+  testSequencer: "<rootDir>/__tests__/sequencer.js",
+  transform: {},
   reporters: ["default", "<rootDir>/scripts/jest-count-reporter.js"],
-  testTimeout: 60000,
-  // Jest defaults to cores - 1 workers: one on a 2-core machine. Suites spend most time
-  // loading modules and spawning synth, which two workers overlap (26 s -> 19 s here).
+  // Jest defaults to cores - 1 workers: one on a 2-core machine. Suites spend much of their
+  // time in the synth processes they spawn, which two workers overlap.
   maxWorkers: "100%",
 };

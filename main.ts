@@ -9,42 +9,8 @@ import { configFileFromEnv, DEFAULT_CONFIG_FILE, loadSpecFile } from "./config/l
 import { ConfigError } from "./config/problems";
 import { GuardrailError } from "./guardrails/enforce";
 import type { AppSpec } from "./config/schema";
+import { applyCdktfSpeedups } from "./stacks/cdktf-speedups";
 import { synthesizeApps } from "./stacks/synthesize";
-
-/**
- * cdktf records a full stack trace for every token it creates (references, lists, lazy
- * values: tens of thousands here, ~0.15 s of a synth) only to quote it in resolution error
- * messages; its `stackTraces: false` covers construct metadata, not these. The entry point
- * makes the capture a no-op through the module's own export, which cdktf's callers read at
- * every call, without touching node_modules. The JSON is unchanged (the equivalence test
- * checks every config); a resolution error just names no creation stack.
- * SYNTH_UNOPTIMIZED=1 keeps the capture.
- */
-function skipTokenStackTraces(): void {
-  if (process.env.SYNTH_UNOPTIMIZED === "1") return;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const traces = require("cdktf/lib/tokens/private/stack-trace") as { captureStackTrace: () => string[] };
-  traces.captureStackTrace = () => [];
-}
-
-/**
- * cdktf resolves every element of every stack once more before synthesizing, only so that a
- * token of one stack used in another registers a cross-stack reference (remote state and an
- * output). The platform's stacks never reference each other (bootstrap and app meet by name),
- * so that pass finds nothing; skipping it saves a third of cdktf's work. Should a stack ever
- * reference another, the output would differ from the unoptimized synth's, which the
- * equivalence test compares on every config. SYNTH_UNOPTIMIZED=1 keeps the pass.
- */
-function skipCrossStackPreparation(): void {
-  if (process.env.SYNTH_UNOPTIMIZED === "1") return;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { TerraformStack } = require("cdktf") as {
-    TerraformStack: { prototype: { prepareStack(): void; ensureBackendExists(): unknown } };
-  };
-  TerraformStack.prototype.prepareStack = function prepareStack(this: { ensureBackendExists(): unknown }) {
-    this.ensureBackendExists();
-  };
-}
 
 /** Config files named on the command line (`npm run synth -- a.json b.json`); `--all`: the default and every example. */
 function configArgs(argv: readonly string[]): string[] {
@@ -58,8 +24,7 @@ function configArgs(argv: readonly string[]): string[] {
 }
 
 async function main(): Promise<number> {
-  skipTokenStackTraces();
-  skipCrossStackPreparation();
+  applyCdktfSpeedups();
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
   const hcl = process.argv.includes("--hcl") || process.env.SYNTH_HCL_OUTPUT === "true";
   // cdktf's stack synthesizer reads this variable, its App reads its config: set both alike.

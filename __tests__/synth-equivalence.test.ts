@@ -94,3 +94,13 @@ describe("a stack that referenced another stack's resource", () => {
     expect(() => rejectForeignReferences("demo-dev-app", own)).not.toThrow();
   });
 });
+
+describe("a stack override that holds a token", () => {
+  it("is resolved as without the speed-ups (the stack's final resolve still runs)", () => {
+    const { App, Lazy, TerraformStack } = require("cdktf") as typeof import("cdktf");
+    const stack = new TerraformStack(new App(), "s");
+    stack.addOverride("locals.greeting", Lazy.stringValue({ produce: () => "resolved" }));
+    expect(TerraformStack.prototype.toTerraform.name).toBe("toTerraformResolvingOnce");
+    expect((stack.toTerraform() as { locals: unknown }).locals).toEqual({ greeting: "resolved" });
+  });
+});

@@ -1,0 +1,18 @@
+// Jest setup, run once per worker process before its first test file (jest.config.js).
+//
+// The suite runs under jest-light-runner: test files load through Node's own module system,
+// so a worker loads cdktf, the providers and the project once for all its files instead of
+// once per file (Jest's default runner re-evaluates ~900 modules per file in a fresh
+// sandbox), and code warmed up by one file stays fast for the next. Nothing is shared on
+// purpose: no test mocks modules or changes the environment; helpers cache what they
+// synthesize by the spec they were given.
+//
+// TypeScript (tests and project) is compiled on load by tsx, as `npm run schema` and the
+// other scripts do (`npm test` type-checks first). Registered here, as `node --import tsx`
+// would, rather than through NODE_OPTIONS: the synth and CLI processes the tests spawn run
+// exactly as a user's do.
+import "tsx";
+import { createRequire } from "node:module";
+
+// The synth's speed-ups apply to the tests' in-process synths too (stacks/cdktf-speedups.ts).
+createRequire(import.meta.url)("../stacks/cdktf-speedups").applyCdktfSpeedups();
