@@ -10,7 +10,8 @@ import { ConfigError } from "./config/problems";
 import { GuardrailError } from "./guardrails/enforce";
 import type { AppSpec } from "./config/schema";
 import { applyCdktfSpeedups } from "./stacks/cdktf-speedups";
-import { synthesizeApps } from "./stacks/synthesize";
+import { synthesizeApps, type SpecRunner } from "./stacks/synthesize";
+import { isSynthesisWorker, serveSpecJobs, threadedSpecRunner, threadsFor } from "./stacks/synthesis-workers";
 
 /** Config files named on the command line (`npm run synth -- a.json b.json`); `--all`: the default and every example. */
 function configArgs(argv: readonly string[]): string[] {
@@ -43,9 +44,12 @@ async function main(): Promise<number> {
   }
   try {
     if (problems.length > 0) throw new ConfigError(files.join(", "), []);
-    const { stacks, summaries, warnings } = await synthesizeApps(specs, outdir, { hcl, configFiles: files });
+    const runner = specRunner();
+    const { stacks, summaries, warnings } = await synthesizeApps(specs, outdir, { hcl, configFiles: files }, runner);
     for (const w of warnings) console.warn(w);
-    const from = files.length === 1 ? files[0] : `${files.length} configs (${files.join(", ")})`;
+    const threads = runner ? threadsFor(specs.length) : 1;
+    const from =
+      files.length === 1 ? files[0] : `${files.length} configs (${files.join(", ")})${threads > 1 ? ` on ${threads} threads` : ""}`;
     console.log(`Synthesized ${stacks.length} stacks from ${from} into ${outdir}/stacks${hcl ? " (HCL)" : ""}; guardrails:`);
     for (const line of summaries) console.log(line);
     return 0;
@@ -59,4 +63,20 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => (process.exitCode = code));
+/**
+ * Several configs synthesize on threads, one per core, each running this entry script again
+ * (stacks/synthesis-workers.ts). Not for the unoptimized baseline (SYNTH_UNOPTIMIZED=1: every
+ * config in this thread), nor when run from TypeScript source (a thread cannot load it).
+ */
+function specRunner(): SpecRunner | undefined {
+  const script = process.argv[1];
+  if (process.env.SYNTH_UNOPTIMIZED === "1" || !script?.endsWith(".js")) return undefined;
+  return threadedSpecRunner(script);
+}
+
+if (isSynthesisWorker()) {
+  applyCdktfSpeedups();
+  void serveSpecJobs();
+} else {
+  main().then((code) => (process.exitCode = code));
+}

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { baseSpec, withoutOpenStateWarnings } from "./helpers";
 
@@ -177,7 +177,9 @@ describe("entry point", () => {
     const many = join(work, "many");
     const run = synth(undefined, many, files);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`Synthesized 12 stacks from 2 configs (${files.join(", ")}) into ${many}/stacks; guardrails:`);
+    // One thread per core, at most one per config (stacks/synthesis-workers.ts).
+    const threads = Math.min(2, availableParallelism()) > 1 ? " on 2 threads" : "";
+    expect(run.stdout).toContain(`Synthesized 12 stacks from 2 configs (${files.join(", ")})${threads} into ${many}/stacks; guardrails:`);
     const stacks = readdirSync(join(many, "stacks")).sort();
     expect(stacks).toHaveLength(12);
     expect(Object.keys(JSON.parse(readFileSync(join(many, "manifest.json"), "utf8")).stacks).sort()).toEqual(stacks);

@@ -71,15 +71,24 @@ export function enforce(
 
 /** guardrails.{json,sarif,md} in each stack's folder, scanner suppression files at the root. */
 export function writeReports(outdir: string, reports: readonly StackReport[], options: { hcl?: boolean } = {}): void {
-  const stackDir = (s: string) => join("stacks", s);
+  writeStackReports(outdir, reports, options);
+  writeScannerConfigs(outdir, reports, options);
+}
+
+/** guardrails.{json,sarif,md} in each stack's folder (`outdir/stacks/<stack>`). */
+export function writeStackReports(outdir: string, reports: readonly StackReport[], options: { hcl?: boolean } = {}): void {
   const stackFile = options.hcl ? "cdk.tf" : "cdk.tf.json";
   for (const r of reports) {
-    const dir = join(outdir, stackDir(r.stack));
+    const dir = join(outdir, "stacks", r.stack);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "guardrails.json"), jsonReport(r));
-    writeFileSync(join(dir, "guardrails.sarif"), sarifReport(r, `cdktf.out/${stackDir(r.stack)}/${stackFile}`));
+    writeFileSync(join(dir, "guardrails.sarif"), sarifReport(r, `cdktf.out/stacks/${r.stack}/${stackFile}`));
     writeFileSync(join(dir, "guardrails.md"), markdownReport(r));
   }
+}
+
+/** The scanners' suppression files at the root of `outdir`, covering every stack's reports. */
+export function writeScannerConfigs(outdir: string, reports: readonly StackReport[], options: { hcl?: boolean } = {}): void {
   writeFileSync(join(outdir, ".checkov.yaml"), checkovConfig(reports, options.hcl));
   writeFileSync(join(outdir, ".trivyignore.yaml"), trivyIgnore(reports, options.hcl));
 }

@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { basename, dirname, join, relative, resolve as resolvePath, sep } from "node:path";
 import { engineSupportWarning } from "../config/database-engines";
 import { writeReportHtml } from "../evidence/report-html";
-import { writeEvidence } from "../evidence/write";
+import { writeEvidence, type StackEvidence } from "../evidence/write";
 import { ConfigError } from "../config/problems";
+import { declaredEnvironments, resolve } from "../config/resolve";
 import type { AppSpec } from "../config/schema";
-import { enforce, staleWarnings, writeReports } from "../guardrails/enforce";
-import type { ReviewedConfig } from "../guardrails/engine";
+import { evaluateStack, GuardrailError, staleWarnings, writeScannerConfigs, writeStackReports } from "../guardrails/enforce";
+import { blocking, type ReviewedConfig, type StackReport } from "../guardrails/engine";
 import type { TfJsonDocument } from "../guardrails/graph";
 import { finishHcl } from "../guardrails/hcl-output";
 import { summaryLine } from "../guardrails/reports";
@@ -56,61 +57,131 @@ export function reviewedConfig(file: string): ReviewedConfig {
  * Several specs in one process, into one `outdir/stacks/<stack>` layout (stack names carry
  * the app name) with one manifest and one set of scanner configs, as `synthesizeApp` writes
  * one spec. A stack name two specs share is a ConfigError; a finding in any stack leaves
- * `outdir` as it was.
+ * `outdir` as it was. `synthesizeSpec` does each spec's part: in this thread, or, given
+ * `runSpecs` (stacks/synthesis-workers.ts), on worker threads side by side.
  */
-export async function synthesizeApps(specs: readonly AppSpec[], outdir: string, options: SynthesisOptions): Promise<SynthesisResult> {
+export async function synthesizeApps(
+  specs: readonly AppSpec[],
+  outdir: string,
+  options: SynthesisOptions,
+  runSpecs: SpecRunner = runSpecsInThisThread,
+): Promise<SynthesisResult> {
+  rejectSharedStackNames(specs.map(stackNamesOf));
   let result: SynthesisResult = { stacks: [], summaries: [], warnings: [] };
   await writeAtomically(outdir, async (stagingDir) => {
-    const apps = specs.map((spec, i) => {
-      const file = options.configFiles?.[i];
-      return buildApp(spec, stagingDir, {
-        hclOutput: options.hcl,
-        attachGuardrails: false,
-        config: file ? reviewedConfig(file) : undefined,
-      });
-    });
-    rejectSharedStackNames(apps.map((a) => a.stacks.map((s) => s.stack.node.id)));
-    const manifests = apps.map((built) => {
-      built.app.synth();
-      return readFileSync(join(stagingDir, "manifest.json"), "utf8");
-    });
-    // Each App wrote its own manifest over the last one: list every stack in one.
-    if (apps.length > 1) writeFileSync(join(stagingDir, "manifest.json"), mergedManifest(manifests));
-    const stacks = apps.flatMap((a) => a.stacks);
-    const environments = apps.flatMap((a) => a.environments);
-    const stackDir = (id: string) => join(stagingDir, "stacks", id);
-    // The guardrails and the diagrams read the JSON synth wrote rather than resolving each stack again.
-    const docs = new Map(
-      stacks.map(({ stack }) => [
-        stack,
-        (options.hcl
-          ? stack.toTerraform()
-          : JSON.parse(readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"))) as TfJsonDocument,
-      ]),
+    const jobs = specs.map((spec, i) => ({ spec, index: i, stagingDir, hcl: options.hcl, configFile: options.configFiles?.[i] }));
+    const apps = await runSpecs(jobs);
+    const reports = apps.flatMap((a) => a.reports);
+    if (reports.some((r) => blocking(r).length > 0)) throw new GuardrailError(reports);
+    // Each App writes its own manifest: list every stack in one.
+    const manifests = apps.map((a) => a.manifest);
+    writeFileSync(join(stagingDir, "manifest.json"), manifests.length > 1 ? mergedManifest(manifests) : manifests[0]);
+    writeScannerConfigs(stagingDir, reports, { hcl: options.hcl });
+    writeReportHtml(
+      join(stagingDir, "report.html"),
+      apps.flatMap((a) => a.evidence),
     );
-    for (const [stack, doc] of docs) rejectForeignReferences(stack.node.id, doc);
-    const reports = enforce(stacks, (stack) => docs.get(stack)!);
-    if (options.hcl) {
-      for (const [i, { stack }] of stacks.entries()) {
-        const file = join(stackDir(stack.node.id), "cdk.tf");
-        writeFileSync(file, await finishHcl(readFileSync(file, "utf8"), stack.toTerraform() as TfJsonDocument, reports[i]));
-      }
-    }
-    writeReports(stagingDir, reports, { hcl: options.hcl });
-    const evidence = [...docs].map(([stack, doc], i) => writeEvidence(stackDir(stack.node.id), doc, reports[i], environments));
-    writeReportHtml(join(stagingDir, "report.html"), evidence);
-    const openState = environments.flatMap((env) => stateAccessWarning(env) ?? []);
-    const engines = environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []);
     const summaries = reports.map((r) => summaryLine(r, join(outdir, "stacks", r.stack, "guardrails.md")));
     result = {
-      stacks: stacks.map((s) => s.stack.node.id),
+      stacks: apps.flatMap((a) => a.stacks),
       summaries,
-      warnings: [...openState, ...engines, ...staleWarnings(reports)],
+      warnings: [...apps.flatMap((a) => a.openStateWarnings), ...apps.flatMap((a) => a.engineWarnings), ...staleWarnings(reports)],
     };
     // Last, once nothing can fail: what `terraform init` made survives the swap.
     carryOverInit(outdir, stagingDir, result.stacks);
   });
   return result;
+}
+
+/** One spec's part of a synthesis: what it is given. Plain data (it crosses to worker threads). */
+export interface SpecJob {
+  readonly spec: AppSpec;
+  /** Position among the specs: names the spec's own synth folder. */
+  readonly index: number;
+  readonly stagingDir: string;
+  readonly hcl: boolean;
+  readonly configFile?: string;
+}
+
+/** One spec's part of a synthesis: what it wrote and found. Plain data (it crosses back from worker threads). */
+export interface SpecSynthesis {
+  /** Stack names written, in build order. */
+  readonly stacks: readonly string[];
+  /** The App's manifest.json as cdktf wrote it. */
+  readonly manifest: string;
+  /** Every stack's guardrail report, blocking findings included (the caller decides). */
+  readonly reports: readonly StackReport[];
+  readonly evidence: readonly StackEvidence[];
+  readonly openStateWarnings: readonly string[];
+  readonly engineWarnings: readonly string[];
+}
+
+/** Runs the spec jobs and returns their results in job order. */
+export type SpecRunner = (jobs: readonly SpecJob[]) => Promise<SpecSynthesis[]>;
+
+/** Every spec in this thread, one after the other. */
+export const runSpecsInThisThread: SpecRunner = async (jobs) => {
+  const results: SpecSynthesis[] = [];
+  for (const job of jobs) results.push(await synthesizeSpec(job));
+  return results;
+};
+
+/**
+ * Build one spec's stacks, synthesize them into `stagingDir/stacks/<stack>`, check the
+ * guardrails on what synth wrote, and write beside each stack its reports (and, for HCL, the
+ * inline scanner comments) and evidence. Findings are returned, not thrown: the caller
+ * fails the whole synthesis on them, every spec's findings listed.
+ */
+export async function synthesizeSpec(job: SpecJob): Promise<SpecSynthesis> {
+  // cdktf writes each App's manifest.json at its outdir's root: one folder per spec keeps
+  // specs synthesized side by side from writing over each other's.
+  const appDir = join(job.stagingDir, `.app-${job.index}`);
+  mkdirSync(appDir, { recursive: true });
+  const built = buildApp(job.spec, appDir, {
+    hclOutput: job.hcl,
+    attachGuardrails: false,
+    config: job.configFile ? reviewedConfig(job.configFile) : undefined,
+  });
+  built.app.synth();
+  const manifest = readFileSync(join(appDir, "manifest.json"), "utf8");
+  const stackDir = (id: string) => join(job.stagingDir, "stacks", id);
+  mkdirSync(join(job.stagingDir, "stacks"), { recursive: true });
+  for (const { stack } of built.stacks) renameSync(join(appDir, "stacks", stack.node.id), stackDir(stack.node.id));
+  rmSync(appDir, { recursive: true, force: true });
+  // The guardrails and the evidence read the JSON synth wrote rather than resolving each stack again.
+  const docs = new Map(
+    built.stacks.map(({ stack }) => [
+      stack,
+      (job.hcl ? stack.toTerraform() : JSON.parse(readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"))) as TfJsonDocument,
+    ]),
+  );
+  for (const [stack, doc] of docs) rejectForeignReferences(stack.node.id, doc);
+  const reports = built.stacks.map((guarded) => evaluateStack(guarded, docs.get(guarded.stack)));
+  if (job.hcl) {
+    for (const [i, { stack }] of built.stacks.entries()) {
+      const file = join(stackDir(stack.node.id), "cdk.tf");
+      writeFileSync(file, await finishHcl(readFileSync(file, "utf8"), docs.get(stack)!, reports[i]));
+    }
+  }
+  writeStackReports(job.stagingDir, reports, { hcl: job.hcl });
+  const evidence = [...docs].map(([stack, doc], i) => writeEvidence(stackDir(stack.node.id), doc, reports[i], built.environments));
+  return {
+    stacks: built.stacks.map((s) => s.stack.node.id),
+    manifest,
+    reports,
+    evidence,
+    openStateWarnings: built.environments.flatMap((env) => stateAccessWarning(env) ?? []),
+    engineWarnings: built.environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []),
+  };
+}
+
+/** The names of the stacks a spec builds, without building them. */
+function stackNamesOf(spec: AppSpec): string[] {
+  return declaredEnvironments(spec).flatMap((e) => {
+    const env = resolve(spec, e);
+    const github = env.delivery?.ownStack ? [env.delivery.ownStack.stackName] : [];
+    return [env.stackNames.bootstrap, ...github, env.stackNames.app];
+  });
 }
 
 const RESOURCE_REFERENCE = /\$\{((?:data\.)?(?:aws|random)_[a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
