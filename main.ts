@@ -64,14 +64,15 @@ async function main(): Promise<number> {
 }
 
 /**
- * Several configs synthesize on threads, one per core, each running this entry script again
- * (stacks/synthesis-workers.ts). Not for the unoptimized baseline (SYNTH_UNOPTIMIZED=1: every
- * config in this thread), nor when run from TypeScript source (a thread cannot load it).
+ * Several configs synthesize on threads, one per core, each running this entry script again on
+ * the bundle this process runs (stacks/synthesis-workers.ts). Not for the unoptimized baseline
+ * (SYNTH_UNOPTIMIZED=1: every config in this thread), nor when run from TypeScript source (a
+ * thread cannot load it).
  */
 function specRunner(): SpecRunner | undefined {
   const script = process.argv[1];
-  if (process.env.SYNTH_UNOPTIMIZED === "1" || !script?.endsWith(".js")) return undefined;
-  return threadedSpecRunner(script);
+  if (process.env.SYNTH_UNOPTIMIZED === "1" || !script?.endsWith(".js") || !__filename.endsWith(".js")) return undefined;
+  return threadedSpecRunner(script, __filename);
 }
 
 if (isSynthesisWorker()) {

@@ -1,5 +1,6 @@
-// The order test files start in. Jest runs first what failed last time, then the slowest
-// files by the times it recorded, so that no worker is left with a long file at the end.
+// The order test files start in. Jest runs first what failed last time, then files it has no
+// time for, then the slowest files by the times it recorded, so that no worker is left with a
+// long file at the end.
 // On a cold run (CI's clean clone: nothing recorded) Jest falls back to file size, which
 // knows nothing of the files that start processes (the synth, the guardrails CLI, npm,
 // Chromium): few lines, many seconds. Here a file without a recorded time that starts
@@ -19,11 +20,13 @@ function estimatedCost(path) {
 class ProcessesFirstSequencer extends Sequencer {
   sort(tests) {
     const sorted = super.sort(tests);
-    const unknown = sorted.filter((t) => t.duration == null && !this.hasFailed(t));
+    const failed = sorted.filter((t) => this.hasFailed(t));
+    const timed = sorted.filter((t) => !this.hasFailed(t) && t.duration != null);
+    const unknown = sorted.filter((t) => !this.hasFailed(t) && t.duration == null);
     const cost = new Map(unknown.map((t) => [t, estimatedCost(t.path)]));
     unknown.sort((a, b) => cost.get(b) - cost.get(a));
-    // Jest puts files without a time after those with one: keep that, reorder only them.
-    return [...sorted.filter((t) => !cost.has(t)), ...unknown];
+    // As Jest orders them: what failed, then what has no recorded time, then the slowest first.
+    return [...failed, ...unknown, ...timed];
   }
 }
 

@@ -96,11 +96,19 @@ describe("a stack that referenced another stack's resource", () => {
 });
 
 describe("a stack override that holds a token", () => {
-  it("is resolved as without the speed-ups (the stack's final resolve still runs)", () => {
-    const { App, Lazy, TerraformStack } = require("cdktf") as typeof import("cdktf");
+  const { App, Lazy, TerraformStack, Token } = require("cdktf") as typeof import("cdktf");
+  const produce = <T>(value: T) => ({ produce: () => value });
+  it.each([
+    ["a string", () => Lazy.stringValue(produce("resolved")), "resolved"],
+    ["a number", () => Lazy.numberValue(produce(7)), 7],
+    ["a list", () => Lazy.listValue(produce(["a", "b"])), ["a", "b"]],
+    ["a map", () => Token.asStringMap(Lazy.anyValue(produce({ k: "v" }))), { k: "v" }],
+    ["a value in a list", () => ["x", Lazy.stringValue(produce("y"))], ["x", "y"]],
+    ["a map's key", () => ({ [Lazy.stringValue(produce("key"))]: "v" }), { key: "v" }],
+  ])("is resolved as without the speed-ups: %s (the stack's final resolve still runs)", (_kind, token, resolved) => {
     const stack = new TerraformStack(new App(), "s");
-    stack.addOverride("locals.greeting", Lazy.stringValue({ produce: () => "resolved" }));
+    stack.addOverride("locals.value", token());
     expect(TerraformStack.prototype.toTerraform.name).toBe("toTerraformResolvingOnce");
-    expect((stack.toTerraform() as { locals: unknown }).locals).toEqual({ greeting: "resolved" });
+    expect((stack.toTerraform() as { locals: unknown }).locals).toEqual({ value: resolved });
   });
 });

@@ -2,11 +2,11 @@
  * Three patches of cdktf's runtime that make a synth ~45% faster without changing its output.
  * `npm run synth` applies them, and so does the test suite (__tests__/setup.mjs), so that
  * tests synthesize as fast as the CLI; __tests__/synth-equivalence.test.ts compares the
- * CLI's output with and without them on every config. SYNTH_UNOPTIMIZED=1 skips both.
- * Each touches cdktf through its own exports (never node_modules): check both on a cdktf
- * upgrade.
+ * CLI's output with and without them on every config. SYNTH_UNOPTIMIZED=1 skips them.
+ * Each replaces an export or prototype method of cdktf at run time (node_modules stays as
+ * installed; one reads the private `rawOverrides`): check all three on a cdktf upgrade.
  */
-import { TerraformStack, Token, Tokenization } from "cdktf";
+import { TerraformStack, Token } from "cdktf";
 
 /**
  * cdktf records a full stack trace for every token it creates (references, lists, lazy
@@ -62,11 +62,18 @@ function skipFinalResolve(): void {
 
 const isMergedDocument = (obj: unknown): boolean => typeof obj === "object" && obj !== null && !Array.isArray(obj) && "//" in obj;
 
+/**
+ * Whether a stack override may hold a token: any unresolved value (string, number, list or map
+ * token, or a resolvable), in a key or a value of plain objects and arrays. Anything else (a
+ * construct, a class instance) counts as a token: then the final resolve runs, as without the patch.
+ */
 function holdsTokens(value: unknown): boolean {
-  if (Tokenization.isResolvable(value)) return true;
-  if (typeof value === "string" || typeof value === "number") return Token.isUnresolved(value);
+  if (Token.isUnresolved(value)) return true;
   if (Array.isArray(value)) return value.some(holdsTokens);
-  return typeof value === "object" && value !== null && Object.values(value).some(holdsTokens);
+  if (typeof value !== "object" || value === null) return false;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return true;
+  return Object.entries(value).some(([key, v]) => Token.isUnresolved(key) || holdsTokens(v));
 }
 
 /** Applies the patches, unless SYNTH_UNOPTIMIZED=1 (the equivalence test's baseline). Call once per process. */

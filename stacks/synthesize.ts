@@ -75,7 +75,7 @@ export async function synthesizeApps(
     if (reports.some((r) => blocking(r).length > 0)) throw new GuardrailError(reports);
     // Each App writes its own manifest: list every stack in one.
     const manifests = apps.map((a) => a.manifest);
-    writeFileSync(join(stagingDir, "manifest.json"), manifests.length > 1 ? mergedManifest(manifests) : manifests[0]);
+    if (manifests.length > 0) writeFileSync(join(stagingDir, "manifest.json"), mergedManifest(manifests));
     writeScannerConfigs(stagingDir, reports, { hcl: options.hcl });
     writeReportHtml(
       join(stagingDir, "report.html"),
@@ -142,6 +142,11 @@ export async function synthesizeSpec(job: SpecJob): Promise<SpecSynthesis> {
     attachGuardrails: false,
     config: job.configFile ? reviewedConfig(job.configFile) : undefined,
   });
+  const builtIds = built.stacks.map((s) => s.stack.node.id);
+  if ([...builtIds].sort().join() !== stackNamesOf(job.spec).sort().join()) {
+    // The duplicate-name check before any spec was built relies on stackNamesOf.
+    throw new Error(`stackNamesOf(spec) gives ${stackNamesOf(job.spec).join(", ")} but buildApp built ${builtIds.join(", ")}`);
+  }
   built.app.synth();
   const manifest = readFileSync(join(appDir, "manifest.json"), "utf8");
   const stackDir = (id: string) => join(job.stagingDir, "stacks", id);
@@ -175,7 +180,7 @@ export async function synthesizeSpec(job: SpecJob): Promise<SpecSynthesis> {
   };
 }
 
-/** The names of the stacks a spec builds, without building them. */
+/** The names of the stacks a spec builds, without building them (`synthesizeSpec` checks it against what it built). */
 function stackNamesOf(spec: AppSpec): string[] {
   return declaredEnvironments(spec).flatMap((e) => {
     const env = resolve(spec, e);
@@ -221,8 +226,9 @@ function rejectSharedStackNames(stackIdsPerSpec: readonly (readonly string[])[])
   if (problems.length > 0) throw new ConfigError("the configs", problems);
 }
 
-/** One manifest listing every App's stacks (cdktf reads `stacks`; `version` is the same for all). */
+/** One manifest listing every App's stacks (cdktf reads `stacks`; `version` is the same for all); one App's as cdktf wrote it. */
 function mergedManifest(manifests: readonly string[]): string {
+  if (manifests.length === 1) return manifests[0];
   const parsed = manifests.map((m) => JSON.parse(m) as { version: string; stacks: Record<string, unknown> });
   const stacks = Object.assign({}, ...parsed.map((m) => m.stacks)) as Record<string, unknown>;
   return JSON.stringify({ stacks, version: parsed[0].version }, null, 2);
