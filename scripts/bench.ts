@@ -5,8 +5,9 @@
  * app (median of 5 runs after one that bundles), every config (default + examples, one
  * process each, sum of medians of 3; and all in one process, `npm run synth -- <files>`,
  * median of 3), the marginal cost per resource (the default with 20 more buckets), the stock
- * way once, and the test suite (tsc, then jest without its cache: cold) unless --no-suite.
- * Prints one table. A benchmark, never a test.
+ * way once, and the test suite (tsc, then jest without its caches: cold) unless --no-suite.
+ * Prints one table, each row with its target from issue #14 and whether it holds. A
+ * benchmark, never a test.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -131,16 +132,23 @@ try {
 } finally {
   rmSync(stockDir, { recursive: true, force: true });
 }
-const row = (name: string, m: { seconds: number; peakRssMiB?: number }, note = "") =>
-  `${name.padEnd(46)} ${m.seconds.toFixed(2).padStart(6)} s ${mib(m.peakRssMiB)}  ${note}`;
+/** The targets of issue #14, on the 2-core machine. */
+const TARGET = { defaultSeconds: 0.5, defaultMiB: 150, speedup: 25, allConfigsSeconds: 1.5, marginalMs: 0.5, suiteColdSeconds: 30 };
+const verdict = (met: boolean, target: string) => `${target}: ${met ? "met" : "NOT MET"}`;
+const row = (name: string, m: { seconds: number; peakRssMiB?: number }, note = "", target = "") =>
+  `${name.padEnd(46)} ${m.seconds.toFixed(2).padStart(6)} s ${mib(m.peakRssMiB)}  ${note.padEnd(50)} ${target}`.trimEnd();
 const mib = (peak?: number) => (peak === undefined ? "".padStart(8) : `${peak.toFixed(0).padStart(4)} MiB`);
+const speedup = stock.seconds / oursDefault.seconds;
 console.log(`Synthesizing ${config}: ${oursDefault.resources} resources (${cpus().length} cores)`);
 console.log(
   row(
     "default app, ours (median of 5)",
     oursDefault,
-    `${(stock.seconds / oursDefault.seconds).toFixed(1)}x faster, ` +
-      `${(stock.peakRssMiB / oursDefault.peakRssMiB).toFixed(1)}x less memory than stock`,
+    `${speedup.toFixed(1)}x faster, ${(stock.peakRssMiB / oursDefault.peakRssMiB).toFixed(1)}x less memory than stock`,
+    verdict(
+      oursDefault.seconds < TARGET.defaultSeconds && oursDefault.peakRssMiB < TARGET.defaultMiB && speedup >= TARGET.speedup,
+      `target < ${TARGET.defaultSeconds} s, < ${TARGET.defaultMiB} MiB, >= ${TARGET.speedup}x`,
+    ),
   ),
 );
 console.log(row("default app, stock (barrel, ts-node, one run)", stock));
@@ -151,18 +159,41 @@ console.log(
     `${all.reduce((n, m) => n + m.resources, 0)} resources`,
   ),
 );
-console.log(row(`all ${configFiles.length} configs, ours (one process, median of 3)`, oneProcess, `${oneProcess.resources} resources`));
+console.log(
+  row(
+    `all ${configFiles.length} configs, ours (one process, median of 3)`,
+    oneProcess,
+    `${oneProcess.resources} resources, ${(allSeconds / oneProcess.seconds).toFixed(1)}x faster than one process each`,
+    verdict(oneProcess.seconds < TARGET.allConfigsSeconds, `target < ${TARGET.allConfigsSeconds} s`),
+  ),
+);
 console.log(row(`default + 20 buckets, ours (median of 5)`, scaled, `${scaled.resources} resources`));
-console.log(`marginal cost ${marginalMs.toFixed(2)} ms per resource (guardrails and reports included)`);
+console.log(
+  `${"marginal cost per resource".padEnd(46)} ${marginalMs.toFixed(2).padStart(6)} ms`.padEnd(70) +
+    `${"(guardrails and reports included)".padEnd(50)} ${verdict(marginalMs <= TARGET.marginalMs, `target <= ${TARGET.marginalMs} ms`)}`,
+);
 if (!process.argv.includes("--no-suite")) {
-  const timed = (args: string[]) => {
+  const timed = (args: string[], env: NodeJS.ProcessEnv = {}) => {
     const started = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true" } });
+    const run = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true", ...env } });
     if (run.status !== 0) throw new Error(`${args.join(" ")} failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
     return { seconds: Number(process.hrtime.bigint() - started) / 1e9 };
   };
   console.log(row("type-check (tsc --noEmit)", timed([join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit"])));
-  console.log(
-    row("test suite, cold (jest --no-cache)", timed([join(root, "node_modules", "jest", "bin", "jest.js"), "--no-cache", "--silent"])),
-  );
+  // Cold as on CI's clean clone: no transform cache (tsx's), no recorded test times (Jest's).
+  const jestCache = mkdtempSync(join(tmpdir(), "bench-jest-"));
+  try {
+    const jest = [join(root, "node_modules", "jest", "bin", "jest.js"), "--no-cache", "--cacheDirectory", jestCache, "--silent"];
+    const suite = timed(jest, { TSX_DISABLE_CACHE: "1" });
+    console.log(
+      row(
+        "test suite, cold (jest, no caches)",
+        suite,
+        "",
+        verdict(suite.seconds < TARGET.suiteColdSeconds, `target < ${TARGET.suiteColdSeconds} s`),
+      ),
+    );
+  } finally {
+    rmSync(jestCache, { recursive: true, force: true });
+  }
 }
