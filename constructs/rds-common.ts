@@ -11,7 +11,10 @@ import { ClientSecurityGroup } from "./client-security-group";
 import { sid, type PolicyStatement } from "./policy-document";
 import { ServiceRole } from "./service-role";
 
-/** PostgreSQL parameters: TLS forced, connections, DDL and errors logged, slow statements logged. */
+/**
+ * PostgreSQL parameters: TLS forced, connections, DDL and errors logged, slow statements
+ * logged without their bind values.
+ */
 export const POSTGRES_PARAMETERS: readonly { readonly name: string; readonly value: string }[] = [
   { name: "rds.force_ssl", value: "1" },
   { name: "log_connections", value: "1" },
@@ -20,6 +23,10 @@ export const POSTGRES_PARAMETERS: readonly { readonly name: string; readonly val
   { name: "log_statement", value: "ddl" },
   { name: "log_min_duration_statement", value: "1000" },
   { name: "log_min_error_statement", value: "error" },
+  // A logged slow or failed statement would carry its bind values (the PHI an app passes as
+  // parameters; PostgreSQL's default logs them in full): none, on success or error.
+  { name: "log_parameter_max_length", value: "0" },
+  { name: "log_parameter_max_length_on_error", value: "0" },
 ];
 
 /** The server certificate authority of every instance (CKV_AWS_211: a current one). */

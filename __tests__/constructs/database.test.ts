@@ -66,7 +66,7 @@ describe("Database", () => {
     expect(rule.cidr_ipv4).toBeUndefined();
   });
 
-  it("PostgreSQL: TLS forced, connections, DDL, slow statements and errors logged", () => {
+  it("PostgreSQL: TLS forced, connections, DDL, slow statements and errors logged, never their bind values", () => {
     const tf = tfOf("postgres", "prod");
     expect(referenced(tf, dbOf(tf).parameter_group_name).family).toBe("postgres16");
     expect(parametersOf(tf)).toEqual({
@@ -76,6 +76,8 @@ describe("Database", () => {
       log_statement: "ddl",
       log_min_duration_statement: "1000",
       log_min_error_statement: "error",
+      log_parameter_max_length: "0",
+      log_parameter_max_length_on_error: "0",
     });
     expect(dbOf(tf).option_group_name).toBeUndefined();
   });
