@@ -167,16 +167,16 @@ export class BackupPlan extends Construct {
         {
           Sid: "UseVaultKeys",
           Effect: "Allow",
-          Action: [
-            "kms:DescribeKey",
-            "kms:CreateGrant",
-            "kms:GenerateDataKey",
-            "kms:Decrypt",
-            "kms:Encrypt",
-            "kms:ReEncryptFrom",
-            "kms:ReEncryptTo",
-          ],
+          Action: ["kms:DescribeKey", "kms:GenerateDataKey", "kms:Decrypt", "kms:Encrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo"],
           Resource: keys,
+        },
+        // Grants only to the AWS services that make the snapshots and copies, never to a principal.
+        {
+          Sid: "GrantVaultKeysToServices",
+          Effect: "Allow",
+          Action: "kms:CreateGrant",
+          Resource: keys,
+          Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
         },
       ],
     });

@@ -263,6 +263,10 @@ describe("AWS Backup of the Aurora cluster: locked vaults, failed jobs notified,
     const role = referenced(tf, onlyResource(tf, "aws_backup_selection").iam_role_arn);
     const attached = resourcesOfType(tf, "aws_iam_role_policy_attachment").filter((a) => referenced(tf, a.role) === role);
     expect(attached.map((a) => a.policy_arn)).toEqual(["arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"]);
+    const own = resourcesOfType(tf, "aws_iam_role_policy").filter((p) => referenced(tf, p.role) === role);
+    const granting = own.flatMap((p) => statements(p.policy)).filter((st) => [st.Action].flat().includes("kms:CreateGrant"));
+    // A grant hands out the key's use: only to the AWS services that snapshot and copy.
+    expect(granting).toEqual([expect.objectContaining({ Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } } })]);
   });
 });
 
