@@ -20,6 +20,8 @@ export interface ControlEvidence {
   readonly status: ControlStatus;
   /** Why it is external (external only). */
   readonly externalReason?: string;
+  /** How to close it (a gap only, when the control says). */
+  readonly closeGap?: string;
   /** Terraform addresses of the resources that implement it. */
   readonly implementedBy: readonly string[];
   /** Further evidence (flow logs, access logs for the audit controls). */
@@ -37,10 +39,11 @@ export interface ComplianceEvidence {
 /** The evidence of one stack from its JSON and its guardrail report. */
 export function complianceEvidence(doc: TfJsonDocument, report: StackReport, outside: OutsideTheStack = {}): ComplianceEvidence {
   const graph = new TfGraph(doc);
-  const addressesOf = (types: readonly string[]) => graph.resources.filter((r) => types.includes(r.type)).map((r) => r.address);
+  const addressesOf = (types: readonly string[], implementing: Control["implementing"] = () => true) =>
+    graph.resources.filter((r) => types.includes(r.type) && implementing(r)).map((r) => r.address);
   const controls = CONTROLS.map((control): ControlEvidence => {
     const findings = report.findings.filter((f) => control.verifiedBy.some((family) => RULE_FAMILY.get(f.ruleId) === family));
-    const implementedBy = addressesOf(control.implementedBy);
+    const implementedBy = addressesOf(control.implementedBy, control.implementing);
     const externalReason =
       implementedBy.length === 0
         ? (control.external?.(outside) ??
@@ -54,6 +57,7 @@ export function complianceEvidence(doc: TfJsonDocument, report: StackReport, out
       title: control.title,
       status,
       ...(externalReason ? { externalReason } : {}),
+      ...(status === "gap" && control.closeGap ? { closeGap: control.closeGap } : {}),
       implementedBy,
       supportedBy: addressesOf(control.supportedBy ?? []),
       checks: checkCounts(findings),
@@ -106,6 +110,7 @@ export function complianceMarkdown(evidence: ComplianceEvidence, diagramMarkdown
     lines.push(`## ${c.framework} ${c.control}: ${c.title}`, "", `Status: ${STATUS_TEXT[c.status]}.`);
     if (c.externalReason) lines.push(`Met outside this stack: ${c.externalReason}.`);
     if (c.status === "gap") lines.push("Nothing in this stack implements it, and the config names nothing outside it that does.");
+    if (c.closeGap) lines.push(`To close it: ${c.closeGap}.`);
     lines.push("");
     if (c.implementedBy.length) lines.push("Implemented by:", "", ...c.implementedBy.map((a) => `- \`${a}\``), "");
     if (c.supportedBy.length) lines.push("Further evidence:", "", ...c.supportedBy.map((a) => `- \`${a}\``), "");

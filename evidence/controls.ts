@@ -8,6 +8,7 @@
  * evidence) and verified by the guardrail rules of the listed control families
  * (`guardrails/packs.ts`), whose results go beside it.
  */
+import type { TfResource } from "../guardrails/graph";
 import type { ControlFamily } from "../guardrails/packs";
 
 /** What the stack cannot show but the config says: a control met outside it. */
@@ -32,6 +33,10 @@ export interface Control {
   readonly title: string;
   /** Resource types whose presence implements it (`provider.aws` for the provider blocks): none of them, no control. */
   readonly implementedBy: readonly string[];
+  /** Which resources of those types implement it. @default every one */
+  readonly implementing?: (resource: TfResource) => boolean;
+  /** How to close it when it is a gap, for the evidence. @default none said */
+  readonly closeGap?: string;
   /** Resource types listed as further evidence; they alone do not meet the control. @default none */
   readonly supportedBy?: readonly string[];
   /** Control families whose rules verify it. */
@@ -70,6 +75,37 @@ const BACKUPS = [
   "aws_s3_bucket_replication_configuration",
   "aws_s3_bucket_versioning",
 ];
+
+/** HIPAA's retention period, in days. */
+export const SIX_YEARS_DAYS = 6 * 365;
+
+const first = (block: unknown): Record<string, unknown> | undefined =>
+  (Array.isArray(block) ? block[0] : block) as Record<string, unknown> | undefined;
+
+/**
+ * A log group, bucket lifecycle or object lock that keeps what it holds at least six years: a
+ * log group that never expires or expires later, a lifecycle that sets an expiration and whose
+ * enabled rules expire no current object sooner (a bucket that merely keeps objects sets no
+ * retention), a lock whose default retention is that long. A year of app logs is not
+ * retention evidence.
+ */
+export function keepsSixYears({ type, config }: TfResource): boolean {
+  if (type === "aws_cloudwatch_log_group") {
+    const days = Number(config.retention_in_days ?? 0);
+    return days === 0 || days >= SIX_YEARS_DAYS;
+  }
+  if (type === "aws_s3_bucket_lifecycle_configuration") {
+    const expirations = ([config.rule].flat() as Record<string, unknown>[])
+      .filter((r) => r?.status === "Enabled" && first(r.expiration)?.days !== undefined)
+      .map((r) => Number(first(r.expiration)!.days));
+    return expirations.length > 0 && expirations.every((days) => days >= SIX_YEARS_DAYS);
+  }
+  if (type === "aws_s3_bucket_object_lock_configuration") {
+    const retention = first(first(config.rule)?.default_retention);
+    return Number(retention?.days ?? 0) >= SIX_YEARS_DAYS || Number(retention?.years ?? 0) >= 6;
+  }
+  return true;
+}
 
 const organizationTrail = (o: OutsideTheStack) =>
   o.organizationTrail
@@ -139,6 +175,10 @@ export const CONTROLS: readonly Control[] = [
     framework: "HIPAA",
     title: "Retention of required documentation and logs (6 years)",
     implementedBy: ["aws_cloudwatch_log_group", "aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket_object_lock_configuration"],
+    implementing: keepsSixYears,
+    closeGap:
+      `nothing here keeps logs or audit records ${SIX_YEARS_DAYS} days; where the environment holds PHI, ` +
+      "set logs.auditRetentionDays to that or more (the prod preset keeps 2557)",
     verifiedBy: ["audit-logging"],
     external: organizationTrail,
   },

@@ -120,6 +120,35 @@ describe("compliance evidence of every example", () => {
   });
 });
 
+describe("HIPAA 164.316(b)(2): six years of logs and audit records", () => {
+  const r2 = () => loadSpecFile(join(__dirname, "..", "..", "examples", "ecs-hipaa.json"));
+  it("prod: only what is kept six years or more is evidence (a year of app or flow logs is not)", () => {
+    const e = evidenceOf(r2(), "prod");
+    const retention = control(e, "164.316(b)(2)");
+    expect(retention.status).toBe("met");
+    expect(retention.implementedBy).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^aws_cloudwatch_log_group\.Audit_TrailLogGroup_/),
+        expect.stringMatching(/^aws_s3_bucket_lifecycle_configuration\.Audit_AuditBucket_Lifecycle_/),
+        expect.stringMatching(/^aws_s3_bucket_object_lock_configuration\.Audit_AuditBucket_ObjectLock_/),
+      ]),
+    );
+    for (const short of ["Network_FlowLogGroup_", "Observability_AppLogGroup_", "DataBucket-"]) {
+      expect(retention.implementedBy.filter((a) => a.includes(short))).toEqual([]);
+    }
+  });
+
+  it("staging (two years of audit logs): a gap that says how to close it", () => {
+    const e = evidenceOf(r2(), "staging");
+    const retention = control(e, "164.316(b)(2)");
+    expect(retention).toMatchObject({ status: "gap", implementedBy: [] });
+    expect(complianceMarkdown(e)).toMatch(/To close it: nothing here keeps logs or audit records 2190 days; .*logs\.auditRetentionDays/);
+    const raised = r2();
+    raised.environments.staging!.overrides = { ...raised.environments.staging!.overrides, logs: { auditRetentionDays: 2557 } };
+    expect(control(evidenceOf(raised, "staging"), "164.316(b)(2)").status).toBe("met");
+  });
+});
+
 describe("stacks that serve an app stack", () => {
   it("the GitHub roles' own stack has its audit controls met by the app stack's trail, not a gap", () => {
     const { writeEvidence } = require("../../evidence/write") as typeof import("../../evidence/write");
