@@ -10,8 +10,7 @@ import { ConfigError } from "./config/problems";
 import { GuardrailError } from "./guardrails/enforce";
 import type { AppSpec } from "./config/schema";
 import { applyCdktfSpeedups } from "./stacks/cdktf-speedups";
-import { synthesizeApps, type SpecRunner } from "./stacks/synthesize";
-import { isSynthesisWorker, serveSpecJobs, threadedSpecRunner, threadsFor } from "./stacks/synthesis-workers";
+import { synthesizeApps } from "./stacks/synthesize";
 
 /** Config files named on the command line (`npm run synth -- a.json b.json`); `--all`: the default and every example. */
 function configArgs(argv: readonly string[]): string[] {
@@ -44,12 +43,9 @@ async function main(): Promise<number> {
   }
   try {
     if (problems.length > 0) throw new ConfigError(files.join(", "), []);
-    const runner = specRunner();
-    const { stacks, summaries, warnings } = await synthesizeApps(specs, outdir, { hcl, configFiles: files }, runner);
+    const { stacks, summaries, warnings } = await synthesizeApps(specs, outdir, { hcl, configFiles: files });
     for (const w of warnings) console.warn(w);
-    const threads = runner ? threadsFor(specs.length) : 1;
-    const from =
-      files.length === 1 ? files[0] : `${files.length} configs (${files.join(", ")})${threads > 1 ? ` on ${threads} threads` : ""}`;
+    const from = files.length === 1 ? files[0] : `${files.length} configs (${files.join(", ")})`;
     console.log(`Synthesized ${stacks.length} stacks from ${from} into ${outdir}/stacks${hcl ? " (HCL)" : ""}; guardrails:`);
     for (const line of summaries) console.log(line);
     return 0;
@@ -63,21 +59,4 @@ async function main(): Promise<number> {
   }
 }
 
-/**
- * Several configs synthesize on threads, one per core, each running this entry script again on
- * the bundle this process runs (stacks/synthesis-workers.ts). Not for the unoptimized baseline
- * (SYNTH_UNOPTIMIZED=1: every config in this thread), nor when run from TypeScript source (a
- * thread cannot load it).
- */
-function specRunner(): SpecRunner | undefined {
-  const script = process.argv[1];
-  if (process.env.SYNTH_UNOPTIMIZED === "1" || !script?.endsWith(".js") || !__filename.endsWith(".js")) return undefined;
-  return threadedSpecRunner(script, __filename);
-}
-
-if (isSynthesisWorker()) {
-  applyCdktfSpeedups();
-  void serveSpecJobs();
-} else {
-  main().then((code) => (process.exitCode = code));
-}
+main().then((code) => (process.exitCode = code));

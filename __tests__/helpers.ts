@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Testing, type TerraformStack } from "cdktf";
 import type { AppSpec } from "../config/schema";
 import { validateSpec } from "../config/validate";
+import type { BuildOptions, BuiltApp } from "../stacks/build-app";
 
 /** A stack's synthesized Terraform JSON. */
 export interface TfJson {
@@ -15,8 +19,7 @@ export function synthStack(stack: TerraformStack): TfJson {
   return JSON.parse(Testing.synth(stack)) as TfJson;
 }
 
-export const resourcesOfType = (tf: TfJson, type: string): Record<string, any>[] =>
-  Object.values(tf.resource?.[type] ?? {});
+export const resourcesOfType = (tf: TfJson, type: string): Record<string, any>[] => Object.values(tf.resource?.[type] ?? {});
 
 /** The one resource of a type; fails the test when there are none or several. */
 export function onlyResource(tf: TfJson, type: string): Record<string, any> {
@@ -79,6 +82,21 @@ export function appStackTf(spec: AppSpec, env: "dev" | "staging" | "prod"): TfJs
     synthesized.set(key, tf);
   }
   return structuredClone(tf);
+}
+
+/**
+ * Every stack of a spec as the entry point builds them (stacks/build-app.ts), held in memory
+ * and never written. cdktf's App creates its outdir (and `stacks/`) when constructed: a
+ * temporary one, removed again at once. Whoever writes the app needs a folder of its own.
+ */
+export function buildInMemory(spec: AppSpec, options?: BuildOptions): BuiltApp {
+  const { buildApp } = require("../stacks/build-app") as typeof import("../stacks/build-app");
+  const outdir = mkdtempSync(join(tmpdir(), "app-"));
+  try {
+    return buildApp(spec, outdir, options);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 /** Resources of a type whose attribute `attr` references the given address. */

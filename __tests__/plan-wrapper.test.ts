@@ -4,15 +4,17 @@
  * is asked to run, so no real terraform, provider or AWS account is involved.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDirs } from "./temp-dirs";
 
 const SCRIPT = join(__dirname, "..", "scripts", "plan.js");
 
+const tempDir = tempDirs();
+
 /** A synthesized output with one stack locking with an S3 lockfile and one with DynamoDB. */
 function workspace() {
-  const root = mkdtempSync(join(tmpdir(), "plan-wrapper-"));
+  const root = tempDir("plan-wrapper-");
   const out = join(root, "cdktf.out");
   const stack = (name: string, s3: Record<string, unknown>) => {
     mkdirSync(join(out, "stacks", name), { recursive: true });

@@ -5,7 +5,7 @@
  * The parser is ESM-only and imports JSON without import attributes, so node cannot load
  * it here: esbuild bundles a tiny validator (with the parser's `yaml`) into one CJS file.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GITHUB_DEFAULTS } from "../config/presets";
@@ -54,7 +54,12 @@ export async function validate(name, content, files) {
     nodePaths: [join(ROOT, "node_modules")],
     logLevel: "error",
   });
-  return require(outfile) as Validator;
+  try {
+    return require(outfile) as Validator;
+  } finally {
+    // Loaded: node needs neither file again.
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const files: Record<string, string> = Object.fromEntries(

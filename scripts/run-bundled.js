@@ -21,7 +21,6 @@ const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, st
 const Module = require("node:module");
 const { dirname, join } = require("node:path");
 const vm = require("node:vm");
-const { isMainThread, workerData } = require("node:worker_threads");
 
 const root = join(__dirname, "..");
 const cacheDir = join(root, ".synth-cache");
@@ -175,13 +174,7 @@ function runWithCodeCache(file) {
  * node would run the TypeScript itself. `name` names its files in `.synth-cache/`.
  */
 function runBundled(entry, name) {
-  // A synthesis worker thread (stacks/synthesis-workers.ts) runs the very bundle its process
-  // runs, even if a source changed meanwhile.
-  const { bundle: ofProcess } = isMainThread ? {} : (workerData ?? {});
-  if (ofProcess) {
-    deferArchiver(cacheDir);
-    runWithCodeCache(ofProcess);
-  } else if (unoptimized) {
+  if (unoptimized) {
     const file = bundle(entry, name);
     try {
       require(file);

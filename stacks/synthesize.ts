@@ -5,7 +5,6 @@ import { engineSupportWarning } from "../config/database-engines";
 import { writeReportHtml } from "../evidence/report-html";
 import { writeEvidence, type StackEvidence } from "../evidence/write";
 import { ConfigError } from "../config/problems";
-import { declaredEnvironments, resolve } from "../config/resolve";
 import type { AppSpec } from "../config/schema";
 import { evaluateStack, GuardrailError, staleWarnings, writeScannerConfigs, writeStackReports } from "../guardrails/enforce";
 import { blocking, type ReviewedConfig, type StackReport } from "../guardrails/engine";
@@ -13,7 +12,7 @@ import type { TfJsonDocument } from "../guardrails/graph";
 import { finishHcl } from "../guardrails/hcl-output";
 import { summaryLine } from "../guardrails/reports";
 import { stateAccessWarning } from "./bootstrap-stack";
-import { buildApp } from "./build-app";
+import { buildApp, type BuiltApp } from "./build-app";
 import { carryOverInit } from "./terraform-workdirs";
 
 export interface SynthesisResult {
@@ -56,26 +55,27 @@ export function reviewedConfig(file: string): ReviewedConfig {
 /**
  * Several specs in one process, into one `outdir/stacks/<stack>` layout (stack names carry
  * the app name) with one manifest and one set of scanner configs, as `synthesizeApp` writes
- * one spec. A stack name two specs share is a ConfigError; a finding in any stack leaves
- * `outdir` as it was. `synthesizeSpec` does each spec's part: in this thread, or, given
- * `runSpecs` (stacks/synthesis-workers.ts), on worker threads side by side.
+ * one spec. A stack name two specs share is a ConfigError; a finding in any stack of any spec
+ * leaves `outdir` as it was, every spec's findings listed.
  */
-export async function synthesizeApps(
-  specs: readonly AppSpec[],
-  outdir: string,
-  options: SynthesisOptions,
-  runSpecs: SpecRunner = runSpecsInThisThread,
-): Promise<SynthesisResult> {
-  rejectSharedStackNames(specs.map(stackNamesOf));
+export async function synthesizeApps(specs: readonly AppSpec[], outdir: string, options: SynthesisOptions): Promise<SynthesisResult> {
   let result: SynthesisResult = { stacks: [], summaries: [], warnings: [] };
   await writeAtomically(outdir, async (stagingDir) => {
-    const jobs = specs.map((spec, i) => ({ spec, index: i, stagingDir, hcl: options.hcl, configFile: options.configFiles?.[i] }));
-    const apps = await runSpecs(jobs);
+    const built = specs.map((spec, i) => {
+      const file = options.configFiles?.[i];
+      return buildApp(spec, stagingDir, {
+        hclOutput: options.hcl,
+        attachGuardrails: false,
+        config: file ? reviewedConfig(file) : undefined,
+      });
+    });
+    rejectSharedStackNames(built.map((b) => b.stacks.map((s) => s.stack.node.id)));
+    const apps: AppSynthesis[] = [];
+    for (const b of built) apps.push(await synthesizeBuilt(b, stagingDir, options.hcl));
     const reports = apps.flatMap((a) => a.reports);
     if (reports.some((r) => blocking(r).length > 0)) throw new GuardrailError(reports);
-    // Each App writes its own manifest: list every stack in one.
-    const manifests = apps.map((a) => a.manifest);
-    if (manifests.length > 0) writeFileSync(join(stagingDir, "manifest.json"), mergedManifest(manifests));
+    // Each App wrote its own manifest over the last one: list every stack in one.
+    if (apps.length > 1) writeFileSync(join(stagingDir, "manifest.json"), mergedManifest(apps.map((a) => a.manifest)));
     writeScannerConfigs(stagingDir, reports, { hcl: options.hcl });
     writeReportHtml(
       join(stagingDir, "report.html"),
@@ -93,18 +93,8 @@ export async function synthesizeApps(
   return result;
 }
 
-/** One spec's part of a synthesis: what it is given. Plain data (it crosses to worker threads). */
-export interface SpecJob {
-  readonly spec: AppSpec;
-  /** Position among the specs: names the spec's own synth folder. */
-  readonly index: number;
-  readonly stagingDir: string;
-  readonly hcl: boolean;
-  readonly configFile?: string;
-}
-
-/** One spec's part of a synthesis: what it wrote and found. Plain data (it crosses back from worker threads). */
-export interface SpecSynthesis {
+/** What synthesizing one built app wrote and found. */
+interface AppSynthesis {
   /** Stack names written, in build order. */
   readonly stacks: readonly string[];
   /** The App's manifest.json as cdktf wrote it. */
@@ -116,59 +106,32 @@ export interface SpecSynthesis {
   readonly engineWarnings: readonly string[];
 }
 
-/** Runs the spec jobs and returns their results in job order. */
-export type SpecRunner = (jobs: readonly SpecJob[]) => Promise<SpecSynthesis[]>;
-
-/** Every spec in this thread, one after the other. */
-export const runSpecsInThisThread: SpecRunner = async (jobs) => {
-  const results: SpecSynthesis[] = [];
-  for (const job of jobs) results.push(await synthesizeSpec(job));
-  return results;
-};
-
 /**
- * Build one spec's stacks, synthesize them into `stagingDir/stacks/<stack>`, check the
- * guardrails on what synth wrote, and write beside each stack its reports (and, for HCL, the
- * inline scanner comments) and evidence. Findings are returned, not thrown: the caller
- * fails the whole synthesis on them, every spec's findings listed.
+ * Synthesize one built app into `stagingDir/stacks/<stack>`, check the guardrails on what
+ * synth wrote, and write beside each stack its reports (and, for HCL, the inline scanner
+ * comments) and evidence. Findings are returned, not thrown: the caller fails the whole
+ * synthesis on them, every app's findings listed.
  */
-export async function synthesizeSpec(job: SpecJob): Promise<SpecSynthesis> {
-  // cdktf writes each App's manifest.json at its outdir's root: one folder per spec keeps
-  // specs synthesized side by side from writing over each other's.
-  const appDir = join(job.stagingDir, `.app-${job.index}`);
-  mkdirSync(appDir, { recursive: true });
-  const built = buildApp(job.spec, appDir, {
-    hclOutput: job.hcl,
-    attachGuardrails: false,
-    config: job.configFile ? reviewedConfig(job.configFile) : undefined,
-  });
-  const builtIds = built.stacks.map((s) => s.stack.node.id);
-  if ([...builtIds].sort().join() !== stackNamesOf(job.spec).sort().join()) {
-    // The duplicate-name check before any spec was built relies on stackNamesOf.
-    throw new Error(`stackNamesOf(spec) gives ${stackNamesOf(job.spec).join(", ")} but buildApp built ${builtIds.join(", ")}`);
-  }
+async function synthesizeBuilt(built: BuiltApp, stagingDir: string, hcl: boolean): Promise<AppSynthesis> {
   built.app.synth();
-  const manifest = readFileSync(join(appDir, "manifest.json"), "utf8");
-  const stackDir = (id: string) => join(job.stagingDir, "stacks", id);
-  mkdirSync(join(job.stagingDir, "stacks"), { recursive: true });
-  for (const { stack } of built.stacks) renameSync(join(appDir, "stacks", stack.node.id), stackDir(stack.node.id));
-  rmSync(appDir, { recursive: true, force: true });
+  const manifest = readFileSync(join(stagingDir, "manifest.json"), "utf8");
+  const stackDir = (id: string) => join(stagingDir, "stacks", id);
   // The guardrails and the evidence read the JSON synth wrote rather than resolving each stack again.
   const docs = new Map(
     built.stacks.map(({ stack }) => [
       stack,
-      (job.hcl ? stack.toTerraform() : JSON.parse(readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"))) as TfJsonDocument,
+      (hcl ? stack.toTerraform() : JSON.parse(readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"))) as TfJsonDocument,
     ]),
   );
   for (const [stack, doc] of docs) rejectForeignReferences(stack.node.id, doc);
   const reports = built.stacks.map((guarded) => evaluateStack(guarded, docs.get(guarded.stack)));
-  if (job.hcl) {
+  if (hcl) {
     for (const [i, { stack }] of built.stacks.entries()) {
       const file = join(stackDir(stack.node.id), "cdk.tf");
       writeFileSync(file, await finishHcl(readFileSync(file, "utf8"), docs.get(stack)!, reports[i]));
     }
   }
-  writeStackReports(job.stagingDir, reports, { hcl: job.hcl });
+  writeStackReports(stagingDir, reports, { hcl });
   const evidence = [...docs].map(([stack, doc], i) => writeEvidence(stackDir(stack.node.id), doc, reports[i], built.environments));
   return {
     stacks: built.stacks.map((s) => s.stack.node.id),
@@ -178,15 +141,6 @@ export async function synthesizeSpec(job: SpecJob): Promise<SpecSynthesis> {
     openStateWarnings: built.environments.flatMap((env) => stateAccessWarning(env) ?? []),
     engineWarnings: built.environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []),
   };
-}
-
-/** The names of the stacks a spec builds, without building them (`synthesizeSpec` checks it against what it built). */
-function stackNamesOf(spec: AppSpec): string[] {
-  return declaredEnvironments(spec).flatMap((e) => {
-    const env = resolve(spec, e);
-    const github = env.delivery?.ownStack ? [env.delivery.ownStack.stackName] : [];
-    return [env.stackNames.bootstrap, ...github, env.stackNames.app];
-  });
 }
 
 const RESOURCE_REFERENCE = /\$\{((?:data\.)?(?:aws|random)_[a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
@@ -226,9 +180,8 @@ function rejectSharedStackNames(stackIdsPerSpec: readonly (readonly string[])[])
   if (problems.length > 0) throw new ConfigError("the configs", problems);
 }
 
-/** One manifest listing every App's stacks (cdktf reads `stacks`; `version` is the same for all); one App's as cdktf wrote it. */
+/** One manifest listing every App's stacks (cdktf reads `stacks`; `version` is the same for all). */
 function mergedManifest(manifests: readonly string[]): string {
-  if (manifests.length === 1) return manifests[0];
   const parsed = manifests.map((m) => JSON.parse(m) as { version: string; stacks: Record<string, unknown> });
   const stacks = Object.assign({}, ...parsed.map((m) => m.stacks)) as Record<string, unknown>;
   return JSON.stringify({ stacks, version: parsed[0].version }, null, 2);

@@ -1,14 +1,10 @@
 /** App Runner services on synthesized JSON: the service, its roles, connector, scaling, WAF; the kind switch. */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
-import { buildApp } from "../../stacks/build-app";
 import { apprunnerSizeProblem } from "../../config/apprunner-sizes";
 import { validateSpec } from "../../config/validate";
-import { appStackTf, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
+import { appStackTf, buildInMemory, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
 
 const cert = (account: string) => `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
 
@@ -43,7 +39,7 @@ function spec(kind = "apprunner"): any {
 
 /** Every stack of every environment, with its guardrail report. */
 function synthesizeAll(s: any) {
-  const built = buildApp(validSpec(s), mkdtempSync(join(tmpdir(), "ar-")), { attachGuardrails: false });
+  const built = buildInMemory(validSpec(s), { attachGuardrails: false });
   invokeAspects(built.app);
   return enforce(built.stacks);
 }

@@ -1,7 +1,5 @@
 /** CloudFront, certificates, the ALB locked to CloudFront, and residency exceptions, on synthesized JSON. */
 import { join } from "node:path";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { loadSpecFile } from "../../config/load";
 import { validateSpec } from "../../config/validate";
@@ -9,14 +7,13 @@ import { blocking } from "../../guardrails/engine";
 import { evaluateStack } from "../../guardrails/enforce";
 import { residencyRules } from "../../guardrails/rules/residency";
 import { TfGraph } from "../../guardrails/graph";
-import { buildApp } from "../../stacks/build-app";
-import { onlyResource, resourcesOfType, type TfJson } from "../helpers";
+import { buildInMemory, onlyResource, resourcesOfType, type TfJson } from "../helpers";
 
 const examples = join(__dirname, "..", "..", "examples");
 const raw = (file: string) => JSON.parse(require("node:fs").readFileSync(join(examples, file), "utf8"));
 
 function build(file: string) {
-  const built = buildApp(loadSpecFile(join(examples, file)), mkdtempSync(join(tmpdir(), "edge-")), { attachGuardrails: false });
+  const built = buildInMemory(loadSpecFile(join(examples, file)), { attachGuardrails: false });
   invokeAspects(built.app);
   const guarded = (id: string) => built.stacks.find((s) => s.stack.node.id === id)!;
   const tf = (id: string) => guarded(id).stack.toTerraform() as TfJson;
@@ -69,7 +66,7 @@ describe("R4: CloudFront in front of the ALB", () => {
     delete spec.edge.cdn.staticPathPatterns;
     const result = validateSpec(spec);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const built = buildApp(result.spec, mkdtempSync(join(tmpdir(), "edge-")), { attachGuardrails: false });
+    const built = buildInMemory(result.spec, { attachGuardrails: false });
     const t = built.stacks.find((s) => s.stack.node.id === "mediflow-prod-app")!.stack.toTerraform() as TfJson;
     const dist = onlyResource(t, "aws_cloudfront_distribution");
     expect(dist.ordered_cache_behavior ?? []).toEqual([]);
@@ -118,7 +115,7 @@ describe("several services behind the ALB that CloudFront fronts", () => {
     });
     const result = validateSpec(spec);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const built = buildApp(result.spec, mkdtempSync(join(tmpdir(), "edge-")), { attachGuardrails: false });
+    const built = buildInMemory(result.spec, { attachGuardrails: false });
     invokeAspects(built.app);
     const prod = built.stacks.find((s) => s.stack.node.id === "mediflow-prod-app")!.stack.toTerraform() as TfJson;
     const header = onlyResource(prod, "aws_cloudfront_distribution").origin.find((o: any) => o.origin_id === "alb").custom_header[0];

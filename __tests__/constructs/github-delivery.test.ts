@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { blocking } from "../../guardrails/engine";
@@ -7,9 +6,9 @@ import { enforce } from "../../guardrails/enforce";
 import { resolve } from "../../config/resolve";
 import { validateSpec } from "../../config/validate";
 import type { AppSpec } from "../../config/schema";
-import { buildApp } from "../../stacks/build-app";
+import type { BuiltApp } from "../../stacks/build-app";
 import { ATTACHABLE_MANAGED_POLICIES, SHARING_OUTSIDE_THE_ACCOUNT } from "../../constructs/github-permissions";
-import { appStackTf, baseSpec, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import { appStackTf, baseSpec, buildInMemory, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
 
 const REPO = "acme/careportal";
 
@@ -32,15 +31,28 @@ function spec(extra: Partial<AppSpec> = {}, github: Record<string, unknown> = {}
   } as AppSpec;
 }
 
-/** Every stack of a spec, built and synthesized in memory. */
-function build(s: AppSpec) {
-  const built = buildApp(validSpec(s), mkdtempSync(join(tmpdir(), "gh-")), { attachGuardrails: false });
-  invokeAspects(built.app);
+const builtBySpec = new Map<string, BuiltApp>();
+/** Every stack of a spec, built in memory (aspects invoked) once per spec and test file. */
+function build(s: AppSpec): BuiltApp {
+  const key = JSON.stringify(s);
+  let built = builtBySpec.get(key);
+  if (!built) {
+    built = buildInMemory(validSpec(s), { attachGuardrails: false });
+    invokeAspects(built.app);
+    builtBySpec.set(key, built);
+  }
   return built;
 }
+const synthesized = new Map<string, TfJson>();
+/** One stack of a spec, synthesized once per spec and test file; each caller gets its own copy. */
 const stackTf = (s: AppSpec, name: string): TfJson => {
-  const built = build(s);
-  return synthStack(built.stacks.find((x) => x.stack.node.id === name)!.stack);
+  const key = `${name}:${JSON.stringify(s)}`;
+  let tf = synthesized.get(key);
+  if (!tf) {
+    tf = synthStack(build(s).stacks.find((x) => x.stack.node.id === name)!.stack);
+    synthesized.set(key, tf);
+  }
+  return structuredClone(tf);
 };
 
 const roleNamed = (tf: TfJson, name: string) => {

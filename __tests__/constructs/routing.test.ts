@@ -3,15 +3,11 @@
  * egress (VPC endpoints by default, the internet only with a reason), TLS to the tasks, least
  * privilege per service, and the dashboard sections; bad routing as config errors.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
-import { buildApp } from "../../stacks/build-app";
 import { validateSpec } from "../../config/validate";
-import { addressOf, appStackTf, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
+import { addressOf, appStackTf, buildInMemory, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
 
 const cert = (account: string) => `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
 
@@ -70,7 +66,7 @@ describe("several ECS services behind one ALB", () => {
   const egressOf = (name: string) =>
     resourcesOfType(tf, "aws_vpc_security_group_egress_rule").filter((r) => r.security_group_id.includes(groupOf(name)));
 
-  const built = buildApp(validSpec(spec()), mkdtempSync(join(tmpdir(), "routing-")), { attachGuardrails: false });
+  const built = buildInMemory(validSpec(spec()), { attachGuardrails: false });
   invokeAspects(built.app);
   const reports = enforce(built.stacks);
   const suppressed = (stack: string, ruleId: string) =>

@@ -5,21 +5,21 @@
  */
 import { join } from "node:path";
 import { loadSpecFile } from "../../config/load";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
-import { buildApp } from "../../stacks/build-app";
 import { evaluateStack } from "../../guardrails/enforce";
 import type { AppSpec } from "../../config/schema";
 import { evaluate } from "../../guardrails/engine";
 import type { TfJsonDocument } from "../../guardrails/graph";
 import { complianceEvidence, complianceMarkdown, type ComplianceEvidence } from "../../evidence/compliance";
 import { CONTROLS } from "../../evidence/controls";
-import { appStackTf, baseSpec, validSpec } from "../helpers";
+import { appStackTf, baseSpec, buildInMemory, validSpec } from "../helpers";
+import { tempDirs } from "../temp-dirs";
+
+const tempDir = tempDirs();
 
 /** As synth evaluates it: code and config suppressions, residency context. */
 function evidenceOf(spec: AppSpec, env: "dev" | "staging" | "prod", outside = {}): ComplianceEvidence {
-  const built = buildApp(spec, mkdtempSync(join(tmpdir(), "evidence-")), { attachGuardrails: false });
+  const built = buildInMemory(spec, { attachGuardrails: false });
   invokeAspects(built.app);
   const guarded = built.stacks.find((s) => s.stack.node.id === `${spec.app}-${env}-app`)!;
   const doc = guarded.stack.toTerraform() as TfJsonDocument;
@@ -157,11 +157,11 @@ describe("stacks that serve an app stack", () => {
       state: { accountId: "444444444444", roleArn: "arn:aws:iam::444444444444:role/tf-state" },
       delivery: { github: { repository: "acme/demo" } },
     });
-    const built = buildApp(spec, mkdtempSync(join(tmpdir(), "evidence-")), { attachGuardrails: false });
+    const built = buildInMemory(spec, { attachGuardrails: false });
     invokeAspects(built.app);
     const guarded = built.stacks.find((s) => s.stack.node.id === "demo-prod-github")!;
     const doc = guarded.stack.toTerraform() as TfJsonDocument;
-    const e = writeEvidence(mkdtempSync(join(tmpdir(), "evidence-")), doc, evaluateStack(guarded, doc), built.environments);
+    const e = writeEvidence(tempDir("evidence-"), doc, evaluateStack(guarded, doc), built.environments);
     expect(control(e.compliance, "164.312(b)")).toMatchObject({ status: "external" });
     expect(control(e.compliance, "164.312(b)").externalReason).toMatch(/trail of demo-prod-app/);
     expect(e.compliance.controls.filter((c) => c.status === "gap")).toEqual([]);

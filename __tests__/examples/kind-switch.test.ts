@@ -4,15 +4,13 @@
  * their configs, unused while they run on App Runner). Every environment then synthesizes
  * clean, with the services behind the ALB and no App Runner left.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { validateSpec } from "../../config/validate";
 import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
-import { buildApp } from "../../stacks/build-app";
-import { resourcesOfType, type TfJson } from "../helpers";
+import { buildInMemory, resourcesOfType, type TfJson } from "../helpers";
 import { EXAMPLES_DIR } from "./synthesize";
 
 describe.each([
@@ -31,7 +29,7 @@ describe.each([
   it("synthesizes every environment clean, the services behind the ALB", () => {
     const result = validateSpec(JSON.parse(switched));
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const built = buildApp(result.spec, mkdtempSync(join(tmpdir(), "switch-")), { attachGuardrails: false });
+    const built = buildInMemory(result.spec, { attachGuardrails: false });
     invokeAspects(built.app);
     for (const report of enforce(built.stacks)) expect(blocking(report)).toEqual([]);
     const prod = built.stacks.find((s) => s.stack.node.id === `${app}-prod-app`)!.stack.toTerraform() as TfJson;
@@ -50,7 +48,7 @@ describe("hosted zones", () => {
   it("each environment looks up only the zones its own names need (another account's zone is not readable)", () => {
     const result = validateSpec(JSON.parse(readFileSync(join(EXAMPLES_DIR, "ecs-cdn-hipaa.json"), "utf8")));
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const built = buildApp(result.spec, mkdtempSync(join(tmpdir(), "zones-")), { attachGuardrails: false });
+    const built = buildInMemory(result.spec, { attachGuardrails: false });
     const zones = (env: string) => {
       const tf = built.stacks.find((s) => s.stack.node.id === `mediflow-${env}-app`)!.stack.toTerraform() as TfJson;
       return Object.values((tf.data?.aws_route53_zone ?? {}) as Record<string, { name: string }>).map((z) => z.name);

@@ -2,13 +2,13 @@
  * R5 `ecs-mysql-dr` (HIPAA with MySQL and disaster recovery): every bullet of its guide on the
  * synthesized JSON of examples/ecs-mysql-dr.json, dev and prod sizes apart.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSpecFile } from "../../config/load";
 import { onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
+import { tempDirs } from "../temp-dirs";
 import { blockingFindings, ENVS, EXAMPLES_DIR, expectPinnedStateful, synthesizeExample, accountOf } from "./synthesize";
 
+const tempDir = tempDirs();
 const { tf, reports } = synthesizeExample("ecs-mysql-dr.json");
 const app = (env: string) => tf(`omniportal-${env}-app`);
 const alarm = (t: TfJson, name: string) => resourcesOfType(t, "aws_cloudwatch_metric_alarm").find((a) => a.alarm_name === name)!;
@@ -123,7 +123,7 @@ describe("R5 ecs-mysql-dr", () => {
   it("synth warns once per environment that MySQL 8.0 bills Extended Support, naming 8.4", async () => {
     const { synthesizeApp } = require("../../stacks/synthesize") as typeof import("../../stacks/synthesize");
     const spec = loadSpecFile(join(EXAMPLES_DIR, "ecs-mysql-dr.json"));
-    const { warnings } = await synthesizeApp(spec, mkdtempSync(join(tmpdir(), "ex-")), { hcl: false });
+    const { warnings } = await synthesizeApp(spec, tempDir("ex-"), { hcl: false });
     const engine = warnings.filter((w) => w.includes("Extended Support"));
     expect(engine).toHaveLength(3);
     expect(engine[2]).toBe(

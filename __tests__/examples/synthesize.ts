@@ -2,16 +2,15 @@
  * Synthesizes one example config for dev, staging and prod, the way `npm run synth` does
  * (protection aspects, then the guardrails on every stack), once per test file.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { loadSpecFile } from "../../config/load";
 import { blocking, type StackReport } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
-import { buildApp, type BuiltApp } from "../../stacks/build-app";
+import type { BuiltApp } from "../../stacks/build-app";
 import { isStateful } from "../../stacks/protection";
-import { addresses, type TfJson } from "../helpers";
+import { addresses, buildInMemory, type TfJson } from "../helpers";
 
 export const EXAMPLES_DIR = join(__dirname, "..", "..", "examples");
 export const ENVS = ["dev", "staging", "prod"] as const;
@@ -33,7 +32,7 @@ const cache = new Map<string, SynthesizedExample>();
 export function synthesizeExample(file: string): SynthesizedExample {
   const hit = cache.get(file);
   if (hit) return hit;
-  const built = buildApp(loadSpecFile(join(EXAMPLES_DIR, file)), mkdtempSync(join(tmpdir(), "ex-")), { attachGuardrails: false });
+  const built = buildInMemory(loadSpecFile(join(EXAMPLES_DIR, file)), { attachGuardrails: false });
   // As app.synth() does before the guardrails read its output: protection is an aspect.
   invokeAspects(built.app);
   const reports = enforce(built.stacks);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
-import { App, Testing } from "cdktf";
+import { App } from "cdktf";
 import { resolve } from "../../config/resolve";
 import { blocking, evaluate, formatBlocking } from "../../guardrails/engine";
 import { markdownReport, sarifReport } from "../../guardrails/reports";
@@ -15,8 +15,10 @@ import { buildApp } from "../../stacks/build-app";
 import { validateSpec } from "../../config/validate";
 import { loadSpecFile } from "../../config/load";
 import { synthesizeApp } from "../../stacks/synthesize";
-import { baseSpec, validSpec } from "../helpers";
+import { baseSpec, buildInMemory, validSpec } from "../helpers";
+import { tempDirs } from "../temp-dirs";
 
+const tempDir = tempDirs();
 const appStack = (env: "dev" | "prod" = "prod") => new AppStack(new App(), resolve(validSpec(baseSpec()), env));
 /** Change one attribute of the first resource of a type, as a careless edit to a construct would. */
 function breakResource(stack: AppStack, type: string, path: string, value: unknown) {
@@ -30,7 +32,7 @@ function breakResource(stack: AppStack, type: string, path: string, value: unkno
 
 describe("enforcement", () => {
   it("the default app and every environment synthesize with zero blocking findings", () => {
-    const built = buildApp(validSpec(baseSpec()), mkdtempSync(join(tmpdir(), "gr-")));
+    const built = buildInMemory(validSpec(baseSpec()));
     const reports = enforce(built.stacks.map((s) => s.stack));
     expect(reports).toHaveLength(6);
     for (const r of reports) {
@@ -54,8 +56,7 @@ describe("enforcement", () => {
   });
 
   it("blocks cdktf synth itself through the attached validation", () => {
-    const app = Testing.app();
-    const built = buildApp(validSpec(baseSpec()), app.outdir);
+    const built = buildApp(validSpec(baseSpec()), tempDir("gr-"));
     const stack = built.appStacks[0];
     breakResource(stack, "aws_kms_key", "enable_key_rotation", false);
     expect(() => built.app.synth()).toThrow(/CKV_AWS_7/);
@@ -92,7 +93,7 @@ describe("suppressions", () => {
     spec.guardrails = {
       suppressions: [{ rule: "CKV_AWS_144", path: "DataKey", environments: ["dev"], reason: "Stale on purpose: keys are not buckets." }],
     };
-    const built = buildApp(validSpec(spec), mkdtempSync(join(tmpdir(), "gr-")));
+    const built = buildInMemory(validSpec(spec));
     const reports = enforce(built.stacks);
     expect(reports.find((r) => r.stack === "demo-dev-app")!.staleSuppressions).toEqual([
       expect.objectContaining({ id: "CKV_AWS_144", constructPath: "demo-dev-app/DataKey", source: "config guardrails.suppressions[0]" }),
@@ -290,7 +291,7 @@ describe("reports and scanner files", () => {
   });
 
   it("writes Trivy ignores with paths, statement, and both id forms", () => {
-    const dir = mkdtempSync(join(tmpdir(), "trivy-"));
+    const dir = tempDir("trivy-");
     const stack = appStack();
     breakResource(stack, "aws_kms_key", "enable_key_rotation", false);
     suppress(stack.dataKey, "CKV_AWS_7", "Rotation is handled by the external key ceremony (test).");
@@ -312,7 +313,7 @@ describe("reports and scanner files", () => {
 
 describe("coverage", () => {
   it("every resource type the stacks emit has a rule or a recorded decision", () => {
-    const built = buildApp(validSpec(baseSpec()), mkdtempSync(join(tmpdir(), "gr-")));
+    const built = buildInMemory(validSpec(baseSpec()));
     const emitted = built.stacks.flatMap((s) => Object.keys((s.stack.toTerraform() as { resource: object }).resource));
     expect(emitted).toContain("aws_s3_bucket");
     expect(uncoveredTypes(emitted)).toEqual([]);

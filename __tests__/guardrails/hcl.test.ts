@@ -46,6 +46,13 @@ const verdicts = (doc: Record<string, unknown>) =>
 const jsonOut = join(work, "json");
 const hclOut = join(work, "hcl");
 let stacks: string[] = [];
+const jsonOf = (stack: string) => JSON.parse(readFileSync(join(jsonOut, "stacks", stack, "cdk.tf.json"), "utf8"));
+const parsedHcl = new Map<string, Record<string, any>>();
+/** A stack's cdk.tf as hcl2json reads it, parsed once per stack; each caller gets its own copy. */
+async function hclOf(stack: string): Promise<Record<string, any>> {
+  if (!parsedHcl.has(stack)) parsedHcl.set(stack, await parse("cdk.tf", readFileSync(join(hclOut, "stacks", stack, "cdk.tf"), "utf8")));
+  return structuredClone(parsedHcl.get(stack)!);
+}
 beforeAll(() => {
   expect(synth(jsonOut).status).toBe(0);
   const run = synth(hclOut, "--hcl");
@@ -64,8 +71,8 @@ describe("HCL output", () => {
 
   it("parses back to the same resources, values and provider as cdk.tf.json", async () => {
     for (const s of stacks) {
-      const json = JSON.parse(readFileSync(join(jsonOut, "stacks", s, "cdk.tf.json"), "utf8"));
-      const fromHcl = await parse("cdk.tf", readFileSync(join(hclOut, "stacks", s, "cdk.tf"), "utf8"));
+      const json = jsonOf(s);
+      const fromHcl = await hclOf(s);
       expect(normalize(fromHcl.resource)).toEqual(normalize(json.resource));
       expect(normalize(fromHcl.provider)).toEqual(normalize(json.provider));
       expect(normalize(fromHcl.terraform)).toEqual(normalize(json.terraform));
@@ -74,8 +81,8 @@ describe("HCL output", () => {
 
   it("gives the same guardrail verdicts as cdk.tf.json", async () => {
     for (const s of stacks) {
-      const json = JSON.parse(readFileSync(join(jsonOut, "stacks", s, "cdk.tf.json"), "utf8"));
-      const fromHcl = await parse("cdk.tf", readFileSync(join(hclOut, "stacks", s, "cdk.tf"), "utf8"));
+      const json = jsonOf(s);
+      const fromHcl = await hclOf(s);
       const expected = verdicts(json);
       expect(expected.length).toBeGreaterThan(30);
       expect(verdicts(fromHcl)).toEqual(expected);
