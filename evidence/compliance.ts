@@ -6,7 +6,7 @@
  * organization trail) is external, and says so.
  */
 import type { Finding, StackReport } from "../guardrails/engine";
-import { TfGraph, type TfJsonDocument } from "../guardrails/graph";
+import { graphOf, type TfGraph, type TfJsonDocument } from "../guardrails/graph";
 import { RULE_FAMILY } from "../guardrails/packs";
 import { CONTROLS, type Control, type OutsideTheStack } from "./controls";
 
@@ -37,8 +37,8 @@ export interface ComplianceEvidence {
 }
 
 /** The evidence of one stack from its JSON and its guardrail report. */
-export function complianceEvidence(doc: TfJsonDocument, report: StackReport, outside: OutsideTheStack = {}): ComplianceEvidence {
-  const graph = new TfGraph(doc);
+export function complianceEvidence(doc: TfJsonDocument | TfGraph, report: StackReport, outside: OutsideTheStack = {}): ComplianceEvidence {
+  const graph = graphOf(doc);
   const addressesOf = (types: readonly string[], implementing: Control["implementing"] = () => true) =>
     graph.resources.filter((r) => types.includes(r.type) && implementing(r)).map((r) => r.address);
   const controls = CONTROLS.map((control): ControlEvidence => {

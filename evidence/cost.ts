@@ -5,7 +5,7 @@
  * volume and log volume are assumptions, and the table goes stale.
  */
 import { providerRegion } from "./provider-region";
-import { TfGraph, type TfJsonDocument, type TfResource } from "../guardrails/graph";
+import { graphOf, type TfGraph, type TfJsonDocument, type TfResource } from "../guardrails/graph";
 import { AURORA_INSTANCE_HOUR, HOURS_PER_MONTH, INSTANCE_HOUR, PRICE_TABLE_REGION, PRICES, PRICES_RECORDED, REGION_FACTOR } from "./prices";
 
 /** What the estimate assumes an environment does in a month. */
@@ -94,10 +94,10 @@ export interface CostEstimate {
 }
 
 /** The estimate of one stack; `env` picks the usage assumptions. */
-export function costEstimate(stack: string, doc: TfJsonDocument, env: keyof typeof USAGE): CostEstimate {
-  const g = new TfGraph(doc);
+export function costEstimate(stack: string, doc: TfJsonDocument | TfGraph, env: keyof typeof USAGE): CostEstimate {
+  const g = graphOf(doc);
   const u = USAGE[env];
-  const region = providerRegion(doc) ?? PRICE_TABLE_REGION;
+  const region = providerRegion(g.doc) ?? PRICE_TABLE_REGION;
   const lines: CostLine[] = [];
   const unpriced: string[] = [];
   const add = (item: string, quantity: string, usd: number) => usd > 0 && lines.push({ item, quantity, monthlyUsd: usd });

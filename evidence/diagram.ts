@@ -8,7 +8,7 @@
  * a service and a bucket).
  */
 import { providerRegion } from "./provider-region";
-import { TfGraph, type TfJsonDocument, type TfResource } from "../guardrails/graph";
+import { graphOf, type TfGraph, type TfJsonDocument, type TfResource } from "../guardrails/graph";
 
 /** Where a part is drawn, in the order the sections appear (traffic flows top to bottom). */
 type Section = "edge" | "public" | "app" | "data" | "services" | "security" | "observability";
@@ -110,9 +110,9 @@ export interface Diagram {
 }
 
 /** The diagram of one stack's Terraform JSON; `drRegion` names that region's subgraph "DR region". */
-export function architectureDiagram(doc: TfJsonDocument, options: { drRegion?: string } = {}): Diagram {
-  const graph = new TfGraph(doc);
-  const home = providerRegion(doc);
+export function architectureDiagram(doc: TfJsonDocument | TfGraph, options: { drRegion?: string } = {}): Diagram {
+  const graph = graphOf(doc);
+  const home = providerRegion(graph.doc);
   const nodes = graph.resources.filter((r) => r.type in PARTS);
   const ids = new Map(nodes.map((r, i) => [r.address, `${r.type.replace(/^aws_/, "")}_${i + 1}`]));
   const parts = nodes.map((r): DiagramPart => {

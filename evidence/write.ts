@@ -3,7 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ResolvedEnvironment } from "../config/resolve";
 import type { StackReport } from "../guardrails/engine";
-import type { TfJsonDocument } from "../guardrails/graph";
+import type { TfGraph, TfJsonDocument } from "../guardrails/graph";
 import { complianceEvidence, complianceMarkdown } from "./compliance";
 import type { OutsideTheStack } from "./controls";
 import { costEstimate, costMarkdown, type CostEstimate } from "./cost";
@@ -30,7 +30,7 @@ export interface StackEvidence {
  */
 export function writeEvidence(
   dir: string,
-  doc: TfJsonDocument,
+  doc: TfJsonDocument | TfGraph,
   report: StackReport,
   environments: readonly ResolvedEnvironment[],
 ): StackEvidence {

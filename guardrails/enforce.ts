@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { TerraformStack } from "cdktf";
 import { blocking, evaluate, formatBlocking, type ReviewedConfig, type StackReport } from "./engine";
-import type { TfJsonDocument } from "./graph";
+import type { TfGraph, TfJsonDocument } from "./graph";
 import { jsonReport, markdownReport, sarifReport } from "./reports";
 import { checkovConfig, trivyIgnore } from "./scanner-config";
 import { suppressionsIn, type Suppression } from "./suppressions";
@@ -31,10 +31,13 @@ export class GuardrailError extends Error {
 
 /**
  * The stack's report: rules over its Terraform JSON, with code and config suppressions.
- * Pass `doc` when the JSON is already at hand (read back from synth output) to save
- * resolving the stack a second time.
+ * Pass `doc` when the JSON (or its graph) is already at hand (read back from synth output) to
+ * save resolving the stack a second time.
  */
-export function evaluateStack({ stack, suppressions = [], context = {}, config }: GuardedStack, doc?: TfJsonDocument): StackReport {
+export function evaluateStack(
+  { stack, suppressions = [], context = {}, config }: GuardedStack,
+  doc?: TfJsonDocument | TfGraph,
+): StackReport {
   const json = doc ?? (stack.toTerraform() as TfJsonDocument);
   const report = evaluate(stack.node.id, json, [...suppressionsIn(stack), ...suppressions], undefined, context);
   return config ? { ...report, config } : report;

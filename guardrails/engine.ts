@@ -1,5 +1,5 @@
 /** Evaluate every rule over one stack's Terraform JSON and apply suppressions. */
-import { TfGraph, type TfJsonDocument, type TfResource } from "./graph";
+import { graphOf, type TfGraph, type TfJsonDocument, type TfResource } from "./graph";
 import { ALL_RULES } from "./rules";
 import { ALL_SCANNERS, type Scanner, type Suppression } from "./suppressions";
 import type { Rule, RuleContext, Severity } from "./types";
@@ -56,12 +56,12 @@ const clip = (s: string) => (s.length > MAX_DETAIL ? `${s.slice(0, MAX_DETAIL - 
 
 export function evaluate(
   stack: string,
-  doc: TfJsonDocument,
+  doc: TfJsonDocument | TfGraph,
   suppressions: readonly Suppression[] = [],
   rules: readonly Rule[] = ALL_RULES,
   context: RuleContext = {},
 ): StackReport {
-  const graph = new TfGraph(doc);
+  const graph = graphOf(doc);
   const used = new Set<Suppression>();
   const findings: Finding[] = [];
   for (const rule of rules) {

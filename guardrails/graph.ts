@@ -27,15 +27,21 @@ export interface TfJsonDocument {
 
 const REFERENCE = /\$\{((?:data\.)?[a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
 
+/** A document's graph: the one given, or built from the document (pass a graph to share one between readers). */
+export const graphOf = (input: TfJsonDocument | TfGraph): TfGraph => (input instanceof TfGraph ? input : new TfGraph(input));
+
 export class TfGraph {
   readonly resources: readonly TfResource[];
   private readonly byAddress = new Map<string, TfResource>();
   private readonly outgoing = new Map<string, TfResource[]>();
   private readonly incoming = new Map<string, TfResource[]>();
 
-  constructor(doc: TfJsonDocument) {
+  constructor(readonly doc: TfJsonDocument) {
     const resources: TfResource[] = [];
-    for (const [prefix, blocks] of [["", doc.resource], ["data.", doc.data]] as const) {
+    for (const [prefix, blocks] of [
+      ["", doc.resource],
+      ["data.", doc.data],
+    ] as const) {
       for (const [bare, byName] of Object.entries(blocks ?? {})) {
         const type = `${prefix}${bare}`;
         for (const [name, body] of Object.entries(byName)) {

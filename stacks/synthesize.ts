@@ -8,7 +8,7 @@ import { ConfigError } from "../config/problems";
 import type { AppSpec } from "../config/schema";
 import { evaluateStack, GuardrailError, staleWarnings, writeScannerConfigs, writeStackReports } from "../guardrails/enforce";
 import { blocking, type ReviewedConfig, type StackReport } from "../guardrails/engine";
-import type { TfJsonDocument } from "../guardrails/graph";
+import { TfGraph, type TfJsonDocument } from "../guardrails/graph";
 import { finishHcl } from "../guardrails/hcl-output";
 import { summaryLine } from "../guardrails/reports";
 import { stateAccessWarning } from "./bootstrap-stack";
@@ -116,23 +116,26 @@ async function synthesizeBuilt(built: BuiltApp, stagingDir: string, hcl: boolean
   built.app.synth();
   const manifest = readFileSync(join(stagingDir, "manifest.json"), "utf8");
   const stackDir = (id: string) => join(stagingDir, "stacks", id);
-  // The guardrails and the evidence read the JSON synth wrote rather than resolving each stack again.
-  const docs = new Map(
-    built.stacks.map(({ stack }) => [
-      stack,
-      (hcl ? stack.toTerraform() : JSON.parse(readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"))) as TfJsonDocument,
-    ]),
+  // The guardrails and the evidence read the JSON synth wrote rather than resolving each stack
+  // again, through one graph of it per stack.
+  const graphs = new Map(
+    built.stacks.map(({ stack }) => {
+      const doc = (
+        hcl ? stack.toTerraform() : JSON.parse(readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"))
+      ) as TfJsonDocument;
+      rejectForeignReferences(stack.node.id, doc);
+      return [stack, new TfGraph(doc)];
+    }),
   );
-  for (const [stack, doc] of docs) rejectForeignReferences(stack.node.id, doc);
-  const reports = built.stacks.map((guarded) => evaluateStack(guarded, docs.get(guarded.stack)));
+  const reports = built.stacks.map((guarded) => evaluateStack(guarded, graphs.get(guarded.stack)));
   if (hcl) {
     for (const [i, { stack }] of built.stacks.entries()) {
       const file = join(stackDir(stack.node.id), "cdk.tf");
-      writeFileSync(file, await finishHcl(readFileSync(file, "utf8"), docs.get(stack)!, reports[i]));
+      writeFileSync(file, await finishHcl(readFileSync(file, "utf8"), graphs.get(stack)!.doc, reports[i]));
     }
   }
   writeStackReports(stagingDir, reports, { hcl });
-  const evidence = [...docs].map(([stack, doc], i) => writeEvidence(stackDir(stack.node.id), doc, reports[i], built.environments));
+  const evidence = [...graphs].map(([stack, graph], i) => writeEvidence(stackDir(stack.node.id), graph, reports[i], built.environments));
   return {
     stacks: built.stacks.map((s) => s.stack.node.id),
     manifest,
