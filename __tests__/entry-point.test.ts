@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { baseSpec, withoutOpenStateWarnings } from "./helpers";
+import { baseSpec, withoutConfigWarnings } from "./helpers";
 
 const root = resolve(__dirname, "..");
 let work: string;
@@ -175,7 +175,7 @@ describe("entry point", () => {
       })),
     };
     const accepted = synth(writeConfig("accepted.json", shortLogs), out);
-    expect(withoutOpenStateWarnings(accepted.stderr)).toBe("");
+    expect(withoutConfigWarnings(accepted.stderr)).toBe("");
     expect(accepted.status).toBe(0);
     const report = JSON.parse(readFileSync(join(out, "stacks", "demo-dev-app", "guardrails.json"), "utf8"));
     expect(

@@ -112,9 +112,14 @@ export function addressOf(tf: TfJson, resource: Record<string, any>): string {
   throw new Error("resource not in this stack");
 }
 
-/** Synth's stderr without the warnings for environments whose state no Terraform role restricts. */
-export const withoutOpenStateWarnings = (stderr: string): string =>
-  stderr.replace(/^warning: \S+-bootstrap: the state bucket and key are open .*\n/gm, "");
+/**
+ * Synth's stderr without the warnings every baseSpec-like config gets: state no Terraform role
+ * restricts, and a prod alarm topic nothing subscribes to (each tested on its own).
+ */
+export const withoutConfigWarnings = (stderr: string): string =>
+  stderr
+    .replace(/^warning: \S+-bootstrap: the state bucket and key are open .*\n/gm, "")
+    .replace(/^warning: \S+-prod-app: nothing subscribes to the alarm topic.*\n/gm, "");
 
 /**
  * A data store's placement: its subnet group spans the data subnets (one per AZ) and its

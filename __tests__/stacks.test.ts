@@ -1,7 +1,7 @@
 import { App } from "cdktf";
 import { resolve } from "../config/resolve";
 import type { AppSpec, EnvironmentName } from "../config/schema";
-import { AppStack } from "../stacks/app-stack";
+import { AppStack, unwatchedAlarmsWarning } from "../stacks/app-stack";
 import { evaluateStack } from "../guardrails/enforce";
 import { blocking } from "../guardrails/engine";
 import { BootstrapStack, stateAccessWarning } from "../stacks/bootstrap-stack";
@@ -258,6 +258,23 @@ describe("BootstrapStack state access", () => {
         "or environments.prod.state.principalArns to admit only the roles that run Terraform",
     );
     expect(stateAccessWarning(resolve(validSpec(withRoles(undefined)), "prod"))).toBeUndefined();
+  });
+});
+
+describe("prod's alarm topic", () => {
+  it("warns when nothing subscribes to it (alerts would reach no one), only in prod, silent once an address is set", () => {
+    const spec = baseSpec();
+    const subscriptions = resourcesOfType(appTf(spec, "prod"), "aws_sns_topic_subscription");
+    expect(subscriptions).toEqual([]);
+    expect(unwatchedAlarmsWarning(resolve(validSpec(spec), "prod"))).toBe(
+      "warning: demo-prod-app: nothing subscribes to the alarm topic, so security alerts (GuardDuty, Config, root use, " +
+        "key deletion), alarms and backup failures reach no one; set alarmEmails, or subscribe your on-call tooling " +
+        "to the topic outside this config",
+    );
+    expect(unwatchedAlarmsWarning(resolve(validSpec(spec), "staging"))).toBeUndefined();
+    const watched = { ...baseSpec(), alarmEmails: ["oncall@example.com"] };
+    expect(unwatchedAlarmsWarning(resolve(validSpec(watched), "prod"))).toBeUndefined();
+    expect(resourcesOfType(appTf(watched, "prod"), "aws_sns_topic_subscription").length).toBeGreaterThan(0);
   });
 });
 

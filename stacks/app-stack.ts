@@ -21,6 +21,19 @@ import { protectStatefulResources } from "./protection";
 import { useS3Backend } from "./state-backend";
 
 /**
+ * The warning synth prints when prod's alarm topic has no subscriber in the config: security
+ * alerts (GuardDuty, Config, the CIS alarms), alarms and backup failures would reach no one.
+ */
+export function unwatchedAlarmsWarning(env: ResolvedEnvironment): string | undefined {
+  if (env.env !== "prod" || env.alarmEmails.length > 0) return undefined;
+  return (
+    `warning: ${env.stackNames.app}: nothing subscribes to the alarm topic, so security alerts (GuardDuty, Config, ` +
+    "root use, key deletion), alarms and backup failures reach no one; set alarmEmails, or subscribe your on-call " +
+    "tooling to the topic outside this config"
+  );
+}
+
+/**
  * One app in one environment, its state in the environment's bootstrap backend: the data
  * key (and extra keys), network, observability, the data tier (database, cache), audit, data
  * buckets (with DR replicas where configured), secrets, and the compute tier that takes

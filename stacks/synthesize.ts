@@ -12,6 +12,7 @@ import { TfGraph, type TfJsonDocument } from "../guardrails/graph";
 import { finishHcl } from "../guardrails/hcl-output";
 import { summaryLine } from "../guardrails/reports";
 import { stateAccessWarning } from "./bootstrap-stack";
+import { unwatchedAlarmsWarning } from "./app-stack";
 import { buildApp, type BuiltApp } from "./build-app";
 import { carryOverInit } from "./terraform-workdirs";
 
@@ -22,7 +23,7 @@ export interface SynthesisResult {
   readonly summaries: readonly string[];
   /**
    * Environments whose state any IAM principal may read, database majors past standard
-   * support, and suppressions that matched nothing (printed).
+   * support, a prod whose alarms reach no one, and suppressions that matched nothing (printed).
    */
   readonly warnings: readonly string[];
 }
@@ -85,7 +86,12 @@ export async function synthesizeApps(specs: readonly AppSpec[], outdir: string, 
     result = {
       stacks: apps.flatMap((a) => a.stacks),
       summaries,
-      warnings: [...apps.flatMap((a) => a.openStateWarnings), ...apps.flatMap((a) => a.engineWarnings), ...staleWarnings(reports)],
+      warnings: [
+        ...apps.flatMap((a) => a.openStateWarnings),
+        ...apps.flatMap((a) => a.engineWarnings),
+        ...apps.flatMap((a) => a.alarmWarnings),
+        ...staleWarnings(reports),
+      ],
     };
     // Last, once nothing can fail: what `terraform init` made survives the swap.
     carryOverInit(outdir, stagingDir, result.stacks);
@@ -104,6 +110,7 @@ interface AppSynthesis {
   readonly evidence: readonly StackEvidence[];
   readonly openStateWarnings: readonly string[];
   readonly engineWarnings: readonly string[];
+  readonly alarmWarnings: readonly string[];
 }
 
 /**
@@ -143,6 +150,7 @@ async function synthesizeBuilt(built: BuiltApp, stagingDir: string, hcl: boolean
     evidence,
     openStateWarnings: built.environments.flatMap((env) => stateAccessWarning(env) ?? []),
     engineWarnings: built.environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []),
+    alarmWarnings: built.environments.flatMap((env) => unwatchedAlarmsWarning(env) ?? []),
   };
 }
 

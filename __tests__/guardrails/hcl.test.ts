@@ -11,7 +11,7 @@ import { parse } from "@cdktf/hcl2json";
 import { evaluate } from "../../guardrails/engine";
 import type { TfJsonDocument } from "../../guardrails/graph";
 import { hclTemplateLiteral, repairTokenStrings } from "../../guardrails/hcl-output";
-import { withoutOpenStateWarnings } from "../helpers";
+import { withoutConfigWarnings } from "../helpers";
 
 const root = resolve(__dirname, "..", "..");
 const work = mkdtempSync(join(tmpdir(), "hcl-"));
@@ -56,7 +56,7 @@ async function hclOf(stack: string): Promise<Record<string, any>> {
 beforeAll(() => {
   expect(synth(jsonOut).status).toBe(0);
   const run = synth(hclOut, "--hcl");
-  expect(withoutOpenStateWarnings(run.stderr)).toBe("");
+  expect(withoutConfigWarnings(run.stderr)).toBe("");
   expect(run.status).toBe(0);
   stacks = readdirSync(join(hclOut, "stacks")).sort();
 });
