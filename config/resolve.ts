@@ -271,6 +271,8 @@ export interface ResolvedEnvironment {
   };
   /** Resources the config lets live outside allowedRegions (README, Edge). */
   readonly residencyExceptions: readonly ResolvedResidencyException[];
+  /** Allowed regions outside the EEA under GDPR, each with the transfer's legal basis. */
+  readonly residencyAcknowledgements: readonly { readonly region: string; readonly reason: string }[];
   /** Extra customer-managed keys. */
   readonly keys: readonly { readonly purpose: string; readonly alias: string; readonly description: string }[];
   readonly alarmEmails: readonly string[];
@@ -426,6 +428,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
     cluster: resolveCluster(spec, env, settings),
     edge: edgeOf(spec, env, settings, region, envSpec.accountId),
     residencyExceptions: resolveResidencyExceptions(spec),
+    residencyAcknowledgements: (spec.residencyAcknowledgements ?? []).map(({ region, reason }) => ({ region, reason })),
     keys: (spec.keys ?? []).map((k) => ({ purpose: k.purpose, alias: `alias/${name(k.purpose)}`, description: k.description })),
     alarmEmails: [...(spec.alarmEmails ?? [])],
     logMetricAlarms: (spec.logMetricAlarms ?? []).map((a) => ({

@@ -22,6 +22,8 @@ export interface ControlEvidence {
   readonly externalReason?: string;
   /** How to close it (a gap only, when the control says). */
   readonly closeGap?: string;
+  /** What the config declares about it (documented transfers), when anything. */
+  readonly declared?: readonly string[];
   /** Terraform addresses of the resources that implement it. */
   readonly implementedBy: readonly string[];
   /** Further evidence (flow logs, access logs for the audit controls). */
@@ -49,6 +51,7 @@ export function complianceEvidence(doc: TfJsonDocument | TfGraph, report: StackR
         ? (control.external?.(outside) ??
           (outside.accountCoveredBy && `${outside.accountCoveredBy} implements it; this stack holds no app data`))
         : undefined;
+    const declared = control.declared?.(outside) ?? [];
     const failed = findings.some((f) => f.status === "failed" || f.status === "unknown");
     const status: ControlStatus = implementedBy.length === 0 ? (externalReason ? "external" : "gap") : failed ? "not-met" : "met";
     return {
@@ -58,6 +61,7 @@ export function complianceEvidence(doc: TfJsonDocument | TfGraph, report: StackR
       status,
       ...(externalReason ? { externalReason } : {}),
       ...(status === "gap" && control.closeGap ? { closeGap: control.closeGap } : {}),
+      ...(declared.length > 0 ? { declared } : {}),
       implementedBy,
       supportedBy: addressesOf(control.supportedBy ?? []),
       checks: checkCounts(findings),
@@ -113,6 +117,7 @@ export function complianceMarkdown(evidence: ComplianceEvidence, diagramMarkdown
     if (c.closeGap) lines.push(`To close it: ${c.closeGap}.`);
     lines.push("");
     if (c.implementedBy.length) lines.push("Implemented by:", "", ...c.implementedBy.map((a) => `- \`${a}\``), "");
+    if (c.declared) lines.push("Declared in the config, for the reviewer:", "", ...c.declared.map((d) => `- ${d}`), "");
     if (c.supportedBy.length) lines.push("Further evidence:", "", ...c.supportedBy.map((a) => `- \`${a}\``), "");
     if (c.checks.length) {
       lines.push(

@@ -24,6 +24,12 @@ export interface OutsideTheStack {
   readonly accountCoveredBy?: string;
   /** A bootstrap stack: the roles that run Terraform are made outside it (deployRoleArn, state.roleArn). */
   readonly identitiesOutside?: boolean;
+  /**
+   * Transfers the config declares: resources it lets live outside the allowed regions
+   * (residencyExceptions) and allowed regions outside the EEA (residencyAcknowledgements),
+   * each with what it holds or its legal basis.
+   */
+  readonly transfers?: readonly string[];
 }
 
 export interface Control {
@@ -37,6 +43,8 @@ export interface Control {
   readonly implementing?: (resource: TfResource) => boolean;
   /** How to close it when it is a gap, for the evidence. @default none said */
   readonly closeGap?: string;
+  /** What the config declares about it, for the reviewer to read beside the evidence. @default nothing */
+  readonly declared?: (outside: OutsideTheStack) => readonly string[] | undefined;
   /** Resource types listed as further evidence; they alone do not meet the control. @default none */
   readonly supportedBy?: readonly string[];
   /** Control families whose rules verify it. */
@@ -221,5 +229,6 @@ export const CONTROLS: readonly Control[] = [
     title: "Transfers: personal data stays in the allowed regions",
     implementedBy: ["provider.aws"],
     verifiedBy: ["residency"],
+    declared: (o) => o.transfers,
   },
 ];

@@ -24,6 +24,14 @@ export interface StackEvidence {
   readonly budgetUsd?: number;
 }
 
+/** The transfers an environment's config declares, as the evidence lists them. */
+function transfersOf(env: ResolvedEnvironment): string[] {
+  return [
+    ...env.residencyExceptions.map((e) => `${e.resource} in ${e.region} (residency exception). Holds: ${e.holds} Why: ${e.reason}`),
+    ...env.residencyAcknowledgements.map((a) => `${a.region}, an allowed region outside the EEA (acknowledged): ${a.reason}`),
+  ];
+}
+
 /**
  * `compliance.json`, `compliance.md` (with the diagram) and, for an app stack, `cost.md` and
  * `cost.json` in `dir`, the stack's output folder; returns what it wrote for the report page.
@@ -41,6 +49,7 @@ export function writeEvidence(
   const outside: OutsideTheStack = {
     ...(audit ? { organizationTrail: !audit.cloudTrail, organizationMonitoring: !audit.guardDuty || !audit.awsConfig } : {}),
     ...(bootstrapOf ? { accountCoveredBy: bootstrapOf.stackNames.app, identitiesOutside: true } : {}),
+    ...(env ? { transfers: transfersOf(env) } : {}),
   };
   const evidence = complianceEvidence(doc, report, outside);
   const diagram = architectureDiagram(doc, { drRegion: env?.drRegion });

@@ -26,6 +26,16 @@ function evidenceOf(spec: AppSpec, env: "dev" | "staging" | "prod", outside = {}
   return complianceEvidence(doc, evaluateStack(guarded, doc), outside);
 }
 const control = (e: ComplianceEvidence, id: string) => e.controls.find((c) => c.control === id)!;
+
+/** As synth writes it beside the app stack (writeEvidence: what the config declares included). */
+function writtenEvidenceOf(spec: AppSpec, env: "dev" | "staging" | "prod"): ComplianceEvidence {
+  const { writeEvidence } = require("../../evidence/write") as typeof import("../../evidence/write");
+  const built = buildInMemory(spec, { attachGuardrails: false });
+  invokeAspects(built.app);
+  const guarded = built.stacks.find((s) => s.stack.node.id === `${spec.app}-${env}-app`)!;
+  const doc = guarded.stack.toTerraform() as TfJsonDocument;
+  return writeEvidence(tempDir("evidence-"), doc, evaluateStack(guarded, doc), built.environments).compliance;
+}
 const types = (addresses: readonly string[]) => [...new Set(addresses.map((a) => a.split(".")[0]))].sort();
 
 describe("compliance evidence", () => {
@@ -117,6 +127,31 @@ describe("compliance evidence of every example", () => {
     const inTransit = byId("164.312(e)(1)");
     if (name.startsWith("ecs-")) expect(inTransit).toContain("aws_lb_listener");
     if (name === "ecs-cdn-hipaa" || name === "apprunner-eu") expect(inTransit).toContain("aws_cloudfront_distribution");
+  });
+});
+
+describe("GDPR Art. 44-46: the transfers the config declares", () => {
+  it("R1 prod lists its residency exceptions with what each holds and why", () => {
+    const e = writtenEvidenceOf(loadSpecFile(join(__dirname, "..", "..", "examples", "apprunner-eu.json")), "prod");
+    const transfers = control(e, "Art. 44-46");
+    expect(transfers.status).toBe("met");
+    expect(transfers.declared).toEqual([
+      expect.stringMatching(
+        /^cloudfront-certificate in us-east-1 \(residency exception\)\. Holds: The TLS certificate .* Why: CloudFront /,
+      ),
+      expect.stringMatching(/^cloudfront-log-delivery in us-east-1 \(residency exception\)\. Holds: .*standard contractual clauses/),
+    ]);
+    expect(complianceMarkdown(e)).toMatch(/Declared in the config, for the reviewer:\n\n- cloudfront-certificate in us-east-1/);
+  });
+
+  it("lists an allowed region outside the EEA with its legal basis; nothing declared, nothing listed", () => {
+    const spec = baseSpec();
+    expect(control(writtenEvidenceOf(validSpec(spec), "prod"), "Art. 44-46").declared).toBeUndefined();
+    spec.allowedRegions = [...spec.allowedRegions, "us-east-1"];
+    spec.residencyAcknowledgements = [{ region: "us-east-1", reason: "Standard contractual clauses with AWS (DPA); backups only." }];
+    expect(control(writtenEvidenceOf(validSpec(spec), "prod"), "Art. 44-46").declared).toEqual([
+      "us-east-1, an allowed region outside the EEA (acknowledged): Standard contractual clauses with AWS (DPA); backups only.",
+    ]);
   });
 });
 
