@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   // Node's module system, one worker process per core, modules loaded once per worker:
   // __tests__/setup.mjs says why and how TypeScript loads. No per-test timeout under this
-  // runner; CI's job timeout bounds a hung test.
+  // runner: setup.mjs ends a worker that runs for 10 minutes (a hung test fails its file).
   runner: "jest-light-runner/child-process",
   setupFiles: ["<rootDir>/__tests__/setup.mjs"],
   testSequencer: "<rootDir>/__tests__/sequencer.js",

@@ -16,3 +16,15 @@ import { createRequire } from "node:module";
 
 // The synth's speed-ups apply to the tests' in-process synths too (stacks/cdktf-speedups.ts).
 createRequire(import.meta.url)("../stacks/cdktf-speedups").applyCdktfSpeedups();
+
+// jest-light-runner has no per-test timeout: a test that never settles would hold CI until
+// its job timeout. A worker process still running after WORKER_LIMIT_MINUTES says so and
+// exits, which fails the file it was running. (A whole run takes under a minute.)
+const WORKER_LIMIT_MINUTES = 10;
+setTimeout(
+  () => {
+    console.error(`test worker ${process.pid} still running after ${WORKER_LIMIT_MINUTES} minutes: a test hangs; exiting`);
+    process.exit(1);
+  },
+  WORKER_LIMIT_MINUTES * 60_000,
+).unref();
