@@ -21,10 +21,7 @@ createRequire(import.meta.url)("../stacks/cdktf-speedups").applyCdktfSpeedups();
 // its job timeout. A worker process still running after WORKER_LIMIT_MINUTES says so and
 // exits, which fails the file it was running. (A whole run takes under a minute.)
 const WORKER_LIMIT_MINUTES = 10;
-setTimeout(
-  () => {
-    console.error(`test worker ${process.pid} still running after ${WORKER_LIMIT_MINUTES} minutes: a test hangs; exiting`);
-    process.exit(1);
-  },
-  WORKER_LIMIT_MINUTES * 60_000,
-).unref();
+setTimeout(() => {
+  console.error(`test worker ${process.pid} still running after ${WORKER_LIMIT_MINUTES} minutes: a test hangs; exiting`);
+  process.exit(1);
+}, WORKER_LIMIT_MINUTES * 60_000).unref();
