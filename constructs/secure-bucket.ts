@@ -235,8 +235,9 @@ export class SecureBucket extends Construct {
       suppress(
         this,
         "CKV_AWS_144",
-        "Single-region by design: data stays in the configured residency region. Versioning, noncurrent-version retention and " +
-          "prevent_destroy protect against loss.",
+        "Not replicated to another region: S3 keeps it across the region's availability zones; versioning and " +
+          "noncurrent-version retention protect its objects against deletion, and prevent_destroy the bucket where the " +
+          "environment sets protection.preventDestroy; a regional outage makes it unavailable until the region recovers, not lost.",
       );
     }
 

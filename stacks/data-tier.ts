@@ -280,9 +280,10 @@ export class DataTier extends Construct {
 
 /** Why an unprotected database is acceptable where the preset leaves it so. */
 const unprotectedReason = (env: ResolvedEnvironment): string =>
-  `Deletion protection follows protection.preventDestroy, false in ${env.env}: an environment for synthetic test data (no PHI) that is ` +
-  "rebuilt, not restored; its automated backups outlive a deletion (delete_automated_backups false) until their retention ends, " +
-  "and environments with preventDestroy (prod by its preset) keep deletion protection and a final snapshot.";
+  `Deletion protection follows protection.preventDestroy, false in ${env.env} (its preset): an environment that is rebuilt, not ` +
+  "restored, and so must hold no data that cannot be recreated (set protection.preventDestroy true in an environment that does); " +
+  "its automated backups outlive a deletion (delete_automated_backups false) until their retention ends, and environments with " +
+  "preventDestroy (prod by its preset) keep deletion protection and a final snapshot.";
 
 /** The DR region's topic of the copy vault: `<app>-<env>-dr-backups`. */
 const drBackupTopicName = (env: ResolvedEnvironment): string => `${env.names.prefix}-dr-backups`;
