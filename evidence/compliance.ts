@@ -8,6 +8,7 @@
 import type { Finding, StackReport } from "../guardrails/engine";
 import { graphOf, type TfGraph, type TfJsonDocument } from "../guardrails/graph";
 import { RULE_FAMILY } from "../guardrails/packs";
+import { citedFrameworks } from "../guardrails/reports";
 import { CONTROLS, type Control, type OutsideTheStack } from "./controls";
 
 /** met: implemented here, no failed check; not-met: a check failed; external: met outside the stack; gap: nothing implements it. */
@@ -43,7 +44,9 @@ export function complianceEvidence(doc: TfJsonDocument | TfGraph, report: StackR
   const graph = graphOf(doc);
   const addressesOf = (types: readonly string[], implementing: Control["implementing"] = () => true) =>
     graph.resources.filter((r) => types.includes(r.type) && implementing(r)).map((r) => r.address);
-  const controls = CONTROLS.map((control): ControlEvidence => {
+  // The config's frameworks only (as guardrails.md cites them): none declared, none mapped.
+  const frameworks = citedFrameworks(report).map((f) => f.toUpperCase());
+  const controls = CONTROLS.filter((c) => frameworks.includes(c.framework)).map((control): ControlEvidence => {
     const findings = report.findings.filter((f) => control.verifiedBy.some((family) => RULE_FAMILY.get(f.ruleId) === family));
     const implementedBy = addressesOf(control.implementedBy, control.implementing);
     const externalReason =
@@ -101,8 +104,9 @@ export function complianceMarkdown(evidence: ComplianceEvidence, diagramMarkdown
       "controls to resources and rules). It shows what the infrastructure implements; policies, training and " +
       "procedures are outside it.",
     "",
-    "| Control | Framework | What it requires | Status | Resources | Checks passed | Suppressed |",
-    "|---|---|---|---|---|---|---|",
+    ...(evidence.controls.length === 0
+      ? ["The config declares no compliance framework (`compliance`): no HIPAA or GDPR control is mapped.", ""]
+      : ["| Control | Framework | What it requires | Status | Resources | Checks passed | Suppressed |", "|---|---|---|---|---|---|---|"]),
     ...evidence.controls.map(
       (c) =>
         `| ${c.control} | ${c.framework} | ${c.title} | ${STATUS_TEXT[c.status]} | ${c.implementedBy.length} | ` +

@@ -92,7 +92,7 @@ const bySeverity = (a: Finding, b: Finding) => SEVERITY_ORDER.indexOf(a.severity
 type Framework = "hipaa" | "gdpr";
 const FRAMEWORKS: readonly Framework[] = ["hipaa", "gdpr"];
 const FRAMEWORK_NAME: Record<Framework, string> = { hipaa: "HIPAA", gdpr: "GDPR" };
-const citedFrameworks = (report: StackReport): readonly Framework[] =>
+export const citedFrameworks = (report: StackReport): readonly Framework[] =>
   report.context.compliance ? FRAMEWORKS.filter((f) => report.context.compliance!.includes(f)) : FRAMEWORKS;
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
