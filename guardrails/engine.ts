@@ -124,5 +124,12 @@ export function formatBlocking(reports: readonly StackReport[]): string {
       "\n",
     );
   });
-  return [`Guardrails: ${all.length} finding${all.length === 1 ? "" : "s"}, most severe first:`, ...lines].join("\n");
+  // A suppression meant for one of these findings but written with the wrong path or rule
+  // matches nothing: say so beside them.
+  const stale = reports.flatMap((r) => r.staleSuppressions.map((s) => `  - ${r.stack}: ${s.id} on ${s.constructPath} (${s.source})`));
+  return [
+    `Guardrails: ${all.length} finding${all.length === 1 ? "" : "s"}, most severe first:`,
+    ...lines,
+    ...(stale.length > 0 ? ["Suppressions that matched no finding (check their rule and path):", ...stale] : []),
+  ].join("\n");
 }

@@ -341,5 +341,22 @@ describe("formatBlocking", () => {
     expect(severities[0]).toBe("CRITICAL");
     expect(severities.map((s) => rank.indexOf(s))).toEqual([...severities.map((s) => rank.indexOf(s))].sort((a, b) => a - b));
     expect(text.indexOf("aws_iam_policy.admin")).toBeLessThan(text.indexOf("aws_cloudwatch_log_group.short"));
+    expect(text).not.toMatch(/matched no finding/);
+  });
+
+  it("names, after the findings, a suppression that matched none of them (a wrong path or rule)", () => {
+    const doc = {
+      resource: {
+        aws_cloudwatch_log_group: {
+          short: { name: "g", retention_in_days: 7, kms_key_id: "arn:key", "//": { metadata: { path: "s/Logs" } } },
+        },
+      },
+    };
+    const typo = { id: "CKV_AWS_338", reason: "Seven days are enough here.", constructPath: "s/Log", source: "config" };
+    const report = evaluate("s", doc as never, [typo]);
+    expect(blocking(report).map((f) => f.ruleId)).toContain("CKV_AWS_338");
+    expect(formatBlocking([report])).toMatch(
+      /\nSuppressions that matched no finding \(check their rule and path\):\n {2}- s: CKV_AWS_338 on s\/Log \(config\)$/,
+    );
   });
 });
