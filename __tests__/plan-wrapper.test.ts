@@ -114,11 +114,14 @@ describe("npm run plan / apply", () => {
       { AWS_WEB_IDENTITY_TOKEN_FILE: "/tmp/token" },
       { PLAN_SKIP_CREDENTIALS_CHECK: "1" },
     ]) {
-      expect(run(ws, ["apply", "demo-dev-app", "--dry-run"], env).status).toBe(0);
+      expect(run(ws, ["plan", "demo-dev-app"], env)).toMatchObject({
+        status: 0,
+        calls: expect.arrayContaining([expect.stringMatching(/ plan$/)]),
+      });
     }
     mkdirSync(join(ws.home, ".aws"));
     writeFileSync(join(ws.home, ".aws", "config"), "[profile x]\n");
-    expect(run(ws, ["apply", "demo-dev-app", "--dry-run"]).status).toBe(0);
+    expect(run(ws, ["plan", "demo-dev-app"]).status).toBe(0);
   });
 
   it("runs init, then plan or apply with the arguments given, in the stack's folder, passing terraform's exit code on", () => {
@@ -135,11 +138,14 @@ describe("npm run plan / apply", () => {
     ]);
   });
 
-  it("prints the commands and runs nothing with --dry-run", () => {
+  it("prints the commands and runs nothing with --dry-run, which needs no credentials and may come first", () => {
     const ws = workspace();
     const r = run(ws, ["apply", "demo-dev-app", "--dry-run", "-auto-approve"], creds);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(`> terraform -chdir=${join(ws.out, "stacks", "demo-dev-app")} apply -auto-approve`);
     expect(r.calls).toEqual([]);
+    const bare = run(ws, ["plan", "--dry-run", "demo-dev-app"]);
+    expect(bare).toMatchObject({ status: 0, calls: [] });
+    expect(bare.stderr).toContain(`> terraform -chdir=${join(ws.out, "stacks", "demo-dev-app")} plan`);
   });
 });

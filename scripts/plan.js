@@ -103,9 +103,9 @@ function commands(terraform, command, stackDir, extra) {
 }
 
 function main(argv, env) {
-  const [command, stack, ...rest] = argv;
-  const dryRun = rest.includes("--dry-run");
-  const extra = rest.filter((a) => a !== "--dry-run");
+  // --dry-run anywhere; the rest as given (terraform's own arguments after the stack).
+  const dryRun = argv.includes("--dry-run");
+  const [command, stack, ...extra] = argv.filter((a) => a !== "--dry-run");
   if (command !== "plan" && command !== "apply")
     throw new Refusal(EXIT.usage, "usage: node scripts/plan.js plan|apply <stack> [terraform args]");
   const outdir = env.CDKTF_OUTDIR || "cdktf.out";
@@ -130,7 +130,8 @@ function main(argv, env) {
         "upgrade (https://developer.hashicorp.com/terraform/install) or set TERRAFORM=/path/to/a/newer/terraform",
     );
   }
-  if (!credentialSource(env) && env.PLAN_SKIP_CREDENTIALS_CHECK !== "1") {
+  // A dry run only prints the commands: it needs no credentials.
+  if (!dryRun && !credentialSource(env) && env.PLAN_SKIP_CREDENTIALS_CHECK !== "1") {
     throw new Refusal(
       EXIT.credentials,
       "no AWS credentials found (no AWS_PROFILE, AWS_ACCESS_KEY_ID, web identity or container credentials, no ~/.aws/credentials " +
