@@ -35,7 +35,9 @@ console.log(`Report of ${outdir} (${rows.length} stacks)`);
 console.log(`${"stack".padEnd(width)}  checks passed  suppressed  failed  controls met/external/gap  cost per month (budget)`);
 for (const r of rows) {
   const c = r.checks;
-  const cost = r.cost ? `$${r.cost.totalUsd.toFixed(0)}${r.cost.budgetUsd !== undefined ? ` ($${r.cost.budgetUsd})` : ""}` : "-";
+  const budget = r.cost?.budgetUsd;
+  const over = budget !== undefined && r.cost!.totalUsd > budget ? " OVER BUDGET" : "";
+  const cost = r.cost ? `$${r.cost.totalUsd.toFixed(0)}${budget !== undefined ? ` ($${budget})` : ""}${over}` : "-";
   const checks = c
     ? `${String(c.passed).padStart(13)}  ${String(c.suppressed).padStart(10)}  ${String(c.failed + c.unknown).padStart(6)}`
     : "no guardrails.json".padStart(33);
