@@ -65,6 +65,32 @@ export function topicPublisherKeyStatement(Sid: string, publisher: Omit<TopicPub
 }
 
 /** Deny any request that is not TLS 1.2+ on the given resources (HIPAA 164.312(e)(1)). */
+/**
+ * Deny object writes that ask S3 for other encryption than the bucket's key: SSE-S3 or
+ * DSSE (`x-amz-server-side-encryption` other than aws:kms), another KMS key, or aws:kms
+ * without a key (S3 then uses the AWS managed aws/s3 key). An object stored so would escape
+ * the key's policy, its CloudTrail record and its disabling. A write that names no
+ * encryption takes the bucket's default (this key), as does a write naming this key's ARN.
+ * PutObject also authorizes multipart uploads and copies.
+ */
+export function denyWritesOutsideKey(objects: string, keyArn: string): PolicyStatement[] {
+  const SSE = "s3:x-amz-server-side-encryption";
+  const KEY = "s3:x-amz-server-side-encryption-aws-kms-key-id";
+  const deny = (Sid: string, Condition: Record<string, Record<string, string>>): PolicyStatement => ({
+    Sid,
+    Effect: "Deny",
+    Principal: "*",
+    Action: "s3:PutObject",
+    Resource: objects,
+    Condition,
+  });
+  return [
+    deny("DenyOtherEncryption", { Null: { [SSE]: "false" }, StringNotEquals: { [SSE]: "aws:kms" } }),
+    deny("DenyOtherKey", { Null: { [KEY]: "false" }, StringNotEquals: { [KEY]: keyArn } }),
+    deny("DenyManagedKey", { StringEquals: { [SSE]: "aws:kms" }, Null: { [KEY]: "true" } }),
+  ];
+}
+
 export function denyInsecureTransport(service: "s3" | "sns" | "sqs", resources: string[]): PolicyStatement[] {
   const Action = `${service}:*`;
   const statements: PolicyStatement[] = [
@@ -97,7 +123,10 @@ export function viaService(service: "s3" | "secretsmanager"): NonNullable<Policy
 
 /** A statement id from a construct id: IAM allows only letters and digits. */
 export function sid(...parts: string[]): string {
-  return parts.join("-").replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _sep, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, "");
+  return parts
+    .join("-")
+    .replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _sep, c: string) => c.toUpperCase())
+    .replace(/[^A-Za-z0-9]/g, "");
 }
 
 /**

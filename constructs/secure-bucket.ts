@@ -14,7 +14,7 @@ import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versionin
 import { suppress } from "../guardrails/suppressions";
 import type { AlarmMetric } from "./alarm-pair";
 import type { Grantable } from "./grants";
-import { denyInsecureTransport, policyDocument, sid, viaService, type PolicyStatement } from "./policy-document";
+import { denyInsecureTransport, denyWritesOutsideKey, policyDocument, sid, viaService, type PolicyStatement } from "./policy-document";
 import { ServiceRole } from "./service-role";
 
 /** Where a bucket's server access logs go, or that it is itself the access-log target. */
@@ -81,6 +81,12 @@ export interface SecureBucketProps {
    * @default false
    */
   readonly isReplica?: boolean;
+  /**
+   * Deny writes that ask for other encryption than `kmsKeyArn` (`denyWritesOutsideKey`): for
+   * buckets only apps write to (AWS services that deliver logs name keys of their own).
+   * @default false
+   */
+  readonly onlyItsKey?: boolean;
   /** Extra bucket policy statements (service deliveries such as CloudTrail). @default - none */
   readonly additionalPolicyStatements?: readonly PolicyStatement[];
   /** Create the bucket in this region rather than the provider's (a DR replica). @default - the provider's region */
@@ -166,6 +172,7 @@ export class SecureBucket extends Construct {
 
     const statements: PolicyStatement[] = [
       ...denyInsecureTransport("s3", [this.bucket.arn, `${this.bucket.arn}/*`]),
+      ...(props.onlyItsKey && props.kmsKeyArn ? denyWritesOutsideKey(`${this.bucket.arn}/*`, props.kmsKeyArn) : []),
       ...(props.additionalPolicyStatements ?? []),
     ];
     let logDelivery = (): PolicyStatement[] => [];

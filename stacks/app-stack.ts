@@ -255,6 +255,7 @@ export class AppStack extends TerraformStack {
         ...common,
         bucketName: b.bucketName,
         kmsKeyArn: this.dataKey.keyArn,
+        onlyItsKey: true,
         logging: { target: this.accessLogBucket },
         ...(replica && dr
           ? {
@@ -327,6 +328,7 @@ export class AppStack extends TerraformStack {
       ...common,
       bucketName: b.replica!.bucketName,
       kmsKeyArn: dr.key.keyArn,
+      onlyItsKey: true,
       logging: { target: dr.logs },
       inRegion: dr.region,
       isReplica: true,

@@ -143,3 +143,40 @@ describe("SecureBucket options", () => {
     expect(outside.filter((f) => f.ruleId === "PRJ_DATA_RESIDENCY" && f.status === "failed").length).toBeGreaterThan(5);
   });
 });
+
+describe("writes to a data bucket under another encryption than its key", () => {
+  const prod = appStackTf(drSpec(), "prod");
+  const policyOf = (name: string) => JSON.parse(companion(prod, "aws_s3_bucket_policy", name)[0].policy).Statement as any[];
+  const keyOf = (name: string) => companion(prod, "aws_s3_bucket_server_side_encryption_configuration", name)[0].rule[0];
+
+  it.each([
+    ["the data bucket", "demo-prod-documents-333333333333"],
+    ["its DR replica", "demo-prod-documents-333333333333-replica"],
+  ])("%s denies SSE-S3 or DSSE, another key, and aws:kms without a key (the AWS managed key)", (_what, name) => {
+    const key = keyOf(name).apply_server_side_encryption_by_default.kms_master_key_id;
+    const objects = expect.stringMatching(/\.arn\}\/\*$/);
+    const deny = (Sid: string, Condition: object) => ({
+      Sid,
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:PutObject",
+      Resource: objects,
+      Condition,
+    });
+    const sse = "s3:x-amz-server-side-encryption";
+    const keyId = "s3:x-amz-server-side-encryption-aws-kms-key-id";
+    expect(policyOf(name)).toEqual(
+      expect.arrayContaining([
+        deny("DenyOtherEncryption", { Null: { [sse]: "false" }, StringNotEquals: { [sse]: "aws:kms" } }),
+        deny("DenyOtherKey", { Null: { [keyId]: "false" }, StringNotEquals: { [keyId]: key } }),
+        deny("DenyManagedKey", { StringEquals: { [sse]: "aws:kms" }, Null: { [keyId]: "true" } }),
+      ]),
+    );
+  });
+
+  it("leaves log buckets alone (AWS services deliver into them with encryption of their own)", () => {
+    const accessLogs = resourcesOfType(prod, "aws_s3_bucket").find((b) => /-access-logs/.test(b.bucket))!;
+    const statements = policyOf(accessLogs.bucket);
+    expect(statements.map((s) => s.Sid)).not.toContain("DenyOtherKey");
+  });
+});
