@@ -4,7 +4,7 @@
  * roles are built by `GitHubDelivery`.
  */
 import { CDN_DEFAULTS } from "../config/presets";
-import type { PolicyStatement } from "./policy-document";
+import { viaService, type PolicyStatement } from "./policy-document";
 
 /**
  * The IAM service prefix of each Terraform type prefix (resources and data sources), longest
@@ -321,7 +321,7 @@ export function scopedStatements(s: DeliveryScope, access: "read" | "deploy"): P
         Effect: "Allow",
         Action: "kms:Decrypt",
         Resource: a.keys,
-        Condition: { StringLike: { "kms:ViaService": "secretsmanager.*.amazonaws.com" } },
+        Condition: viaService("secretsmanager"),
       });
     }
   }
