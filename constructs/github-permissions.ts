@@ -4,7 +4,7 @@
  * roles are built by `GitHubDelivery`.
  */
 import { CDN_DEFAULTS } from "../config/presets";
-import { viaService, type PolicyStatement } from "./policy-document";
+import { DENY_KEY_GRANTS_TO_PRINCIPALS, viaService, type PolicyStatement } from "./policy-document";
 
 /**
  * The IAM service prefix of each Terraform type prefix (resources and data sources), longest
@@ -395,13 +395,7 @@ export function roleManagementStatements(s: DeliveryScope, p: { boundaryArn: str
 export function sharingDenies(): PolicyStatement[] {
   return [
     { Sid: "DenySharingOutsideTheAccount", Effect: "Deny", Action: [...SHARING_OUTSIDE_THE_ACCOUNT], Resource: "*" },
-    {
-      Sid: "DenyKeyGrantsToPrincipals",
-      Effect: "Deny",
-      Action: "kms:CreateGrant",
-      Resource: "*",
-      Condition: { Bool: { "kms:GrantIsForAWSResource": "false" } },
-    },
+    DENY_KEY_GRANTS_TO_PRINCIPALS,
   ];
 }
 

@@ -116,6 +116,18 @@ export function denyInsecureTransport(service: "s3" | "sns" | "sqs", resources: 
   return statements;
 }
 
+/**
+ * Deny KMS grants to IAM principals: a grant lets its grantee use the key outside the key
+ * policy. Grants AWS services create for their own resources (kms:GrantIsForAWSResource) pass.
+ */
+export const DENY_KEY_GRANTS_TO_PRINCIPALS: PolicyStatement = {
+  Sid: "DenyKeyGrantsToPrincipals",
+  Effect: "Deny",
+  Action: "kms:CreateGrant",
+  Resource: "*",
+  Condition: { Bool: { "kms:GrantIsForAWSResource": "false" } },
+};
+
 /** Use a key only through one AWS service (`kms:ViaService`), in any region of the partition. */
 export function viaService(service: "s3" | "secretsmanager"): NonNullable<PolicyStatement["Condition"]> {
   return { StringLike: { "kms:ViaService": `${service}.*.amazonaws.com` } };
