@@ -64,7 +64,6 @@ export function topicPublisherKeyStatement(Sid: string, publisher: Omit<TopicPub
   };
 }
 
-/** Deny any request that is not TLS 1.2+ on the given resources (HIPAA 164.312(e)(1)). */
 /**
  * Deny object writes that ask S3 for other encryption than the bucket's key: SSE-S3 or
  * DSSE (`x-amz-server-side-encryption` other than aws:kms), another KMS key, or aws:kms
@@ -91,6 +90,7 @@ export function denyWritesOutsideKey(objects: string, keyArn: string): PolicySta
   ];
 }
 
+/** Deny any request that is not TLS 1.2+ on the given resources (HIPAA 164.312(e)(1)). */
 export function denyInsecureTransport(service: "s3" | "sns" | "sqs", resources: string[]): PolicyStatement[] {
   const Action = `${service}:*`;
   const statements: PolicyStatement[] = [
