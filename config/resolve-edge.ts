@@ -109,6 +109,21 @@ export function resolveHostedZones(spec: AppSpec, env: EnvironmentName): Resolve
   return (spec.edge?.hostedZones ?? []).filter((z) => used.has(z.name)).map((z) => ({ name: z.name, zoneId: z.zoneId }));
 }
 
+/**
+ * What the regional and the CLOUDFRONT-scope web ACL share: the built-in managed rule
+ * groups then the config's extras (each once, in that order), the rate limit, and how
+ * their logs are kept.
+ */
+export function webAclRules(spec: AppSpec, settings: Settings) {
+  const waf = spec.edge?.waf ?? {};
+  return {
+    managedRuleGroups: [...new Set([...WAF_DEFAULTS.managedRuleGroups, ...(waf.extraManagedRuleGroups ?? [])])],
+    rateLimitPer5Min: waf.rateLimitPer5Min ?? WAF_DEFAULTS.rateLimitPer5Min,
+    logRetentionDays: settings.logs.retentionDays,
+    redactedHeaders: [...WAF_DEFAULTS.redactedHeaders],
+  };
+}
+
 /** Whether the distribution gets its own CLOUDFRONT-scope web ACL: asked for, or by default when it fronts the ALB. */
 export function cdnWantsWebAcl(spec: AppSpec): boolean {
   const cdn = spec.edge?.cdn;
@@ -155,10 +170,7 @@ export function resolveCdn(spec: AppSpec, env: EnvironmentName, settings: Settin
       ? {
           name: `${name}-waf`,
           logGroupName: `aws-waf-logs-${spec.app}-${env}-cdn`,
-          managedRuleGroups: [...new Set([...WAF_DEFAULTS.managedRuleGroups, ...(spec.edge?.waf?.extraManagedRuleGroups ?? [])])],
-          rateLimitPer5Min: spec.edge?.waf?.rateLimitPer5Min ?? WAF_DEFAULTS.rateLimitPer5Min,
-          logRetentionDays: settings.logs.retentionDays,
-          redactedHeaders: [...WAF_DEFAULTS.redactedHeaders],
+          ...webAclRules(spec, settings),
           logKeyAlias: `alias/${resourceName(spec.app, env, `${PLATFORM_KEY_PURPOSES.edge}-waf`)}`,
         }
       : undefined,

@@ -7,7 +7,7 @@
 import { elbLogDelivery, type ElbLogDelivery } from "./elb-log-delivery";
 import { resourceName } from "./naming";
 import { CDN_DEFAULTS, COMPUTE_DEFAULTS, WAF_DEFAULTS } from "./presets";
-import { cdnWantsWebAcl, type ResolvedDomain } from "./resolve-edge";
+import { cdnWantsWebAcl, webAclRules, type ResolvedDomain } from "./resolve-edge";
 import type { AppSpec, EnvironmentName, ServiceKind, ServiceSpec, Settings } from "./schema";
 
 type Thresholds = { readonly warning: number; readonly critical: number };
@@ -289,14 +289,10 @@ export function resolveWaf(spec: AppSpec, env: EnvironmentName, settings: Settin
   // Behind CloudFront with its own web ACL, the ALB sees only CloudFront's addresses: the distribution's ACL protects it.
   const protectsAlb = alb !== undefined && !alb.cloudFrontOnly?.webAclOnDistribution;
   if ((!protectsAlb && !apprunner) || waf.enabled === false) return undefined;
-  const groups = [...WAF_DEFAULTS.managedRuleGroups, ...(waf.extraManagedRuleGroups ?? [])];
   return {
     name: resourceName(spec.app, env, "waf"),
-    managedRuleGroups: [...new Set(groups)],
-    rateLimitPer5Min: waf.rateLimitPer5Min ?? WAF_DEFAULTS.rateLimitPer5Min,
     logGroupName: `aws-waf-logs-${spec.app}-${env}`,
-    logRetentionDays: settings.logs.retentionDays,
-    redactedHeaders: [...WAF_DEFAULTS.redactedHeaders],
+    ...webAclRules(spec, settings),
     blockedRequestsAlarm: { ...WAF_DEFAULTS.blockedRequestsAlarm },
     protectsAlb,
   };

@@ -5,6 +5,7 @@
  * No defaults here: every default lives in `presets.ts` and is applied by `resolve()`.
  */
 import { z } from "zod";
+import { CDN_DEFAULTS, COMPUTE_DEFAULTS, GITHUB_DEFAULTS, SPEC_DEFAULTS, WAF_DEFAULTS } from "./presets";
 import { AWS_REGIONS } from "./regions";
 
 export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
@@ -430,7 +431,7 @@ export const LogMetricAlarmSpec = z.strictObject({
     .min(60)
     .multipleOf(60, "must be a multiple of 60: log metric filters publish standard-resolution metrics")
     .optional()
-    .describe("Seconds per evaluation period, a multiple of 60. @default 60"),
+    .describe(`Seconds per evaluation period, a multiple of 60. @default ${SPEC_DEFAULTS.logMetricAlarmPeriodSeconds}`),
 });
 
 /** The app's relational database: one RDS instance per environment, sized by settings.database. */
@@ -558,7 +559,7 @@ export const ServiceSpec = z.strictObject({
     .string()
     .regex(/^[1-9]\d*(:\d+)?$/, "must be a numeric non-root uid or uid:gid such as 1000:1000")
     .optional()
-    .describe("User the container runs as. @default 1000:1000"),
+    .describe(`User the container runs as. @default ${COMPUTE_DEFAULTS.user}`),
   environment: z
     .record(EnvVarName, z.string().max(4096))
     .optional()
@@ -629,7 +630,9 @@ export const WafSpec = z.strictObject({
     .min(10)
     .max(2_000_000_000)
     .optional()
-    .describe("Requests one client IP may send in 5 minutes before it is blocked, 10-2000000000. @default 2000"),
+    .describe(
+      `Requests one client IP may send in 5 minutes before it is blocked, 10-2000000000. @default ${WAF_DEFAULTS.rateLimitPer5Min}`,
+    ),
   extraManagedRuleGroups: z
     .array(ExtraManagedRuleGroup)
     .optional()
@@ -693,7 +696,7 @@ export const CdnSpec = z.strictObject({
     .array(z.string().regex(/^\/[A-Za-z0-9._~\/*-]*$/, "must be a path pattern such as /api/*"))
     .min(1)
     .optional()
-    .describe('With frontend and alb: paths sent to the ALB, uncached. @default ["/api/*"]'),
+    .describe(`With frontend and alb: paths sent to the ALB, uncached. @default ${JSON.stringify(CDN_DEFAULTS.apiPathPatterns)}`),
   staticPathPatterns: z
     .array(z.string().regex(/^\/[A-Za-z0-9._~\/*-]*$/, "must be a path pattern such as /static/*"))
     .optional()
@@ -714,7 +717,7 @@ export const CdnSpec = z.strictObject({
   priceClass: z
     .enum(["PriceClass_100", "PriceClass_200", "PriceClass_All"])
     .optional()
-    .describe("Edge locations used: 100 is North America and Europe. @default PriceClass_100"),
+    .describe(`Edge locations used: 100 is North America and Europe. @default ${CDN_DEFAULTS.priceClass}`),
   webAcl: z
     .boolean()
     .optional()
@@ -801,7 +804,7 @@ export const GitHubDeliverySpec = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9._\/-]+$/, "must be a branch name such as main")
     .optional()
-    .describe("Branch whose pushes plan (and apply) every environment. @default main"),
+    .describe(`Branch whose pushes plan (and apply) every environment. @default ${GITHUB_DEFAULTS.defaultBranch}`),
   planRoleName: RoleNameTemplate.optional().describe(
     "Name of the read-only role pull requests and the default branch plan with. @default {app}-{env}-github-plan",
   ),
@@ -821,7 +824,9 @@ export const GitHubDeliverySpec = z.strictObject({
     .min(1)
     .max(12)
     .optional()
-    .describe("Longest deploy session, 1-12 hours (a Multi-AZ database or a distribution can take over an hour). @default 2"),
+    .describe(
+      `Longest deploy session, 1-12 hours (a Multi-AZ database or a distribution can take over an hour). @default ${GITHUB_DEFAULTS.deploySessionHours}`,
+    ),
   pullRequestPlans: z
     .array(EnvironmentName)
     .optional()

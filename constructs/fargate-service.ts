@@ -3,7 +3,7 @@ import type { ITerraformDependable } from "cdktf";
 import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
 import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { peerRule } from "./security-group-rules";
 import { ServiceSecurityGroup, type ServiceEgressProps } from "./service-security-group";
 
 export interface FargateServiceProps {
@@ -61,12 +61,10 @@ export class FargateService extends Construct {
     });
     this.group = sg;
     this.securityGroupId = sg.securityGroupId;
-    new VpcSecurityGroupIngressRule(this, "IngressFromAlb", {
+    peerRule(this, "IngressFromAlb", "ingress", {
       securityGroupId: sg.securityGroupId,
-      referencedSecurityGroupId: props.loadBalancerSecurityGroupId,
-      ipProtocol: "tcp",
-      fromPort: props.port,
-      toPort: props.port,
+      peer: props.loadBalancerSecurityGroupId,
+      port: props.port,
       description: "Requests forwarded by the ALB",
     });
 

@@ -67,7 +67,7 @@ export class GitHubDelivery extends Construct {
       regions: props.regions,
       exceptionRegions: (props.exceptionRegions ?? []).map((e) => ({
         region: e.region,
-        services: [...new Set(e.resourceTypes.flatMap((t) => serviceOfType(t) ?? []))].sort(),
+        services: servicesOf(e.resourceTypes),
       })),
       prefix: props.prefix,
       secretPrefix: props.secretPrefix,
@@ -134,6 +134,11 @@ export class GitHubDelivery extends Construct {
         .filter((c): c is TerraformResource | TerraformDataSource => c instanceof TerraformResource || c instanceof TerraformDataSource)
         .map((c) => c.terraformResourceType),
     );
-    return [...new Set(types.flatMap((t) => serviceOfType(t) ?? []))].sort();
+    return servicesOf(types);
   }
+}
+
+/** The IAM services of Terraform types, each once, sorted. */
+function servicesOf(types: readonly string[]): string[] {
+  return [...new Set(types.flatMap((t) => serviceOfType(t) ?? []))].sort();
 }

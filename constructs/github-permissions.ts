@@ -4,7 +4,7 @@
  * roles are built by `GitHubDelivery`.
  */
 import { CDN_DEFAULTS } from "../config/presets";
-import type { PolicyStatement } from "./policy-document";
+import { DENY_KEY_GRANTS_TO_PRINCIPALS, viaService, type PolicyStatement } from "./policy-document";
 
 /**
  * The IAM service prefix of each Terraform type prefix (resources and data sources), longest
@@ -245,9 +245,13 @@ export interface DeliveryScope {
 }
 
 const inRegions = (regions: readonly string[]) => ({ StringEquals: { "aws:RequestedRegion": [...regions] } });
-const regional = (s: DeliveryScope) => s.services.filter((x) => !SCOPED_SERVICES.includes(x) && !GLOBAL_SERVICES.includes(x));
+const isRegional = (service: string) => !SCOPED_SERVICES.includes(service) && !GLOBAL_SERVICES.includes(service);
+const regional = (s: DeliveryScope) => s.services.filter(isRegional);
 const global = (s: DeliveryScope) => s.services.filter((x) => GLOBAL_SERVICES.includes(x));
 const uses = (s: DeliveryScope, service: string) => s.services.includes(service);
+/** Every action of `services` (deploy), or their reads (Describe, Get, List). */
+const actionsOf = (services: readonly string[], access: "read" | "deploy") =>
+  access === "deploy" ? services.map((x) => `${x}:*`) : services.flatMap((x) => [`${x}:Describe*`, `${x}:Get*`, `${x}:List*`]);
 const arns = (s: DeliveryScope) => ({
   roles: `arn:${s.partition}:iam::${s.accountId}:role/${s.prefix}-*`,
   buckets: `arn:${s.partition}:s3:::${s.prefix}-*`,
@@ -260,36 +264,32 @@ const arns = (s: DeliveryScope) => ({
 export function regionalStatements(s: DeliveryScope, access: "read" | "deploy"): PolicyStatement[] {
   const services = regional(s);
   if (services.length === 0) return [];
-  const actions =
-    access === "deploy" ? services.map((x) => `${x}:*`) : services.flatMap((x) => [`${x}:Describe*`, `${x}:Get*`, `${x}:List*`]);
   const statements: PolicyStatement[] = [
     {
       Sid: access === "deploy" ? "ManageRegionalServices" : "ReadRegionalServices",
       Effect: "Allow",
-      Action: actions,
+      Action: actionsOf(services, access),
       Resource: "*",
       Condition: inRegions(s.regions),
     },
   ];
   for (const [i, e] of s.exceptionRegions.entries()) {
-    const services = e.services.filter((x) => !SCOPED_SERVICES.includes(x) && !GLOBAL_SERVICES.includes(x));
+    const services = e.services.filter(isRegional);
     if (services.length === 0) continue;
     statements.push({
       Sid: `${access === "deploy" ? "Manage" : "Read"}ExceptionRegion${i + 1}`,
       Effect: "Allow",
-      Action: access === "deploy" ? services.map((x) => `${x}:*`) : services.flatMap((x) => [`${x}:Describe*`, `${x}:Get*`, `${x}:List*`]),
+      Action: actionsOf(services, access),
       Resource: "*",
       Condition: inRegions([e.region]),
     });
   }
   const globals = global(s);
   if (globals.length > 0) {
-    const globalActions =
-      access === "deploy" ? globals.map((x) => `${x}:*`) : globals.flatMap((x) => [`${x}:Describe*`, `${x}:Get*`, `${x}:List*`]);
     statements.push({
       Sid: access === "deploy" ? "ManageGlobalServices" : "ReadGlobalServices",
       Effect: "Allow",
-      Action: globalActions,
+      Action: actionsOf(globals, access),
       Resource: "*",
       Condition: inRegions([GLOBAL_API_REGION]),
     });
@@ -321,7 +321,7 @@ export function scopedStatements(s: DeliveryScope, access: "read" | "deploy"): P
         Effect: "Allow",
         Action: "kms:Decrypt",
         Resource: a.keys,
-        Condition: { StringLike: { "kms:ViaService": "secretsmanager.*.amazonaws.com" } },
+        Condition: viaService("secretsmanager"),
       });
     }
   }
@@ -395,13 +395,7 @@ export function roleManagementStatements(s: DeliveryScope, p: { boundaryArn: str
 export function sharingDenies(): PolicyStatement[] {
   return [
     { Sid: "DenySharingOutsideTheAccount", Effect: "Deny", Action: [...SHARING_OUTSIDE_THE_ACCOUNT], Resource: "*" },
-    {
-      Sid: "DenyKeyGrantsToPrincipals",
-      Effect: "Deny",
-      Action: "kms:CreateGrant",
-      Resource: "*",
-      Condition: { Bool: { "kms:GrantIsForAWSResource": "false" } },
-    },
+    DENY_KEY_GRANTS_TO_PRINCIPALS,
   ];
 }
 

@@ -3,6 +3,7 @@ import { Aspects, type IAspect } from "cdktf";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { suppress } from "../guardrails/suppressions";
+import { DENY_KEY_GRANTS_TO_PRINCIPALS } from "./policy-document";
 
 export interface PermissionsBoundaryProps {
   /** Managed policy name, `<app>-<env>-permissions-boundary`. */
@@ -70,13 +71,7 @@ export class PermissionsBoundary extends Construct {
           },
           { Sid: "AllowIamReads", Effect: "Allow", Action: ["iam:Get*", "iam:List*"], Resource: "*" },
           { Sid: "DenyOpeningData", Effect: "Deny", Action: OPENS_DATA, Resource: "*" },
-          {
-            Sid: "DenyKeyGrantsToPrincipals",
-            Effect: "Deny",
-            Action: "kms:CreateGrant",
-            Resource: "*",
-            Condition: { Bool: { "kms:GrantIsForAWSResource": "false" } },
-          },
+          DENY_KEY_GRANTS_TO_PRINCIPALS,
         ],
       }),
     });

@@ -64,7 +64,6 @@ export function topicPublisherKeyStatement(Sid: string, publisher: Omit<TopicPub
   };
 }
 
-/** Deny any request that is not TLS 1.2+ on the given resources (HIPAA 164.312(e)(1)). */
 /**
  * Deny object writes that ask S3 for other encryption than the bucket's key: SSE-S3 or
  * DSSE (`x-amz-server-side-encryption` other than aws:kms), another KMS key, or aws:kms
@@ -91,6 +90,7 @@ export function denyWritesOutsideKey(objects: string, keyArn: string): PolicySta
   ];
 }
 
+/** Deny any request that is not TLS 1.2+ on the given resources (HIPAA 164.312(e)(1)). */
 export function denyInsecureTransport(service: "s3" | "sns" | "sqs", resources: string[]): PolicyStatement[] {
   const Action = `${service}:*`;
   const statements: PolicyStatement[] = [
@@ -115,6 +115,18 @@ export function denyInsecureTransport(service: "s3" | "sns" | "sqs", resources: 
   }
   return statements;
 }
+
+/**
+ * Deny KMS grants to IAM principals: a grant lets its grantee use the key outside the key
+ * policy. Grants AWS services create for their own resources (kms:GrantIsForAWSResource) pass.
+ */
+export const DENY_KEY_GRANTS_TO_PRINCIPALS: PolicyStatement = {
+  Sid: "DenyKeyGrantsToPrincipals",
+  Effect: "Deny",
+  Action: "kms:CreateGrant",
+  Resource: "*",
+  Condition: { Bool: { "kms:GrantIsForAWSResource": "false" } },
+};
 
 /** Use a key only through one AWS service (`kms:ViaService`), in any region of the partition. */
 export function viaService(service: "s3" | "secretsmanager"): NonNullable<PolicyStatement["Condition"]> {

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import type { ResolvedAlb, ResolvedEnvironment, ResolvedService } from "../config/resolve";
 import type { AlarmExpression, AlarmMetric, AlarmPairProps } from "../constructs/alarm-pair";
+import type { DashboardMetric } from "../constructs/dashboard";
 import type { AppSecret } from "../constructs/app-secret";
 import { AppRunnerService } from "../constructs/apprunner-service";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
@@ -421,14 +422,6 @@ export class ComputeTier extends Construct {
       { critical: below },
       { comparison: "LessThanThreshold", periodSeconds, evaluationPeriods, treatMissingData: "breaching" },
     );
-    const show = (m: AlarmMetric, label?: string, id?: string) => ({
-      namespace: m.namespace,
-      metricName: m.metricName,
-      dimensions: m.dimensions,
-      stat: m.extendedStatistic ?? m.statistic ?? "Average",
-      label,
-      id,
-    });
     this.props.observability.dashboard.addSection(`Service ${s.name} (ECS)`, [
       { title: "Requests", metrics: [show(requests, "requests")] },
       {
@@ -483,14 +476,6 @@ export class ComputeTier extends Construct {
       latency,
       ms(a.latencyP95AlarmSeconds),
     );
-    const show = (m: AlarmMetric, label: string, id?: string) => ({
-      namespace: m.namespace,
-      metricName: m.metricName,
-      dimensions: m.dimensions,
-      stat: m.extendedStatistic ?? m.statistic ?? "Average",
-      label,
-      id,
-    });
     this.props.observability.dashboard.addSection(`Service ${s.name} (App Runner)`, [
       { title: "Requests", metrics: [show(requests, "requests")] },
       {
@@ -568,6 +553,18 @@ function errorRate(errors: AlarmMetric, requests: AlarmMetric): AlarmExpression 
 }
 
 const ERROR_RATE = "IF(FILL(requests, 0) > 0, 100 * FILL(errors, 0) / FILL(requests, 0), 0)";
+
+/** An alarm's metric on a dashboard graph, with the same statistic. */
+function show(m: AlarmMetric, label?: string, id?: string): DashboardMetric {
+  return {
+    namespace: m.namespace,
+    metricName: m.metricName,
+    dimensions: m.dimensions,
+    stat: m.extendedStatistic ?? m.statistic ?? "Average",
+    label,
+    id,
+  };
+}
 
 /** The same expression on a dashboard graph (its metrics carry the ids `errors` and `requests`). */
 const ERROR_RATE_GRAPH = { expression: ERROR_RATE, label: "error rate (%)" };
