@@ -41,8 +41,9 @@ async function main(): Promise<number> {
       problems.push(e.message);
     }
   }
+  // Every config's problems at once, before anything is synthesized.
+  if (problems.length > 0) return refuse(problems.join("\n"), outdir);
   try {
-    if (problems.length > 0) throw new ConfigError(files.join(", "), []);
     const { stacks, summaries, warnings } = await synthesizeApps(specs, outdir, { hcl, configFiles: files });
     for (const w of warnings) console.warn(w);
     const from = files.length === 1 ? files[0] : `${files.length} configs (${files.join(", ")})`;
@@ -50,13 +51,16 @@ async function main(): Promise<number> {
     for (const line of summaries) console.log(line);
     return 0;
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof GuardrailError) {
-      console.error(problems.length > 0 ? problems.join("\n") : e.message);
-      console.error(`Nothing was written; ${outdir} is unchanged.`);
-      return 1;
-    }
+    if (e instanceof ConfigError || e instanceof GuardrailError) return refuse(e.message, outdir);
     throw e;
   }
+}
+
+/** Print why synth stopped; exit code 1. */
+function refuse(message: string, outdir: string): number {
+  console.error(message);
+  console.error(`Nothing was written; ${outdir} is unchanged.`);
+  return 1;
 }
 
 main().then((code) => (process.exitCode = code));
