@@ -6,6 +6,7 @@
  */
 import { providerRegion } from "./provider-region";
 import { graphOf, type TfGraph, type TfJsonDocument, type TfResource } from "../guardrails/graph";
+import { get, isExpression } from "../guardrails/rules/helpers";
 import { AURORA_INSTANCE_HOUR, HOURS_PER_MONTH, INSTANCE_HOUR, PRICE_TABLE_REGION, PRICES, PRICES_RECORDED, REGION_FACTOR } from "./prices";
 
 /** What the estimate assumes an environment does in a month. */
@@ -97,7 +98,7 @@ export interface CostEstimate {
 export function costEstimate(stack: string, doc: TfJsonDocument | TfGraph, env: keyof typeof USAGE): CostEstimate {
   const g = graphOf(doc);
   const u = USAGE[env];
-  const region = providerRegion(g.doc) ?? PRICE_TABLE_REGION;
+  const region = providerRegion(g) ?? PRICE_TABLE_REGION;
   const lines: CostLine[] = [];
   const unpriced: string[] = [];
   const add = (item: string, quantity: string, usd: number) => usd > 0 && lines.push({ item, quantity, monthlyUsd: usd });
@@ -195,11 +196,8 @@ function fargate(service: TfResource, g: TfGraph): [string, number] {
 
 /** App Runner: the minimum instances' memory provisioned all month, plus active vCPU and memory for the assumed share. */
 function appRunner(service: TfResource, g: TfGraph, u: UsageAssumptions): [string, number] {
-  const config = (
-    Array.isArray(service.config.instance_configuration) ? service.config.instance_configuration[0] : service.config.instance_configuration
-  ) as Record<string, unknown> | undefined;
-  const vcpu = units(config?.cpu, 1024);
-  const gb = units(config?.memory, 1024);
+  const vcpu = units(get(service.config, "instance_configuration.cpu"), 1024);
+  const gb = units(get(service.config, "instance_configuration.memory"), 1024);
   const scaling = g.resolveRef(service.config.auto_scaling_configuration_arn);
   const min = Number(scaling?.config.min_size ?? 1);
   const provisioned = min * gb * PRICES.appRunnerProvisionedGbHour * HOURS_PER_MONTH;
@@ -217,7 +215,7 @@ function units(value: unknown, perUnit: number): number {
 
 const name = (r: TfResource) =>
   [r.config.name, r.config.identifier, r.config.service_name, r.config.replication_group_id].find(
-    (v): v is string => typeof v === "string" && !v.includes("${"),
+    (v): v is string => typeof v === "string" && !isExpression(v),
   ) ?? r.name;
 
 const round = (usd: number) => Math.round(usd * 100) / 100;
