@@ -1,5 +1,5 @@
 /** Evaluate every rule over one stack's Terraform JSON and apply suppressions. */
-import { graphOf, type TfGraph, type TfJsonDocument, type TfResource } from "./graph";
+import { graphOf, isWithinScope, type TfGraph, type TfJsonDocument, type TfResource } from "./graph";
 import { ALL_RULES } from "./rules";
 import { ALL_SCANNERS, type Scanner, type Suppression } from "./suppressions";
 import type { Rule, RuleContext, Severity } from "./types";
@@ -47,8 +47,7 @@ export interface StackReport {
 
 const matches = (s: Suppression, r: Rule, res: TfResource) =>
   (s.id === r.id || s.id === r.checkov || (r.trivy ?? []).some((t) => s.id === t || s.id === `AVD-${t}`)) &&
-  !!res.constructPath &&
-  (res.constructPath === s.constructPath || res.constructPath.startsWith(`${s.constructPath}/`));
+  isWithinScope(res.constructPath, s.constructPath);
 
 /** A detail quotes values from the input (a bucket name): keep reports bounded. */
 const MAX_DETAIL = 300;
