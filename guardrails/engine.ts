@@ -2,7 +2,7 @@
 import { graphOf, isWithinScope, type TfGraph, type TfJsonDocument, type TfResource } from "./graph";
 import { ALL_RULES } from "./rules";
 import { ALL_SCANNERS, type Scanner, type Suppression } from "./suppressions";
-import type { Rule, RuleContext, Severity } from "./types";
+import { bySeverity, trivyAwsIds, type Rule, type RuleContext, type Severity } from "./types";
 
 export type FindingStatus = "passed" | "failed" | "unknown" | "suppressed";
 
@@ -110,14 +110,12 @@ export function evaluate(
 /** Findings that block synth: failed, and unknown (a rule that could not decide is not a pass). */
 export const blocking = (report: StackReport): Finding[] => report.findings.filter((f) => f.status === "failed" || f.status === "unknown");
 
-const SEVERITY_ORDER: readonly Severity[] = ["critical", "high", "medium", "low"];
-
 /** One block per finding, most severe first: stack, address, ids, what is wrong, the fix. */
 export function formatBlocking(reports: readonly StackReport[]): string {
   // Most severe first; a stable sort keeps stack and address order within a severity.
-  const all = reports.flatMap(blocking).sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  const all = reports.flatMap(blocking).sort(bySeverity);
   const lines = all.map((f) => {
-    const ids = [f.checkov, ...(f.trivy ?? []).filter((t) => t.startsWith("AWS-"))].filter(Boolean).join(" / ") || f.ruleId;
+    const ids = [f.checkov, ...trivyAwsIds(f)].filter(Boolean).join(" / ") || f.ruleId;
     const level = f.status === "unknown" ? "UNKNOWN" : f.severity.toUpperCase();
     return [`  - ${f.stack} ${f.address} [${ids}] ${level}: ${f.detail}`, `      rule: ${f.description}`, `      fix:  ${f.fix}`].join(
       "\n",
