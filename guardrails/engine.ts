@@ -108,7 +108,8 @@ export function evaluate(
 }
 
 /** Findings that block synth: failed, and unknown (a rule that could not decide is not a pass). */
-export const blocking = (report: StackReport): Finding[] => report.findings.filter((f) => f.status === "failed" || f.status === "unknown");
+export const isBlocking = (f: Finding): boolean => f.status === "failed" || f.status === "unknown";
+export const blocking = (report: StackReport): Finding[] => report.findings.filter(isBlocking);
 
 /** One block per finding, most severe first: stack, address, ids, what is wrong, the fix. */
 export function formatBlocking(reports: readonly StackReport[]): string {
