@@ -4,6 +4,7 @@
  * environment that are written out. An estimate for planning, not a quote: traffic, data
  * volume and log volume are assumptions, and the table goes stale.
  */
+import type { EnvironmentName } from "../config/schema";
 import { providerRegion } from "./provider-region";
 import { graphOf, type TfGraph, type TfJsonDocument, type TfResource } from "../guardrails/graph";
 import { get, isExpression } from "../guardrails/rules/helpers";
@@ -35,7 +36,7 @@ export interface UsageAssumptions {
 }
 
 /** @default per environment; prod of a small regulated app, dev barely used. */
-export const USAGE: Readonly<Record<"dev" | "staging" | "prod", UsageAssumptions>> = {
+export const USAGE: Readonly<Record<EnvironmentName, UsageAssumptions>> = {
   dev: {
     natGbPerGateway: 10,
     albLcus: 1,
