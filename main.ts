@@ -1,7 +1,8 @@
 /**
- * Entry point (`npm run synth`, `npx cdktf synth`): load the config, synthesize every stack.
- * A config problem or a guardrail finding prints every problem and exits 1 without touching
- * the output. `--hcl` (or SYNTH_HCL_OUTPUT=true) writes cdk.tf with inline scanner comments.
+ * Entry point (`npm run synth`, `npx cdktf synth`): load the config (INFRA_CONFIG, or the
+ * configs named on the command line, or `--all`), synthesize every stack of each. A config
+ * problem (of any of them) or a guardrail finding prints every problem and exits 1 without
+ * touching the output. `--hcl` (or SYNTH_HCL_OUTPUT=true) writes cdk.tf with inline scanner comments.
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
