@@ -1,7 +1,8 @@
 /**
- * Entry point (`npm run synth`, `npx cdktf synth`): load the config, synthesize every stack.
- * A config problem or a guardrail finding prints every problem and exits 1 without touching
- * the output. `--hcl` (or SYNTH_HCL_OUTPUT=true) writes cdk.tf with inline scanner comments.
+ * Entry point (`npm run synth`, `npx cdktf synth`): load the config (INFRA_CONFIG, or the
+ * configs named on the command line, or `--all`), synthesize every stack of each. A config
+ * problem (of any of them) or a guardrail finding prints every problem and exits 1 without
+ * touching the output. `--hcl` (or SYNTH_HCL_OUTPUT=true) writes cdk.tf with inline scanner comments.
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -41,8 +42,9 @@ async function main(): Promise<number> {
       problems.push(e.message);
     }
   }
+  // Every config's problems at once, before anything is synthesized.
+  if (problems.length > 0) return refuse(problems.join("\n"), outdir);
   try {
-    if (problems.length > 0) throw new ConfigError(files.join(", "), []);
     const { stacks, summaries, warnings } = await synthesizeApps(specs, outdir, { hcl, configFiles: files });
     for (const w of warnings) console.warn(w);
     const from = files.length === 1 ? files[0] : `${files.length} configs (${files.join(", ")})`;
@@ -50,13 +52,16 @@ async function main(): Promise<number> {
     for (const line of summaries) console.log(line);
     return 0;
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof GuardrailError) {
-      console.error(problems.length > 0 ? problems.join("\n") : e.message);
-      console.error(`Nothing was written; ${outdir} is unchanged.`);
-      return 1;
-    }
+    if (e instanceof ConfigError || e instanceof GuardrailError) return refuse(e.message, outdir);
     throw e;
   }
+}
+
+/** Print why synth stopped; exit code 1. */
+function refuse(message: string, outdir: string): number {
+  console.error(message);
+  console.error(`Nothing was written; ${outdir} is unchanged.`);
+  return 1;
 }
 
 main().then((code) => (process.exitCode = code));

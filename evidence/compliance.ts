@@ -5,7 +5,7 @@
  * control nothing implements is a gap, never left out; one met outside the stack (an
  * organization trail) is external, and says so.
  */
-import type { Finding, StackReport } from "../guardrails/engine";
+import { isBlocking, type Finding, type StackReport } from "../guardrails/engine";
 import { graphOf, type TfGraph, type TfJsonDocument } from "../guardrails/graph";
 import { RULE_FAMILY } from "../guardrails/packs";
 import { citedFrameworks } from "../guardrails/reports";
@@ -55,7 +55,7 @@ export function complianceEvidence(doc: TfJsonDocument | TfGraph, report: StackR
           (outside.accountCoveredBy && `${outside.accountCoveredBy} implements it; this stack holds no app data`))
         : undefined;
     const declared = control.declared?.(outside) ?? [];
-    const failed = findings.some((f) => f.status === "failed" || f.status === "unknown");
+    const failed = findings.some(isBlocking);
     const status: ControlStatus = implementedBy.length === 0 ? (externalReason ? "external" : "gap") : failed ? "not-met" : "met";
     return {
       control: control.id,
@@ -68,13 +68,17 @@ export function complianceEvidence(doc: TfJsonDocument | TfGraph, report: StackR
       implementedBy,
       supportedBy: addressesOf(control.supportedBy ?? []),
       checks: checkCounts(findings),
-      suppressions: findings
-        .filter((f) => f.status === "suppressed")
-        .map((f) => ({ rule: f.ruleId, address: f.address, justification: f.justification ?? "" })),
+      suppressions: suppressionsIn(findings),
     };
   });
   return { stack: report.stack, controls };
 }
+
+/** The suppressed findings with the reviewer's reasons, as the evidence lists them. */
+export const suppressionsIn = (findings: readonly Finding[]): ControlEvidence["suppressions"] =>
+  findings
+    .filter((f) => f.status === "suppressed")
+    .map((f) => ({ rule: f.ruleId, address: f.address, justification: f.justification ?? "" }));
 
 /** Per rule id, in first-seen order: checks passed, and checks failed or unknown. */
 function checkCounts(findings: readonly Finding[]): ControlEvidence["checks"] {
@@ -82,7 +86,7 @@ function checkCounts(findings: readonly Finding[]): ControlEvidence["checks"] {
   for (const f of findings) {
     const c = byRule.get(f.ruleId) ?? { rule: f.ruleId, passed: 0, failed: 0 };
     if (f.status === "passed") c.passed++;
-    if (f.status === "failed" || f.status === "unknown") c.failed++;
+    if (isBlocking(f)) c.failed++;
     byRule.set(f.ruleId, c);
   }
   return [...byRule.values()];

@@ -10,6 +10,7 @@
  */
 import type { TfResource } from "../guardrails/graph";
 import type { ControlFamily } from "../guardrails/packs";
+import { blocks, get } from "../guardrails/rules/helpers";
 
 /** What the stack cannot show but the config says: a control met outside it. */
 export interface OutsideTheStack {
@@ -87,9 +88,6 @@ const BACKUPS = [
 /** HIPAA's retention period, in days. */
 export const SIX_YEARS_DAYS = 6 * 365;
 
-const first = (block: unknown): Record<string, unknown> | undefined =>
-  (Array.isArray(block) ? block[0] : block) as Record<string, unknown> | undefined;
-
 /**
  * A log group, bucket lifecycle or object lock that keeps what it holds at least six years: a
  * log group that never expires or expires later, a lifecycle that sets an expiration and whose
@@ -103,14 +101,14 @@ export function keepsSixYears({ type, config }: TfResource): boolean {
     return days === 0 || days >= SIX_YEARS_DAYS;
   }
   if (type === "aws_s3_bucket_lifecycle_configuration") {
-    const expirations = ([config.rule].flat() as Record<string, unknown>[])
-      .filter((r) => r?.status === "Enabled" && first(r.expiration)?.days !== undefined)
-      .map((r) => Number(first(r.expiration)!.days));
+    const expirations = blocks(config.rule)
+      .filter((r) => r.status === "Enabled" && get(r, "expiration.days") !== undefined)
+      .map((r) => Number(get(r, "expiration.days")));
     return expirations.length > 0 && expirations.every((days) => days >= SIX_YEARS_DAYS);
   }
   if (type === "aws_s3_bucket_object_lock_configuration") {
-    const retention = first(first(config.rule)?.default_retention);
-    return Number(retention?.days ?? 0) >= SIX_YEARS_DAYS || Number(retention?.years ?? 0) >= 6;
+    const retention = (unit: string) => Number(get(config, `rule.default_retention.${unit}`) ?? 0);
+    return retention("days") >= SIX_YEARS_DAYS || retention("years") >= 6;
   }
   return true;
 }

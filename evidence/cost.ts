@@ -4,8 +4,10 @@
  * environment that are written out. An estimate for planning, not a quote: traffic, data
  * volume and log volume are assumptions, and the table goes stale.
  */
+import type { EnvironmentName } from "../config/schema";
 import { providerRegion } from "./provider-region";
 import { graphOf, type TfGraph, type TfJsonDocument, type TfResource } from "../guardrails/graph";
+import { get, isExpression } from "../guardrails/rules/helpers";
 import { AURORA_INSTANCE_HOUR, HOURS_PER_MONTH, INSTANCE_HOUR, PRICE_TABLE_REGION, PRICES, PRICES_RECORDED, REGION_FACTOR } from "./prices";
 
 /** What the estimate assumes an environment does in a month. */
@@ -34,7 +36,7 @@ export interface UsageAssumptions {
 }
 
 /** @default per environment; prod of a small regulated app, dev barely used. */
-export const USAGE: Readonly<Record<"dev" | "staging" | "prod", UsageAssumptions>> = {
+export const USAGE: Readonly<Record<EnvironmentName, UsageAssumptions>> = {
   dev: {
     natGbPerGateway: 10,
     albLcus: 1,
@@ -97,7 +99,7 @@ export interface CostEstimate {
 export function costEstimate(stack: string, doc: TfJsonDocument | TfGraph, env: keyof typeof USAGE): CostEstimate {
   const g = graphOf(doc);
   const u = USAGE[env];
-  const region = providerRegion(g.doc) ?? PRICE_TABLE_REGION;
+  const region = providerRegion(g) ?? PRICE_TABLE_REGION;
   const lines: CostLine[] = [];
   const unpriced: string[] = [];
   const add = (item: string, quantity: string, usd: number) => usd > 0 && lines.push({ item, quantity, monthlyUsd: usd });
@@ -195,11 +197,8 @@ function fargate(service: TfResource, g: TfGraph): [string, number] {
 
 /** App Runner: the minimum instances' memory provisioned all month, plus active vCPU and memory for the assumed share. */
 function appRunner(service: TfResource, g: TfGraph, u: UsageAssumptions): [string, number] {
-  const config = (
-    Array.isArray(service.config.instance_configuration) ? service.config.instance_configuration[0] : service.config.instance_configuration
-  ) as Record<string, unknown> | undefined;
-  const vcpu = units(config?.cpu, 1024);
-  const gb = units(config?.memory, 1024);
+  const vcpu = units(get(service.config, "instance_configuration.cpu"), 1024);
+  const gb = units(get(service.config, "instance_configuration.memory"), 1024);
   const scaling = g.resolveRef(service.config.auto_scaling_configuration_arn);
   const min = Number(scaling?.config.min_size ?? 1);
   const provisioned = min * gb * PRICES.appRunnerProvisionedGbHour * HOURS_PER_MONTH;
@@ -217,7 +216,7 @@ function units(value: unknown, perUnit: number): number {
 
 const name = (r: TfResource) =>
   [r.config.name, r.config.identifier, r.config.service_name, r.config.replication_group_id].find(
-    (v): v is string => typeof v === "string" && !v.includes("${"),
+    (v): v is string => typeof v === "string" && !isExpression(v),
   ) ?? r.name;
 
 const round = (usd: number) => Math.round(usd * 100) / 100;

@@ -9,6 +9,7 @@
  */
 import { providerRegion } from "./provider-region";
 import { graphOf, type TfGraph, type TfJsonDocument, type TfResource } from "../guardrails/graph";
+import { isExpression } from "../guardrails/rules/helpers";
 
 /** Where a part is drawn, in the order the sections appear (traffic flows top to bottom). */
 type Section = "edge" | "public" | "app" | "data" | "services" | "security" | "observability";
@@ -112,7 +113,7 @@ export interface Diagram {
 /** The diagram of one stack's Terraform JSON; `drRegion` names that region's subgraph "DR region". */
 export function architectureDiagram(doc: TfJsonDocument | TfGraph, options: { drRegion?: string } = {}): Diagram {
   const graph = graphOf(doc);
-  const home = providerRegion(graph.doc);
+  const home = providerRegion(graph);
   const nodes = graph.resources.filter((r) => r.type in PARTS);
   const ids = new Map(nodes.map((r, i) => [r.address, `${r.type.replace(/^aws_/, "")}_${i + 1}`]));
   const parts = nodes.map((r): DiagramPart => {
@@ -126,7 +127,7 @@ export function architectureDiagram(doc: TfJsonDocument | TfGraph, options: { dr
 
 /** "ECS service<br/>carebow-prod-api". */
 function partLabel(r: TfResource, kind: PartKind): string {
-  const name = (kind.nameFrom ?? []).map((a) => r.config[a]).find((v): v is string => typeof v === "string" && !v.includes("${"));
+  const name = (kind.nameFrom ?? []).map((a) => r.config[a]).find((v): v is string => typeof v === "string" && !isExpression(v));
   return name ? `${kind.label}<br/>${name}` : `${kind.label}<br/>${r.constructPath?.split("/").slice(1).join("/") ?? r.name}`;
 }
 

@@ -4,18 +4,18 @@ import { join } from "node:path";
 import type { ResolvedEnvironment } from "../config/resolve";
 import type { StackReport } from "../guardrails/engine";
 import type { TfGraph, TfJsonDocument } from "../guardrails/graph";
-import { complianceEvidence, complianceMarkdown } from "./compliance";
+import { complianceEvidence, complianceMarkdown, suppressionsIn } from "./compliance";
 import type { OutsideTheStack } from "./controls";
 import { costEstimate, costMarkdown, type CostEstimate } from "./cost";
 import { architectureDiagram, architectureMarkdown } from "./diagram";
-import type { ComplianceEvidence } from "./compliance";
+import type { ComplianceEvidence, ControlEvidence } from "./compliance";
 import { reportCounts } from "../guardrails/reports";
 
 /** One stack's evidence, for the report page and `npm run report`. */
 export interface StackEvidence {
   readonly stack: string;
   readonly checks: ReturnType<typeof reportCounts>;
-  readonly suppressed: readonly { readonly rule: string; readonly address: string; readonly justification: string }[];
+  readonly suppressed: ControlEvidence["suppressions"];
   readonly compliance: ComplianceEvidence;
   /** The architecture diagram's Mermaid source. */
   readonly mermaid: string;
@@ -61,8 +61,13 @@ export function writeEvidence(
     writeFileSync(join(dir, "cost.md"), costMarkdown(cost, env.env, budgetUsd));
     writeFileSync(join(dir, "cost.json"), `${JSON.stringify({ ...cost, budgetUsd }, null, 2)}\n`);
   }
-  const suppressed = report.findings
-    .filter((f) => f.status === "suppressed")
-    .map((f) => ({ rule: f.ruleId, address: f.address, justification: f.justification ?? "" }));
-  return { stack: report.stack, checks: reportCounts(report), suppressed, compliance: evidence, mermaid: diagram.mermaid, cost, budgetUsd };
+  return {
+    stack: report.stack,
+    checks: reportCounts(report),
+    suppressed: suppressionsIn(report.findings),
+    compliance: evidence,
+    mermaid: diagram.mermaid,
+    cost,
+    budgetUsd,
+  };
 }

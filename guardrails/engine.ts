@@ -1,8 +1,8 @@
 /** Evaluate every rule over one stack's Terraform JSON and apply suppressions. */
-import { graphOf, type TfGraph, type TfJsonDocument, type TfResource } from "./graph";
+import { graphOf, isWithinScope, type TfGraph, type TfJsonDocument, type TfResource } from "./graph";
 import { ALL_RULES } from "./rules";
 import { ALL_SCANNERS, type Scanner, type Suppression } from "./suppressions";
-import type { Rule, RuleContext, Severity } from "./types";
+import { bySeverity, trivyAwsIds, type Rule, type RuleContext, type Severity } from "./types";
 
 export type FindingStatus = "passed" | "failed" | "unknown" | "suppressed";
 
@@ -47,8 +47,7 @@ export interface StackReport {
 
 const matches = (s: Suppression, r: Rule, res: TfResource) =>
   (s.id === r.id || s.id === r.checkov || (r.trivy ?? []).some((t) => s.id === t || s.id === `AVD-${t}`)) &&
-  !!res.constructPath &&
-  (res.constructPath === s.constructPath || res.constructPath.startsWith(`${s.constructPath}/`));
+  isWithinScope(res.constructPath, s.constructPath);
 
 /** A detail quotes values from the input (a bucket name): keep reports bounded. */
 const MAX_DETAIL = 300;
@@ -109,16 +108,15 @@ export function evaluate(
 }
 
 /** Findings that block synth: failed, and unknown (a rule that could not decide is not a pass). */
-export const blocking = (report: StackReport): Finding[] => report.findings.filter((f) => f.status === "failed" || f.status === "unknown");
-
-const SEVERITY_ORDER: readonly Severity[] = ["critical", "high", "medium", "low"];
+export const isBlocking = (f: Finding): boolean => f.status === "failed" || f.status === "unknown";
+export const blocking = (report: StackReport): Finding[] => report.findings.filter(isBlocking);
 
 /** One block per finding, most severe first: stack, address, ids, what is wrong, the fix. */
 export function formatBlocking(reports: readonly StackReport[]): string {
   // Most severe first; a stable sort keeps stack and address order within a severity.
-  const all = reports.flatMap(blocking).sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  const all = reports.flatMap(blocking).sort(bySeverity);
   const lines = all.map((f) => {
-    const ids = [f.checkov, ...(f.trivy ?? []).filter((t) => t.startsWith("AWS-"))].filter(Boolean).join(" / ") || f.ruleId;
+    const ids = [f.checkov, ...trivyAwsIds(f)].filter(Boolean).join(" / ") || f.ruleId;
     const level = f.status === "unknown" ? "UNKNOWN" : f.severity.toUpperCase();
     return [`  - ${f.stack} ${f.address} [${ids}] ${level}: ${f.detail}`, `      rule: ${f.description}`, `      fix:  ${f.fix}`].join(
       "\n",

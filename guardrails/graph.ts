@@ -27,6 +27,10 @@ export interface TfJsonDocument {
 
 const REFERENCE = /\$\{((?:data\.)?[a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
 
+/** Whether a construct path is `scope` or below it: `<stack>/EdgeTier` covers `<stack>/EdgeTier/Certificate`. */
+export const isWithinScope = (constructPath: string | undefined, scope: string): boolean =>
+  !!constructPath && (constructPath === scope || constructPath.startsWith(`${scope}/`));
+
 /** A document's graph: the one given, or built from the document (pass a graph to share one between readers). */
 export const graphOf = (input: TfJsonDocument | TfGraph): TfGraph => (input instanceof TfGraph ? input : new TfGraph(input));
 

@@ -8,6 +8,7 @@
  */
 import type { StackReport } from "./engine";
 import type { TfJsonDocument } from "./graph";
+import { trivyAwsIds } from "./types";
 
 /**
  * cdktf renders a string that contains `${...}` tokens between quotes without escaping it,
@@ -81,7 +82,7 @@ export function insertSuppressionComments(hcl: string, report: StackReport): str
     const entry = byAddress.get(f.address) ?? { checkov: new Map(), trivy: new Set() };
     const scanners = f.suppressedFor ?? [];
     if (f.checkov && scanners.includes("checkov")) entry.checkov.set(f.checkov, oneLine(f.justification ?? ""));
-    if (scanners.includes("trivy")) for (const t of (f.trivy ?? []).filter((x) => x.startsWith("AWS-"))) entry.trivy.add(t);
+    if (scanners.includes("trivy")) for (const t of trivyAwsIds(f)) entry.trivy.add(t);
     byAddress.set(f.address, entry);
   }
   const lines = hcl.split("\n");

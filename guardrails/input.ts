@@ -105,22 +105,22 @@ export async function readTerraformHcl(files: readonly string[]): Promise<{ doc:
     // Policies written as jsonencode({...}) become the JSON strings Terraform would send.
     const resources = (await evalJsonencode(doc.resource ?? {}, parse)) as Record<string, Record<string, unknown>>;
     const data = (await evalJsonencode(doc.data ?? {}, parse)) as Record<string, Record<string, unknown>>;
+    const declare = (address: string) => {
+      const first = declaredIn.get(address);
+      if (first) throw new InputError(`declares ${address}, already declared in ${first}`, file);
+      declaredIn.set(address, file);
+    };
     for (const [type, byName] of Object.entries(data)) {
       if (!isObject(byName)) continue;
       for (const [name, body] of Object.entries(byName)) {
-        const address = `data.${type}.${name}`;
-        const first = declaredIn.get(address);
-        if (first) throw new InputError(`declares ${address}, already declared in ${first}`, file);
-        declaredIn.set(address, file);
+        declare(`data.${type}.${name}`);
         (merged.data[type] ??= {})[name] = body;
       }
     }
     for (const [type, byName] of Object.entries(resources)) {
       for (const [name, body] of Object.entries(byName)) {
         const address = `${type}.${name}`;
-        const first = declaredIn.get(address);
-        if (first) throw new InputError(`declares ${address}, already declared in ${first}`, file);
-        declaredIn.set(address, file);
+        declare(address);
         // Hand-written resources have no construct path: their address stands in for it,
         // so that the scanners' inline comments suppress on this resource alone.
         const bodies = (Array.isArray(body) ? body : [body]) as Record<string, unknown>[];

@@ -2,6 +2,7 @@
 import type { Finding, StackReport } from "./engine";
 import { controlsOf, FAMILY_REFERENCES, type ControlFamily } from "./packs";
 import { ALL_RULES } from "./rules";
+import { bySeverity, trivyAwsIds } from "./types";
 
 export function jsonReport(report: StackReport): string {
   const { rulesEvaluated, ...c } = reportCounts(report);
@@ -84,9 +85,7 @@ export function summaryLine(report: StackReport, markdownFile: string): string {
 }
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
-const ids = (f: Finding) => [f.checkov, ...(f.trivy ?? []).filter((t) => t.startsWith("AWS-"))].filter(Boolean).join(", ") || f.ruleId;
-const SEVERITY_ORDER = ["critical", "high", "medium", "low"];
-const bySeverity = (a: Finding, b: Finding) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity);
+const ids = (f: Finding) => [f.checkov, ...trivyAwsIds(f)].filter(Boolean).join(", ") || f.ruleId;
 
 /** Frameworks whose references a report cites: the stack's declared compliance, or both when it declares none. */
 type Framework = "hipaa" | "gdpr";

@@ -6,6 +6,16 @@ import type { TfGraph, TfResource } from "./graph";
 
 export type Severity = "critical" | "high" | "medium" | "low";
 
+/** Severities, most severe first: the order the console, the reports and RULES.md list in. */
+export const SEVERITY_ORDER: readonly Severity[] = ["critical", "high", "medium", "low"];
+
+/** Compares by severity, most severe first. */
+export const bySeverity = (a: { readonly severity: Severity }, b: { readonly severity: Severity }) =>
+  SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity);
+
+/** A rule's (or finding's) Trivy ids in the AWS-xxxx form, without the legacy tfsec name. */
+export const trivyAwsIds = (r: { readonly trivy?: readonly string[] }): string[] => (r.trivy ?? []).filter((t) => t.startsWith("AWS-"));
+
 /** What a rule says about one resource. `unknown`: it needed a literal and found a `${...}`. */
 export type Verdict =
   | { readonly status: "compliant" }

@@ -52,10 +52,16 @@ function measure(label: string, args: string[], cwd: string, configFile = config
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** Median wall time and highest peak RSS of repeated runs. */
+const typical = (ms: readonly Measurement[]): Measurement => ({
+  seconds: median(ms.map((m) => m.seconds)),
+  peakRssMiB: Math.max(...ms.map((m) => m.peakRssMiB)),
+  resources: ms[0].resources,
+});
+
 /** Median wall time and highest peak RSS of `runs` synths of `configFile` our way. */
 function ours(configFile: string, runs: number): Measurement {
-  const ms = Array.from({ length: runs }, () => measure("ours", [join(root, "scripts", "synth.js")], root, configFile));
-  return { seconds: median(ms.map((m) => m.seconds)), peakRssMiB: Math.max(...ms.map((m) => m.peakRssMiB)), resources: ms[0].resources };
+  return typical(Array.from({ length: runs }, () => measure("ours", [join(root, "scripts", "synth.js")], root, configFile)));
 }
 
 /** A copy of the app whose provider imports go through the package barrel, as the stock template's do. */
@@ -101,15 +107,12 @@ const oursDefault = ours(config, 5);
 const examples = readdirSync(join(root, "examples"))
   .filter((f) => f.endsWith(".json"))
   .sort();
-const all = [config, ...examples.map((f) => join(root, "examples", f))].map((f) => ours(f, 3));
-const allSeconds = all.reduce((sum, m) => sum + m.seconds, 0);
 const configFiles = [config, ...examples.map((f) => join(root, "examples", f))];
-const oneProcessRuns = Array.from({ length: 3 }, () => measure("all in one", [join(root, "scripts", "synth.js"), ...configFiles], root));
-const oneProcess: Measurement = {
-  seconds: median(oneProcessRuns.map((m) => m.seconds)),
-  peakRssMiB: Math.max(...oneProcessRuns.map((m) => m.peakRssMiB)),
-  resources: oneProcessRuns[0].resources,
-};
+const all = configFiles.map((f) => ours(f, 3));
+const allSeconds = all.reduce((sum, m) => sum + m.seconds, 0);
+const oneProcess = typical(
+  Array.from({ length: 3 }, () => measure("all in one", [join(root, "scripts", "synth.js"), ...configFiles], root)),
+);
 
 const scaledDir = mkdtempSync(join(tmpdir(), "bench-scaled-"));
 const scaledConfig = join(scaledDir, "scaled.json");

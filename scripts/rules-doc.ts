@@ -8,15 +8,14 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FAMILY_REFERENCES, RULE_FAMILY, type ControlFamily } from "../guardrails/packs";
 import { ALL_RULES } from "../guardrails/rules";
-import type { Rule } from "../guardrails/types";
+import { bySeverity, trivyAwsIds, type Rule } from "../guardrails/types";
 
 export const RULES_DOC = join(__dirname, "..", "guardrails", "RULES.md");
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
-const SEVERITY_ORDER = ["critical", "high", "medium", "low"];
 
 function row(r: Rule): string {
-  const trivy = (r.trivy ?? []).filter((t) => t.startsWith("AWS-")).join(", ");
+  const trivy = trivyAwsIds(r).join(", ");
   const what = r.stricter ? `${r.description} **Stricter than ${r.stricter}**` : r.description;
   const types = r.resourceTypes.map((t) => `\`${t}\``).join(", ");
   return `| ${r.id} | ${r.checkov ?? "-"} | ${trivy || "-"} | ${r.severity} | ${types} | ${cell(what)} | ${cell(r.fix)} |`;
@@ -28,10 +27,7 @@ export function rulesMarkdown(): string {
   const inFamily = (f: ControlFamily | undefined) =>
     ALL_RULES.filter((r) => RULE_FAMILY.get(r.id) === f)
       .slice()
-      .sort(
-        (a, b) =>
-          SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.id.localeCompare(b.id, "en", { numeric: true }),
-      );
+      .sort((a, b) => bySeverity(a, b) || a.id.localeCompare(b.id, "en", { numeric: true }));
   const unclassified = inFamily(undefined);
   const projectRules = ALL_RULES.filter((r) => !r.checkov && !(r.trivy ?? []).length).map((r) => r.id);
   const section = (title: string, rules: readonly Rule[]) => [

@@ -19,7 +19,7 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { parse } from "@cdktf/hcl2json";
-import { evaluate } from "../guardrails/engine";
+import { evaluate, isBlocking } from "../guardrails/engine";
 import { evalJsonencode } from "../guardrails/input";
 import type { TfJsonDocument } from "../guardrails/graph";
 import { ALL_RULES } from "../guardrails/rules";
@@ -110,7 +110,7 @@ async function hclToDoc(files: Record<string, string>): Promise<TfJsonDocument> 
 function verdicts(doc: TfJsonDocument, rules: readonly Rule[]): Map<string, { v: Expect; note?: string }> {
   const out = new Map<string, { v: Expect; note?: string }>();
   for (const f of evaluate("agreement", doc, [], rules).findings) {
-    const bad = f.status === "failed" || f.status === "unknown";
+    const bad = isBlocking(f);
     // Checkov names a data source without its `data.` prefix (aws_iam_policy_document.x).
     const address = f.address.startsWith("data.") ? f.address.slice("data.".length) : f.address;
     const prev = out.get(address);

@@ -1,5 +1,5 @@
 /** Every rule, and the resource types that deliberately have none. */
-import type { Rule } from "../types";
+import { trivyAwsIds, type Rule } from "../types";
 import { apprunnerRules } from "./apprunner";
 import { auditRules } from "./audit";
 import { cloudfrontRules } from "./cloudfront";
@@ -82,7 +82,7 @@ export const NO_RULE_DECISIONS: Readonly<Record<string, string>> = {
 /** Rule ids, Checkov ids and Trivy ids, each mapped to its rule. */
 export const RULES_BY_ANY_ID: ReadonlyMap<string, Rule> = new Map(
   ALL_RULES.flatMap((r) =>
-    [r.id, r.checkov, ...(r.trivy ?? []), ...(r.trivy ?? []).filter((t) => t.startsWith("AWS-")).map((t) => `AVD-${t}`)]
+    [r.id, r.checkov, ...(r.trivy ?? []), ...trivyAwsIds(r).map((t) => `AVD-${t}`)]
       .filter((id): id is string => !!id)
       .map((id) => [id, r] as const),
   ),

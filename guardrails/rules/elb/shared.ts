@@ -1,5 +1,5 @@
 /** Readers and resource-type lists shared by the elb rules. */
-import type { TfResource } from "../../graph";
+import type { TfGraph, TfResource } from "../../graph";
 import { blocks, get } from "../helpers";
 
 export const LB = ["aws_lb", "aws_alb"];
@@ -37,7 +37,7 @@ export const redirectsToHttps = (l: TfResource, port?: string) =>
     (a) =>
       a.type === "redirect" && get(a, "redirect.protocol") === "HTTPS" && (port === undefined || String(get(a, "redirect.port")) === port),
   );
-export const wafAclsOf = (lb: TfResource, g: import("../../graph").TfGraph) =>
+export const wafAclsOf = (lb: TfResource, g: TfGraph) =>
   g.referencing(lb, "aws_wafv2_web_acl_association").flatMap((a) => g.referencedBy(a, "aws_wafv2_web_acl"));
 export const managedGroups = (acl: TfResource) =>
   blocks(acl.config.rule)

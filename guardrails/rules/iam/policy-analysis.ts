@@ -32,6 +32,7 @@ import { dirname, join } from "node:path";
 import type { TfGraph, TfResource } from "../../graph";
 import { fail, pass, unknown, type Rule, type Severity, type Verdict } from "../../types";
 import { isExpression, policyStatements, renderPolicyDocument, type Statement } from "../helpers";
+import { CKV_POLICIES } from "./shared";
 
 // ---------- The catalogue: read synchronously, per service, on first use ----------
 
@@ -334,14 +335,6 @@ function verdictOf(statements: readonly Statement[], analysis: Analysis): Verdic
 
 // ---------- The rules ----------
 
-/** Checkov's cloudsplaining resource checks read these (SSO permission sets' inline_policy). */
-const POLICY_TYPES = [
-  "aws_iam_policy",
-  "aws_iam_role_policy",
-  "aws_iam_user_policy",
-  "aws_iam_group_policy",
-  "aws_ssoadmin_permission_set_inline_policy",
-];
 const DOCUMENT = "data.aws_iam_policy_document";
 
 /** A policy resource: its policy JSON, or the data.aws_iam_policy_document it references. */
@@ -440,7 +433,7 @@ export const iamAnalysisRules: Rule[] = SPECS.flatMap((s) => [
     id: s.resourceId,
     checkov: s.resourceId,
     severity: s.severity,
-    resourceTypes: POLICY_TYPES,
+    resourceTypes: CKV_POLICIES,
     description: `${s.what} A policy given as a data.aws_iam_policy_document reference is read from it. ${DIFFERS}`,
     fix: s.fix,
     check: (r: TfResource, g: TfGraph) => checkPolicy(r, g, s.analysis),

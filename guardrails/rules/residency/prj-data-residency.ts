@@ -1,6 +1,7 @@
 /**
  * PRJ_DATA_RESIDENCY (project rule, no scanner equivalent): its `description` below says what it checks.
  */
+import { isWithinScope } from "../../graph";
 import { fail, notApplicable, pass, type Rule, unknown } from "../../types";
 import { isExpression } from "../helpers";
 
@@ -22,10 +23,7 @@ export const PRJ_DATA_RESIDENCY: Rule = {
     if (ctx.allowedRegions.includes(String(region))) return pass;
     // A named exception admits its region for its resource types below its construct scopes, nothing else.
     const admitted = (ctx.residencyExceptions ?? []).some(
-      (e) =>
-        e.region === region &&
-        e.resourceTypes.includes(r.type) &&
-        e.constructScopes.some((s) => r.constructPath === s || r.constructPath?.startsWith(`${s}/`)),
+      (e) => e.region === region && e.resourceTypes.includes(r.type) && e.constructScopes.some((s) => isWithinScope(r.constructPath, s)),
     );
     return admitted ? pass : fail(`region ${region} is outside ${ctx.allowedRegions.join(", ")}`);
   },
