@@ -184,7 +184,7 @@ export const CONTROLS: readonly Control[] = [
     implementing: keepsSixYears,
     closeGap:
       `nothing here keeps logs or audit records ${SIX_YEARS_DAYS} days; where the environment holds PHI, ` +
-      "set logs.auditRetentionDays to that or more (the prod preset keeps 2557)",
+      "set logs.auditRetentionDays to that or more (as the prod preset does)",
     verifiedBy: ["audit-logging"],
     external: organizationTrail,
   },
