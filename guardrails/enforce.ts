@@ -57,17 +57,11 @@ export function attachGuardrails(guarded: GuardedStack): void {
 }
 
 /**
- * Evaluate all stacks; throws GuardrailError listing every blocking finding of every stack.
- * `docOf` supplies a stack's JSON when it was already synthesized.
+ * Evaluate all stacks (each resolved here); throws GuardrailError listing every blocking
+ * finding of every stack. The synth evaluates the JSON it wrote instead (stacks/synthesize.ts).
  */
-export function enforce(
-  stacks: readonly (GuardedStack | TerraformStack)[],
-  docOf?: (stack: TerraformStack) => TfJsonDocument,
-): StackReport[] {
-  const reports = stacks.map((s) => {
-    const guarded = "stack" in s ? s : { stack: s };
-    return evaluateStack(guarded, docOf?.(guarded.stack));
-  });
+export function enforce(stacks: readonly (GuardedStack | TerraformStack)[]): StackReport[] {
+  const reports = stacks.map((s) => evaluateStack("stack" in s ? s : { stack: s }));
   if (reports.some((r) => blocking(r).length > 0)) throw new GuardrailError(reports);
   return reports;
 }
