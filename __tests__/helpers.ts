@@ -5,6 +5,7 @@ import { Testing, type TerraformStack } from "cdktf";
 import type { AppSpec } from "../config/schema";
 import { validateSpec } from "../config/validate";
 import type { BuildOptions, BuiltApp } from "../stacks/build-app";
+import { isStateful } from "../stacks/protection";
 
 /** A stack's synthesized Terraform JSON. */
 export interface TfJson {
@@ -31,6 +32,12 @@ export function onlyResource(tf: TfJson, type: string): Record<string, any> {
 /** Terraform addresses (`type.name`) of all resources in a stack. */
 export const addresses = (tf: TfJson): string[] =>
   Object.entries(tf.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`));
+
+/** Terraform addresses of the stateful resources of a stack (the protection aspect's types, stacks/protection.ts), sorted. */
+export const statefulAddresses = (tf: TfJson): string[] =>
+  addresses(tf)
+    .filter((a) => isStateful(a.split(".")[0]))
+    .sort();
 
 /** The resource a `${type.name.attr}` reference points at. */
 export function referenced(tf: TfJson, ref: string): Record<string, any> {

@@ -9,8 +9,7 @@ import { loadSpecFile } from "../../config/load";
 import { blocking, type StackReport } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import type { BuiltApp } from "../../stacks/build-app";
-import { isStateful } from "../../stacks/protection";
-import { addresses, buildInMemory, type TfJson } from "../helpers";
+import { buildInMemory, statefulAddresses, type TfJson } from "../helpers";
 
 export const EXAMPLES_DIR = join(__dirname, "..", "..", "examples");
 export const ENVS = ["dev", "staging", "prod"] as const;
@@ -60,14 +59,8 @@ export const blockingFindings = (reports: readonly StackReport[]): string[] =>
     ...r.staleSuppressions.map((s) => `${r.stack}: stale suppression ${s.id} on ${s.constructPath}`),
   ]);
 
-/** Terraform addresses of the stateful resources of a stack (stacks/protection.ts), sorted. */
 /** Prod's stateful addresses are exactly the pinned ones, and dev's are among them (a smaller dev). */
 export function expectPinnedStateful(prod: TfJson, dev: TfJson, pinned: readonly string[]): void {
   expect(statefulAddresses(prod)).toEqual(pinned);
   expect(pinned).toEqual(expect.arrayContaining(statefulAddresses(dev)));
 }
-
-export const statefulAddresses = (tf: TfJson): string[] =>
-  addresses(tf)
-    .filter((a) => isStateful(a.split(".")[0]))
-    .sort();
