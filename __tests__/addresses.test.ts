@@ -10,7 +10,7 @@ import { resolve } from "../config/resolve";
 import { AppStack } from "../stacks/app-stack";
 import { BootstrapStack } from "../stacks/bootstrap-stack";
 import { isStateful } from "../stacks/protection";
-import { addresses, appStackTf, baseSpec, statefulAddresses, synthStack, validSpec } from "./helpers";
+import { addresses, albCertificateArns, appStackTf, baseSpec, statefulAddresses, synthStack, validSpec } from "./helpers";
 
 describe("pinned addresses of stateful resources", () => {
   const spec = baseSpec();
@@ -129,14 +129,13 @@ describe("pinned addresses of stateful resources", () => {
   });
 
   it("app with an ECS service: its repository, the ECS Exec and WAF log groups, the ALB log bucket", () => {
-    const cert = (account: string) => `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
     const served = {
       ...spec,
       secrets: [{ name: "app" }],
       services: [
         { name: "api", kind: "ecs" as const, imageTag: "1.0.0", port: 8000, healthCheckPath: "/healthz", secrets: { APP_TOKEN: "app" } },
       ],
-      edge: { alb: { certificateArns: { dev: cert("111111111111"), staging: cert("222222222222"), prod: cert("333333333333") } } },
+      edge: { alb: { certificateArns: albCertificateArns() } },
     };
     const all = statefulAddresses(appStackTf(served, "prod"));
     expect(all.filter((a) => a.includes("ComputeTier_"))).toEqual([
@@ -148,7 +147,6 @@ describe("pinned addresses of stateful resources", () => {
   });
 
   it("app with ECS services behind the ALB and App Runner services: the ALB, listeners, target groups, rules, cluster, services", () => {
-    const cert = (account: string) => `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
     const service = (name: string, kind: "ecs" | "apprunner", extra: object = {}) => ({
       name,
       kind,
@@ -164,7 +162,7 @@ describe("pinned addresses of stateful resources", () => {
         service("api", "ecs", { routing: { pathPatterns: ["/api/*"] } }),
         service("cms", "apprunner"),
       ],
-      edge: { alb: { certificateArns: { dev: cert("111111111111"), staging: cert("222222222222"), prod: cert("333333333333") } } },
+      edge: { alb: { certificateArns: albCertificateArns() } },
     };
     const compute = [
       "aws_apprunner_service",

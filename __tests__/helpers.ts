@@ -64,6 +64,17 @@ export function baseSpec(): AppSpec {
   };
 }
 
+/** An ACM certificate ARN in baseSpec's primary region (eu-central-1), in the given account. */
+export const certificateArn = (account: string): string =>
+  `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
+
+/** `edge.alb.certificateArns` for baseSpec's three environments, each in its environment's account. */
+export const albCertificateArns = () => ({
+  dev: certificateArn("111111111111"),
+  staging: certificateArn("222222222222"),
+  prod: certificateArn("333333333333"),
+});
+
 /** Validate and return the spec, failing loudly when a test's spec is not valid. */
 export function validSpec(spec: unknown): AppSpec {
   const result = validateSpec(spec);

@@ -4,9 +4,7 @@ import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import { apprunnerSizeProblem } from "../../config/apprunner-sizes";
 import { validateSpec } from "../../config/validate";
-import { appStackTf, buildInMemory, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
-
-const cert = (account: string) => `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
+import { albCertificateArns, appStackTf, buildInMemory, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
 
 function spec(kind = "apprunner"): any {
   return {
@@ -32,7 +30,7 @@ function spec(kind = "apprunner"): any {
         grants: { buckets: [{ name: "uploads", access: "read" }], database: true, cache: true },
       },
     ],
-    edge: { alb: { certificateArns: { dev: cert("111111111111"), staging: cert("222222222222"), prod: cert("333333333333") } } },
+    edge: { alb: { certificateArns: albCertificateArns() } },
     environments: { dev: { accountId: "111111111111" }, staging: { accountId: "222222222222" }, prod: { accountId: "333333333333" } },
   };
 }

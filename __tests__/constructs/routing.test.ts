@@ -7,9 +7,7 @@ import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import { validateSpec } from "../../config/validate";
-import { addressOf, appStackTf, buildInMemory, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
-
-const cert = (account: string) => `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
+import { addressOf, appStackTf, buildInMemory, certificateArn, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
 
 /** A web front (the default), an API under /api/* and an admin service on its own host. */
 function spec(): any {
@@ -46,7 +44,7 @@ function spec(): any {
         grants: { buckets: [{ name: "reports", access: "read" }], keys: ["phi-fields"] },
       }),
     ],
-    edge: { alb: { certificateArns: { dev: cert("111111111111"), prod: cert("333333333333") } } },
+    edge: { alb: { certificateArns: { dev: certificateArn("111111111111"), prod: certificateArn("333333333333") } } },
     environments: { dev: { accountId: "111111111111" }, prod: { accountId: "333333333333" } },
   };
 }
