@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Testing, type TerraformStack } from "cdktf";
+import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import type { AppSpec } from "../config/schema";
 import { validateSpec } from "../config/validate";
 import type { BuildOptions, BuiltApp } from "../stacks/build-app";
@@ -115,6 +116,24 @@ export function buildInMemory(spec: AppSpec, options?: BuildOptions): BuiltApp {
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Every stack of a spec as `npm run synth` hands them to the guardrails: built in memory
+ * without the guardrails attached, then the aspects (protection) applied, as app.synth() does
+ * first. Pass `.stacks` to enforce() for the guardrail reports.
+ */
+export function buildWithAspects(spec: AppSpec): BuiltApp {
+  const built = buildInMemory(spec, { attachGuardrails: false });
+  invokeAspects(built.app);
+  return built;
+}
+
+/** A stack of a built app by id, e.g. `demo-prod-app`; fails the test when there is none. */
+export function builtStack(built: BuiltApp, id: string): BuiltApp["stacks"][number] {
+  const found = built.stacks.find((s) => s.stack.node.id === id);
+  if (!found) throw new Error(`no stack ${id}`);
+  return found;
 }
 
 /** Resources of a type whose attribute `attr` references the given address. */

@@ -1,10 +1,9 @@
 /** App Runner services on synthesized JSON: the service, its roles, connector, scaling, WAF; the kind switch. */
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import { apprunnerSizeProblem } from "../../config/apprunner-sizes";
 import { validateSpec } from "../../config/validate";
-import { albCertificateArns, appStackTf, buildInMemory, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
+import { albCertificateArns, appStackTf, buildWithAspects, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
 
 function spec(kind = "apprunner"): any {
   return {
@@ -37,9 +36,7 @@ function spec(kind = "apprunner"): any {
 
 /** Every stack of every environment, with its guardrail report. */
 function synthesizeAll(s: any) {
-  const built = buildInMemory(validSpec(s), { attachGuardrails: false });
-  invokeAspects(built.app);
-  return enforce(built.stacks);
+  return enforce(buildWithAspects(validSpec(s)).stacks);
 }
 
 const policyOf = (tf: any, roleName: string): any[] => {

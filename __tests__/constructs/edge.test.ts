@@ -1,21 +1,19 @@
 /** CloudFront, certificates, the ALB locked to CloudFront, and residency exceptions, on synthesized JSON. */
 import { join } from "node:path";
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { loadSpecFile } from "../../config/load";
 import { validateSpec } from "../../config/validate";
 import { blocking } from "../../guardrails/engine";
 import { evaluateStack } from "../../guardrails/enforce";
 import { residencyRules } from "../../guardrails/rules/residency";
 import { TfGraph } from "../../guardrails/graph";
-import { buildInMemory, onlyResource, resourcesOfType, type TfJson } from "../helpers";
+import { buildInMemory, buildWithAspects, builtStack, onlyResource, resourcesOfType, type TfJson } from "../helpers";
 
 const examples = join(__dirname, "..", "..", "examples");
 const raw = (file: string) => JSON.parse(require("node:fs").readFileSync(join(examples, file), "utf8"));
 
 function build(file: string) {
-  const built = buildInMemory(loadSpecFile(join(examples, file)), { attachGuardrails: false });
-  invokeAspects(built.app);
-  const guarded = (id: string) => built.stacks.find((s) => s.stack.node.id === id)!;
+  const built = buildWithAspects(loadSpecFile(join(examples, file)));
+  const guarded = (id: string) => builtStack(built, id);
   const tf = (id: string) => guarded(id).stack.toTerraform() as TfJson;
   return { built, guarded, tf };
 }
@@ -67,7 +65,7 @@ describe("R4: CloudFront in front of the ALB", () => {
     const result = validateSpec(spec);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const built = buildInMemory(result.spec, { attachGuardrails: false });
-    const t = built.stacks.find((s) => s.stack.node.id === "mediflow-prod-app")!.stack.toTerraform() as TfJson;
+    const t = builtStack(built, "mediflow-prod-app").stack.toTerraform() as TfJson;
     const dist = onlyResource(t, "aws_cloudfront_distribution");
     expect(dist.ordered_cache_behavior ?? []).toEqual([]);
     expect(Object.values(t.data!.aws_cloudfront_cache_policy as any).map((p: any) => p.name)).toEqual(["Managed-CachingDisabled"]);
@@ -115,9 +113,7 @@ describe("several services behind the ALB that CloudFront fronts", () => {
     });
     const result = validateSpec(spec);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const built = buildInMemory(result.spec, { attachGuardrails: false });
-    invokeAspects(built.app);
-    const prod = built.stacks.find((s) => s.stack.node.id === "mediflow-prod-app")!.stack.toTerraform() as TfJson;
+    const prod = builtStack(buildWithAspects(result.spec), "mediflow-prod-app").stack.toTerraform() as TfJson;
     const header = onlyResource(prod, "aws_cloudfront_distribution").origin.find((o: any) => o.origin_id === "alb").custom_header[0];
     const rules = resourcesOfType(prod, "aws_lb_listener_rule");
     expect(rules).toHaveLength(2);

@@ -3,11 +3,10 @@
  * egress (VPC endpoints by default, the internet only with a reason), TLS to the tasks, least
  * privilege per service, and the dashboard sections; bad routing as config errors.
  */
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import { validateSpec } from "../../config/validate";
-import { addressOf, appStackTf, buildInMemory, certificateArn, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
+import { addressOf, appStackTf, buildWithAspects, certificateArn, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
 
 /** A web front (the default), an API under /api/* and an admin service on its own host. */
 function spec(): any {
@@ -64,9 +63,7 @@ describe("several ECS services behind one ALB", () => {
   const egressOf = (name: string) =>
     resourcesOfType(tf, "aws_vpc_security_group_egress_rule").filter((r) => r.security_group_id.includes(groupOf(name)));
 
-  const built = buildInMemory(validSpec(spec()), { attachGuardrails: false });
-  invokeAspects(built.app);
-  const reports = enforce(built.stacks);
+  const reports = enforce(buildWithAspects(validSpec(spec())).stacks);
   const suppressed = (stack: string, ruleId: string) =>
     reports
       .find((r) => r.stack === stack)!

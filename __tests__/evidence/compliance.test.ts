@@ -5,23 +5,20 @@
  */
 import { join } from "node:path";
 import { loadSpecFile } from "../../config/load";
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { evaluateStack } from "../../guardrails/enforce";
 import type { AppSpec } from "../../config/schema";
 import { evaluate } from "../../guardrails/engine";
 import type { TfJsonDocument } from "../../guardrails/graph";
 import { complianceEvidence, complianceMarkdown, type ComplianceEvidence } from "../../evidence/compliance";
 import { CONTROLS } from "../../evidence/controls";
-import { appStackTf, baseSpec, buildInMemory, validSpec } from "../helpers";
+import { appStackTf, baseSpec, buildWithAspects, builtStack, validSpec } from "../helpers";
 import { tempDirs } from "../temp-dirs";
 
 const tempDir = tempDirs();
 
 /** As synth evaluates it: code and config suppressions, residency context. */
 function evidenceOf(spec: AppSpec, env: "dev" | "staging" | "prod", outside = {}): ComplianceEvidence {
-  const built = buildInMemory(spec, { attachGuardrails: false });
-  invokeAspects(built.app);
-  const guarded = built.stacks.find((s) => s.stack.node.id === `${spec.app}-${env}-app`)!;
+  const guarded = builtStack(buildWithAspects(spec), `${spec.app}-${env}-app`);
   const doc = guarded.stack.toTerraform() as TfJsonDocument;
   return complianceEvidence(doc, evaluateStack(guarded, doc), outside);
 }
@@ -30,9 +27,8 @@ const control = (e: ComplianceEvidence, id: string) => e.controls.find((c) => c.
 /** As synth writes it beside the app stack (writeEvidence: what the config declares included). */
 function writtenEvidenceOf(spec: AppSpec, env: "dev" | "staging" | "prod"): ComplianceEvidence {
   const { writeEvidence } = require("../../evidence/write") as typeof import("../../evidence/write");
-  const built = buildInMemory(spec, { attachGuardrails: false });
-  invokeAspects(built.app);
-  const guarded = built.stacks.find((s) => s.stack.node.id === `${spec.app}-${env}-app`)!;
+  const built = buildWithAspects(spec);
+  const guarded = builtStack(built, `${spec.app}-${env}-app`);
   const doc = guarded.stack.toTerraform() as TfJsonDocument;
   return writeEvidence(tempDir("evidence-"), doc, evaluateStack(guarded, doc), built.environments).compliance;
 }
@@ -201,9 +197,8 @@ describe("stacks that serve an app stack", () => {
       state: { accountId: "444444444444", roleArn: "arn:aws:iam::444444444444:role/tf-state" },
       delivery: { github: { repository: "acme/demo" } },
     });
-    const built = buildInMemory(spec, { attachGuardrails: false });
-    invokeAspects(built.app);
-    const guarded = built.stacks.find((s) => s.stack.node.id === "demo-prod-github")!;
+    const built = buildWithAspects(spec);
+    const guarded = builtStack(built, "demo-prod-github");
     const doc = guarded.stack.toTerraform() as TfJsonDocument;
     const e = writeEvidence(tempDir("evidence-"), doc, evaluateStack(guarded, doc), built.environments);
     expect(control(e.compliance, "164.312(b)")).toMatchObject({ status: "external" });

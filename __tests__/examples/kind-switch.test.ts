@@ -6,11 +6,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { validateSpec } from "../../config/validate";
 import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
-import { buildInMemory, resourcesOfType, type TfJson } from "../helpers";
+import { buildInMemory, buildWithAspects, builtStack, resourcesOfType, type TfJson } from "../helpers";
 import { EXAMPLES_DIR } from "./synthesize";
 
 describe.each([
@@ -29,10 +28,9 @@ describe.each([
   it("synthesizes every environment clean, the services behind the ALB", () => {
     const result = validateSpec(JSON.parse(switched));
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const built = buildInMemory(result.spec, { attachGuardrails: false });
-    invokeAspects(built.app);
+    const built = buildWithAspects(result.spec);
     for (const report of enforce(built.stacks)) expect(blocking(report)).toEqual([]);
-    const prod = built.stacks.find((s) => s.stack.node.id === `${app}-prod-app`)!.stack.toTerraform() as TfJson;
+    const prod = builtStack(built, `${app}-prod-app`).stack.toTerraform() as TfJson;
     expect(resourcesOfType(prod, "aws_apprunner_service")).toEqual([]);
     expect(
       resourcesOfType(prod, "aws_ecs_service")
@@ -50,7 +48,7 @@ describe("hosted zones", () => {
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const built = buildInMemory(result.spec, { attachGuardrails: false });
     const zones = (env: string) => {
-      const tf = built.stacks.find((s) => s.stack.node.id === `mediflow-${env}-app`)!.stack.toTerraform() as TfJson;
+      const tf = builtStack(built, `mediflow-${env}-app`).stack.toTerraform() as TfJson;
       return Object.values((tf.data?.aws_route53_zone ?? {}) as Record<string, { name: string }>).map((z) => z.name);
     };
     expect(zones("dev")).toEqual(["dev.mediflow.example.com"]);

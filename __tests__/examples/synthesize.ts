@@ -4,12 +4,11 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { loadSpecFile } from "../../config/load";
 import { blocking, type StackReport } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import type { BuiltApp } from "../../stacks/build-app";
-import { buildInMemory, statefulAddresses, type TfJson } from "../helpers";
+import { buildWithAspects, builtStack, statefulAddresses, type TfJson } from "../helpers";
 
 export const EXAMPLES_DIR = join(__dirname, "..", "..", "examples");
 export const ENVS = ["dev", "staging", "prod"] as const;
@@ -31,17 +30,11 @@ const cache = new Map<string, SynthesizedExample>();
 export function synthesizeExample(file: string): SynthesizedExample {
   const hit = cache.get(file);
   if (hit) return hit;
-  const built = buildInMemory(loadSpecFile(join(EXAMPLES_DIR, file)), { attachGuardrails: false });
-  // As app.synth() does before the guardrails read its output: protection is an aspect.
-  invokeAspects(built.app);
+  const built = buildWithAspects(loadSpecFile(join(EXAMPLES_DIR, file)));
   const reports = enforce(built.stacks);
   const json = new Map<string, TfJson>();
   const tf = (id: string) => {
-    if (!json.has(id)) {
-      const stack = built.stacks.find((s) => s.stack.node.id === id);
-      if (!stack) throw new Error(`no stack ${id}`);
-      json.set(id, stack.stack.toTerraform() as TfJson);
-    }
+    if (!json.has(id)) json.set(id, builtStack(built, id).stack.toTerraform() as TfJson);
     return json.get(id)!;
   };
   const result = { built, reports, tf };
