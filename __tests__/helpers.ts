@@ -30,6 +30,10 @@ export function onlyResource(tf: TfJson, type: string): Record<string, any> {
   return all[0];
 }
 
+/** The CloudWatch alarm of a name (undefined when there is none). */
+export const alarmNamed = (tf: TfJson, name: string): Record<string, any> =>
+  resourcesOfType(tf, "aws_cloudwatch_metric_alarm").find((a) => a.alarm_name === name)!;
+
 /** Terraform addresses (`type.name`) of all resources in a stack. */
 export const addresses = (tf: TfJson): string[] =>
   Object.entries(tf.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`));

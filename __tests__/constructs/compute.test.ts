@@ -1,5 +1,5 @@
 /** The compute tier on synthesized JSON: ECR, cluster, task definition, roles, service, ALB, alarms. */
-import { appStackTf, certificateArn, onlyResource, referenced, resourcesOfType } from "../helpers";
+import { alarmNamed, appStackTf, certificateArn, onlyResource, referenced, resourcesOfType } from "../helpers";
 
 function spec(): any {
   return {
@@ -197,7 +197,7 @@ describe("compute tier", () => {
         .concat(["demo-prod-api-running-tasks-critical"])
         .sort(),
     );
-    const p95 = resourcesOfType(tf, "aws_cloudwatch_metric_alarm").find((a) => a.alarm_name === "demo-prod-api-latency-p95-critical")!;
+    const p95 = alarmNamed(tf, "demo-prod-api-latency-p95-critical");
     expect(p95).toMatchObject({ extended_statistic: "p95", threshold: 2, namespace: "AWS/ApplicationELB" });
   });
 
