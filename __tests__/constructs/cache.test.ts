@@ -26,12 +26,7 @@ const specs: Record<Engine, AppSpec> = {
   valkey: specWith({ engine: "valkey", version: "8" }),
 };
 
-const synthCache = new Map<string, TfJson>();
-const tfOf = (engine: Engine, env: Env): TfJson => {
-  const key = `${engine}-${env}`;
-  if (!synthCache.has(key)) synthCache.set(key, appStackTf(specs[engine], env));
-  return synthCache.get(key)!;
-};
+const tfOf = (engine: Engine, env: Env): TfJson => appStackTf(specs[engine], env);
 const groupOf = (tf: TfJson) => onlyResource(tf, "aws_elasticache_replication_group");
 const dataKeyArn = (tf: TfJson) => {
   const alias = resourcesOfType(tf, "aws_kms_alias").find((a) => a.name.endsWith("-data"))!;

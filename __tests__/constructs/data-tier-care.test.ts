@@ -37,12 +37,7 @@ function specWith(database: AppSpec["database"], edit: (s: AppSpec) => void = ()
 }
 const postgres = validSpec(specWith({ engine: "postgres", version: "16", replicateIn: ["prod"] }));
 const aurora = validSpec(specWith({ engine: "aurora-postgresql", version: "16", replicateIn: ["prod"] }));
-const cache = new Map<string, TfJson>();
-const tfOf = (name: "postgres" | "aurora", env: Env): TfJson => {
-  const key = `${name}-${env}`;
-  if (!cache.has(key)) cache.set(key, appStackTf(name === "postgres" ? postgres : aurora, env));
-  return cache.get(key)!;
-};
+const tfOf = (name: "postgres" | "aurora", env: Env): TfJson => appStackTf(name === "postgres" ? postgres : aurora, env);
 const statements = (policy: string): any[] => JSON.parse(policy).Statement;
 const dataKeyOf = (tf: TfJson) => Object.entries(tf.resource!.aws_kms_key).find(([k]) => k.startsWith("DataKey_"))![1];
 const alarmTopicOf = (tf: TfJson) => resourcesOfType(tf, "aws_sns_topic").find((t) => t.name.endsWith("-alarms"))!;
