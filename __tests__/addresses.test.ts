@@ -3,14 +3,13 @@
  * and Terraform then destroys the old resource and creates a new one: state, data and keys
  * lost. If this test fails, do not update it; add a `moved` block (stack.moveTo) instead.
  */
-import { join } from "node:path";
 import { App } from "cdktf";
-import { loadSpecFile } from "../config/load";
 import { resolve } from "../config/resolve";
 import { AppStack } from "../stacks/app-stack";
 import { BootstrapStack } from "../stacks/bootstrap-stack";
 import { isStateful } from "../stacks/protection";
 import { addresses, albCertificateArns, appStackTf, baseSpec, statefulAddresses, synthStack, validSpec } from "./helpers";
+import { exampleSpec } from "./examples/synthesize";
 
 describe("pinned addresses of stateful resources", () => {
   const spec = baseSpec();
@@ -191,7 +190,7 @@ describe("pinned addresses of stateful resources", () => {
 
   it("app with CloudFront (R1 frontend, R4 in front of the ALB): the distribution, edge key, frontend, log buckets, WAF logs", () => {
     const edge = (file: string) => {
-      const all = addresses(appStackTf(loadSpecFile(join(__dirname, "..", "examples", file)), "prod"));
+      const all = addresses(appStackTf(exampleSpec(file), "prod"));
       return all
         .filter((a) => a.includes("EdgeTier_") && (isStateful(a.split(".")[0]) || a.startsWith("aws_cloudfront_distribution.")))
         .sort();

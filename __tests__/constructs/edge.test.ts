@@ -1,18 +1,14 @@
 /** CloudFront, certificates, the ALB locked to CloudFront, and residency exceptions, on synthesized JSON. */
-import { join } from "node:path";
-import { loadSpecFile } from "../../config/load";
 import { validateSpec } from "../../config/validate";
 import { blocking } from "../../guardrails/engine";
 import { evaluateStack } from "../../guardrails/enforce";
 import { residencyRules } from "../../guardrails/rules/residency";
 import { TfGraph } from "../../guardrails/graph";
 import { buildInMemory, buildWithAspects, builtStack, onlyResource, resourcesOfType, type TfJson } from "../helpers";
-
-const examples = join(__dirname, "..", "..", "examples");
-const raw = (file: string) => JSON.parse(require("node:fs").readFileSync(join(examples, file), "utf8"));
+import { exampleSpec, rawExample } from "../examples/synthesize";
 
 function build(file: string) {
-  const built = buildWithAspects(loadSpecFile(join(examples, file)));
+  const built = buildWithAspects(exampleSpec(file));
   const guarded = (id: string) => builtStack(built, id);
   const tf = (id: string) => guarded(id).stack.toTerraform() as TfJson;
   return { built, guarded, tf };
@@ -59,7 +55,7 @@ describe("R4: CloudFront in front of the ALB", () => {
   });
 
   it("without staticPathPatterns (the preset) nothing of the ALB is cached: one uncached behavior, no caching policy looked up", () => {
-    const spec = raw("ecs-cdn-hipaa.json");
+    const spec = rawExample("ecs-cdn-hipaa.json");
     delete spec.$schema;
     delete spec.edge.cdn.staticPathPatterns;
     const result = validateSpec(spec);
@@ -100,7 +96,7 @@ describe("R4: CloudFront in front of the ALB", () => {
 
 describe("several services behind the ALB that CloudFront fronts", () => {
   it("every path rule requires the origin header too, and the catch-all header rule comes after them", () => {
-    const spec = raw("ecs-cdn-hipaa.json");
+    const spec = rawExample("ecs-cdn-hipaa.json");
     delete spec.$schema;
     spec.services[0].routing = { default: true };
     spec.services.push({
@@ -158,7 +154,7 @@ describe("R1: the frontend bucket behind CloudFront, residency preserved", () =>
     expect(h.frame_options).toEqual({ frame_option: "DENY", override: true });
     expect(h.xss_protection).toMatchObject({ protection: true, mode_block: true });
     expect(h.referrer_policy.referrer_policy).toBe("strict-origin-when-cross-origin");
-    expect(h.content_security_policy.content_security_policy).toBe(raw("apprunner-eu.json").edge.cdn.contentSecurityPolicy);
+    expect(h.content_security_policy.content_security_policy).toBe(rawExample("apprunner-eu.json").edge.cdn.contentSecurityPolicy);
     expect(d.restrictions.geo_restriction.restriction_type).toBe("whitelist");
     expect(d.restrictions.geo_restriction.locations).toHaveLength(27);
     expect(d.restrictions.geo_restriction.locations).toEqual(expect.arrayContaining(["DE", "FR", "IE", "SE"]));
@@ -244,7 +240,7 @@ describe("residency rule on fixtures", () => {
 
 describe("bad edge input: config errors with their paths", () => {
   const problemsOf = (mutate: (s: any) => void) => {
-    const s = raw("apprunner-eu.json");
+    const s = rawExample("apprunner-eu.json");
     mutate(s);
     const r = validateSpec(s);
     return r.ok ? [] : r.problems;

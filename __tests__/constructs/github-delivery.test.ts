@@ -8,12 +8,13 @@ import type { AppSpec } from "../../config/schema";
 import type { BuiltApp } from "../../stacks/build-app";
 import { ATTACHABLE_MANAGED_POLICIES, SHARING_OUTSIDE_THE_ACCOUNT } from "../../constructs/github-permissions";
 import { appStackTf, baseSpec, buildWithAspects, builtStack, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import { exampleSpec, rawExample } from "../examples/synthesize";
 
 const REPO = "acme/careportal";
 
 /** An example config delivered from GitHub: `delivery.github` set, no `deployRoleArn` (the config refuses both). */
 function exampleWithDelivery(file: string): AppSpec {
-  const raw = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", file), "utf8"));
+  const raw = rawExample(file);
   delete raw.$schema;
   raw.delivery = { github: { repository: REPO } };
   for (const env of Object.values(raw.environments) as any[]) delete env.deployRoleArn;
@@ -433,7 +434,7 @@ describe("what a CI run cannot do with the app's roles and data", () => {
     expect(attach[0].Condition.StringEquals["iam:PermissionsBoundary"]).toMatch(/:policy\/demo-prod-permissions-boundary$/);
     // What the stacks attach is on the list (every example, every environment's app stack).
     const attached = ["apprunner-aurora", "apprunner-eu", "ecs-cdn-hipaa", "ecs-hipaa", "ecs-mysql-dr"].flatMap((name) => {
-      const example = validSpec(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", `${name}.json`), "utf8")));
+      const example = exampleSpec(`${name}.json`);
       return (["dev", "prod"] as const).flatMap((env) => resourcesOfType(appStackTf(example, env), "aws_iam_role_policy_attachment"));
     });
     expect(attached.length).toBeGreaterThan(0);

@@ -3,8 +3,6 @@
  * checks verifying it and the suppressions touching it; external and gap when nothing here
  * implements it.
  */
-import { join } from "node:path";
-import { loadSpecFile } from "../../config/load";
 import { evaluateStack } from "../../guardrails/enforce";
 import type { AppSpec } from "../../config/schema";
 import { evaluate } from "../../guardrails/engine";
@@ -12,6 +10,7 @@ import type { TfJsonDocument } from "../../guardrails/graph";
 import { complianceEvidence, complianceMarkdown, type ComplianceEvidence } from "../../evidence/compliance";
 import { CONTROLS } from "../../evidence/controls";
 import { appStackTf, baseSpec, buildWithAspects, builtStack, validSpec } from "../helpers";
+import { exampleSpec } from "../examples/synthesize";
 import { tempDirs } from "../temp-dirs";
 
 const tempDir = tempDirs();
@@ -35,7 +34,7 @@ function writtenEvidenceOf(spec: AppSpec, env: "dev" | "staging" | "prod"): Comp
 const types = (addresses: readonly string[]) => [...new Set(addresses.map((a) => a.split(".")[0]))].sort();
 
 describe("compliance evidence", () => {
-  const r2 = loadSpecFile(join(__dirname, "..", "..", "examples", "ecs-hipaa.json"));
+  const r2 = exampleSpec("ecs-hipaa.json");
   let prod: ComplianceEvidence;
   beforeAll(() => {
     prod = evidenceOf(r2, "prod");
@@ -115,7 +114,7 @@ describe("compliance evidence of every example", () => {
   const examples = ["apprunner-eu", "ecs-hipaa", "apprunner-aurora", "ecs-cdn-hipaa", "ecs-mysql-dr"];
   // Mapped as if each declared both frameworks, to check every control's resources on every system.
   it.each(examples)("%s prod: every control met, none external or a gap, each with the resources of its kind", (name) => {
-    const spec = loadSpecFile(join(__dirname, "..", "..", "examples", `${name}.json`));
+    const spec = exampleSpec(`${name}.json`);
     const e = evidenceOf({ ...spec, compliance: ["hipaa", "gdpr"] }, "prod");
     expect(e.controls.filter((c) => c.status !== "met").map((c) => c.control)).toEqual([]);
     const byId = (id: string) => types(control(e, id).implementedBy);
@@ -136,7 +135,7 @@ describe("compliance evidence of every example", () => {
 
 describe("GDPR Art. 44-46: the transfers the config declares", () => {
   it("R1 prod lists its residency exceptions with what each holds and why", () => {
-    const e = writtenEvidenceOf(loadSpecFile(join(__dirname, "..", "..", "examples", "apprunner-eu.json")), "prod");
+    const e = writtenEvidenceOf(exampleSpec("apprunner-eu.json"), "prod");
     const transfers = control(e, "Art. 44-46");
     expect(transfers.status).toBe("met");
     expect(transfers.declared).toEqual([
@@ -160,7 +159,7 @@ describe("GDPR Art. 44-46: the transfers the config declares", () => {
 });
 
 describe("HIPAA 164.316(b)(2): six years of logs and audit records", () => {
-  const r2 = () => loadSpecFile(join(__dirname, "..", "..", "examples", "ecs-hipaa.json"));
+  const r2 = () => exampleSpec("ecs-hipaa.json");
   it("prod: only what is kept six years or more is evidence (a year of app or flow logs is not)", () => {
     const e = evidenceOf(r2(), "prod");
     const retention = control(e, "164.316(b)(2)");

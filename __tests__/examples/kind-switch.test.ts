@@ -10,7 +10,7 @@ import { validateSpec } from "../../config/validate";
 import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import { buildInMemory, buildWithAspects, builtStack, resourcesOfType, type TfJson } from "../helpers";
-import { EXAMPLES_DIR } from "./synthesize";
+import { EXAMPLES_DIR, exampleSpec } from "./synthesize";
 
 describe.each([
   ["apprunner-eu.json", "orthosense", ["api"]],
@@ -44,9 +44,7 @@ describe.each([
 
 describe("hosted zones", () => {
   it("each environment looks up only the zones its own names need (another account's zone is not readable)", () => {
-    const result = validateSpec(JSON.parse(readFileSync(join(EXAMPLES_DIR, "ecs-cdn-hipaa.json"), "utf8")));
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const built = buildInMemory(result.spec, { attachGuardrails: false });
+    const built = buildInMemory(exampleSpec("ecs-cdn-hipaa.json"), { attachGuardrails: false });
     const zones = (env: string) => {
       const tf = builtStack(built, `mediflow-${env}-app`).stack.toTerraform() as TfJson;
       return Object.values((tf.data?.aws_route53_zone ?? {}) as Record<string, { name: string }>).map((z) => z.name);

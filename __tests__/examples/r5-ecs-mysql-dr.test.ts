@@ -2,11 +2,9 @@
  * R5 `ecs-mysql-dr` (HIPAA with MySQL and disaster recovery): every bullet of its guide on the
  * synthesized JSON of examples/ecs-mysql-dr.json, dev and prod sizes apart.
  */
-import { join } from "node:path";
-import { loadSpecFile } from "../../config/load";
 import { alarmNamed, onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
 import { tempDirs } from "../temp-dirs";
-import { blockingFindings, ENVS, EXAMPLES_DIR, expectPinnedStateful, synthesizeExample, accountOf } from "./synthesize";
+import { accountOf, blockingFindings, ENVS, exampleSpec, expectPinnedStateful, synthesizeExample } from "./synthesize";
 
 const tempDir = tempDirs();
 const { tf, reports } = synthesizeExample("ecs-mysql-dr.json");
@@ -121,7 +119,7 @@ describe("R5 ecs-mysql-dr", () => {
 
   it("synth warns once per environment that MySQL 8.0 bills Extended Support, naming 8.4", async () => {
     const { synthesizeApp } = require("../../stacks/synthesize") as typeof import("../../stacks/synthesize");
-    const spec = loadSpecFile(join(EXAMPLES_DIR, "ecs-mysql-dr.json"));
+    const spec = exampleSpec("ecs-mysql-dr.json");
     const { warnings } = await synthesizeApp(spec, tempDir("ex-"), { hcl: false });
     const engine = warnings.filter((w) => w.includes("Extended Support"));
     expect(engine).toHaveLength(3);

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadSpecFile } from "../../config/load";
+import type { AppSpec } from "../../config/schema";
 import { blocking, type StackReport } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import type { BuiltApp } from "../../stacks/build-app";
@@ -30,7 +31,7 @@ const cache = new Map<string, SynthesizedExample>();
 export function synthesizeExample(file: string): SynthesizedExample {
   const hit = cache.get(file);
   if (hit) return hit;
-  const built = buildWithAspects(loadSpecFile(join(EXAMPLES_DIR, file)));
+  const built = buildWithAspects(exampleSpec(file));
   const reports = enforce(built.stacks);
   const json = new Map<string, TfJson>();
   const tf = (id: string) => {
@@ -41,6 +42,9 @@ export function synthesizeExample(file: string): SynthesizedExample {
   cache.set(file, result);
   return result;
 }
+
+/** The example's config as `npm run synth` loads it (validated). */
+export const exampleSpec = (file: string): AppSpec => loadSpecFile(join(EXAMPLES_DIR, file));
 
 /** The example's JSON as written, to change in a test. */
 export const rawExample = (file: string): any => JSON.parse(readFileSync(join(EXAMPLES_DIR, file), "utf8"));
