@@ -4,7 +4,7 @@ import { blocking } from "../../guardrails/engine";
 import { evaluateStack } from "../../guardrails/enforce";
 import { residencyRules } from "../../guardrails/rules/residency";
 import { TfGraph } from "../../guardrails/graph";
-import { buildInMemory, buildWithAspects, builtStack, onlyResource, resourcesOfType, type TfJson } from "../helpers";
+import { buildInMemory, buildWithAspects, builtStack, onlyResource, resourcesOfType, validSpec, type TfJson } from "../helpers";
 import { exampleSpec, rawExample } from "../examples/synthesize";
 
 function build(file: string) {
@@ -58,9 +58,7 @@ describe("R4: CloudFront in front of the ALB", () => {
     const spec = rawExample("ecs-cdn-hipaa.json");
     delete spec.$schema;
     delete spec.edge.cdn.staticPathPatterns;
-    const result = validateSpec(spec);
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const built = buildInMemory(result.spec, { attachGuardrails: false });
+    const built = buildInMemory(validSpec(spec), { attachGuardrails: false });
     const t = builtStack(built, "mediflow-prod-app").stack.toTerraform() as TfJson;
     const dist = onlyResource(t, "aws_cloudfront_distribution");
     expect(dist.ordered_cache_behavior ?? []).toEqual([]);
@@ -107,9 +105,7 @@ describe("several services behind the ALB that CloudFront fronts", () => {
       healthCheckPath: "/health",
       routing: { pathPatterns: ["/admin/*"] },
     });
-    const result = validateSpec(spec);
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const prod = builtStack(buildWithAspects(result.spec), "mediflow-prod-app").stack.toTerraform() as TfJson;
+    const prod = builtStack(buildWithAspects(validSpec(spec)), "mediflow-prod-app").stack.toTerraform() as TfJson;
     const header = onlyResource(prod, "aws_cloudfront_distribution").origin.find((o: any) => o.origin_id === "alb").custom_header[0];
     const rules = resourcesOfType(prod, "aws_lb_listener_rule");
     expect(rules).toHaveLength(2);

@@ -6,10 +6,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { validateSpec } from "../../config/validate";
 import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
-import { buildInMemory, buildWithAspects, builtStack, resourcesOfType, type TfJson } from "../helpers";
+import { buildInMemory, buildWithAspects, builtStack, resourcesOfType, validSpec, type TfJson } from "../helpers";
 import { EXAMPLES_DIR, exampleSpec } from "./synthesize";
 
 describe.each([
@@ -26,9 +25,7 @@ describe.each([
   });
 
   it("synthesizes every environment clean, the services behind the ALB", () => {
-    const result = validateSpec(JSON.parse(switched));
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const built = buildWithAspects(result.spec);
+    const built = buildWithAspects(validSpec(JSON.parse(switched)));
     for (const report of enforce(built.stacks)) expect(blocking(report)).toEqual([]);
     const prod = builtStack(built, `${app}-prod-app`).stack.toTerraform() as TfJson;
     expect(resourcesOfType(prod, "aws_apprunner_service")).toEqual([]);
