@@ -3,10 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Testing, type TerraformStack } from "cdktf";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
-import type { AppSpec } from "../config/schema";
+import type { AppSpec, ENVIRONMENTS } from "../config/schema";
 import { validateSpec } from "../config/validate";
 import type { BuildOptions, BuiltApp } from "../stacks/build-app";
 import { isStateful } from "../stacks/protection";
+
+/** An environment name: dev, staging or prod. */
+export type Env = (typeof ENVIRONMENTS)[number];
 
 /** A stack's synthesized Terraform JSON. */
 export interface TfJson {
@@ -93,7 +96,7 @@ const synthesized = new Map<string, TfJson>();
  * Synthesized Terraform JSON of the app stack for one environment of a spec. A test file
  * synthesizes a spec once per environment; each caller gets its own copy to change.
  */
-export function appStackTf(spec: AppSpec, env: "dev" | "staging" | "prod"): TfJson {
+export function appStackTf(spec: AppSpec, env: Env): TfJson {
   const key = `${env}:${JSON.stringify(spec)}`;
   let tf = synthesized.get(key);
   if (!tf) {

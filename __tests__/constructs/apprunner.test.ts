@@ -3,7 +3,16 @@ import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import { apprunnerSizeProblem } from "../../config/apprunner-sizes";
 import { validateSpec } from "../../config/validate";
-import { albCertificateArns, appStackTf, buildWithAspects, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
+import {
+  albCertificateArns,
+  appStackTf,
+  buildWithAspects,
+  onlyResource,
+  referenced,
+  resourcesOfType,
+  validSpec,
+  type Env,
+} from "../helpers";
 
 function spec(kind = "apprunner"): any {
   return {
@@ -88,7 +97,7 @@ describe("App Runner service", () => {
   });
 
   it("scales between the preset counts of each environment", () => {
-    const counts = (env: "dev" | "staging" | "prod") => {
+    const counts = (env: Env) => {
       const a = onlyResource(env === "prod" ? tf : appStackTf(spec(), env), "aws_apprunner_auto_scaling_configuration_version");
       return [a.min_size, a.max_size];
     };

@@ -9,10 +9,9 @@ import { valueFrom } from "../../constructs/connection";
 import { ServiceRole } from "../../constructs/service-role";
 import { evaluateStack } from "../../guardrails/enforce";
 import { AppStack } from "../../stacks/app-stack";
-import { appStackTf, baseSpec, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import { appStackTf, baseSpec, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type Env, type TfJson } from "../helpers";
 import type { AppSpec } from "../../config/schema";
 
-type Env = "dev" | "staging" | "prod";
 type Engine = "redis" | "valkey";
 
 function specWith(cache: AppSpec["cache"], edit: (s: AppSpec) => void = () => undefined): AppSpec {

@@ -19,11 +19,11 @@ import {
   resourcesOfType,
   synthStack,
   validSpec,
+  type Env,
   type TfJson,
 } from "../helpers";
 import type { AppSpec } from "../../config/schema";
 
-type Env = "dev" | "staging" | "prod";
 const GIB = 1024 ** 3;
 
 function specWith(database: AppSpec["database"], edit: (s: AppSpec) => void = () => undefined): AppSpec {

@@ -9,10 +9,19 @@ import { resolve } from "../../config/resolve";
 import { ServiceRole } from "../../constructs/service-role";
 import { evaluateStack } from "../../guardrails/enforce";
 import { AppStack } from "../../stacks/app-stack";
-import { addressOf, appStackTf, baseSpec, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import {
+  addressOf,
+  appStackTf,
+  baseSpec,
+  onlyResource,
+  referenced,
+  resourcesOfType,
+  synthStack,
+  validSpec,
+  type Env,
+  type TfJson,
+} from "../helpers";
 import type { AppSpec } from "../../config/schema";
-
-type Env = "dev" | "staging" | "prod";
 
 /** A database with `replicas` read replicas in prod and staging, backups replicated in prod. */
 function spec(engine: "postgres" | "mysql", replicas = 2): AppSpec {

@@ -18,11 +18,10 @@ import {
   resourcesOfType,
   synthStack,
   validSpec,
+  type Env,
   type TfJson,
 } from "../helpers";
 import type { AppSpec } from "../../config/schema";
-
-type Env = "dev" | "staging" | "prod";
 
 function specWith(database: AppSpec["database"], edit: (s: AppSpec) => void = () => undefined): AppSpec {
   const spec = baseSpec();

@@ -4,10 +4,10 @@
  */
 import { architectureDiagram, architectureMarkdown, type Diagram } from "../../evidence/diagram";
 import type { TfJsonDocument } from "../../guardrails/graph";
-import { appStackTf } from "../helpers";
+import { appStackTf, type Env } from "../helpers";
 import { exampleSpec } from "../examples/synthesize";
 
-const example = (file: string, env: "dev" | "staging" | "prod") => {
+const example = (file: string, env: Env) => {
   const spec = exampleSpec(file);
   return architectureDiagram(appStackTf(spec, env) as TfJsonDocument, { drRegion: spec.drRegion });
 };
