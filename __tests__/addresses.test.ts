@@ -8,10 +8,8 @@ import { resolve } from "../config/resolve";
 import { AppStack } from "../stacks/app-stack";
 import { BootstrapStack } from "../stacks/bootstrap-stack";
 import { isStateful } from "../stacks/protection";
-import { addresses, baseSpec, synthStack, validSpec } from "./helpers";
-
-/** The same list of stateful types the protection aspect uses (`stacks/protection.ts`). */
-const stateful = (all: string[]) => all.filter((a) => isStateful(a.split(".")[0])).sort();
+import { addresses, albCertificateArns, appStackTf, baseSpec, statefulAddresses, synthStack, validSpec } from "./helpers";
+import { exampleSpec } from "./examples/synthesize";
 
 describe("pinned addresses of stateful resources", () => {
   const spec = baseSpec();
@@ -26,7 +24,7 @@ describe("pinned addresses of stateful resources", () => {
     const app = new App();
     const stack = new BootstrapStack(app, env);
     expect(stack.node.id).toBe("demo-prod-bootstrap");
-    expect(stateful(addresses(synthStack(stack)))).toEqual([
+    expect(statefulAddresses(synthStack(stack))).toEqual([
       "aws_dynamodb_table.LockTable_2A8A56E8",
       "aws_kms_alias.StateKey_Alias_1DE68B01",
       "aws_kms_key.StateKey_D2B02354",
@@ -38,7 +36,7 @@ describe("pinned addresses of stateful resources", () => {
   it("app: keys, log groups, secrets and their generated values, access-log, audit, data and replica buckets, database", () => {
     const stack = new AppStack(new App(), env);
     expect(stack.node.id).toBe("demo-prod-app");
-    expect(stateful(addresses(synthStack(stack)))).toEqual([
+    expect(statefulAddresses(synthStack(stack))).toEqual([
       "aws_cloudwatch_log_group.Audit_TrailLogGroup_104680F1",
       "aws_cloudwatch_log_group.DataTier_Database_LogGroup-postgresql_LogGroup_84A82D2D",
       "aws_cloudwatch_log_group.DataTier_Database_LogGroup-upgrade_LogGroup_307C00C6",
@@ -67,7 +65,7 @@ describe("pinned addresses of stateful resources", () => {
   });
   it("app with a MySQL database: the instance and its audit, error and slow-query log groups", () => {
     const mysql = { ...spec, database: { engine: "mysql" as const, version: "8.4" } };
-    const all = stateful(addresses(synthStack(new AppStack(new App(), resolve(validSpec(mysql), "prod")))));
+    const all = statefulAddresses(appStackTf(mysql, "prod"));
     expect(all.filter((a) => a.includes("DataTier_"))).toEqual([
       "aws_cloudwatch_log_group.DataTier_Database_LogGroup-audit_LogGroup_A4240FE1",
       "aws_cloudwatch_log_group.DataTier_Database_LogGroup-error_LogGroup_9715E0E9",
@@ -82,7 +80,7 @@ describe("pinned addresses of stateful resources", () => {
       database: { engine: "mysql" as const, version: "8.4", replicateIn: ["prod" as const] },
       environments: { ...spec.environments, prod: { ...spec.environments.prod!, overrides: { database: { readReplicas: 2 } } } },
     };
-    const all = stateful(addresses(synthStack(new AppStack(new App(), resolve(validSpec(dr), "prod")))));
+    const all = statefulAddresses(appStackTf(dr, "prod"));
     expect(all.filter((a) => a.includes("DataTier_") || a.includes("DrKey"))).toEqual([
       "aws_cloudwatch_log_group.DataTier_Database_LogGroup-audit_LogGroup_A4240FE1",
       "aws_cloudwatch_log_group.DataTier_Database_LogGroup-error_LogGroup_9715E0E9",
@@ -107,7 +105,7 @@ describe("pinned addresses of stateful resources", () => {
 
   it("app with an Aurora cluster copying backups to the DR region: the cluster, its log group, both backup vaults", () => {
     const aurora = { ...spec, database: { engine: "aurora-postgresql" as const, version: "16", replicateIn: ["prod" as const] } };
-    const all = stateful(addresses(synthStack(new AppStack(new App(), resolve(validSpec(aurora), "prod")))));
+    const all = statefulAddresses(appStackTf(aurora, "prod"));
     expect(all.filter((a) => a.includes("DataTier_"))).toEqual([
       "aws_backup_vault.DataTier_ClusterBackup_CopyVault_3535835B",
       "aws_backup_vault.DataTier_ClusterBackup_Vault_8FC2F32C",
@@ -119,7 +117,7 @@ describe("pinned addresses of stateful resources", () => {
 
   it("app with a cache: the replication group, its log groups, the AUTH token's secret and generated value", () => {
     const cached = { ...spec, cache: { engine: "redis" as const, version: "7" } };
-    const all = stateful(addresses(synthStack(new AppStack(new App(), resolve(validSpec(cached), "prod")))));
+    const all = statefulAddresses(appStackTf(cached, "prod"));
     expect(all.filter((a) => a.includes("DataTier_Cache_"))).toEqual([
       "aws_cloudwatch_log_group.DataTier_Cache_LogGroup-engine-log_LogGroup_7E0453E5",
       "aws_cloudwatch_log_group.DataTier_Cache_LogGroup-slow-log_LogGroup_223B060E",
@@ -130,16 +128,15 @@ describe("pinned addresses of stateful resources", () => {
   });
 
   it("app with an ECS service: its repository, the ECS Exec and WAF log groups, the ALB log bucket", () => {
-    const cert = (account: string) => `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
     const served = {
       ...spec,
       secrets: [{ name: "app" }],
       services: [
         { name: "api", kind: "ecs" as const, imageTag: "1.0.0", port: 8000, healthCheckPath: "/healthz", secrets: { APP_TOKEN: "app" } },
       ],
-      edge: { alb: { certificateArns: { dev: cert("111111111111"), staging: cert("222222222222"), prod: cert("333333333333") } } },
+      edge: { alb: { certificateArns: albCertificateArns() } },
     };
-    const all = stateful(addresses(synthStack(new AppStack(new App(), resolve(validSpec(served), "prod")))));
+    const all = statefulAddresses(appStackTf(served, "prod"));
     expect(all.filter((a) => a.includes("ComputeTier_"))).toEqual([
       "aws_cloudwatch_log_group.ComputeTier_Cluster_ExecLogGroup_E0F4700F",
       "aws_cloudwatch_log_group.ComputeTier_WebAcl_LogGroup_E41E01D9",
@@ -149,7 +146,6 @@ describe("pinned addresses of stateful resources", () => {
   });
 
   it("app with ECS services behind the ALB and App Runner services: the ALB, listeners, target groups, rules, cluster, services", () => {
-    const cert = (account: string) => `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
     const service = (name: string, kind: "ecs" | "apprunner", extra: object = {}) => ({
       name,
       kind,
@@ -165,7 +161,7 @@ describe("pinned addresses of stateful resources", () => {
         service("api", "ecs", { routing: { pathPatterns: ["/api/*"] } }),
         service("cms", "apprunner"),
       ],
-      edge: { alb: { certificateArns: { dev: cert("111111111111"), staging: cert("222222222222"), prod: cert("333333333333") } } },
+      edge: { alb: { certificateArns: albCertificateArns() } },
     };
     const compute = [
       "aws_apprunner_service",
@@ -176,7 +172,7 @@ describe("pinned addresses of stateful resources", () => {
       "aws_lb_listener_rule",
       "aws_lb_target_group",
     ];
-    const all = addresses(synthStack(new AppStack(new App(), resolve(validSpec(served), "prod"))));
+    const all = addresses(appStackTf(served, "prod"));
     // The default service keeps the target group the single-service ALB always had (`TargetGroup`).
     expect(all.filter((a) => compute.includes(a.split(".")[0])).sort()).toEqual([
       "aws_apprunner_service.ComputeTier_AppRunner-cms_Service_5320C320",
@@ -193,10 +189,8 @@ describe("pinned addresses of stateful resources", () => {
   });
 
   it("app with CloudFront (R1 frontend, R4 in front of the ALB): the distribution, edge key, frontend, log buckets, WAF logs", () => {
-    const { loadSpecFile } = require("../config/load") as typeof import("../config/load");
-    const example = (file: string) => loadSpecFile(require("node:path").join(__dirname, "..", "examples", file));
     const edge = (file: string) => {
-      const all = addresses(synthStack(new AppStack(new App(), resolve(example(file), "prod"))));
+      const all = addresses(appStackTf(exampleSpec(file), "prod"));
       return all
         .filter((a) => a.includes("EdgeTier_") && (isStateful(a.split(".")[0]) || a.startsWith("aws_cloudfront_distribution.")))
         .sort();

@@ -2,15 +2,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "cdktf";
-import { loadSpecFile } from "../config/load";
 import { resolve } from "../config/resolve";
 import type { AppSpec } from "../config/schema";
 import { AppStack } from "../stacks/app-stack";
 import { baseSpec, synthStack, validSpec, type TfJson } from "./helpers";
+import { exampleSpec } from "./examples/synthesize";
 
 const root = join(__dirname, "..");
 const prodApp = (spec: AppSpec): TfJson => synthStack(new AppStack(new App(), resolve(validSpec(spec), "prod")));
-const example = (file: string) => prodApp(loadSpecFile(join(root, "examples", file)));
+const example = (file: string) => prodApp(exampleSpec(file));
 /** `${type.name.attr}` of a reference, e.g. `aws_lb.dns_name`. */
 const target = (ref: unknown) => {
   const m = /^\$\{([a-z0-9_]+)\.[A-Za-z0-9_-]+\.([a-z_]+(?:\[0\]\.[a-z_]+)?)\}$/.exec(String(ref));

@@ -2,9 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Testing, type TerraformStack } from "cdktf";
-import type { AppSpec } from "../config/schema";
+import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
+import type { AppSpec, ENVIRONMENTS } from "../config/schema";
 import { validateSpec } from "../config/validate";
 import type { BuildOptions, BuiltApp } from "../stacks/build-app";
+import { isStateful } from "../stacks/protection";
+
+/** An environment name: dev, staging or prod. */
+export type Env = (typeof ENVIRONMENTS)[number];
 
 /** A stack's synthesized Terraform JSON. */
 export interface TfJson {
@@ -28,9 +33,19 @@ export function onlyResource(tf: TfJson, type: string): Record<string, any> {
   return all[0];
 }
 
+/** The CloudWatch alarm of a name (undefined when there is none). */
+export const alarmNamed = (tf: TfJson, name: string): Record<string, any> =>
+  resourcesOfType(tf, "aws_cloudwatch_metric_alarm").find((a) => a.alarm_name === name)!;
+
 /** Terraform addresses (`type.name`) of all resources in a stack. */
 export const addresses = (tf: TfJson): string[] =>
   Object.entries(tf.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`));
+
+/** Terraform addresses of the stateful resources of a stack (the protection aspect's types, stacks/protection.ts), sorted. */
+export const statefulAddresses = (tf: TfJson): string[] =>
+  addresses(tf)
+    .filter((a) => isStateful(a.split(".")[0]))
+    .sort();
 
 /** The resource a `${type.name.attr}` reference points at. */
 export function referenced(tf: TfJson, ref: string): Record<string, any> {
@@ -57,6 +72,17 @@ export function baseSpec(): AppSpec {
   };
 }
 
+/** An ACM certificate ARN in baseSpec's primary region (eu-central-1), in the given account. */
+export const certificateArn = (account: string): string =>
+  `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
+
+/** `edge.alb.certificateArns` for baseSpec's three environments, each in its environment's account. */
+export const albCertificateArns = () => ({
+  dev: certificateArn("111111111111"),
+  staging: certificateArn("222222222222"),
+  prod: certificateArn("333333333333"),
+});
+
 /** Validate and return the spec, failing loudly when a test's spec is not valid. */
 export function validSpec(spec: unknown): AppSpec {
   const result = validateSpec(spec);
@@ -70,7 +96,7 @@ const synthesized = new Map<string, TfJson>();
  * Synthesized Terraform JSON of the app stack for one environment of a spec. A test file
  * synthesizes a spec once per environment; each caller gets its own copy to change.
  */
-export function appStackTf(spec: AppSpec, env: "dev" | "staging" | "prod"): TfJson {
+export function appStackTf(spec: AppSpec, env: Env): TfJson {
   const key = `${env}:${JSON.stringify(spec)}`;
   let tf = synthesized.get(key);
   if (!tf) {
@@ -97,6 +123,24 @@ export function buildInMemory(spec: AppSpec, options?: BuildOptions): BuiltApp {
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Every stack of a spec as `npm run synth` hands them to the guardrails: built in memory
+ * without the guardrails attached, then the aspects (protection) applied, as app.synth() does
+ * first. Pass `.stacks` to enforce() for the guardrail reports.
+ */
+export function buildWithAspects(spec: AppSpec): BuiltApp {
+  const built = buildInMemory(spec, { attachGuardrails: false });
+  invokeAspects(built.app);
+  return built;
+}
+
+/** A stack of a built app by id, e.g. `demo-prod-app`; fails the test when there is none. */
+export function builtStack(built: BuiltApp, id: string): BuiltApp["stacks"][number] {
+  const found = built.stacks.find((s) => s.stack.node.id === id);
+  if (!found) throw new Error(`no stack ${id}`);
+  return found;
 }
 
 /** Resources of a type whose attribute `attr` references the given address. */

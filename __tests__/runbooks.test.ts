@@ -2,11 +2,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { App } from "cdktf";
-import { loadSpecFile } from "../config/load";
 import { resolve } from "../config/resolve";
 import { evaluateStack } from "../guardrails/enforce";
 import { AppStack } from "../stacks/app-stack";
 import { validSpec } from "./helpers";
+import { exampleSpec } from "./examples/synthesize";
 
 const root = join(__dirname, "..");
 const runbooks = readFileSync(join(root, "docs", "runbooks.md"), "utf8");
@@ -14,7 +14,7 @@ const sections = [...runbooks.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
 
 describe("runbooks", () => {
   it("every suppression reason that mentions a runbook names docs/runbooks.md and one of its sections", () => {
-    const spec = loadSpecFile(join(root, "examples", "ecs-cdn-hipaa.json"));
+    const spec = exampleSpec("ecs-cdn-hipaa.json");
     const stack = new AppStack(new App(), resolve(validSpec(spec), "prod"));
     const reasons = new Set(
       evaluateStack({ stack })

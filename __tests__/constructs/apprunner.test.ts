@@ -1,12 +1,18 @@
 /** App Runner services on synthesized JSON: the service, its roles, connector, scaling, WAF; the kind switch. */
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import { apprunnerSizeProblem } from "../../config/apprunner-sizes";
 import { validateSpec } from "../../config/validate";
-import { appStackTf, buildInMemory, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
-
-const cert = (account: string) => `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
+import {
+  albCertificateArns,
+  appStackTf,
+  buildWithAspects,
+  onlyResource,
+  referenced,
+  resourcesOfType,
+  validSpec,
+  type Env,
+} from "../helpers";
 
 function spec(kind = "apprunner"): any {
   return {
@@ -32,16 +38,14 @@ function spec(kind = "apprunner"): any {
         grants: { buckets: [{ name: "uploads", access: "read" }], database: true, cache: true },
       },
     ],
-    edge: { alb: { certificateArns: { dev: cert("111111111111"), staging: cert("222222222222"), prod: cert("333333333333") } } },
+    edge: { alb: { certificateArns: albCertificateArns() } },
     environments: { dev: { accountId: "111111111111" }, staging: { accountId: "222222222222" }, prod: { accountId: "333333333333" } },
   };
 }
 
 /** Every stack of every environment, with its guardrail report. */
 function synthesizeAll(s: any) {
-  const built = buildInMemory(validSpec(s), { attachGuardrails: false });
-  invokeAspects(built.app);
-  return enforce(built.stacks);
+  return enforce(buildWithAspects(validSpec(s)).stacks);
 }
 
 const policyOf = (tf: any, roleName: string): any[] => {
@@ -93,7 +97,7 @@ describe("App Runner service", () => {
   });
 
   it("scales between the preset counts of each environment", () => {
-    const counts = (env: "dev" | "staging" | "prod") => {
+    const counts = (env: Env) => {
       const a = onlyResource(env === "prod" ? tf : appStackTf(spec(), env), "aws_apprunner_auto_scaling_configuration_version");
       return [a.min_size, a.max_size];
     };

@@ -20,11 +20,10 @@ import {
   resourcesOfType,
   synthStack,
   validSpec,
+  type Env,
   type TfJson,
 } from "../helpers";
 import type { AppSpec } from "../../config/schema";
-
-type Env = "dev" | "staging" | "prod";
 
 /** Aurora PostgreSQL 16, backups copied to eu-west-1 in prod. */
 function auroraSpec(edit: (s: AppSpec) => void = () => undefined): AppSpec {

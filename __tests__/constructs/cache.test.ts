@@ -9,10 +9,9 @@ import { valueFrom } from "../../constructs/connection";
 import { ServiceRole } from "../../constructs/service-role";
 import { evaluateStack } from "../../guardrails/enforce";
 import { AppStack } from "../../stacks/app-stack";
-import { appStackTf, baseSpec, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import { appStackTf, baseSpec, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type Env, type TfJson } from "../helpers";
 import type { AppSpec } from "../../config/schema";
 
-type Env = "dev" | "staging" | "prod";
 type Engine = "redis" | "valkey";
 
 function specWith(cache: AppSpec["cache"], edit: (s: AppSpec) => void = () => undefined): AppSpec {
@@ -26,12 +25,7 @@ const specs: Record<Engine, AppSpec> = {
   valkey: specWith({ engine: "valkey", version: "8" }),
 };
 
-const synthCache = new Map<string, TfJson>();
-const tfOf = (engine: Engine, env: Env): TfJson => {
-  const key = `${engine}-${env}`;
-  if (!synthCache.has(key)) synthCache.set(key, appStackTf(specs[engine], env));
-  return synthCache.get(key)!;
-};
+const tfOf = (engine: Engine, env: Env): TfJson => appStackTf(specs[engine], env);
 const groupOf = (tf: TfJson) => onlyResource(tf, "aws_elasticache_replication_group");
 const dataKeyArn = (tf: TfJson) => {
   const alias = resourcesOfType(tf, "aws_kms_alias").find((a) => a.name.endsWith("-data"))!;

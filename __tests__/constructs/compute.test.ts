@@ -1,7 +1,5 @@
 /** The compute tier on synthesized JSON: ECR, cluster, task definition, roles, service, ALB, alarms. */
-import { appStackTf, onlyResource, referenced, resourcesOfType } from "../helpers";
-
-const cert = (account: string) => `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
+import { alarmNamed, appStackTf, certificateArn, onlyResource, referenced, resourcesOfType } from "../helpers";
 
 function spec(): any {
   return {
@@ -29,7 +27,7 @@ function spec(): any {
         grants: { buckets: [{ name: "uploads", access: "read" }], keys: ["phi-fields"], database: true, cache: true },
       },
     ],
-    edge: { alb: { certificateArns: { dev: cert("111111111111"), prod: cert("333333333333") } } },
+    edge: { alb: { certificateArns: { dev: certificateArn("111111111111"), prod: certificateArn("333333333333") } } },
     environments: { dev: { accountId: "111111111111" }, prod: { accountId: "333333333333" } },
   };
 }
@@ -168,7 +166,7 @@ describe("compute tier", () => {
     expect(listeners.find((l) => l.port === 443)).toMatchObject({
       protocol: "HTTPS",
       ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
-      certificate_arn: cert("333333333333"),
+      certificate_arn: certificateArn("333333333333"),
     });
     expect(listeners.find((l) => l.port === 80)!.default_action[0]).toMatchObject({
       type: "redirect",
@@ -199,7 +197,7 @@ describe("compute tier", () => {
         .concat(["demo-prod-api-running-tasks-critical"])
         .sort(),
     );
-    const p95 = resourcesOfType(tf, "aws_cloudwatch_metric_alarm").find((a) => a.alarm_name === "demo-prod-api-latency-p95-critical")!;
+    const p95 = alarmNamed(tf, "demo-prod-api-latency-p95-critical");
     expect(p95).toMatchObject({ extended_statistic: "p95", threshold: 2, namespace: "AWS/ApplicationELB" });
   });
 

@@ -10,10 +10,20 @@ import { resolve } from "../../config/resolve";
 import { validateSpec } from "../../config/validate";
 import { evaluateStack } from "../../guardrails/enforce";
 import { AppStack } from "../../stacks/app-stack";
-import { appStackTf, baseSpec, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import {
+  alarmNamed,
+  appStackTf,
+  baseSpec,
+  onlyResource,
+  referenced,
+  resourcesOfType,
+  synthStack,
+  validSpec,
+  type Env,
+  type TfJson,
+} from "../helpers";
 import type { AppSpec } from "../../config/schema";
 
-type Env = "dev" | "staging" | "prod";
 const GIB = 1024 ** 3;
 
 function specWith(database: AppSpec["database"], edit: (s: AppSpec) => void = () => undefined): AppSpec {
@@ -27,13 +37,7 @@ function specWith(database: AppSpec["database"], edit: (s: AppSpec) => void = ()
 }
 const postgres = validSpec(specWith({ engine: "postgres", version: "16", replicateIn: ["prod"] }));
 const aurora = validSpec(specWith({ engine: "aurora-postgresql", version: "16", replicateIn: ["prod"] }));
-const cache = new Map<string, TfJson>();
-const tfOf = (name: "postgres" | "aurora", env: Env): TfJson => {
-  const key = `${name}-${env}`;
-  if (!cache.has(key)) cache.set(key, appStackTf(name === "postgres" ? postgres : aurora, env));
-  return cache.get(key)!;
-};
-const alarm = (tf: TfJson, name: string) => resourcesOfType(tf, "aws_cloudwatch_metric_alarm").find((a) => a.alarm_name === name)!;
+const tfOf = (name: "postgres" | "aurora", env: Env): TfJson => appStackTf(name === "postgres" ? postgres : aurora, env);
 const statements = (policy: string): any[] => JSON.parse(policy).Statement;
 const dataKeyOf = (tf: TfJson) => Object.entries(tf.resource!.aws_kms_key).find(([k]) => k.startsWith("DataKey_"))![1];
 const alarmTopicOf = (tf: TfJson) => resourcesOfType(tf, "aws_sns_topic").find((t) => t.name.endsWith("-alarms"))!;
@@ -68,8 +72,8 @@ describe("freeable memory alarms: a share of the class's memory", () => {
       }),
     );
     const tf = appStackTf(spec, env);
-    const warning = alarm(tf, `demo-${env}-db-freeable-memory-warning`);
-    const critical = alarm(tf, `demo-${env}-db-freeable-memory-critical`);
+    const warning = alarmNamed(tf, `demo-${env}-db-freeable-memory-warning`);
+    const critical = alarmNamed(tf, `demo-${env}-db-freeable-memory-critical`);
     const memory = CLASS_MEMORY_GIB[cls] * GIB;
     expect(warning).toMatchObject({ metric_name: "FreeableMemory", statistic: "Minimum", comparison_operator: "LessThanThreshold" });
     expect(warning.threshold).toBe(Math.round(memory * 0.1));
@@ -81,7 +85,7 @@ describe("freeable memory alarms: a share of the class's memory", () => {
 
   it("the micro class's thresholds are below its memory; a fixed Aurora-sized threshold would not be", () => {
     const tf = tfOf("postgres", "dev");
-    expect(alarm(tf, "demo-dev-db-freeable-memory-warning").threshold).toBeLessThan(0.2 * GIB);
+    expect(alarmNamed(tf, "demo-dev-db-freeable-memory-warning").threshold).toBeLessThan(0.2 * GIB);
   });
 
   it("overridable: percentages per environment, and critical above warning is a config error with its path", () => {
@@ -90,7 +94,7 @@ describe("freeable memory alarms: a share of the class's memory", () => {
         s.environments.prod!.overrides = { database: { freeableMemoryAlarmPercent: { warning: 20, critical: 10 } } };
       }),
     );
-    expect(alarm(appStackTf(spec, "prod"), "demo-prod-db-freeable-memory-warning").threshold).toBe(Math.round(4 * GIB * 0.2));
+    expect(alarmNamed(appStackTf(spec, "prod"), "demo-prod-db-freeable-memory-warning").threshold).toBe(Math.round(4 * GIB * 0.2));
     const bad = validateSpec(
       specWith({ engine: "postgres", version: "16" }, (s) => {
         s.overrides = { database: { freeableMemoryAlarmPercent: { warning: 5, critical: 10 } } };

@@ -18,11 +18,10 @@ import {
   resourcesOfType,
   synthStack,
   validSpec,
+  type Env,
   type TfJson,
 } from "../helpers";
 import type { AppSpec } from "../../config/schema";
-
-type Env = "dev" | "staging" | "prod";
 
 function specWith(database: AppSpec["database"], edit: (s: AppSpec) => void = () => undefined): AppSpec {
   const spec = baseSpec();
@@ -33,12 +32,7 @@ function specWith(database: AppSpec["database"], edit: (s: AppSpec) => void = ()
 const postgres = specWith({ engine: "postgres", version: "16" });
 const mysql = specWith({ engine: "mysql", version: "8.0" });
 
-const cache = new Map<string, TfJson>();
-const tfOf = (engine: "postgres" | "mysql", env: Env): TfJson => {
-  const key = `${engine}-${env}`;
-  if (!cache.has(key)) cache.set(key, appStackTf(engine === "postgres" ? postgres : mysql, env));
-  return cache.get(key)!;
-};
+const tfOf = (engine: "postgres" | "mysql", env: Env): TfJson => appStackTf(engine === "postgres" ? postgres : mysql, env);
 const dbOf = (tf: TfJson) => onlyResource(tf, "aws_db_instance");
 const parametersOf = (tf: TfJson) =>
   Object.fromEntries(referenced(tf, dbOf(tf).parameter_group_name).parameter.map((p: any) => [p.name, p.value]));

@@ -1,21 +1,15 @@
 /** CloudFront, certificates, the ALB locked to CloudFront, and residency exceptions, on synthesized JSON. */
-import { join } from "node:path";
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
-import { loadSpecFile } from "../../config/load";
 import { validateSpec } from "../../config/validate";
 import { blocking } from "../../guardrails/engine";
 import { evaluateStack } from "../../guardrails/enforce";
 import { residencyRules } from "../../guardrails/rules/residency";
 import { TfGraph } from "../../guardrails/graph";
-import { buildInMemory, onlyResource, resourcesOfType, type TfJson } from "../helpers";
-
-const examples = join(__dirname, "..", "..", "examples");
-const raw = (file: string) => JSON.parse(require("node:fs").readFileSync(join(examples, file), "utf8"));
+import { buildInMemory, buildWithAspects, builtStack, onlyResource, resourcesOfType, validSpec, type TfJson } from "../helpers";
+import { exampleSpec, rawExample } from "../examples/synthesize";
 
 function build(file: string) {
-  const built = buildInMemory(loadSpecFile(join(examples, file)), { attachGuardrails: false });
-  invokeAspects(built.app);
-  const guarded = (id: string) => built.stacks.find((s) => s.stack.node.id === id)!;
+  const built = buildWithAspects(exampleSpec(file));
+  const guarded = (id: string) => builtStack(built, id);
   const tf = (id: string) => guarded(id).stack.toTerraform() as TfJson;
   return { built, guarded, tf };
 }
@@ -61,13 +55,11 @@ describe("R4: CloudFront in front of the ALB", () => {
   });
 
   it("without staticPathPatterns (the preset) nothing of the ALB is cached: one uncached behavior, no caching policy looked up", () => {
-    const spec = raw("ecs-cdn-hipaa.json");
+    const spec = rawExample("ecs-cdn-hipaa.json");
     delete spec.$schema;
     delete spec.edge.cdn.staticPathPatterns;
-    const result = validateSpec(spec);
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const built = buildInMemory(result.spec, { attachGuardrails: false });
-    const t = built.stacks.find((s) => s.stack.node.id === "mediflow-prod-app")!.stack.toTerraform() as TfJson;
+    const built = buildInMemory(validSpec(spec), { attachGuardrails: false });
+    const t = builtStack(built, "mediflow-prod-app").stack.toTerraform() as TfJson;
     const dist = onlyResource(t, "aws_cloudfront_distribution");
     expect(dist.ordered_cache_behavior ?? []).toEqual([]);
     expect(Object.values(t.data!.aws_cloudfront_cache_policy as any).map((p: any) => p.name)).toEqual(["Managed-CachingDisabled"]);
@@ -102,7 +94,7 @@ describe("R4: CloudFront in front of the ALB", () => {
 
 describe("several services behind the ALB that CloudFront fronts", () => {
   it("every path rule requires the origin header too, and the catch-all header rule comes after them", () => {
-    const spec = raw("ecs-cdn-hipaa.json");
+    const spec = rawExample("ecs-cdn-hipaa.json");
     delete spec.$schema;
     spec.services[0].routing = { default: true };
     spec.services.push({
@@ -113,11 +105,7 @@ describe("several services behind the ALB that CloudFront fronts", () => {
       healthCheckPath: "/health",
       routing: { pathPatterns: ["/admin/*"] },
     });
-    const result = validateSpec(spec);
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const built = buildInMemory(result.spec, { attachGuardrails: false });
-    invokeAspects(built.app);
-    const prod = built.stacks.find((s) => s.stack.node.id === "mediflow-prod-app")!.stack.toTerraform() as TfJson;
+    const prod = builtStack(buildWithAspects(validSpec(spec)), "mediflow-prod-app").stack.toTerraform() as TfJson;
     const header = onlyResource(prod, "aws_cloudfront_distribution").origin.find((o: any) => o.origin_id === "alb").custom_header[0];
     const rules = resourcesOfType(prod, "aws_lb_listener_rule");
     expect(rules).toHaveLength(2);
@@ -162,7 +150,7 @@ describe("R1: the frontend bucket behind CloudFront, residency preserved", () =>
     expect(h.frame_options).toEqual({ frame_option: "DENY", override: true });
     expect(h.xss_protection).toMatchObject({ protection: true, mode_block: true });
     expect(h.referrer_policy.referrer_policy).toBe("strict-origin-when-cross-origin");
-    expect(h.content_security_policy.content_security_policy).toBe(raw("apprunner-eu.json").edge.cdn.contentSecurityPolicy);
+    expect(h.content_security_policy.content_security_policy).toBe(rawExample("apprunner-eu.json").edge.cdn.contentSecurityPolicy);
     expect(d.restrictions.geo_restriction.restriction_type).toBe("whitelist");
     expect(d.restrictions.geo_restriction.locations).toHaveLength(27);
     expect(d.restrictions.geo_restriction.locations).toEqual(expect.arrayContaining(["DE", "FR", "IE", "SE"]));
@@ -248,7 +236,7 @@ describe("residency rule on fixtures", () => {
 
 describe("bad edge input: config errors with their paths", () => {
   const problemsOf = (mutate: (s: any) => void) => {
-    const s = raw("apprunner-eu.json");
+    const s = rawExample("apprunner-eu.json");
     mutate(s);
     const r = validateSpec(s);
     return r.ok ? [] : r.problems;

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import { resolve } from "../../config/resolve";
@@ -8,13 +7,14 @@ import { validateSpec } from "../../config/validate";
 import type { AppSpec } from "../../config/schema";
 import type { BuiltApp } from "../../stacks/build-app";
 import { ATTACHABLE_MANAGED_POLICIES, SHARING_OUTSIDE_THE_ACCOUNT } from "../../constructs/github-permissions";
-import { appStackTf, baseSpec, buildInMemory, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import { appStackTf, baseSpec, buildWithAspects, builtStack, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import { exampleSpec, rawExample } from "../examples/synthesize";
 
 const REPO = "acme/careportal";
 
 /** An example config delivered from GitHub: `delivery.github` set, no `deployRoleArn` (the config refuses both). */
 function exampleWithDelivery(file: string): AppSpec {
-  const raw = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", file), "utf8"));
+  const raw = rawExample(file);
   delete raw.$schema;
   raw.delivery = { github: { repository: REPO } };
   for (const env of Object.values(raw.environments) as any[]) delete env.deployRoleArn;
@@ -37,8 +37,7 @@ function build(s: AppSpec): BuiltApp {
   const key = JSON.stringify(s);
   let built = builtBySpec.get(key);
   if (!built) {
-    built = buildInMemory(validSpec(s), { attachGuardrails: false });
-    invokeAspects(built.app);
+    built = buildWithAspects(validSpec(s));
     builtBySpec.set(key, built);
   }
   return built;
@@ -49,7 +48,7 @@ const stackTf = (s: AppSpec, name: string): TfJson => {
   const key = `${name}:${JSON.stringify(s)}`;
   let tf = synthesized.get(key);
   if (!tf) {
-    tf = synthStack(build(s).stacks.find((x) => x.stack.node.id === name)!.stack);
+    tf = synthStack(builtStack(build(s), name).stack);
     synthesized.set(key, tf);
   }
   return structuredClone(tf);
@@ -381,7 +380,7 @@ describe("GitHub stack when the state lives in another account", () => {
   it("puts provider, roles and boundary in <app>-<env>-github, in the environment's account, its state in the state bucket", () => {
     const built = build(s);
     expect(built.stacks.map((x) => x.stack.node.id)).toContain("demo-prod-github");
-    const tf = synthStack(built.stacks.find((x) => x.stack.node.id === "demo-prod-github")!.stack);
+    const tf = synthStack(builtStack(built, "demo-prod-github").stack);
     expect(tf.provider!.aws[0].allowed_account_ids).toEqual([PROD]);
     expect(tf.terraform!.backend.s3).toMatchObject({ bucket: "demo-prod-tfstate-444444444444", key: "demo/prod/github.tfstate" });
     expect(Object.keys(tf.resource!).sort()).toEqual([
@@ -390,7 +389,7 @@ describe("GitHub stack when the state lives in another account", () => {
       "aws_iam_role",
       "aws_iam_role_policy",
     ]);
-    const boot = synthStack(built.stacks.find((x) => x.stack.node.id === "demo-prod-bootstrap")!.stack);
+    const boot = synthStack(builtStack(built, "demo-prod-bootstrap").stack);
     expect(resourcesOfType(boot, "aws_iam_role")).toEqual([]);
     // Both roles reach the state through the state role.
     for (const name of ["demo-prod-github-plan", "demo-prod-github-deploy"]) {
@@ -435,7 +434,7 @@ describe("what a CI run cannot do with the app's roles and data", () => {
     expect(attach[0].Condition.StringEquals["iam:PermissionsBoundary"]).toMatch(/:policy\/demo-prod-permissions-boundary$/);
     // What the stacks attach is on the list (every example, every environment's app stack).
     const attached = ["apprunner-aurora", "apprunner-eu", "ecs-cdn-hipaa", "ecs-hipaa", "ecs-mysql-dr"].flatMap((name) => {
-      const example = validSpec(JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", `${name}.json`), "utf8")));
+      const example = exampleSpec(`${name}.json`);
       return (["dev", "prod"] as const).flatMap((env) => resourcesOfType(appStackTf(example, env), "aws_iam_role_policy_attachment"));
     });
     expect(attached.length).toBeGreaterThan(0);

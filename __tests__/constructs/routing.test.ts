@@ -3,13 +3,10 @@
  * egress (VPC endpoints by default, the internet only with a reason), TLS to the tasks, least
  * privilege per service, and the dashboard sections; bad routing as config errors.
  */
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import { validateSpec } from "../../config/validate";
-import { addressOf, appStackTf, buildInMemory, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
-
-const cert = (account: string) => `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
+import { addressOf, appStackTf, buildWithAspects, certificateArn, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
 
 /** A web front (the default), an API under /api/* and an admin service on its own host. */
 function spec(): any {
@@ -46,7 +43,7 @@ function spec(): any {
         grants: { buckets: [{ name: "reports", access: "read" }], keys: ["phi-fields"] },
       }),
     ],
-    edge: { alb: { certificateArns: { dev: cert("111111111111"), prod: cert("333333333333") } } },
+    edge: { alb: { certificateArns: { dev: certificateArn("111111111111"), prod: certificateArn("333333333333") } } },
     environments: { dev: { accountId: "111111111111" }, prod: { accountId: "333333333333" } },
   };
 }
@@ -66,9 +63,7 @@ describe("several ECS services behind one ALB", () => {
   const egressOf = (name: string) =>
     resourcesOfType(tf, "aws_vpc_security_group_egress_rule").filter((r) => r.security_group_id.includes(groupOf(name)));
 
-  const built = buildInMemory(validSpec(spec()), { attachGuardrails: false });
-  invokeAspects(built.app);
-  const reports = enforce(built.stacks);
+  const reports = enforce(buildWithAspects(validSpec(spec())).stacks);
   const suppressed = (stack: string, ruleId: string) =>
     reports
       .find((r) => r.stack === stack)!

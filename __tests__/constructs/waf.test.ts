@@ -5,10 +5,19 @@ import { WebAcl } from "../../constructs/web-acl";
 import { evaluateStack } from "../../guardrails/enforce";
 import { suppressionsIn } from "../../guardrails/suppressions";
 import { AppStack } from "../../stacks/app-stack";
-import { addressOf, baseSpec, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import {
+  addressOf,
+  albCertificateArns,
+  baseSpec,
+  onlyResource,
+  referenced,
+  resourcesOfType,
+  synthStack,
+  validSpec,
+  type TfJson,
+} from "../helpers";
 import type { AppSpec } from "../../config/schema";
 
-const cert = (account: string) => `arn:aws:acm:eu-central-1:${account}:certificate/00000000-0000-4000-8000-000000000003`;
 const ENVS = ["dev", "staging", "prod"] as const;
 type Env = (typeof ENVS)[number];
 
@@ -16,8 +25,7 @@ type Env = (typeof ENVS)[number];
 function spec(waf?: NonNullable<AppSpec["edge"]>["waf"]): AppSpec {
   const s = baseSpec();
   s.services = [{ name: "api", kind: "ecs", imageTag: "1.0.0", port: 8000, healthCheckPath: "/healthz" }];
-  const certificateArns = { dev: cert("111111111111"), staging: cert("222222222222"), prod: cert("333333333333") };
-  s.edge = { alb: { certificateArns }, ...(waf ? { waf } : {}) };
+  s.edge = { alb: { certificateArns: albCertificateArns() }, ...(waf ? { waf } : {}) };
   return validSpec(s);
 }
 

@@ -3,43 +3,38 @@
  * checks verifying it and the suppressions touching it; external and gap when nothing here
  * implements it.
  */
-import { join } from "node:path";
-import { loadSpecFile } from "../../config/load";
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { evaluateStack } from "../../guardrails/enforce";
 import type { AppSpec } from "../../config/schema";
 import { evaluate } from "../../guardrails/engine";
 import type { TfJsonDocument } from "../../guardrails/graph";
 import { complianceEvidence, complianceMarkdown, type ComplianceEvidence } from "../../evidence/compliance";
 import { CONTROLS } from "../../evidence/controls";
-import { appStackTf, baseSpec, buildInMemory, validSpec } from "../helpers";
+import { appStackTf, baseSpec, buildWithAspects, builtStack, validSpec, type Env } from "../helpers";
+import { exampleSpec } from "../examples/synthesize";
 import { tempDirs } from "../temp-dirs";
 
 const tempDir = tempDirs();
 
 /** As synth evaluates it: code and config suppressions, residency context. */
-function evidenceOf(spec: AppSpec, env: "dev" | "staging" | "prod", outside = {}): ComplianceEvidence {
-  const built = buildInMemory(spec, { attachGuardrails: false });
-  invokeAspects(built.app);
-  const guarded = built.stacks.find((s) => s.stack.node.id === `${spec.app}-${env}-app`)!;
+function evidenceOf(spec: AppSpec, env: Env, outside = {}): ComplianceEvidence {
+  const guarded = builtStack(buildWithAspects(spec), `${spec.app}-${env}-app`);
   const doc = guarded.stack.toTerraform() as TfJsonDocument;
   return complianceEvidence(doc, evaluateStack(guarded, doc), outside);
 }
 const control = (e: ComplianceEvidence, id: string) => e.controls.find((c) => c.control === id)!;
 
 /** As synth writes it beside the app stack (writeEvidence: what the config declares included). */
-function writtenEvidenceOf(spec: AppSpec, env: "dev" | "staging" | "prod"): ComplianceEvidence {
+function writtenEvidenceOf(spec: AppSpec, env: Env): ComplianceEvidence {
   const { writeEvidence } = require("../../evidence/write") as typeof import("../../evidence/write");
-  const built = buildInMemory(spec, { attachGuardrails: false });
-  invokeAspects(built.app);
-  const guarded = built.stacks.find((s) => s.stack.node.id === `${spec.app}-${env}-app`)!;
+  const built = buildWithAspects(spec);
+  const guarded = builtStack(built, `${spec.app}-${env}-app`);
   const doc = guarded.stack.toTerraform() as TfJsonDocument;
   return writeEvidence(tempDir("evidence-"), doc, evaluateStack(guarded, doc), built.environments).compliance;
 }
 const types = (addresses: readonly string[]) => [...new Set(addresses.map((a) => a.split(".")[0]))].sort();
 
 describe("compliance evidence", () => {
-  const r2 = loadSpecFile(join(__dirname, "..", "..", "examples", "ecs-hipaa.json"));
+  const r2 = exampleSpec("ecs-hipaa.json");
   let prod: ComplianceEvidence;
   beforeAll(() => {
     prod = evidenceOf(r2, "prod");
@@ -119,7 +114,7 @@ describe("compliance evidence of every example", () => {
   const examples = ["apprunner-eu", "ecs-hipaa", "apprunner-aurora", "ecs-cdn-hipaa", "ecs-mysql-dr"];
   // Mapped as if each declared both frameworks, to check every control's resources on every system.
   it.each(examples)("%s prod: every control met, none external or a gap, each with the resources of its kind", (name) => {
-    const spec = loadSpecFile(join(__dirname, "..", "..", "examples", `${name}.json`));
+    const spec = exampleSpec(`${name}.json`);
     const e = evidenceOf({ ...spec, compliance: ["hipaa", "gdpr"] }, "prod");
     expect(e.controls.filter((c) => c.status !== "met").map((c) => c.control)).toEqual([]);
     const byId = (id: string) => types(control(e, id).implementedBy);
@@ -140,7 +135,7 @@ describe("compliance evidence of every example", () => {
 
 describe("GDPR Art. 44-46: the transfers the config declares", () => {
   it("R1 prod lists its residency exceptions with what each holds and why", () => {
-    const e = writtenEvidenceOf(loadSpecFile(join(__dirname, "..", "..", "examples", "apprunner-eu.json")), "prod");
+    const e = writtenEvidenceOf(exampleSpec("apprunner-eu.json"), "prod");
     const transfers = control(e, "Art. 44-46");
     expect(transfers.status).toBe("met");
     expect(transfers.declared).toEqual([
@@ -164,7 +159,7 @@ describe("GDPR Art. 44-46: the transfers the config declares", () => {
 });
 
 describe("HIPAA 164.316(b)(2): six years of logs and audit records", () => {
-  const r2 = () => loadSpecFile(join(__dirname, "..", "..", "examples", "ecs-hipaa.json"));
+  const r2 = () => exampleSpec("ecs-hipaa.json");
   it("prod: only what is kept six years or more is evidence (a year of app or flow logs is not)", () => {
     const e = evidenceOf(r2(), "prod");
     const retention = control(e, "164.316(b)(2)");
@@ -201,9 +196,8 @@ describe("stacks that serve an app stack", () => {
       state: { accountId: "444444444444", roleArn: "arn:aws:iam::444444444444:role/tf-state" },
       delivery: { github: { repository: "acme/demo" } },
     });
-    const built = buildInMemory(spec, { attachGuardrails: false });
-    invokeAspects(built.app);
-    const guarded = built.stacks.find((s) => s.stack.node.id === "demo-prod-github")!;
+    const built = buildWithAspects(spec);
+    const guarded = builtStack(built, "demo-prod-github");
     const doc = guarded.stack.toTerraform() as TfJsonDocument;
     const e = writeEvidence(tempDir("evidence-"), doc, evaluateStack(guarded, doc), built.environments);
     expect(control(e.compliance, "164.312(b)")).toMatchObject({ status: "external" });

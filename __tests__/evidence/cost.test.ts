@@ -1,10 +1,9 @@
 /** The monthly cost estimate beside each app stack: reproducible, priced from the dated table, labelled an estimate. */
-import { join } from "node:path";
-import { loadSpecFile } from "../../config/load";
 import { costEstimate, costMarkdown, USAGE } from "../../evidence/cost";
 import { HOURS_PER_MONTH, PRICES, REGION_FACTOR } from "../../evidence/prices";
 import type { TfJsonDocument } from "../../guardrails/graph";
 import { appStackTf, baseSpec, resourcesOfType } from "../helpers";
+import { exampleSpec } from "../examples/synthesize";
 
 const line = (e: ReturnType<typeof costEstimate>, item: string) => e.lines.find((l) => l.item === item)!;
 
@@ -43,7 +42,7 @@ describe("cost estimate", () => {
   });
 
   it("R1 dev lands in its guide's estimate ($80-120), labelled an estimate with its assumptions and the budget", () => {
-    const spec = loadSpecFile(join(__dirname, "..", "..", "examples", "apprunner-eu.json"));
+    const spec = exampleSpec("apprunner-eu.json");
     const e = costEstimate("orthosense-dev-app", appStackTf(spec, "dev") as TfJsonDocument, "dev");
     expect(e.totalUsd).toBeGreaterThanOrEqual(80);
     expect(e.totalUsd).toBeLessThanOrEqual(120);

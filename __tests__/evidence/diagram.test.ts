@@ -2,14 +2,13 @@
  * The architecture diagram written beside each stack: parts where a reviewer expects them
  * (VPC tiers from the subnets, DR region apart) and arrows that follow the wiring.
  */
-import { join } from "node:path";
-import { loadSpecFile } from "../../config/load";
 import { architectureDiagram, architectureMarkdown, type Diagram } from "../../evidence/diagram";
 import type { TfJsonDocument } from "../../guardrails/graph";
-import { appStackTf } from "../helpers";
+import { appStackTf, type Env } from "../helpers";
+import { exampleSpec } from "../examples/synthesize";
 
-const example = (file: string, env: "dev" | "staging" | "prod") => {
-  const spec = loadSpecFile(join(__dirname, "..", "..", "examples", file));
+const example = (file: string, env: Env) => {
+  const spec = exampleSpec(file);
   return architectureDiagram(appStackTf(spec, env) as TfJsonDocument, { drRegion: spec.drRegion });
 };
 

@@ -6,12 +6,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
-import { validateSpec } from "../../config/validate";
 import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
-import { buildInMemory, resourcesOfType, type TfJson } from "../helpers";
-import { EXAMPLES_DIR } from "./synthesize";
+import { buildInMemory, buildWithAspects, builtStack, resourcesOfType, validSpec, type TfJson } from "../helpers";
+import { EXAMPLES_DIR, exampleSpec } from "./synthesize";
 
 describe.each([
   ["apprunner-eu.json", "orthosense", ["api"]],
@@ -27,12 +25,9 @@ describe.each([
   });
 
   it("synthesizes every environment clean, the services behind the ALB", () => {
-    const result = validateSpec(JSON.parse(switched));
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const built = buildInMemory(result.spec, { attachGuardrails: false });
-    invokeAspects(built.app);
+    const built = buildWithAspects(validSpec(JSON.parse(switched)));
     for (const report of enforce(built.stacks)) expect(blocking(report)).toEqual([]);
-    const prod = built.stacks.find((s) => s.stack.node.id === `${app}-prod-app`)!.stack.toTerraform() as TfJson;
+    const prod = builtStack(built, `${app}-prod-app`).stack.toTerraform() as TfJson;
     expect(resourcesOfType(prod, "aws_apprunner_service")).toEqual([]);
     expect(
       resourcesOfType(prod, "aws_ecs_service")
@@ -46,11 +41,9 @@ describe.each([
 
 describe("hosted zones", () => {
   it("each environment looks up only the zones its own names need (another account's zone is not readable)", () => {
-    const result = validateSpec(JSON.parse(readFileSync(join(EXAMPLES_DIR, "ecs-cdn-hipaa.json"), "utf8")));
-    if (!result.ok) throw new Error(JSON.stringify(result.problems));
-    const built = buildInMemory(result.spec, { attachGuardrails: false });
+    const built = buildInMemory(exampleSpec("ecs-cdn-hipaa.json"), { attachGuardrails: false });
     const zones = (env: string) => {
-      const tf = built.stacks.find((s) => s.stack.node.id === `mediflow-${env}-app`)!.stack.toTerraform() as TfJson;
+      const tf = builtStack(built, `mediflow-${env}-app`).stack.toTerraform() as TfJson;
       return Object.values((tf.data?.aws_route53_zone ?? {}) as Record<string, { name: string }>).map((z) => z.name);
     };
     expect(zones("dev")).toEqual(["dev.mediflow.example.com"]);

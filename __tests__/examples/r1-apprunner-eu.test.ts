@@ -3,13 +3,12 @@
  * JSON of examples/apprunner-eu.json, per environment where the guide differs.
  */
 import { validateSpec } from "../../config/validate";
-import { onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
+import { alarmNamed, onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
 import { blockingFindings, ENVS, rawExample, expectPinnedStateful, synthesizeExample, accountOf } from "./synthesize";
 
 const FILE = "apprunner-eu.json";
 const { tf, reports } = synthesizeExample(FILE);
 const app = (env: string) => tf(`orthosense-${env}-app`);
-const alarm = (t: TfJson, name: string) => resourcesOfType(t, "aws_cloudwatch_metric_alarm").find((a) => a.alarm_name === name)!;
 const db = (t: TfJson) => onlyResource(t, "aws_db_instance");
 
 describe("R1 apprunner-eu", () => {
@@ -191,17 +190,17 @@ describe("R1 apprunner-eu", () => {
     for (const env of ENVS) {
       const t = app(env);
       const thresholds = (name: string) => [
-        alarm(t, `orthosense-${env}-${name}-warning`).threshold,
-        alarm(t, `orthosense-${env}-${name}-critical`).threshold,
+        alarmNamed(t, `orthosense-${env}-${name}-warning`).threshold,
+        alarmNamed(t, `orthosense-${env}-${name}-critical`).threshold,
       ];
       expect(thresholds("api-latency-p95")).toEqual([1000, 2000]); // App Runner reports milliseconds
       expect(thresholds("api-5xx")).toEqual([5, 10]);
-      expect(alarm(t, `orthosense-${env}-api-5xx-warning`).period).toBe(300);
+      expect(alarmNamed(t, `orthosense-${env}-api-5xx-warning`).period).toBe(300);
       expect(thresholds("db-cpu")).toEqual([70, 80]);
       expect(thresholds("cache-001-memory")).toEqual([70, 80]);
       // The guide's 100 / 150 connections; dev's db.t4g.micro allows about 80, so 60 / 80 there.
       expect(thresholds("db-connections")).toEqual(env === "dev" ? [60, 80] : [100, 150]);
-      const topic = referenced(t, alarm(t, `orthosense-${env}-db-cpu-critical`).alarm_actions[0]);
+      const topic = referenced(t, alarmNamed(t, `orthosense-${env}-db-cpu-critical`).alarm_actions[0]);
       expect(topic.name).toBe(`orthosense-${env}-alarms`);
       expect(topic.kms_master_key_id).toBeDefined();
       expect(resourcesOfType(t, "aws_sns_topic_subscription").find((x) => referenced(t, x.topic_arn) === topic)).toMatchObject({

@@ -3,8 +3,8 @@
  * examples/ecs-hipaa.json. The guide does not differ by environment; the platform's presets do
  * where it is silent (NAT and AZs follow the guide everywhere).
  */
-import { onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
-import { blockingFindings, ENVS, statefulAddresses, synthesizeExample, accountOf } from "./synthesize";
+import { onlyResource, referenced, resourcesOfType, statefulAddresses, type TfJson } from "../helpers";
+import { blockingFindings, ENVS, synthesizeExample, accountOf } from "./synthesize";
 
 const { tf, reports } = synthesizeExample("ecs-hipaa.json");
 const app = (env: string) => tf(`carebow-${env}-app`);

@@ -3,13 +3,12 @@
  * synthesized JSON of examples/ecs-cdn-hipaa.json, per environment where thresholds follow
  * the environment's database class and storage.
  */
-import { onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
+import { alarmNamed, onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
 import { blockingFindings, ENVS, expectPinnedStateful, synthesizeExample } from "./synthesize";
 
 const { tf, reports } = synthesizeExample("ecs-cdn-hipaa.json");
 const app = (env: string) => tf(`mediflow-${env}-app`);
-const alarm = (t: TfJson, name: string) => resourcesOfType(t, "aws_cloudwatch_metric_alarm").find((a) => a.alarm_name === name)!;
-const pair = (t: TfJson, name: string) => [alarm(t, `${name}-warning`)?.threshold, alarm(t, `${name}-critical`)?.threshold];
+const pair = (t: TfJson, name: string) => [alarmNamed(t, `${name}-warning`)?.threshold, alarmNamed(t, `${name}-critical`)?.threshold];
 const GIB = 1024 ** 3;
 
 describe("R4 ecs-cdn-hipaa", () => {
@@ -120,10 +119,12 @@ describe("R4 ecs-cdn-hipaa", () => {
       // max_connections of PostgreSQL is memory / 9531392: db.t4g.micro 112, small 225, medium 450; 70 / 80 % of it.
       expect(pair(t, `${p}-db-connections`)).toEqual({ dev: [78, 90], staging: [157, 180], prod: [315, 360] }[env]);
       expect(pair(t, `${p}-api-error-rate`)).toEqual([1, 5]);
-      expect(alarm(t, `${p}-api-error-rate-warning`).metric_query[0].expression).toContain("100 * FILL(errors, 0) / FILL(requests, 0)");
+      expect(alarmNamed(t, `${p}-api-error-rate-warning`).metric_query[0].expression).toContain(
+        "100 * FILL(errors, 0) / FILL(requests, 0)",
+      );
       expect(pair(t, `${p}-api-latency-p95`)).toEqual([1, 2]);
       expect(pair(t, `${p}-failed-logins`)).toEqual([5, 10]);
-      expect(alarm(t, `${p}-failed-logins-critical`).period).toBe(60);
+      expect(alarmNamed(t, `${p}-failed-logins-critical`).period).toBe(60);
       // Disk usage above 75 / 80 %: free storage below 25 / 20 % of the allocated 20 GiB (dev, staging) or 100 GiB (prod).
       const allocated = onlyResource(t, "aws_db_instance").allocated_storage;
       expect(pair(t, `${p}-db-free-storage`)).toEqual([0.25 * allocated * GIB, 0.2 * allocated * GIB]);

@@ -2,16 +2,13 @@
  * R5 `ecs-mysql-dr` (HIPAA with MySQL and disaster recovery): every bullet of its guide on the
  * synthesized JSON of examples/ecs-mysql-dr.json, dev and prod sizes apart.
  */
-import { join } from "node:path";
-import { loadSpecFile } from "../../config/load";
-import { onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
+import { alarmNamed, onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
 import { tempDirs } from "../temp-dirs";
-import { blockingFindings, ENVS, EXAMPLES_DIR, expectPinnedStateful, synthesizeExample, accountOf } from "./synthesize";
+import { accountOf, blockingFindings, ENVS, exampleSpec, expectPinnedStateful, synthesizeExample } from "./synthesize";
 
 const tempDir = tempDirs();
 const { tf, reports } = synthesizeExample("ecs-mysql-dr.json");
 const app = (env: string) => tf(`omniportal-${env}-app`);
-const alarm = (t: TfJson, name: string) => resourcesOfType(t, "aws_cloudwatch_metric_alarm").find((a) => a.alarm_name === name)!;
 /** The primary instance (the one that replicates from nothing). */
 const db = (t: TfJson) => {
   const primaries = resourcesOfType(t, "aws_db_instance").filter((d) => !d.replicate_source_db);
@@ -122,7 +119,7 @@ describe("R5 ecs-mysql-dr", () => {
 
   it("synth warns once per environment that MySQL 8.0 bills Extended Support, naming 8.4", async () => {
     const { synthesizeApp } = require("../../stacks/synthesize") as typeof import("../../stacks/synthesize");
-    const spec = loadSpecFile(join(EXAMPLES_DIR, "ecs-mysql-dr.json"));
+    const spec = exampleSpec("ecs-mysql-dr.json");
     const { warnings } = await synthesizeApp(spec, tempDir("ex-"), { hcl: false });
     const engine = warnings.filter((w) => w.includes("Extended Support"));
     expect(engine).toHaveLength(3);
@@ -184,12 +181,12 @@ describe("R5 ecs-mysql-dr", () => {
   it.each(ENVS)("%s: a dashboard; alarms: error rate > 1 %, p95 > 500 ms, DB CPU > 80 %, low free storage, unhealthy targets", (env) => {
     const t = app(env);
     const p = `omniportal-${env}`;
-    const threshold = (name: string) => alarm(t, `${p}-${name}`).threshold;
+    const threshold = (name: string) => alarmNamed(t, `${p}-${name}`).threshold;
     expect(onlyResource(t, "aws_cloudwatch_dashboard").dashboard_name).toBe(p);
     expect(threshold("api-error-rate-warning")).toBe(1);
     expect(threshold("api-latency-p95-warning")).toBe(0.5);
     expect(threshold("db-cpu-warning")).toBe(80);
-    expect(alarm(t, `${p}-db-free-storage-critical`).comparison_operator).toBe("LessThanThreshold");
+    expect(alarmNamed(t, `${p}-db-free-storage-critical`).comparison_operator).toBe("LessThanThreshold");
     expect(threshold("api-unhealthy-targets-warning")).toBe(0);
   });
 

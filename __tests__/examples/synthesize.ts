@@ -4,13 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { loadSpecFile } from "../../config/load";
+import type { AppSpec } from "../../config/schema";
 import { blocking, type StackReport } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import type { BuiltApp } from "../../stacks/build-app";
-import { isStateful } from "../../stacks/protection";
-import { addresses, buildInMemory, type TfJson } from "../helpers";
+import { buildWithAspects, builtStack, statefulAddresses, type TfJson } from "../helpers";
 
 export const EXAMPLES_DIR = join(__dirname, "..", "..", "examples");
 export const ENVS = ["dev", "staging", "prod"] as const;
@@ -32,23 +31,20 @@ const cache = new Map<string, SynthesizedExample>();
 export function synthesizeExample(file: string): SynthesizedExample {
   const hit = cache.get(file);
   if (hit) return hit;
-  const built = buildInMemory(loadSpecFile(join(EXAMPLES_DIR, file)), { attachGuardrails: false });
-  // As app.synth() does before the guardrails read its output: protection is an aspect.
-  invokeAspects(built.app);
+  const built = buildWithAspects(exampleSpec(file));
   const reports = enforce(built.stacks);
   const json = new Map<string, TfJson>();
   const tf = (id: string) => {
-    if (!json.has(id)) {
-      const stack = built.stacks.find((s) => s.stack.node.id === id);
-      if (!stack) throw new Error(`no stack ${id}`);
-      json.set(id, stack.stack.toTerraform() as TfJson);
-    }
+    if (!json.has(id)) json.set(id, builtStack(built, id).stack.toTerraform() as TfJson);
     return json.get(id)!;
   };
   const result = { built, reports, tf };
   cache.set(file, result);
   return result;
 }
+
+/** The example's config as `npm run synth` loads it (validated). */
+export const exampleSpec = (file: string): AppSpec => loadSpecFile(join(EXAMPLES_DIR, file));
 
 /** The example's JSON as written, to change in a test. */
 export const rawExample = (file: string): any => JSON.parse(readFileSync(join(EXAMPLES_DIR, file), "utf8"));
@@ -60,14 +56,8 @@ export const blockingFindings = (reports: readonly StackReport[]): string[] =>
     ...r.staleSuppressions.map((s) => `${r.stack}: stale suppression ${s.id} on ${s.constructPath}`),
   ]);
 
-/** Terraform addresses of the stateful resources of a stack (stacks/protection.ts), sorted. */
 /** Prod's stateful addresses are exactly the pinned ones, and dev's are among them (a smaller dev). */
 export function expectPinnedStateful(prod: TfJson, dev: TfJson, pinned: readonly string[]): void {
   expect(statefulAddresses(prod)).toEqual(pinned);
   expect(pinned).toEqual(expect.arrayContaining(statefulAddresses(dev)));
 }
-
-export const statefulAddresses = (tf: TfJson): string[] =>
-  addresses(tf)
-    .filter((a) => isStateful(a.split(".")[0]))
-    .sort();
