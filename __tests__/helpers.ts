@@ -93,8 +93,9 @@ export function validSpec(spec: unknown): AppSpec {
 const synthesized = new Map<string, TfJson>();
 
 /**
- * Synthesized Terraform JSON of the app stack for one environment of a spec. A test file
- * synthesizes a spec once per environment; each caller gets its own copy to change.
+ * Synthesized Terraform JSON of the app stack for one environment of a spec. A test worker
+ * synthesizes a spec once per environment (the cache spans the files it runs: setup.mjs);
+ * each caller gets its own copy to change.
  */
 export function appStackTf(spec: AppSpec, env: Env): TfJson {
   const key = `${env}:${JSON.stringify(spec)}`;

@@ -170,8 +170,14 @@ describe("R5 ecs-mysql-dr", () => {
 
   it.each(ENVS)("%s: rotating KMS keys, Redis and every log group encrypted; security groups, NACLs and flow logs", (env) => {
     const t = app(env);
+    expect(resourcesOfType(t, "aws_kms_key").length).toBeGreaterThan(0);
     for (const k of resourcesOfType(t, "aws_kms_key")) expect(k.enable_key_rotation).toBe(true);
+    expect(resourcesOfType(t, "aws_cloudwatch_log_group").length).toBeGreaterThan(0);
     for (const g of resourcesOfType(t, "aws_cloudwatch_log_group")) expect(g.kms_key_id).toBeDefined();
+    // Security groups admit only from other groups, never from the internet (the ALB's listeners aside).
+    const rules = resourcesOfType(t, "aws_vpc_security_group_ingress_rule");
+    expect(rules.filter((r) => r.referenced_security_group_id !== undefined).length).toBeGreaterThan(0);
+    for (const r of rules.filter((x) => x.cidr_ipv4 === "0.0.0.0/0")) expect([80, 443]).toContain(r.from_port);
     expect(onlyResource(t, "aws_elasticache_replication_group").kms_key_id).toBeDefined();
     expect(resourcesOfType(t, "aws_network_acl").length).toBeGreaterThan(0);
     expect(onlyResource(t, "aws_flow_log").traffic_type).toBe("ALL");
