@@ -1,13 +1,13 @@
 /**
- * The synth's speed-ups (one bundle with the packages, V8's code cache, no stack trace per
- * cdktf token, archiver deferred) must not change a byte of what it writes. Every config
- * (the default and each example, `--all`) goes through the real entry point twice: as
- * `npm run synth` runs it, and with SYNTH_UNOPTIMIZED=1, which bundles the project's code
- * alone afresh and leaves cdktf's stack-trace capture alone. Every written file (each stack's
+ * The synth's speed-ups (one bundle with the packages, V8's code cache, the cdktf patches of
+ * stacks/cdktf-speedups.ts, archiver deferred) must not change a byte of what it writes.
+ * Every config (the default and each example, `--all`) goes through the real entry point
+ * twice: as `npm run synth` runs it, and with SYNTH_UNOPTIMIZED=1, which bundles the
+ * project's code alone afresh and leaves cdktf as installed. Every written file (each stack's
  * cdk.tf.json, reports and evidence, the manifest, scanner configs, the report page) must be
  * identical, and each stack's JSON equal as parsed, so that a difference names the stack.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -110,5 +110,64 @@ describe("a stack override that holds a token", () => {
     stack.addOverride("locals.value", token());
     expect(TerraformStack.prototype.toTerraform.name).toBe("toTerraformResolvingOnce");
     expect((stack.toTerraform() as { locals: unknown }).locals).toEqual({ value: resolved });
+  });
+});
+
+describe("cdktf's resolver, and the speed-ups' own walk over plain values", () => {
+  // Each case resolved in a fresh process with and without the speed-ups: values, key order, errors (with their paths).
+  const script = `
+    const { App, DefaultTokenResolver, Fn, Lazy, StringConcat, TerraformStack, Token, Tokenization } = require("cdktf");
+    require("./stacks/cdktf-speedups").applyCdktfSpeedups();
+    const stack = new TerraformStack(new App(), "s");
+    const any = (v) => Lazy.anyValue({ produce: () => v });
+    const str = (v) => Lazy.stringValue({ produce: () => v });
+    const num = (v) => Lazy.numberValue({ produce: () => v });
+    const deep = (n) => (n === 0 ? "bottom" : { d: deep(n - 1) });
+    class Instance { constructor() { this.a = 1; this.skipped = undefined; this.ref = str("r"); } }
+    const bare = Object.assign(Object.create(null), { b: 2, c: [str("x")] });
+    const cases = {
+      plain: { s: "text", n: 1.5, t: true, z: null, u: undefined, list: [1, undefined, "a", [], {}], nested: { o: { p: "q" } } },
+      lookalikes: { dollar: "\${var.x}", numberish: "1e5-abc", encoded: "-1.8881545897087626e+289", marker: "{TfToken[x]}" },
+      tokenInString: { v: "arn:" + str("part") + "/x", both: "\${aws_x.y} and " + str("t") },
+      numbers: { n: num(7), inString: "n=" + Token.asString(num(8)), list: Token.asNumberList(any([1, 2])) },
+      lists: { alone: Lazy.listValue({ produce: () => ["a", "b"] }), mixed: ["x", str("y"), undefined], nested: [[str("z")]] },
+      maps: { m: Token.asStringMap(any({ k: "v" })), key: { [str("key")]: "v" } },
+      numberKey: { k: { [Token.asString(num(5))]: "v" } },
+      resolvables: { lazy: any({ inner: str("i"), list: [str("j")] }), fn: Fn.join(",", ["a", str("b")]), lookup: Fn.lookup(any({ a: 1 }), "a", 0) },
+      instances: { instance: new Instance(), bare, date: new Date(0) },
+      mapValueString: { v: Token.STRING_MAP_TOKEN_VALUE },
+      mapValueNumber: { v: Token.NUMBER_MAP_TOKEN_VALUE },
+      fn: { a: [{ f: () => 1 }] },
+      construct: { c: stack },
+      tooDeep: deep(205),
+    };
+    const out = {};
+    for (const [name, value] of Object.entries(cases)) {
+      try {
+        out[name] = { value: Tokenization.resolve(value, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) }) };
+      } catch (e) {
+        out[name] = { error: e.message };
+      }
+    }
+    console.log(JSON.stringify(out));`;
+  const resolveIn = (unoptimized: boolean) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, SYNTH_UNOPTIMIZED: unoptimized ? "1" : "0" };
+    const out = execFileSync(process.execPath, ["--import", "tsx", "-e", script], { cwd: root, env, encoding: "utf8" });
+    return JSON.parse(out) as Record<string, { value?: unknown; error?: string }>;
+  };
+
+  it("agree on every case, including each error and the path it names", () => {
+    const fast = resolveIn(false);
+    const slow = resolveIn(true);
+    expect(Object.keys(fast)).toHaveLength(14);
+    for (const name of Object.keys(slow)) expect({ [name]: fast[name] }).toEqual({ [name]: slow[name] });
+    // The cases reach every branch: plain copies, tokens resolved, errors raised.
+    expect(slow.plain.value).toEqual({ s: "text", n: 1.5, t: true, z: null, list: [1, "a", [], {}], nested: { o: { p: "q" } } });
+    expect(slow.tokenInString.value).toEqual({ v: "arn:part/x", both: "${aws_x.y} and t" });
+    expect(slow.maps.value).toMatchObject({ m: { k: "v" }, key: { key: "v" } });
+    expect(slow.instances.value).toMatchObject({ instance: { a: 1, ref: "r" }, bare: { b: 2, c: ["x"] } });
+    for (const failing of ["numberKey", "mapValueString", "mapValueNumber", "fn", "construct", "tooDeep"])
+      expect(slow[failing].error).toBeDefined();
+    expect(slow.fn.error).toContain("/a/0/f");
   });
 });
