@@ -113,12 +113,24 @@ describe("a stack override that holds a token", () => {
   });
 });
 
-describe("cdktf's resolver, and the speed-ups' own walk over plain values", () => {
+describe("cdktf's resolver, and the speed-ups' own walk over plain values and references", () => {
   // Each case resolved in a fresh process with and without the speed-ups: values, key order, errors (with their paths).
   const script = `
-    const { App, DefaultTokenResolver, Fn, Lazy, StringConcat, TerraformStack, Token, Tokenization } = require("cdktf");
+    const { App, DefaultTokenResolver, Fn, Lazy, StringConcat, TerraformLocal, TerraformStack, TerraformVariable, Token, Tokenization } =
+      require("cdktf");
     require("./stacks/cdktf-speedups").applyCdktfSpeedups();
-    const stack = new TerraformStack(new App(), "s");
+    const app = new App();
+    const stack = new TerraformStack(app, "s");
+    const otherStacks = new TerraformVariable(new TerraformStack(app, "o"), "ov", {}).stringValue;
+    const v = new TerraformVariable(stack, "v", {}).stringValue;
+    const local = new TerraformLocal(stack, "l", "x").asString;
+    // References alone, in text, beside escapes ("\${" and "}" cdktf reads as escapes), number-like text, impostors.
+    const references = {
+      alone: v, inText: "arn:" + v + "/" + local, twice: v + v, list: [v, "x"],
+      escaped: "\${var.y}-" + v, braces: "{" + v + "}", wrapped: "\${" + v + "}", openOnly: "\${" + v + " x",
+      numberish: "1e5-" + v, notAReference: "a-" + Token.asString({ identifier: "id", resolve: () => "resolved" }),
+      policy: JSON.stringify({ a: v }), inFunction: Fn.join("-", ["x", v]),
+    };
     const any = (v) => Lazy.anyValue({ produce: () => v });
     const str = (v) => Lazy.stringValue({ produce: () => v });
     const num = (v) => Lazy.numberValue({ produce: () => v });
@@ -140,11 +152,21 @@ describe("cdktf's resolver, and the speed-ups' own walk over plain values", () =
       fn: { a: [{ f: () => 1 }] },
       construct: { c: stack },
       tooDeep: deep(205),
+      references,
+      // Preparing, a reference to another stack's output becomes remote state and is remembered.
+      preparing: { ...references, otherStacks },
+      afterPreparing: { otherStacks },
+      suppressed: references,
     };
     const out = {};
+    // As cdktf's own resolvers call it from inside a Fn call, where references lose their braces.
+    const inBraces = { previousContext: { suppressBraces: true }, prefix: ["fn"] };
+    const { resolve: privateResolve } = require("cdktf/lib/tokens/private/resolve");
     for (const [name, value] of Object.entries(cases)) {
       try {
-        out[name] = { value: Tokenization.resolve(value, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) }) };
+        const resolver = new DefaultTokenResolver(new StringConcat());
+        const options = { scope: stack, resolver, preparing: name === "preparing", ...(name === "suppressed" ? inBraces : {}) };
+        out[name] = { value: (name === "suppressed" ? privateResolve : Tokenization.resolve)(value, options) };
       } catch (e) {
         out[name] = { error: e.message };
       }
@@ -159,7 +181,7 @@ describe("cdktf's resolver, and the speed-ups' own walk over plain values", () =
   it("agree on every case, including each error and the path it names", () => {
     const fast = resolveIn(false);
     const slow = resolveIn(true);
-    expect(Object.keys(fast)).toHaveLength(14);
+    expect(Object.keys(fast)).toHaveLength(18);
     for (const name of Object.keys(slow)) expect({ [name]: fast[name] }).toEqual({ [name]: slow[name] });
     // The cases reach every branch: plain copies, tokens resolved, errors raised.
     expect(slow.plain.value).toEqual({ s: "text", n: 1.5, t: true, z: null, list: [1, "a", [], {}], nested: { o: { p: "q" } } });
@@ -169,5 +191,13 @@ describe("cdktf's resolver, and the speed-ups' own walk over plain values", () =
     for (const failing of ["numberKey", "mapValueString", "mapValueNumber", "fn", "construct", "tooDeep"])
       expect(slow[failing].error).toBeDefined();
     expect(slow.fn.error).toContain("/a/0/f");
+    expect(slow.suppressed.value).toMatchObject({ alone: "var.v" });
+    expect(slow.afterPreparing.value).toEqual({ otherStacks: expect.stringMatching(/^\$\{data\.terraform_remote_state/) });
+    expect(slow.references.value).toMatchObject({
+      alone: "${var.v}",
+      inText: "arn:${var.v}/${local.l}",
+      wrapped: "${var.v}",
+      list: ["${var.v}", "x"],
+    });
   });
 });

@@ -7,7 +7,7 @@
  * installed; one reads the private `rawOverrides`, one mirrors the private resolver): check
  * all four on a cdktf upgrade.
  */
-import { TerraformStack, Token } from "cdktf";
+import { DefaultTokenResolver, ref, StringConcat, TerraformStack, Token } from "cdktf";
 
 /**
  * cdktf records a full stack trace for every token it creates (references, lists, lazy
@@ -94,6 +94,11 @@ const NUMBER_TOKEN = /[-|\d|.\+]+(e[-|\d|.|e|E|\+]+)/;
  * a class instance, a function, a key that may hold a token, a path deeper than cdktf allows)
  * to cdktf's own resolver with the options and path cdktf would have passed there. Same
  * result, same errors (the equivalence test compares both on every kind of value).
+ *
+ * One kind of token it resolves itself, the commonest by far: a string whose tokens are all
+ * plain references to a resource's attribute in the same stack (`${aws_kms_key.Key_1A2B.arn}`).
+ * cdktf resolves each such reference to its identifier in braces and concatenates; this does
+ * the same, but only while nothing else could take part (see `referencesOnly`).
  */
 function resolvePlainValuesDirectly(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -103,8 +108,7 @@ function resolvePlainValuesDirectly(): void {
     extractTokenDouble: (x: number, list: boolean) => number | undefined;
   };
   const cdktfResolve = resolver.resolve;
-  const mayHoldToken = (s: string) =>
-    s.includes(TOKEN_MARKER) || s === Token.STRING_MAP_TOKEN_VALUE || s === Token.ANY_MAP_TOKEN_VALUE || NUMBER_TOKEN.test(s);
+  const referencesOnly = plainReferenceResolver();
   const isNumberToken = (n: number, list: boolean) => n === Token.NUMBER_MAP_TOKEN_VALUE || extractTokenDouble(n, list) !== undefined;
   const isPlain = (x: object) => {
     const prototype = Object.getPrototypeOf(x);
@@ -129,7 +133,7 @@ function resolvePlainValuesDirectly(): void {
       if (x === undefined || x === null) return x;
       switch (typeof x) {
         case "string":
-          return mayHoldToken(x) ? byCdktf(x, atTop) : x;
+          return mayHoldToken(x) ? (referencesOnly(x, options, inherited) ?? byCdktf(x, atTop)) : x;
         case "number":
           return isNumberToken(x, false) ? byCdktf(x, atTop) : x;
         case "object":
@@ -164,6 +168,59 @@ function resolvePlainValuesDirectly(): void {
       return copy;
     };
     return walk(obj, true);
+  };
+}
+
+/** Whether cdktf's resolver may read a string as something else than itself (a token of any kind, or a map token's value). */
+const mayHoldToken = (s: string): boolean =>
+  s.includes(TOKEN_MARKER) || s === Token.STRING_MAP_TOKEN_VALUE || s === Token.ANY_MAP_TOKEN_VALUE || NUMBER_TOKEN.test(s);
+
+/** cdktf's STRING_TOKEN_REGEX (private/encoding.js). */
+const STRING_TOKEN = /\$\{TfToken\[([a-zA-Z0-9:._-]+)\]\}/g;
+
+/**
+ * The string as cdktf's default resolver resolves it, when each token in it is a plain
+ * reference (cdktf's private Reference class, which `ref()` makes) that resolves to
+ * `${identifier}`: not while preparing (cross-stack references), not where braces are
+ * suppressed, not with cross-stack identifiers recorded, and only with the default resolver
+ * and concatenation. Undefined whenever anything else could take part: another kind of
+ * token, an unknown token key, "${" or "}" in the text between tokens (cdktf reads escapes
+ * there), an identifier that may hold a token, or a result cdktf would scan for number tokens.
+ */
+function plainReferenceResolver() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { TokenMap } = require("cdktf/lib/tokens/private/token-map") as { TokenMap: { instance(): { lookupToken(key: string): unknown } } };
+  const tokens = TokenMap.instance();
+  const referencePrototype: unknown = Object.getPrototypeOf(ref("speedups.probe"));
+  const escapesIn = (text: string) => text.includes("${") || text.includes("}");
+  const lookup = (key: string): { identifier?: unknown; crossStackIdentifier?: object } | undefined => {
+    try {
+      return tokens.lookupToken(key) as { identifier?: unknown; crossStackIdentifier?: object };
+    } catch {
+      return undefined;
+    }
+  };
+  const isDefaultResolver = (r: unknown) =>
+    Object.getPrototypeOf(r) === DefaultTokenResolver.prototype &&
+    Object.getPrototypeOf((r as { concat?: unknown }).concat) === StringConcat.prototype;
+
+  return (s: string, options: ResolveOptions, inherited: { suppressBraces?: unknown }): string | undefined => {
+    if (options.preparing || inherited.suppressBraces || !isDefaultResolver(options.resolver)) return undefined;
+    let resolved = "";
+    let last = 0;
+    for (const match of s.matchAll(STRING_TOKEN)) {
+      const text = s.slice(last, match.index);
+      const token = lookup(match[1]);
+      if (escapesIn(text) || token === undefined || Object.getPrototypeOf(token) !== referencePrototype) return undefined;
+      const { identifier, crossStackIdentifier = {} } = token;
+      if (typeof identifier !== "string" || mayHoldToken(identifier) || Object.keys(crossStackIdentifier).length > 0) return undefined;
+      resolved += `${text}\${${identifier}}`;
+      last = match.index + match[0].length;
+    }
+    const rest = s.slice(last);
+    if (escapesIn(rest)) return undefined;
+    resolved += rest;
+    return mayHoldToken(resolved) ? undefined : resolved;
   };
 }
 
