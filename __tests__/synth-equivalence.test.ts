@@ -92,6 +92,13 @@ describe("a stack that referenced another stack's resource", () => {
     );
     const own = { ...doc, resource: { ...doc.resource, aws_kms_key: { elsewhere: {} } } };
     expect(() => rejectForeignReferences("demo-dev-app", own)).not.toThrow();
+    // Outputs and locals are read too; variables and locals are not resources.
+    const inOutput = { ...own, output: { key: { value: "${data.aws_caller_identity.other.arn}" } } };
+    expect(() => rejectForeignReferences("demo-dev-app", inOutput)).toThrow(/references data\.aws_caller_identity\.other,/);
+    const inLocals = { ...own, locals: { id: "${random_id.suffix.hex}", v: "${var.x}", l: "${local.y}" } };
+    expect(() => rejectForeignReferences("demo-dev-app", inLocals)).toThrow(/references random_id\.suffix,/);
+    const notResources = { ...own, locals: { v: "${var.x}", l: "${local.y}" } };
+    expect(() => rejectForeignReferences("demo-dev-app", notResources)).not.toThrow();
   });
 });
 

@@ -64,9 +64,7 @@ export function evaluate(
   const used = new Set<Suppression>();
   const findings: Finding[] = [];
   for (const rule of rules) {
-    for (const res of graph.resources.filter(
-      (r) => rule.resourceTypes.includes(r.type) || (rule.resourceTypes.includes("*") && !r.type.startsWith("data.")),
-    )) {
+    for (const res of graph.ofTypes(rule.resourceTypes)) {
       let verdict;
       try {
         verdict = rule.check(res, graph, context);

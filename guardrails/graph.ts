@@ -37,6 +37,10 @@ export const graphOf = (input: TfJsonDocument | TfGraph): TfGraph => (input inst
 export class TfGraph {
   readonly resources: readonly TfResource[];
   private readonly byAddress = new Map<string, TfResource>();
+  /** Resources of each type, in document order. */
+  private readonly byType = new Map<string, TfResource[]>();
+  /** Addresses (`type.name`) that a resource's `${...}` names but the document does not hold, in order of first mention. */
+  readonly missingReferences: readonly string[];
   private readonly outgoing = new Map<string, TfResource[]>();
   private readonly incoming = new Map<string, TfResource[]>();
 
@@ -64,16 +68,34 @@ export class TfGraph {
       });
     }
     this.resources = resources;
-    for (const r of resources) this.byAddress.set(r.address, r);
+    for (const r of resources) {
+      this.byAddress.set(r.address, r);
+      const ofType = this.byType.get(r.type);
+      if (ofType) ofType.push(r);
+      else this.byType.set(r.type, [r]);
+    }
+    const missing = new Set<string>();
     for (const r of resources) {
       const targets = new Set<TfResource>();
       for (const m of JSON.stringify(r.config).matchAll(REFERENCE)) {
         const target = this.byAddress.get(`${m[1]}.${m[2]}`);
-        if (target && target !== r) targets.add(target);
+        if (!target) missing.add(`${m[1]}.${m[2]}`);
+        else if (target !== r) targets.add(target);
       }
       this.outgoing.set(r.address, [...targets]);
-      for (const t of targets) this.incoming.set(t.address, [...(this.incoming.get(t.address) ?? []), r]);
+      for (const t of targets) {
+        const from = this.incoming.get(t.address);
+        if (from) from.push(r);
+        else this.incoming.set(t.address, [r]);
+      }
     }
+    this.missingReferences = [...missing];
+  }
+
+  /** Addresses that `${...}` references in `value` (any JSON) name but the document does not hold. */
+  missingIn(value: unknown): string[] {
+    const named = [...JSON.stringify(value ?? null).matchAll(REFERENCE)].map((m) => `${m[1]}.${m[2]}`);
+    return [...new Set(named)].filter((address) => !this.byAddress.has(address));
   }
 
   get(address: string): TfResource | undefined {
@@ -81,7 +103,14 @@ export class TfGraph {
   }
 
   ofType(type: string): TfResource[] {
-    return this.resources.filter((r) => r.type === type);
+    return [...(this.byType.get(type) ?? [])];
+  }
+
+  /** Resources of any of `types`, in document order; `*` stands for every resource that is not a data source. */
+  ofTypes(types: readonly string[]): readonly TfResource[] {
+    if (types.includes("*")) return this.resources.filter((r) => types.includes(r.type) || !r.type.startsWith("data."));
+    if (types.length === 1) return this.byType.get(types[0]) ?? [];
+    return this.resources.filter((r) => types.includes(r.type));
   }
 
   /** Resources of `type` that reference `target` (a bucket's versioning, an ACL's logging config). */

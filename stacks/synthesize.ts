@@ -8,7 +8,7 @@ import { ConfigError } from "../config/problems";
 import type { AppSpec } from "../config/schema";
 import { evaluateStack, GuardrailError, staleWarnings, writeScannerConfigs, writeStackReports } from "../guardrails/enforce";
 import { blocking, type ReviewedConfig, type StackReport } from "../guardrails/engine";
-import { TfGraph, type TfJsonDocument } from "../guardrails/graph";
+import { graphOf, TfGraph, type TfJsonDocument } from "../guardrails/graph";
 import { finishHcl } from "../guardrails/hcl-output";
 import { summaryLine } from "../guardrails/reports";
 import { stateAccessWarning } from "./bootstrap-stack";
@@ -130,8 +130,9 @@ async function synthesizeBuilt(built: BuiltApp, stagingDir: string, hcl: boolean
       const doc = (
         hcl ? stack.toTerraform() : JSON.parse(readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"))
       ) as TfJsonDocument;
-      rejectForeignReferences(stack.node.id, doc);
-      return [stack, new TfGraph(doc)];
+      const graph = new TfGraph(doc);
+      rejectForeignReferences(stack.node.id, graph);
+      return [stack, graph];
     }),
   );
   const reports = built.stacks.map((guarded) => evaluateStack(guarded, graphs.get(guarded.stack)));
@@ -154,25 +155,25 @@ async function synthesizeBuilt(built: BuiltApp, stagingDir: string, hcl: boolean
   };
 }
 
-const RESOURCE_REFERENCE = /\$\{((?:data\.)?(?:aws|random)_[a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+/** A resource or data source of the platform's providers, by address: `aws_kms_key.Key`, `data.aws_region.current`. */
+const PROVIDER_ADDRESS = /^(?:data\.)?(?:aws|random)_/;
 
 /**
  * Every resource a stack's JSON references is in that stack. The synth skips cdktf's
  * cross-stack preparation (main.ts), which the platform's stacks never need; a reference to
  * another stack's resource would otherwise reach Terraform unresolved. A bug, not a config
- * problem: it names the stack and the address.
+ * problem: it names the stack and the address. Reads the references the graph found in
+ * resources, data sources and providers, and those in outputs and locals.
  */
-export function rejectForeignReferences(stack: string, doc: TfJsonDocument): void {
-  const json = JSON.stringify({ resource: doc.resource, data: doc.data, output: doc.output, locals: doc.locals });
-  for (const [, type, name] of json.matchAll(RESOURCE_REFERENCE)) {
-    const [kind, bare] = type.startsWith("data.") ? ["data", type.slice(5)] : ["resource", type];
-    const blocks = (kind === "data" ? doc.data : doc.resource) as Record<string, Record<string, unknown>> | undefined;
-    if (!blocks?.[bare]?.[name]) {
-      throw new Error(
-        `${stack} references ${type}.${name}, which is not in the stack: stacks must not reference each other ` +
-          "(the synth skips cdktf's cross-stack preparation; SYNTH_UNOPTIMIZED=1 synthesizes without that shortcut)",
-      );
-    }
+export function rejectForeignReferences(stack: string, input: TfJsonDocument | TfGraph): void {
+  const graph = graphOf(input);
+  const missing = [...graph.missingReferences, ...graph.missingIn({ output: graph.doc.output, locals: graph.doc.locals })];
+  const foreign = missing.find((address) => PROVIDER_ADDRESS.test(address));
+  if (foreign) {
+    throw new Error(
+      `${stack} references ${foreign}, which is not in the stack: stacks must not reference each other ` +
+        "(the synth skips cdktf's cross-stack preparation; SYNTH_UNOPTIMIZED=1 synthesizes without that shortcut)",
+    );
   }
 }
 
