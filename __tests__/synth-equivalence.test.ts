@@ -8,7 +8,7 @@
  * identical, and each stack's JSON equal as parsed, so that a difference names the stack.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -73,6 +73,15 @@ describe("optimized synth writes what the unoptimized one writes", () => {
 
   it("writes every other file byte for byte", () => {
     for (const f of Object.keys(slow)) expect({ [f]: fast[f] }).toEqual({ [f]: slow[f] });
+  });
+
+  it("ran a bundle that is ASCII, which V8 holds at one byte per character", () => {
+    const cache = join(root, ".synth-cache");
+    const bundles = readdirSync(cache).filter((f) => /^main-[0-9a-f]+\.js$/.test(f));
+    const newest = bundles.map((f) => join(cache, f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+    const bytes = readFileSync(newest);
+    expect(bytes.length).toBeGreaterThan(1_000_000);
+    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
   });
 });
 
