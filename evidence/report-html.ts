@@ -5,7 +5,8 @@
  * inlined from the installed package and renders the diagrams in the browser (nothing is
  * rendered at synth), and the page's Content-Security-Policy forbids every fetch.
  */
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeNow, type WriteFile } from "../guardrails/reports";
 import { PRICES_RECORDED } from "./prices";
 import type { StackEvidence } from "./write";
 
@@ -83,14 +84,13 @@ ${suppressed}
   );
 }
 
-/** Write the page for every stack of a synth to `file`. */
-export function writeReportHtml(file: string, stacks: readonly StackEvidence[]): void {
+/** Write the page for every stack of a synth to `file`, by `write`. */
+export function writeReportHtml(file: string, stacks: readonly StackEvidence[], write: WriteFile = writeNow): void {
   const page = reportHtml(stacks);
   // The last one: user text (a suppression's reason) could hold the same characters.
   const at = page.lastIndexOf(MERMAID_PLACEHOLDER);
-  writeFileSync(file, page.slice(0, at));
-  appendFileSync(file, mermaidScript());
-  appendFileSync(file, page.slice(at + MERMAID_PLACEHOLDER.length));
+  const text = (s: string) => Buffer.from(s, "utf8");
+  write(file, Buffer.concat([text(page.slice(0, at)), mermaidScript(), text(page.slice(at + MERMAID_PLACEHOLDER.length))]));
 }
 
 const MERMAID_PLACEHOLDER = "/* mermaid */";

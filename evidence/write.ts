@@ -1,5 +1,4 @@
 /** What synth writes beside each stack for reviewers, auditors and budget owners: compliance evidence with the diagram, cost. */
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ResolvedEnvironment } from "../config/resolve";
 import type { StackReport } from "../guardrails/engine";
@@ -9,7 +8,7 @@ import type { OutsideTheStack } from "./controls";
 import { costEstimate, costMarkdown, type CostEstimate } from "./cost";
 import { architectureDiagram, architectureMarkdown } from "./diagram";
 import type { ComplianceEvidence, ControlEvidence } from "./compliance";
-import { reportCounts } from "../guardrails/reports";
+import { reportCounts, writeNow, type WriteFile } from "../guardrails/reports";
 
 /** One stack's evidence, for the report page and `npm run report`. */
 export interface StackEvidence {
@@ -34,13 +33,14 @@ function transfersOf(env: ResolvedEnvironment): string[] {
 
 /**
  * `compliance.json`, `compliance.md` (with the diagram) and, for an app stack, `cost.md` and
- * `cost.json` in `dir`, the stack's output folder; returns what it wrote for the report page.
+ * `cost.json` in `dir`, the stack's output folder, by `write`; returns what it wrote for the report page.
  */
 export function writeEvidence(
   dir: string,
   doc: TfJsonDocument | TfGraph,
   report: StackReport,
   environments: readonly ResolvedEnvironment[],
+  write: WriteFile = writeNow,
 ): StackEvidence {
   const env = environments.find((e) => e.stackNames.app === report.stack);
   // Stacks that serve an environment's app stack: the bootstrap, and the GitHub roles' own stack.
@@ -53,13 +53,13 @@ export function writeEvidence(
   };
   const evidence = complianceEvidence(doc, report, outside);
   const diagram = architectureDiagram(doc, { drRegion: env?.drRegion });
-  writeFileSync(join(dir, "compliance.json"), `${JSON.stringify(evidence, null, 2)}\n`);
-  writeFileSync(join(dir, "compliance.md"), complianceMarkdown(evidence, architectureMarkdown(report.stack, diagram)));
+  write(join(dir, "compliance.json"), `${JSON.stringify(evidence, null, 2)}\n`);
+  write(join(dir, "compliance.md"), complianceMarkdown(evidence, architectureMarkdown(report.stack, diagram)));
   const cost = env && costEstimate(report.stack, doc, env.env);
   const budgetUsd = env?.settings.budget.monthlyLimitUsd;
   if (env && cost) {
-    writeFileSync(join(dir, "cost.md"), costMarkdown(cost, env.env, budgetUsd));
-    writeFileSync(join(dir, "cost.json"), `${JSON.stringify({ ...cost, budgetUsd }, null, 2)}\n`);
+    write(join(dir, "cost.md"), costMarkdown(cost, env.env, budgetUsd));
+    write(join(dir, "cost.json"), `${JSON.stringify({ ...cost, budgetUsd }, null, 2)}\n`);
   }
   return {
     stack: report.stack,

@@ -2,12 +2,12 @@
  * Guardrails on cdktf stacks: evaluate each stack's Terraform JSON before it is written,
  * fail synth on blocking findings, write the reports next to each stack.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { TerraformStack } from "cdktf";
 import { blocking, evaluate, formatBlocking, type ReviewedConfig, type StackReport } from "./engine";
 import type { TfGraph, TfJsonDocument } from "./graph";
-import { jsonReport, markdownReport, sarifReport } from "./reports";
+import { jsonReport, markdownReport, sarifReport, writeNow, type WriteFile } from "./reports";
 import { checkovConfig, trivyIgnore } from "./scanner-config";
 import { suppressionsIn, type Suppression } from "./suppressions";
 import type { RuleContext } from "./types";
@@ -66,28 +66,38 @@ export function enforce(stacks: readonly (GuardedStack | TerraformStack)[]): Sta
   return reports;
 }
 
+/** How reports are written: for HCL output (the scanners' file is cdk.tf), and by which `write`. */
+export interface ReportWriting {
+  /** @default false */
+  readonly hcl?: boolean;
+  /** @default writeNow (before returning) */
+  readonly write?: WriteFile;
+}
+
 /** guardrails.{json,sarif,md} in each stack's folder, scanner suppression files at the root. */
-export function writeReports(outdir: string, reports: readonly StackReport[], options: { hcl?: boolean } = {}): void {
+export function writeReports(outdir: string, reports: readonly StackReport[], options: ReportWriting = {}): void {
   writeStackReports(outdir, reports, options);
   writeScannerConfigs(outdir, reports, options);
 }
 
 /** guardrails.{json,sarif,md} in each stack's folder (`outdir/stacks/<stack>`). */
-export function writeStackReports(outdir: string, reports: readonly StackReport[], options: { hcl?: boolean } = {}): void {
-  const stackFile = options.hcl ? "cdk.tf" : "cdk.tf.json";
+export function writeStackReports(outdir: string, reports: readonly StackReport[], options: ReportWriting = {}): void {
+  const { hcl = false, write = writeNow } = options;
+  const stackFile = hcl ? "cdk.tf" : "cdk.tf.json";
   for (const r of reports) {
     const dir = join(outdir, "stacks", r.stack);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "guardrails.json"), jsonReport(r));
-    writeFileSync(join(dir, "guardrails.sarif"), sarifReport(r, `cdktf.out/stacks/${r.stack}/${stackFile}`));
-    writeFileSync(join(dir, "guardrails.md"), markdownReport(r));
+    write(join(dir, "guardrails.json"), jsonReport(r));
+    write(join(dir, "guardrails.sarif"), sarifReport(r, `cdktf.out/stacks/${r.stack}/${stackFile}`));
+    write(join(dir, "guardrails.md"), markdownReport(r));
   }
 }
 
 /** The scanners' suppression files at the root of `outdir`, covering every stack's reports. */
-export function writeScannerConfigs(outdir: string, reports: readonly StackReport[], options: { hcl?: boolean } = {}): void {
-  writeFileSync(join(outdir, ".checkov.yaml"), checkovConfig(reports, options.hcl));
-  writeFileSync(join(outdir, ".trivyignore.yaml"), trivyIgnore(reports, options.hcl));
+export function writeScannerConfigs(outdir: string, reports: readonly StackReport[], options: ReportWriting = {}): void {
+  const { hcl = false, write = writeNow } = options;
+  write(join(outdir, ".checkov.yaml"), checkovConfig(reports, hcl));
+  write(join(outdir, ".trivyignore.yaml"), trivyIgnore(reports, hcl));
 }
 
 /** One line per stale suppression, for the console. */

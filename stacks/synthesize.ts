@@ -10,10 +10,11 @@ import { evaluateStack, GuardrailError, staleWarnings, writeScannerConfigs, writ
 import { blocking, type ReviewedConfig, type StackReport } from "../guardrails/engine";
 import { graphOf, TfGraph, type TfJsonDocument } from "../guardrails/graph";
 import { finishHcl } from "../guardrails/hcl-output";
-import { summaryLine } from "../guardrails/reports";
+import { summaryLine, type WriteFile } from "../guardrails/reports";
 import { stateAccessWarning } from "./bootstrap-stack";
 import { unwatchedAlarmsWarning } from "./app-stack";
 import { buildApp, type BuiltApp } from "./build-app";
+import { BackgroundWrites } from "./background-writes";
 import { carryOverInit } from "./terraform-workdirs";
 
 export interface SynthesisResult {
@@ -62,41 +63,60 @@ export function reviewedConfig(file: string): ReviewedConfig {
 export async function synthesizeApps(specs: readonly AppSpec[], outdir: string, options: SynthesisOptions): Promise<SynthesisResult> {
   let result: SynthesisResult = { stacks: [], summaries: [], warnings: [] };
   await writeAtomically(outdir, async (stagingDir) => {
-    const built = specs.map((spec, i) => {
-      const file = options.configFiles?.[i];
-      return buildApp(spec, stagingDir, {
-        hclOutput: options.hcl,
-        attachGuardrails: false,
-        config: file ? reviewedConfig(file) : undefined,
-      });
-    });
-    rejectSharedStackNames(built.map((b) => b.stacks.map((s) => s.stack.node.id)));
-    const apps: AppSynthesis[] = [];
-    for (const b of built) apps.push(await synthesizeBuilt(b, stagingDir, options.hcl));
-    const reports = apps.flatMap((a) => a.reports);
-    if (reports.some((r) => blocking(r).length > 0)) throw new GuardrailError(reports);
-    // Each App wrote its own manifest over the last one: list every stack in one.
-    if (apps.length > 1) writeFileSync(join(stagingDir, "manifest.json"), mergedManifest(apps.map((a) => a.manifest)));
-    writeScannerConfigs(stagingDir, reports, { hcl: options.hcl });
-    writeReportHtml(
-      join(stagingDir, "report.html"),
-      apps.flatMap((a) => a.evidence),
-    );
-    const summaries = reports.map((r) => summaryLine(r, join(outdir, "stacks", r.stack, "guardrails.md")));
-    result = {
-      stacks: apps.flatMap((a) => a.stacks),
-      summaries,
-      warnings: [
-        ...apps.flatMap((a) => a.openStateWarnings),
-        ...apps.flatMap((a) => a.engineWarnings),
-        ...apps.flatMap((a) => a.alarmWarnings),
-        ...staleWarnings(reports),
-      ],
-    };
+    const writes = new BackgroundWrites();
+    try {
+      result = await synthesizeAll(specs, stagingDir, outdir, options, writes.write);
+    } catch (e) {
+      // None may still be writing when the staging folder is removed.
+      await writes.settled();
+      throw e;
+    }
+    await writes.finished();
     // Last, once nothing can fail: what `terraform init` made survives the swap.
     carryOverInit(outdir, stagingDir, result.stacks);
   });
   return result;
+}
+
+/** Everything `synthesizeApps` writes, into `stagingDir`; reports and evidence by `write`. */
+async function synthesizeAll(
+  specs: readonly AppSpec[],
+  stagingDir: string,
+  outdir: string,
+  options: SynthesisOptions,
+  write: WriteFile,
+): Promise<SynthesisResult> {
+  const built = specs.map((spec, i) => {
+    const file = options.configFiles?.[i];
+    return buildApp(spec, stagingDir, {
+      hclOutput: options.hcl,
+      attachGuardrails: false,
+      config: file ? reviewedConfig(file) : undefined,
+    });
+  });
+  rejectSharedStackNames(built.map((b) => b.stacks.map((s) => s.stack.node.id)));
+  const apps: AppSynthesis[] = [];
+  for (const b of built) apps.push(await synthesizeBuilt(b, stagingDir, options.hcl, write));
+  const reports = apps.flatMap((a) => a.reports);
+  if (reports.some((r) => blocking(r).length > 0)) throw new GuardrailError(reports);
+  // Each App wrote its own manifest over the last one: list every stack in one.
+  if (apps.length > 1) writeFileSync(join(stagingDir, "manifest.json"), mergedManifest(apps.map((a) => a.manifest)));
+  writeScannerConfigs(stagingDir, reports, { hcl: options.hcl, write });
+  writeReportHtml(
+    join(stagingDir, "report.html"),
+    apps.flatMap((a) => a.evidence),
+    write,
+  );
+  return {
+    stacks: apps.flatMap((a) => a.stacks),
+    summaries: reports.map((r) => summaryLine(r, join(outdir, "stacks", r.stack, "guardrails.md"))),
+    warnings: [
+      ...apps.flatMap((a) => a.openStateWarnings),
+      ...apps.flatMap((a) => a.engineWarnings),
+      ...apps.flatMap((a) => a.alarmWarnings),
+      ...staleWarnings(reports),
+    ],
+  };
 }
 
 /** What synthesizing one built app wrote and found. */
@@ -119,7 +139,7 @@ interface AppSynthesis {
  * comments) and evidence. Findings are returned, not thrown: the caller fails the whole
  * synthesis on them, every app's findings listed.
  */
-async function synthesizeBuilt(built: BuiltApp, stagingDir: string, hcl: boolean): Promise<AppSynthesis> {
+async function synthesizeBuilt(built: BuiltApp, stagingDir: string, hcl: boolean, write: WriteFile): Promise<AppSynthesis> {
   built.app.synth();
   const manifest = readFileSync(join(stagingDir, "manifest.json"), "utf8");
   const stackDir = (id: string) => join(stagingDir, "stacks", id);
@@ -142,8 +162,10 @@ async function synthesizeBuilt(built: BuiltApp, stagingDir: string, hcl: boolean
       writeFileSync(file, await finishHcl(readFileSync(file, "utf8"), graphs.get(stack)!.doc, reports[i]));
     }
   }
-  writeStackReports(stagingDir, reports, { hcl });
-  const evidence = [...graphs].map(([stack, graph], i) => writeEvidence(stackDir(stack.node.id), graph, reports[i], built.environments));
+  writeStackReports(stagingDir, reports, { hcl, write });
+  const evidence = [...graphs].map(([stack, graph], i) =>
+    writeEvidence(stackDir(stack.node.id), graph, reports[i], built.environments, write),
+  );
   return {
     stacks: built.stacks.map((s) => s.stack.node.id),
     manifest,
