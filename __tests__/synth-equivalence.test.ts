@@ -161,6 +161,7 @@ describe("cdktf's resolver, and the speed-ups' own walk over plain values and re
       lists: { alone: Lazy.listValue({ produce: () => ["a", "b"] }), mixed: ["x", str("y"), undefined], nested: [[str("z")]] },
       maps: { m: Token.asStringMap(any({ k: "v" })), key: { [str("key")]: "v" } },
       numberKey: { k: { [Token.asString(num(5))]: "v" } },
+      listTokenAmongOthers: { l: ["x", ...Lazy.listValue({ produce: () => ["a"] })] },
       resolvables: { lazy: any({ inner: str("i"), list: [str("j")] }), fn: Fn.join(",", ["a", str("b")]), lookup: Fn.lookup(any({ a: 1 }), "a", 0) },
       instances: { instance: new Instance(), bare, date: new Date(0) },
       mapValueString: { v: Token.STRING_MAP_TOKEN_VALUE },
@@ -197,14 +198,14 @@ describe("cdktf's resolver, and the speed-ups' own walk over plain values and re
   it("agree on every case, including each error and the path it names", () => {
     const fast = resolveIn(false);
     const slow = resolveIn(true);
-    expect(Object.keys(fast)).toHaveLength(18);
+    expect(Object.keys(fast)).toHaveLength(19);
     for (const name of Object.keys(slow)) expect({ [name]: fast[name] }).toEqual({ [name]: slow[name] });
     // The cases reach every branch: plain copies, tokens resolved, errors raised.
     expect(slow.plain.value).toEqual({ s: "text", n: 1.5, t: true, z: null, list: [1, "a", [], {}], nested: { o: { p: "q" } } });
     expect(slow.tokenInString.value).toEqual({ v: "arn:part/x", both: "${aws_x.y} and t" });
     expect(slow.maps.value).toMatchObject({ m: { k: "v" }, key: { key: "v" } });
     expect(slow.instances.value).toMatchObject({ instance: { a: 1, ref: "r" }, bare: { b: 2, c: ["x"] } });
-    for (const failing of ["numberKey", "mapValueString", "mapValueNumber", "fn", "construct", "tooDeep"])
+    for (const failing of ["numberKey", "listTokenAmongOthers", "mapValueString", "mapValueNumber", "fn", "construct", "tooDeep"])
       expect(slow[failing].error).toBeDefined();
     expect(slow.fn.error).toContain("/a/0/f");
     expect(slow.suppressed.value).toMatchObject({ alone: "var.v" });

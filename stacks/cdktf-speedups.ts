@@ -82,6 +82,8 @@ type Resolve = (obj: unknown, options: ResolveOptions) => unknown;
 
 /** What a string holds when it may be a token: every marker (string, list, map) has "{TfToken[". */
 const TOKEN_MARKER = "{TfToken[";
+/** cdktf's list token marker: a list that holds one is resolved as a whole. */
+const LIST_TOKEN_MARKER = "#{TfToken[";
 /** cdktf's NUMBER_TOKEN_REGEX (private/encoding.js), not global: a string it matches may hold a number token. */
 const NUMBER_TOKEN = /[-|\d|.\+]+(e[-|\d|.|e|E|\+]+)/;
 
@@ -116,7 +118,8 @@ function resolvePlainValuesDirectly(): void {
   };
 
   resolver.resolve = function resolve(obj: unknown, options: ResolveOptions): unknown {
-    const path = [...(options.prefix ?? [])];
+    // Array indexes stay numbers until a path is handed to cdktf (as strings, as cdktf makes them).
+    const path: (string | number)[] = [...(options.prefix ?? [])];
     // Below the top, cdktf hands each value a fresh context; of it, cdktf's resolver reads these four settings.
     const previous = options.previousContext;
     const inherited = {
@@ -126,7 +129,7 @@ function resolvePlainValuesDirectly(): void {
       iteratorContext: previous?.iteratorContext,
     };
     const byCdktf = (x: unknown, atTop: boolean) =>
-      atTop ? cdktfResolve(x, options) : cdktfResolve(x, { ...options, prefix: [...path], previousContext: inherited });
+      atTop ? cdktfResolve(x, options) : cdktfResolve(x, { ...options, prefix: path.map(String), previousContext: inherited });
 
     const walk = (x: unknown, atTop: boolean): unknown => {
       if (path.length > 200) return byCdktf(x, atTop);
@@ -145,23 +148,24 @@ function resolvePlainValuesDirectly(): void {
       }
       if (x instanceof Date) return x;
       if (Array.isArray(x)) {
-        if (x.some((e) => (typeof e === "string" && e.includes(TOKEN_MARKER)) || (typeof e === "number" && isNumberToken(e, true)))) {
-          return byCdktf(x, atTop);
-        }
+        const listToken = (e: unknown) =>
+          typeof e === "string" ? e.includes(LIST_TOKEN_MARKER) : typeof e === "number" && isNumberToken(e, true);
+        if (x.some(listToken)) return byCdktf(x, atTop);
         const copy: unknown[] = [];
         for (let i = 0; i < x.length; i++) {
-          path.push(`${i}`);
+          path.push(i);
           const value = walk(x[i], false);
           path.pop();
           if (value !== undefined) copy.push(value);
         }
         return copy;
       }
-      if (!isPlain(x) || Object.keys(x).some(mayHoldToken)) return byCdktf(x, atTop);
+      const keys = Object.keys(x);
+      if (!isPlain(x) || keys.some(mayHoldToken)) return byCdktf(x, atTop);
       const copy: Record<string, unknown> = {};
-      for (const [key, v] of Object.entries(x)) {
+      for (const key of keys) {
         path.push(key);
-        const value = walk(v, false);
+        const value = walk((x as Record<string, unknown>)[key], false);
         path.pop();
         if (value !== undefined) copy[key] = value;
       }
