@@ -25,6 +25,13 @@ function stableStringify(value: unknown, options?: Options): string | undefined 
   const indents: string[] = [];
   const indentAt = (level: number) => (indents[level] ??= space ? `\n${space.repeat(level)}` : "");
   const open = new Set<object>();
+  // Keys repeat across resources (`bucket`, `tags`, `//`): each is quoted once.
+  const quotedKeys = new Map<string, string>();
+  const quoted = (key: string) => {
+    let q = quotedKeys.get(key);
+    if (q === undefined) quotedKeys.set(key, (q = JSON.stringify(key) + separator));
+    return q;
+  };
 
   const write = (node: unknown, level: number): string | undefined => {
     if (node && typeof (node as { toJSON?: unknown }).toJSON === "function") node = (node as { toJSON: () => unknown }).toJSON();
@@ -43,7 +50,7 @@ function stableStringify(value: unknown, options?: Options): string | undefined 
     for (const key of Object.keys(node).sort()) {
       const text = write((node as Record<string, unknown>)[key], level + 1);
       if (!text) continue;
-      out += `${first ? "" : ","}${inner}${JSON.stringify(key)}${separator}${text}`;
+      out += `${first ? "" : ","}${inner}${quoted(key)}${text}`;
       first = false;
     }
     open.delete(node);
