@@ -111,7 +111,8 @@ function resolvePlainValuesDirectly(): void {
   };
   const cdktfResolve = resolver.resolve;
   const referencesOnly = plainReferenceResolver();
-  const isNumberToken = (n: number, list: boolean) => n === Token.NUMBER_MAP_TOKEN_VALUE || extractTokenDouble(n, list) !== undefined;
+  const { NUMBER_MAP_TOKEN_VALUE } = Token;
+  const isNumberToken = (n: number, list: boolean) => n === NUMBER_MAP_TOKEN_VALUE || extractTokenDouble(n, list) !== undefined;
   const isPlain = (x: object) => {
     const prototype = Object.getPrototypeOf(x);
     return (prototype === Object.prototype || prototype === null) && typeof (x as { resolve?: unknown }).resolve !== "function";
@@ -175,9 +176,12 @@ function resolvePlainValuesDirectly(): void {
   };
 }
 
+// Read once: in the bundle, each `Token.X` goes through two getters (esbuild's and cdktf's re-export).
+const { STRING_MAP_TOKEN_VALUE, ANY_MAP_TOKEN_VALUE } = Token;
+
 /** Whether cdktf's resolver may read a string as something else than itself (a token of any kind, or a map token's value). */
 const mayHoldToken = (s: string): boolean =>
-  s.includes(TOKEN_MARKER) || s === Token.STRING_MAP_TOKEN_VALUE || s === Token.ANY_MAP_TOKEN_VALUE || NUMBER_TOKEN.test(s);
+  s.includes(TOKEN_MARKER) || s === STRING_MAP_TOKEN_VALUE || s === ANY_MAP_TOKEN_VALUE || NUMBER_TOKEN.test(s);
 
 /** cdktf's STRING_TOKEN_REGEX (private/encoding.js). */
 const STRING_TOKEN = /\$\{TfToken\[([a-zA-Z0-9:._-]+)\]\}/g;
@@ -204,9 +208,9 @@ function plainReferenceResolver() {
       return undefined;
     }
   };
+  const [resolverPrototype, concatPrototype] = [DefaultTokenResolver.prototype, StringConcat.prototype];
   const isDefaultResolver = (r: unknown) =>
-    Object.getPrototypeOf(r) === DefaultTokenResolver.prototype &&
-    Object.getPrototypeOf((r as { concat?: unknown }).concat) === StringConcat.prototype;
+    Object.getPrototypeOf(r) === resolverPrototype && Object.getPrototypeOf((r as { concat?: unknown }).concat) === concatPrototype;
 
   return (s: string, options: ResolveOptions, inherited: { suppressBraces?: unknown }): string | undefined => {
     if (options.preparing || inherited.suppressBraces || !isDefaultResolver(options.resolver)) return undefined;
