@@ -24,10 +24,11 @@ function configArgs(argv: readonly string[]): string[] {
   return [...new Set([DEFAULT_CONFIG_FILE, ...examples, ...named])];
 }
 
+const hcl = process.argv.includes("--hcl") || process.env.SYNTH_HCL_OUTPUT === "true";
+
 async function main(): Promise<number> {
   applyCdktfSpeedups();
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
-  const hcl = process.argv.includes("--hcl") || process.env.SYNTH_HCL_OUTPUT === "true";
   // cdktf's stack synthesizer reads this variable, its App reads its config: set both alike.
   process.env.SYNTH_HCL_OUTPUT = String(hcl);
   const named = configArgs(process.argv);
@@ -64,4 +65,10 @@ function refuse(message: string, outdir: string): number {
   return 1;
 }
 
-main().then((code) => (process.exitCode = code));
+main().then((code) => {
+  process.exitCode = code;
+  // The HCL formatter's Go runtime (WebAssembly) leaves timers that kept the process alive
+  // ~1 s after everything was written and printed (stdout and stderr write synchronously
+  // to files, pipes and terminals on Linux and macOS, so nothing printed is lost).
+  if (hcl) process.exit();
+});

@@ -9,6 +9,7 @@
 import type { StackReport } from "./engine";
 import type { TfJsonDocument } from "./graph";
 import { trivyAwsIds } from "./types";
+import { compileWasmQuickly } from "./wasm";
 
 /**
  * cdktf renders a string that contains `${...}` tokens between quotes without escaping it,
@@ -106,7 +107,8 @@ const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
 /** The final cdk.tf: repaired, formatted, annotated. */
 export async function finishHcl(hcl: string, doc: TfJsonDocument, report: StackReport): Promise<string> {
   // Loaded here, not at the top: its Go WebAssembly costs ~0.1 s to start and keeps the
-  // process alive ~0.2 s after synth, which JSON output (the default) never needs.
+  // process alive after synth (main.ts exits), which JSON output (the default) never needs.
+  compileWasmQuickly();
   const { format } = await import("@cdktf/hcl-tools");
   const formatted = await format(repairTokenStrings(hcl, doc));
   return insertSuppressionComments(formatted, report);

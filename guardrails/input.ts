@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import type { TfJsonDocument } from "./graph";
+import { compileWasmQuickly } from "./wasm";
 
 /**
  * Largest file read, in bytes (16 MiB). This project's stacks are about 100 KB; a
@@ -330,17 +331,6 @@ function quoteReferences(expr: string): string {
     i++;
   }
   return out;
-}
-
-/**
- * hcl2json is Go compiled to WebAssembly (~10 MB): V8 compiles it with its baseline compiler
- * and then again, optimizing, in the background, ~0.55 s per process for a parse that takes
- * milliseconds. The baseline alone halves the CLI's time on a `.tf` file. It applies to every
- * WebAssembly module this process compiles after it: the guardrails load no other.
- */
-function compileWasmQuickly(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require("node:v8") as typeof import("node:v8")).setFlagsFromString("--liftoff-only");
 }
 
 /** @cdktf/hcl2json's `parse`, loaded by the caller (it is a dev dependency). */
