@@ -68,7 +68,7 @@ function refuse(message: string, outdir: string): number {
 main().then((code) => {
   process.exitCode = code;
   // The HCL formatter's Go runtime (WebAssembly) leaves timers that kept the process alive
-  // ~1 s after everything was written and printed (stdout and stderr write synchronously
-  // to files, pipes and terminals on Linux and macOS, so nothing printed is lost).
-  if (hcl) process.exit();
+  // ~1 s after everything was written and printed: exit once what was printed is flushed
+  // (a pipe takes writes asynchronously; an empty write's callback comes after those before it).
+  if (hcl) process.stdout.write("", () => process.stderr.write("", () => process.exit()));
 });

@@ -165,6 +165,19 @@ describe("entry point", () => {
     expect(run.stderr).toMatch(/Nothing was written/);
     noStackTrace(run.stderr);
     expect(snapshotDir(out)).toEqual(before);
+    // Its reports were being written in the background when the finding stopped it: all gone.
+    expect(readdirSync(work).filter((f) => f.includes(".staging-"))).toEqual([]);
+    // So for a config after a good one: the good one's files went the same way.
+    const otherApp = writeConfig("other-short-logs.json", { ...shortLogs, app: "other" });
+    const both = spawnSync(process.execPath, ["scripts/synth.js", good.config, otherApp], {
+      cwd: root,
+      env: { ...process.env, CDKTF_OUTDIR: out },
+      encoding: "utf8",
+    });
+    expect(both.status).toBe(1);
+    expect(both.stderr).toMatch(/Guardrails: 2 findings/);
+    expect(snapshotDir(out)).toEqual(before);
+    expect(readdirSync(work).filter((f) => f.includes(".staging-"))).toEqual([]);
 
     shortLogs.guardrails = {
       suppressions: ["Observability/AppLogGroup", "Network/FlowLogGroup"].map((path) => ({

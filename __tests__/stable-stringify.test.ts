@@ -23,6 +23,9 @@ const values: Record<string, unknown> = {
   toJSON: { date: new Date(0), custom: { toJSON: () => ({ z: 1, a: [2] }) } },
   functions: { f: () => 1, list: [() => 1, 2] },
   topLevelArray: [3, { b: 1, a: [] }, "x"],
+  // eslint-disable-next-line no-sparse-arrays
+  oddShapes: { holes: [1, , 3], bare: Object.assign(Object.create(null), { b: 1, a: 2 }), boxed: [new String("s"), new Number(1)] },
+  toJSONUndefined: { a: { toJSON: () => undefined }, b: [{ toJSON: () => undefined }] },
   topLevelString: "alone",
   terraformLike: {
     terraform: { backend: { s3: { bucket: "b", key: "k" } } },
@@ -31,9 +34,12 @@ const values: Record<string, unknown> = {
   },
 };
 
+const shared = { k: 1 };
+values.sharedTwice = { a: shared, b: [shared] };
+
 describe("stable-stringify, against json-stable-stringify", () => {
-  it.each(Object.entries(values))("writes %s to the byte, indented by 2, by a tab, and unindented", (_name, value) => {
-    for (const options of [{ space: 2 }, { space: "\t" }, undefined]) {
+  it.each(Object.entries(values))("writes %s to the byte, with every kind of indent", (_name, value) => {
+    for (const options of [{ space: 2 }, { space: "\t" }, undefined, { space: 0 }, { space: 2.5 }, { space: -1 }]) {
       expect(stableStringify(value, options)).toBe(packaged(value, options));
     }
   });

@@ -11,10 +11,13 @@
 //   bundle; the hash of their contents (a few ms) names the bundle `.synth-cache/<name>-<hash>.js`.
 //   Any change to a source or an installed package it bundles gives a new hash and a fresh
 //   bundle; esbuild itself is loaded only when it has work to do (~0.8 s on 2 cores).
-// - One byte per character: esbuild escapes non-ASCII text in code but keeps comments as
-//   written, and one em dash in a package's comment made V8 hold all 6 MB of source as
-//   two-byte text (12 MB, and ~3000 more page faults per run). The bundle's remaining
-//   non-ASCII characters become \u escapes, so it is ASCII and read as latin1.
+// - Small, and one byte per character: the bundle is written without comments and indentation
+//   (esbuild's minifyWhitespace; names and code are untouched), 4 MB instead of 6. esbuild
+//   escapes non-ASCII text in code but keeps comments as written, and one em dash in a
+//   package's comment made V8 hold all of it as two-byte text (twice the memory, ~3000 more
+//   page faults per run). An ASCII bundle is read as latin1, one byte per character; one with
+//   non-ASCII left in code (a regular expression or tagged template esbuild cannot escape) as
+//   UTF-8, slower but the same program. For a readable stack trace, SYNTH_UNOPTIMIZED=1.
 // - Compiled once: V8's code cache for the bundle (`<name>-<hash>.js.cache`, written after
 //   the first run of a bundle) spares parsing and compiling 5 MB of JavaScript per run.
 // - cdktf writes each stack's JSON with json-stable-stringify, whose general machinery (a
@@ -28,6 +31,7 @@ const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, st
 const Module = require("node:module");
 const { dirname, join } = require("node:path");
 const vm = require("node:vm");
+const { isAscii } = require("node:buffer");
 
 const root = join(__dirname, "..");
 const cacheDir = join(root, ".synth-cache");
@@ -58,6 +62,8 @@ const buildOptionsFor = (entry) => ({
     : {
         external: externalPackages(),
         supported: { "dynamic-import": false },
+        minifyWhitespace: true,
+        legalComments: "none",
         // cdktf's JSON writer, without the general machinery it never uses (stacks/stable-stringify.ts).
         alias: { "json-stable-stringify": "./stacks/stable-stringify.ts" },
       }),
@@ -70,7 +76,10 @@ const buildOptionsFor = (entry) => ({
  * an input is gone.
  */
 function hashInputs(buildOptions, inputs) {
-  const hash = createHash("sha256").update(JSON.stringify({ buildOptions, node: process.version, text: "ascii" }));
+  // This file too: how it bundles is part of what a bundle is.
+  const hash = createHash("sha256")
+    .update(JSON.stringify({ buildOptions, node: process.version }))
+    .update(readFileSync(__filename));
   for (const file of inputs) {
     let content;
     try {
@@ -85,13 +94,6 @@ function hashInputs(buildOptions, inputs) {
   }
   return hash.digest("hex").slice(0, 20);
 }
-
-/**
- * The bundle with every non-ASCII character as a \u escape. esbuild (charset "ascii") has
- * escaped those in strings, templates and regular expressions already; what remains is in
- * comments, where an escape is as harmless (and in code, `\u2014` means what "—" means).
- */
-const asciiOnly = (code) => code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 /** Write atomically: parallel synths (tests, CI) never read each other's half-written file. */
 function writeAtomic(file, contents) {
@@ -124,7 +126,7 @@ function bundle(entry, name) {
   const inputs = Object.keys(metafile.inputs).sort();
   const key = hashInputs(buildOptions, inputs);
   const file = join(cacheDir, `${name}-${key}.js`);
-  writeAtomic(file, asciiOnly(outputFiles[0].text));
+  writeAtomic(file, outputFiles[0].contents);
   writeAtomic(join(cacheDir, `${name}-inputs.json`), JSON.stringify({ inputs }, null, 1));
   // Bundles of older sources: another run may be loading one this instant (it only
   // would if its sources differ from ours), so leave the last hour's.
@@ -172,8 +174,9 @@ function runWithCodeCache(file) {
   try {
     cachedData = readFileSync(cacheFile);
   } catch {}
-  // ASCII (asciiOnly): latin1 decodes it as it is, into a one-byte string.
-  const script = new vm.Script(Module.wrap(readFileSync(file, "latin1")), {
+  // ASCII (as the bundle is today): latin1 decodes it as it is, into a one-byte string.
+  const bytes = readFileSync(file);
+  const script = new vm.Script(Module.wrap(bytes.toString(isAscii(bytes) ? "latin1" : "utf8")), {
     filename: file,
     cachedData,
   });

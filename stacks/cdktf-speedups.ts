@@ -8,6 +8,7 @@
  * all four on a cdktf upgrade.
  */
 import { DefaultTokenResolver, ref, StringConcat, TerraformStack, Token } from "cdktf";
+import type { Construct } from "constructs";
 
 /**
  * cdktf records a full stack trace for every token it creates (references, lists, lazy
@@ -115,7 +116,10 @@ function resolvePlainValuesDirectly(): void {
   const isNumberToken = (n: number, list: boolean) => n === NUMBER_MAP_TOKEN_VALUE || extractTokenDouble(n, list) !== undefined;
   const isPlain = (x: object) => {
     const prototype = Object.getPrototypeOf(x);
-    return (prototype === Object.prototype || prototype === null) && typeof (x as { resolve?: unknown }).resolve !== "function";
+    const { resolve, _children, _metadata } = x as Record<string, unknown>;
+    // cdktf rejects what looks like a construct to it (both fields set): it decides those.
+    const constructLike = _children !== undefined && _metadata !== undefined;
+    return (prototype === Object.prototype || prototype === null) && typeof resolve !== "function" && !constructLike;
   };
 
   resolver.resolve = function resolve(obj: unknown, options: ResolveOptions): unknown {
@@ -212,8 +216,26 @@ function plainReferenceResolver() {
   const isDefaultResolver = (r: unknown) =>
     Object.getPrototypeOf(r) === resolverPrototype && Object.getPrototypeOf((r as { concat?: unknown }).concat) === concatPrototype;
 
+  // A reference resolves in its scope's stack: cdktf fails one resolved outside any stack, and decides it.
+  const inStack = new WeakMap<object, boolean>();
+  const isInStack = (scope: unknown) => {
+    if (typeof scope !== "object" || scope === null) return false;
+    let known = inStack.get(scope);
+    if (known === undefined) {
+      try {
+        TerraformStack.of(scope as Construct);
+        known = true;
+      } catch {
+        known = false;
+      }
+      inStack.set(scope, known);
+    }
+    return known;
+  };
+
   return (s: string, options: ResolveOptions, inherited: { suppressBraces?: unknown }): string | undefined => {
-    if (options.preparing || inherited.suppressBraces || !isDefaultResolver(options.resolver)) return undefined;
+    if (options.preparing || inherited.suppressBraces || !isDefaultResolver(options.resolver) || !isInStack(options.scope))
+      return undefined;
     let resolved = "";
     let last = 0;
     for (const match of s.matchAll(STRING_TOKEN)) {

@@ -20,7 +20,9 @@ function stableStringify(value: unknown, options?: Options): string | undefined 
   if (typeof options === "function") throw new TypeError("stable-stringify: a comparator is not supported");
   const unsupported = Object.keys(options ?? {}).filter((k) => k !== "space");
   if (unsupported.length > 0) throw new TypeError(`stable-stringify: unsupported option(s) ${unsupported.join(", ")}`);
-  const space = typeof options?.space === "number" ? " ".repeat(options.space) : (options?.space ?? "");
+  // As the package: a falsy space is none, a number n is ceil(n) spaces (none below 1).
+  const given = options?.space || "";
+  const space = typeof given === "number" ? " ".repeat(Math.max(0, Math.ceil(given))) : given;
   const separator = space ? ": " : ":";
   const indents: string[] = [];
   const indentAt = (level: number) => (indents[level] ??= space ? `\n${space.repeat(level)}` : "");

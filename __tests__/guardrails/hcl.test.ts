@@ -111,6 +111,33 @@ describe("HCL output", () => {
     expect(checked).toBeGreaterThanOrEqual(12);
   });
 
+  it("writes what the synth without its speed-ups writes, byte for byte", () => {
+    // The equivalence test compares JSON output for every config; this is the HCL path
+    // (cdktf's HCL rendering through the patched resolver, the formatter, the comments).
+    const plainOut = join(work, "unoptimized");
+    const run = spawnSync(process.execPath, ["scripts/synth.js", "--hcl"], {
+      cwd: root,
+      env: { ...process.env, CDKTF_OUTDIR: plainOut, SYNTH_HCL_OUTPUT: "", SYNTH_UNOPTIMIZED: "1" },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(0);
+    const files = (dir: string): Record<string, string> =>
+      Object.fromEntries(
+        readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => {
+            const path = join(e.parentPath, e.name);
+            // Reports name the folder they were written to.
+            return [path.slice(dir.length + 1), readFileSync(path, "utf8").split(dir).join("<out>")];
+          }),
+      );
+    const fast = files(hclOut);
+    const slow = files(plainOut);
+    expect(Object.keys(fast).filter((f) => f.endsWith("cdk.tf"))).toHaveLength(6);
+    expect(Object.keys(fast).sort()).toEqual(Object.keys(slow).sort());
+    for (const f of Object.keys(slow)) expect({ [f]: fast[f] }).toEqual({ [f]: slow[f] });
+  });
+
   it("scanner files defer to the inline comments", () => {
     expect(readFileSync(join(hclOut, ".checkov.yaml"), "utf8")).not.toMatch(/skip-check/);
     expect(readFileSync(join(hclOut, ".trivyignore.yaml"), "utf8")).toMatch(/misconfigurations: \[\]/);
