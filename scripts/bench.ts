@@ -5,7 +5,8 @@
  * app (median of 5 runs after one that bundles), every config (default + examples, one
  * process each, sum of medians of 3; and all in one process, `npm run synth -- <files>`,
  * median of 5), the marginal cost per resource (the default with 20 more buckets, run in
- * turns with the default: the median difference of 5 pairs), the stock way once, and the test suite (tsc, then jest without its caches: cold) unless --no-suite.
+ * turns with the default: the median difference of 5 pairs), the stock way once, and the
+ * test suite (tsc, then jest without its caches: cold) unless --no-suite.
  * Prints one table, each row with its target from issue #14 and whether it holds. A
  * benchmark, never a test.
  */
