@@ -1,9 +1,9 @@
 /**
  * `npm run guardrails -- <file-or-dir>`: the project's rules over any Terraform, JSON
  * (a cdk.tf.json, a *.tf.json) or HCL (*.tf, one module per folder), or a directory of
- * them. Writes the same reports beside each input and exits 1 on unsuppressed findings. Input that is not Terraform JSON (see
- * `input.ts` for the limits) stops the run with one line naming the file, exit 2, before
- * any report is written.
+ * them. Writes the same reports beside each input and exits 1 on unsuppressed findings.
+ * Input that is neither (or is past the limits `input.ts` sets) stops the run with one line
+ * naming the file, exit 2, before any report is written.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
