@@ -167,7 +167,11 @@ describe("cdktf's resolver, and the speed-ups' own walk over plain values and re
         maps: { m: Token.asStringMap(any({ k: "v" })), key: { [str("key")]: "v" } },
         numberKey: { k: { [Token.asString(num(5))]: "v" } },
         listTokenAmongOthers: { l: ["x", ...Lazy.listValue({ produce: () => ["a"] })] },
-        resolvables: { lazy: any({ inner: str("i"), list: [str("j")] }), fn: Fn.join(",", ["a", str("b")]), lookup: Fn.lookup(any({ a: 1 }), "a", 0) },
+        resolvables: {
+          lazy: any({ inner: str("i"), list: [str("j")] }),
+          fn: Fn.join(",", ["a", str("b")]),
+          lookup: Fn.lookup(any({ a: 1 }), "a", 0),
+        },
         instances: { instance: new Instance(), bare, date: new Date(0) },
         mapValueString: { v: Token.STRING_MAP_TOKEN_VALUE },
         mapValueNumber: { v: Token.NUMBER_MAP_TOKEN_VALUE },

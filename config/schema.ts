@@ -825,7 +825,8 @@ export const GitHubDeliverySpec = z.strictObject({
     .max(12)
     .optional()
     .describe(
-      `Longest deploy session, 1-12 hours (a Multi-AZ database or a distribution can take over an hour). @default ${GITHUB_DEFAULTS.deploySessionHours}`,
+      "Longest deploy session, 1-12 hours (a Multi-AZ database or a distribution can take over an hour). " +
+        `@default ${GITHUB_DEFAULTS.deploySessionHours}`,
     ),
   pullRequestPlans: z
     .array(EnvironmentName)
