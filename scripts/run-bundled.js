@@ -8,7 +8,8 @@
 //   and resolves one module instead of ~450. Packages that find files beside themselves
 //   (the IAM action catalogue, the HCL tools, Mermaid, archiver) stay external.
 // - Reused: `.synth-cache/<name>-inputs.json` lists the files esbuild read for the last
-//   bundle; the hash of their contents (a few ms) names the bundle `.synth-cache/<name>-<hash>.js`.
+//   bundle; the hash of their contents and of this file (a few ms) names the bundle
+//   `.synth-cache/<name>-<hash>.js`.
 //   Any change to a source or an installed package it bundles gives a new hash and a fresh
 //   bundle; esbuild itself is loaded only when it has work to do (~0.8 s on 2 cores).
 // - Small, and one byte per character: the bundle is written without comments and indentation
@@ -19,7 +20,7 @@
 //   non-ASCII left in code (a regular expression or tagged template esbuild cannot escape) as
 //   UTF-8, slower but the same program. For a readable stack trace, SYNTH_UNOPTIMIZED=1.
 // - Compiled once: V8's code cache for the bundle (`<name>-<hash>.js.cache`, written after
-//   the first run of a bundle) spares parsing and compiling 5 MB of JavaScript per run.
+//   the first run of a bundle) spares parsing and compiling 4 MB of JavaScript per run.
 // - cdktf writes each stack's JSON with json-stable-stringify, whose general machinery (a
 //   replacer and cycle list per value, callBind'd array methods) took ~5% of a synth; the
 //   bundle takes stacks/stable-stringify.ts in its place, which writes the same bytes.
