@@ -62,8 +62,13 @@ export function attachGuardrails(guarded: GuardedStack): void {
  */
 export function enforce(stacks: readonly (GuardedStack | TerraformStack)[]): StackReport[] {
   const reports = stacks.map((s) => evaluateStack("stack" in s ? s : { stack: s }));
-  if (reports.some((r) => blocking(r).length > 0)) throw new GuardrailError(reports);
+  throwIfBlocking(reports);
   return reports;
+}
+
+/** A GuardrailError listing every blocking finding of every report, if there is one. */
+export function throwIfBlocking(reports: readonly StackReport[]): void {
+  if (reports.some((r) => blocking(r).length > 0)) throw new GuardrailError(reports);
 }
 
 /** How reports are written: for HCL output (the scanners' file is cdk.tf), and by which `write`. */

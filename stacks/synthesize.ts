@@ -6,8 +6,8 @@ import { writeReportHtml } from "../evidence/report-html";
 import { writeEvidence, type StackEvidence } from "../evidence/write";
 import { ConfigError } from "../config/problems";
 import type { AppSpec } from "../config/schema";
-import { evaluateStack, GuardrailError, staleWarnings, writeScannerConfigs, writeStackReports } from "../guardrails/enforce";
-import { blocking, type ReviewedConfig, type StackReport } from "../guardrails/engine";
+import { evaluateStack, staleWarnings, throwIfBlocking, writeScannerConfigs, writeStackReports } from "../guardrails/enforce";
+import type { ReviewedConfig, StackReport } from "../guardrails/engine";
 import { graphOf, TfGraph, type TfJsonDocument } from "../guardrails/graph";
 import { finishHcl } from "../guardrails/hcl-output";
 import { summaryLine, type WriteFile } from "../guardrails/reports";
@@ -98,7 +98,7 @@ async function synthesizeAll(
   const apps: AppSynthesis[] = [];
   for (const b of built) apps.push(await synthesizeBuilt(b, stagingDir, options.hcl, write));
   const reports = apps.flatMap((a) => a.reports);
-  if (reports.some((r) => blocking(r).length > 0)) throw new GuardrailError(reports);
+  throwIfBlocking(reports);
   // Each App wrote its own manifest over the last one: list every stack in one.
   if (apps.length > 1) writeFileSync(join(stagingDir, "manifest.json"), mergedManifest(apps.map((a) => a.manifest)));
   writeScannerConfigs(stagingDir, reports, { hcl: options.hcl, write });
@@ -107,13 +107,14 @@ async function synthesizeAll(
     apps.flatMap((a) => a.evidence),
     write,
   );
+  const environments = built.flatMap((b) => b.environments);
   return {
-    stacks: apps.flatMap((a) => a.stacks),
+    stacks: built.flatMap((b) => b.stacks.map((s) => s.stack.node.id)),
     summaries: reports.map((r) => summaryLine(r, join(outdir, "stacks", r.stack, "guardrails.md"))),
     warnings: [
-      ...apps.flatMap((a) => a.openStateWarnings),
-      ...apps.flatMap((a) => a.engineWarnings),
-      ...apps.flatMap((a) => a.alarmWarnings),
+      ...environments.flatMap((env) => stateAccessWarning(env) ?? []),
+      ...environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []),
+      ...environments.flatMap((env) => unwatchedAlarmsWarning(env) ?? []),
       ...staleWarnings(reports),
     ],
   };
@@ -121,16 +122,11 @@ async function synthesizeAll(
 
 /** What synthesizing one built app wrote and found. */
 interface AppSynthesis {
-  /** Stack names written, in build order. */
-  readonly stacks: readonly string[];
   /** The App's manifest.json as cdktf wrote it. */
   readonly manifest: string;
   /** Every stack's guardrail report, blocking findings included (the caller decides). */
   readonly reports: readonly StackReport[];
   readonly evidence: readonly StackEvidence[];
-  readonly openStateWarnings: readonly string[];
-  readonly engineWarnings: readonly string[];
-  readonly alarmWarnings: readonly string[];
 }
 
 /**
@@ -166,15 +162,7 @@ async function synthesizeBuilt(built: BuiltApp, stagingDir: string, hcl: boolean
   const evidence = [...graphs].map(([stack, graph], i) =>
     writeEvidence(stackDir(stack.node.id), graph, reports[i], built.environments, write),
   );
-  return {
-    stacks: built.stacks.map((s) => s.stack.node.id),
-    manifest,
-    reports,
-    evidence,
-    openStateWarnings: built.environments.flatMap((env) => stateAccessWarning(env) ?? []),
-    engineWarnings: built.environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []),
-    alarmWarnings: built.environments.flatMap((env) => unwatchedAlarmsWarning(env) ?? []),
-  };
+  return { manifest, reports, evidence };
 }
 
 /** A resource or data source of the platform's providers, by address: `aws_kms_key.Key`, `data.aws_region.current`. */
@@ -182,7 +170,7 @@ const PROVIDER_ADDRESS = /^(?:data\.)?(?:aws|random)_/;
 
 /**
  * Every resource a stack's JSON references is in that stack. The synth skips cdktf's
- * cross-stack preparation (main.ts), which the platform's stacks never need; a reference to
+ * cross-stack preparation (stacks/cdktf-speedups.ts), which the platform's stacks never need; a reference to
  * another stack's resource would otherwise reach Terraform unresolved. A bug, not a config
  * problem: it names the stack and the address. Reads the references the graph found in
  * resources, data sources and providers, and those in outputs and locals.
