@@ -46,7 +46,11 @@ async function main(): Promise<number> {
   // Every config's problems at once, before anything is synthesized.
   if (problems.length > 0) return refuse(problems.join("\n"), outdir);
   try {
-    const { stacks, summaries, warnings } = await synthesizeApps(specs, outdir, { hcl, configFiles: files });
+    const { stacks, summaries, warnings } = await synthesizeApps(specs, outdir, {
+      hcl,
+      configFiles: files,
+      backgroundWrites: process.env.SYNTH_UNOPTIMIZED !== "1",
+    });
     for (const w of warnings) console.warn(w);
     const from = files.length === 1 ? files[0] : `${files.length} configs (${files.join(", ")})`;
     console.log(`Synthesized ${stacks.length} stacks from ${from} into ${outdir}/stacks${hcl ? " (HCL)" : ""}; guardrails:`);

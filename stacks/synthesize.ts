@@ -10,7 +10,7 @@ import { evaluateStack, staleWarnings, throwIfBlocking, writeScannerConfigs, wri
 import type { ReviewedConfig, StackReport } from "../guardrails/engine";
 import { graphOf, TfGraph, type TfJsonDocument } from "../guardrails/graph";
 import { finishHcl } from "../guardrails/hcl-output";
-import { summaryLine, type WriteFile } from "../guardrails/reports";
+import { summaryLine, writeNow, type WriteFile } from "../guardrails/reports";
 import { stateAccessWarning } from "./bootstrap-stack";
 import { unwatchedAlarmsWarning } from "./app-stack";
 import { buildApp, type BuiltApp } from "./build-app";
@@ -34,6 +34,12 @@ export interface SynthesisOptions {
   readonly hcl: boolean;
   /** The config file of each spec, in order, named with its sha256 in the guardrail reports. @default - not named */
   readonly configFiles?: readonly string[];
+  /**
+   * Write reports and evidence in the background while the synth goes on (BackgroundWrites);
+   * false writes each before going on, as the unoptimized synth does (the equivalence test's baseline).
+   * @default true
+   */
+  readonly backgroundWrites?: boolean;
 }
 
 /**
@@ -64,8 +70,9 @@ export async function synthesizeApps(specs: readonly AppSpec[], outdir: string, 
   let result: SynthesisResult = { stacks: [], summaries: [], warnings: [] };
   await writeAtomically(outdir, async (stagingDir) => {
     const writes = new BackgroundWrites();
+    const write = options.backgroundWrites === false ? writeNow : writes.write;
     try {
-      result = await synthesizeAll(specs, stagingDir, outdir, options, writes.write);
+      result = await synthesizeAll(specs, stagingDir, outdir, options, write);
     } catch (e) {
       // None may still be writing when the staging folder is removed.
       await writes.settled();
