@@ -576,7 +576,7 @@ export const ServiceSpec = z.strictObject({
     .describe(
       "ECS (App Runner ignores it): protocol from the ALB to the tasks. " +
         "HTTPS needs the container to serve TLS on its port (any certificate: the ALB does " +
-        "not validate it) and health checks go over HTTPS (README, Compute). @default HTTP",
+        `not validate it) and health checks go over HTTPS (README, Compute). @default ${COMPUTE_DEFAULTS.targetProtocol}`,
     ),
   egress: ServiceEgress.optional().describe(
     "HTTPS out to the internet through NAT, with the reason. @default none: the VPC endpoints, the database and the cache only",
@@ -702,7 +702,7 @@ export const CdnSpec = z.strictObject({
     .optional()
     .describe(
       "With alb and no frontend: paths of static assets without PHI, cached up to a day and served to anyone (no " +
-        "authorization in the cache key); the rest is not cached. @default [] (nothing cached)",
+        `authorization in the cache key); the rest is not cached. @default ${JSON.stringify(CDN_DEFAULTS.staticPathPatterns)}`,
     ),
   contentSecurityPolicy: z
     .string()
@@ -816,7 +816,7 @@ export const GitHubDeliverySpec = z.strictObject({
     .optional()
     .describe(
       "create: the first environment of each account creates the token.actions.githubusercontent.com provider (one per account). " +
-        "existing: the accounts already have one. @default create",
+        `existing: the accounts already have one. @default ${GITHUB_DEFAULTS.oidcProvider}`,
     ),
   deploySessionHours: z
     .number()
@@ -834,7 +834,7 @@ export const GitHubDeliverySpec = z.strictObject({
     .describe(
       "Environments a pull request may plan (the pull-request workflow plans them; their GitHub environment <env>-plan must " +
         "allow every branch). The plan role reads state, which holds generated secrets, and a pull request can change the " +
-        'workflow: give the others\' <env>-plan the default branch only. @default ["dev", "staging"]',
+        `workflow: give the others' <env>-plan the default branch only. @default ${JSON.stringify(GITHUB_DEFAULTS.pullRequestPlans)}`,
     ),
 });
 
