@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Testing, type TerraformStack } from "cdktf";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
-import type { AppSpec, ENVIRONMENTS } from "../config/schema";
+import type { AppSpec, EnvironmentName } from "../config/schema";
 import { validateSpec } from "../config/validate";
 import type { BuildOptions, BuiltApp } from "../stacks/build-app";
 import { isStateful } from "../stacks/protection";
 
 /** An environment name: dev, staging or prod. */
-export type Env = (typeof ENVIRONMENTS)[number];
+export type Env = EnvironmentName;
 
 /** A stack's synthesized Terraform JSON. */
 export interface TfJson {

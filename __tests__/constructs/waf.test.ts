@@ -14,12 +14,10 @@ import {
   resourcesOfType,
   synthStack,
   validSpec,
+  type Env,
   type TfJson,
 } from "../helpers";
-import type { AppSpec } from "../../config/schema";
-
-const ENVS = ["dev", "staging", "prod"] as const;
-type Env = (typeof ENVS)[number];
+import { ENVIRONMENTS, type AppSpec } from "../../config/schema";
 
 /** One ECS service behind the ALB, with `waf` as the config's edge.waf. */
 function spec(waf?: NonNullable<AppSpec["edge"]>["waf"]): AppSpec {
@@ -126,7 +124,7 @@ describe("web ACL on the ALB", () => {
     }
   });
 
-  it.each(ENVS)("%s: the WAF rules pass and the ALB needs no CKV2_AWS_28 suppression", (env) => {
+  it.each(ENVIRONMENTS)("%s: the WAF rules pass and the ALB needs no CKV2_AWS_28 suppression", (env) => {
     const stack = stackOf(spec(), env);
     expect(suppressionsIn(stack).filter((x) => x.id === "CKV2_AWS_28")).toEqual([]);
     const { findings } = evaluateStack({ stack });

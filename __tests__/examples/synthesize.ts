@@ -9,13 +9,14 @@ import type { AppSpec } from "../../config/schema";
 import { blocking, type StackReport } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import type { BuiltApp } from "../../stacks/build-app";
-import { buildWithAspects, builtStack, statefulAddresses, type TfJson } from "../helpers";
+import { ENVIRONMENTS } from "../../config/schema";
+import { buildWithAspects, builtStack, statefulAddresses, type Env, type TfJson } from "../helpers";
 
 export const EXAMPLES_DIR = join(__dirname, "..", "..", "examples");
-export const ENVS = ["dev", "staging", "prod"] as const;
+export const ENVS = ENVIRONMENTS;
 
 /** The account every example gives an environment. */
-export function accountOf(env: string): string {
+export function accountOf(env: Env): string {
   return { dev: "111111111111", staging: "222222222222", prod: "333333333333" }[env]!;
 }
 
