@@ -8,6 +8,7 @@
  * evidence) and verified by the guardrail rules of the listed control families
  * (`guardrails/packs.ts`), whose results go beside it.
  */
+import { LOG_RETENTION_DAYS } from "../config/schema";
 import type { TfResource } from "../guardrails/graph";
 import type { ControlFamily } from "../guardrails/packs";
 import { blocks, get } from "../guardrails/rules/helpers";
@@ -86,7 +87,9 @@ const BACKUPS = [
 ];
 
 /** HIPAA's retention period, in days. */
-export const SIX_YEARS_DAYS = 6 * 365;
+const SIX_YEARS_DAYS = 6 * 365;
+/** The shortest log retention CloudWatch accepts that covers it (2192): what the gap's fix advises. */
+const SIX_YEARS_RETENTION = LOG_RETENTION_DAYS.find((days) => days >= SIX_YEARS_DAYS);
 
 /**
  * A log group, bucket lifecycle or object lock that keeps what it holds at least six years: a
@@ -95,7 +98,7 @@ export const SIX_YEARS_DAYS = 6 * 365;
  * retention), a lock whose default retention is that long. A year of app logs is not
  * retention evidence.
  */
-export function keepsSixYears({ type, config }: TfResource): boolean {
+function keepsSixYears({ type, config }: TfResource): boolean {
   if (type === "aws_cloudwatch_log_group") {
     const days = Number(config.retention_in_days ?? 0);
     return days === 0 || days >= SIX_YEARS_DAYS;
@@ -184,7 +187,7 @@ export const CONTROLS: readonly Control[] = [
     implementing: keepsSixYears,
     closeGap:
       `nothing here keeps logs or audit records ${SIX_YEARS_DAYS} days; where the environment holds PHI, ` +
-      "set logs.auditRetentionDays to that or more (as the prod preset does)",
+      `set logs.auditRetentionDays to ${SIX_YEARS_RETENTION} or more (as the prod preset does)`,
     verifiedBy: ["audit-logging"],
     external: organizationTrail,
   },
