@@ -68,14 +68,14 @@ export function complianceEvidence(doc: TfJsonDocument | TfGraph, report: StackR
       implementedBy,
       supportedBy: addressesOf(control.supportedBy ?? []),
       checks: checkCounts(findings),
-      suppressions: suppressionsIn(findings),
+      suppressions: suppressedFindings(findings),
     };
   });
   return { stack: report.stack, controls };
 }
 
 /** The suppressed findings with the reviewer's reasons, as the evidence lists them. */
-export const suppressionsIn = (findings: readonly Finding[]): ControlEvidence["suppressions"] =>
+export const suppressedFindings = (findings: readonly Finding[]): ControlEvidence["suppressions"] =>
   findings
     .filter((f) => f.status === "suppressed")
     .map((f) => ({ rule: f.ruleId, address: f.address, justification: f.justification ?? "" }));

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { ResolvedEnvironment } from "../config/resolve";
 import type { StackReport } from "../guardrails/engine";
 import type { TfGraph, TfJsonDocument } from "../guardrails/graph";
-import { complianceEvidence, complianceMarkdown, suppressionsIn } from "./compliance";
+import { complianceEvidence, complianceMarkdown, suppressedFindings } from "./compliance";
 import type { OutsideTheStack } from "./controls";
 import { costEstimate, costMarkdown, type CostEstimate } from "./cost";
 import { architectureDiagram, architectureMarkdown } from "./diagram";
@@ -64,7 +64,7 @@ export function writeEvidence(
   return {
     stack: report.stack,
     checks: reportCounts(report),
-    suppressed: suppressionsIn(report.findings),
+    suppressed: suppressedFindings(report.findings),
     compliance: evidence,
     mermaid: diagram.mermaid,
     cost,
