@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { baseSpec, withoutConfigWarnings } from "./helpers";
+import { baseSpec, filesBelow, withoutConfigWarnings } from "./helpers";
 
 const root = resolve(__dirname, "..");
 let work: string;
@@ -42,20 +42,6 @@ function writeConfig(name: string, spec: unknown): string {
 /** The good output of baseSpec() at `out`, as a previous synth of it would have left it. */
 function previousGoodOutput(out: string): void {
   cpSync(good.out, out, { recursive: true });
-}
-
-/** Every file below a directory with its content, to compare outputs byte for byte. */
-function snapshotDir(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[p.slice(dir.length)] = readFileSync(p, "utf8");
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
@@ -110,7 +96,7 @@ describe("entry point", () => {
   it("lists every problem of a bad config (every class), exits 1, prints no stack trace and keeps the previous output", () => {
     const out = join(work, "out");
     previousGoodOutput(out);
-    const before = snapshotDir(out);
+    const before = filesBelow(out);
 
     const bad: any = baseSpec();
     bad.app = "Bad_Name";
@@ -132,7 +118,7 @@ describe("entry point", () => {
     expect(run.stderr).toMatch(/- environments\.staging\.region: region "us-east-1" is outside allowedRegions/);
     expect(run.stderr).toMatch(/- buckets\[1\]\.name: duplicate bucket name "uploads"/);
     noStackTrace(run.stderr);
-    expect(snapshotDir(out)).toEqual(before);
+    expect(filesBelow(out)).toEqual(before);
     expect(readdirSync(work).filter((f) => f.includes("staging-") || f.includes("previous-"))).toEqual([]);
   });
 
@@ -150,7 +136,7 @@ describe("entry point", () => {
   it("fails on a guardrail finding with ids and fix, writes nothing, and accepts a justified suppression", () => {
     const out = join(work, "out");
     previousGoodOutput(out);
-    const before = snapshotDir(out);
+    const before = filesBelow(out);
     const shortLogs: any = baseSpec();
     shortLogs.environments.dev.overrides = { logs: { retentionDays: 90 } };
     const run = synth(writeConfig("short-logs.json", shortLogs), out);
@@ -164,7 +150,7 @@ describe("entry point", () => {
     );
     expect(run.stderr).toMatch(/Nothing was written/);
     noStackTrace(run.stderr);
-    expect(snapshotDir(out)).toEqual(before);
+    expect(filesBelow(out)).toEqual(before);
     // Its reports were being written in the background when the finding stopped it: all gone.
     expect(readdirSync(work).filter((f) => f.includes(".staging-"))).toEqual([]);
     // So for a config after a good one: the good one's files went the same way.
@@ -176,7 +162,7 @@ describe("entry point", () => {
     });
     expect(both.status).toBe(1);
     expect(both.stderr).toMatch(/Guardrails: 2 findings/);
-    expect(snapshotDir(out)).toEqual(before);
+    expect(filesBelow(out)).toEqual(before);
     expect(readdirSync(work).filter((f) => f.includes(".staging-"))).toEqual([]);
 
     shortLogs.guardrails = {
@@ -216,8 +202,8 @@ describe("entry point", () => {
       const single = singles[i];
       for (const stack of readdirSync(join(single, "stacks"))) {
         // Report paths name the folder they were written to; everything else is the same.
-        const expected = Object.entries(snapshotDir(join(single, "stacks", stack))).map(([f, t]) => [f, t.split(single).join(many)]);
-        expect(snapshotDir(join(many, "stacks", stack))).toEqual(Object.fromEntries(expected));
+        const expected = Object.entries(filesBelow(join(single, "stacks", stack))).map(([f, t]) => [f, t.split(single).join(many)]);
+        expect(filesBelow(join(many, "stacks", stack))).toEqual(Object.fromEntries(expected));
       }
       expect(checkov).toContain(`stacks/${app}-prod-app/cdk\\\\.tf\\\\.json`);
     }

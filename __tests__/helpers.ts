@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Testing, type TerraformStack } from "cdktf";
@@ -7,6 +7,20 @@ import type { AppSpec, EnvironmentName } from "../config/schema";
 import { validateSpec } from "../config/validate";
 import type { BuildOptions, BuiltApp } from "../stacks/build-app";
 import { isStateful } from "../stacks/protection";
+
+/** Every file below `dir` with its text, by path relative to `dir`: outputs compared byte for byte. */
+export function filesBelow(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[p.slice(dir.length + 1)] = readFileSync(p, "utf8");
+    }
+  };
+  walk(dir);
+  return out;
+}
 
 /** An environment name: dev, staging or prod. */
 export type Env = EnvironmentName;

@@ -11,6 +11,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { filesBelow } from "./helpers";
 
 const root = resolve(__dirname, "..");
 const examples = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".json"));
@@ -35,19 +36,6 @@ function synthAll(outdir: string, unoptimized: boolean): Promise<void> {
   });
 }
 
-function files(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[p.slice(dir.length + 1)] = readFileSync(p, "utf8");
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 describe("optimized synth writes what the unoptimized one writes", () => {
   let fast: Record<string, string>;
   let slow: Record<string, string>;
@@ -55,8 +43,8 @@ describe("optimized synth writes what the unoptimized one writes", () => {
     await Promise.all([synthAll(join(work, "slow"), true), synthAll(join(work, "fast"), false)]);
     // Report paths name the folder they were written to.
     const same = (text: string) => text.split(join(work, "slow")).join(join(work, "fast"));
-    fast = files(join(work, "fast"));
-    slow = Object.fromEntries(Object.entries(files(join(work, "slow"))).map(([f, t]) => [f, same(t)]));
+    fast = filesBelow(join(work, "fast"));
+    slow = Object.fromEntries(Object.entries(filesBelow(join(work, "slow"))).map(([f, t]) => [f, same(t)]));
   }, 120_000);
 
   it("writes the same files, the default config's and every example's stacks among them", () => {

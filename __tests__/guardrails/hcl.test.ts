@@ -11,7 +11,7 @@ import { parse } from "@cdktf/hcl2json";
 import { evaluate } from "../../guardrails/engine";
 import type { TfJsonDocument } from "../../guardrails/graph";
 import { hclTemplateLiteral, repairTokenStrings } from "../../guardrails/hcl-output";
-import { withoutConfigWarnings } from "../helpers";
+import { filesBelow, withoutConfigWarnings } from "../helpers";
 
 const root = resolve(__dirname, "..", "..");
 const work = mkdtempSync(join(tmpdir(), "hcl-"));
@@ -121,16 +121,9 @@ describe("HCL output", () => {
       encoding: "utf8",
     });
     expect(run.status).toBe(0);
-    const files = (dir: string): Record<string, string> =>
-      Object.fromEntries(
-        readdirSync(dir, { recursive: true, withFileTypes: true })
-          .filter((e) => e.isFile())
-          .map((e) => {
-            const path = join(e.parentPath, e.name);
-            // Reports name the folder they were written to.
-            return [path.slice(dir.length + 1), readFileSync(path, "utf8").split(dir).join("<out>")];
-          }),
-      );
+    // Reports name the folder they were written to.
+    const files = (dir: string) =>
+      Object.fromEntries(Object.entries(filesBelow(dir)).map(([f, text]) => [f, text.split(dir).join("<out>")]));
     const fast = files(hclOut);
     const slow = files(plainOut);
     expect(Object.keys(fast).filter((f) => f.endsWith("cdk.tf"))).toHaveLength(6);
