@@ -64,6 +64,10 @@ export function topicPublisherKeyStatement(Sid: string, publisher: Omit<TopicPub
   };
 }
 
+/** Key policy statements for topic publishers, each named after its topic statement (`<sid>ToTopics`). */
+export const publisherKeyStatements = (publishers: readonly TopicPublisher[]): PolicyStatement[] =>
+  publishers.map((p) => topicPublisherKeyStatement(`${p.sid}ToTopics`, p));
+
 /**
  * Deny object writes that ask S3 for other encryption than the bucket's key: SSE-S3 or
  * DSSE (`x-amz-server-side-encryption` other than aws:kms), another KMS key, or aws:kms

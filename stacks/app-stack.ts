@@ -9,7 +9,7 @@ import { HostedZones } from "../constructs/hosted-zones";
 import { Network } from "../constructs/network";
 import { Observability } from "../constructs/observability";
 import { attachPermissionsBoundary } from "../constructs/permissions-boundary";
-import { eventRulePublisher, topicPublisherKeyStatement } from "../constructs/policy-document";
+import { eventRulePublisher, publisherKeyStatements, topicPublisherKeyStatement } from "../constructs/policy-document";
 import { SecureBucket } from "../constructs/secure-bucket";
 import { SecurityAlerts } from "../constructs/security-alerts";
 import { addAppOutputs } from "./app-outputs";
@@ -98,7 +98,7 @@ export class AppStack extends TerraformStack {
       serviceUsers: [KeyServiceUser.CLOUDWATCH_LOGS, KeyServiceUser.TOPIC_PUBLISHERS],
       additionalPolicyStatements: [
         ...(eventRules ? [topicPublisherKeyStatement("AllowEventRulesToPublishToTopics", eventRules)] : []),
-        ...dataAlarms.publishers.map((p) => topicPublisherKeyStatement(`${p.sid}ToTopics`, p)),
+        ...publisherKeyStatements(dataAlarms.publishers),
       ],
     });
     this.extraKeys = Object.fromEntries(
@@ -298,7 +298,7 @@ export class AppStack extends TerraformStack {
       deletionWindowDays: env.settings.kms.deletionWindowDays,
       placeInRegion: true,
       // The DR backup topic's publisher (the copy vault), when the cluster's backups are copied.
-      additionalPolicyStatements: dataTierDrPublishers(env).map((p) => topicPublisherKeyStatement(`${p.sid}ToTopics`, p)),
+      additionalPolicyStatements: publisherKeyStatements(dataTierDrPublishers(env)),
     });
     return this.drKeyCache;
   }
