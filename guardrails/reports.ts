@@ -1,3 +1,10 @@
+/** guardrails.json, guardrails.sarif (SARIF 2.1.0) and guardrails.md for one stack. */
+import { writeFileSync } from "node:fs";
+import type { Finding, StackReport } from "./engine";
+import { controlsOf, FAMILY_REFERENCES, type ControlFamily } from "./packs";
+import { ALL_RULES } from "./rules";
+import { bySeverity, trivyAwsIds } from "./types";
+
 /**
  * How a report reaches its file (whose folder exists): `writeFileSync` by default; the synth
  * passes one that writes in the background while it goes on (stacks/background-writes.ts).
@@ -6,13 +13,6 @@ export type WriteFile = (file: string, contents: string | Uint8Array) => void;
 
 /** Writes before returning: every writer's default. */
 export const writeNow: WriteFile = (file, contents) => writeFileSync(file, contents);
-
-/** guardrails.json, guardrails.sarif (SARIF 2.1.0) and guardrails.md for one stack. */
-import { writeFileSync } from "node:fs";
-import type { Finding, StackReport } from "./engine";
-import { controlsOf, FAMILY_REFERENCES, type ControlFamily } from "./packs";
-import { ALL_RULES } from "./rules";
-import { bySeverity, trivyAwsIds } from "./types";
 
 export function jsonReport(report: StackReport): string {
   const { rulesEvaluated, ...c } = reportCounts(report);

@@ -68,10 +68,10 @@ const typical = (ms: readonly Measurement[]): Measurement => ({
   resources: ms[0].resources,
 });
 
-/** Median wall time and highest peak RSS of `runs` synths of `configFile` our way. */
 /** One synth of `configFile` our way. */
 const synthOf = (configFile: string) => measure("ours", [join(root, "scripts", "synth.js")], root, configFile);
 
+/** Median wall time and highest peak RSS of `runs` synths of `configFile` our way. */
 function ours(configFile: string, runs: number): Measurement {
   return typical(Array.from({ length: runs }, () => synthOf(configFile)));
 }
