@@ -30,7 +30,8 @@ function skipTokenStackTraces(): void {
  * output). The platform's stacks never reference each other (bootstrap and app meet by name),
  * so that pass finds nothing; skipping it saves a third of cdktf's work. Should a stack ever
  * reference another, the output would differ from the unoptimized synth's, which the
- * equivalence test compares on every config.
+ * equivalence test compares on every config, and the synth (synthesizeApps) fails naming the
+ * reference (rejectForeignReferences); a test's in-process synth has no such check.
  */
 function skipCrossStackPreparation(): void {
   TerraformStack.prototype.prepareStack = function prepareStack(this: TerraformStack) {
