@@ -7,12 +7,16 @@
 // purpose: no test mocks modules or changes the environment; helpers cache what they
 // synthesize by the spec they were given.
 //
-// TypeScript (tests and project) is compiled on load by tsx, as `npm run schema` and the
-// other scripts do (`npm test` type-checks first). Registered here, as `node --import tsx`
-// would, rather than through NODE_OPTIONS: the synth and CLI processes the tests spawn run
-// exactly as a user's do.
+// TypeScript (tests and project) loads through tsx, as `npm run schema` and the other
+// scripts do (`npm test` type-checks first), with the project's files compiled in one
+// esbuild call up front (compile-typescript.mjs says why). Registered here, as
+// `node --import tsx` would, rather than through NODE_OPTIONS: the synth and CLI processes
+// the tests spawn run exactly as a user's do.
 import "tsx";
 import { createRequire } from "node:module";
+import { registerCompiledTypescript } from "./compile-typescript.mjs";
+
+registerCompiledTypescript();
 
 // The synth's speed-ups apply to the tests' in-process synths too (stacks/cdktf-speedups.ts).
 createRequire(import.meta.url)("../stacks/cdktf-speedups").applyCdktfSpeedups();
