@@ -78,9 +78,14 @@ describe("report.html in a browser", () => {
     // R2 declares HIPAA: its 8 controls, all met.
     expect(lines.find((l) => l.startsWith("carebow-prod-app "))).toMatch(/^carebow-prod-app +\d+ +\d+ +0 +8\/0\/0 +\$\d+ \(\$\d+\)$/);
     expect(lines.find((l) => l.startsWith("carebow-prod-bootstrap "))).toMatch(/ +6\/2\/0 +-$/);
-    // An estimate above the environment's budget is marked, one within it is not.
+    // An estimate above the environment's budget is marked, one within it is not: dev's preset
+    // budget ($200) is below R2 dev's estimate, staging's ($500) and prod's ($1000) above theirs.
     const rows = lines.map((l) => /^(\S+-app) .* \$(\d+) \(\$(\d+)\)( OVER BUDGET)?$/.exec(l)).filter((m) => m !== null);
-    expect(rows).toHaveLength(3);
+    expect(rows.map(([, stack, , budget, over]) => [stack, budget, Boolean(over)])).toEqual([
+      ["carebow-dev-app", "200", true],
+      ["carebow-prod-app", "1000", false],
+      ["carebow-staging-app", "500", false],
+    ]);
     for (const [, , total, budget, over] of rows) expect(Boolean(over)).toBe(Number(total) > Number(budget));
     // Dev and staging keep audit logs one and two years (the presets): short of HIPAA's six.
     expect(lines.slice(-4)).toEqual([
