@@ -23,8 +23,17 @@ export function accountOf(env: Env): string {
 export interface SynthesizedExample {
   readonly built: BuiltApp;
   readonly reports: readonly StackReport[];
-  /** The Terraform JSON of a stack by id, e.g. `omniportal-prod-app`. */
+  /** The Terraform JSON of a stack by id, e.g. `omniportal-prod-app`: frozen, shared by the worker's files (copy it to change it). */
   readonly tf: (id: string) => TfJson;
+}
+
+/** The value, every object and array in it frozen: a file that changed a shared stack's JSON would change it for the next. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 const cache = new Map<string, SynthesizedExample>();
@@ -36,7 +45,7 @@ export function synthesizeExample(file: string): SynthesizedExample {
   const reports = enforce(built.stacks);
   const json = new Map<string, TfJson>();
   const tf = (id: string) => {
-    if (!json.has(id)) json.set(id, builtStack(built, id).stack.toTerraform() as TfJson);
+    if (!json.has(id)) json.set(id, deepFreeze(builtStack(built, id).stack.toTerraform() as TfJson));
     return json.get(id)!;
   };
   const result = { built, reports, tf };
