@@ -11,7 +11,10 @@ import { cloudWatchLogsStatement, EncryptionKey } from "./encryption-key";
 import { LogGroup } from "./log-group";
 import type { PolicyStatement } from "./policy-document";
 import { SecureBucket } from "./secure-bucket";
-import { ServiceRole } from "./service-role";
+import { awsManagedPolicyArn, ServiceRole } from "./service-role";
+
+/** The AWS managed policy Config's recorder role carries (AWS documents it as required). */
+export const CONFIG_RECORDER_POLICY = "service-role/AWS_ConfigRole";
 
 /** AWS Config managed rules relevant to HIPAA 164.312 (encryption, audit, access control). */
 export const HIPAA_CONFIG_RULES = [
@@ -406,7 +409,7 @@ export class Audit extends Construct {
       service: "config.amazonaws.com",
       sourceAccountId: props.accountId,
       description: "AWS Config recorder and delivery channel",
-      managedPolicyArns: [`arn:${props.partition}:iam::aws:policy/service-role/AWS_ConfigRole`],
+      managedPolicyArns: [awsManagedPolicyArn(props.partition, CONFIG_RECORDER_POLICY)],
       statements: [
         {
           Sid: "DeliverToConfigBucket",

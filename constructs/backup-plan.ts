@@ -4,7 +4,10 @@ import { BackupSelection } from "@cdktf/provider-aws/lib/backup-selection";
 import { BackupVault } from "@cdktf/provider-aws/lib/backup-vault";
 import { BackupVaultLockConfiguration } from "@cdktf/provider-aws/lib/backup-vault-lock-configuration";
 import { BackupVaultNotifications } from "@cdktf/provider-aws/lib/backup-vault-notifications";
-import { ServiceRole } from "./service-role";
+import { awsManagedPolicyArn, ServiceRole } from "./service-role";
+
+/** The AWS managed policy the backup role carries: backup and copy, not restore. */
+export const BACKUP_SERVICE_POLICY = "service-role/AWSBackupServiceRolePolicyForBackup";
 
 /** Name of the vaults of a plan named `name` (here and in the copy's region). */
 export const backupVaultName = (name: string): string => `${name}-backups`;
@@ -153,7 +156,6 @@ export class BackupPlan extends Construct {
         },
       ],
     });
-    const policy = (name: string) => `arn:${props.partition}:iam::aws:policy/service-role/${name}`;
     const keys = [props.kmsKeyArn, ...(props.copyTo ? [props.copyTo.kmsKeyArn] : [])];
     const role = new ServiceRole(this, "Role", {
       roleName: `${props.name}-backup`,
@@ -161,7 +163,7 @@ export class BackupPlan extends Construct {
       sourceAccountId: props.accountId,
       description: `AWS Backup of ${props.name}`,
       // Backup and copy only: restoring creates databases, which this role never needs to do.
-      managedPolicyArns: [policy("AWSBackupServiceRolePolicyForBackup")],
+      managedPolicyArns: [awsManagedPolicyArn(props.partition, BACKUP_SERVICE_POLICY)],
       // Snapshots under the vaults' keys, the copy re-encrypted under the second region's.
       statements: [
         {

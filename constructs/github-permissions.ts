@@ -4,7 +4,10 @@
  * roles are built by `GitHubDelivery`.
  */
 import { CDN_DEFAULTS } from "../config/presets";
+import { CONFIG_RECORDER_POLICY } from "./audit";
+import { BACKUP_SERVICE_POLICY } from "./backup-plan";
 import { DENY_KEY_GRANTS_TO_PRINCIPALS, viaService, type PolicyStatement } from "./policy-document";
+import { awsManagedPolicyArn } from "./service-role";
 
 /**
  * The IAM service prefix of each Terraform type prefix (resources and data sources), longest
@@ -154,13 +157,10 @@ const BOUNDED_ROLE_WRITES = [
 
 /**
  * The AWS managed policies the platform attaches to its roles (Config's recorder, AWS
- * Backup's plans): the only ones the deploy role may attach, so a CI run cannot hand an app
- * role AdministratorAccess (a test keeps this list in step with what the stacks attach).
+ * Backup's plans), as those constructs name them: the only ones the deploy role may attach,
+ * so a CI run cannot hand an app role AdministratorAccess (a test checks no stack attaches another).
  */
-export const ATTACHABLE_MANAGED_POLICIES: readonly string[] = [
-  "service-role/AWS_ConfigRole",
-  "service-role/AWSBackupServiceRolePolicyForBackup",
-];
+export const ATTACHABLE_MANAGED_POLICIES: readonly string[] = [CONFIG_RECORDER_POLICY, BACKUP_SERVICE_POLICY];
 
 /**
  * What would share the app's data outside the account, which no Terraform run of the
@@ -368,7 +368,7 @@ export function roleManagementStatements(s: DeliveryScope, p: { boundaryArn: str
       Resource: a.roles,
       Condition: {
         StringEquals: { "iam:PermissionsBoundary": p.boundaryArn },
-        ArnEquals: { "iam:PolicyARN": ATTACHABLE_MANAGED_POLICIES.map((m) => `arn:${s.partition}:iam::aws:policy/${m}`) },
+        ArnEquals: { "iam:PolicyARN": ATTACHABLE_MANAGED_POLICIES.map((m) => awsManagedPolicyArn(s.partition, m)) },
       },
     },
     { Sid: "KeepAppRoles", Effect: "Allow", Action: ROLE_UPKEEP, Resource: a.roles },

@@ -6,6 +6,9 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { mergeStatements, type Grantable } from "./grants";
 import { policyDocument, type PolicyStatement } from "./policy-document";
 
+/** The ARN of an AWS managed policy by its name under `policy/`, e.g. `service-role/AWS_ConfigRole`. */
+export const awsManagedPolicyArn = (partition: string, name: string): string => `arn:${partition}:iam::aws:policy/${name}`;
+
 export interface ServiceRoleProps {
   /** Role name, `<app>-<env>-<purpose>`. */
   readonly roleName: string;
