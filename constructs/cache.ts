@@ -90,11 +90,14 @@ export class Cache extends Construct {
       generate: token,
     });
     // ElastiCache does not create the groups: delivery fails without them.
-    const logGroups = LOG_TYPES.map((log) => new LogGroup(this, `LogGroup-${log}`, {
-      logGroupName: `/aws/elasticache/${name}/${log}`,
-      retentionDays: props.logRetentionDays,
-      kmsKeyArn: props.kmsKeyArn,
-    }));
+    const logGroups = LOG_TYPES.map(
+      (log) =>
+        new LogGroup(this, `LogGroup-${log}`, {
+          logGroupName: `/aws/elasticache/${name}/${log}`,
+          retentionDays: props.logRetentionDays,
+          kmsKeyArn: props.kmsKeyArn,
+        }),
+    );
     const failover = props.nodeCount >= 2;
 
     const group = new ElasticacheReplicationGroup(this, "ReplicationGroup", {

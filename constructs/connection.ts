@@ -83,5 +83,4 @@ export const databaseConnection = (p: DatabaseConnectionProps): ConnectionSettin
  * ECS `valueFrom`: the ARN, plus `:<key>::` for a JSON key. App Runner documents whole
  * secrets (the ARN alone) for `runtime_environment_secrets`.
  */
-export const valueFrom = (ref: SecretReference): string =>
-  ref.jsonKey ? `${ref.secretArn}:${ref.jsonKey}::` : ref.secretArn;
+export const valueFrom = (ref: SecretReference): string => (ref.jsonKey ? `${ref.secretArn}:${ref.jsonKey}::` : ref.secretArn);
