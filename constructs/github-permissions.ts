@@ -6,7 +6,7 @@
 import { CDN_DEFAULTS } from "../config/presets";
 import { CONFIG_RECORDER_POLICY } from "./audit";
 import { BACKUP_SERVICE_POLICY } from "./backup-plan";
-import { DENY_KEY_GRANTS_TO_PRINCIPALS, viaService, type PolicyStatement } from "./policy-document";
+import { DENY_KEY_GRANTS_TO_PRINCIPALS, SHARING_OUTSIDE_THE_ACCOUNT, viaService, type PolicyStatement } from "./policy-document";
 import { awsManagedPolicyArn } from "./service-role";
 
 /**
@@ -162,19 +162,6 @@ const BOUNDED_ROLE_WRITES = [
  */
 export const ATTACHABLE_MANAGED_POLICIES: readonly string[] = [CONFIG_RECORDER_POLICY, BACKUP_SERVICE_POLICY];
 
-/**
- * What would share the app's data outside the account, which no Terraform run of the
- * platform does: snapshot and image sharing, KMS grants to principals (services' own grants
- * pass), secret resource policies, registry policies. Denied to the deploy role.
- */
-export const SHARING_OUTSIDE_THE_ACCOUNT = [
-  "rds:ModifyDBSnapshotAttribute",
-  "rds:ModifyDBClusterSnapshotAttribute",
-  "ec2:ModifySnapshotAttribute",
-  "ec2:ModifyImageAttribute",
-  "secretsmanager:PutResourcePolicy",
-  "ecr:SetRepositoryPolicy",
-];
 const ROLE_READS = ["iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies", "iam:ListRoleTags"];
 const ROLE_UPKEEP = [
   "iam:DeleteRole",

@@ -3,7 +3,7 @@ import { Aspects, type IAspect } from "cdktf";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { suppress } from "../guardrails/suppressions";
-import { DENY_KEY_GRANTS_TO_PRINCIPALS } from "./policy-document";
+import { DENY_KEY_GRANTS_TO_PRINCIPALS, SHARING_OUTSIDE_THE_ACCOUNT } from "./policy-document";
 
 export interface PermissionsBoundaryProps {
   /** Managed policy name, `<app>-<env>-permissions-boundary`. */
@@ -21,13 +21,8 @@ const NEVER = ["iam:*", "organizations:*", "account:*", "sts:AssumeRole"];
  * role's policy allowed it, so a role whose trust was changed cannot be used to share data.
  */
 const OPENS_DATA = [
-  "rds:ModifyDBSnapshotAttribute",
-  "rds:ModifyDBClusterSnapshotAttribute",
-  "ec2:ModifySnapshotAttribute",
-  "ec2:ModifyImageAttribute",
+  ...SHARING_OUTSIDE_THE_ACCOUNT,
   "kms:PutKeyPolicy",
-  "secretsmanager:PutResourcePolicy",
-  "ecr:SetRepositoryPolicy",
   "s3:PutBucketPolicy",
   "s3:DeleteBucketPolicy",
   "s3:PutBucketAcl",

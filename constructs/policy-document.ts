@@ -132,6 +132,21 @@ export const DENY_KEY_GRANTS_TO_PRINCIPALS: PolicyStatement = {
   Condition: { Bool: { "kms:GrantIsForAWSResource": "false" } },
 };
 
+/**
+ * What would share the app's data outside the account, which no Terraform run of the
+ * platform does: snapshot and image sharing, secret resource policies, registry policies.
+ * Denied to the deploy role (with KMS grants to principals) and, among more, by the apps'
+ * permissions boundary.
+ */
+export const SHARING_OUTSIDE_THE_ACCOUNT: readonly string[] = [
+  "rds:ModifyDBSnapshotAttribute",
+  "rds:ModifyDBClusterSnapshotAttribute",
+  "ec2:ModifySnapshotAttribute",
+  "ec2:ModifyImageAttribute",
+  "secretsmanager:PutResourcePolicy",
+  "ecr:SetRepositoryPolicy",
+];
+
 /** Use a key only through one AWS service (`kms:ViaService`), in any region of the partition. */
 export function viaService(service: "s3" | "secretsmanager"): NonNullable<PolicyStatement["Condition"]> {
   return { StringLike: { "kms:ViaService": `${service}.*.amazonaws.com` } };
