@@ -40,8 +40,7 @@ export function scanJson(text: string): JsonScan {
     if (!m) fail();
     i += m![0].length;
   };
-  const join = (path: string, key: string | number) =>
-    typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
+  const join = (path: string, key: string | number) => (typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`);
   const value = (path: string): void => {
     ws();
     const c = text[i];
