@@ -8,7 +8,7 @@
 import { isBlocking, type Finding, type StackReport } from "../guardrails/engine";
 import { graphOf, type TfGraph, type TfJsonDocument } from "../guardrails/graph";
 import { RULE_FAMILY } from "../guardrails/packs";
-import { citedFrameworks } from "../guardrails/reports";
+import { citedFrameworks, FRAMEWORK_NAME } from "../guardrails/reports";
 import { CONTROLS, type Control, type OutsideTheStack } from "./controls";
 
 /** met: implemented here, no failed check; not-met: a check failed; external: met outside the stack; gap: nothing implements it. */
@@ -45,7 +45,7 @@ export function complianceEvidence(doc: TfJsonDocument | TfGraph, report: StackR
   const addressesOf = (types: readonly string[], implementing: Control["implementing"] = () => true) =>
     graph.resources.filter((r) => types.includes(r.type) && implementing(r)).map((r) => r.address);
   // The config's frameworks only (as guardrails.md cites them): none declared, none mapped.
-  const frameworks = citedFrameworks(report).map((f) => f.toUpperCase());
+  const frameworks: string[] = citedFrameworks(report).map((f) => FRAMEWORK_NAME[f]);
   const controls = CONTROLS.filter((c) => frameworks.includes(c.framework)).map((control): ControlEvidence => {
     const findings = report.findings.filter((f) => control.verifiedBy.some((family) => RULE_FAMILY.get(f.ruleId) === family));
     const implementedBy = addressesOf(control.implementedBy, control.implementing);

@@ -100,7 +100,8 @@ const ids = (f: Finding) => [f.checkov, ...trivyAwsIds(f)].filter(Boolean).join(
 /** Frameworks whose references a report cites: the stack's declared compliance, or both when it declares none. */
 type Framework = "hipaa" | "gdpr";
 const FRAMEWORKS: readonly Framework[] = ["hipaa", "gdpr"];
-const FRAMEWORK_NAME: Record<Framework, string> = { hipaa: "HIPAA", gdpr: "GDPR" };
+/** How reports and evidence name a framework. */
+export const FRAMEWORK_NAME = { hipaa: "HIPAA", gdpr: "GDPR" } as const satisfies Record<Framework, string>;
 export const citedFrameworks = (report: StackReport): readonly Framework[] =>
   report.context.compliance ? FRAMEWORKS.filter((f) => report.context.compliance!.includes(f)) : FRAMEWORKS;
 
