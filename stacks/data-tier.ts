@@ -181,23 +181,23 @@ export class DataTier extends Construct {
     const copy = db.backupReplication;
     // AWS Backup notifies only a topic of the vault's region: the copy vault gets its own,
     // under the DR key, mailed to the alarm addresses through the same filter.
-    const drTopic =
-      copy &&
-      new EncryptedTopic(this, "DrBackupTopic", {
-        topicName: drBackupTopicName(env),
-        kmsKeyArn: props.drKeyArn!,
-        publishers: dataTierDrPublishers(env),
-        emails: env.alarmEmails,
-        emailFilterPolicy: BACKUP_SUCCESS_FILTER_POLICY,
-        region: copy.region,
-      });
+    const drTopic = copy
+      ? new EncryptedTopic(this, "DrBackupTopic", {
+          topicName: drBackupTopicName(env),
+          kmsKeyArn: props.drKeyArn!,
+          publishers: dataTierDrPublishers(env),
+          emails: env.alarmEmails,
+          emailFilterPolicy: BACKUP_SUCCESS_FILTER_POLICY,
+          region: copy.region,
+        })
+      : undefined;
     const backup = new BackupPlan(this, "ClusterBackup", {
       name: db.identifier,
       resourceArns: [cluster.clusterArn],
       schedule: aurora.backupSchedule,
       retentionDays: db.backupRetentionDays,
       kmsKeyArn: props.kmsKeyArn,
-      ...(copy ? { copyTo: { region: copy.region, kmsKeyArn: props.drKeyArn!, notificationTopicArn: drTopic!.topicArn } } : {}),
+      copyTo: copy && drTopic && { region: copy.region, kmsKeyArn: props.drKeyArn!, notificationTopicArn: drTopic.topicArn },
       lock: aurora.vaultLock,
       notificationTopicArn: props.observability.topic.topicArn,
       accountId: env.accountId,
@@ -221,7 +221,7 @@ export class DataTier extends Construct {
         critical: db.alarms.replicaLagAlarmSeconds.critical * 1000,
       });
     }
-    return [cluster, backup, drTopic || undefined];
+    return [cluster, backup, drTopic];
   }
 
   /** Warning/critical pairs on CPU, connections and freeable memory (a share of the class's memory), any engine. */
