@@ -90,7 +90,7 @@ export interface SecureBucketProps {
   /** Extra bucket policy statements (service deliveries such as CloudTrail). @default - none */
   readonly additionalPolicyStatements?: readonly PolicyStatement[];
   /** Create the bucket in this region rather than the provider's (a DR replica). @default - the provider's region */
-  readonly inRegion?: string;
+  readonly region?: string;
 }
 
 /**
@@ -121,7 +121,7 @@ export class SecureBucket extends Construct {
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
     const isLogTarget = "receivesAccessLogsFrom" in props.logging;
-    const here = props.inRegion ? { region: props.inRegion } : {};
+    const here = props.region ? { region: props.region } : {};
     const sseS3 = isLogTarget || props.sseS3Reason !== undefined;
     if (!sseS3 && !props.kmsKeyArn) {
       throw new Error(`SecureBucket ${this.node.path}: \`kmsKeyArn\` is required (only an access-log target may use SSE-S3).`);
@@ -133,7 +133,7 @@ export class SecureBucket extends Construct {
       objectLockEnabled: props.objectLock && !props.objectLock.onExistingBucket ? true : undefined,
       ...here,
     });
-    this.bucketRegion = props.inRegion;
+    this.bucketRegion = props.region;
     this.bucketId = this.bucket.id;
     this.kmsKeyArn = props.kmsKeyArn;
     this.bucketArn = this.bucket.arn;
@@ -406,7 +406,7 @@ export class SecureBucket extends Construct {
         },
       ],
       dependsOn: [versioning, to.bucket.versioningReady, role.policyReady],
-      ...(props.inRegion ? { region: props.inRegion } : {}),
+      ...(props.region ? { region: props.region } : {}),
     });
     return { ruleId, destinationBucketName: to.bucket.bucketName };
   }

@@ -314,7 +314,7 @@ export class AppStack extends TerraformStack {
       logging: { receivesAccessLogsFrom: { sourceAccountId: env.accountId } },
       noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays,
       expirationDays: s.storage.accessLogExpirationDays,
-      inRegion: region,
+      region,
     });
     return { key, logs, region };
   }
@@ -330,7 +330,7 @@ export class AppStack extends TerraformStack {
       kmsKeyArn: dr.key.keyArn,
       onlyItsKey: true,
       logging: { target: dr.logs },
-      inRegion: dr.region,
+      region: dr.region,
       isReplica: true,
     }));
   }
