@@ -7,11 +7,16 @@
 // every file takes ~0.8 s and the cold suite ran ~4 s faster (`npm run bench`). A warm local
 // run loses ~1 s to it (tsx's cache would have had every file).
 //
-// The same program: esbuild gets tsx's options (CommonJS, this node as target, names kept,
-// the tsconfig.json esbuild reads itself) and an inline source map, so stack traces name the
-// .ts file and line as under tsx. tsx stays registered: it still resolves every import and
-// compiles what is not here (a file made after the worker started).
-import { readdirSync } from "node:fs";
+// The same code: esbuild gets tsx's options (CommonJS, this node as target, names kept, the
+// tsconfig.json esbuild reads itself) and an inline source map, so stack traces name the .ts
+// file and line as under tsx (compared file by file: identical but for tsx's own wrapper).
+// Two things tsx adds are not here, so a file that needs them goes to tsx: `import.meta`
+// (tsx fills in url, dirname, filename) and, after each `import()`, unwrapping a CommonJS
+// package's default export (today's `import()`s name exports node finds by itself).
+// tsx stays registered: it resolves every import and compiles what is not served from here
+// (a file that does not build, uses import.meta, is loaded twice or made after the worker
+// started). A file edited while a worker runs is served as it was when the worker started.
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,31 +37,42 @@ function typescriptFiles(dir) {
   });
 }
 
-/** Each .ts file's CommonJS, by path. Written beside its source (in memory) so that the source map's paths hold. */
+/**
+ * Each .ts file's CommonJS, by path; empty if any file fails to build (tsx then compiles each
+ * as before, and the test that loads the broken one fails alone). Written beside its source
+ * (in memory) so that the source map's paths hold.
+ */
 function compileAll() {
-  const { outputFiles } = buildSync({
-    entryPoints: typescriptFiles(root),
-    outdir: root,
-    outbase: root,
-    write: false,
-    format: "cjs",
-    platform: "node",
-    target: `node${process.versions.node}`,
-    sourcemap: "inline",
-    minifyWhitespace: true,
-    keepNames: true,
-    logLevel: "silent",
-  });
+  const files = typescriptFiles(root).filter((file) => !readFileSync(file, "utf8").includes("import.meta"));
+  let outputFiles;
+  try {
+    ({ outputFiles } = buildSync({
+      entryPoints: files,
+      outdir: root,
+      outbase: root,
+      write: false,
+      format: "cjs",
+      platform: "node",
+      target: `node${process.versions.node}`,
+      sourcemap: "inline",
+      sourcesContent: false, // as tsx: a stack trace needs the lines, not the source text
+      minifyWhitespace: true,
+      keepNames: true,
+      logLevel: "silent",
+    }));
+  } catch {
+    return new Map();
+  }
   return new Map(outputFiles.map((file) => [file.path.replace(/\.js$/, ".ts"), file.text]));
 }
 
 /** Serve require() of the project's .ts files from one build; anything else goes to tsx as before. */
 export function registerCompiledTypescript() {
   const compiled = compileAll();
-  const tsx = Module._extensions[".ts"];
+  const tsxLoad = Module._extensions[".ts"];
   Module._extensions[".ts"] = function loadCompiled(module, filename) {
     const code = compiled.get(filename);
-    if (code === undefined) return tsx(module, filename);
+    if (code === undefined) return tsxLoad(module, filename);
     compiled.delete(filename); // loaded once per worker; the text is not needed again
     module._compile(code, filename);
   };

@@ -29,7 +29,7 @@ export interface SynthesizedExample {
 
 /** The value, every object and array in it frozen: a file that changed a shared stack's JSON would change it for the next. */
 function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+  if (typeof value === "object" && value !== null) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);
   }
