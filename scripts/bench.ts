@@ -21,6 +21,8 @@ const config = resolve(root, process.env.INFRA_CONFIG ?? "app.config.json");
 
 interface Measurement {
   readonly seconds: number;
+  /** Each run's wall time, fastest first, when the row is a median. @default - one run */
+  readonly runs?: readonly number[];
   readonly peakRssMiB: number;
   /** Resources in every stack's cdk.tf.json. */
   readonly resources: number;
@@ -64,6 +66,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** Median wall time and highest peak RSS of repeated runs. */
 const typical = (ms: readonly Measurement[]): Measurement => ({
   seconds: median(ms.map((m) => m.seconds)),
+  runs: ms.map((m) => m.seconds).sort((a, b) => a - b),
   peakRssMiB: Math.max(...ms.map((m) => m.peakRssMiB)),
   resources: ms[0].resources,
 });
@@ -155,8 +158,11 @@ rmSync(outputs, { recursive: true, force: true });
 /** The targets of issue #14, on the 2-core machine. */
 const TARGET = { defaultSeconds: 0.5, defaultMiB: 150, speedup: 25, allConfigsSeconds: 1.5, marginalMs: 0.5, suiteColdSeconds: 30 };
 const verdict = (met: boolean, target: string) => `${target}: ${met ? "met" : "NOT MET"}`;
-const row = (name: string, m: { seconds: number; peakRssMiB?: number }, note = "", target = "") =>
-  `${name.padEnd(46)} ${m.seconds.toFixed(2).padStart(6)} s ${mib(m.peakRssMiB)}  ${note.padEnd(50)} ${target}`.trimEnd();
+// A median row lists its runs on the next line: on a busy machine they spread by ±20%, and a
+// median beside its target can land on either side.
+const row = (name: string, m: { seconds: number; peakRssMiB?: number; runs?: readonly number[] }, note = "", target = "") =>
+  `${name.padEnd(46)} ${m.seconds.toFixed(2).padStart(6)} s ${mib(m.peakRssMiB)}  ${note.padEnd(50)} ${target}`.trimEnd() +
+  (m.runs ? `\n${"  runs, fastest first:".padEnd(46)} ${m.runs.map((s) => s.toFixed(2)).join(" ")} s` : "");
 const mib = (peak?: number) => (peak === undefined ? "".padStart(8) : `${peak.toFixed(0).padStart(4)} MiB`);
 const speedup = stock.seconds / oursDefault.seconds;
 console.log(`Synthesizing ${config}: ${oursDefault.resources} resources (${cpus().length} cores)`);
