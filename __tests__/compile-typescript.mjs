@@ -66,13 +66,23 @@ function compileAll() {
   return new Map(outputFiles.map((file) => [file.path.replace(/\.js$/, ".ts"), file.text]));
 }
 
+/**
+ * How this worker's .ts files loaded: from the one build, or by tsx. A test checks the build
+ * serves them: a node or tsx that stopped routing through the loader would lose the speed-up silently.
+ */
+export const typescriptLoads = { fromBuild: 0, byTsx: 0 };
+
 /** Serve require() of the project's .ts files from one build; anything else goes to tsx as before. */
 export function registerCompiledTypescript() {
   const compiled = compileAll();
   const tsxLoad = Module._extensions[".ts"];
   Module._extensions[".ts"] = function loadCompiled(module, filename) {
     const code = compiled.get(filename);
-    if (code === undefined) return tsxLoad(module, filename);
+    if (code === undefined) {
+      typescriptLoads.byTsx++;
+      return tsxLoad(module, filename);
+    }
+    typescriptLoads.fromBuild++;
     compiled.delete(filename); // loaded once per worker; the text is not needed again
     module._compile(code, filename);
   };

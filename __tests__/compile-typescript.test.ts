@@ -1,0 +1,36 @@
+/**
+ * The test workers' TypeScript comes from one esbuild build (compile-typescript.mjs), which
+ * took ~4 s off a cold suite: check that it still serves this worker's files, so that a node
+ * or tsx that no longer routes require() of .ts files through it does not undo that unnoticed.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+describe("the test workers' TypeScript", () => {
+  it("loads from the one build: this file and the project's modules it imports, none compiled by tsx", async () => {
+    require("../constructs/secure-bucket");
+    // The instance setup.mjs registered (one per process and URL); an .mjs file has no types here.
+    const { typescriptLoads } = (await import(pathToFileURL(join(__dirname, "compile-typescript.mjs")).href)) as {
+      typescriptLoads: { fromBuild: number; byTsx: number };
+    };
+    // This file and secure-bucket.ts's imports at least; every .ts file the worker has loaded so far.
+    expect(typescriptLoads.fromBuild).toBeGreaterThan(10);
+    expect(typescriptLoads.byTsx).toBe(0);
+  });
+
+  it("keeps stack traces on the TypeScript source, line and column", () => {
+    const thrown = (() => {
+      try {
+        throw new Error("here");
+      } catch (e) {
+        return (e as Error).stack!.split("\n")[1];
+      }
+    })();
+    const line =
+      readFileSync(__filename, "utf8")
+        .split("\n")
+        .findIndex((l) => l.includes('throw new Error("here")')) + 1;
+    expect(thrown).toContain(`${__filename}:${line}:`);
+  });
+});
