@@ -68,6 +68,9 @@ export function referenced(tf: TfJson, ref: string): Record<string, any> {
   return tf.resource![m[1]][m[2]];
 }
 
+/** baseSpec's account of each environment. */
+const BASE_ACCOUNTS: Readonly<Record<Env, string>> = { dev: "111111111111", staging: "222222222222", prod: "333333333333" };
+
 /** A valid spec, to be changed per test. */
 export function baseSpec(): AppSpec {
   return {
@@ -79,9 +82,9 @@ export function baseSpec(): AppSpec {
     tags: { Owner: "team-a" },
     buckets: [{ name: "uploads" }],
     environments: {
-      dev: { accountId: "111111111111" },
-      staging: { accountId: "222222222222" },
-      prod: { accountId: "333333333333" },
+      dev: { accountId: BASE_ACCOUNTS.dev },
+      staging: { accountId: BASE_ACCOUNTS.staging },
+      prod: { accountId: BASE_ACCOUNTS.prod },
     },
   };
 }
@@ -92,9 +95,9 @@ export const certificateArn = (account: string): string =>
 
 /** `edge.alb.certificateArns` for baseSpec's three environments, each in its environment's account. */
 export const albCertificateArns = () => ({
-  dev: certificateArn("111111111111"),
-  staging: certificateArn("222222222222"),
-  prod: certificateArn("333333333333"),
+  dev: certificateArn(BASE_ACCOUNTS.dev),
+  staging: certificateArn(BASE_ACCOUNTS.staging),
+  prod: certificateArn(BASE_ACCOUNTS.prod),
 });
 
 /** Validate and return the spec, failing loudly when a test's spec is not valid. */
