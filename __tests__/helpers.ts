@@ -110,22 +110,28 @@ export function validSpec(spec: unknown): AppSpec {
 const synthesized = new Map<string, TfJson>();
 
 /**
- * Synthesized Terraform JSON of the app stack for one environment of a spec. A test worker
- * synthesizes a spec once per environment (the cache spans the files it runs: setup.mjs);
- * each caller gets its own copy to change.
+ * The Terraform JSON `synthesize` makes, made once per test worker for `key` (the cache spans
+ * the files it runs: setup.mjs); each caller gets its own copy to change. The key names the
+ * stack and the spec it comes from.
  */
-export function appStackTf(spec: AppSpec, env: Env): TfJson {
-  const key = `${env}:${JSON.stringify(spec)}`;
+export function synthesizedOnce(key: string, synthesize: () => TfJson): TfJson {
   let tf = synthesized.get(key);
   if (!tf) {
+    tf = synthesize();
+    synthesized.set(key, tf);
+  }
+  return structuredClone(tf);
+}
+
+/** Synthesized Terraform JSON of the app stack for one environment of a spec (synthesizedOnce). */
+export function appStackTf(spec: AppSpec, env: Env): TfJson {
+  return synthesizedOnce(`app stack ${env}:${JSON.stringify(spec)}`, () => {
     // Imported lazily so helpers stay cheap for tests that synthesize nothing.
     const { App } = require("cdktf") as typeof import("cdktf");
     const { resolve } = require("../config/resolve") as typeof import("../config/resolve");
     const { AppStack } = require("../stacks/app-stack") as typeof import("../stacks/app-stack");
-    tf = synthStack(new AppStack(new App(), resolve(validSpec(spec), env)));
-    synthesized.set(key, tf);
-  }
-  return structuredClone(tf);
+    return synthStack(new AppStack(new App(), resolve(validSpec(spec), env)));
+  });
 }
 
 /**

@@ -6,7 +6,17 @@ import { resolve } from "../../config/resolve";
 import { validateSpec } from "../../config/validate";
 import type { AppSpec } from "../../config/schema";
 import type { BuiltApp } from "../../stacks/build-app";
-import { appStackTf, baseSpec, buildWithAspects, builtStack, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import {
+  appStackTf,
+  baseSpec,
+  buildWithAspects,
+  builtStack,
+  resourcesOfType,
+  synthesizedOnce,
+  synthStack,
+  validSpec,
+  type TfJson,
+} from "../helpers";
 import { exampleSpec, rawExample } from "../examples/synthesize";
 
 const REPO = "acme/careportal";
@@ -41,17 +51,9 @@ function build(s: AppSpec): BuiltApp {
   }
   return built;
 }
-const synthesized = new Map<string, TfJson>();
-/** One stack of a spec, synthesized once per spec and test file; each caller gets its own copy. */
-const stackTf = (s: AppSpec, name: string): TfJson => {
-  const key = `${name}:${JSON.stringify(s)}`;
-  let tf = synthesized.get(key);
-  if (!tf) {
-    tf = synthStack(builtStack(build(s), name).stack);
-    synthesized.set(key, tf);
-  }
-  return structuredClone(tf);
-};
+/** One stack of a spec as the entry point builds it (synthesizedOnce). */
+const stackTf = (s: AppSpec, name: string): TfJson =>
+  synthesizedOnce(`built stack ${name}:${JSON.stringify(s)}`, () => synthStack(builtStack(build(s), name).stack));
 
 const roleNamed = (tf: TfJson, name: string) => {
   const entry = Object.entries(tf.resource!.aws_iam_role).find(([, r]) => r.name === name);
