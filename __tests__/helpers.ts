@@ -8,14 +8,21 @@ import { validateSpec } from "../config/validate";
 import type { BuildOptions, BuiltApp } from "../stacks/build-app";
 import { isStateful } from "../stacks/protection";
 
-/** Every file below `dir` with its text, by path relative to `dir`: outputs compared byte for byte. */
-export function filesBelow(dir: string): Record<string, string> {
+/**
+ * Every file below `dir` with its text, by path relative to `dir`: outputs compared byte for
+ * byte. Reports name the folder they were written to: with `outdir` (the synth's output folder,
+ * `dir` or above it), that folder reads `<out>` in the text, so two outputs compare.
+ */
+export function filesBelow(dir: string, outdir?: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else out[p.slice(dir.length + 1)] = readFileSync(p, "utf8");
+      else {
+        const text = readFileSync(p, "utf8");
+        out[p.slice(dir.length + 1)] = outdir === undefined ? text : text.split(outdir).join("<out>");
+      }
     }
   };
   walk(dir);
