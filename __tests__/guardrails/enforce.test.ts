@@ -239,9 +239,8 @@ describe("reports and scanner files", () => {
     expect(entry[1]).toMatch(/\n- fix: `internal = true`/);
     expect(entry[1]).toMatch(/\n- controls: network-segmentation \(HIPAA 164\.312\(a\)\(1\)/);
     const severities = [...failed.matchAll(/^### .* \((\w+)\)$/gm)].map((m) => m[1]);
-    expect(severities).toEqual(
-      [...severities].sort((a, b) => ["critical", "high", "medium", "low"].indexOf(a) - ["critical", "high", "medium", "low"].indexOf(b)),
-    );
+    const mostSevereFirst = ["critical", "high", "medium", "low"];
+    expect(severities).toEqual([...severities].sort((a, b) => mostSevereFirst.indexOf(a) - mostSevereFirst.indexOf(b)));
     expect(md.slice(md.indexOf("## Unknown"))).toMatch(/### `aws_db_instance\.db`: .*\n\n- why it could not decide: .*\$\{var\.x\}/);
   });
 
