@@ -27,7 +27,7 @@ function configArgs(argv: readonly string[]): string[] {
 const hcl = process.argv.includes("--hcl") || process.env.SYNTH_HCL_OUTPUT === "true";
 
 async function main(): Promise<number> {
-  applyCdktfSpeedups();
+  const optimized = applyCdktfSpeedups();
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
   // cdktf's stack synthesizer reads this variable, its App reads its config: set both alike.
   process.env.SYNTH_HCL_OUTPUT = String(hcl);
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
     const { stacks, summaries, warnings } = await synthesizeApps(specs, outdir, {
       hcl,
       configFiles: files,
-      backgroundWrites: process.env.SYNTH_UNOPTIMIZED !== "1",
+      backgroundWrites: optimized,
     });
     for (const w of warnings) console.warn(w);
     const from = files.length === 1 ? files[0] : `${files.length} configs (${files.join(", ")})`;

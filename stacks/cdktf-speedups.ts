@@ -255,11 +255,15 @@ function plainReferenceResolver() {
   };
 }
 
-/** Applies the patches, unless SYNTH_UNOPTIMIZED=1 (the equivalence test's baseline). Call once per process. */
-export function applyCdktfSpeedups(): void {
-  if (process.env.SYNTH_UNOPTIMIZED === "1") return;
+/**
+ * Applies the patches, unless SYNTH_UNOPTIMIZED=1 (the equivalence test's baseline). Call once
+ * per process. Returns whether it did: the synth's other speed-ups follow the same switch.
+ */
+export function applyCdktfSpeedups(): boolean {
+  if (process.env.SYNTH_UNOPTIMIZED === "1") return false;
   skipTokenStackTraces();
   skipCrossStackPreparation();
   skipFinalResolve();
   resolvePlainValuesDirectly();
+  return true;
 }
