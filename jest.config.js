@@ -7,6 +7,8 @@ module.exports = {
   // __tests__/setup.mjs says why and how TypeScript loads. No per-test timeout under this
   // runner: setup.mjs ends a worker that runs for 10 minutes (a hung test fails its file).
   runner: "jest-light-runner/child-process",
+  globalSetup: "<rootDir>/__tests__/global-setup.mjs",
+  globalTeardown: "<rootDir>/__tests__/global-teardown.mjs",
   setupFiles: ["<rootDir>/__tests__/setup.mjs"],
   testSequencer: "<rootDir>/__tests__/sequencer.js",
   transform: {},

@@ -2,18 +2,21 @@
  * The test workers' TypeScript comes from one esbuild build (compile-typescript.mjs), which
  * took ~4 s off a cold suite: check that it still serves this worker's files, so that a node
  * or tsx that no longer routes require() of .ts files through it does not undo that unnoticed.
+ * Likewise the node flags global-setup.mjs gives the workers.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 describe("the test workers' TypeScript", () => {
-  it("loads from the one build: this file and the project's modules it imports, none compiled by tsx", async () => {
+  it("loads from the one build of the run: this file and the project's modules it imports, none compiled by tsx", async () => {
     require("../constructs/secure-bucket");
     // The instance setup.mjs registered (one per process and URL); an .mjs file has no types here.
     const { typescriptLoads } = (await import(pathToFileURL(join(__dirname, "compile-typescript.mjs")).href)) as {
-      typescriptLoads: { fromBuild: number; byTsx: number };
+      typescriptLoads: { fromBuild: number; byTsx: number; buildFromGlobalSetup: boolean };
     };
+    // Built once in Jest's process for every worker, not again in this one.
+    expect(typescriptLoads.buildFromGlobalSetup).toBe(true);
     // This file and secure-bucket.ts's imports at least; every .ts file the worker has loaded so far.
     expect(typescriptLoads.fromBuild).toBeGreaterThan(10);
     expect(typescriptLoads.byTsx).toBe(0);
@@ -32,5 +35,11 @@ describe("the test workers' TypeScript", () => {
         .split("\n")
         .findIndex((l) => l.includes('throw new Error("here")')) + 1;
     expect(thrown).toContain(`${__filename}:${line}:`);
+  });
+});
+
+describe("the test workers' node flags", () => {
+  it("give the young generation global-setup.mjs sets (less garbage collection)", () => {
+    expect(process.execArgv).toContain("--max-semi-space-size=64");
   });
 });

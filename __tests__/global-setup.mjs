@@ -1,0 +1,18 @@
+// Jest global setup: runs once in Jest's own process, before the first worker starts.
+import { writeCompiledTypescript } from "./compile-typescript.mjs";
+
+/**
+ * The workers' young generation, in MiB per semi-space (V8's default is 16). Workers build and
+ * synthesize hundreds of stacks; at 64 their garbage collection took ~0.9 s less CPU per run
+ * (measured with --cpu-prof; 32 and 128 gave no more).
+ */
+const WORKER_SEMI_SPACE_MIB = 64;
+
+export default function globalSetup() {
+  // The project's TypeScript, compiled once for every worker (compile-typescript.mjs says why).
+  writeCompiledTypescript();
+  // Workers are forked with this process's node flags (jest-light-runner's pool passes none of its own).
+  if (!process.execArgv.some((flag) => flag.startsWith("--max-semi-space-size"))) {
+    process.execArgv.push(`--max-semi-space-size=${WORKER_SEMI_SPACE_MIB}`);
+  }
+}
