@@ -2,7 +2,7 @@
  * The test workers' TypeScript comes from one esbuild build (compile-typescript.mjs), which
  * took ~4 s off a cold suite: check that it still serves this worker's files, so that a node
  * or tsx that no longer routes require() of .ts files through it does not undo that unnoticed.
- * Likewise the node flags global-setup.mjs gives the workers.
+ * Likewise the node flags and environment global-setup.mjs gives the workers.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -38,8 +38,12 @@ describe("the test workers' TypeScript", () => {
   });
 });
 
-describe("the test workers' node flags", () => {
+describe("the test workers' node flags and environment", () => {
   it("give the young generation global-setup.mjs sets (less garbage collection)", () => {
     expect(process.execArgv).toContain("--max-semi-space-size=64");
+  });
+
+  it("come without NODE_EXTRA_CA_CERTS, which node 20 parses at every start (the tests make no TLS connection)", () => {
+    expect(process.env.NODE_EXTRA_CA_CERTS).toBeUndefined();
   });
 });
