@@ -1,6 +1,7 @@
-// Runs a TypeScript entry point of the project fast: `npm run synth` (main.ts) and
-// `npm run guardrails` (guardrails/cli.ts) bundle it with esbuild (no type-check: `npm test`
-// and `npm run build` do that) and run the bundle in this process.
+// Runs a TypeScript entry point of the project fast: `npm run synth` (main.ts),
+// `npm run guardrails` (guardrails/cli.ts) and `npm run report` (scripts/report.ts) bundle it
+// with esbuild (no type-check: `npm test` and `npm run build` do that) and run the bundle in
+// this process.
 //
 // What makes it fast (each measured; `npm run bench`):
 // - One bundle: the project's code and the pure-JavaScript packages it loads at start-up

@@ -67,7 +67,7 @@ describe("report.html in a browser", () => {
   });
 
   it("npm run report prints one line per stack and where the page is", () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/report.ts"], {
+    const run = spawnSync(process.execPath, ["scripts/report.js"], {
       cwd: root,
       env: { ...process.env, CDKTF_OUTDIR: out },
       encoding: "utf8",
@@ -98,7 +98,7 @@ describe("report.html in a browser", () => {
 
   it("npm run report exits quietly when its reader stops early (`| head`), with no EPIPE stack trace", () => {
     // A reader that takes nothing: the report's first write already finds the pipe closed.
-    const piped = spawnSync("sh", ["-c", `"${process.execPath}" --import tsx scripts/report.ts | true`], {
+    const piped = spawnSync("sh", ["-c", `"${process.execPath}" scripts/report.js | true`], {
       cwd: root,
       env: { ...process.env, CDKTF_OUTDIR: out },
       encoding: "utf8",
