@@ -104,10 +104,22 @@ function compiledForThisRun() {
   }
 }
 
+/**
+ * tsx's CommonJS loader, registered on first use: for a child process that runs with this
+ * loader alone (child-typescript.mjs) and needs a file the build does not serve.
+ */
+function loadWithTsx(module, filename) {
+  const ours = Module._extensions[".ts"];
+  require("tsx/cjs/api").register();
+  const tsxLoad = Module._extensions[".ts"];
+  Module._extensions[".ts"] = ours;
+  return tsxLoad(module, filename);
+}
+
 /** Serve require() of the project's .ts files from one build; anything else goes to tsx as before. */
 export function registerCompiledTypescript() {
   const compiled = compiledForThisRun();
-  const tsxLoad = Module._extensions[".ts"];
+  const tsxLoad = Module._extensions[".ts"] ?? loadWithTsx;
   Module._extensions[".ts"] = function loadCompiled(module, filename) {
     const code = compiled.get(filename);
     if (code === undefined) {

