@@ -2,8 +2,8 @@
  * `npm run guardrails -- <file-or-dir>`: the project's rules over any Terraform, JSON
  * (a cdk.tf.json, a *.tf.json) or HCL (*.tf, one module per folder), or a directory of
  * them. Writes the same reports beside each input and exits 1 on unsuppressed findings.
- * Input that is neither (or is past the limits `input.ts` sets) stops the run with one line
- * naming the file, exit 2, before any report is written.
+ * Input that is neither (or is past the limits `input.ts` sets) stops the run before any
+ * report is written: one line naming each such file (all of them, not only the first), exit 2.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
@@ -110,6 +110,13 @@ class CliError extends Error {
   }
 }
 
+/** Stops the run: every input that cannot be checked, one line each, exit 2. */
+class InputProblems extends Error {
+  constructor(readonly problems: readonly CliError[]) {
+    super(`${problems.length} input(s) cannot be checked`);
+  }
+}
+
 interface Input {
   readonly unit: Unit;
   readonly doc: TfJsonDocument;
@@ -118,42 +125,65 @@ interface Input {
   readonly inline: readonly Suppression[];
 }
 
-/** Every file of every target, read and checked before any rule runs or report is written. */
+/** The Terraform files of a target; throws a CliError when there are none or it cannot be read. */
+function unitsOf(target: string): Unit[] {
+  let units: Unit[];
+  try {
+    units = unitsIn(target);
+  } catch (e) {
+    throw new CliError((e as NodeJS.ErrnoException).path ?? target, ioMessage(e));
+  }
+  if (units.length === 0) throw new CliError(target, "holds no Terraform file (*.tf or *.tf.json)");
+  return units;
+}
+
+/** One unit read and checked as input; throws a CliError naming the file that is not. */
+async function readInput(unit: Unit): Promise<Input> {
+  try {
+    if (unit.hcl) {
+      const { doc, suppressions } = await readTerraformHcl(unit.files);
+      // From synth's record only the context: suppressions are the comments in cdk.tf.
+      return { unit, doc, recorded: { context: recordedReport(unit).context }, inline: suppressions };
+    }
+    return { unit, doc: readTfJson(unit.files[0]), recorded: recordedReport(unit), inline: [] };
+  } catch (e) {
+    if (e instanceof InputError) throw new CliError(e.file ?? unit.label, e.message);
+    throw e;
+  }
+}
+
+/**
+ * Every file of every target, read and checked before any rule runs or report is written.
+ * Throws InputProblems naming every input that cannot be checked, not only the first.
+ */
 async function readInputs(targets: readonly string[]): Promise<Input[]> {
   const inputs: Input[] = [];
+  const problems: CliError[] = [];
+  const collect = (e: unknown) => {
+    if (!(e instanceof CliError)) throw e;
+    problems.push(e);
+  };
   const prefixes = new Map<string, string>();
   for (const target of targets) {
-    let units: Unit[];
+    let units: Unit[] = [];
     try {
-      units = unitsIn(target);
+      units = unitsOf(target);
     } catch (e) {
-      throw new CliError((e as NodeJS.ErrnoException).path ?? target, ioMessage(e));
+      collect(e);
     }
-    if (units.length === 0) throw new CliError(target, "holds no Terraform file (*.tf or *.tf.json)");
     for (const unit of units) {
       const other = prefixes.get(unit.prefix);
       if (other !== undefined && other !== unit.label) {
-        throw new CliError(
-          unit.label,
-          `would write the same reports (${unit.prefix}.*) as ${other}; check them one at a time with --out-dir`,
-        );
+        const clash = `would write the same reports (${unit.prefix}.*) as ${other}; check them one at a time with --out-dir`;
+        problems.push(new CliError(unit.label, clash));
+        continue;
       }
       if (other !== undefined) continue; // the same input named twice
       prefixes.set(unit.prefix, unit.label);
-      try {
-        if (unit.hcl) {
-          const { doc, suppressions } = await readTerraformHcl(unit.files);
-          // From synth's record only the context: suppressions are the comments in cdk.tf.
-          inputs.push({ unit, doc, recorded: { context: recordedReport(unit).context }, inline: suppressions });
-        } else {
-          inputs.push({ unit, doc: readTfJson(unit.files[0]), recorded: recordedReport(unit), inline: [] });
-        }
-      } catch (e) {
-        if (e instanceof InputError) throw new CliError(e.file ?? unit.label, e.message);
-        throw e;
-      }
+      await readInput(unit).then((input) => inputs.push(input), collect);
     }
   }
+  if (problems.length > 0) throw new InputProblems(problems);
   return inputs;
 }
 
@@ -269,7 +299,8 @@ async function main(args: string[]): Promise<number> {
     if (dir) process.chdir(dir);
     return await run(args);
   } catch (e) {
-    if (e instanceof CliError) console.error(`guardrails: ${e.file}: ${e.message}`);
+    const problems = e instanceof InputProblems ? e.problems : e instanceof CliError ? [e] : undefined;
+    if (problems) console.error(problems.map((p) => `guardrails: ${p.file}: ${p.message}`).join("\n"));
     else if (e instanceof UsageError) console.error(`guardrails: ${e.message}\n\n${USAGE}`);
     else console.error(`guardrails: ${ioMessage(e)}`);
     return 2;

@@ -1,5 +1,5 @@
 /** `npm run guardrails -- <file-or-dir>` on Terraform JSON from anywhere. */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import {
   closeSync,
   existsSync,
@@ -236,20 +236,6 @@ function writeHugeBucket(file: string, bytes: number) {
 /** A bucket whose tags nest `levels` arrays deep. */
 const deep = (levels: number) => `{"resource":{"aws_s3_bucket":{"b":{"tags":${"[".repeat(levels)}${"]".repeat(levels)}}}}}`;
 
-/** The CLI as a child process, so that several run at once. */
-function runCliAsync(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, failed) => {
-    const child = spawn(process.execPath, ["scripts/guardrails.js", ...args], { cwd: root });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on("data", (b: Buffer) => out.push(b));
-    child.stderr.on("data", (b: Buffer) => err.push(b));
-    child.on("error", failed);
-    const text = (bufs: Buffer[]) => Buffer.concat(bufs).toString();
-    child.on("close", (status) => done({ status, stdout: text(out), stderr: text(err) }));
-  });
-}
-
 describe("guardrails CLI on input that is not Terraform JSON", () => {
   const text = (t: string) => (file: string) => writeFileSync(file, t);
   const mib = MAX_INPUT_BYTES / 1024 / 1024;
@@ -288,27 +274,31 @@ describe("guardrails CLI on input that is not Terraform JSON", () => {
     ],
     ["HCL that is not Terraform's shape", text('resource = "x"\n'), /"resource" is a string, not an object of resource types$/, "main.tf"],
   ];
-  // Each case in its own directory, all run at once: one CLI start each, not one after another.
+  // Each case in its own directory, all given to one run: it names every one, in order.
   let dir: string;
-  let runs: Awaited<ReturnType<typeof runCliAsync>>[];
+  let run: ReturnType<typeof runCli>;
+  let lines: string[];
   const fileOf = (i: number) => join(dir, String(i), cases[i][3] ?? "input.tf.json");
-  beforeAll(async () => {
+  beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "cli-hostile-"));
     cases.forEach(([, write], i) => {
       mkdirSync(join(dir, String(i)));
       write(fileOf(i));
     });
-    runs = await Promise.all(cases.map((_, i) => runCliAsync(fileOf(i))));
+    run = runCli(...cases.map((_, i) => fileOf(i)));
+    lines = run.stderr.trimEnd().split("\n");
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const indexed = cases.map(([what, , message], i) => [what, i, message] as const);
-  it.each(indexed)("stops on %s with one line naming the file, exit 2, no report", (_, i, message) => {
-    const run = runs[i];
+  it("stops with exit 2, one line for each input that cannot be checked, and no report", () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr.trimEnd().split("\n")).toEqual([expect.stringMatching(message)]);
-    expect(run.stderr.startsWith(`guardrails: ${fileOf(i)}: `)).toBe(true);
+    expect(lines).toHaveLength(cases.length);
+  });
+  const indexed = cases.map(([what, , message], i) => [what, i, message] as const);
+  it.each(indexed)("names %s in its own line, with what is wrong, and writes no report beside it", (_, i, message) => {
+    expect(lines[i]).toMatch(message);
+    expect(lines[i].startsWith(`guardrails: ${fileOf(i)}: `)).toBe(true);
     expect(readdirSync(join(dir, String(i))).filter((f) => f.includes("guardrails"))).toEqual([]);
   });
   it("accepts the deepest nesting and largest file it allows", () => {
