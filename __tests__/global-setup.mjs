@@ -10,7 +10,7 @@ const WORKER_SEMI_SPACE_MIB = 64;
 
 export default function globalSetup() {
   // Node 20 reads and parses the extra CA certificates at every start when this names a file
-  // (~35 ms of each of the ~70 node processes a run starts, measured). No test makes a TLS
+  // (~35 ms of each of the ~60 node processes a run starts, measured). No test makes a TLS
   // connection: the workers and every process they start run without it.
   delete process.env.NODE_EXTRA_CA_CERTS;
   // The project's TypeScript, compiled once for every worker (compile-typescript.mjs says why).
