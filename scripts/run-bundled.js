@@ -12,7 +12,8 @@
 //   bundle; the hash of their contents and of this file (a few ms) names the bundle
 //   `.synth-cache/<name>-<hash>.js`.
 //   Any change to a source or an installed package it bundles gives a new hash and a fresh
-//   bundle; esbuild itself is loaded only when it has work to do (~0.8 s on 2 cores).
+//   bundle; esbuild itself is loaded only when it has work to do (~0.8 s on 2 cores). Runs
+//   that start together on a fresh checkout make it once (`bundleOnce`: a lock file).
 // - Small, and one byte per character: the bundle is written without comments and indentation
 //   (esbuild's minifyWhitespace; names and code are untouched), 4 MB instead of 6. esbuild
 //   escapes non-ASCII text in code but keeps comments as written, and one em dash in a
@@ -29,7 +30,8 @@
 // SYNTH_UNOPTIMIZED=1 bundles the project's code alone afresh (packages external, as
 // before these speed-ups) and skips every speed-up: the equivalence test's baseline.
 const { createHash } = require("node:crypto");
-const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const fs = require("node:fs");
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = fs;
 const Module = require("node:module");
 const { dirname, join } = require("node:path");
 const vm = require("node:vm");
@@ -146,6 +148,58 @@ function bundle(entry, name) {
   return file;
 }
 
+/** How long a run waits for another that is bundling the same entry before bundling itself. */
+const LOCK_WAIT_MS = 30_000;
+
+/**
+ * Whether the process that took `lock` (its pid is the content) is gone. A lock just taken
+ * (still empty) counts as held; one that is gone already, as stale.
+ */
+function lockIsStale(lock) {
+  try {
+    const pid = readFileSync(lock, "utf8");
+    if (pid !== "") process.kill(Number(pid), 0); // signal 0: only asks whether it exists
+    return false;
+  } catch (e) {
+    return e.code !== "EPERM"; // EPERM: it exists, as another user's
+  }
+}
+
+/**
+ * The bundle of `entry`, made by one run at a time: runs that start together on a fresh checkout
+ * (a test suite, several synths) would each bundle the same sources (~0.8 s of esbuild each).
+ * The first takes `.synth-cache/<name>.lock`; the others wait for it to go and take its bundle.
+ * A lock whose process is gone is taken over; a run that waited LOCK_WAIT_MS bundles itself.
+ */
+function bundleOnce(entry, name) {
+  mkdirSync(cacheDir, { recursive: true });
+  const lock = join(cacheDir, `${name}.lock`);
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    let fd;
+    try {
+      fd = fs.openSync(lock, "wx");
+    } catch (e) {
+      if (e.code !== "EEXIST") return bundle(entry, name);
+    }
+    if (fd !== undefined) {
+      try {
+        fs.writeSync(fd, String(process.pid));
+        // Another run may have finished it between our look and taking the lock.
+        return cachedBundle(entry, name) || bundle(entry, name);
+      } finally {
+        fs.closeSync(fd);
+        rmSync(lock, { force: true });
+      }
+    }
+    if (lockIsStale(lock)) rmSync(lock, { force: true });
+    else if (Date.now() > deadline) return bundle(entry, name);
+    else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+    const ready = cachedBundle(entry, name);
+    if (ready) return ready;
+  }
+}
+
 // cdktf's barrel loads `archiver` (and its streams and zip libraries, ~0.08 s) at start-up
 // for TerraformAsset, which zips directories; no stack here has an asset. The cache entry of
 // the `archiver` that cdktf's code resolves (from node_modules/cdktf unbundled, from the
@@ -210,7 +264,7 @@ function runBundled(entry, name) {
     }
   } else {
     deferArchiver(cacheDir);
-    runWithCodeCache(cachedBundle(entry, name) || bundle(entry, name));
+    runWithCodeCache(cachedBundle(entry, name) || bundleOnce(entry, name));
   }
 }
 
