@@ -206,7 +206,9 @@ if (!process.argv.includes("--no-suite")) {
     return { seconds: Number(process.hrtime.bigint() - started) / 1e9 };
   };
   console.log(row("type-check (tsc --noEmit)", timed([join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit"])));
-  // Cold as on CI's clean clone: no transform cache (tsx's), no recorded test times (Jest's).
+  // Cold as on CI's clean clone: no transform cache (tsx's), no recorded test times (Jest's),
+  // no bundles (.synth-cache: the suite's first synths make them, as on CI).
+  rmSync(join(root, ".synth-cache"), { recursive: true, force: true });
   const jestCache = mkdtempSync(join(tmpdir(), "bench-jest-"));
   try {
     const jest = [join(root, "node_modules", "jest", "bin", "jest.js"), "--no-cache", "--cacheDirectory", jestCache, "--silent"];
