@@ -1,8 +1,9 @@
 /**
  * scripts/run-bundled.js bundles an entry point once for runs that start together on a fresh
  * checkout: the first takes `.synth-cache/<name>.lock`, the others wait for it and take its
- * bundle; a lock left by a process that is gone is taken over. Run on a fixture entry under a
- * name of its own, so that the synth's and the CLI's bundles (other tests') are not touched.
+ * bundle; a lock left by a process that is gone is taken over. A reader that stops early
+ * (`npm run synth | head`) ends a run quietly. Run on a fixture entry under a name of its own,
+ * so that the synth's and the CLI's bundles (other tests') are not touched.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -46,5 +47,16 @@ describe("run-bundled's bundle lock", () => {
     expect(await exited).toBe(0);
     expect(whileHeld).toEqual({ stdout: "", bundles: [] });
     expect(stdout).toBe("bundled entry ran\n");
+  });
+});
+
+describe("an entry point run bundled, whose reader stops early", () => {
+  it("exits quietly with its own exit code: no EPIPE stack trace", async () => {
+    const child = spawn(process.execPath, ["-e", script], { cwd: root, env: { ...process.env, LINES_TO_PRINT: "100000" } });
+    child.stdout.destroy(); // the reader is gone before the first line
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const status = await new Promise<number | null>((done) => child.on("close", done));
+    expect({ status, stderr }).toEqual({ status: 0, stderr: "" });
   });
 });

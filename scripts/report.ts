@@ -6,12 +6,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-// `npm run report | head`: a reader that stops early is not an error (node would throw EPIPE).
-process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-  if (e.code !== "EPIPE") throw e;
-  process.exit(0);
-});
-
 const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
 const stacksDir = join(outdir, "stacks");
 if (!existsSync(stacksDir)) {

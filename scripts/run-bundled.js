@@ -251,10 +251,23 @@ function runWithCodeCache(file) {
 }
 
 /**
+ * `npm run synth | head`: a reader that stops early is not an error. Node reports the closed
+ * pipe as an 'error' event on stdout, which unhandled ends the run with a stack trace and
+ * exit 1 once its work is done; here it exits quietly, with the exit code the run had set.
+ */
+function exitQuietlyOnClosedStdout() {
+  process.stdout.on("error", (e) => {
+    if (e.code !== "EPIPE") throw e;
+    process.exit();
+  });
+}
+
+/**
  * Bundle `entry` (reusing the bundle of unchanged sources) and run it in this process, as
  * node would run the TypeScript itself. `name` names its files in `.synth-cache/`.
  */
 function runBundled(entry, name) {
+  exitQuietlyOnClosedStdout();
   if (unoptimized) {
     const file = bundle(entry, name);
     try {
