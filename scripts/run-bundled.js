@@ -30,8 +30,19 @@
 // SYNTH_UNOPTIMIZED=1 bundles the project's code alone afresh (packages external, as
 // before these speed-ups) and skips every speed-up: the equivalence test's baseline.
 const { createHash } = require("node:crypto");
-const fs = require("node:fs");
-const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = fs;
+const {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} = require("node:fs");
 const Module = require("node:module");
 const { dirname, join } = require("node:path");
 const vm = require("node:vm");
@@ -178,17 +189,17 @@ function bundleOnce(entry, name) {
   for (;;) {
     let fd;
     try {
-      fd = fs.openSync(lock, "wx");
+      fd = openSync(lock, "wx");
     } catch (e) {
       if (e.code !== "EEXIST") return bundle(entry, name);
     }
     if (fd !== undefined) {
       try {
-        fs.writeSync(fd, String(process.pid));
+        writeSync(fd, String(process.pid));
         // Another run may have finished it between our look and taking the lock.
         return cachedBundle(entry, name) || bundle(entry, name);
       } finally {
-        fs.closeSync(fd);
+        closeSync(fd);
         rmSync(lock, { force: true });
       }
     }
