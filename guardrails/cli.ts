@@ -180,7 +180,11 @@ async function readInputs(targets: readonly string[]): Promise<Input[]> {
       }
       if (other !== undefined) continue; // the same input named twice
       prefixes.set(unit.prefix, unit.label);
-      await readInput(unit).then((input) => inputs.push(input), collect);
+      try {
+        inputs.push(await readInput(unit));
+      } catch (e) {
+        collect(e);
+      }
     }
   }
   if (problems.length > 0) throw new InputProblems(problems);
