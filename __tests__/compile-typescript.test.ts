@@ -39,11 +39,29 @@ describe("the test workers' TypeScript", () => {
 });
 
 describe("the test workers' node flags and environment", () => {
-  it("give the young generation global-setup.mjs sets (less garbage collection)", () => {
-    expect(process.execArgv).toContain("--max-semi-space-size=64");
+  type GlobalSetup = {
+    WORKER_SEMI_SPACE_MIB: number;
+    prepareWorkerProcess: (env: Record<string, string | undefined>, execArgv: string[]) => void;
+  };
+  const globalSetup = async () => (await import(pathToFileURL(join(__dirname, "global-setup.mjs")).href)) as GlobalSetup;
+
+  it("are made by global setup: no NODE_EXTRA_CA_CERTS, a larger young generation, once", async () => {
+    const { prepareWorkerProcess, WORKER_SEMI_SPACE_MIB } = await globalSetup();
+    const env = { NODE_EXTRA_CA_CERTS: "/etc/ssl/certs/ca-certificates.crt", PATH: "/usr/bin" };
+    const execArgv = ["--enable-source-maps"];
+    prepareWorkerProcess(env, execArgv);
+    prepareWorkerProcess(env, execArgv);
+    expect(env).toEqual({ PATH: "/usr/bin" });
+    expect(execArgv).toEqual(["--enable-source-maps", `--max-semi-space-size=${WORKER_SEMI_SPACE_MIB}`]);
+    // A size given on Jest's own command line is kept.
+    const given = ["--max-semi-space-size=8"];
+    prepareWorkerProcess({}, given);
+    expect(given).toEqual(["--max-semi-space-size=8"]);
   });
 
-  it("come without NODE_EXTRA_CA_CERTS, which node 20 parses at every start (the tests make no TLS connection)", () => {
+  it("reach this worker: node 20 parses NODE_EXTRA_CA_CERTS at every start, and the tests make no TLS connection", async () => {
+    const { WORKER_SEMI_SPACE_MIB } = await globalSetup();
+    expect(process.execArgv).toContain(`--max-semi-space-size=${WORKER_SEMI_SPACE_MIB}`);
     expect(process.env.NODE_EXTRA_CA_CERTS).toBeUndefined();
   });
 });
