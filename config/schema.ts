@@ -5,7 +5,7 @@
  * No defaults here: every default lives in `presets.ts` and is applied by `resolve()`.
  */
 import { z } from "zod";
-import { CDN_DEFAULTS, COMPUTE_DEFAULTS, GITHUB_DEFAULTS, SPEC_DEFAULTS, WAF_DEFAULTS } from "./presets";
+import { CDN_DEFAULTS, COMPUTE_DEFAULTS, GITHUB_DEFAULTS, SPEC_DEFAULTS, STATE_DEFAULTS, WAF_DEFAULTS } from "./presets";
 import { AWS_REGIONS } from "./regions";
 
 export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
@@ -75,9 +75,9 @@ const NameTemplate = z
 export const StateSpec = z
   .strictObject({
     locking: LockingMode.optional(),
-    bucketName: NameTemplate.optional().describe("State bucket name template. @default {app}-{env}-tfstate-{account}"),
-    lockTableName: NameTemplate.optional().describe("Lock table name template. @default {app}-{env}-tflock"),
-    key: NameTemplate.optional().describe("State object key of the app stack. @default {app}/{env}/terraform.tfstate"),
+    bucketName: NameTemplate.optional().describe(`State bucket name template. @default ${STATE_DEFAULTS.bucketName}`),
+    lockTableName: NameTemplate.optional().describe(`Lock table name template. @default ${STATE_DEFAULTS.lockTableName}`),
+    key: NameTemplate.optional().describe(`State object key of the app stack. @default ${STATE_DEFAULTS.key}`),
     accountId: AccountId.optional().describe("Account that holds the state bucket. @default the environment's account"),
     region: Region.optional().describe("Region of the state bucket. @default the environment's region"),
     roleArn: RoleArn.optional().describe("Role the S3 backend (and the bootstrap stack's provider) assumes to reach the state account."),
@@ -167,7 +167,11 @@ export const SettingsSchema = z.strictObject({
     subnetCidrs: z
       .strictObject({ public: z.array(CidrBlock), app: z.array(CidrBlock), data: z.array(CidrBlock) })
       .optional()
-      .describe("Subnet CIDRs per tier, one per AZ. @default carved from vpcCidr: public 0.., app 4.., data 8.. (4 more prefix bits)"),
+      .describe(
+        "Subnet CIDRs per tier, one per AZ. @default carved from vpcCidr: " +
+          `public ${SPEC_DEFAULTS.subnetTierOffsets.public}.., app ${SPEC_DEFAULTS.subnetTierOffsets.app}.., ` +
+          `data ${SPEC_DEFAULTS.subnetTierOffsets.data}.. (${SPEC_DEFAULTS.subnetNewBits} more prefix bits)`,
+      ),
     zoneIds: z
       .array(ZoneId)
       .optional()
@@ -533,7 +537,10 @@ export const ServiceRouting = z.strictObject({
     .min(1)
     .max(50000)
     .optional()
-    .describe("Listener rule priority, lower first, unique. @default 10 x the service's position among the routed ECS services"),
+    .describe(
+      `Listener rule priority, lower first, unique. @default ${COMPUTE_DEFAULTS.routingPriorityStep} x the service's position ` +
+        "among the routed ECS services",
+    ),
 });
 
 /** Where a service's security group may send traffic besides the VPC endpoints, the database and the cache. */
@@ -806,10 +813,11 @@ export const GitHubDeliverySpec = z.strictObject({
     .optional()
     .describe(`Branch whose pushes plan (and apply) every environment. @default ${GITHUB_DEFAULTS.defaultBranch}`),
   planRoleName: RoleNameTemplate.optional().describe(
-    "Name of the read-only role pull requests and the default branch plan with. @default {app}-{env}-github-plan",
+    `Name of the read-only role pull requests and the default branch plan with. @default ${GITHUB_DEFAULTS.planRoleName}`,
   ),
   deployRoleName: RoleNameTemplate.optional().describe(
-    "Name of the role the GitHub environment <env> applies with (R1: {app}-{env}-github-actions-role). @default {app}-{env}-github-deploy",
+    "Name of the role the GitHub environment <env> applies with (R1: {app}-{env}-github-actions-role). " +
+      `@default ${GITHUB_DEFAULTS.deployRoleName}`,
   ),
   oidcProvider: z
     .enum(["create", "existing"])
