@@ -174,9 +174,13 @@ describe("writes to a data bucket under another encryption than its key", () => 
     );
   });
 
-  it("leaves log buckets alone (AWS services deliver into them with encryption of their own)", () => {
-    const accessLogs = resourcesOfType(prod, "aws_s3_bucket").find((b) => /-access-logs/.test(b.bucket))!;
-    const statements = policyOf(accessLogs.bucket);
-    expect(statements.map((s) => s.Sid)).not.toContain("DenyOtherKey");
+  it.each([
+    ["the access-log bucket (SSE-S3)", "demo-prod-access-logs-333333333333"],
+    ["the audit bucket (CloudTrail writes under the audit key)", "demo-prod-audit-333333333333"],
+    ["the AWS Config bucket (under the audit key)", "demo-prod-audit-config-333333333333"],
+  ])("leaves %s alone: AWS services deliver into it with encryption of their own", (_what, name) => {
+    const sids = policyOf(name).map((s) => s.Sid);
+    expect(sids.length).toBeGreaterThan(0);
+    for (const sid of ["DenyOtherEncryption", "DenyOtherKey", "DenyManagedKey"]) expect(sids).not.toContain(sid);
   });
 });
