@@ -77,8 +77,8 @@ export function referenced(tf: TfJson, ref: string): Record<string, any> {
   return tf.resource![m[1]][m[2]];
 }
 
-/** baseSpec's account of each environment. */
-const BASE_ACCOUNTS: Readonly<Record<Env, string>> = { dev: "111111111111", staging: "222222222222", prod: "333333333333" };
+/** The tests' account of each environment: baseSpec's, and that of specs written out in full. */
+export const BASE_ACCOUNTS: Readonly<Record<Env, string>> = { dev: "111111111111", staging: "222222222222", prod: "333333333333" };
 
 /** A valid spec, to be changed per test. */
 export function baseSpec(): AppSpec {

@@ -1,5 +1,5 @@
 /** The compute tier on synthesized JSON: ECR, cluster, task definition, roles, service, ALB, alarms. */
-import { alarmNamed, appStackTf, certificateArn, onlyResource, referenced, resourcesOfType } from "../helpers";
+import { alarmNamed, appStackTf, BASE_ACCOUNTS, certificateArn, onlyResource, referenced, resourcesOfType } from "../helpers";
 
 function spec(): any {
   return {
@@ -27,8 +27,8 @@ function spec(): any {
         grants: { buckets: [{ name: "uploads", access: "read" }], keys: ["phi-fields"], database: true, cache: true },
       },
     ],
-    edge: { alb: { certificateArns: { dev: certificateArn("111111111111"), prod: certificateArn("333333333333") } } },
-    environments: { dev: { accountId: "111111111111" }, prod: { accountId: "333333333333" } },
+    edge: { alb: { certificateArns: { dev: certificateArn(BASE_ACCOUNTS.dev), prod: certificateArn(BASE_ACCOUNTS.prod) } } },
+    environments: { dev: { accountId: BASE_ACCOUNTS.dev }, prod: { accountId: BASE_ACCOUNTS.prod } },
   };
 }
 
@@ -166,7 +166,7 @@ describe("compute tier", () => {
     expect(listeners.find((l) => l.port === 443)).toMatchObject({
       protocol: "HTTPS",
       ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
-      certificate_arn: certificateArn("333333333333"),
+      certificate_arn: certificateArn(BASE_ACCOUNTS.prod),
     });
     expect(listeners.find((l) => l.port === 80)!.default_action[0]).toMatchObject({
       type: "redirect",

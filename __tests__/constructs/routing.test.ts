@@ -6,7 +6,17 @@
 import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import { validateSpec } from "../../config/validate";
-import { addressOf, appStackTf, buildWithAspects, certificateArn, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
+import {
+  addressOf,
+  appStackTf,
+  BASE_ACCOUNTS,
+  buildWithAspects,
+  certificateArn,
+  onlyResource,
+  referenced,
+  resourcesOfType,
+  validSpec,
+} from "../helpers";
 
 /** A web front (the default), an API under /api/* and an admin service on its own host. */
 function spec(): any {
@@ -43,8 +53,8 @@ function spec(): any {
         grants: { buckets: [{ name: "reports", access: "read" }], keys: ["phi-fields"] },
       }),
     ],
-    edge: { alb: { certificateArns: { dev: certificateArn("111111111111"), prod: certificateArn("333333333333") } } },
-    environments: { dev: { accountId: "111111111111" }, prod: { accountId: "333333333333" } },
+    edge: { alb: { certificateArns: { dev: certificateArn(BASE_ACCOUNTS.dev), prod: certificateArn(BASE_ACCOUNTS.prod) } } },
+    environments: { dev: { accountId: BASE_ACCOUNTS.dev }, prod: { accountId: BASE_ACCOUNTS.prod } },
   };
 }
 
