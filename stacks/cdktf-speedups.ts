@@ -82,11 +82,21 @@ function holdsTokens(value: unknown): boolean {
 type ResolveOptions = { prefix?: string[]; previousContext?: Record<string, unknown> } & Record<string, unknown>;
 type Resolve = (obj: unknown, options: ResolveOptions) => unknown;
 
-/** What a string holds when it may be a token: every marker (string, list, map) has "{TfToken[". */
-const TOKEN_MARKER = "{TfToken[";
+/** cdktf's token encoding (private/encoding.js): the markers, and the number tokens' decoder. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const encoding = require("cdktf/lib/tokens/private/encoding") as {
+  BEGIN_STRING_TOKEN_MARKER: string;
+  BEGIN_LIST_TOKEN_MARKER: string;
+  END_TOKEN_MARKER: string;
+  VALID_KEY_CHARS: string;
+  regexQuote: (s: string) => string;
+  extractTokenDouble: (x: number, list: boolean) => number | undefined;
+};
 /** cdktf's list token marker: a list that holds one is resolved as a whole. */
-const LIST_TOKEN_MARKER = "#{TfToken[";
-/** cdktf's NUMBER_TOKEN_REGEX (private/encoding.js), not global: a string it matches may hold a number token. */
+const LIST_TOKEN_MARKER = encoding.BEGIN_LIST_TOKEN_MARKER;
+/** What a string holds when it may be a token: the markers ("${", "#{", "&{") without their first character. */
+const TOKEN_MARKER = LIST_TOKEN_MARKER.slice(1);
+/** cdktf's NUMBER_TOKEN_REGEX (private/encoding.js, not exported), not global: a string it matches may hold a number token. */
 const NUMBER_TOKEN = /[-|\d|.\+]+(e[-|\d|.|e|E|\+]+)/;
 
 /**
@@ -107,10 +117,7 @@ const NUMBER_TOKEN = /[-|\d|.\+]+(e[-|\d|.|e|E|\+]+)/;
 function resolvePlainValuesDirectly(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const resolver = require("cdktf/lib/tokens/private/resolve") as { resolve: Resolve };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { extractTokenDouble } = require("cdktf/lib/tokens/private/encoding") as {
-    extractTokenDouble: (x: number, list: boolean) => number | undefined;
-  };
+  const { extractTokenDouble } = encoding;
   const cdktfResolve = resolver.resolve;
   const referencesOnly = plainReferenceResolver();
   const { NUMBER_MAP_TOKEN_VALUE } = Token;
@@ -188,8 +195,11 @@ const { STRING_MAP_TOKEN_VALUE, ANY_MAP_TOKEN_VALUE } = Token;
 const mayHoldToken = (s: string): boolean =>
   s.includes(TOKEN_MARKER) || s === STRING_MAP_TOKEN_VALUE || s === ANY_MAP_TOKEN_VALUE || NUMBER_TOKEN.test(s);
 
-/** cdktf's STRING_TOKEN_REGEX (private/encoding.js). */
-const STRING_TOKEN = /\$\{TfToken\[([a-zA-Z0-9:._-]+)\]\}/g;
+/** cdktf's STRING_TOKEN_REGEX (private/encoding.js, not exported), made as cdktf makes it. */
+const STRING_TOKEN = new RegExp(
+  `${encoding.regexQuote(encoding.BEGIN_STRING_TOKEN_MARKER)}([${encoding.VALID_KEY_CHARS}]+)${encoding.regexQuote(encoding.END_TOKEN_MARKER)}`,
+  "g",
+);
 
 /**
  * The string as cdktf's default resolver resolves it, when each token in it is a plain
