@@ -160,7 +160,7 @@ const BOUNDED_ROLE_WRITES = [
  * Backup's plans), as those constructs name them: the only ones the deploy role may attach,
  * so a CI run cannot hand an app role AdministratorAccess (a test checks no stack attaches another).
  */
-export const ATTACHABLE_MANAGED_POLICIES: readonly string[] = [CONFIG_RECORDER_POLICY, BACKUP_SERVICE_POLICY];
+const ATTACHABLE_MANAGED_POLICIES: readonly string[] = [CONFIG_RECORDER_POLICY, BACKUP_SERVICE_POLICY];
 
 const ROLE_READS = ["iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies", "iam:ListRoleTags"];
 const ROLE_UPKEEP = [
@@ -326,7 +326,7 @@ export function scopedStatements(s: DeliveryScope, access: "read" | "deploy"): P
       Sid: "ReadManagedPolicies",
       Effect: "Allow",
       Action: ["iam:GetPolicy", "iam:GetPolicyVersion"],
-      Resource: `arn:${s.partition}:iam::aws:policy/*`,
+      Resource: awsManagedPolicyArn(s.partition, "*"),
     });
   }
   for (const role of s.assumableRoleArns) out.push({ Sid: "AssumeStateRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: role });

@@ -6,7 +6,7 @@
  * rendered at synth), and the page's Content-Security-Policy forbids every fetch.
  */
 import { readFileSync } from "node:fs";
-import { writeNow, type WriteFile } from "../guardrails/reports";
+import type { WriteFile } from "../guardrails/reports";
 import { PRICES_RECORDED } from "./prices";
 import type { StackEvidence } from "./write";
 
@@ -85,7 +85,7 @@ ${suppressed}
 }
 
 /** Write the page for every stack of a synth to `file`, by `write`. */
-export function writeReportHtml(file: string, stacks: readonly StackEvidence[], write: WriteFile = writeNow): void {
+export function writeReportHtml(file: string, stacks: readonly StackEvidence[], write: WriteFile): void {
   const page = reportHtml(stacks);
   // The last one: user text (a suppression's reason) could hold the same characters.
   const at = page.lastIndexOf(MERMAID_PLACEHOLDER);

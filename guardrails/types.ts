@@ -6,8 +6,8 @@ import type { TfGraph, TfResource } from "./graph";
 
 export type Severity = "critical" | "high" | "medium" | "low";
 
-/** Severities, most severe first: the order the console, the reports and RULES.md list in. */
-export const SEVERITY_ORDER: readonly Severity[] = ["critical", "high", "medium", "low"];
+/** Severities, most severe first (bySeverity sorts by it). */
+const SEVERITY_ORDER: readonly Severity[] = ["critical", "high", "medium", "low"];
 
 /** Compares by severity, most severe first. */
 export const bySeverity = (a: { readonly severity: Severity }, b: { readonly severity: Severity }) =>
