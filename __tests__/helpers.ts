@@ -56,9 +56,12 @@ export function onlyResource(tf: TfJson, type: string): Record<string, any> {
   return all[0];
 }
 
-/** The CloudWatch alarm of a name (undefined when there is none). */
-export const alarmNamed = (tf: TfJson, name: string): Record<string, any> =>
-  resourcesOfType(tf, "aws_cloudwatch_metric_alarm").find((a) => a.alarm_name === name)!;
+/** The CloudWatch alarm of a name; fails the test, naming it, when there is none. */
+export function alarmNamed(tf: TfJson, name: string): Record<string, any> {
+  const alarm = resourcesOfType(tf, "aws_cloudwatch_metric_alarm").find((a) => a.alarm_name === name);
+  if (!alarm) throw new Error(`no alarm ${name}`);
+  return alarm;
+}
 
 /** Terraform addresses (`type.name`) of all resources in a stack. */
 export const addresses = (tf: TfJson): string[] =>

@@ -8,7 +8,7 @@ import { blockingFindings, ENVS, expectPinnedStateful, synthesizeExample } from 
 
 const { tf, reports } = synthesizeExample("ecs-cdn-hipaa.json");
 const app = (env: string) => tf(`mediflow-${env}-app`);
-const pair = (t: TfJson, name: string) => [alarmNamed(t, `${name}-warning`)?.threshold, alarmNamed(t, `${name}-critical`)?.threshold];
+const pair = (t: TfJson, name: string) => [alarmNamed(t, `${name}-warning`).threshold, alarmNamed(t, `${name}-critical`).threshold];
 const GIB = 1024 ** 3;
 
 describe("R4 ecs-cdn-hipaa", () => {
