@@ -15,9 +15,10 @@
 // Two things tsx adds are not here, so a file that needs them goes to tsx: `import.meta`
 // (tsx fills in url, dirname, filename) and, after each `import()`, unwrapping a CommonJS
 // package's default export (today's `import()`s name exports node finds by itself).
-// tsx stays registered: it resolves every import and compiles what is not served from here
-// (a file that does not build, uses import.meta, is loaded twice or made after the run
-// started). A file edited while the suite runs is served as it was when the run started.
+// Node resolves the imports (`.ts` is one of require's extensions once this registers it);
+// tsx is loaded only to compile what is not served from here (a file that does not build,
+// uses import.meta, is loaded twice or made after the run started). A file edited while the
+// suite runs is served as it was when the run started.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -104,10 +105,7 @@ function compiledForThisRun() {
   }
 }
 
-/**
- * tsx's CommonJS loader, registered on first use: for a child process that runs with this
- * loader alone (child-typescript.mjs) and needs a file the build does not serve.
- */
+/** tsx's CommonJS loader, registered on first use: for a file the build does not serve. */
 function loadWithTsx(module, filename) {
   const ours = Module._extensions[".ts"];
   require("tsx/cjs/api").register();
@@ -116,7 +114,7 @@ function loadWithTsx(module, filename) {
   return tsxLoad(module, filename);
 }
 
-/** Serve require() of the project's .ts files from one build; anything else goes to tsx as before. */
+/** Serve require() of the project's .ts files from one build; anything else goes to tsx. */
 export function registerCompiledTypescript() {
   const compiled = compiledForThisRun();
   const tsxLoad = Module._extensions[".ts"] ?? loadWithTsx;

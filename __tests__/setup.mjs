@@ -7,19 +7,25 @@
 // purpose: no test mocks modules or changes the environment; helpers cache what they
 // synthesize by the spec they were given.
 //
-// TypeScript (tests and project) loads through tsx, as `npm run schema` and the other
-// scripts do (`npm test` type-checks first), with the project's files compiled in one
-// esbuild call up front (compile-typescript.mjs says why). Registered here, as
-// `node --import tsx` would, rather than through NODE_OPTIONS: the synth and CLI processes
-// the tests spawn run exactly as a user's do.
-import "tsx";
-import { createRequire } from "node:module";
+// TypeScript (tests and project) is CommonJS compiled by esbuild, as tsx compiles it for
+// `npm run schema` and the other scripts (`npm test` type-checks first): every file in one
+// esbuild call before the workers start (compile-typescript.mjs says why), test files handed
+// from node's `import()` to `require` by typescript-hooks.mjs, tsx only for a file the build
+// does not serve. Registered here rather than through NODE_OPTIONS: the synth and CLI
+// processes the tests spawn run exactly as a user's do.
+import { createRequire, register } from "node:module";
 import { registerCompiledTypescript } from "./compile-typescript.mjs";
 
+register("./typescript-hooks.mjs", import.meta.url);
 registerCompiledTypescript();
+// A stack trace names the .ts file and line (the build's inline source maps), as under tsx.
+process.setSourceMapsEnabled(true);
 
-// The synth's speed-ups apply to the tests' in-process synths too (stacks/cdktf-speedups.ts).
-createRequire(import.meta.url)("../stacks/cdktf-speedups").applyCdktfSpeedups();
+// The synth's speed-ups apply to the tests' in-process synths too (stacks/cdktf-speedups.ts),
+// and cdktf's archiver loads when first called, as in the synth (scripts/run-bundled.js).
+const require = createRequire(import.meta.url);
+require("../scripts/run-bundled").deferArchiver(require.resolve("cdktf"));
+require("../stacks/cdktf-speedups").applyCdktfSpeedups();
 
 // jest-light-runner has no per-test timeout: a test that never settles would hold CI until
 // its job timeout. A worker process still running after WORKER_LIMIT_MINUTES says so and

@@ -211,14 +211,16 @@ function bundleOnce(entry, name) {
   }
 }
 
-// cdktf's barrel loads `archiver` (and its streams and zip libraries, ~0.08 s) at start-up
-// for TerraformAsset, which zips directories; no stack here has an asset. The cache entry of
-// the `archiver` that cdktf's code resolves (from node_modules/cdktf unbundled, from the
-// bundle's folder bundled: two copies may be installed) starts as a stand-in that loads
-// cdktf's own copy on the first call.
-function deferArchiver(bundleDir) {
+/**
+ * cdktf's barrel loads `archiver` (and its streams and zip libraries, ~0.08 s) at start-up
+ * for TerraformAsset, which zips directories; no stack here has an asset. The cache entry of
+ * the `archiver` that `requiringFile` resolves (the bundle, or cdktf itself unbundled, as in
+ * the test workers: two copies may be installed) starts as a stand-in that loads cdktf's own
+ * copy on the first call.
+ */
+function deferArchiver(requiringFile) {
   const fromCdktf = Module.createRequire(require.resolve("cdktf"));
-  const path = Module.createRequire(join(bundleDir, "bundle.js")).resolve("archiver");
+  const path = Module.createRequire(requiringFile).resolve("archiver");
   if (require.cache[path]) return;
   const stub = new Module(path);
   stub.filename = path;
@@ -287,9 +289,9 @@ function runBundled(entry, name) {
       rmSync(file, { force: true });
     }
   } else {
-    deferArchiver(cacheDir);
+    deferArchiver(join(cacheDir, "bundle.js"));
     runWithCodeCache(cachedBundle(entry, name) || bundleOnce(entry, name));
   }
 }
 
-module.exports = { runBundled };
+module.exports = { runBundled, deferArchiver };
