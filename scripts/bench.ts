@@ -6,9 +6,9 @@
  * process each, sum of medians of 3; and all in one process, `npm run synth -- <files>`,
  * median of 5), the marginal cost per resource (the default with 20 more buckets, run in
  * turns with the default: the median difference of 5 pairs), the stock way once, and the
- * test suite (tsc, then jest without its caches: cold) unless --no-suite.
- * Prints one table, each row with its target from issue #14 and whether it holds. A
- * benchmark, never a test.
+ * test suite (tsc, then jest without its caches: cold) unless --no-suite; and how fast the
+ * machine was, before and after (cpuLoopMs). Prints one table, each row with its target from
+ * issue #14 and whether it holds. A benchmark, never a test.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -116,6 +116,19 @@ function listTs(dir: string): string[] {
   });
 }
 
+/**
+ * How fast the machine is right now: a fixed loop of additions on one thread, in a fresh node,
+ * in ms. On the 2-core machine it takes ~335 ms when quiet and 500-600 ms in its busy spells,
+ * when every row below is 25-45% slower: a verdict beside its target reads with it.
+ */
+function cpuLoopMs(): number {
+  const loop =
+    "const t = process.hrtime.bigint(); let x = 0; for (let i = 0; i < 3e8; i++) x += i % 7; " +
+    "console.log(Number(process.hrtime.bigint() - t) / 1e6, x > 0)";
+  return Number(spawnSync(process.execPath, ["-e", loop], { encoding: "utf8" }).stdout.split(" ")[0]);
+}
+const loopBefore = cpuLoopMs();
+
 measure("ours", [join(root, "scripts", "synth.js")], root); // bundles if a source changed
 const oursDefault = ours(config, 5);
 
@@ -198,7 +211,11 @@ console.log(
   `${"marginal cost per resource".padEnd(46)} ${marginalMs.toFixed(2).padStart(6)} ms`.padEnd(70) +
     `${"(guardrails and reports included)".padEnd(50)} ${verdict(marginalMs <= TARGET.marginalMs, `target <= ${TARGET.marginalMs} ms`)}`,
 );
-if (!process.argv.includes("--no-suite")) {
+const machineRow = (after: number) =>
+  `${"machine: a fixed CPU loop, before and after".padEnd(46)} ${loopBefore.toFixed(0).padStart(6)} ms, ${after.toFixed(0)} ms` +
+  "  (the 2-core machine: ~335 ms quiet, 500-600 ms busy)";
+if (process.argv.includes("--no-suite")) console.log(machineRow(cpuLoopMs()));
+else {
   const timed = (args: string[], env: NodeJS.ProcessEnv = {}) => {
     const started = process.hrtime.bigint();
     const run = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", env: { ...process.env, CI: "true", ...env } });
@@ -224,4 +241,5 @@ if (!process.argv.includes("--no-suite")) {
   } finally {
     rmSync(jestCache, { recursive: true, force: true });
   }
+  console.log(machineRow(cpuLoopMs()));
 }
