@@ -31,9 +31,6 @@ export function filesBelow(dir: string, outdir?: string): Record<string, string>
   return out;
 }
 
-/** An environment name: dev, staging or prod. */
-export type Env = EnvironmentName;
-
 /** A stack's synthesized Terraform JSON. */
 export interface TfJson {
   terraform?: Record<string, any>;
@@ -81,7 +78,11 @@ export function referenced(tf: TfJson, ref: string): Record<string, any> {
 }
 
 /** The tests' account of each environment: baseSpec's, and that of specs written out in full. */
-export const BASE_ACCOUNTS: Readonly<Record<Env, string>> = { dev: "111111111111", staging: "222222222222", prod: "333333333333" };
+export const BASE_ACCOUNTS: Readonly<Record<EnvironmentName, string>> = {
+  dev: "111111111111",
+  staging: "222222222222",
+  prod: "333333333333",
+};
 
 /** A valid spec, to be changed per test. */
 export function baseSpec(): AppSpec {
@@ -136,7 +137,7 @@ export function synthesizedOnce(key: string, synthesize: () => TfJson): TfJson {
 }
 
 /** Synthesized Terraform JSON of the app stack for one environment of a spec (synthesizedOnce). */
-export function appStackTf(spec: AppSpec, env: Env): TfJson {
+export function appStackTf(spec: AppSpec, env: EnvironmentName): TfJson {
   return synthesizedOnce(`app stack ${env}:${JSON.stringify(spec)}`, () => {
     // Imported lazily so helpers stay cheap for tests that synthesize nothing.
     const { App } = require("cdktf") as typeof import("cdktf");

@@ -3,16 +3,8 @@ import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import { apprunnerSizeProblem } from "../../config/apprunner-sizes";
 import { validateSpec } from "../../config/validate";
-import {
-  albCertificateArns,
-  appStackTf,
-  buildWithAspects,
-  onlyResource,
-  referenced,
-  resourcesOfType,
-  validSpec,
-  type Env,
-} from "../helpers";
+import { albCertificateArns, appStackTf, buildWithAspects, onlyResource, referenced, resourcesOfType, validSpec } from "../helpers";
+import type { EnvironmentName } from "../../config/schema";
 
 function spec(kind = "apprunner"): any {
   return {
@@ -97,7 +89,7 @@ describe("App Runner service", () => {
   });
 
   it("scales between the preset counts of each environment", () => {
-    const counts = (env: Env) => {
+    const counts = (env: EnvironmentName) => {
       const a = onlyResource(env === "prod" ? tf : appStackTf(spec(), env), "aws_apprunner_auto_scaling_configuration_version");
       return [a.min_size, a.max_size];
     };

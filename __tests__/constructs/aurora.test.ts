@@ -20,10 +20,9 @@ import {
   resourcesOfType,
   synthStack,
   validSpec,
-  type Env,
   type TfJson,
 } from "../helpers";
-import type { AppSpec } from "../../config/schema";
+import type { AppSpec, EnvironmentName } from "../../config/schema";
 
 /** Aurora PostgreSQL 16, backups copied to eu-west-1 in prod. */
 function auroraSpec(edit: (s: AppSpec) => void = () => undefined): AppSpec {
@@ -35,8 +34,8 @@ function auroraSpec(edit: (s: AppSpec) => void = () => undefined): AppSpec {
   return validSpec(s);
 }
 const spec = auroraSpec();
-const stacks = new Map<Env, { stack: AppStack; tf: TfJson }>();
-const built = (env: Env) => {
+const stacks = new Map<EnvironmentName, { stack: AppStack; tf: TfJson }>();
+const built = (env: EnvironmentName) => {
   if (!stacks.has(env)) {
     const stack = new AppStack(new App(), resolve(spec, env));
     stacks.set(env, { stack, tf: synthStack(stack) });
@@ -192,7 +191,8 @@ describe("AuroraCluster", () => {
   });
 
   it("alarms: CPU, connections, freeable memory of the writer; replica lag where readers exist", () => {
-    const alarmsOf = (env: Env) => resourcesOfType(built(env).tf, "aws_cloudwatch_metric_alarm").filter((a) => a.namespace === "AWS/RDS");
+    const alarmsOf = (env: EnvironmentName) =>
+      resourcesOfType(built(env).tf, "aws_cloudwatch_metric_alarm").filter((a) => a.namespace === "AWS/RDS");
     const byName = Object.fromEntries(alarmsOf("prod").map((a) => [a.alarm_name, a]));
     expect(Object.keys(byName).sort()).toEqual([
       "demo-prod-db-connections-critical",

@@ -9,8 +9,8 @@ import { valueFrom } from "../../constructs/connection";
 import { ServiceRole } from "../../constructs/service-role";
 import { evaluateStack } from "../../guardrails/enforce";
 import { AppStack } from "../../stacks/app-stack";
-import { appStackTf, baseSpec, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type Env, type TfJson } from "../helpers";
-import type { AppSpec } from "../../config/schema";
+import { appStackTf, baseSpec, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import type { AppSpec, EnvironmentName } from "../../config/schema";
 
 type Engine = "redis" | "valkey";
 
@@ -25,7 +25,7 @@ const specs: Record<Engine, AppSpec> = {
   valkey: specWith({ engine: "valkey", version: "8" }),
 };
 
-const tfOf = (engine: Engine, env: Env): TfJson => appStackTf(specs[engine], env);
+const tfOf = (engine: Engine, env: EnvironmentName): TfJson => appStackTf(specs[engine], env);
 const groupOf = (tf: TfJson) => onlyResource(tf, "aws_elasticache_replication_group");
 const dataKeyArn = (tf: TfJson) => {
   const alias = resourcesOfType(tf, "aws_kms_alias").find((a) => a.name.endsWith("-data"))!;
@@ -144,7 +144,7 @@ describe("Cache", () => {
   });
 
   it("alarms per node on memory and evictions, and on replication lag with a replica", () => {
-    const names = (env: Env) =>
+    const names = (env: EnvironmentName) =>
       resourcesOfType(tfOf("redis", env), "aws_cloudwatch_metric_alarm").filter((a) => a.namespace === "AWS/ElastiCache");
     expect(
       names("dev")

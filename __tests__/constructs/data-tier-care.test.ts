@@ -19,10 +19,9 @@ import {
   resourcesOfType,
   synthStack,
   validSpec,
-  type Env,
   type TfJson,
 } from "../helpers";
-import type { AppSpec } from "../../config/schema";
+import type { AppSpec, EnvironmentName } from "../../config/schema";
 
 const GIB = 1024 ** 3;
 
@@ -37,7 +36,7 @@ function specWith(database: AppSpec["database"], edit: (s: AppSpec) => void = ()
 }
 const postgres = validSpec(specWith({ engine: "postgres", version: "16", replicateIn: ["prod"] }));
 const aurora = validSpec(specWith({ engine: "aurora-postgresql", version: "16", replicateIn: ["prod"] }));
-const tfOf = (name: "postgres" | "aurora", env: Env): TfJson => appStackTf(name === "postgres" ? postgres : aurora, env);
+const tfOf = (name: "postgres" | "aurora", env: EnvironmentName): TfJson => appStackTf(name === "postgres" ? postgres : aurora, env);
 const statements = (policy: string): any[] => JSON.parse(policy).Statement;
 const dataKeyOf = (tf: TfJson) => Object.entries(tf.resource!.aws_kms_key).find(([k]) => k.startsWith("DataKey_"))![1];
 const alarmTopicOf = (tf: TfJson) => resourcesOfType(tf, "aws_sns_topic").find((t) => t.name.endsWith("-alarms"))!;

@@ -9,19 +9,8 @@ import { resolve } from "../../config/resolve";
 import { ServiceRole } from "../../constructs/service-role";
 import { evaluateStack } from "../../guardrails/enforce";
 import { AppStack } from "../../stacks/app-stack";
-import {
-  addressOf,
-  appStackTf,
-  baseSpec,
-  onlyResource,
-  referenced,
-  resourcesOfType,
-  synthStack,
-  validSpec,
-  type Env,
-  type TfJson,
-} from "../helpers";
-import type { AppSpec } from "../../config/schema";
+import { addressOf, appStackTf, baseSpec, onlyResource, referenced, resourcesOfType, synthStack, validSpec, type TfJson } from "../helpers";
+import type { AppSpec, EnvironmentName } from "../../config/schema";
 
 /** A database with `replicas` read replicas in prod and staging, backups replicated in prod. */
 function spec(engine: "postgres" | "mysql", replicas = 2): AppSpec {
@@ -35,7 +24,7 @@ function spec(engine: "postgres" | "mysql", replicas = 2): AppSpec {
 }
 const primaryOf = (tf: TfJson) => resourcesOfType(tf, "aws_db_instance").find((d) => !d.replicate_source_db)!;
 const replicasOf = (tf: TfJson) => resourcesOfType(tf, "aws_db_instance").filter((d) => d.replicate_source_db);
-const tfOf = (engine: "postgres" | "mysql", env: Env) => appStackTf(spec(engine), env);
+const tfOf = (engine: "postgres" | "mysql", env: EnvironmentName) => appStackTf(spec(engine), env);
 
 describe("Database read replicas", () => {
   it.each(["postgres", "mysql"] as const)("%s: replicas of the primary with its TLS, audit, IAM auth and monitoring", (engine) => {

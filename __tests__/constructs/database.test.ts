@@ -18,10 +18,9 @@ import {
   resourcesOfType,
   synthStack,
   validSpec,
-  type Env,
   type TfJson,
 } from "../helpers";
-import type { AppSpec } from "../../config/schema";
+import type { AppSpec, EnvironmentName } from "../../config/schema";
 
 function specWith(database: AppSpec["database"], edit: (s: AppSpec) => void = () => undefined): AppSpec {
   const spec = baseSpec();
@@ -32,7 +31,7 @@ function specWith(database: AppSpec["database"], edit: (s: AppSpec) => void = ()
 const postgres = specWith({ engine: "postgres", version: "16" });
 const mysql = specWith({ engine: "mysql", version: "8.0" });
 
-const tfOf = (engine: "postgres" | "mysql", env: Env): TfJson => appStackTf(engine === "postgres" ? postgres : mysql, env);
+const tfOf = (engine: "postgres" | "mysql", env: EnvironmentName): TfJson => appStackTf(engine === "postgres" ? postgres : mysql, env);
 const dbOf = (tf: TfJson) => onlyResource(tf, "aws_db_instance");
 const parametersOf = (tf: TfJson) =>
   Object.fromEntries(referenced(tf, dbOf(tf).parameter_group_name).parameter.map((p: any) => [p.name, p.value]));

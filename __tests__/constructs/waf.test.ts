@@ -14,10 +14,9 @@ import {
   resourcesOfType,
   synthStack,
   validSpec,
-  type Env,
   type TfJson,
 } from "../helpers";
-import { ENVIRONMENTS, type AppSpec } from "../../config/schema";
+import { ENVIRONMENTS, type AppSpec, type EnvironmentName } from "../../config/schema";
 
 /** One ECS service behind the ALB, with `waf` as the config's edge.waf. */
 function spec(waf?: NonNullable<AppSpec["edge"]>["waf"]): AppSpec {
@@ -27,7 +26,7 @@ function spec(waf?: NonNullable<AppSpec["edge"]>["waf"]): AppSpec {
   return validSpec(s);
 }
 
-const stackOf = (s: AppSpec, env: Env) => new AppStack(new App(), resolve(s, env));
+const stackOf = (s: AppSpec, env: EnvironmentName) => new AppStack(new App(), resolve(s, env));
 const BUILT_IN = [
   "AWSManagedRulesAmazonIpReputationList",
   "AWSManagedRulesAnonymousIpList",

@@ -4,19 +4,19 @@
  * implements it.
  */
 import { evaluateStack } from "../../guardrails/enforce";
-import type { AppSpec } from "../../config/schema";
+import type { AppSpec, EnvironmentName } from "../../config/schema";
 import { evaluate } from "../../guardrails/engine";
 import type { TfJsonDocument } from "../../guardrails/graph";
 import { complianceEvidence, complianceMarkdown, type ComplianceEvidence } from "../../evidence/compliance";
 import { CONTROLS } from "../../evidence/controls";
-import { appStackTf, baseSpec, buildWithAspects, builtStack, validSpec, type Env } from "../helpers";
+import { appStackTf, baseSpec, buildWithAspects, builtStack, validSpec } from "../helpers";
 import { exampleSpec } from "../examples/synthesize";
 import { tempDirs } from "../temp-dirs";
 
 const tempDir = tempDirs();
 
 /** As synth evaluates it: code and config suppressions, residency context. */
-function evidenceOf(spec: AppSpec, env: Env, outside = {}): ComplianceEvidence {
+function evidenceOf(spec: AppSpec, env: EnvironmentName, outside = {}): ComplianceEvidence {
   const guarded = builtStack(buildWithAspects(spec), `${spec.app}-${env}-app`);
   const doc = guarded.stack.toTerraform() as TfJsonDocument;
   return complianceEvidence(doc, evaluateStack(guarded, doc), outside);
@@ -24,7 +24,7 @@ function evidenceOf(spec: AppSpec, env: Env, outside = {}): ComplianceEvidence {
 const control = (e: ComplianceEvidence, id: string) => e.controls.find((c) => c.control === id)!;
 
 /** As synth writes it beside a stack, the app stack unless said (writeEvidence: what the config declares included). */
-function writtenEvidenceOf(spec: AppSpec, env: Env, kind: "app" | "github" = "app"): ComplianceEvidence {
+function writtenEvidenceOf(spec: AppSpec, env: EnvironmentName, kind: "app" | "github" = "app"): ComplianceEvidence {
   const { writeEvidence } = require("../../evidence/write") as typeof import("../../evidence/write");
   const built = buildWithAspects(spec);
   const guarded = builtStack(built, `${spec.app}-${env}-${kind}`);

@@ -4,10 +4,11 @@
  */
 import { architectureDiagram, architectureMarkdown, type Diagram } from "../../evidence/diagram";
 import type { TfJsonDocument } from "../../guardrails/graph";
-import { appStackTf, type Env } from "../helpers";
+import { appStackTf } from "../helpers";
 import { exampleSpec } from "../examples/synthesize";
+import type { EnvironmentName } from "../../config/schema";
 
-const example = (file: string, env: Env) => {
+const example = (file: string, env: EnvironmentName) => {
   const spec = exampleSpec(file);
   return architectureDiagram(appStackTf(spec, env) as TfJsonDocument, { drRegion: spec.drRegion });
 };

@@ -4,7 +4,8 @@
  */
 import { validateSpec } from "../../config/validate";
 import { alarmNamed, onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
-import { blockingFindings, ENVS, rawExample, expectPinnedStateful, synthesizeExample, accountOf } from "./synthesize";
+import { blockingFindings, rawExample, expectPinnedStateful, synthesizeExample, accountOf } from "./synthesize";
+import { ENVIRONMENTS } from "../../config/schema";
 
 const FILE = "apprunner-eu.json";
 const { tf, reports } = synthesizeExample(FILE);
@@ -31,7 +32,7 @@ describe("R1 apprunner-eu", () => {
       );
     };
 
-    it.each(ENVS)("%s: providers in the EU, and outside it only the certificate and the log delivery configuration", (env) => {
+    it.each(ENVIRONMENTS)("%s: providers in the EU, and outside it only the certificate and the log delivery configuration", (env) => {
       for (const id of [`orthosense-${env}-app`, `orthosense-${env}-bootstrap`]) {
         const t = tf(id);
         expect((t.provider!.aws as any[]).map((p) => p.region).filter((r) => !allowed.includes(r))).toEqual([]);
@@ -96,7 +97,7 @@ describe("R1 apprunner-eu", () => {
 
   it("the FastAPI container on App Runner from ECR, its VPC connector in the private subnets, scaling 1-2 / 1-5 / 2-10", () => {
     const scaling = (env: string) => onlyResource(app(env), "aws_apprunner_auto_scaling_configuration_version");
-    expect(ENVS.map((e) => [scaling(e).min_size, scaling(e).max_size])).toEqual([
+    expect(ENVIRONMENTS.map((e) => [scaling(e).min_size, scaling(e).max_size])).toEqual([
       [1, 2],
       [1, 5],
       [2, 10],
@@ -124,13 +125,13 @@ describe("R1 apprunner-eu", () => {
   const postgresTitle =
     "PostgreSQL 16: CMK, 35-day backups, Performance Insights, logs exported, " + "single-AZ micro in dev, Multi-AZ small / medium after";
   it(postgresTitle, () => {
-    const sizes = ENVS.map((e) => [db(app(e)).instance_class, db(app(e)).multi_az]);
+    const sizes = ENVIRONMENTS.map((e) => [db(app(e)).instance_class, db(app(e)).multi_az]);
     expect(sizes).toEqual([
       ["db.t4g.micro", false],
       ["db.t4g.small", true],
       ["db.t4g.medium", true],
     ]);
-    for (const env of ENVS) {
+    for (const env of ENVIRONMENTS) {
       expect(db(app(env))).toMatchObject({
         engine: "postgres",
         engine_version: "16",
@@ -145,12 +146,12 @@ describe("R1 apprunner-eu", () => {
 
   it("Redis 7: TLS, AUTH token, CMK at rest; micro / small single node, two nodes in prod", () => {
     const group = (env: string) => onlyResource(app(env), "aws_elasticache_replication_group");
-    expect(ENVS.map((e) => [group(e).node_type, group(e).num_cache_clusters])).toEqual([
+    expect(ENVIRONMENTS.map((e) => [group(e).node_type, group(e).num_cache_clusters])).toEqual([
       ["cache.t4g.micro", 1],
       ["cache.t4g.small", 1],
       ["cache.t4g.medium", 2],
     ]);
-    for (const env of ENVS) {
+    for (const env of ENVIRONMENTS) {
       expect(group(env)).toMatchObject({
         engine: "redis",
         engine_version: "7.1",
@@ -188,7 +189,7 @@ describe("R1 apprunner-eu", () => {
   });
 
   it("alarm pairs with the guide's thresholds to an SNS topic with an e-mail subscription, and a dashboard", () => {
-    for (const env of ENVS) {
+    for (const env of ENVIRONMENTS) {
       const t = app(env);
       const thresholds = (name: string) => [
         alarmNamed(t, `orthosense-${env}-${name}-warning`).threshold,
@@ -213,7 +214,7 @@ describe("R1 apprunner-eu", () => {
   });
 
   it("VPC flow logs and a multi-region CloudTrail trail", () => {
-    for (const env of ENVS) {
+    for (const env of ENVIRONMENTS) {
       expect(onlyResource(app(env), "aws_flow_log").traffic_type).toBe("ALL");
       expect(onlyResource(app(env), "aws_cloudtrail")).toMatchObject({ is_multi_region_trail: true, enable_log_file_validation: true });
     }
@@ -229,7 +230,7 @@ describe("R1 apprunner-eu", () => {
   });
 
   it("the frontend: a versioned private bucket behind CloudFront with the guide's security headers", () => {
-    for (const env of ENVS) {
+    for (const env of ENVIRONMENTS) {
       const t = app(env);
       const frontend = resourcesOfType(t, "aws_s3_bucket").find((b) => b.bucket === `orthosense-${env}-frontend-${accountOf(env)}`)!;
       const versioning = resourcesOfType(t, "aws_s3_bucket_versioning").find((v) => referenced(t, v.bucket) === frontend)!;
@@ -248,12 +249,12 @@ describe("R1 apprunner-eu", () => {
   });
 
   it("NAT: one in dev, one per AZ in staging and prod; prod spans 3 AZs", () => {
-    expect(ENVS.map((e) => resourcesOfType(app(e), "aws_nat_gateway").length)).toEqual([1, 2, 3]);
+    expect(ENVIRONMENTS.map((e) => resourcesOfType(app(e), "aws_nat_gateway").length)).toEqual([1, 2, 3]);
     expect(resourcesOfType(app("prod"), "aws_subnet")).toHaveLength(9);
   });
 
   it("state: bucket orthosense-terraform-state-<env> (versioned), a lock table, key orthosense/<env>/terraform.tfstate", () => {
-    for (const env of ENVS) {
+    for (const env of ENVIRONMENTS) {
       const bootstrap = tf(`orthosense-${env}-bootstrap`);
       const state = resourcesOfType(bootstrap, "aws_s3_bucket").find((b) => b.bucket === `orthosense-terraform-state-${env}`)!;
       expect(resourcesOfType(bootstrap, "aws_s3_bucket_versioning").find((v) => referenced(bootstrap, v.bucket) === state)).toBeDefined();
@@ -267,7 +268,7 @@ describe("R1 apprunner-eu", () => {
   });
 
   it("budgets at the top of the guide's estimates: $120 / $300 / $600 a month", () => {
-    expect(ENVS.map((e) => onlyResource(app(e), "aws_budgets_budget").limit_amount)).toEqual(["120.00", "300.00", "600.00"]);
+    expect(ENVIRONMENTS.map((e) => onlyResource(app(e), "aws_budgets_budget").limit_amount)).toEqual(["120.00", "300.00", "600.00"]);
   });
 
   it("pins the addresses of its stateful resources (prod; dev holds a subset)", () => {

@@ -4,7 +4,8 @@
  * where it is silent (NAT and AZs follow the guide everywhere).
  */
 import { onlyResource, referenced, resourcesOfType, statefulAddresses, type TfJson } from "../helpers";
-import { blockingFindings, ENVS, synthesizeExample, accountOf } from "./synthesize";
+import { blockingFindings, synthesizeExample, accountOf } from "./synthesize";
+import { ENVIRONMENTS } from "../../config/schema";
 
 const { tf, reports } = synthesizeExample("ecs-hipaa.json");
 const app = (env: string) => tf(`carebow-${env}-app`);
@@ -16,7 +17,7 @@ describe("R2 ecs-hipaa", () => {
     expect(blockingFindings(reports)).toEqual([]);
   });
 
-  it.each(ENVS)("%s: us-east-1, VPC 10.0.0.0/16 with DNS, the guide's subnets, a single NAT gateway", (env) => {
+  it.each(ENVIRONMENTS)("%s: us-east-1, VPC 10.0.0.0/16 with DNS, the guide's subnets, a single NAT gateway", (env) => {
     const t = app(env);
     expect(t.provider!.aws[0].region).toBe("us-east-1");
     expect(onlyResource(t, "aws_vpc")).toMatchObject({ cidr_block: "10.0.0.0/16", enable_dns_hostnames: true, enable_dns_support: true });
@@ -30,23 +31,26 @@ describe("R2 ecs-hipaa", () => {
     expect(resourcesOfType(t, "aws_nat_gateway")).toHaveLength(1);
   });
 
-  it.each(ENVS)("%s: the API on Fargate, 512 CPU / 1024 MiB, 2 tasks, auto scaling, container health check, private subnets", (env) => {
-    const t = app(env);
-    const task = onlyResource(t, "aws_ecs_task_definition");
-    expect(task).toMatchObject({ cpu: "512", memory: "1024", requires_compatibilities: ["FARGATE"] });
-    expect(JSON.parse(task.container_definitions)[0].healthCheck.command).toEqual([
-      "CMD-SHELL",
-      "curl -fsS http://localhost:8000/healthz || exit 1",
-    ]);
-    const service = onlyResource(t, "aws_ecs_service");
-    expect(service).toMatchObject({ desired_count: 2, launch_type: "FARGATE" });
-    expect(service.network_configuration.assign_public_ip).toBe(false);
-    for (const s of service.network_configuration.subnets) expect(referenced(t, s)["//"].metadata.path).toMatch(/\/App/);
-    expect(onlyResource(t, "aws_appautoscaling_target").min_capacity).toBe(2);
-    expect(resourcesOfType(t, "aws_appautoscaling_policy")).toHaveLength(2);
-  });
+  it.each(ENVIRONMENTS)(
+    "%s: the API on Fargate, 512 CPU / 1024 MiB, 2 tasks, auto scaling, container health check, private subnets",
+    (env) => {
+      const t = app(env);
+      const task = onlyResource(t, "aws_ecs_task_definition");
+      expect(task).toMatchObject({ cpu: "512", memory: "1024", requires_compatibilities: ["FARGATE"] });
+      expect(JSON.parse(task.container_definitions)[0].healthCheck.command).toEqual([
+        "CMD-SHELL",
+        "curl -fsS http://localhost:8000/healthz || exit 1",
+      ]);
+      const service = onlyResource(t, "aws_ecs_service");
+      expect(service).toMatchObject({ desired_count: 2, launch_type: "FARGATE" });
+      expect(service.network_configuration.assign_public_ip).toBe(false);
+      for (const s of service.network_configuration.subnets) expect(referenced(t, s)["//"].metadata.path).toMatch(/\/App/);
+      expect(onlyResource(t, "aws_appautoscaling_target").min_capacity).toBe(2);
+      expect(resourcesOfType(t, "aws_appautoscaling_policy")).toHaveLength(2);
+    },
+  );
 
-  it.each(ENVS)("%s: the ALB checks /healthz and serves HTTPS with the environment's ACM certificate", (env) => {
+  it.each(ENVIRONMENTS)("%s: the ALB checks /healthz and serves HTTPS with the environment's ACM certificate", (env) => {
     const t = app(env);
     expect(onlyResource(t, "aws_lb_target_group").health_check.path).toBe("/healthz");
     const https = resourcesOfType(t, "aws_lb_listener").find((l) => l.protocol === "HTTPS")!;
@@ -65,7 +69,7 @@ describe("R2 ecs-hipaa", () => {
     });
   });
 
-  it.each(ENVS)("%s: PostgreSQL 16 on db.t4g.medium, 50 GB encrypted with KMS, 7-day backups (PITR), Multi-AZ, private", (env) => {
+  it.each(ENVIRONMENTS)("%s: PostgreSQL 16 on db.t4g.medium, 50 GB encrypted with KMS, 7-day backups (PITR), Multi-AZ, private", (env) => {
     const db = onlyResource(app(env), "aws_db_instance");
     expect(db).toMatchObject({
       engine: "postgres",
@@ -129,7 +133,7 @@ describe("R2 ecs-hipaa", () => {
     expect(statements.flatMap((s) => [s.Action].flat()).filter((a: string) => a.endsWith("*") && !a.startsWith("rds-db"))).toEqual([]);
   });
 
-  it.each(ENVS)("%s: alarms on ECS CPU and memory, RDS connections and the API error rate", (env) => {
+  it.each(ENVIRONMENTS)("%s: alarms on ECS CPU and memory, RDS connections and the API error rate", (env) => {
     expect(alarmNames(app(env))).toEqual(
       expect.arrayContaining(
         ["api-cpu", "api-memory", "db-connections", "api-error-rate"].flatMap((n) => [
@@ -140,7 +144,7 @@ describe("R2 ecs-hipaa", () => {
     );
   });
 
-  it.each(ENVS)("%s: hardening: WAF on the ALB, GuardDuty, AWS Config, CloudTrail", (env) => {
+  it.each(ENVIRONMENTS)("%s: hardening: WAF on the ALB, GuardDuty, AWS Config, CloudTrail", (env) => {
     const t = app(env);
     expect(onlyResource(t, "aws_wafv2_web_acl_association").resource_arn).toMatch(/aws_lb\./);
     expect(onlyResource(t, "aws_guardduty_detector").enable).toBe(true);

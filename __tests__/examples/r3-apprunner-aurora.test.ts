@@ -3,7 +3,8 @@
  * guide on the synthesized JSON of examples/apprunner-aurora.json.
  */
 import { onlyResource, referenced, resourcesOfType } from "../helpers";
-import { blockingFindings, ENVS, expectPinnedStateful, synthesizeExample } from "./synthesize";
+import { blockingFindings, expectPinnedStateful, synthesizeExample } from "./synthesize";
+import { ENVIRONMENTS } from "../../config/schema";
 
 const { tf, reports } = synthesizeExample("apprunner-aurora.json");
 const app = (env: string) => tf(`periodtracker-${env}-app`);
@@ -12,12 +13,12 @@ describe("R3 apprunner-aurora", () => {
   it("synthesizes dev, staging and prod in ap-south-1 with no blocking finding and no stale suppression", () => {
     expect(reports).toHaveLength(6);
     expect(blockingFindings(reports)).toEqual([]);
-    for (const env of ENVS) expect(app(env).provider!.aws[0].region).toBe("ap-south-1");
+    for (const env of ENVIRONMENTS) expect(app(env).provider!.aws[0].region).toBe("ap-south-1");
     const residency = reports.flatMap((r) => r.findings.filter((f) => f.ruleId === "PRJ_DATA_RESIDENCY"));
     expect(residency.filter((f) => f.status !== "passed")).toEqual([]);
   });
 
-  it.each(ENVS)("%s: a CMS (port 5000) and an API (port 3000) on App Runner from two ECR repositories, deployed by tag", (env) => {
+  it.each(ENVIRONMENTS)("%s: a CMS (port 5000) and an API (port 3000) on App Runner from two ECR repositories, deployed by tag", (env) => {
     const t = app(env);
     const services = resourcesOfType(t, "aws_apprunner_service");
     expect(services.map((x) => x.service_name).sort()).toEqual([`periodtracker-${env}-api`, `periodtracker-${env}-cms`]);
@@ -42,50 +43,57 @@ describe("R3 apprunner-aurora", () => {
     }
   });
 
-  it.each(ENVS)("%s: the guide's runtime configuration: plain DATABASE_* and NODE_ENV, PASSPORT_SECRET from Secrets Manager", (env) => {
-    const t = app(env);
-    for (const name of ["cms", "api"]) {
-      const svc = resourcesOfType(t, "aws_apprunner_service").find((x) => x.service_name === `periodtracker-${env}-${name}`)!;
-      const config = svc.source_configuration.image_repository.image_configuration;
-      expect(config.runtime_environment_variables).toMatchObject({
-        NODE_ENV: "production",
-        DATABASE_HOST: expect.stringMatching(/^\$\{aws_rds_cluster\.DataTier_Cluster_\w+\.endpoint\}$/),
-        DATABASE_NAME: "periodtracker",
-        DATABASE_USERNAME: name,
-        DATABASE_SCHEMA: "periodtracker",
-      });
-      expect(Object.keys(config.runtime_environment_secrets)).toEqual(["PASSPORT_SECRET"]);
-      expect(referenced(t, config.runtime_environment_secrets.PASSPORT_SECRET).name).toBe(`periodtracker/${env}/passport-secret`);
-      // IAM database authentication replaces DATABASE_PASSWORD: no password in the plain variables.
-      expect(Object.keys(config.runtime_environment_variables).filter((k) => /PASSWORD|SECRET/.test(k))).toEqual([]);
-    }
-    // PASSPORT_SECRET only: the cluster's master password is RDS-managed.
-    expect(resourcesOfType(t, "aws_secretsmanager_secret").map((x) => x.name)).toEqual([`periodtracker/${env}/passport-secret`]);
-  });
+  it.each(ENVIRONMENTS)(
+    "%s: the guide's runtime configuration: plain DATABASE_* and NODE_ENV, PASSPORT_SECRET from Secrets Manager",
+    (env) => {
+      const t = app(env);
+      for (const name of ["cms", "api"]) {
+        const svc = resourcesOfType(t, "aws_apprunner_service").find((x) => x.service_name === `periodtracker-${env}-${name}`)!;
+        const config = svc.source_configuration.image_repository.image_configuration;
+        expect(config.runtime_environment_variables).toMatchObject({
+          NODE_ENV: "production",
+          DATABASE_HOST: expect.stringMatching(/^\$\{aws_rds_cluster\.DataTier_Cluster_\w+\.endpoint\}$/),
+          DATABASE_NAME: "periodtracker",
+          DATABASE_USERNAME: name,
+          DATABASE_SCHEMA: "periodtracker",
+        });
+        expect(Object.keys(config.runtime_environment_secrets)).toEqual(["PASSPORT_SECRET"]);
+        expect(referenced(t, config.runtime_environment_secrets.PASSPORT_SECRET).name).toBe(`periodtracker/${env}/passport-secret`);
+        // IAM database authentication replaces DATABASE_PASSWORD: no password in the plain variables.
+        expect(Object.keys(config.runtime_environment_variables).filter((k) => /PASSWORD|SECRET/.test(k))).toEqual([]);
+      }
+      // PASSPORT_SECRET only: the cluster's master password is RDS-managed.
+      expect(resourcesOfType(t, "aws_secretsmanager_secret").map((x) => x.name)).toEqual([`periodtracker/${env}/passport-secret`]);
+    },
+  );
 
-  it.each(ENVS)("%s: Aurora PostgreSQL named after the app in private subnets, 7-day backups, TLS forced, Performance Insights", (env) => {
-    const t = app(env);
-    const cluster = onlyResource(t, "aws_rds_cluster");
-    expect(cluster).toMatchObject({
-      engine: "aurora-postgresql",
-      database_name: "periodtracker",
-      backup_retention_period: 7,
-      storage_encrypted: true,
-      iam_database_authentication_enabled: true,
-    });
-    for (const s of referenced(t, cluster.db_subnet_group_name).subnet_ids) expect(referenced(t, s)["//"].metadata.path).toMatch(/\/Data/);
-    expect(referenced(t, cluster.db_cluster_parameter_group_name).parameter).toContainEqual(
-      expect.objectContaining({ name: "rds.force_ssl", value: "1" }),
-    );
-    const instances = resourcesOfType(t, "aws_rds_cluster_instance");
-    // Multi-AZ: a reader in another AZ as failover target in staging and prod.
-    expect(instances).toHaveLength(env === "dev" ? 1 : 2);
-    for (const i of instances) expect(i).toMatchObject({ performance_insights_enabled: true, publicly_accessible: false });
-    expect(resourcesOfType(t, "aws_db_instance")).toEqual([]);
-  });
+  it.each(ENVIRONMENTS)(
+    "%s: Aurora PostgreSQL named after the app in private subnets, 7-day backups, TLS forced, Performance Insights",
+    (env) => {
+      const t = app(env);
+      const cluster = onlyResource(t, "aws_rds_cluster");
+      expect(cluster).toMatchObject({
+        engine: "aurora-postgresql",
+        database_name: "periodtracker",
+        backup_retention_period: 7,
+        storage_encrypted: true,
+        iam_database_authentication_enabled: true,
+      });
+      for (const s of referenced(t, cluster.db_subnet_group_name).subnet_ids)
+        expect(referenced(t, s)["//"].metadata.path).toMatch(/\/Data/);
+      expect(referenced(t, cluster.db_cluster_parameter_group_name).parameter).toContainEqual(
+        expect.objectContaining({ name: "rds.force_ssl", value: "1" }),
+      );
+      const instances = resourcesOfType(t, "aws_rds_cluster_instance");
+      // Multi-AZ: a reader in another AZ as failover target in staging and prod.
+      expect(instances).toHaveLength(env === "dev" ? 1 : 2);
+      for (const i of instances) expect(i).toMatchObject({ performance_insights_enabled: true, publicly_accessible: false });
+      expect(resourcesOfType(t, "aws_db_instance")).toEqual([]);
+    },
+  );
 
   it("backups copied to a second region (ap-south-2) in prod only", () => {
-    for (const env of ENVS) {
+    for (const env of ENVIRONMENTS) {
       const t = app(env);
       const copies = onlyResource(t, "aws_backup_plan").rule[0].copy_action;
       expect(copies ? copies.map((c: any) => referenced(t, c.destination_vault_arn).region) : []).toEqual(
@@ -94,7 +102,7 @@ describe("R3 apprunner-aurora", () => {
     }
   });
 
-  it.each(ENVS)("%s: ECR lifecycle policies, log retention of a year", (env) => {
+  it.each(ENVIRONMENTS)("%s: ECR lifecycle policies, log retention of a year", (env) => {
     const t = app(env);
     const policies = resourcesOfType(t, "aws_ecr_lifecycle_policy").map((p) => JSON.parse(p.policy).rules.length);
     expect(policies).toEqual([2, 2]);
@@ -105,7 +113,7 @@ describe("R3 apprunner-aurora", () => {
 
   it("a monthly cost budget with alert thresholds per environment", () => {
     const budget = (env: string) => onlyResource(app(env), "aws_budgets_budget");
-    expect(ENVS.map((e) => budget(e).limit_amount)).toEqual(["100.00", "250.00", "600.00"]);
+    expect(ENVIRONMENTS.map((e) => budget(e).limit_amount)).toEqual(["100.00", "250.00", "600.00"]);
     // Actual 50/80/100 % in dev (the config's), and the forecast at 100 % always.
     expect(budget("dev").notification.map((n: any) => [n.notification_type, n.threshold])).toEqual([
       ["ACTUAL", 50],

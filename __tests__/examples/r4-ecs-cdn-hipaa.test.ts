@@ -4,7 +4,8 @@
  * the environment's database class and storage.
  */
 import { alarmNamed, onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
-import { blockingFindings, ENVS, expectPinnedStateful, synthesizeExample } from "./synthesize";
+import { blockingFindings, expectPinnedStateful, synthesizeExample } from "./synthesize";
+import { ENVIRONMENTS } from "../../config/schema";
 
 const { tf, reports } = synthesizeExample("ecs-cdn-hipaa.json");
 const app = (env: string) => tf(`mediflow-${env}-app`);
@@ -17,7 +18,7 @@ describe("R4 ecs-cdn-hipaa", () => {
     expect(blockingFindings(reports)).toEqual([]);
   });
 
-  it.each(ENVS)("%s: us-east-1; app and database in private subnets, the ALB in public ones, NAT for outbound", (env) => {
+  it.each(ENVIRONMENTS)("%s: us-east-1; app and database in private subnets, the ALB in public ones, NAT for outbound", (env) => {
     const t = app(env);
     expect(t.provider!.aws[0].region).toBe("us-east-1");
     const tier = (ref: string) => referenced(t, ref)["//"].metadata.path as string;
@@ -28,37 +29,45 @@ describe("R4 ecs-cdn-hipaa", () => {
     expect(resourcesOfType(t, "aws_nat_gateway").length).toBeGreaterThan(0);
   });
 
-  it.each(ENVS)("%s: Fargate behind the ALB (TLS 1.3, HTTPS only: CloudFront redirects HTTP), which admits CloudFront only", (env) => {
-    const t = app(env);
-    const listeners = resourcesOfType(t, "aws_lb_listener");
-    expect(listeners.find((l) => l.protocol === "HTTPS")!.ssl_policy).toBe("ELBSecurityPolicy-TLS13-1-2-2021-06");
-    // Nothing reaches port 80 of an ALB locked to CloudFront: no listener there; viewers' http:// is CloudFront's redirect.
-    expect(listeners.map((l) => [l.port, l.protocol])).toEqual([[443, "HTTPS"]]);
-    expect(onlyResource(t, "aws_cloudfront_distribution").default_cache_behavior.viewer_protocol_policy).toBe("redirect-to-https");
-    const ingress = resourcesOfType(t, "aws_vpc_security_group_ingress_rule").filter((r) => r["//"].metadata.path.includes("LoadBalancer"));
-    expect(ingress.map((r) => r.prefix_list_id ?? r.cidr_ipv4)).not.toContain("0.0.0.0/0");
-    expect(ingress.map((r) => [r.from_port, r.to_port])).toEqual([[443, 443]]);
-    expect(onlyResource(t, "aws_ecs_task_definition").requires_compatibilities).toEqual(["FARGATE"]);
-  });
+  it.each(ENVIRONMENTS)(
+    "%s: Fargate behind the ALB (TLS 1.3, HTTPS only: CloudFront redirects HTTP), which admits CloudFront only",
+    (env) => {
+      const t = app(env);
+      const listeners = resourcesOfType(t, "aws_lb_listener");
+      expect(listeners.find((l) => l.protocol === "HTTPS")!.ssl_policy).toBe("ELBSecurityPolicy-TLS13-1-2-2021-06");
+      // Nothing reaches port 80 of an ALB locked to CloudFront: no listener there; viewers' http:// is CloudFront's redirect.
+      expect(listeners.map((l) => [l.port, l.protocol])).toEqual([[443, "HTTPS"]]);
+      expect(onlyResource(t, "aws_cloudfront_distribution").default_cache_behavior.viewer_protocol_policy).toBe("redirect-to-https");
+      const ingress = resourcesOfType(t, "aws_vpc_security_group_ingress_rule").filter((r) =>
+        r["//"].metadata.path.includes("LoadBalancer"),
+      );
+      expect(ingress.map((r) => r.prefix_list_id ?? r.cidr_ipv4)).not.toContain("0.0.0.0/0");
+      expect(ingress.map((r) => [r.from_port, r.to_port])).toEqual([[443, 443]]);
+      expect(onlyResource(t, "aws_ecs_task_definition").requires_compatibilities).toEqual(["FARGATE"]);
+    },
+  );
 
-  it.each(ENVS)("%s: CloudFront with its ACM certificate, standard logging, the static assets it names cached, HSTS, a web ACL", (env) => {
-    const t = app(env);
-    const d = onlyResource(t, "aws_cloudfront_distribution");
-    expect(d.viewer_certificate).toMatchObject({ minimum_protocol_version: "TLSv1.2_2021", ssl_support_method: "sni-only" });
-    expect(referenced(t, d.viewer_certificate.acm_certificate_arn).region).toBe("us-east-1");
-    expect(d.ordered_cache_behavior.map((b: any) => [b.path_pattern, b.cache_policy_id.includes("CachingOptimized")])).toEqual([
-      ["/static/*", true],
-      ["/assets/*", true],
-    ]);
-    expect(d.default_cache_behavior.viewer_protocol_policy).toBe("redirect-to-https");
-    expect(referenced(t, d.web_acl_id).scope).toBe("CLOUDFRONT");
-    expect(onlyResource(t, "aws_cloudwatch_log_delivery_source").log_type).toBe("ACCESS_LOGS");
-    expect(onlyResource(t, "aws_cloudfront_response_headers_policy").security_headers_config.strict_transport_security).toMatchObject({
-      access_control_max_age_sec: 31536000,
-    });
-  });
+  it.each(ENVIRONMENTS)(
+    "%s: CloudFront with its ACM certificate, standard logging, the static assets it names cached, HSTS, a web ACL",
+    (env) => {
+      const t = app(env);
+      const d = onlyResource(t, "aws_cloudfront_distribution");
+      expect(d.viewer_certificate).toMatchObject({ minimum_protocol_version: "TLSv1.2_2021", ssl_support_method: "sni-only" });
+      expect(referenced(t, d.viewer_certificate.acm_certificate_arn).region).toBe("us-east-1");
+      expect(d.ordered_cache_behavior.map((b: any) => [b.path_pattern, b.cache_policy_id.includes("CachingOptimized")])).toEqual([
+        ["/static/*", true],
+        ["/assets/*", true],
+      ]);
+      expect(d.default_cache_behavior.viewer_protocol_policy).toBe("redirect-to-https");
+      expect(referenced(t, d.web_acl_id).scope).toBe("CLOUDFRONT");
+      expect(onlyResource(t, "aws_cloudwatch_log_delivery_source").log_type).toBe("ACCESS_LOGS");
+      expect(onlyResource(t, "aws_cloudfront_response_headers_policy").security_headers_config.strict_transport_security).toMatchObject({
+        access_control_max_age_sec: 31536000,
+      });
+    },
+  );
 
-  it.each(ENVS)("%s: PostgreSQL Multi-AZ, encrypted, 30-day backups, TLS forced, maintenance on Sunday", (env) => {
+  it.each(ENVIRONMENTS)("%s: PostgreSQL Multi-AZ, encrypted, 30-day backups, TLS forced, maintenance on Sunday", (env) => {
     const t = app(env);
     const db = onlyResource(t, "aws_db_instance");
     expect(db).toMatchObject({ multi_az: true, storage_encrypted: true, backup_retention_period: 30 });
@@ -66,18 +75,21 @@ describe("R4 ecs-cdn-hipaa", () => {
     expect(referenced(t, db.parameter_group_name).parameter).toContainEqual(expect.objectContaining({ name: "rds.force_ssl", value: "1" }));
   });
 
-  it.each(ENVS)("%s: Redis with a password (AUTH), encrypted in transit and at rest, automatic failover, Sunday maintenance", (env) => {
-    const group = onlyResource(app(env), "aws_elasticache_replication_group");
-    expect(group).toMatchObject({
-      transit_encryption_enabled: true,
-      at_rest_encryption_enabled: "true",
-      auth_token: expect.stringMatching(/^\$\{random_password\./),
-      num_cache_clusters: 2,
-      automatic_failover_enabled: true,
-      multi_az_enabled: true,
-    });
-    expect(group.maintenance_window).toMatch(/^sun:/);
-  });
+  it.each(ENVIRONMENTS)(
+    "%s: Redis with a password (AUTH), encrypted in transit and at rest, automatic failover, Sunday maintenance",
+    (env) => {
+      const group = onlyResource(app(env), "aws_elasticache_replication_group");
+      expect(group).toMatchObject({
+        transit_encryption_enabled: true,
+        at_rest_encryption_enabled: "true",
+        auth_token: expect.stringMatching(/^\$\{random_password\./),
+        num_cache_clusters: 2,
+        automatic_failover_enabled: true,
+        multi_az_enabled: true,
+      });
+      expect(group.maintenance_window).toMatch(/^sun:/);
+    },
+  );
 
   it("S3: KMS, versioning, lifecycle, public access blocked and access logging on every bucket but the log targets", () => {
     const t = app("prod");
@@ -109,7 +121,7 @@ describe("R4 ecs-cdn-hipaa", () => {
     expect(c.secrets.map((x: any) => x.name)).toContain("APP_SECRETS");
   });
 
-  it.each(ENVS)(
+  it.each(ENVIRONMENTS)(
     "%s: alarms: CPU, memory, connections > 80 % of the class's, error rate > 1 %, p95 > 2 s, failed logins > 10/min, disk > 80 %",
     (env) => {
       const t = app(env);
@@ -133,7 +145,7 @@ describe("R4 ecs-cdn-hipaa", () => {
   );
 
   it("audit logs kept 2557 days (7 years) in every environment", () => {
-    for (const env of ENVS) {
+    for (const env of ENVIRONMENTS) {
       const trail = resourcesOfType(app(env), "aws_cloudwatch_log_group").find((g) => g.name === `/aws/cloudtrail/mediflow-${env}`)!;
       expect(trail.retention_in_days).toBe(2557);
     }

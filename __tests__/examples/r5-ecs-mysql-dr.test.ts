@@ -4,7 +4,8 @@
  */
 import { alarmNamed, onlyResource, referenced, resourcesOfType, type TfJson } from "../helpers";
 import { tempDirs } from "../temp-dirs";
-import { accountOf, blockingFindings, ENVS, exampleSpec, expectPinnedStateful, synthesizeExample } from "./synthesize";
+import { accountOf, blockingFindings, exampleSpec, expectPinnedStateful, synthesizeExample } from "./synthesize";
+import { ENVIRONMENTS } from "../../config/schema";
 
 const tempDir = tempDirs();
 const { tf, reports } = synthesizeExample("ecs-mysql-dr.json");
@@ -22,7 +23,7 @@ describe("R5 ecs-mysql-dr", () => {
     expect(blockingFindings(reports)).toEqual([]);
   });
 
-  it.each(ENVS)("%s: us-east-1; a WAF with SQL injection, XSS (core rule set) and rate limiting on the ALB (TLS 1.2+)", (env) => {
+  it.each(ENVIRONMENTS)("%s: us-east-1; a WAF with SQL injection, XSS (core rule set) and rate limiting on the ALB (TLS 1.2+)", (env) => {
     const t = app(env);
     expect(t.provider!.aws[0].region).toBe("us-east-1");
     const acl = onlyResource(t, "aws_wafv2_web_acl");
@@ -45,7 +46,7 @@ describe("R5 ecs-mysql-dr", () => {
     };
     expect(sizes("dev")).toEqual(["512", "1024", 1, 1, 2]);
     expect(sizes("prod")).toEqual(["2048", "4096", 3, 3, 10]);
-    for (const env of ENVS) {
+    for (const env of ENVIRONMENTS) {
       const t = app(env);
       expect(onlyResource(t, "aws_ecs_cluster").setting).toEqual([{ name: "containerInsights", value: "enhanced" }]);
       expect(
@@ -61,7 +62,7 @@ describe("R5 ecs-mysql-dr", () => {
   const rollbackTitle =
     "deployments roll back on the error-rate, latency and unhealthy-target alarms in staging and prod; " + "the circuit breaker everywhere";
   it(rollbackTitle, () => {
-    for (const env of ENVS) {
+    for (const env of ENVIRONMENTS) {
       const t = app(env);
       const service = onlyResource(t, "aws_ecs_service");
       expect(service.deployment_circuit_breaker).toEqual({ enable: true, rollback: true });
@@ -168,7 +169,7 @@ describe("R5 ecs-mysql-dr", () => {
     expect(resourcesOfType(app("dev"), "aws_s3_bucket_replication_configuration")).toEqual([]);
   });
 
-  it.each(ENVS)("%s: rotating KMS keys, Redis and every log group encrypted; security groups, NACLs and flow logs", (env) => {
+  it.each(ENVIRONMENTS)("%s: rotating KMS keys, Redis and every log group encrypted; security groups, NACLs and flow logs", (env) => {
     const t = app(env);
     expect(resourcesOfType(t, "aws_kms_key").length).toBeGreaterThan(0);
     for (const k of resourcesOfType(t, "aws_kms_key")) expect(k.enable_key_rotation).toBe(true);
@@ -184,20 +185,23 @@ describe("R5 ecs-mysql-dr", () => {
     expect(resourcesOfType(t, "aws_secretsmanager_secret").map((s) => s.name)).toContain(`omniportal/${env}/app`);
   });
 
-  it.each(ENVS)("%s: a dashboard; alarms: error rate > 1 %, p95 > 500 ms, DB CPU > 80 %, low free storage, unhealthy targets", (env) => {
-    const t = app(env);
-    const p = `omniportal-${env}`;
-    const threshold = (name: string) => alarmNamed(t, `${p}-${name}`).threshold;
-    expect(onlyResource(t, "aws_cloudwatch_dashboard").dashboard_name).toBe(p);
-    expect(threshold("api-error-rate-warning")).toBe(1);
-    expect(threshold("api-latency-p95-warning")).toBe(0.5);
-    expect(threshold("db-cpu-warning")).toBe(80);
-    expect(alarmNamed(t, `${p}-db-free-storage-critical`).comparison_operator).toBe("LessThanThreshold");
-    expect(threshold("api-unhealthy-targets-warning")).toBe(0);
-  });
+  it.each(ENVIRONMENTS)(
+    "%s: a dashboard; alarms: error rate > 1 %, p95 > 500 ms, DB CPU > 80 %, low free storage, unhealthy targets",
+    (env) => {
+      const t = app(env);
+      const p = `omniportal-${env}`;
+      const threshold = (name: string) => alarmNamed(t, `${p}-${name}`).threshold;
+      expect(onlyResource(t, "aws_cloudwatch_dashboard").dashboard_name).toBe(p);
+      expect(threshold("api-error-rate-warning")).toBe(1);
+      expect(threshold("api-latency-p95-warning")).toBe(0.5);
+      expect(threshold("db-cpu-warning")).toBe(80);
+      expect(alarmNamed(t, `${p}-db-free-storage-critical`).comparison_operator).toBe("LessThanThreshold");
+      expect(threshold("api-unhealthy-targets-warning")).toBe(0);
+    },
+  );
 
   it("audit logs kept 7 years (2557 days) in every environment: trail, database audit log, S3 access logs", () => {
-    for (const env of ENVS) {
+    for (const env of ENVIRONMENTS) {
       const groups = resourcesOfType(app(env), "aws_cloudwatch_log_group");
       expect(groups.find((g) => g.name === `/aws/cloudtrail/omniportal-${env}`)!.retention_in_days).toBe(2557);
       expect(groups.find((g) => g.name === `/aws/rds/instance/omniportal-${env}-db/audit`)!.retention_in_days).toBe(2557);
@@ -210,7 +214,7 @@ describe("R5 ecs-mysql-dr", () => {
   });
 
   it("state: bucket omniportal-terraform-state-<env> (versioned, KMS), table omniportal-terraform-locks-<env> (LockID)", () => {
-    for (const env of ENVS) {
+    for (const env of ENVIRONMENTS) {
       const bootstrap = tf(`omniportal-${env}-bootstrap`);
       const state = resourcesOfType(bootstrap, "aws_s3_bucket").find((b) => b.bucket === `omniportal-terraform-state-${env}`)!;
       const of = (type: string) => resourcesOfType(bootstrap, type).find((x) => referenced(bootstrap, x.bucket) === state)!;

@@ -5,18 +5,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadSpecFile } from "../../config/load";
-import type { AppSpec } from "../../config/schema";
+import type { AppSpec, EnvironmentName } from "../../config/schema";
 import { blocking, type StackReport } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import type { BuiltApp } from "../../stacks/build-app";
-import { ENVIRONMENTS } from "../../config/schema";
-import { buildWithAspects, builtStack, statefulAddresses, type Env, type TfJson } from "../helpers";
+import { buildWithAspects, builtStack, statefulAddresses, type TfJson } from "../helpers";
 
 export const EXAMPLES_DIR = join(__dirname, "..", "..", "examples");
-export const ENVS = ENVIRONMENTS;
 
 /** The account every example gives an environment. */
-export function accountOf(env: Env): string {
+export function accountOf(env: EnvironmentName): string {
   return { dev: "111111111111", staging: "222222222222", prod: "333333333333" }[env]!;
 }
 
