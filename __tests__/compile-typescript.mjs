@@ -30,8 +30,18 @@ const Module = require("node:module");
 const { buildSync } = require("esbuild");
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-/** Folders that hold no source of ours (tsconfig.json's exclude, and dot-folders: caches, git). */
-const NOT_SOURCE = new Set(["node_modules", "cdktf.out", "dist"]);
+/** Folders that hold no source of ours: tsconfig.json's exclude (below the root), and dot-folders (caches, git). */
+const NOT_SOURCE = new Set(excludedByTsconfig());
+
+/** tsconfig.json's `exclude`: plain JSON today; a comment there would need a JSONC parser here. */
+function excludedByTsconfig() {
+  const file = join(root, "tsconfig.json");
+  try {
+    return JSON.parse(readFileSync(file, "utf8")).exclude ?? [];
+  } catch (e) {
+    throw new Error(`${file}: ${e.message} (compile-typescript.mjs reads its "exclude" as plain JSON)`);
+  }
+}
 
 function typescriptFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
