@@ -1,5 +1,5 @@
 /** Evaluate every rule over one stack's Terraform JSON and apply suppressions. */
-import { graphOf, isWithinScope, type TfGraph, type TfJsonDocument, type TfResource } from "./graph";
+import { graphOf, isWithinScope, pathInStack, type TfGraph, type TfJsonDocument, type TfResource } from "./graph";
 import { ALL_RULES } from "./rules";
 import { ALL_SCANNERS, type Scanner, type Suppression } from "./suppressions";
 import { bySeverity, trivyAwsIds, type Rule, type RuleContext, type Severity } from "./types";
@@ -109,20 +109,32 @@ export function evaluate(
 export const isBlocking = (f: Finding): boolean => f.status === "failed" || f.status === "unknown";
 export const blocking = (report: StackReport): Finding[] => report.findings.filter(isBlocking);
 
-/** One block per finding, most severe first: stack, address, ids, what is wrong, the fix. */
+/**
+ * One block per finding, most severe first: stack, address, ids, what is wrong, the fix, and
+ * the construct path a suppression would name (Terraform from elsewhere has none).
+ */
 export function formatBlocking(reports: readonly StackReport[]): string {
   // Most severe first; a stable sort keeps stack and address order within a severity.
   const all = reports.flatMap(blocking).sort(bySeverity);
   const lines = all.map((f) => {
     const ids = [f.checkov, ...trivyAwsIds(f)].filter(Boolean).join(" / ") || f.ruleId;
     const level = f.status === "unknown" ? "UNKNOWN" : f.severity.toUpperCase();
-    return [`  - ${f.stack} ${f.address} [${ids}] ${level}: ${f.detail}`, `      rule: ${f.description}`, `      fix:  ${f.fix}`].join(
-      "\n",
-    );
+    return [
+      `  - ${f.stack} ${f.address} [${ids}] ${level}: ${f.detail}`,
+      `      rule: ${f.description}`,
+      `      fix:  ${f.fix}`,
+      ...(f.constructPath ? [`      path: ${pathInStack(f.stack, f.constructPath)} (what a suppression in the config names)`] : []),
+    ].join("\n");
   });
   // A suppression meant for one of these findings but written with the wrong path or rule
-  // matches nothing: say so beside them.
-  const stale = reports.flatMap((r) => r.staleSuppressions.map((s) => `  - ${r.stack}: ${s.id} on ${s.constructPath} (${s.source})`));
+  // matches nothing: say so beside them, and which path was meant when it names an address.
+  const stale = reports.flatMap((r) =>
+    r.staleSuppressions.map((s) => {
+      const named = r.findings.find((f) => f.constructPath && pathInStack(r.stack, s.constructPath) === f.address);
+      const meant = named?.constructPath ? `; a path is a construct path, e.g. "${pathInStack(r.stack, named.constructPath)}"` : "";
+      return `  - ${r.stack}: ${s.id} on ${s.constructPath} (${s.source})${meant}`;
+    }),
+  );
   return [
     `Guardrails: ${all.length} finding${all.length === 1 ? "" : "s"}, most severe first:`,
     ...lines,

@@ -31,6 +31,10 @@ const REFERENCE = /\$\{((?:data\.)?[a-z][a-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_-]*)/g
 export const isWithinScope = (constructPath: string | undefined, scope: string): boolean =>
   !!constructPath && (constructPath === scope || constructPath.startsWith(`${scope}/`));
 
+/** A construct path inside its stack (`Observability/AppLogGroup`): what a config suppression's `path` names. */
+export const pathInStack = (stack: string, constructPath: string): string =>
+  constructPath.startsWith(`${stack}/`) ? constructPath.slice(stack.length + 1) : constructPath;
+
 /** A document's graph: the one given, or built from the document (pass a graph to share one between readers). */
 export const graphOf = (input: TfJsonDocument | TfGraph): TfGraph => (input instanceof TfGraph ? input : new TfGraph(input));
 

@@ -1,6 +1,7 @@
 /** guardrails.json, guardrails.sarif (SARIF 2.1.0) and guardrails.md for one stack. */
 import { writeFileSync } from "node:fs";
 import type { Finding, StackReport } from "./engine";
+import { pathInStack } from "./graph";
 import { controlsOf, FAMILY_REFERENCES, type ControlFamily } from "./packs";
 import { ALL_RULES } from "./rules";
 import { bySeverity, trivyAwsIds } from "./types";
@@ -171,7 +172,12 @@ export function markdownReport(report: StackReport): string {
       ? ["None.", ""]
       : list.flatMap((f) => [`### \`${f.address}\`: ${ids(f)} (${f.severity})`, "", ...lines(f).map((l) => `- ${l}`), ""])),
   ];
-  const ruleLines = (f: Finding) => [`rule: ${f.description}`, `fix: ${f.fix}`, `controls: ${controls(f)}`];
+  const ruleLines = (f: Finding) => [
+    `rule: ${f.description}`,
+    `fix: ${f.fix}`,
+    `controls: ${controls(f)}`,
+    ...(f.constructPath ? [`construct path (a config suppression's \`path\`): \`${pathInStack(f.stack, f.constructPath)}\``] : []),
+  ];
   const passed = report.findings.filter((f) => f.status === "passed");
   return [
     `# Guardrails: ${report.stack}`,

@@ -129,11 +129,19 @@ describe("reports and scanner files", () => {
     expect(md).toMatch(/## Suppressed \(3\)/);
     const entry = md.slice(md.indexOf("### `aws_s3_bucket.StateAccessLogBucket_1603EC2E`: CKV_AWS_145 (high)\n\n")).split("\n\n")[1];
     const lines = entry.split("\n");
-    expect(lines.map((l) => l.slice(0, l.indexOf(":")))).toEqual(["- justification", "- what it found", "- rule", "- fix", "- controls"]);
+    expect(lines.map((l) => l.slice(0, l.indexOf(":")))).toEqual([
+      "- justification",
+      "- what it found",
+      "- rule",
+      "- fix",
+      "- controls",
+      "- construct path (a config suppression's `path`)",
+    ]);
     expect(lines[0]).toMatch(/^- justification: S3 server access log delivery supports only SSE-S3/);
     expect(lines[1]).toMatch(/no SSE-KMS/);
     expect(lines[3]).toMatch(/^- fix: `sse_algorithm = "aws:kms"` with `kms_master_key_id`/);
     expect(lines[4]).toBe("- controls: encryption-at-rest (GDPR Art. 32(1)(a))");
+    expect(lines[5]).toBe("- construct path (a config suppression's `path`): `StateAccessLogBucket/Bucket`");
   });
 
   it("writes guardrails.md for a reviewer: what was reviewed, what needs a decision, then summaries, passed checks last", () => {
@@ -357,5 +365,36 @@ describe("formatBlocking", () => {
     expect(formatBlocking([report])).toMatch(
       /\nSuppressions that matched no finding \(check their rule and path\):\n {2}- s: CKV_AWS_338 on s\/Log \(config\)$/,
     );
+  });
+
+  it("gives each finding the construct path a config suppression names, and says so when one named an address instead", () => {
+    const logGroup = {
+      name: "g",
+      retention_in_days: 7,
+      kms_key_id: "arn:key",
+      "//": { metadata: { path: "s/Observability/AppLogGroup" } },
+    };
+    const doc = { resource: { aws_cloudwatch_log_group: { AppLogGroup_F4E1: logGroup } } };
+    const byAddress = {
+      id: "CKV_AWS_338",
+      reason: "Seven days are enough here.",
+      constructPath: "s/aws_cloudwatch_log_group.AppLogGroup_F4E1",
+      source: "config guardrails.suppressions[0]",
+    };
+    const text = formatBlocking([evaluate("s", doc as never, [byAddress])]);
+    expect(text).toContain(
+      "  - s aws_cloudwatch_log_group.AppLogGroup_F4E1 [CKV_AWS_338] LOW: retention_in_days is 7\n" +
+        "      rule: retention_in_days is an integer >= 365, or 0 (never expire).\n",
+    );
+    expect(text).toMatch(/\n {6}fix: {2}.*\n {6}path: Observability\/AppLogGroup \(what a suppression in the config names\)\n/);
+    expect(text).toMatch(
+      /\n {2}- s: CKV_AWS_338 on s\/aws_cloudwatch_log_group\.AppLogGroup_F4E1 \(config guardrails\.suppressions\[0\]\); a path is a construct path, e\.g\. "Observability\/AppLogGroup"$/,
+    );
+    // Terraform from elsewhere (the CLI) has no construct paths: no path line.
+    const plain = formatBlocking([
+      evaluate("s", { resource: { aws_cloudwatch_log_group: { g: { ...logGroup, "//": undefined } } } } as never),
+    ]);
+    expect(plain).toMatch(/\[CKV_AWS_338\]/);
+    expect(plain).not.toMatch(/path:/);
   });
 });
