@@ -1,43 +1,42 @@
 /**
  * Entry point (`npm run synth`, `npx cdktf synth`): load the config (INFRA_CONFIG, or the
- * configs named on the command line, or `--all`), synthesize every stack of each. A config
- * problem (of any of them) or a guardrail finding prints every problem and exits 1 without
- * touching the output. `--hcl` (or SYNTH_HCL_OUTPUT=true) writes cdk.tf with inline scanner comments.
+ * configs named on the command line, or `--all`: config/synth-arguments.ts), synthesize every
+ * stack of each. A config problem (of any of them) or a guardrail finding prints every problem
+ * and exits 1 without touching the output; an unknown option prints the usage and exits 2.
+ * `--hcl` (or SYNTH_HCL_OUTPUT=true) writes cdk.tf with inline scanner comments.
  */
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
-import { configFileFromEnv, DEFAULT_CONFIG_FILE, loadSpecFile } from "./config/load";
+import { loadSpecFile } from "./config/load";
 import { ConfigError } from "./config/problems";
+import { parseSynthArguments, SYNTH_USAGE, SynthUsageError, type SynthArguments } from "./config/synth-arguments";
 import { GuardrailError } from "./guardrails/enforce";
 import type { AppSpec } from "./config/schema";
 import { applyCdktfSpeedups } from "./stacks/cdktf-speedups";
 import { synthesizeApps } from "./stacks/synthesize";
 
-/** Config files named on the command line (`npm run synth -- a.json b.json`); `--all`: the default and every example. */
-function configArgs(argv: readonly string[]): string[] {
-  const named = argv.slice(2).filter((a) => !a.startsWith("--"));
-  if (!argv.includes("--all")) return named;
-  const examples = readdirSync("examples")
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((f) => join("examples", f));
-  return [...new Set([DEFAULT_CONFIG_FILE, ...examples, ...named])];
-}
-
-const hcl = process.argv.includes("--hcl") || process.env.SYNTH_HCL_OUTPUT === "true";
-
 async function main(): Promise<number> {
+  let args: SynthArguments;
+  try {
+    args = parseSynthArguments(process.argv);
+  } catch (e) {
+    if (!(e instanceof SynthUsageError)) throw e;
+    console.error(`synth: ${e.message}\n\n${SYNTH_USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(SYNTH_USAGE);
+    return 0;
+  }
   const optimized = applyCdktfSpeedups();
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
+  const { files, hcl } = args;
   // cdktf's stack synthesizer reads this variable, its App reads its config: set both alike.
   process.env.SYNTH_HCL_OUTPUT = String(hcl);
-  const named = configArgs(process.argv);
-  const files = named.length > 0 ? named : [configFileFromEnv()];
+  for (const w of args.warnings) console.warn(w);
   const specs: AppSpec[] = [];
   const problems: string[] = [];
   for (const file of files) {
     try {
-      specs.push(loadSpecFile(file));
+      specs.push(loadSpecFile(file, args.source));
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       problems.push(e.message);
@@ -74,5 +73,6 @@ main().then((code) => {
   // The HCL formatter's Go runtime (WebAssembly) leaves timers that kept the process alive
   // ~1 s after everything was written and printed: exit once what was printed is flushed
   // (a pipe takes writes asynchronously; an empty write's callback comes after those before it).
-  if (hcl) process.stdout.write("", () => process.stderr.write("", () => process.exit()));
+  // main() set the variable for cdktf when it synthesized HCL.
+  if (process.env.SYNTH_HCL_OUTPUT === "true") process.stdout.write("", () => process.stderr.write("", () => process.exit()));
 });

@@ -225,7 +225,10 @@ describe("entry point", () => {
 
     const clash = synth(undefined, many, [files[0], writeConfig("again.json", baseSpec())]);
     expect(clash.status).toBe(1);
-    expect(clash.stderr).toMatch(/- app: stack demo-dev-bootstrap comes from configs 1 and 2: give each its own app name/);
+    expect(clash.stderr).toContain(
+      `Config ${join(work, "again.json")} has 1 problem:\n` +
+        `  - app: makes the same stacks as ${files[0]} (demo-dev-bootstrap, demo-dev-app and 4 more): give each config its own app name\n`,
+    );
     expect(existsSync(many)).toBe(false);
   });
 
@@ -246,8 +249,20 @@ describe("entry point", () => {
   it("says which file is missing", () => {
     const run = synth(join(work, "nope.json"), join(work, "out"));
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/nope\.json has 1 problem:\n {2}- \(file\): file not found; set INFRA_CONFIG/);
+    expect(run.stderr).toMatch(/nope\.json has 1 problem:\n {2}- \(file\): file not found; set INFRA_CONFIG to a config file\n/);
     noStackTrace(run.stderr);
+  });
+
+  it("refuses an option it does not know with its usage, exit 2, and keeps the previous output", () => {
+    const out = join(work, "out");
+    previousGoodOutput(out);
+    const before = filesBelow(out);
+    const run = synth(good.config, out, ["--hlc"]);
+    expect(run).toMatchObject({ status: 2, stdout: "" });
+    expect(run.stderr).toMatch(
+      /^synth: unknown option --hlc \(did you mean --hcl\?\)\n\nusage: npm run synth -- \[options\] \[config\.json \.\.\.\]\n/,
+    );
+    expect(filesBelow(out)).toEqual(before);
   });
 
   it("keeps what terraform init made across synths, and gives lock files a committed home", () => {

@@ -15,16 +15,31 @@ export function configFileFromEnv(env: NodeJS.ProcessEnv = process.env): string 
   return env.INFRA_CONFIG && env.INFRA_CONFIG.trim() !== "" ? env.INFRA_CONFIG : DEFAULT_CONFIG_FILE;
 }
 
+/** Where a config file was named: what to tell the user when it cannot be read. */
+export type ConfigSource = "command line" | "INFRA_CONFIG" | "default";
+
+/** What to do about a config file that cannot be read, by where it was named. */
+const UNREADABLE_HINT: Readonly<Record<ConfigSource, string>> = {
+  "command line": "name a config file (a relative path is read from where you ran the command)",
+  INFRA_CONFIG: "set INFRA_CONFIG to a config file",
+  default: `set INFRA_CONFIG to a config file or create ${DEFAULT_CONFIG_FILE}`,
+};
+
+/** Why a file could not be read, in words: node's error codes are not. */
+function unreadable(e: NodeJS.ErrnoException): string {
+  if (e.code === "ENOENT") return "file not found";
+  if (e.code === "EISDIR") return "is a directory, not a config file";
+  if (e.code === "EACCES") return "not readable (permission denied)";
+  return e.message;
+}
+
 /** Read and validate a config file; throws ConfigError listing every problem. */
-export function loadSpecFile(file: string): AppSpec {
+export function loadSpecFile(file: string, source: ConfigSource = "default"): AppSpec {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (e as Error).message;
-    throw new ConfigError(file, [
-      { path: "(file)", message: `${reason}; set INFRA_CONFIG to a config file or create ${DEFAULT_CONFIG_FILE}` },
-    ]);
+    throw new ConfigError(file, [{ path: "(file)", message: `${unreadable(e as NodeJS.ErrnoException)}; ${UNREADABLE_HINT[source]}` }]);
   }
   let raw: unknown;
   try {

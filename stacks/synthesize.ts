@@ -101,7 +101,10 @@ async function synthesizeAll(
       config: file ? reviewedConfig(file) : undefined,
     });
   });
-  rejectSharedStackNames(built.map((b) => b.stacks.map((s) => s.stack.node.id)));
+  rejectSharedStackNames(
+    built.map((b) => b.stacks.map((s) => s.stack.node.id)),
+    options.configFiles,
+  );
   const apps: AppSynthesis[] = [];
   for (const b of built) apps.push(await synthesizeBuilt(b, stagingDir, options.hcl, write));
   const reports = apps.flatMap((a) => a.reports);
@@ -194,19 +197,24 @@ export function rejectForeignReferences(stack: string, input: TfJsonDocument | T
   }
 }
 
-/** Two specs that would write the same stack folder (the same app name): a config problem, before anything is written. */
-function rejectSharedStackNames(stackIdsPerSpec: readonly (readonly string[])[]): void {
-  const seen = new Map<string, number>();
-  const problems = stackIdsPerSpec.flatMap((ids, i) =>
-    ids.flatMap((id) => {
-      const first = seen.get(id);
-      seen.set(id, first ?? i);
-      return first === undefined
-        ? []
-        : [{ path: "app", message: `stack ${id} comes from configs ${first + 1} and ${i + 1}: give each its own app name` }];
-    }),
-  );
-  if (problems.length > 0) throw new ConfigError("the configs", problems);
+/**
+ * Two specs that would write the same stack folders (the same app name): a config problem of
+ * the later one, naming the earlier (by file when there are files), before anything is written.
+ */
+function rejectSharedStackNames(stackIdsPerSpec: readonly (readonly string[])[], files?: readonly string[]): void {
+  const label = (i: number) => files?.[i] ?? `config ${i + 1}`;
+  const owner = new Map<string, number>();
+  for (const [i, ids] of stackIdsPerSpec.entries()) {
+    const shared = ids.filter((id) => owner.has(id));
+    if (shared.length > 0) {
+      const first = owner.get(shared[0])!;
+      const stacks = shared.length > 2 ? `${shared.slice(0, 2).join(", ")} and ${shared.length - 2} more` : shared.join(" and ");
+      throw new ConfigError(label(i), [
+        { path: "app", message: `makes the same stacks as ${label(first)} (${stacks}): give each config its own app name` },
+      ]);
+    }
+    for (const id of ids) owner.set(id, i);
+  }
 }
 
 /** One manifest listing every App's stacks (cdktf reads `stacks`; `version` is the same for all). */
