@@ -158,6 +158,11 @@ describe("config validation", () => {
     expect(problemsOf(withSpec((s) => (s.app = "a-very-long-application-name")))).toEqual([
       "app: must be at most 20 characters long (got 28 characters)",
     ]);
+    // One letter is lowercase: only its length is wrong. A hyphen at the end is the pattern's.
+    expect(problemsOf(withSpec((s) => (s.app = "b")))).toEqual(["app: must be at least 2 characters long (got 1 character)"]);
+    expect(problemsOf(withSpec((s) => (s.app = "b-")))).toEqual([
+      expect.stringMatching(/^app: must be lowercase letters, .* not end with a hyphen/),
+    ]);
     expect(problemsOf(withSpec((s) => (s.state = { bucketName: "{app}.{env}.state" })))).toContainEqual(
       expect.stringMatching(/^state\.bucketName: dev: state log bucket name "demo\.dev\.state-logs" contains a dot/),
     );
@@ -215,9 +220,10 @@ describe("config validation", () => {
     );
     expect(problems).toEqual(
       expect.arrayContaining([
-        "overrides.network.subnetCidrs.app[0]: dev: 10.0.1.128/25 overlaps public[1] 10.0.1.0/24",
-        "overrides.network.subnetCidrs.app[1]: dev: 10.1.0.0/24 is outside the VPC CIDR 10.0.0.0/16",
-        "overrides.network.subnetCidrs.data: dev: 1 subnets for 2 availability zones; give one per AZ",
+        // One line for the environments a mistake reaches with the same words.
+        "overrides.network.subnetCidrs.app[0]: dev, staging, prod: 10.0.1.128/25 overlaps public[1] 10.0.1.0/24",
+        "overrides.network.subnetCidrs.app[1]: dev, staging, prod: 10.1.0.0/24 is outside the VPC CIDR 10.0.0.0/16",
+        "overrides.network.subnetCidrs.data: dev, staging: 1 subnets for 2 availability zones; give one per AZ",
         "overrides.network.subnetCidrs.data: prod: 1 subnets for 3 availability zones; give one per AZ",
       ]),
     );
@@ -433,8 +439,9 @@ describe("config validation", () => {
         }),
       );
       expect(problems).toEqual([
-        expect.stringMatching(/^overrides\.database\.instanceClass: dev: RDS for postgres does not offer db\.t2\.micro \(engine table of /),
-        expect.stringMatching(/^overrides\.database\.instanceClass: staging: RDS for postgres does not offer db\.t2\.micro/),
+        expect.stringMatching(
+          /^overrides\.database\.instanceClass: dev, staging: RDS for postgres does not offer db\.t2\.micro \(engine table of /,
+        ),
         expect.stringMatching(
           /^environments\.prod\.overrides\.database\.instanceClass: prod: RDS for postgres does not offer db\.x9\.huge/,
         ),
@@ -590,8 +597,9 @@ describe("config validation", () => {
         }),
       );
       expect(problems).toEqual([
-        expect.stringMatching(/^overrides\.cache\.nodeType: dev: ElastiCache node type cache\.t2\.micro is not in the cache table of /),
-        expect.stringMatching(/^overrides\.cache\.nodeType: staging: ElastiCache node type cache\.t2\.micro/),
+        expect.stringMatching(
+          /^overrides\.cache\.nodeType: dev, staging: ElastiCache node type cache\.t2\.micro is not in the cache table of /,
+        ),
         "environments.prod.overrides.cache.multiAz: prod: Multi-AZ needs a replica to fail over to, and nodeCount is 1; set " +
           "nodeCount to 2 or more, or multiAz false",
       ]);

@@ -15,6 +15,9 @@ const APPRUNNER_MEMORY: Readonly<Record<number, readonly number[]>> = {
 /** Most instances an App Runner auto scaling configuration takes (max_size). */
 export const APPRUNNER_MAX_INSTANCES = 25;
 
+/** Whether App Runner has an instance of `cpu` units at all. */
+export const apprunnerOffersCpu = (cpu: number): boolean => APPRUNNER_MEMORY[cpu] !== undefined;
+
 /** What is wrong with a CPU/memory pair for App Runner, or undefined. */
 export function apprunnerSizeProblem(cpu: number, memoryMb: number): string | undefined {
   const memory = APPRUNNER_MEMORY[cpu];

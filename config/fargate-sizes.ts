@@ -24,6 +24,9 @@ export function fargateMemoryFor(cpu: number): number[] {
   return cpu === 256 ? values.filter((m) => m !== 1536) : values;
 }
 
+/** Whether Fargate has a task of `cpu` units at all. */
+export const fargateOffersCpu = (cpu: number): boolean => FARGATE_MEMORY[cpu] !== undefined;
+
 /** What is wrong with a CPU/memory pair for Fargate, or undefined. */
 export function fargateSizeProblem(cpu: number, memoryMb: number): string | undefined {
   const memory = fargateMemoryFor(cpu);

@@ -65,7 +65,7 @@ function sizeText(issue: Issue & { code: "too_big" | "too_small" }): string {
   const bound = `${issue.code === "too_big" ? "at most" : "at least"} ${String(issue.code === "too_big" ? issue.maximum : issue.minimum)}`;
   switch (issue.origin) {
     case "string":
-      return `must be ${bound} characters long`;
+      return `must be ${bound} character${(issue.code === "too_big" ? issue.maximum : issue.minimum) === 1 ? "" : "s"} long`;
     case "array":
     case "set":
       return `must have ${bound} ${entries(Number(issue.code === "too_big" ? issue.maximum : issue.minimum))}`;
@@ -78,7 +78,7 @@ const entries = (n: number) => (n === 1 ? "entry" : "entries");
 
 /** What was given, sized: "28 characters", "0 entries", or the value. */
 function sizeOf(input: unknown): string {
-  if (typeof input === "string") return `${input.length} characters`;
+  if (typeof input === "string") return `${input.length} character${input.length === 1 ? "" : "s"}`;
   if (Array.isArray(input)) return `${input.length} ${entries(input.length)}`;
   return show(input);
 }

@@ -15,21 +15,24 @@ export type EnvironmentName = z.infer<typeof EnvironmentName>;
 
 export const Region = z.enum(AWS_REGIONS);
 
+/**
+ * Lowercase letters, digits and hyphens, a letter first and no hyphen last. A single letter
+ * matches: that a name is too short is the length rule's to say, not this one's.
+ */
+const LOWERCASE_NAME = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
+const LOWERCASE_NAME_MESSAGE = "must be lowercase letters, digits and hyphens, start with a letter and not end with a hyphen";
+
 /** App name: the first part of every AWS name, so it has to fit the strictest of them. */
 export const AppName = z
   .string()
-  .regex(/^[a-z][a-z0-9-]*[a-z0-9]$/, "must be lowercase letters, digits and hyphens, start with a letter and not end with a hyphen")
+  .regex(LOWERCASE_NAME, LOWERCASE_NAME_MESSAGE)
   .min(2)
   .max(20)
   .refine((s) => !s.includes("--"), "must not contain '--'")
   .describe("App name, 2-20 chars: used in every AWS name as <app>-<env>-<component>.");
 
 /** A component name inside the app (a bucket, later a service): lowercase, short. */
-export const ComponentName = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]*[a-z0-9]$/, "must be lowercase letters, digits and hyphens, start with a letter and not end with a hyphen")
-  .min(2)
-  .max(20);
+export const ComponentName = z.string().regex(LOWERCASE_NAME, LOWERCASE_NAME_MESSAGE).min(2).max(20);
 
 export const AccountId = z
   .string({ error: "must be a 12-digit AWS account id written as a string (in quotes)" })

@@ -4,8 +4,8 @@
  * that name what the config declares, routing behind the ALB's listener, and a certificate for
  * the ALB in each environment's account and region.
  */
-import { APPRUNNER_MAX_INSTANCES, apprunnerSizeProblem } from "./apprunner-sizes";
-import { fargateSizeProblem } from "./fargate-sizes";
+import { APPRUNNER_MAX_INSTANCES, apprunnerOffersCpu, apprunnerSizeProblem } from "./apprunner-sizes";
+import { fargateOffersCpu, fargateSizeProblem } from "./fargate-sizes";
 import type { Problem } from "./problems";
 import { declaredEnvironments, settingsFor } from "./resolve";
 import { resolveRouting, resolveServices, type ResolvedRouting } from "./resolve-services";
@@ -34,9 +34,10 @@ export function serviceProblems(spec: AppSpec): Problem[] {
     resolveServices(spec, env, settingsFor(spec, env)).forEach((s, i) => {
       const path = (field: SizeField) => sizePath(spec, i, env, field);
       const size = (s.kind === "apprunner" ? apprunnerSizeProblem : fargateSizeProblem)(s.cpu, s.memoryMb);
-      // Blame memory where the service chose it, else the CPU value.
+      // Blame the CPU value when nothing runs it; else memory where the service chose it, else the CPU value.
+      const offersCpu = (s.kind === "apprunner" ? apprunnerOffersCpu : fargateOffersCpu)(s.cpu);
       const own = services[i].environments?.[env]?.memoryMb ?? services[i].overrides?.memoryMb;
-      if (size) problems.push({ path: path(own !== undefined ? "memoryMb" : "cpu"), message: `${env}: ${size}` });
+      if (size) problems.push({ path: path(offersCpu && own !== undefined ? "memoryMb" : "cpu"), message: `${env}: ${size}` });
       if (s.kind === "apprunner" && s.maxCount > APPRUNNER_MAX_INSTANCES) {
         problems.push({
           path: path("maxCount"),

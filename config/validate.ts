@@ -17,7 +17,7 @@ import {
   suppressionProblems,
 } from "./raw-checks";
 import { describeIssue } from "./schema-issues";
-import { AppSpecSchema, type AppSpec } from "./schema";
+import { AppSpecSchema, ENVIRONMENTS, type AppSpec } from "./schema";
 import { edgeConfigProblems } from "./edge-checks";
 import { deliveryProblems } from "./delivery-checks";
 import { serviceProblems } from "./service-checks";
@@ -57,7 +57,8 @@ export function validateSpec(raw: unknown): ValidationResult {
     if (network.length + dataTier.length + services.length === 0) problems.push(...derivedNameProblems(parsed.data));
   }
   if (!parsed.success || problems.length > 0) {
-    return { ok: false, problems: withoutEchoes(dedupe(problems)), ...(parsed.success ? {} : { note: SCHEMA_FIRST_NOTE }) };
+    const listed = mergedAcrossEnvironments(withoutEchoes(dedupe(problems)));
+    return { ok: false, problems: listed, ...(parsed.success ? {} : { note: SCHEMA_FIRST_NOTE }) };
   }
   return { ok: true, spec: parsed.data };
 }
@@ -76,6 +77,34 @@ function withoutEchoes(problems: Problem[]): Problem[] {
     }),
   );
   return problems.filter((p) => !(suggested.has(p.path) && p.message.startsWith("is required")));
+}
+
+/**
+ * One mistake in the spec shows in each environment it reaches: "x: dev: …", "x: staging: …"
+ * and "x: prod: …" with the same words are one line, "x: dev, staging, prod: …".
+ */
+function mergedAcrossEnvironments(problems: Problem[]): Problem[] {
+  const inOneEnvironment = new RegExp(`^(${ENVIRONMENTS.join("|")}): `);
+  const merged: Problem[] = [];
+  const seen = new Map<string, { index: number; environments: string[] }>();
+  for (const p of problems) {
+    const env = inOneEnvironment.exec(p.message)?.[1];
+    if (env === undefined) {
+      merged.push(p);
+      continue;
+    }
+    const words = p.message.slice(env.length + 2);
+    const key = `${p.path}\u0000${words}`;
+    const same = seen.get(key);
+    if (same) {
+      same.environments.push(env);
+      merged[same.index] = { path: p.path, message: `${same.environments.join(", ")}: ${words}` };
+    } else {
+      seen.set(key, { index: merged.length, environments: [env] });
+      merged.push(p);
+    }
+  }
+  return merged;
 }
 
 function dedupe(problems: Problem[]): Problem[] {
