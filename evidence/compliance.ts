@@ -29,8 +29,8 @@ export interface ControlEvidence {
   readonly implementedBy: readonly string[];
   /** Further evidence (flow logs, access logs for the audit controls). */
   readonly supportedBy: readonly string[];
-  /** Results of the rules that verify it: per rule id, checks passed and failed or unknown. */
-  readonly checks: readonly { readonly rule: string; readonly passed: number; readonly failed: number }[];
+  /** Results of the rules that verify it: per rule id, checks passed, failed or unknown, and suppressed. */
+  readonly checks: readonly { readonly rule: string; readonly passed: number; readonly failed: number; readonly suppressed: number }[];
   readonly suppressions: readonly { readonly rule: string; readonly address: string; readonly justification: string }[];
 }
 
@@ -80,13 +80,14 @@ export const suppressedFindings = (findings: readonly Finding[]): ControlEvidenc
     .filter((f) => f.status === "suppressed")
     .map((f) => ({ rule: f.ruleId, address: f.address, justification: f.justification ?? "" }));
 
-/** Per rule id, in first-seen order: checks passed, and checks failed or unknown. */
+/** Per rule id, in first-seen order: checks passed, checks failed or unknown, and checks suppressed. */
 function checkCounts(findings: readonly Finding[]): ControlEvidence["checks"] {
-  const byRule = new Map<string, { rule: string; passed: number; failed: number }>();
+  const byRule = new Map<string, { rule: string; passed: number; failed: number; suppressed: number }>();
   for (const f of findings) {
-    const c = byRule.get(f.ruleId) ?? { rule: f.ruleId, passed: 0, failed: 0 };
+    const c = byRule.get(f.ruleId) ?? { rule: f.ruleId, passed: 0, failed: 0, suppressed: 0 };
     if (f.status === "passed") c.passed++;
     if (isBlocking(f)) c.failed++;
+    if (f.status === "suppressed") c.suppressed++;
     byRule.set(f.ruleId, c);
   }
   return [...byRule.values()];
@@ -131,7 +132,10 @@ export function complianceMarkdown(evidence: ComplianceEvidence, diagramMarkdown
       lines.push(
         "Verified by:",
         "",
-        ...c.checks.map((k) => `- ${k.rule}: ${k.passed} passed${k.failed ? `, ${k.failed} failed` : ""}`),
+        ...c.checks.map(
+          (k) =>
+            `- ${k.rule}: ${k.passed} passed${k.failed ? `, ${k.failed} failed` : ""}${k.suppressed ? `, ${k.suppressed} suppressed (below)` : ""}`,
+        ),
         "",
       );
     }

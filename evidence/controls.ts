@@ -186,8 +186,9 @@ export const CONTROLS: readonly Control[] = [
     implementedBy: ["aws_cloudwatch_log_group", "aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket_object_lock_configuration"],
     implementing: keepsSixYears,
     closeGap:
-      `nothing here keeps logs or audit records ${SIX_YEARS_DAYS} days; where the environment holds PHI, ` +
-      `set logs.auditRetentionDays to ${SIX_YEARS_RETENTION} or more (as the prod preset does)`,
+      `nothing here keeps logs or audit records six years (${SIX_YEARS_DAYS} days); where the environment holds PHI, ` +
+      `set logs.auditRetentionDays to ${SIX_YEARS_RETENTION} or more (the first retention CloudWatch offers past six years; ` +
+      "the prod preset does this)",
     verifiedBy: ["audit-logging"],
     external: organizationTrail,
   },

@@ -150,10 +150,10 @@ export function costEstimate(stack: string, doc: TfJsonDocument | TfGraph, env: 
   const acls = g.ofType("aws_wafv2_web_acl");
   const rules = acls.reduce((n, a) => n + (Array.isArray(a.config.rule) ? a.config.rule.length : 0), 0);
   const wafUsd = acls.length * (PRICES.wafAclMonth + u.millionRequests * PRICES.wafMillionRequests) + rules * PRICES.wafRuleMonth;
-  add("WAF web ACLs", `${acls.length} ACL, ${rules} rules, ${u.millionRequests} M requests`, wafUsd);
+  add("WAF web ACLs", `${counted(acls.length, "ACL")}, ${counted(rules, "rule")}, ${u.millionRequests} M requests`, wafUsd);
   const cdn = count("aws_cloudfront_distribution");
   const cdnUsd = cdn * (u.cloudFrontGb * PRICES.cloudFrontGbOut + u.millionRequests * PRICES.cloudFrontMillionHttpsRequests);
-  add("CloudFront", `${cdn} distribution, ${u.cloudFrontGb} GB, ${u.millionRequests} M requests`, cdnUsd);
+  add("CloudFront", `${counted(cdn, "distribution")}, ${u.cloudFrontGb} GB, ${u.millionRequests} M requests`, cdnUsd);
   const buckets = count("aws_s3_bucket");
   add("S3 buckets", `${buckets} x ${u.bucketGb} GB`, buckets * u.bucketGb * PRICES.s3StandardGbMonth);
   const repos = count("aws_ecr_repository");
@@ -161,16 +161,20 @@ export function costEstimate(stack: string, doc: TfJsonDocument | TfGraph, env: 
   const logGroups = count("aws_cloudwatch_log_group");
   add(
     "CloudWatch Logs",
-    `${logGroups} groups, ${logGroups ? u.logGb : 0} GB ingested`,
+    `${counted(logGroups, "group")}, ${logGroups ? u.logGb : 0} GB ingested`,
     logGroups ? u.logGb * (PRICES.logIngestGb + PRICES.logStoreGbMonth) : 0,
   );
-  add("CloudWatch alarms", `${count("aws_cloudwatch_metric_alarm")} alarms`, count("aws_cloudwatch_metric_alarm") * PRICES.alarmMonth);
+  add(
+    "CloudWatch alarms",
+    counted(count("aws_cloudwatch_metric_alarm"), "alarm"),
+    count("aws_cloudwatch_metric_alarm") * PRICES.alarmMonth,
+  );
   add("CloudWatch dashboards", `${count("aws_cloudwatch_dashboard")}`, count("aws_cloudwatch_dashboard") * PRICES.dashboardMonth);
-  add("KMS keys", `${count("aws_kms_key")} keys`, count("aws_kms_key") * PRICES.kmsKeyMonth);
-  add("Secrets Manager", `${count("aws_secretsmanager_secret")} secrets`, count("aws_secretsmanager_secret") * PRICES.secretMonth);
-  add("GuardDuty", `${count("aws_guardduty_detector")} detectors`, count("aws_guardduty_detector") * u.guardDutyMonth);
+  add("KMS keys", counted(count("aws_kms_key"), "key"), count("aws_kms_key") * PRICES.kmsKeyMonth);
+  add("Secrets Manager", counted(count("aws_secretsmanager_secret"), "secret"), count("aws_secretsmanager_secret") * PRICES.secretMonth);
+  add("GuardDuty", counted(count("aws_guardduty_detector"), "detector"), count("aws_guardduty_detector") * u.guardDutyMonth);
   const recorders = count("aws_config_configuration_recorder");
-  add("AWS Config", `${recorders} recorders`, recorders * u.configMonth);
+  add("AWS Config", counted(recorders, "recorder"), recorders * u.configMonth);
 
   const regionFactor = REGION_FACTOR[region] ?? 1;
   const priced = lines.map((l) => ({ ...l, monthlyUsd: round(l.monthlyUsd * regionFactor) }));
@@ -183,6 +187,9 @@ export function costEstimate(stack: string, doc: TfJsonDocument | TfGraph, env: 
     unpriced,
   };
 }
+
+/** "1 key", "3 keys". */
+const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 /** Fargate: desired count x the task's vCPU and memory, every hour. */
 function fargate(service: TfResource, g: TfGraph): [string, number] {

@@ -49,7 +49,8 @@ function stackSection(e: StackEvidence): string {
     .map(
       (k) =>
         `<tr><td>${escapeHtml(`${k.framework} ${k.control}`)}</td><td>${escapeHtml(k.title)}</td>` +
-        `<td class="status-${k.status}">${k.status}${k.externalReason ? `: ${escapeHtml(k.externalReason)}` : ""}</td>` +
+        `<td class="status-${k.status}">${k.status}${k.externalReason ? `: ${escapeHtml(k.externalReason)}` : ""}` +
+        `${k.closeGap ? `: to close it, ${escapeHtml(k.closeGap)}` : ""}</td>` +
         `<td class="num">${k.implementedBy.length}</td></tr>`,
     )
     .join("\n");

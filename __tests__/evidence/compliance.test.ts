@@ -12,6 +12,7 @@ import { CONTROLS } from "../../evidence/controls";
 import { appStackTf, baseSpec, buildWithAspects, builtStack, validSpec } from "../helpers";
 import { exampleSpec } from "../examples/synthesize";
 import { tempDirs } from "../temp-dirs";
+import type { StackEvidence } from "../../evidence/write";
 
 const tempDir = tempDirs();
 
@@ -24,12 +25,22 @@ function evidenceOf(spec: AppSpec, env: EnvironmentName, outside = {}): Complian
 const control = (e: ComplianceEvidence, id: string) => e.controls.find((c) => c.control === id)!;
 
 /** As synth writes it beside a stack, the app stack unless said (writeEvidence: what the config declares included). */
-function writtenEvidenceOf(spec: AppSpec, env: EnvironmentName, kind: "app" | "github" = "app"): ComplianceEvidence {
+function writtenStackEvidenceOf(spec: AppSpec, env: EnvironmentName, kind: "app" | "github" = "app"): StackEvidence {
   const { writeEvidence } = require("../../evidence/write") as typeof import("../../evidence/write");
   const built = buildWithAspects(spec);
   const guarded = builtStack(built, `${spec.app}-${env}-${kind}`);
   const doc = guarded.stack.toTerraform() as TfJsonDocument;
-  return writeEvidence(tempDir("evidence-"), doc, evaluateStack(guarded, doc), built.environments).compliance;
+  return writeEvidence(tempDir("evidence-"), doc, evaluateStack(guarded, doc), built.environments);
+}
+const writtenEvidenceOf = (spec: AppSpec, env: EnvironmentName, kind: "app" | "github" = "app"): ComplianceEvidence =>
+  writtenStackEvidenceOf(spec, env, kind).compliance;
+
+/** The report page's HTML for these stacks, as synth writes it. */
+function reportPageOf(stacks: StackEvidence[]): string {
+  const { writeReportHtml } = require("../../evidence/report-html") as typeof import("../../evidence/report-html");
+  let page = "";
+  writeReportHtml("report.html", stacks, (_file, contents) => (page = contents.toString()));
+  return page;
 }
 const types = (addresses: readonly string[]) => [...new Set(addresses.map((a) => a.split(".")[0]))].sort();
 
@@ -68,7 +79,12 @@ describe("compliance evidence", () => {
         "aws_s3_bucket_server_side_encryption_configuration",
       ]),
     );
-    expect(atRest.checks.find((k) => k.rule === "CKV_AWS_16")).toEqual({ rule: "CKV_AWS_16", passed: 1, failed: 0 });
+    expect(atRest.checks.find((k) => k.rule === "CKV_AWS_16")).toEqual({ rule: "CKV_AWS_16", passed: 1, failed: 0, suppressed: 0 });
+    // A rule whose only check here is suppressed says so, rather than "0 passed".
+    const onlySuppressed = prod.controls.flatMap((c) => c.checks).find((k) => k.passed === 0 && k.suppressed > 0)!;
+    expect(onlySuppressed).toMatchObject({ failed: 0 });
+    expect(complianceMarkdown(prod)).toContain(`\n- ${onlySuppressed.rule}: 0 passed, ${onlySuppressed.suppressed} suppressed (below)\n`);
+    expect(complianceMarkdown(prod)).not.toMatch(/^- \S+: 0 passed$/m);
     const audit = control(prod, "164.312(b)");
     expect(audit.status).toBe("met");
     expect(types(audit.implementedBy)).toEqual(["aws_cloudtrail"]);
@@ -182,7 +198,11 @@ describe("HIPAA 164.316(b)(2): six years of logs and audit records", () => {
     expect(retention).toMatchObject({ status: "gap", implementedBy: [] });
     // 2190 days is six years; 2192 is the first retention CloudWatch (and the config) accepts past it.
     expect(complianceMarkdown(e)).toMatch(
-      /To close it: nothing here keeps logs or audit records 2190 days; .*logs\.auditRetentionDays to 2192 or more/,
+      /To close it: nothing here keeps logs or audit records six years \(2190 days\); .*logs\.auditRetentionDays to 2192 or more \(the first retention CloudWatch offers past six years; /,
+    );
+    // The report page says it beside the gap, as compliance.md does.
+    expect(reportPageOf([writtenStackEvidenceOf(r2(), "staging")])).toContain(
+      '<td class="status-gap">gap: to close it, nothing here keeps logs or audit records six years (2190 days); ',
     );
     const raised = r2();
     raised.environments.staging!.overrides = { ...raised.environments.staging!.overrides, logs: { auditRetentionDays: 2557 } };

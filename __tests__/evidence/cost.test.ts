@@ -21,7 +21,14 @@ describe("cost estimate", () => {
     const natUsd = nat * (HOURS_PER_MONTH * PRICES.natGatewayHour + USAGE.prod.natGbPerGateway * PRICES.natGatewayGb) * factor;
     expect(line(e, "NAT gateways").monthlyUsd).toBeCloseTo(natUsd, 2);
     const keys = resourcesOfType(tf, "aws_kms_key").length;
-    expect(line(e, "KMS keys")).toEqual({ item: "KMS keys", quantity: `${keys} keys`, monthlyUsd: Math.round(keys * factor * 100) / 100 });
+    expect(line(e, "KMS keys")).toEqual({
+      item: "KMS keys",
+      quantity: `${keys} keys`,
+      monthlyUsd: Math.round(keys * factor * 100) / 100,
+    });
+    // One of a kind is counted in the singular.
+    expect(resourcesOfType(tf, "aws_guardduty_detector")).toHaveLength(1);
+    expect(line(e, "GuardDuty").quantity).toBe("1 detector");
     expect(e.totalUsd).toBeCloseTo(
       e.lines.reduce((n, l) => n + l.monthlyUsd, 0),
       2,
