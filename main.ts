@@ -54,6 +54,7 @@ async function main(): Promise<number> {
     const from = files.length === 1 ? files[0] : `${files.length} configs (${files.join(", ")})`;
     console.log(`Synthesized ${stacks.length} stacks from ${from} into ${outdir}/stacks${hcl ? " (HCL)" : ""}; guardrails:`);
     for (const line of summaries) console.log(line);
+    console.log(`For reviewers, every stack on one page: ${outdir}/report.html (\`npm run report\` prints its summary)`);
     return 0;
   } catch (e) {
     if (e instanceof ConfigError || e instanceof GuardrailError) return refuse(e.message, outdir);

@@ -228,6 +228,19 @@ const name = (r: TfResource) =>
 
 const round = (usd: number) => Math.round(usd * 100) / 100;
 
+/**
+ * The warning synth prints when a stack's estimate is above the monthly budget its config
+ * sets (`budget.monthlyLimitUsd`): the AWS Budget's alerts would fire every month.
+ */
+export function overBudgetWarning(e: CostEstimate, budgetUsd: number | undefined): string | undefined {
+  if (budgetUsd === undefined || e.totalUsd <= budgetUsd) return undefined;
+  return (
+    `warning: ${e.stack}: the cost estimate, $${Math.round(e.totalUsd)} a month (cost.md beside the stack), is above the ` +
+    `budget of $${Math.round(budgetUsd)} in the config: its alerts would fire every month; ` +
+    "raise budget.monthlyLimitUsd, or size the environment down"
+  );
+}
+
 /** `cost.md`: the lines, the total, the assumptions, and the budget beside it. */
 export function costMarkdown(e: CostEstimate, env: keyof typeof USAGE, budgetUsd?: number): string {
   const usd = (n: number) => `$${n.toFixed(2)}`;

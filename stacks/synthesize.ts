@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve as resolvePath, sep } from "node:path";
 import { engineSupportWarning } from "../config/database-engines";
+import { overBudgetWarning } from "../evidence/cost";
 import { writeReportHtml } from "../evidence/report-html";
 import { writeEvidence, type StackEvidence } from "../evidence/write";
 import { ConfigError } from "../config/problems";
@@ -126,6 +127,7 @@ async function synthesizeAll(
       ...environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []),
       ...environments.flatMap((env) => unwatchedAlarmsWarning(env) ?? []),
       ...staleWarnings(reports),
+      ...apps.flatMap((a) => a.evidence.flatMap((e) => (e.cost && overBudgetWarning(e.cost, e.budgetUsd)) || [])),
     ],
   };
 }

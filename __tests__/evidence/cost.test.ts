@@ -1,5 +1,5 @@
 /** The monthly cost estimate beside each app stack: reproducible, priced from the dated table, labelled an estimate. */
-import { costEstimate, costMarkdown, USAGE } from "../../evidence/cost";
+import { costEstimate, costMarkdown, overBudgetWarning, USAGE } from "../../evidence/cost";
 import { HOURS_PER_MONTH, PRICES, REGION_FACTOR } from "../../evidence/prices";
 import type { TfJsonDocument } from "../../guardrails/graph";
 import { appStackTf, baseSpec, resourcesOfType } from "../helpers";
@@ -59,5 +59,14 @@ describe("cost estimate", () => {
     expect(md).toContain("Budget in the config: $150.00.");
     expect(md).toMatch(/Assumptions for dev: .* GB through each NAT gateway/);
     expect(costMarkdown(e, "dev", 50)).toContain("(the estimate is above it)");
+  });
+
+  it("warns at synth of an estimate above the budget, not of one at or within it", () => {
+    const e = costEstimate("demo-prod-app", doc, "prod");
+    expect(overBudgetWarning(e, undefined)).toBeUndefined();
+    expect(overBudgetWarning(e, e.totalUsd)).toBeUndefined();
+    expect(overBudgetWarning(e, e.totalUsd - 1)).toMatch(
+      /^warning: demo-prod-app: the cost estimate, \$\d+ a month .* above the budget of \$\d+ in the config/,
+    );
   });
 });

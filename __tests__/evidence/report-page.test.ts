@@ -24,12 +24,14 @@ describe("report.html in a browser", () => {
   let seen: Seen;
   let html: string;
   let out: string;
+  let synthOutput: { stdout: string; stderr: string };
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), "report-"));
     out = join(work, "out");
     const env = { ...process.env, INFRA_CONFIG: join(root, "examples", "ecs-hipaa.json"), CDKTF_OUTDIR: out };
     const synth = spawnSync(process.execPath, ["scripts/synth.js"], { cwd: root, env, encoding: "utf8" });
     if (synth.status !== 0) throw new Error(synth.stderr);
+    synthOutput = synth;
     html = readFileSync(join(out, "report.html"), "utf8");
     const open = spawnSync(process.execPath, [join(__dirname, "open-report.mjs"), join(out, "report.html")], {
       cwd: root,
@@ -64,6 +66,18 @@ describe("report.html in a browser", () => {
     expect(html).toMatch(/<td>HIPAA 164\.312\(b\)<\/td><td>Audit controls[^<]*<\/td><td class="status-met">met<\/td>/);
     expect(html).toMatch(/<h3>Cost estimate \(USD per month\)<\/h3>/);
     expect(html).toMatch(/<h3>Suppressed findings<\/h3><ul><li><strong>[A-Z0-9_-]+<\/strong> on <code>/);
+  });
+
+  it("is named at the end of synth, and synth warns of an estimate above its budget (R2 dev's, as the report marks)", () => {
+    expect(synthOutput.stdout.trimEnd().split("\n").at(-1)).toBe(
+      `For reviewers, every stack on one page: ${out}/report.html (\`npm run report\` prints its summary)`,
+    );
+    const budgetWarnings = synthOutput.stderr.split("\n").filter((l) => l.includes("budget"));
+    expect(budgetWarnings).toEqual([
+      expect.stringMatching(
+        /^warning: carebow-dev-app: the cost estimate, \$\d+ a month \(cost\.md beside the stack\), is above the budget of \$200 in the config: its alerts would fire every month; raise budget\.monthlyLimitUsd, or size the environment down$/,
+      ),
+    ]);
   });
 
   it("npm run report prints one line per stack and where the page is", () => {
