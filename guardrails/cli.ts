@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
-import { blocking, evaluate, formatBlocking, type StackReport } from "./engine";
+import { blocking, evaluate, formatBlocking, type ReviewedConfig, type StackReport } from "./engine";
 import type { TfJsonDocument } from "./graph";
 import { InputError, ioMessage, readTerraformHcl, readTfJson } from "./input";
 import { jsonReport, markdownReport, sarifReport, summaryLine } from "./reports";
@@ -58,10 +58,16 @@ function unitsIn(target: string): Unit[] {
 }
 
 interface RecordedReport {
+  /** The stack synth named, and the config it was built from: a re-check's reports keep them. */
+  stack?: string;
+  config?: ReviewedConfig;
   findings?: { status: string; ruleId: string; constructPath?: string; justification?: string; suppressedFor?: Scanner[] }[];
   staleSuppressions?: Suppression[];
   context?: RuleContext;
 }
+
+/** What a re-check keeps of synth's record beside the suppressions: the stack's name and config, the context. */
+const provenance = ({ stack, config, context }: RecordedReport): RecordedReport => ({ stack, config, context });
 
 /** The guardrails.json this project wrote beside a cdk.tf.json (or, synthesized as HCL, a cdk.tf), if any. */
 function recordedReport(unit: Unit): RecordedReport {
@@ -73,6 +79,8 @@ function recordedReport(unit: Unit): RecordedReport {
     const ok =
       data !== null &&
       typeof data === "object" &&
+      (data.stack === undefined || typeof data.stack === "string") &&
+      (data.config === undefined || (typeof data.config?.file === "string" && typeof data.config?.sha256 === "string")) &&
       (data.findings === undefined || Array.isArray(data.findings)) &&
       (data.staleSuppressions === undefined || Array.isArray(data.staleSuppressions));
     if (ok) return data;
@@ -142,8 +150,8 @@ async function readInput(unit: Unit): Promise<Input> {
   try {
     if (unit.hcl) {
       const { doc, suppressions } = await readTerraformHcl(unit.files);
-      // From synth's record only the context: suppressions are the comments in cdk.tf.
-      return { unit, doc, recorded: { context: recordedReport(unit).context }, inline: suppressions };
+      // Suppressions are the comments in cdk.tf, not synth's record.
+      return { unit, doc, recorded: provenance(recordedReport(unit)), inline: suppressions };
     }
     return { unit, doc: readTfJson(unit.files[0]), recorded: recordedReport(unit), inline: [] };
   } catch (e) {
@@ -260,7 +268,8 @@ async function run(args: string[]): Promise<number> {
     try {
       const suppressions = [...recordedSuppressions(recorded), ...inline];
       const context: RuleContext = { ...recorded.context, ...(options.allowedRegions ? { allowedRegions: options.allowedRegions } : {}) };
-      return evaluate(shown(unit.label), doc, suppressions, undefined, context);
+      const report = evaluate(recorded.stack ?? shown(unit.label), doc, suppressions, undefined, context);
+      return recorded.config ? { ...report, config: recorded.config } : report;
     } catch (e) {
       throw new CliError(unit.label, `could not be checked (${ioMessage(e)})`);
     }
