@@ -8,8 +8,10 @@ import { join } from "node:path";
 
 const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
 const stacksDir = join(outdir, "stacks");
-if (!existsSync(stacksDir)) {
-  console.error(`report: no ${stacksDir}; run 'npm run synth' first`);
+const page = join(outdir, "report.html");
+// Synth writes both, or neither: without them there is nothing to sum up.
+if (!existsSync(stacksDir) || readdirSync(stacksDir).length === 0 || !existsSync(page)) {
+  console.error(`report: no synth output in ${outdir} (stacks and report.html); run 'npm run synth' first`);
   process.exit(2);
 }
 const read = <T>(stack: string, file: string): T | undefined => {
@@ -45,4 +47,4 @@ for (const r of rows) {
 }
 const gaps = rows.flatMap((r) => r.gaps.map((g) => `${r.stack}: ${g}`));
 console.log(gaps.length ? `Gaps or controls not met:\n  ${gaps.join("\n  ")}` : "No control is a gap.");
-console.log(`Diagrams, controls, costs and every suppression's reason: open ${join(outdir, "report.html")}`);
+console.log(`Diagrams, controls, costs and every suppression's reason: open ${page}`);

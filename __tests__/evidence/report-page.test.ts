@@ -5,7 +5,7 @@
  * Needs Debian's chromium (`.ci/run` installs it; CHROMIUM_PATH points elsewhere).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -117,5 +117,23 @@ describe("report.html in a browser", () => {
     child.stderr.on("data", (d) => (stderr += d));
     const status = await new Promise<number | null>((done) => child.on("close", done));
     expect({ status, stderr }).toEqual({ status: 0, stderr: "" });
+  });
+});
+
+describe("npm run report without a synth's output", () => {
+  it("says so and exits 2, rather than summing up nothing and naming a page that is not there", () => {
+    const empty = mkdtempSync(join(tmpdir(), "report-empty-"));
+    try {
+      mkdirSync(join(empty, "stacks"));
+      const run = spawnSync(process.execPath, ["scripts/report.js"], {
+        cwd: root,
+        env: { ...process.env, CDKTF_OUTDIR: empty },
+        encoding: "utf8",
+      });
+      expect(run).toMatchObject({ status: 2, stdout: "" });
+      expect(run.stderr).toBe(`report: no synth output in ${empty} (stacks and report.html); run 'npm run synth' first\n`);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });
