@@ -22,7 +22,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
@@ -30,23 +30,33 @@ const Module = require("node:module");
 const { buildSync } = require("esbuild");
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-/** Folders that hold no source of ours: tsconfig.json's exclude (below the root), and dot-folders (caches, git). */
+/**
+ * Folders that hold no source of ours, by path from the root: tsconfig.json's `exclude`. Also
+ * skipped, as TypeScript skips them: node_modules anywhere, and dot-folders (caches, git).
+ */
 const NOT_SOURCE = new Set(excludedByTsconfig());
 
-/** tsconfig.json's `exclude`: plain JSON today; a comment there would need a JSONC parser here. */
+/** tsconfig.json's `exclude`: plain JSON and plain folder paths today; a comment or a glob would need more here. */
 function excludedByTsconfig() {
   const file = join(root, "tsconfig.json");
+  let exclude;
   try {
-    return JSON.parse(readFileSync(file, "utf8")).exclude ?? [];
+    exclude = JSON.parse(readFileSync(file, "utf8")).exclude ?? [];
   } catch (e) {
     throw new Error(`${file}: ${e.message} (compile-typescript.mjs reads its "exclude" as plain JSON)`);
   }
+  const glob = exclude.find((entry) => /[*?[{]/.test(entry));
+  if (glob !== undefined) throw new Error(`${file}: exclude "${glob}" is a glob; compile-typescript.mjs reads folder paths only`);
+  return exclude.map((entry) => entry.replace(/^\.\//, "").replace(/\/$/, ""));
 }
 
 function typescriptFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return NOT_SOURCE.has(entry.name) || entry.name.startsWith(".") ? [] : typescriptFiles(path);
+    if (entry.isDirectory()) {
+      const skipped = entry.name === "node_modules" || entry.name.startsWith(".") || NOT_SOURCE.has(relative(root, path));
+      return skipped ? [] : typescriptFiles(path);
+    }
     return entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") ? [path] : [];
   });
 }

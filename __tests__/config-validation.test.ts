@@ -223,8 +223,8 @@ describe("config validation", () => {
         // One line for the environments a mistake reaches with the same words.
         "overrides.network.subnetCidrs.app[0]: dev, staging, prod: 10.0.1.128/25 overlaps public[1] 10.0.1.0/24",
         "overrides.network.subnetCidrs.app[1]: dev, staging, prod: 10.1.0.0/24 is outside the VPC CIDR 10.0.0.0/16",
-        "overrides.network.subnetCidrs.data: dev, staging: 1 subnets for 2 availability zones; give one per AZ",
-        "overrides.network.subnetCidrs.data: prod: 1 subnets for 3 availability zones; give one per AZ",
+        "overrides.network.subnetCidrs.data: dev, staging: 1 subnet for 2 availability zones; give one per AZ",
+        "overrides.network.subnetCidrs.data: prod: 1 subnet for 3 availability zones; give one per AZ",
       ]),
     );
   });

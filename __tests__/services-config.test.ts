@@ -131,11 +131,13 @@ describe("services in the config", () => {
         "2048-8192 MiB in steps of 1024",
     ]);
     expect(problemsOf((s) => (s.overrides = { compute: { cpu: 300 } }))).toEqual([
-      "overrides.compute.cpu: dev, staging, prod: Fargate offers no task of 300 CPU units; use one of 256, 512, 1024, 2048, 4096, 8192, 16384",
+      "overrides.compute.cpu: dev, staging, prod: Fargate offers no task of 300 CPU units; " +
+        "use one of 256, 512, 1024, 2048, 4096, 8192, 16384",
     ]);
     // A CPU value no task has is the CPU's fault, wherever memory was chosen.
     expect(problemsOf((s) => (s.services[0].overrides = { cpu: 333, memoryMb: 1024 }))).toEqual([
-      "services[0].overrides.cpu: dev, staging, prod: Fargate offers no task of 333 CPU units; use one of 256, 512, 1024, 2048, 4096, 8192, 16384",
+      "services[0].overrides.cpu: dev, staging, prod: Fargate offers no task of 333 CPU units; " +
+        "use one of 256, 512, 1024, 2048, 4096, 8192, 16384",
     ]);
   });
 

@@ -22,6 +22,7 @@ describe("synth arguments", () => {
     expect(usageError(["app.json", "--al"])).toBe("unknown option --al (did you mean --all?)");
     expect(usageError(["--hcl=true"])).toBe("--hcl takes no value (got --hcl=true)");
     expect(usageError(["--output", "x"])).toBe("unknown option --output");
+    expect(usageError(["--"])).toBe("unknown option --");
   });
 
   it("takes --hcl, --all and --help, and SYNTH_HCL_OUTPUT=true", () => {
@@ -40,10 +41,15 @@ describe("synth arguments", () => {
     const named = parse(["a.json", "b.json", "./a.json"], { INFRA_CONFIG: "c.json" });
     expect(named.files).toEqual(["a.json", "b.json"]);
     expect(named.source).toBe("command line");
-    expect(named.warnings).toEqual(["warning: INFRA_CONFIG=c.json is not used: the configs named on the command line are"]);
+    expect(named.warnings).toEqual(["warning: INFRA_CONFIG=c.json is not used: the configs named on the command line are read"]);
     expect(parse(["a.json"], { INFRA_CONFIG: "c.json" }).warnings).toEqual([
-      "warning: INFRA_CONFIG=c.json is not used: the config named on the command line is",
+      "warning: INFRA_CONFIG=c.json is not used: the config named on the command line is read",
     ]);
+    expect(parse(["--all"], { INFRA_CONFIG: "c.json" }).warnings).toEqual([
+      "warning: INFRA_CONFIG=c.json is not used: --all reads the default config and every example",
+    ]);
+    // Named on the command line too, it is read: nothing to say.
+    expect(parse(["a.json", "./c.json"], { INFRA_CONFIG: "c.json" }).warnings).toEqual([]);
     expect(parse([], { INFRA_CONFIG: "c.json" })).toMatchObject({ files: ["c.json"], source: "INFRA_CONFIG", warnings: [] });
     expect(parse([], { INFRA_CONFIG: " " })).toMatchObject({ files: ["app.config.json"], source: "default" });
   });

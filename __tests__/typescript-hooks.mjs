@@ -7,7 +7,12 @@
 // tsx's hooks did this before, at ~0.2 s of each worker's start and a round trip to their
 // thread for each require of a test file.
 
-/** A file: URL of a .ts file, with or without a query (jest-light-runner adds one). */
+/**
+ * A file: URL of a .ts file, with or without a query. jest-light-runner adds one to load a test
+ * file afresh; `require`'s cache knows files by path, so a second import of the same file in one
+ * process (watch mode in band) would not run it again. A run here imports each test file once
+ * per worker, in a pool made for the run.
+ */
 const TYPESCRIPT_FILE = /^file:[^?#]*\.ts([?#]|$)/;
 
 export async function load(url, context, nextLoad) {

@@ -197,7 +197,9 @@ export function networkProblems(spec: AppSpec): Problem[] {
     for (const tier of ["public", "app", "data"] as const) {
       const path = `${networkPath(spec, env, "subnetCidrs")}.${tier}`;
       if (subnets[tier].length !== n.azCount) {
-        problems.push({ path, message: `${env}: ${subnets[tier].length} subnets for ${n.azCount} availability zones; give one per AZ` });
+        const count = subnets[tier].length;
+        const given = `${count} subnet${count === 1 ? "" : "s"}`;
+        problems.push({ path, message: `${env}: ${given} for ${n.azCount} availability zones; give one per AZ` });
       }
       subnets[tier].forEach((text, i) => {
         const c = parseCidr(text);

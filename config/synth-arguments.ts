@@ -12,7 +12,8 @@ export const SYNTH_USAGE = `usage: npm run synth -- [options] [config.json ...]
 
 Synthesizes every stack of each config into $CDKTF_OUTDIR/stacks/ (default cdktf.out), with
 the guardrails' reports, and writes nothing when a config or a guardrail says no. With no
-config named: $INFRA_CONFIG, else ${DEFAULT_CONFIG_FILE}.
+config named: $INFRA_CONFIG, else ${DEFAULT_CONFIG_FILE}. A config path is read from where you
+run the command; $CDKTF_OUTDIR, as every npm script reads it, from the project's folder.
 
 options:
   --all        the default config and every example (examples/*.json), besides any named
@@ -60,7 +61,8 @@ export function parseSynthArguments(argv: readonly string[], env: NodeJS.Process
     const name = unknown.split("=")[0];
     if (name !== unknown && (OPTIONS as readonly string[]).includes(name))
       throw new SynthUsageError(`${name} takes no value (got ${unknown})`);
-    const meant = didYouMean(unknown, OPTIONS);
+    // A lone "-" or "--" is too short to have meant anything.
+    const meant = unknown.length > 2 ? didYouMean(unknown, OPTIONS) : undefined;
     throw new SynthUsageError(`unknown option ${unknown}${meant ? ` (did you mean ${meant}?)` : ""}`);
   }
   const named = args.filter((a) => !a.startsWith("-")).map((f) => fromUser(f, env));
@@ -82,11 +84,15 @@ export function parseSynthArguments(argv: readonly string[], env: NodeJS.Process
     source: files.length > 0 ? "command line" : fromEnv ? "INFRA_CONFIG" : "default",
     hcl: args.includes("--hcl") || env.SYNTH_HCL_OUTPUT === "true",
     help: args.includes("--help") || args.includes("-h"),
-    warnings:
-      files.length > 0 && fromEnv
-        ? [
-            `warning: INFRA_CONFIG=${fromEnv} is not used: ${files.length === 1 ? "the config" : "the configs"} named on the command line ${files.length === 1 ? "is" : "are"}`,
-          ]
-        : [],
+    warnings: fromEnv && files.length > 0 && !seen.has(resolve(fromUser(fromEnv, env))) ? [unusedConfigWarning(fromEnv, named, all)] : [],
   };
+}
+
+/** INFRA_CONFIG names a file the command line left out: say what is read instead. */
+function unusedConfigWarning(fromEnv: string, named: readonly string[], all: readonly string[]): string {
+  const instead = [
+    ...(all.length > 0 ? ["--all reads the default config and every example"] : []),
+    ...(named.length > 0 ? [`the config${named.length === 1 ? "" : "s"} named on the command line`] : []),
+  ].join(", and ");
+  return `warning: INFRA_CONFIG=${fromEnv} is not used: ${instead}${all.length > 0 ? "" : named.length === 1 ? " is read" : " are read"}`;
 }

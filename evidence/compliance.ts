@@ -132,10 +132,10 @@ export function complianceMarkdown(evidence: ComplianceEvidence, diagramMarkdown
       lines.push(
         "Verified by:",
         "",
-        ...c.checks.map(
-          (k) =>
-            `- ${k.rule}: ${k.passed} passed${k.failed ? `, ${k.failed} failed` : ""}${k.suppressed ? `, ${k.suppressed} suppressed (below)` : ""}`,
-        ),
+        ...c.checks.map((k) => {
+          const failed = k.failed ? `, ${k.failed} failed` : "";
+          return `- ${k.rule}: ${k.passed} passed${failed}${k.suppressed ? `, ${k.suppressed} suppressed (below)` : ""}`;
+        }),
         "",
       );
     }

@@ -232,18 +232,20 @@ const round = (usd: number) => Math.round(usd * 100) / 100;
  * The warning synth prints when a stack's estimate is above the monthly budget its config
  * sets (`budget.monthlyLimitUsd`): the AWS Budget's alerts would fire every month.
  */
-export function overBudgetWarning(e: CostEstimate, budgetUsd: number | undefined): string | undefined {
+export function overBudgetWarning(e: CostEstimate, budgetUsd: number | undefined, env: keyof typeof USAGE): string | undefined {
   if (budgetUsd === undefined || e.totalUsd <= budgetUsd) return undefined;
   return (
-    `warning: ${e.stack}: the cost estimate, $${Math.round(e.totalUsd)} a month (cost.md beside the stack), is above the ` +
-    `budget of $${Math.round(budgetUsd)} in the config: its alerts would fire every month; ` +
-    "raise budget.monthlyLimitUsd, or size the environment down"
+    `warning: ${e.stack}: the cost estimate, ${usd(e.totalUsd)} a month (cost.md beside the stack), is above the ` +
+    `budget of ${usd(budgetUsd)} in the config: its alerts would fire every month; ` +
+    `raise environments.${env}.overrides.budget.monthlyLimitUsd, or size the environment down`
   );
 }
 
+/** Dollars as cost.md shows them: `$1234.50`. */
+const usd = (n: number) => `$${n.toFixed(2)}`;
+
 /** `cost.md`: the lines, the total, the assumptions, and the budget beside it. */
 export function costMarkdown(e: CostEstimate, env: keyof typeof USAGE, budgetUsd?: number): string {
-  const usd = (n: number) => `$${n.toFixed(2)}`;
   const u = USAGE[env];
   return [
     `# Cost estimate of ${e.stack} (per month, USD)`,

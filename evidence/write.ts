@@ -1,5 +1,6 @@
 /** What synth writes beside each stack for reviewers, auditors and budget owners: compliance evidence with the diagram, cost. */
 import { join } from "node:path";
+import type { EnvironmentName } from "../config/schema";
 import type { ResolvedEnvironment } from "../config/resolve";
 import type { StackReport } from "../guardrails/engine";
 import type { TfGraph, TfJsonDocument } from "../guardrails/graph";
@@ -18,9 +19,10 @@ export interface StackEvidence {
   readonly compliance: ComplianceEvidence;
   /** The architecture diagram's Mermaid source. */
   readonly mermaid: string;
-  /** App stacks only. */
+  /** App stacks only: the estimate, the config's budget, and their environment. */
   readonly cost?: CostEstimate;
   readonly budgetUsd?: number;
+  readonly environment?: EnvironmentName;
 }
 
 /** The transfers an environment's config declares, as the evidence lists them. */
@@ -69,5 +71,6 @@ export function writeEvidence(
     mermaid: diagram.mermaid,
     cost,
     budgetUsd,
+    environment: env?.env,
   };
 }

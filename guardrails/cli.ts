@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
-import { blocking, evaluate, formatBlocking, type ReviewedConfig, type StackReport } from "./engine";
+import { blocking, evaluate, formatBlocking, reviewedFile, type ReviewedConfig, type ReviewedFile, type StackReport } from "./engine";
 import type { TfJsonDocument } from "./graph";
 import { InputError, ioMessage, readTerraformHcl, readTfJson } from "./input";
 import { jsonReport, markdownReport, sarifReport, summaryLine } from "./reports";
@@ -58,16 +58,29 @@ function unitsIn(target: string): Unit[] {
 }
 
 interface RecordedReport {
-  /** The stack synth named, and the config it was built from: a re-check's reports keep them. */
+  /** The stack synth named, the config it was built from and the Terraform it reviewed (provenance). */
   stack?: string;
   config?: ReviewedConfig;
+  terraform?: ReviewedFile;
   findings?: { status: string; ruleId: string; constructPath?: string; justification?: string; suppressedFor?: Scanner[] }[];
   staleSuppressions?: Suppression[];
   context?: RuleContext;
 }
 
-/** What a re-check keeps of synth's record beside the suppressions: the stack's name and config, the context. */
-const provenance = ({ stack, config, context }: RecordedReport): RecordedReport => ({ stack, config, context });
+/**
+ * What a re-check keeps of synth's record besides the suppressions: the context, and the stack's
+ * name and config only while the file is the one synth reviewed (the same sha256) in the
+ * folder synth named after the stack. An edited file, or a record copied beside another,
+ * gets a report of its own: named by its path, built from no known config.
+ */
+function provenance(recorded: RecordedReport, unit: Unit, terraform: ReviewedFile | undefined): RecordedReport {
+  const { stack, config, terraform: reviewed, context } = recorded;
+  const same = terraform !== undefined && reviewed?.sha256 === terraform.sha256 && stack === basename(dirname(unit.files[0]));
+  return same ? { stack, config, context } : { context };
+}
+
+const isReviewedFile = (x: unknown): x is ReviewedFile =>
+  typeof x === "object" && x !== null && typeof (x as ReviewedFile).file === "string" && typeof (x as ReviewedFile).sha256 === "string";
 
 /** The guardrails.json this project wrote beside a cdk.tf.json (or, synthesized as HCL, a cdk.tf), if any. */
 function recordedReport(unit: Unit): RecordedReport {
@@ -80,7 +93,8 @@ function recordedReport(unit: Unit): RecordedReport {
       data !== null &&
       typeof data === "object" &&
       (data.stack === undefined || typeof data.stack === "string") &&
-      (data.config === undefined || (typeof data.config?.file === "string" && typeof data.config?.sha256 === "string")) &&
+      (data.config === undefined || isReviewedFile(data.config)) &&
+      (data.terraform === undefined || isReviewedFile(data.terraform)) &&
       (data.findings === undefined || Array.isArray(data.findings)) &&
       (data.staleSuppressions === undefined || Array.isArray(data.staleSuppressions));
     if (ok) return data;
@@ -128,6 +142,8 @@ class InputProblems extends Error {
 interface Input {
   readonly unit: Unit;
   readonly doc: TfJsonDocument;
+  /** The one file a unit of one file is, as the report names it. */
+  readonly terraform?: ReviewedFile;
   readonly recorded: RecordedReport;
   /** The scanners' comments in .tf files. */
   readonly inline: readonly Suppression[];
@@ -148,12 +164,16 @@ function unitsOf(target: string): Unit[] {
 /** One unit read and checked as input; throws a CliError naming the file that is not. */
 async function readInput(unit: Unit): Promise<Input> {
   try {
+    const [only] = unit.files;
+    const terraform = unit.files.length === 1 ? reviewedFile(basename(only), readFileSync(only)) : undefined;
+    const recorded = recordedReport(unit);
     if (unit.hcl) {
       const { doc, suppressions } = await readTerraformHcl(unit.files);
       // Suppressions are the comments in cdk.tf, not synth's record.
-      return { unit, doc, recorded: provenance(recordedReport(unit)), inline: suppressions };
+      return { unit, doc, terraform, recorded: provenance(recorded, unit, terraform), inline: suppressions };
     }
-    return { unit, doc: readTfJson(unit.files[0]), recorded: recordedReport(unit), inline: [] };
+    const kept = provenance(recorded, unit, terraform);
+    return { unit, doc: readTfJson(only), terraform, recorded: { ...recorded, stack: kept.stack, config: kept.config }, inline: [] };
   } catch (e) {
     if (e instanceof InputError) throw new CliError(e.file ?? unit.label, e.message);
     throw e;
@@ -264,12 +284,12 @@ async function run(args: string[]): Promise<number> {
   }
   if (options.targets.length === 0) throw new UsageError("no file or directory given");
   const inputs = await readInputs(options.targets);
-  const reports: StackReport[] = inputs.map(({ unit, doc, recorded, inline }) => {
+  const reports: StackReport[] = inputs.map(({ unit, doc, terraform, recorded, inline }) => {
     try {
       const suppressions = [...recordedSuppressions(recorded), ...inline];
       const context: RuleContext = { ...recorded.context, ...(options.allowedRegions ? { allowedRegions: options.allowedRegions } : {}) };
       const report = evaluate(recorded.stack ?? shown(unit.label), doc, suppressions, undefined, context);
-      return recorded.config ? { ...report, config: recorded.config } : report;
+      return { ...report, ...(recorded.config ? { config: recorded.config } : {}), ...(terraform ? { terraform } : {}) };
     } catch (e) {
       throw new CliError(unit.label, `could not be checked (${ioMessage(e)})`);
     }

@@ -1,4 +1,5 @@
 /** Evaluate every rule over one stack's Terraform JSON and apply suppressions. */
+import { createHash } from "node:crypto";
 import { graphOf, isWithinScope, pathInStack, type TfGraph, type TfJsonDocument, type TfResource } from "./graph";
 import { ALL_RULES } from "./rules";
 import { ALL_SCANNERS, type Scanner, type Suppression } from "./suppressions";
@@ -25,13 +26,21 @@ export interface Finding {
   readonly suppressedFor?: readonly Scanner[];
 }
 
-/** The config a stack was built from, so a report names what was reviewed. */
-export interface ReviewedConfig {
-  /** Its path, relative to the working directory. */
+/** A file a report names as what was reviewed: its path as the report gives it, and the sha256 of its bytes. */
+export interface ReviewedFile {
   readonly file: string;
   /** sha256 of its bytes, hex. */
   readonly sha256: string;
 }
+
+/** `file` as a report names it, with the sha256 of `contents`, its bytes. */
+export const reviewedFile = (file: string, contents: string | Uint8Array): ReviewedFile => ({
+  file,
+  sha256: createHash("sha256").update(contents).digest("hex"),
+});
+
+/** The config a stack was built from, its path relative to the working directory. */
+export type ReviewedConfig = ReviewedFile;
 
 export interface StackReport {
   readonly stack: string;
@@ -43,6 +52,8 @@ export interface StackReport {
   readonly context: RuleContext;
   /** The config the stack was built from. @default - not known (Terraform from elsewhere) */
   readonly config?: ReviewedConfig;
+  /** The Terraform file the checks read, by its name beside the report. @default - not recorded (a module of several files) */
+  readonly terraform?: ReviewedFile;
 }
 
 const matches = (s: Suppression, r: Rule, res: TfResource) =>

@@ -21,6 +21,7 @@ export function jsonReport(report: StackReport): string {
   const json = {
     stack: report.stack,
     ...(report.config ? { config: report.config } : {}),
+    ...(report.terraform ? { terraform: report.terraform } : {}),
     summary: { ...summary, rulesApplied: c.rulesApplied, resources: c.resources },
     rulesEvaluated,
     context: report.context,
@@ -133,13 +134,14 @@ function reviewedLines(report: StackReport, cited: readonly Framework[]): string
       : `${frameworks}; references cited for ${cited.length === 1 ? "it" : "them"} only`;
   return [
     ...(report.config ? [`- config: \`${report.config.file}\`, sha256 \`${report.config.sha256}\``] : []),
+    ...(report.terraform ? [`- Terraform: \`${report.terraform.file}\`, sha256 \`${report.terraform.sha256}\``] : []),
     `- compliance: ${compliance}`,
     "",
   ];
 }
 
 /**
- * guardrails.md, for a reviewer: what was reviewed (config file and its sha256, compliance),
+ * guardrails.md, for a reviewer: what was reviewed (config and Terraform files with their sha256, compliance),
  * the counts, then what needs a decision (failed and unknown checks with their fix, the
  * accepted exceptions with their reasons and fix), the summaries per control family and per
  * resource, and the passed checks last, as an appendix. Control references are cited only

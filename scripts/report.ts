@@ -33,7 +33,7 @@ const rows = readdirSync(stacksDir)
   });
 
 const width = Math.max(5, ...rows.map((r) => r.stack.length));
-console.log(`Report of ${outdir} (${rows.length} stacks)`);
+console.log(`Report of ${outdir} (${rows.length} stack${rows.length === 1 ? "" : "s"})`);
 console.log(`${"stack".padEnd(width)}  checks passed  suppressed  failed  controls met/external/gap  cost per month (budget)`);
 for (const r of rows) {
   const c = r.checks;

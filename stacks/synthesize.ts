@@ -1,14 +1,14 @@
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve as resolvePath, sep } from "node:path";
 import { engineSupportWarning } from "../config/database-engines";
 import { overBudgetWarning } from "../evidence/cost";
 import { writeReportHtml } from "../evidence/report-html";
 import { writeEvidence, type StackEvidence } from "../evidence/write";
+import type { TerraformStack } from "cdktf";
 import { ConfigError } from "../config/problems";
 import type { AppSpec } from "../config/schema";
 import { evaluateStack, staleWarnings, throwIfBlocking, writeScannerConfigs, writeStackReports } from "../guardrails/enforce";
-import type { ReviewedConfig, StackReport } from "../guardrails/engine";
+import { reviewedFile, type ReviewedConfig, type StackReport } from "../guardrails/engine";
 import { graphOf, TfGraph, type TfJsonDocument } from "../guardrails/graph";
 import { finishHcl } from "../guardrails/hcl-output";
 import { summaryLine, writeNow, type WriteFile } from "../guardrails/reports";
@@ -55,10 +55,7 @@ export async function synthesizeApp(spec: AppSpec, outdir: string, options: Synt
 
 /** A config file as its reports name it: path from the working directory, sha256 of its bytes (no dates: output stays reproducible). */
 export function reviewedConfig(file: string): ReviewedConfig {
-  return {
-    file: relative(process.cwd(), resolvePath(file)).split(sep).join("/"),
-    sha256: createHash("sha256").update(readFileSync(file)).digest("hex"),
-  };
+  return reviewedFile(relative(process.cwd(), resolvePath(file)).split(sep).join("/"), readFileSync(file));
 }
 
 /**
@@ -127,7 +124,9 @@ async function synthesizeAll(
       ...environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []),
       ...environments.flatMap((env) => unwatchedAlarmsWarning(env) ?? []),
       ...staleWarnings(reports),
-      ...apps.flatMap((a) => a.evidence.flatMap((e) => (e.cost && overBudgetWarning(e.cost, e.budgetUsd)) || [])),
+      ...apps.flatMap((a) =>
+        a.evidence.flatMap((e) => (e.cost && e.environment && overBudgetWarning(e.cost, e.budgetUsd, e.environment)) || []),
+      ),
     ],
   };
 }
@@ -153,22 +152,28 @@ async function synthesizeBuilt(built: BuiltApp, stagingDir: string, hcl: boolean
   const stackDir = (id: string) => join(stagingDir, "stacks", id);
   // The guardrails and the evidence read the JSON synth wrote rather than resolving each stack
   // again, through one graph of it per stack.
+  const json = new Map<TerraformStack, string>();
   const graphs = new Map(
     built.stacks.map(({ stack }) => {
-      const doc = (
-        hcl ? stack.toTerraform() : JSON.parse(readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"))
-      ) as TfJsonDocument;
+      if (!hcl) json.set(stack, readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"));
+      const doc = (hcl ? stack.toTerraform() : JSON.parse(json.get(stack)!)) as TfJsonDocument;
       const graph = new TfGraph(doc);
       rejectForeignReferences(stack.node.id, graph);
       return [stack, graph];
     }),
   );
-  const reports = built.stacks.map((guarded) => evaluateStack(guarded, graphs.get(guarded.stack)));
-  if (hcl) {
-    for (const [i, { stack }] of built.stacks.entries()) {
-      const file = join(stackDir(stack.node.id), "cdk.tf");
-      writeFileSync(file, await finishHcl(readFileSync(file, "utf8"), graphs.get(stack)!.doc, reports[i]));
+  // Each report names the Terraform file it reviewed, as written (HCL: with the scanners' comments).
+  const reports: StackReport[] = [];
+  for (const guarded of built.stacks) {
+    const report = evaluateStack(guarded, graphs.get(guarded.stack));
+    if (!hcl) {
+      reports.push({ ...report, terraform: reviewedFile("cdk.tf.json", json.get(guarded.stack)!) });
+      continue;
     }
+    const file = join(stackDir(guarded.stack.node.id), "cdk.tf");
+    const finished = await finishHcl(readFileSync(file, "utf8"), graphs.get(guarded.stack)!.doc, report);
+    writeFileSync(file, finished);
+    reports.push({ ...report, terraform: reviewedFile("cdk.tf", finished) });
   }
   writeStackReports(stagingDir, reports, { hcl, write });
   const evidence = [...graphs].map(([stack, graph], i) =>

@@ -237,7 +237,8 @@ describe("App Runner in the config", () => {
         "2048, 3072, 4096 MiB",
     ]);
     expect(problemsOf((s) => (s.services[0].overrides = { cpu: 8192 }))).toEqual([
-      "services[0].overrides.cpu: dev, staging, prod: App Runner offers no instance of 8192 CPU units; use one of 256, 512, 1024, 2048, 4096",
+      "services[0].overrides.cpu: dev, staging, prod: App Runner offers no instance of 8192 CPU units; " +
+        "use one of 256, 512, 1024, 2048, 4096",
     ]);
   });
 

@@ -198,7 +198,10 @@ describe("HIPAA 164.316(b)(2): six years of logs and audit records", () => {
     expect(retention).toMatchObject({ status: "gap", implementedBy: [] });
     // 2190 days is six years; 2192 is the first retention CloudWatch (and the config) accepts past it.
     expect(complianceMarkdown(e)).toMatch(
-      /To close it: nothing here keeps logs or audit records six years \(2190 days\); .*logs\.auditRetentionDays to 2192 or more \(the first retention CloudWatch offers past six years; /,
+      new RegExp(
+        "To close it: nothing here keeps logs or audit records six years \\(2190 days\\); .*logs\\.auditRetentionDays to 2192 " +
+          "or more \\(the first retention CloudWatch offers past six years; ",
+      ),
     );
     // The report page says it beside the gap, as compliance.md does.
     expect(reportPageOf([writtenStackEvidenceOf(r2(), "staging")])).toContain(

@@ -61,12 +61,15 @@ describe("cost estimate", () => {
     expect(costMarkdown(e, "dev", 50)).toContain("(the estimate is above it)");
   });
 
-  it("warns at synth of an estimate above the budget, not of one at or within it", () => {
-    const e = costEstimate("demo-prod-app", doc, "prod");
-    expect(overBudgetWarning(e, undefined)).toBeUndefined();
-    expect(overBudgetWarning(e, e.totalUsd)).toBeUndefined();
-    expect(overBudgetWarning(e, e.totalUsd - 1)).toMatch(
-      /^warning: demo-prod-app: the cost estimate, \$\d+ a month .* above the budget of \$\d+ in the config/,
+  it("warns at synth of an estimate above the budget, not of one at or within it, in cost.md's dollars", () => {
+    const e = { ...costEstimate("demo-prod-app", doc, "prod"), totalUsd: 100.4 };
+    expect(overBudgetWarning(e, undefined, "prod")).toBeUndefined();
+    expect(overBudgetWarning(e, 100.4, "prod")).toBeUndefined();
+    // Rounded to whole dollars, $100.40 against $100 read "$100 ... is above the budget of $100".
+    expect(overBudgetWarning(e, 100, "prod")).toBe(
+      "warning: demo-prod-app: the cost estimate, $100.40 a month (cost.md beside the stack), is above the budget of $100.00 " +
+        "in the config: its alerts would fire every month; raise environments.prod.overrides.budget.monthlyLimitUsd, " +
+        "or size the environment down",
     );
   });
 });

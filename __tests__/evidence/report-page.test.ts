@@ -75,7 +75,11 @@ describe("report.html in a browser", () => {
     const budgetWarnings = synthOutput.stderr.split("\n").filter((l) => l.includes("budget"));
     expect(budgetWarnings).toEqual([
       expect.stringMatching(
-        /^warning: carebow-dev-app: the cost estimate, \$\d+ a month \(cost\.md beside the stack\), is above the budget of \$200 in the config: its alerts would fire every month; raise budget\.monthlyLimitUsd, or size the environment down$/,
+        new RegExp(
+          "^warning: carebow-dev-app: the cost estimate, \\$\\d+\\.\\d\\d a month \\(cost\\.md beside the stack\\), is above the " +
+            "budget of \\$200\\.00 in the config: its alerts would fire every month; " +
+            "raise environments\\.dev\\.overrides\\.budget\\.monthlyLimitUsd, or size the environment down$",
+        ),
       ),
     ]);
   });

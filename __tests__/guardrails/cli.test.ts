@@ -1,5 +1,6 @@
 /** `npm run guardrails -- <file-or-dir>` on Terraform JSON from anywhere. */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   closeSync,
   existsSync,
@@ -55,6 +56,21 @@ describe("guardrails CLI", () => {
     // The same verdicts, and what was reviewed (the stack's name, the config and its sha256) kept: the same reports.
     expect(JSON.parse(before.json).config).toEqual({ file: "app.config.json", sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect({ json: reports("guardrails.json"), md: reports("guardrails.md") }).toEqual(before);
+    expect(JSON.parse(before.json).terraform).toEqual({
+      file: "cdk.tf.json",
+      sha256: createHash("sha256")
+        .update(readFileSync(join(out, "stacks", "careportal-prod-app", "cdk.tf.json")))
+        .digest("hex"),
+    });
+    // Edited after synth, the file is no longer what was reviewed: its report names its path, no config.
+    const stackDir = join(out, "stacks", "careportal-prod-app");
+    writeFileSync(join(stackDir, "cdk.tf.json"), `${readFileSync(join(stackDir, "cdk.tf.json"), "utf8")}\n`);
+    expect(runCli(stackDir).status).toBe(0);
+    const edited = JSON.parse(reports("guardrails.json"));
+    expect(edited.stack).toBe(join(stackDir, "cdk.tf.json"));
+    expect(edited.config).toBeUndefined();
+    expect(edited.terraform.sha256).not.toBe(JSON.parse(before.json).terraform.sha256);
+    expect(reports("guardrails.md")).not.toContain("- config:");
   });
 
   it("says what is wrong with its arguments", () => {

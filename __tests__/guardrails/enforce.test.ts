@@ -205,7 +205,7 @@ describe("reports and scanner files", () => {
     expect(familyHeader().md).toContain("- compliance: not declared; HIPAA and GDPR references both cited");
   });
 
-  it("names the config it was built from with the sha256 of its bytes, the same on every run", async () => {
+  it("names the config it was built from and the Terraform it read, each with the sha256 of its bytes, the same on every run", async () => {
     const dir = mkdtempSync(join(tmpdir(), "reviewed-"));
     try {
       const file = join(dir, "my-app.json");
@@ -219,13 +219,18 @@ describe("reports and scanner files", () => {
       };
       const first = await reportOf("a");
       const name = relative(process.cwd(), file);
-      expect(first.md.split("\n").slice(0, 4)).toEqual([
+      const terraform = createHash("sha256")
+        .update(readFileSync(join(dir, "a", "stacks", "demo-prod-app", "cdk.tf.json")))
+        .digest("hex");
+      expect(first.md.split("\n").slice(0, 5)).toEqual([
         "# Guardrails: demo-prod-app",
         "",
         `- config: \`${name}\`, sha256 \`${sha256}\``,
+        `- Terraform: \`cdk.tf.json\`, sha256 \`${terraform}\``,
         "- compliance: GDPR; references cited for it only",
       ]);
       expect(JSON.parse(first.json).config).toEqual({ file: name, sha256 });
+      expect(JSON.parse(first.json).terraform).toEqual({ file: "cdk.tf.json", sha256: terraform });
       expect(JSON.parse(first.json).context.compliance).toEqual(["gdpr"]);
       expect(await reportOf("b")).toEqual(first);
     } finally {
@@ -387,9 +392,12 @@ describe("formatBlocking", () => {
         "      rule: retention_in_days is an integer >= 365, or 0 (never expire).\n",
     );
     expect(text).toMatch(/\n {6}fix: {2}.*\n {6}path: Observability\/AppLogGroup \(what a suppression in the config names\)\n/);
-    expect(text).toMatch(
-      /\n {2}- s: CKV_AWS_338 on s\/aws_cloudwatch_log_group\.AppLogGroup_F4E1 \(config guardrails\.suppressions\[0\]\); a path is a construct path, e\.g\. "Observability\/AppLogGroup"$/,
-    );
+    expect(
+      text.endsWith(
+        "\n  - s: CKV_AWS_338 on s/aws_cloudwatch_log_group.AppLogGroup_F4E1 (config guardrails.suppressions[0]); " +
+          'a path is a construct path, e.g. "Observability/AppLogGroup"',
+      ),
+    ).toBe(true);
     // Terraform from elsewhere (the CLI) has no construct paths: no path line.
     const plain = formatBlocking([
       evaluate("s", { resource: { aws_cloudwatch_log_group: { g: { ...logGroup, "//": undefined } } } } as never),

@@ -4,6 +4,7 @@
  * the scanners' inline comments in the right block.
  */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -67,6 +68,12 @@ describe("HCL output", () => {
     expect(stacks).toHaveLength(6);
     for (const s of stacks) expect(readdirSync(join(hclOut, "stacks", s))).toEqual(expect.arrayContaining(["cdk.tf", "guardrails.json"]));
     for (const s of stacks) expect(readdirSync(join(hclOut, "stacks", s))).not.toContain("cdk.tf.json");
+    // Each report names the file it reviewed as written, scanner comments included.
+    for (const s of stacks) {
+      const hcl = readFileSync(join(hclOut, "stacks", s, "cdk.tf"));
+      const report = JSON.parse(readFileSync(join(hclOut, "stacks", s, "guardrails.json"), "utf8"));
+      expect(report.terraform).toEqual({ file: "cdk.tf", sha256: createHash("sha256").update(hcl).digest("hex") });
+    }
   });
 
   it("parses back to the same resources, values and provider as cdk.tf.json", async () => {
