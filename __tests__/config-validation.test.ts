@@ -173,6 +173,15 @@ describe("config validation", () => {
 
   it("takes only IAM role ARNs, at least one and each once, as state principals", () => {
     const role = "arn:aws:iam::333333333333:role/deploy";
+    // IAM Identity Center's roles: a path, then a name; the name alone is held to 64 characters.
+    const sso =
+      "arn:aws:iam::333333333333:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_AdministratorAccess_0123456789abcdef";
+    expect(problemsOf(withSpec((s) => (s.environments.prod.state = { principalArns: [role], breakGlassRoleArn: sso })))).toEqual([]);
+    expect(
+      problemsOf(withSpec((s) => (s.environments.prod.state = { principalArns: [role], breakGlassRoleArn: `${sso}${"x".repeat(20)}` }))),
+    ).toEqual([
+      expect.stringMatching(/^environments\.prod\.state\.breakGlassRoleArn: must be an IAM role ARN: .*the name at most 64 characters/),
+    ]);
     expect(problemsOf(withSpec((s) => (s.state = { principalArns: [role, "arn:aws:iam::333333333333:user/alice"] })))).toEqual([
       expect.stringMatching(/^state\.principalArns\[1\]: must be an IAM role ARN/),
     ]);

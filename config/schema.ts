@@ -38,11 +38,15 @@ export const AccountId = z
   .string({ error: "must be a 12-digit AWS account id written as a string (in quotes)" })
   .regex(/^\d{12}$/, 'must be exactly 12 digits, e.g. "123456789012"');
 
+/**
+ * An IAM role's ARN: an optional path (up to 512 characters, as IAM allows: IAM Identity
+ * Center's roles live under `aws-reserved/sso.amazonaws.com/`), then a name of 1-64 characters.
+ */
 export const RoleArn = z
   .string()
   .regex(
-    /^arn:aws(-us-gov)?:iam::\d{12}:role\/[\w+=,.@\/-]{1,64}$/,
-    "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>",
+    /^arn:aws(-us-gov)?:iam::\d{12}:role\/(?:[\w+=,.@\/-]{1,510}\/)?[\w+=,.@-]{1,64}$/,
+    "must be an IAM role ARN: arn:aws:iam::<12-digit account>:role/<path/><name>, the name at most 64 characters",
   );
 
 /** AWS tag keys/values: letters, digits, spaces and _ . : / = + - @. */
