@@ -43,6 +43,24 @@ export function stateAccessWarning(env: ResolvedEnvironment): string | undefined
 }
 
 /**
+ * The warning synth prints when only the GitHub CI roles may use state (`delivery.github`
+ * with no break-glass role): the first bootstrap apply runs with an administrator's own
+ * credentials and local state, and then the state migration into the bucket, any plan or
+ * apply run by a person, and every repair would be refused.
+ */
+export function stateLockoutWarning(env: ResolvedEnvironment): string | undefined {
+  const ci = env.delivery ? [env.delivery.plan.roleArn, env.delivery.deploy.roleArn] : [];
+  const admitted = admittedToState(env.state);
+  if (ci.length === 0 || admitted.length === 0 || admitted.some((arn) => !ci.includes(arn))) return undefined;
+  return (
+    `warning: ${env.stackNames.bootstrap}: only the GitHub CI roles may use the state bucket and key, so moving the ` +
+    "bootstrap's state into its bucket after the first apply, and any plan or apply you run yourself, would be refused; " +
+    `set environments.${env.env}.state.breakGlassRoleArn to the role you apply with (an IAM Identity Center role ` +
+    "with its path: arn:aws:iam::<account>:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_...)"
+  );
+}
+
+/**
  * The remote state backend of one environment: state key, access-log bucket, state
  * bucket and (unless locking is S3-only) the lock table. Its stateful resources are
  * protected (`state.preventDestroy`, true in every environment): losing state orphans

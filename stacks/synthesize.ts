@@ -12,7 +12,7 @@ import { reviewedFile, type ReviewedConfig, type StackReport } from "../guardrai
 import { graphOf, TfGraph, type TfJsonDocument } from "../guardrails/graph";
 import { finishHcl } from "../guardrails/hcl-output";
 import { summaryLine, writeNow, type WriteFile } from "../guardrails/reports";
-import { stateAccessWarning } from "./bootstrap-stack";
+import { stateAccessWarning, stateLockoutWarning } from "./bootstrap-stack";
 import { unwatchedAlarmsWarning } from "./app-stack";
 import { buildApp, type BuiltApp } from "./build-app";
 import { BackgroundWrites } from "./background-writes";
@@ -120,7 +120,7 @@ async function synthesizeAll(
     stacks: built.flatMap((b) => b.stacks.map((s) => s.stack.node.id)),
     summaries: reports.map((r) => summaryLine(r, join(outdir, "stacks", r.stack, "guardrails.md"))),
     warnings: [
-      ...environments.flatMap((env) => stateAccessWarning(env) ?? []),
+      ...environments.flatMap((env) => stateAccessWarning(env) ?? stateLockoutWarning(env) ?? []),
       ...environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []),
       ...environments.flatMap((env) => unwatchedAlarmsWarning(env) ?? []),
       ...staleWarnings(reports),

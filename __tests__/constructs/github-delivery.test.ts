@@ -6,6 +6,7 @@ import { resolve } from "../../config/resolve";
 import { validateSpec } from "../../config/validate";
 import type { AppSpec } from "../../config/schema";
 import type { BuiltApp } from "../../stacks/build-app";
+import { stateLockoutWarning } from "../../stacks/bootstrap-stack";
 import {
   appStackTf,
   baseSpec,
@@ -333,6 +334,22 @@ describe("GitHub OIDC roles in the bootstrap stack", () => {
       `arn:aws:iam::${PROD}:role/demo-prod-github-plan`,
       `arn:aws:iam::${PROD}:role/demo-prod-github-deploy`,
     ]);
+  });
+
+  it("warns while only they are admitted: the operator migrating the bootstrap's state would be refused", () => {
+    expect(stateLockoutWarning(resolve(validSpec(spec()), "prod"))).toBe(
+      "warning: demo-prod-bootstrap: only the GitHub CI roles may use the state bucket and key, so moving the bootstrap's " +
+        "state into its bucket after the first apply, and any plan or apply you run yourself, would be refused; set " +
+        "environments.prod.state.breakGlassRoleArn to the role you apply with (an IAM Identity Center role with its path: " +
+        "arn:aws:iam::<account>:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_...)",
+    );
+    const sso = `arn:aws:iam::${PROD}:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_0123456789abcdef`;
+    const withBreakGlass = spec();
+    withBreakGlass.environments.prod!.state = { breakGlassRoleArn: sso };
+    const admitted = resolve(validSpec(withBreakGlass), "prod");
+    expect(stateLockoutWarning(admitted)).toBeUndefined();
+    // Without delivery there are no CI roles to be locked in with.
+    expect(stateLockoutWarning(resolve(validSpec({ ...spec(), delivery: undefined }), "prod"))).toBeUndefined();
   });
 
   it("passes the guardrails in every stack, the suppressions being only the region-bound policies and the boundary", () => {
