@@ -166,9 +166,14 @@ export class AppStack extends TerraformStack {
       noncurrentVersionExpirationDays: s.storage.noncurrentVersionExpirationDays,
       // Watched wherever this environment writes data: bucket replicas or database backups.
       drRegion: env.buckets.find((b) => b.replica)?.replica?.region ?? env.database?.backupReplication?.region,
-      dataEventBucketArns: env.buckets
-        .filter((b) => b.cloudTrailDataEvents)
-        .flatMap((b) => [this.dataBuckets[b.name], this.replicaBuckets[b.name]].filter((x) => x !== undefined).map((x) => x.bucketArn)),
+      dataEventBucketArns: [
+        ...env.buckets
+          .filter((b) => b.cloudTrailDataEvents)
+          .flatMap((b) => [this.dataBuckets[b.name], this.replicaBuckets[b.name]].filter((x) => x !== undefined).map((x) => x.bucketArn)),
+        // Terraform state holds the generated secrets: who read or wrote it is an audit record.
+        // The trail records it where the state lives in this account (else the state account's trail does).
+        ...(env.state.accountId === env.accountId ? [`arn:${env.partition}:s3:::${env.state.bucketName}`] : []),
+      ],
       ...s.audit,
     });
     this.securityAlerts = this.createSecurityAlerts();

@@ -62,14 +62,25 @@ describe("Audit", () => {
     expect(JSON.stringify(statementsOf(keyByAlias(prod, "alias/demo-prod-data")))).not.toContain("cloudtrail");
   });
 
-  it("records S3 data events for buckets holding PII/PHI", () => {
+  it("records S3 data events for buckets holding PII/PHI, and for the Terraform state in this account", () => {
+    const state = "arn:aws:s3:::demo-prod-tfstate-333333333333/";
     const selector = onlyResource(prod, "aws_cloudtrail").event_selector[0];
     expect(selector.data_resource).toEqual([
-      { type: "AWS::S3::Object", values: [expect.stringMatching(/^\$\{aws_s3_bucket\.DataBucket-uploads_Bucket_\w+\.arn\}\/$/)] },
+      {
+        type: "AWS::S3::Object",
+        values: [expect.stringMatching(/^\$\{aws_s3_bucket\.DataBucket-uploads_Bucket_\w+\.arn\}\/$/), state],
+      },
     ]);
-    const spec = baseSpec();
-    spec.dataClassification = "internal";
-    expect(onlyResource(appStackTf(spec, "prod"), "aws_cloudtrail").event_selector[0].data_resource).toBeUndefined();
+    const internal = baseSpec();
+    internal.dataClassification = "internal";
+    expect(onlyResource(appStackTf(internal, "prod"), "aws_cloudtrail").event_selector[0].data_resource).toEqual([
+      { type: "AWS::S3::Object", values: [state] },
+    ]);
+    // State in an account of its own: that account's trail records it, not this one.
+    const apart = baseSpec();
+    apart.dataClassification = "internal";
+    apart.state = { accountId: "444444444444", roleArn: "arn:aws:iam::444444444444:role/tf-state" };
+    expect(onlyResource(appStackTf(apart, "prod"), "aws_cloudtrail").event_selector[0].data_resource).toBeUndefined();
   });
 
   it("keeps audit evidence 7 years in prod, trail and Config in buckets of their own, written by this account's services only", () => {
