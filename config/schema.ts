@@ -41,6 +41,9 @@ export const AccountId = z
 /**
  * An IAM role's ARN: an optional path (up to 512 characters, as IAM allows: IAM Identity
  * Center's roles live under `aws-reserved/sso.amazonaws.com/`), then a name of 1-64 characters.
+ * Stricter than IAM on purpose: a path takes the name's characters and `/` only, none of the
+ * punctuation IAM also allows there: these ARNs go into `ArnNotLike` conditions, where `*` and
+ * `?` would admit every role they match.
  */
 export const RoleArn = z
   .string()

@@ -68,16 +68,13 @@ interface RecordedReport {
 }
 
 /**
- * What a re-check keeps of synth's record besides the suppressions: the context, and the stack's
- * name and config only while the file is the one synth reviewed (the same sha256) in the
- * folder synth named after the stack. An edited file, or a record copied beside another,
- * gets a report of its own: named by its path, built from no known config.
+ * Synth's record vouches for the file it reviewed, byte for byte (its sha256), and for no
+ * other: an edited file, a record copied beside another file or a record older than the
+ * sha256 is checked as Terraform from elsewhere (named by its path, no config, no recorded
+ * suppressions or context; `--allowed-regions` gives the residency rule its regions).
  */
-function provenance(recorded: RecordedReport, unit: Unit, terraform: ReviewedFile | undefined): RecordedReport {
-  const { stack, config, terraform: reviewed, context } = recorded;
-  const same = terraform !== undefined && reviewed?.sha256 === terraform.sha256 && stack === basename(dirname(unit.files[0]));
-  return same ? { stack, config, context } : { context };
-}
+const recordFor = (recorded: RecordedReport, terraform: ReviewedFile | undefined): RecordedReport =>
+  terraform !== undefined && recorded.terraform?.sha256 === terraform.sha256 ? recorded : {};
 
 const isReviewedFile = (x: unknown): x is ReviewedFile =>
   typeof x === "object" && x !== null && typeof (x as ReviewedFile).file === "string" && typeof (x as ReviewedFile).sha256 === "string";
@@ -164,16 +161,18 @@ function unitsOf(target: string): Unit[] {
 /** One unit read and checked as input; throws a CliError naming the file that is not. */
 async function readInput(unit: Unit): Promise<Input> {
   try {
-    const [only] = unit.files;
-    const terraform = unit.files.length === 1 ? reviewedFile(basename(only), readFileSync(only)) : undefined;
-    const recorded = recordedReport(unit);
+    // A unit of one file is named with the sha256 of the text the checks read.
+    const named = (text: string) => (unit.files.length === 1 ? reviewedFile(basename(unit.files[0]), text) : undefined);
     if (unit.hcl) {
-      const { doc, suppressions } = await readTerraformHcl(unit.files);
+      const { doc, suppressions, texts } = await readTerraformHcl(unit.files);
+      const terraform = named(texts[0]);
       // Suppressions are the comments in cdk.tf, not synth's record.
-      return { unit, doc, terraform, recorded: provenance(recorded, unit, terraform), inline: suppressions };
+      const { stack, config, context } = recordFor(recordedReport(unit), terraform);
+      return { unit, doc, terraform, recorded: { stack, config, context }, inline: suppressions };
     }
-    const kept = provenance(recorded, unit, terraform);
-    return { unit, doc: readTfJson(only), terraform, recorded: { ...recorded, stack: kept.stack, config: kept.config }, inline: [] };
+    const { doc, text } = readTfJson(unit.files[0]);
+    const terraform = named(text);
+    return { unit, doc, terraform, recorded: recordFor(recordedReport(unit), terraform), inline: [] };
   } catch (e) {
     if (e instanceof InputError) throw new CliError(e.file ?? unit.label, e.message);
     throw e;

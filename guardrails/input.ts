@@ -33,8 +33,8 @@ export class InputError extends Error {
   }
 }
 
-/** Read, parse and check the shape of one Terraform JSON file, or throw an InputError. */
-export function readTfJson(file: string): TfJsonDocument {
+/** Read, parse and check the shape of one Terraform JSON file, or throw an InputError; the document and the text it was read from. */
+export function readTfJson(file: string): { doc: TfJsonDocument; text: string } {
   const size = fileSize(file);
   if (size > MAX_INPUT_BYTES) {
     throw new InputError(`is ${mib(size)} (${size} bytes), over the ${mib(MAX_INPUT_BYTES)} limit`);
@@ -51,7 +51,7 @@ export function readTfJson(file: string): TfJsonDocument {
   }
   const problem = shapeProblem(doc);
   if (problem) throw new InputError(problem);
-  return doc as TfJsonDocument;
+  return { doc: doc as TfJsonDocument, text };
 }
 
 /**
@@ -63,7 +63,9 @@ export function readTfJson(file: string): TfJsonDocument {
  * (evalJsonencode) and data sources are kept (a policy document is read from its blocks);
  * other expressions stay `${...}` strings, which rules that need a literal report as unknown.
  */
-export async function readTerraformHcl(files: readonly string[]): Promise<{ doc: TfJsonDocument; suppressions: InlineSuppression[] }> {
+export async function readTerraformHcl(
+  files: readonly string[],
+): Promise<{ doc: TfJsonDocument; suppressions: InlineSuppression[]; texts: string[] }> {
   const texts = files.map((file) => {
     const size = fileSize(file, file);
     if (size > MAX_INPUT_BYTES) {
@@ -133,7 +135,7 @@ export async function readTerraformHcl(files: readonly string[]): Promise<{ doc:
       (merged.provider[name] ??= []).push(...(Array.isArray(blocks) ? blocks : [blocks]));
     }
   }
-  return { doc: merged as TfJsonDocument, suppressions };
+  return { doc: merged as TfJsonDocument, suppressions, texts };
 }
 
 /** A scanner's inline comment in a .tf file: `constructPath` is the resource's address. */

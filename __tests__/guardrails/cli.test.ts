@@ -62,15 +62,37 @@ describe("guardrails CLI", () => {
         .update(readFileSync(join(out, "stacks", "careportal-prod-app", "cdk.tf.json")))
         .digest("hex"),
     });
-    // Edited after synth, the file is no longer what was reviewed: its report names its path, no config.
+    // From inside the stack's folder, by a relative path, the same file gets the same report.
     const stackDir = join(out, "stacks", "careportal-prod-app");
+    const inside = spawnSync(process.execPath, [join(root, "scripts", "guardrails.js"), "cdk.tf.json"], {
+      cwd: stackDir,
+      encoding: "utf8",
+    });
+    expect(inside.status).toBe(0);
+    expect({ json: reports("guardrails.json"), md: reports("guardrails.md") }).toEqual(before);
+    // Edited after synth, the file is no longer what synth reviewed: checked as Terraform from
+    // elsewhere, named by its path, no config, and none of synth's suppressions (made in code).
     writeFileSync(join(stackDir, "cdk.tf.json"), `${readFileSync(join(stackDir, "cdk.tf.json"), "utf8")}\n`);
-    expect(runCli(stackDir).status).toBe(0);
-    const edited = JSON.parse(reports("guardrails.json"));
-    expect(edited.stack).toBe(join(stackDir, "cdk.tf.json"));
-    expect(edited.config).toBeUndefined();
-    expect(edited.terraform.sha256).not.toBe(JSON.parse(before.json).terraform.sha256);
+    const edited = runCli(stackDir);
+    expect(edited.status).toBe(1);
+    expect(edited.stderr).toMatch(/aws_s3_bucket\.AccessLogBucket_\w+ \[CKV_AWS_145/);
+    const report = JSON.parse(reports("guardrails.json"));
+    expect(report.stack).toBe(join(stackDir, "cdk.tf.json"));
+    expect(report.config).toBeUndefined();
+    expect(report.context).toEqual({});
+    expect(report.terraform.sha256).not.toBe(JSON.parse(before.json).terraform.sha256);
     expect(reports("guardrails.md")).not.toContain("- config:");
+  });
+
+  it("applies a record only to the file it recorded: one copied beside another stack's Terraform is not used", () => {
+    const out = join(work, "out");
+    expect(spawnSync(process.execPath, ["scripts/synth.js"], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: out } }).status).toBe(0);
+    const [dev, prod] = ["careportal-dev-app", "careportal-prod-app"].map((s) => join(out, "stacks", s));
+    writeFileSync(join(dev, "guardrails.json"), readFileSync(join(prod, "guardrails.json")));
+    const run = runCli(join(dev, "cdk.tf.json"));
+    const report = JSON.parse(readFileSync(join(dev, "guardrails.json"), "utf8"));
+    expect([report.stack, report.config, report.context]).toEqual([join(dev, "cdk.tf.json"), undefined, {}]);
+    expect(run.status).toBe(1);
   });
 
   it("says what is wrong with its arguments", () => {
