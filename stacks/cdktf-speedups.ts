@@ -197,7 +197,8 @@ const mayHoldToken = (s: string): boolean =>
 
 /** cdktf's STRING_TOKEN_REGEX (private/encoding.js, not exported), made as cdktf makes it. */
 const STRING_TOKEN = new RegExp(
-  `${encoding.regexQuote(encoding.BEGIN_STRING_TOKEN_MARKER)}([${encoding.VALID_KEY_CHARS}]+)${encoding.regexQuote(encoding.END_TOKEN_MARKER)}`,
+  `${encoding.regexQuote(encoding.BEGIN_STRING_TOKEN_MARKER)}([${encoding.VALID_KEY_CHARS}]+)` +
+    encoding.regexQuote(encoding.END_TOKEN_MARKER),
   "g",
 );
 
