@@ -4,7 +4,6 @@ import { engineSupportWarning } from "../config/database-engines";
 import { overBudgetWarning } from "../evidence/cost";
 import { writeReportHtml } from "../evidence/report-html";
 import { writeEvidence, type StackEvidence } from "../evidence/write";
-import type { TerraformStack } from "cdktf";
 import { ConfigError } from "../config/problems";
 import type { AppSpec } from "../config/schema";
 import { evaluateStack, staleWarnings, throwIfBlocking, writeScannerConfigs, writeStackReports } from "../guardrails/enforce";
@@ -151,33 +150,30 @@ async function synthesizeBuilt(built: BuiltApp, stagingDir: string, hcl: boolean
   const manifest = readFileSync(join(stagingDir, "manifest.json"), "utf8");
   const stackDir = (id: string) => join(stagingDir, "stacks", id);
   // The guardrails and the evidence read the JSON synth wrote rather than resolving each stack
-  // again, through one graph of it per stack.
-  const json = new Map<TerraformStack, string>();
-  const graphs = new Map(
-    built.stacks.map(({ stack }) => {
-      if (!hcl) json.set(stack, readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8"));
-      const doc = (hcl ? stack.toTerraform() : JSON.parse(json.get(stack)!)) as TfJsonDocument;
-      const graph = new TfGraph(doc);
-      rejectForeignReferences(stack.node.id, graph);
-      return [stack, graph];
-    }),
-  );
-  // Each report names the Terraform file it reviewed, as written (HCL: with the scanners' comments).
+  // again, through one graph of it per stack; its report names that file by its sha256.
+  const read = built.stacks.map(({ stack }) => {
+    const text = hcl ? undefined : readFileSync(join(stackDir(stack.node.id), "cdk.tf.json"), "utf8");
+    const graph = new TfGraph((text === undefined ? stack.toTerraform() : JSON.parse(text)) as TfJsonDocument);
+    rejectForeignReferences(stack.node.id, graph);
+    return { graph, terraform: text === undefined ? undefined : reviewedFile("cdk.tf.json", text) };
+  });
   const reports: StackReport[] = [];
-  for (const guarded of built.stacks) {
-    const report = evaluateStack(guarded, graphs.get(guarded.stack));
-    if (!hcl) {
-      reports.push({ ...report, terraform: reviewedFile("cdk.tf.json", json.get(guarded.stack)!) });
+  for (const [i, guarded] of built.stacks.entries()) {
+    const { graph, terraform } = read[i];
+    const report = evaluateStack(guarded, graph);
+    if (terraform) {
+      reports.push({ ...report, terraform });
       continue;
     }
+    // HCL: the file as written, with the scanners' comments the report decides.
     const file = join(stackDir(guarded.stack.node.id), "cdk.tf");
-    const finished = await finishHcl(readFileSync(file, "utf8"), graphs.get(guarded.stack)!.doc, report);
+    const finished = await finishHcl(readFileSync(file, "utf8"), graph.doc, report);
     writeFileSync(file, finished);
     reports.push({ ...report, terraform: reviewedFile("cdk.tf", finished) });
   }
   writeStackReports(stagingDir, reports, { hcl, write });
-  const evidence = [...graphs].map(([stack, graph], i) =>
-    writeEvidence(stackDir(stack.node.id), graph, reports[i], built.environments, write),
+  const evidence = built.stacks.map(({ stack }, i) =>
+    writeEvidence(stackDir(stack.node.id), read[i].graph, reports[i], built.environments, write),
   );
   return { manifest, reports, evidence };
 }
