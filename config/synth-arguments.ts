@@ -24,6 +24,7 @@ options:
 exit: 0 synthesized, 1 a config problem or a guardrail finding, 2 a usage error`;
 
 const OPTIONS = ["--all", "--hcl", "--help", "-h"] as const;
+const isOption = (arg: string): boolean => (OPTIONS as readonly string[]).includes(arg);
 
 /** An argument the synth does not know: the message says which, and what was meant. */
 export class SynthUsageError extends Error {}
@@ -56,11 +57,10 @@ function fromUser(file: string, env: NodeJS.ProcessEnv): string {
 /** `argv` is node's (`process.argv`): the script's arguments start at index 2. */
 export function parseSynthArguments(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): SynthArguments {
   const args = argv.slice(2);
-  const unknown = args.find((a) => a.startsWith("-") && !(OPTIONS as readonly string[]).includes(a));
+  const unknown = args.find((a) => a.startsWith("-") && !isOption(a));
   if (unknown !== undefined) {
     const name = unknown.split("=")[0];
-    if (name !== unknown && (OPTIONS as readonly string[]).includes(name))
-      throw new SynthUsageError(`${name} takes no value (got ${unknown})`);
+    if (name !== unknown && isOption(name)) throw new SynthUsageError(`${name} takes no value (got ${unknown})`);
     // A lone "-" or "--" is too short to have meant anything.
     const meant = unknown.length > 2 ? didYouMean(unknown, OPTIONS) : undefined;
     throw new SynthUsageError(`unknown option ${unknown}${meant ? ` (did you mean ${meant}?)` : ""}`);
