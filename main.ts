@@ -11,6 +11,7 @@ import { parseSynthArguments, SYNTH_USAGE, SynthUsageError, type SynthArguments 
 import { GuardrailError } from "./guardrails/enforce";
 import type { AppSpec } from "./config/schema";
 import { applyCdktfSpeedups } from "./stacks/cdktf-speedups";
+import { runByCdktfCli } from "./stacks/cdktf-cli-orphans";
 import { synthesizeApps } from "./stacks/synthesize";
 
 async function main(): Promise<number> {
@@ -49,6 +50,7 @@ async function main(): Promise<number> {
       hcl,
       configFiles: files,
       backgroundWrites: optimized,
+      cdktfCli: runByCdktfCli(),
     });
     for (const w of warnings) console.warn(w);
     const from = files.length === 1 ? files[0] : `${files.length} configs (${files.join(", ")})`;

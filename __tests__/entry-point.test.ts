@@ -265,6 +265,23 @@ describe("entry point", () => {
     expect(filesBelow(out)).toEqual(before);
   });
 
+  it("runs under `npx cdktf synth` right after a synth of another config (the CLI deletes the stacks it no longer sees)", () => {
+    const out = join(work, "cdktf.out");
+    previousGoodOutput(out);
+    const other: any = baseSpec();
+    other.app = "other";
+    const env = { ...process.env, INFRA_CONFIG: writeConfig("other.json", other), CHECKPOINT_DISABLE: "1" };
+    // The real CLI: it lists stacks/ before running synth.js and rmSyncs (no force) each folder
+    // the new manifest lacks, which the atomic swap had removed already (ENOENT, exit 1, before).
+    const cli = join(dirname(require.resolve("cdktf-cli/package.json")), "bundle", "bin", "cdktf.js");
+    const run = spawnSync(process.execPath, [cli, "synth", "--output", out], { cwd: root, env, encoding: "utf8" });
+    expect(run.stderr + run.stdout).not.toContain("ENOENT");
+    expect(run.status).toBe(0);
+    const stacks = ["bootstrap", "app"].flatMap((kind) => ["dev", "staging", "prod"].map((e) => `other-${e}-${kind}`));
+    expect(readdirSync(join(out, "stacks")).sort()).toEqual(stacks.sort());
+    expect(readdirSync(join(out, "stacks", "other-prod-app"))).toContain("guardrails.json");
+  });
+
   it("keeps what terraform init made across synths, and gives lock files a committed home", () => {
     const out = join(work, "cdktf.out");
     const config = writeConfig("app.json", baseSpec());

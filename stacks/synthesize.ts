@@ -15,6 +15,7 @@ import { stateAccessWarning, stateLockoutWarning } from "./bootstrap-stack";
 import { unwatchedAlarmsWarning } from "./app-stack";
 import { buildApp, type BuiltApp } from "./build-app";
 import { BackgroundWrites } from "./background-writes";
+import { keepOrphansForCdktfCli } from "./cdktf-cli-orphans";
 import { carryOverInit } from "./terraform-workdirs";
 
 export interface SynthesisResult {
@@ -40,6 +41,12 @@ export interface SynthesisOptions {
    * @default true
    */
   readonly backgroundWrites?: boolean;
+  /**
+   * The cdktf CLI runs the synth: the output keeps an empty folder for each stack of the
+   * previous output that it no longer holds, for the CLI to delete (cdktf-cli-orphans.ts).
+   * @default false
+   */
+  readonly cdktfCli?: boolean;
 }
 
 /**
@@ -78,6 +85,7 @@ export async function synthesizeApps(specs: readonly AppSpec[], outdir: string, 
     await writes.finished();
     // Last, once nothing can fail: what `terraform init` made survives the swap.
     carryOverInit(outdir, stagingDir, result.stacks);
+    if (options.cdktfCli) keepOrphansForCdktfCli(outdir, stagingDir, result.stacks);
   });
   return result;
 }
