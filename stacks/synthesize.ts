@@ -5,6 +5,7 @@ import { overBudgetWarning } from "../evidence/cost";
 import { writeReportHtml } from "../evidence/report-html";
 import { writeEvidence, type StackEvidence } from "../evidence/write";
 import { ConfigError } from "../config/problems";
+import type { ResolvedEnvironment } from "../config/resolve";
 import type { AppSpec } from "../config/schema";
 import { evaluateStack, staleWarnings, throwIfBlocking, writeScannerConfigs, writeStackReports } from "../guardrails/enforce";
 import { reviewedFile, type ReviewedConfig, type StackReport } from "../guardrails/engine";
@@ -23,10 +24,7 @@ export interface SynthesisResult {
   readonly stacks: readonly string[];
   /** Per stack: checks passed, suppressed, and where its guardrails.md is (printed). */
   readonly summaries: readonly string[];
-  /**
-   * Environments whose state any IAM principal may read, database majors past standard
-   * support, a prod whose alarms reach no one, and suppressions that matched nothing (printed).
-   */
+  /** What `synthesisWarnings` finds (printed). */
   readonly warnings: readonly string[];
 }
 
@@ -122,20 +120,34 @@ async function synthesizeAll(
     apps.flatMap((a) => a.evidence),
     write,
   );
-  const environments = built.flatMap((b) => b.environments);
   return {
     stacks: built.flatMap((b) => b.stacks.map((s) => s.stack.node.id)),
     summaries: reports.map((r) => summaryLine(r, join(outdir, "stacks", r.stack, "guardrails.md"))),
-    warnings: [
-      ...environments.flatMap((env) => stateAccessWarning(env) ?? stateLockoutWarning(env) ?? []),
-      ...environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []),
-      ...environments.flatMap((env) => unwatchedAlarmsWarning(env) ?? []),
-      ...staleWarnings(reports),
-      ...apps.flatMap((a) =>
-        a.evidence.flatMap((e) => (e.cost && e.environment && overBudgetWarning(e.cost, e.budgetUsd, e.environment)) || []),
-      ),
-    ],
+    warnings: synthesisWarnings(
+      built.flatMap((b) => b.environments),
+      reports,
+      apps.flatMap((a) => a.evidence),
+    ),
   };
+}
+
+/**
+ * What synth warns of, in this order: state open to the whole account (or only to the CI
+ * roles), database majors past standard support, a prod whose alarms reach no one,
+ * suppressions that matched nothing, and cost estimates above the budget.
+ */
+export function synthesisWarnings(
+  environments: readonly ResolvedEnvironment[],
+  reports: readonly StackReport[],
+  evidence: readonly StackEvidence[],
+): string[] {
+  return [
+    ...environments.flatMap((env) => stateAccessWarning(env) ?? stateLockoutWarning(env) ?? []),
+    ...environments.flatMap((env) => (env.database && engineSupportWarning(env.stackNames.app, env.database)) || []),
+    ...environments.flatMap((env) => unwatchedAlarmsWarning(env) ?? []),
+    ...staleWarnings(reports),
+    ...evidence.flatMap((e) => (e.cost && e.environment && overBudgetWarning(e.cost, e.budgetUsd, e.environment)) || []),
+  ];
 }
 
 /** What synthesizing one built app wrote and found. */

@@ -4,9 +4,10 @@ import { blocking } from "../../guardrails/engine";
 import { enforce } from "../../guardrails/enforce";
 import { resolve } from "../../config/resolve";
 import { validateSpec } from "../../config/validate";
-import type { AppSpec } from "../../config/schema";
+import { ENVIRONMENTS, type AppSpec } from "../../config/schema";
 import type { BuiltApp } from "../../stacks/build-app";
 import { stateLockoutWarning } from "../../stacks/bootstrap-stack";
+import { synthesisWarnings } from "../../stacks/synthesize";
 import {
   appStackTf,
   baseSpec,
@@ -350,6 +351,10 @@ describe("GitHub OIDC roles in the bootstrap stack", () => {
     expect(stateLockoutWarning(admitted)).toBeUndefined();
     // Without delivery there are no CI roles to be locked in with.
     expect(stateLockoutWarning(resolve(validSpec({ ...spec(), delivery: undefined }), "prod"))).toBeUndefined();
+    // And synth prints it.
+    const envs = ENVIRONMENTS.map((env) => resolve(validSpec(spec()), env));
+    expect(synthesisWarnings(envs, [], [])).toContain(stateLockoutWarning(envs[2]));
+    expect(synthesisWarnings(envs, [], []).filter((w) => w.includes("only the GitHub CI roles"))).toHaveLength(3);
   });
 
   it("passes the guardrails in every stack, the suppressions being only the region-bound policies and the boundary", () => {
