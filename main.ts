@@ -12,6 +12,7 @@ import { GuardrailError } from "./guardrails/enforce";
 import type { AppSpec } from "./config/schema";
 import { applyCdktfSpeedups } from "./stacks/cdktf-speedups";
 import { runByCdktfCli } from "./stacks/cdktf-cli-orphans";
+import { OutputFolderError } from "./stacks/output-folder";
 import { synthesizeApps } from "./stacks/synthesize";
 
 async function main(): Promise<number> {
@@ -28,7 +29,8 @@ async function main(): Promise<number> {
     return 0;
   }
   const optimized = applyCdktfSpeedups();
-  const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
+  // Empty counts as unset: "" would resolve to the working folder.
+  const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
   const { files, hcl } = args;
   // cdktf's stack synthesizer reads this variable, its App reads its config: set both alike.
   process.env.SYNTH_HCL_OUTPUT = String(hcl);
@@ -59,7 +61,7 @@ async function main(): Promise<number> {
     console.log(`For reviewers, every stack on one page: ${outdir}/report.html (\`npm run report\` prints its summary)`);
     return 0;
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof GuardrailError) return refuse(e.message, outdir);
+    if (e instanceof ConfigError || e instanceof GuardrailError || e instanceof OutputFolderError) return refuse(e.message, outdir);
     throw e;
   }
 }

@@ -282,6 +282,26 @@ describe("entry point", () => {
     expect(readdirSync(join(out, "stacks", "other-prod-app"))).toContain("guardrails.json");
   });
 
+  it("refuses an output folder that is not a previous output, since the folder it replaces is deleted", () => {
+    const config = writeConfig("app.json", baseSpec());
+    writeFileSync(join(work, "notes.txt"), "mine");
+    const folder = synth(config, work);
+    expect(folder.status).toBe(1);
+    expect(folder.stderr).toContain(`The output folder ${work} holds files that are not a synth's output (no manifest.json and stacks)`);
+    expect(readdirSync(work).sort()).toEqual(["app.json", "notes.txt"]);
+    const underFile = synth(config, join(work, "notes.txt", "out"));
+    expect(underFile.stderr).toContain(`Cannot make the folder ${join(work, "notes.txt")} for the output`);
+    expect(underFile.status).toBe(1);
+    noStackTrace(underFile.stderr);
+    expect(synth(config, join(work, "notes.txt")).stderr).toContain(`The output ${join(work, "notes.txt")} is a file`);
+    expect(readFileSync(join(work, "notes.txt"), "utf8")).toBe("mine");
+    // An empty CDKTF_OUTDIR is unset (cdktf.out), not the working folder.
+    const env = { ...process.env, INFRA_CONFIG: config, CDKTF_OUTDIR: "" };
+    const empty = spawnSync(process.execPath, [join(root, "scripts", "synth.js")], { cwd: work, env, encoding: "utf8" });
+    expect(empty.status).toBe(0);
+    expect(readdirSync(work).sort()).toEqual(["app.json", "cdktf.out", "notes.txt"]);
+  });
+
   it("keeps what terraform init made across synths, and gives lock files a committed home", () => {
     const out = join(work, "cdktf.out");
     const config = writeConfig("app.json", baseSpec());

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
+const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
 const stacksDir = join(outdir, "stacks");
 const page = join(outdir, "report.html");
 // Synth writes both, or neither: without them there is nothing to sum up.

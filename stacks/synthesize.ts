@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve as resolvePath, sep } from "node:path";
 import { engineSupportWarning } from "../config/database-engines";
 import { overBudgetWarning } from "../evidence/cost";
@@ -17,6 +17,7 @@ import { unwatchedAlarmsWarning } from "./app-stack";
 import { buildApp, type BuiltApp } from "./build-app";
 import { BackgroundWrites } from "./background-writes";
 import { keepOrphansForCdktfCli } from "./cdktf-cli-orphans";
+import { checkOutputFolder } from "./output-folder";
 import { carryOverInit } from "./terraform-workdirs";
 
 export interface SynthesisResult {
@@ -250,11 +251,13 @@ function mergedManifest(manifests: readonly string[]): string {
 /**
  * Run `write(stagingDir)` and move its result into `outdir` only if it succeeds, so that
  * `outdir` always holds either the previous good output or the new one, never half of it.
+ * An `outdir` that is neither missing, empty nor a previous output is refused first
+ * (OutputFolderError): the folder it replaces is deleted.
  */
 export async function writeAtomically(outdir: string, write: (stagingDir: string) => void | Promise<void>): Promise<void> {
   const target = resolvePath(outdir);
   const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
+  checkOutputFolder(target, parent);
   const staging = join(parent, `.${basename(target)}.staging-${process.pid}`);
   const previous = join(parent, `.${basename(target)}.previous-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
