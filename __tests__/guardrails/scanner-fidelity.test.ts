@@ -355,6 +355,39 @@ describe("CKV_AWS_103 / AWS-0047: Checkov's TLS 1.2 graph check and Trivy's outd
   });
 });
 
+describe("CKV_AWS_2 and CKV2_AWS_20: listeners as ALBListenerHTTPS.py and ALBRedirectsHTTPToHTTPS.yaml read them", () => {
+  const toHttps = { type: "redirect", redirect: { protocol: "HTTPS", port: "443" } };
+  const listener = (config: object) => ({ "aws_lb_listener.l": config });
+  it.each([
+    ["no protocol, though it redirects", { port: 80, default_action: [toHttps] }, "failed"],
+    ["HTTP whose first action forwards, a redirect second", { protocol: "HTTP", default_action: [{ type: "forward" }, toHttps] }, "failed"],
+    ["GENEVE with a redirect", { protocol: "GENEVE", default_action: [toHttps] }, "failed"],
+    [
+      "HTTP redirecting with no protocol named",
+      { protocol: "HTTP", default_action: [{ type: "redirect", redirect: { port: "443" } }] },
+      "unknown",
+    ],
+    ["HTTP redirecting to HTTPS", { protocol: "HTTP", default_action: [toHttps] }, "passed"],
+    ["TCP_UDP", { protocol: "TCP_UDP" }, "passed"],
+  ])("CKV_AWS_2: %s", (_, config, expected) => {
+    expect(status("CKV_AWS_2", listener(config))).toBe(expected);
+  });
+  const onLb = (config: object) => ({ "aws_lb.lb": {}, "aws_lb_listener.l": { load_balancer_arn: "${aws_lb.lb.arn}", ...config } });
+  it.each([
+    ["port 80 without protocol, redirecting", { port: 80, default_action: [toHttps] }, "failed"],
+    ["HTTP on 8080, redirecting", { port: 8080, protocol: "HTTP", default_action: [toHttps] }, "failed"],
+    [
+      "HTTP on 80 redirecting to HTTPS:8443",
+      { port: 80, protocol: "HTTP", default_action: [{ ...toHttps, redirect: { protocol: "HTTPS", port: "8443" } }] },
+      "failed",
+    ],
+    ["HTTP on 80 redirecting to HTTPS:443", { port: 80, protocol: "HTTP", default_action: [toHttps] }, "passed"],
+    ["HTTPS on 443", { port: 443, protocol: "HTTPS", default_action: [{ type: "forward" }] }, "passed"],
+  ])("CKV2_AWS_20: %s", (_, config, expected) => {
+    expect(status("CKV2_AWS_20", onLb(config))).toBe(expected);
+  });
+});
+
 describe("CKV2_AWS_74, CKV_AWS_328, CKV_AWS_378: the scanners' lists and resource types", () => {
   it("CKV2_AWS_74 fails a weak policy that is set", () => {
     expect(status("CKV2_AWS_74", { "aws_alb_listener.l": { protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-2015-05" } })).toBe("failed");

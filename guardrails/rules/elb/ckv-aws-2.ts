@@ -4,8 +4,11 @@
  *
  * aquasecurity/trivy-checks/checks/cloud/aws/elb/http_not_used.rego.
  */
-import { fail, pass, type Rule } from "../../types";
-import { LISTENER, redirectsToHttps } from "./shared";
+import { blocks, get } from "../helpers";
+import { fail, pass, unknown, type Rule } from "../../types";
+import { LISTENER } from "./shared";
+
+const SECURE_PROTOCOLS = ["HTTPS", "TLS", "TCP", "UDP", "TCP_UDP"];
 
 export const CKV_AWS_2: Rule = {
   id: "CKV_AWS_2",
@@ -13,10 +16,21 @@ export const CKV_AWS_2: Rule = {
   trivy: ["AWS-0054", "aws-elb-http-not-used"],
   severity: "high",
   resourceTypes: LISTENER,
-  description: "Listener protocol is HTTPS/TLS/TCP/UDP, or HTTP whose default action redirects to HTTPS.",
-  fix: '`protocol = "HTTPS"`; on port 80 a `default_action` that redirects to HTTPS (LoadBalancer does this).',
-  check: (l) =>
-    ["HTTPS", "TLS", "TCP", "UDP", "TCP_UDP"].includes(String(l.config.protocol)) || redirectsToHttps(l)
-      ? pass
-      : fail(`protocol ${l.config.protocol ?? "HTTP"} without an HTTPS redirect`),
+  description:
+    "Listener `protocol` is set and is HTTPS/TLS/TCP/UDP/TCP_UDP, or is HTTP with a first `default_action` that redirects to " +
+    "HTTPS (a redirect that names no protocol is unknown, as in Checkov; a listener without `protocol` fails).",
+  fix: '`protocol = "HTTPS"`; on port 80 `protocol = "HTTP"` with a `default_action` that redirects to HTTPS (LoadBalancer does this).',
+  check: (l) => {
+    const protocol = l.config.protocol;
+    if (protocol === undefined) return fail("no protocol: the listener serves HTTP");
+    if (SECURE_PROTOCOLS.includes(String(protocol))) return pass;
+    // Checkov reads only the first default action, and only for HTTP.
+    const first = blocks(l.config.default_action)[0];
+    if (protocol === "HTTP" && first?.type === "redirect" && blocks(first.redirect).length > 0) {
+      const to = get(first, "redirect.protocol");
+      if (to === "HTTPS") return pass;
+      if (to === undefined) return unknown("the redirect names no protocol (it keeps the request's: HTTP)");
+    }
+    return fail(`protocol ${protocol} without an HTTPS redirect as its first default action`);
+  },
 };
