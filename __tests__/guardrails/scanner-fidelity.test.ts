@@ -355,9 +355,36 @@ describe("CKV_AWS_103 / AWS-0047: Checkov's TLS 1.2 graph check and Trivy's outd
   });
 });
 
+describe("CKV_AWS_24/25/260/277: an ingress naming no source Checkov counts is unrestricted", () => {
+  const vpcRule = (config: object) => ({ "aws_vpc_security_group_ingress_rule.r": { security_group_id: "sg-1", ...config } });
+  const inline = (rule: object) => ({ "aws_security_group.g": { ingress: [{ protocol: "-1", from_port: 0, to_port: 0, ...rule }] } });
+  it.each([
+    ["CKV_AWS_24", "a tcp 22 rule with no source", vpcRule({ ip_protocol: "tcp", from_port: 22, to_port: 22 }), "failed"],
+    ["CKV_AWS_24", "an all-traffic block, self = false, no source", inline({ self: false }), "failed"],
+    ["CKV_AWS_277", "an all-traffic block, self = false, no source", inline({ self: false }), "failed"],
+    [
+      "CKV_AWS_260",
+      "tcp 80 from a referenced security group",
+      vpcRule({ ip_protocol: "tcp", from_port: 80, to_port: 80, referenced_security_group_id: "sg-2" }),
+      "failed",
+    ],
+    ["CKV_AWS_24", "an all-traffic block with self = true", inline({ self: true }), "passed"],
+    ["CKV_AWS_24", "an all-traffic block from a security group", inline({ security_groups: ["sg-2"] }), "passed"],
+    ["CKV_AWS_25", "an all-traffic block from a prefix list", inline({ prefix_list_ids: ["pl-1"] }), "passed"],
+    [
+      "CKV_AWS_260",
+      "tcp 8080 from a referenced security group",
+      vpcRule({ ip_protocol: "tcp", from_port: 8080, to_port: 8080, referenced_security_group_id: "sg-2" }),
+      "passed",
+    ],
+  ])("%s: %s", (id, _, resources, expected) => {
+    expect(status(id, resources as Res)).toBe(expected);
+  });
+});
+
 describe("CKV_AWS_2 and CKV2_AWS_20: listeners as ALBListenerHTTPS.py and ALBRedirectsHTTPToHTTPS.yaml read them", () => {
   const toHttps = { type: "redirect", redirect: { protocol: "HTTPS", port: "443" } };
-  const listener = (config: object) => ({ "aws_lb_listener.l": config });
+  const listener = (config: Record<string, unknown>) => ({ "aws_lb_listener.l": config });
   it.each([
     ["no protocol, though it redirects", { port: 80, default_action: [toHttps] }, "failed"],
     ["HTTP whose first action forwards, a redirect second", { protocol: "HTTP", default_action: [{ type: "forward" }, toHttps] }, "failed"],
@@ -618,7 +645,7 @@ describe("CKV_AWS_393 judges only roles GitHub's OIDC provider can assume", () =
 describe("rules stricter than their scanner say so", () => {
   it("in their metadata and in every finding's description", () => {
     const stricter = ALL_RULES.filter((r) => r.stricter);
-    expect(stricter.map((r) => r.id).sort()).toEqual(["AWS-0047", "CKV2_AWS_69", "CKV_AWS_70"]);
+    expect(stricter.map((r) => r.id).sort()).toEqual(["AWS-0047", "CKV2_AWS_69", "CKV_AWS_277", "CKV_AWS_70"]);
     const doc = { resource: { aws_lb_listener: { l: { protocol: "HTTPS", port: 443 } } } };
     const finding = evaluate("t", doc as never).findings.find((f) => f.ruleId === "AWS-0047")!;
     expect(finding.description).toMatch(/Stricter than Trivy: a listener without ssl_policy fails/);

@@ -13,6 +13,13 @@ export interface SgRule {
   readonly from: number;
   readonly to: number;
   readonly cidrs: string[];
+  /**
+   * It names no source Checkov counts (AbsSecurityGroupUnrestrictedIngress: no CIDR,
+   * `security_groups` or `source_security_group_id`, no `prefix_list_ids`, and not `self`),
+   * which Checkov's ingress checks fail as unrestricted. `referenced_security_group_id` and
+   * `prefix_list_id` of aws_vpc_security_group_ingress_rule are not among them.
+   */
+  readonly unsourced: boolean;
 }
 
 /**
@@ -33,11 +40,10 @@ export function normalize(b: Record<string, unknown>): SgRule {
   const to = Number(b.to_port ?? 0);
   const allPorts = protocol === "-1" || (from === 0 && to === 0);
   const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : []);
-  return {
-    from: allPorts ? 0 : from,
-    to: allPorts ? 65535 : to,
-    cidrs: [...list(b.cidr_blocks), ...list(b.ipv6_cidr_blocks), ...list(b.cidr_ipv4), ...list(b.cidr_ipv6)],
-  };
+  const cidrs = [...list(b.cidr_blocks), ...list(b.ipv6_cidr_blocks), ...list(b.cidr_ipv4), ...list(b.cidr_ipv6)];
+  const sourced = [b.security_groups, b.source_security_group_id].some((v) => v !== undefined && v !== null);
+  const exempt = list(b.prefix_list_ids).length > 0 || isTrue(b.self);
+  return { from: allPorts ? 0 : from, to: allPorts ? 65535 : to, cidrs, unsourced: cidrs.length === 0 && !sourced && !exempt };
 }
 
 export const openToInternet = (r: SgRule) => r.cidrs.some((c) => ANYWHERE.includes(c));
@@ -65,13 +71,20 @@ export function publicIngressRule(id: string, port: number | "any", trivy: strin
     trivy,
     severity: port === "any" || port === 22 || port === 3389 ? "critical" : "medium",
     resourceTypes: [...SG, ...INGRESS_RULES],
-    description: `No ingress from 0.0.0.0/0 or ::/0 ${port === "any" ? "on all ports" : `covering port ${port}`}.`,
+    description:
+      `No ingress from 0.0.0.0/0 or ::/0, nor one naming no source Checkov counts (no CIDR, security group or prefix ` +
+      `list: a referenced_security_group_id alone counts as none), ${port === "any" ? "on all ports" : `covering port ${port}`}.`,
+    stricter:
+      port === "any"
+        ? "Checkov: it fails protocol -1 (or no ports) only; we fail any rule covering every port, tcp 0-65535 included."
+        : undefined,
     fix: what,
     check: (r): Verdict => {
       const open = rulesOf(r, "ingress").filter(
-        (x) => openToInternet(x) && (port === "any" ? x.from === 0 && x.to === 65535 : x.from <= port && port <= x.to),
+        (x) => (openToInternet(x) || x.unsourced) && (port === "any" ? x.from === 0 && x.to === 65535 : x.from <= port && port <= x.to),
       );
-      return open.length ? fail(`ingress ${open.map((o) => `${o.from}-${o.to}`).join(", ")} is open to the internet`) : pass;
+      const what = (o: SgRule) => `${o.from}-${o.to}${o.unsourced ? " (no source Checkov counts)" : ""}`;
+      return open.length ? fail(`ingress ${open.map(what).join(", ")} is open to the internet`) : pass;
     },
   };
 }
