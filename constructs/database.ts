@@ -221,6 +221,7 @@ export class Database extends Construct {
       ...(props.finalSnapshot ? { finalSnapshotIdentifier: `${name}-final` } : {}),
       dependsOn: ready(this, name),
     });
+    this.suppressMissingInsights(instance, props);
     this.replicas = (props.replicaIdentifiers ?? []).map((identifier, i) => {
       // Construct ids by position: replica n keeps its address whatever the count becomes.
       const scope = new Construct(this, `Replica${i + 1}`);
@@ -237,6 +238,7 @@ export class Database extends Construct {
         skipFinalSnapshot: true,
         dependsOn: ready(scope, identifier),
       });
+      this.suppressMissingInsights(replica, props);
       suppress(
         replica,
         "CKV_AWS_157",
@@ -282,6 +284,18 @@ export class Database extends Construct {
       username: props.masterUsername,
       masterSecretArn: this.masterSecretArn,
     });
+  }
+
+  /** Trivy's AWS-0133 has no exemption for the classes on which RDS offers no Performance Insights. */
+  private suppressMissingInsights(instance: DbInstance, props: DatabaseProps): void {
+    if (props.performanceInsights) return;
+    suppress(
+      instance,
+      "AWS-0133",
+      `RDS offers no Performance Insights for ${props.engine} on ${props.instanceClass}; Enhanced Monitoring and the ` +
+        "exported logs cover this instance (Checkov's CKV_AWS_353 exempts the class itself).",
+      { scanners: ["trivy"] },
+    );
   }
 
   /** RDS would create the export groups itself, unencrypted and kept forever. */

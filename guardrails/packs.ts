@@ -106,7 +106,7 @@ const families: Record<ControlFamily, readonly string[]> = {
     "AWS-0162",
     "AWS-0010",
   ],
-  monitoring: ["CKV_AWS_118", "CKV_AWS_353", "CKV_AWS_65", "CKV2_AWS_62", "CKV_AWS_319", "CKV2_AWS_3", "CKV_AWS_238"],
+  monitoring: ["CKV_AWS_118", "CKV_AWS_353", "AWS-0133", "CKV_AWS_65", "CKV2_AWS_62", "CKV_AWS_319", "CKV2_AWS_3", "CKV_AWS_238"],
   integrity: [
     "CKV_AWS_36",
     "CKV_AWS_21",

@@ -155,7 +155,10 @@ describe("Database read replicas", () => {
       );
       expect(findings.filter((f) => f.status === "failed" || f.status === "unknown")).toEqual([]);
       const replicaSuppressed = findings.filter((f) => f.status === "suppressed" && f.address.includes("Replica")).map((f) => f.ruleId);
-      expect(new Set(replicaSuppressed)).toEqual(new Set(env === "prod" ? ["CKV_AWS_157"] : ["CKV_AWS_157", "CKV_AWS_293"]));
+      const insights = engine === "mysql" && env === "staging" ? ["AWS-0133"] : []; // no Performance Insights on its class
+      expect(new Set(replicaSuppressed)).toEqual(
+        new Set([...insights, ...(env === "prod" ? ["CKV_AWS_157"] : ["CKV_AWS_157", "CKV_AWS_293"])]),
+      );
     }
   });
 });

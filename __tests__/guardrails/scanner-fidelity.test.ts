@@ -498,6 +498,14 @@ describe("RDS: Checkov's and Trivy's readings apart", () => {
     expect(status("CKV2_AWS_69", withGroup("db2-ae-11.5", "db2comm", "SSL"))).toBe("passed");
     expect(status("CKV2_AWS_69", withGroup("sqlserver-se-15.0", "rds.force_ssl", "0"))).toBe("failed");
   });
+  it("CKV_AWS_353 exempts only Checkov's six MySQL/MariaDB classes and DB2; AWS-0133 exempts nothing", () => {
+    const db = (engine: string, instance_class: string) => ({ "aws_db_instance.d": { engine, instance_class } });
+    expect(status("CKV_AWS_353", db("mysql", "db.t4g.small"))).toBe("none");
+    expect(status("CKV_AWS_353", db("db2-se", "db.r6i.large"))).toBe("none");
+    expect(status("CKV_AWS_353", db("mysql", "db.m1.small"))).toBe("failed");
+    expect(status("CKV_AWS_353", db("aurora-mysql", "db.t3.small"))).toBe("failed");
+    expect(status("AWS-0133", db("mysql", "db.t4g.small"))).toBe("failed");
+  });
   it("CKV_AWS_250 knows Aurora PostgreSQL's own patched versions", () => {
     const cluster = (engine_version: string) => ({ "aws_rds_cluster.c": { engine: "aurora-postgresql", engine_version } });
     expect(status("CKV_AWS_250", cluster("11.9"))).toBe("passed");

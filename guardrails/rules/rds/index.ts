@@ -11,6 +11,7 @@ import { CKV_AWS_161 } from "./ckv-aws-161";
 import { CKV_AWS_293 } from "./ckv-aws-293";
 import { CKV_AWS_157 } from "./ckv-aws-157";
 import { CKV_AWS_353 } from "./ckv-aws-353";
+import { AWS_0133 } from "./aws-0133";
 import { CKV_AWS_354 } from "./ckv-aws-354";
 import { CKV_AWS_211 } from "./ckv-aws-211";
 import { CKV2_AWS_60 } from "./ckv2-aws-60";
@@ -47,6 +48,7 @@ export const rdsRules: Rule[] = [
   CKV_AWS_293,
   CKV_AWS_157,
   CKV_AWS_353,
+  AWS_0133,
   CKV_AWS_354,
   CKV_AWS_211,
   CKV2_AWS_60,
