@@ -422,6 +422,9 @@ describe("CKV2_AWS_74, CKV_AWS_328, CKV_AWS_378: the scanners' lists and resourc
   it("CKV_AWS_328 reads classic load balancers too", () => {
     expect(status("CKV_AWS_328", { "aws_elb.e": { desync_mitigation_mode: "monitor" } })).toBe("failed");
   });
+  it("CKV_AWS_261 reads aws_alb_target_group too", () => {
+    expect(status("CKV_AWS_261", { "aws_alb_target_group.t": { protocol: "HTTP" } })).toBe("failed");
+  });
   it("CKV_AWS_378 reads aws_alb_target_group, and passes HTTP behind an HTTPS listener", () => {
     expect(status("CKV_AWS_378", { "aws_alb_target_group.t": { protocol: "HTTP" } })).toBe("failed");
     expect(

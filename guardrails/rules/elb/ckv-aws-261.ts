@@ -6,12 +6,13 @@
  */
 import { fail, notApplicable, pass, type Rule } from "../../types";
 import { get } from "../helpers";
+import { TARGET_GROUP } from "./shared";
 
 export const CKV_AWS_261: Rule = {
   id: "CKV_AWS_261",
   checkov: "CKV_AWS_261",
   severity: "low",
-  resourceTypes: ["aws_lb_target_group"],
+  resourceTypes: TARGET_GROUP,
   description: "HTTP/HTTPS target groups set health_check.path.",
   fix: '`health_check { path = "/healthz" }` (LoadBalancer does this).',
   check: (tg) =>
