@@ -204,6 +204,7 @@ const families: Record<ControlFamily, readonly string[]> = {
     "CKV_AWS_109",
     "CKV_AWS_110",
     "CKV_AWS_111",
+    "CKV_AWS_356",
   ],
   "network-segmentation": [
     "CKV_AWS_198",

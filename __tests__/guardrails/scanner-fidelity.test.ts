@@ -247,6 +247,22 @@ describe("Checkov's IAM policy checks", () => {
     expect(status("CKV_AWS_355", pol({ Effect: "Allow", Action: "ec2:Describe*", Resource: "*" }))).toBe("failed");
     expect(status("CKV_AWS_355", pol({ Effect: "Allow", Action: "ec2:DescribeRegions", Resource: "*" }))).toBe("passed");
   });
+  it("CKV_AWS_355 classifies with the catalogue, skips a statement with a Condition and takes out what a Deny names", () => {
+    const describe = ["ecs:DescribeServices", "ecs:DescribeTasks", "ecs:ListTasks", "ec2:DescribeInstanceAttribute"];
+    for (const action of describe) expect(status("CKV_AWS_355", pol({ Effect: "Allow", Action: action, Resource: "*" }))).toBe("failed");
+    const conditioned = {
+      Effect: "Allow",
+      Action: "s3:GetObject",
+      Resource: "*",
+      Condition: { StringEquals: { "aws:ResourceAccount": "1" } },
+    };
+    expect(status("CKV_AWS_355", pol(conditioned))).toBe("passed");
+    const denied = [
+      { Effect: "Allow", Action: "s3:GetObject", Resource: "*" },
+      { Effect: "Deny", Action: "s3:GetObject", Resource: "*" },
+    ];
+    expect(status("CKV_AWS_355", pol(...denied))).toBe("passed");
+  });
   it("CKV_AWS_274/CKV2_AWS_56 see managed policies attached to SSO permission sets", () => {
     const sso = (name: string) => ({
       "aws_ssoadmin_managed_policy_attachment.a": { managed_policy_arn: `arn:aws:iam::aws:policy/${name}` },
@@ -571,6 +587,11 @@ describe("policies written as data.aws_iam_policy_document are read, as Checkov 
     const data = document([{ actions: ["iam:*"], resources: ["*"] }]);
     expect(verdictOn("CKV2_AWS_40", "aws_iam_role_policy.p", { "aws_iam_role_policy.p": { role: "r", policy: ref } }, data)).toBe("failed");
     expect(verdictOn("CKV2_AWS_40", "data.aws_iam_policy_document.d", {}, data)).toBe("failed");
+  });
+  it("CKV_AWS_356 judges a document as CKV_AWS_355 judges a policy", () => {
+    const subject = "data.aws_iam_policy_document.d";
+    expect(verdictOn("CKV_AWS_356", subject, {}, document([{ actions: ["ecs:DescribeServices"], resources: ["*"] }]))).toBe("failed");
+    expect(verdictOn("CKV_AWS_356", subject, {}, document([{ actions: ["ecr:GetAuthorizationToken"], resources: ["*"] }]))).toBe("passed");
   });
   it("a scoped document passes where it used to be unknown", () => {
     const data = document([{ effect: "Allow", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*"] }]);

@@ -5,7 +5,6 @@ import { CKV_AWS_61 } from "./ckv-aws-61";
 import { CKV_AWS_393 } from "./ckv-aws-393";
 import { CKV_AWS_62 } from "./ckv-aws-62";
 import { CKV_AWS_63 } from "./ckv-aws-63";
-import { CKV_AWS_355 } from "./ckv-aws-355";
 import { CKV2_AWS_40 } from "./ckv2-aws-40";
 import { CKV_AWS_274 } from "./ckv-aws-274";
 import { CKV2_AWS_56 } from "./ckv2-aws-56";
@@ -22,7 +21,6 @@ export const iamRules: Rule[] = [
   CKV_AWS_393,
   CKV_AWS_62,
   CKV_AWS_63,
-  CKV_AWS_355,
   CKV2_AWS_40,
   CKV_AWS_274,
   CKV2_AWS_56,

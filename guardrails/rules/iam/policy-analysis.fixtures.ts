@@ -1,4 +1,4 @@
-/** CKV_AWS_286 to CKV_AWS_290 and CKV_AWS_107 to CKV_AWS_111: a Terraform JSON each rule passes and one it fails. */
+/** CKV_AWS_286 to 290 and 355, CKV_AWS_107 to 111 and 356: a Terraform JSON each rule passes and one it fails. */
 import { allow, document, iamPolicy, type RuleFixtures } from "../fixture-helpers";
 
 export const fixtures: RuleFixtures = {
@@ -25,4 +25,6 @@ export const fixtures: RuleFixtures = {
   CKV_AWS_108: { pass: document(["s3:GetObject"], ["arn:aws:s3:::b/*"]), fail: document(["ssm:GetParameters"], ["*"]) },
   CKV_AWS_109: { pass: document(["iam:*"], ["arn:aws:iam::1:role/r"]), fail: document(["iam:*"], ["*"]) },
   CKV_AWS_111: { pass: document(["s3:*"], ["arn:aws:s3:::b"]), fail: document(["s3:*"], ["*"]) },
+  CKV_AWS_355: { pass: iamPolicy(allow("ecr:GetAuthorizationToken", "*")), fail: iamPolicy(allow("ecs:DescribeServices", "*")) },
+  CKV_AWS_356: { pass: document(["ec2:DescribeRegions"], ["*"]), fail: document(["ec2:Describe*"], ["*"]) },
 };

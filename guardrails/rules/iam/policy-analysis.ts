@@ -18,11 +18,12 @@
  *   288: s3:GetObject, ssm:GetParameter(s)(ByPath) or secretsmanager:GetSecretValue is.
  *   289 / 290: an Allow without Condition on Resource `*` grants restrictable actions at the
  *   Permissions management / Write access level (per statement; Deny does not subtract).
+ *   355: such a statement grants any restrictable action, Deny taken out.
  * - A statement without Effect (data sources default it to Allow) or without Action and
  *   NotAction, or an action that is not `service:name`, stops the analysis: unknown.
  *
- * One file for ten rules, unlike the one-rule-per-file layout elsewhere: the ten are one
- * implementation (expand, classify, subtract Deny) instantiated from one table (SPECS), five
+ * One file for twelve rules, unlike the one-rule-per-file layout elsewhere: the twelve are one
+ * implementation (expand, classify, subtract Deny) instantiated from one table (SPECS), six
  * analyses each on policies and on data.aws_iam_policy_document; split, each file would hold
  * a single table row. Their fixtures are in policy-analysis.fixtures.ts, their cases in
  * __tests__/guardrails/iam-analysis.test.ts.
@@ -269,6 +270,12 @@ function unconstrained(st: readonly Analysed[]): Set<string> {
   return new Set([...out].filter((a) => !denied.has(a)).map((a) => a.toLowerCase()));
 }
 
+/** PolicyDocument.all_allowed_unrestricted_actions: restrictable actions on Resource `*` without Condition, Deny taken out. */
+function unrestricted(st: readonly Analysed[]): string[] {
+  const denied = new Set(st.filter((s) => s.deny).flatMap((s) => s.expanded));
+  return onEveryResource(st, () => true).filter((a) => !denied.has(a));
+}
+
 /** Restrictable actions of Allow statements without Condition on Resource `*`, at a level. */
 const onEveryResource = (st: readonly Analysed[], atLevel: (a: string) => boolean) =>
   st.filter((s) => s.allow && !s.conditioned && s.resourceWildcard).flatMap((s) => s.restrictable.filter(atLevel));
@@ -300,6 +307,10 @@ const ANALYSES = {
     const found = onEveryResource(st, isPermissionsManagement);
     return found.length ? `permissions management on Resource * without Condition: ${named(found)}` : undefined;
   },
+  resourceWildcard: (st: readonly Analysed[]) => {
+    const found = unrestricted(st);
+    return found.length ? `actions an ARN could scope, on Resource * without Condition: ${named(found)}` : undefined;
+  },
   writeAccess: (st: readonly Analysed[]) => {
     const found = onEveryResource(st, isWrite);
     return found.length ? `write access on Resource * without Condition: ${named(found)}` : undefined;
@@ -308,7 +319,7 @@ const ANALYSES = {
 type Analysis = keyof typeof ANALYSES;
 
 /**
- * `analyse`, once per distinct statement: each of the five analyses reads every statement, and
+ * `analyse`, once per distinct statement: each of the six analyses reads every statement, and
  * stacks repeat statements (a permissions boundary's Allow NotAction on `*` expands to every
  * action of the catalogue). An analysis only reads what it is given.
  */
@@ -425,6 +436,17 @@ const SPECS: readonly Spec[] = [
       "No Allow statement without Condition grants, on Resource *, a Write-level action that an ARN could scope " +
       "(s3:PutObject, logs:CreateLogStream, ...); write actions that take no ARN (xray:PutTraceSegments) may use *.",
     fix: "`Resource` / `resources`: named ARNs for write actions (the grant methods do this), or a Condition.",
+  },
+  {
+    analysis: "resourceWildcard",
+    resourceId: "CKV_AWS_355",
+    documentId: "CKV_AWS_356",
+    severity: "medium",
+    what:
+      "No Allow statement without Condition grants, on Resource *, an action that an ARN could scope (any access " +
+      "level: ecs:DescribeServices, s3:GetObject, ...; a wildcard action counts for its scopable actions); actions " +
+      "a Deny names are taken out. Actions that take no ARN (ecr:GetAuthorizationToken, ec2:DescribeRegions) may use *.",
+    fix: "`Resource` / `resources`: the ARNs the statement needs, or a Condition.",
   },
 ];
 

@@ -10,27 +10,6 @@ export const POLICY_ATTRS = ["policy", "inline_policy"];
 export const allows = (st: Statement[]) => st.filter((s) => s.Effect === "Allow");
 /** CKV_AWS_62/63 read a statement without Effect as Allow (`statement.get("Effect", "Allow")`). */
 export const checkovAllows = (st: Statement[]) => st.filter((s) => (s.Effect ?? "Allow") === "Allow");
-/** A wildcard action (ec2:Describe*) expands to actions of which some take an ARN (cloudsplaining). */
-export const restrictable = (a: string) => a.includes("*") || !unscopable(a);
-/** Actions that take no resource ARN, where `Resource: "*"` is the only option. */
-export const UNSCOPABLE = [
-  /^ecr:GetAuthorizationToken$/,
-  /^sts:GetCallerIdentity$/,
-  /^cloudwatch:PutMetricData$/,
-  /^xray:Put/,
-  /^ec2:Describe/,
-  /^logs:DescribeLogGroups$/,
-  /^kms:ListAliases$/,
-  /^secretsmanager:ListSecrets$/,
-  /^s3:ListAllMyBuckets$/,
-  /^ssm:DescribeParameters$/,
-  /^apprunner:List/,
-  /^ecs:(List|Describe)/,
-  /^ecs:RegisterTaskDefinition$/,
-  /^ecs:DeregisterTaskDefinition$/,
-  /^iam:ListRoles$/,
-];
-export const unscopable = (a: string) => UNSCOPABLE.some((p) => p.test(a));
 export const MANAGED = (name: string) => [new RegExp(`arn:aws[a-z-]*:iam::aws:policy/${name}$`)];
 export const ATTACHMENTS = [
   "aws_iam_role",
