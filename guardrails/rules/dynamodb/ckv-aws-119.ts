@@ -15,6 +15,9 @@ export const CKV_AWS_119: Rule = {
   severity: "high",
   resourceTypes: TABLE,
   description: "server_side_encryption.enabled = true with a kms_key_arn that is not alias/aws/dynamodb.",
+  stricter:
+    "Checkov and Trivy: a kms_key_arn ending in alias/aws/dynamodb (the AWS-managed key's alias ARN) fails; Checkov passes any key, " +
+    "Trivy only the exact string alias/aws/dynamodb.",
   fix: "`server_side_encryption { enabled = true, kms_key_arn = <CMK ARN> }` (LockTable does this).",
   check: (t) => {
     const key = get(t.config, "server_side_encryption.kms_key_arn");
