@@ -677,7 +677,7 @@ describe("CKV_AWS_393 judges only roles GitHub's OIDC provider can assume", () =
 describe("rules stricter than their scanner say so", () => {
   it("in their metadata and in every finding's description", () => {
     const stricter = ALL_RULES.filter((r) => r.stricter);
-    expect(stricter.map((r) => r.id).sort()).toEqual(["AWS-0047", "CKV2_AWS_69", "CKV_AWS_119", "CKV_AWS_277", "CKV_AWS_70"]);
+    expect(stricter.map((r) => r.id).sort()).toEqual(["AWS-0047", "CKV2_AWS_69", "CKV_AWS_119", "CKV_AWS_192", "CKV_AWS_277", "CKV_AWS_335", "CKV_AWS_70"]);
     const doc = { resource: { aws_lb_listener: { l: { protocol: "HTTPS", port: 443 } } } };
     const finding = evaluate("t", doc as never).findings.find((f) => f.ruleId === "AWS-0047")!;
     expect(finding.description).toMatch(/Stricter than Trivy: a listener without ssl_policy fails/);

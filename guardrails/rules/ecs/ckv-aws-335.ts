@@ -11,6 +11,7 @@ export const CKV_AWS_335: Rule = {
   severity: "high",
   resourceTypes: TASK,
   description: "No container uses pidMode host.",
+  stricter: "Checkov: it reads only the containers' pidMode; the task's own pid_mode = host (what AWS applies) fails here too.",
   fix: '`pid_mode` and `container_definitions[].pidMode`: remove "host".',
   check: (r) =>
     r.config.pid_mode === "host"

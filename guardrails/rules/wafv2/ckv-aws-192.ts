@@ -12,6 +12,9 @@ export const CKV_AWS_192: Rule = {
   severity: "high",
   resourceTypes: ACL,
   description: "A rule uses AWSManagedRulesKnownBadInputsRuleSet with override_action none and without excluding Log4JRCE.",
+  stricter:
+    "Checkov: only an excluded_rule named Log4JRCE fails there; any mention of Log4JRCE in the group statement fails here, " +
+    "a rule_action_override that counts it (which AWS applies as an exclusion) included.",
   fix: "`rule`: AWSManagedRulesKnownBadInputsRuleSet with `override_action { none {} }`, Log4JRCE not excluded (WebAcl does this).",
   check: (acl) => {
     const ok = blocks(acl.config.rule).some((r) => {
