@@ -23,6 +23,8 @@ export interface ControlEvidence {
   readonly externalReason?: string;
   /** How to close it (a gap only, when the control says). */
   readonly closeGap?: string;
+  /** What implements it here but falls short, with why (`<address> keeps 365 days`): the control is a gap. */
+  readonly shortfalls?: readonly string[];
   /** What the config declares about it (documented transfers), when anything. */
   readonly declared?: readonly string[];
   /** Terraform addresses of the resources that implement it. */
@@ -56,13 +58,16 @@ export function complianceEvidence(doc: TfJsonDocument | TfGraph, report: StackR
         : undefined;
     const declared = control.declared?.(outside) ?? [];
     const failed = findings.some(isBlocking);
-    const status: ControlStatus = implementedBy.length === 0 ? (externalReason ? "external" : "gap") : failed ? "not-met" : "met";
+    const shortfalls = control.shortfalls?.(graph) ?? [];
+    const status: ControlStatus =
+      implementedBy.length === 0 ? (externalReason ? "external" : "gap") : shortfalls.length > 0 ? "gap" : failed ? "not-met" : "met";
     return {
       control: control.id,
       framework: control.framework,
       title: control.title,
       status,
       ...(externalReason ? { externalReason } : {}),
+      ...(shortfalls.length > 0 ? { shortfalls } : {}),
       ...(status === "gap" && control.closeGap ? { closeGap: control.closeGap } : {}),
       ...(declared.length > 0 ? { declared } : {}),
       implementedBy,
@@ -122,7 +127,8 @@ export function complianceMarkdown(evidence: ComplianceEvidence, diagramMarkdown
   for (const c of evidence.controls) {
     lines.push(`## ${c.framework} ${c.control}: ${c.title}`, "", `Status: ${STATUS_TEXT[c.status]}.`);
     if (c.externalReason) lines.push(`Met outside this stack: ${c.externalReason}.`);
-    if (c.status === "gap") lines.push("Nothing in this stack implements it, and the config names nothing outside it that does.");
+    if (c.shortfalls) lines.push(`Falls short: ${c.shortfalls.join("; ")}.`);
+    else if (c.status === "gap") lines.push("Nothing in this stack implements it, and the config names nothing outside it that does.");
     if (c.closeGap) lines.push(`To close it: ${c.closeGap}.`);
     lines.push("");
     if (c.implementedBy.length) lines.push("Implemented by:", "", ...c.implementedBy.map((a) => `- \`${a}\``), "");

@@ -9,7 +9,7 @@
  * (`guardrails/packs.ts`), whose results go beside it.
  */
 import { LOG_RETENTION_DAYS } from "../config/schema";
-import type { TfResource } from "../guardrails/graph";
+import type { TfGraph, TfResource } from "../guardrails/graph";
 import type { ControlFamily } from "../guardrails/packs";
 import { blocks, get } from "../guardrails/rules/helpers";
 
@@ -45,6 +45,11 @@ export interface Control {
   readonly implementing?: (resource: TfResource) => boolean;
   /** How to close it when it is a gap, for the evidence. @default none said */
   readonly closeGap?: string;
+  /**
+   * What must implement it here and falls short, each named with why (the audit trail's own
+   * log stores kept less than six years): any makes the control a gap, whatever else implements it. @default none
+   */
+  readonly shortfalls?: (graph: TfGraph) => readonly string[];
   /** What the config declares about it, for the reviewer to read beside the evidence. @default nothing */
   readonly declared?: (outside: OutsideTheStack) => readonly string[] | undefined;
   /** Resource types listed as further evidence; they alone do not meet the control. @default none */
@@ -116,6 +121,43 @@ function keepsSixYears({ type, config }: TfResource): boolean {
   return true;
 }
 
+/** How long a log store keeps what it holds, when it sets a limit below six years (`365 days`); undefined otherwise. */
+function shorterThanSixYears({ type, config }: TfResource): string | undefined {
+  const short = (days: number) => (days > 0 && days < SIX_YEARS_DAYS ? `${days} days` : undefined);
+  if (type === "aws_cloudwatch_log_group") return short(Number(config.retention_in_days ?? 0));
+  if (type === "aws_s3_bucket_object_lock_configuration") {
+    const years = Number(get(config, "rule.default_retention.years") ?? 0);
+    return short(Number(get(config, "rule.default_retention.days") ?? 0) || years * 365);
+  }
+  if (type === "aws_s3_bucket_lifecycle_configuration") {
+    const expirations = blocks(config.rule)
+      .filter((r) => r.status === "Enabled" && get(r, "expiration.days") !== undefined)
+      .map((r) => Number(get(r, "expiration.days")));
+    return expirations.length > 0 ? short(Math.min(...expirations)) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The trails' own stores (the log group and the bucket each CloudTrail writes to, its Object
+ * Lock and lifecycle) that keep audit records less than six years: access logs kept longer do
+ * not make up for them.
+ */
+function auditTrailShortfalls(graph: TfGraph): string[] {
+  const stores = graph
+    .ofType("aws_cloudtrail")
+    .flatMap((trail) => [
+      ...graph.referencedBy(trail, "aws_cloudwatch_log_group"),
+      ...graph
+        .referencedBy(trail, "aws_s3_bucket")
+        .flatMap((b) => graph.referencing(b, "aws_s3_bucket_object_lock_configuration", "aws_s3_bucket_lifecycle_configuration")),
+    ]);
+  return [...new Set(stores)].flatMap((r) => {
+    const kept = shorterThanSixYears(r);
+    return kept ? [`${r.address} keeps ${kept}`] : [];
+  });
+}
+
 const organizationTrail = (o: OutsideTheStack) =>
   o.organizationTrail
     ? "an organization trail records this account's API calls (audit.cloudTrail is off)"
@@ -185,8 +227,9 @@ export const CONTROLS: readonly Control[] = [
     title: "Retention of required documentation and logs (6 years)",
     implementedBy: ["aws_cloudwatch_log_group", "aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket_object_lock_configuration"],
     implementing: keepsSixYears,
+    shortfalls: auditTrailShortfalls,
     closeGap:
-      `nothing here keeps logs or audit records six years (${SIX_YEARS_DAYS} days); where the environment holds PHI, ` +
+      `the audit records are not kept six years (${SIX_YEARS_DAYS} days) here; where the environment holds PHI, ` +
       `set logs.auditRetentionDays to ${SIX_YEARS_RETENTION} or more (the first retention CloudWatch offers past six years; ` +
       "the prod preset does this)",
     verifiedBy: ["audit-logging"],
