@@ -37,6 +37,7 @@ describe("pinned addresses of stateful resources", () => {
     const stack = new AppStack(new App(), env);
     expect(stack.node.id).toBe("demo-prod-app");
     expect(statefulAddresses(synthStack(stack))).toEqual([
+      "aws_cloudtrail.Audit_Trail_3BF4E139",
       "aws_cloudwatch_log_group.Audit_TrailLogGroup_104680F1",
       "aws_cloudwatch_log_group.DataTier_Database_LogGroup-postgresql_LogGroup_84A82D2D",
       "aws_cloudwatch_log_group.DataTier_Database_LogGroup-upgrade_LogGroup_307C00C6",
@@ -44,6 +45,8 @@ describe("pinned addresses of stateful resources", () => {
       "aws_cloudwatch_log_group.Network_FlowLogGroup_2BDFE538",
       "aws_cloudwatch_log_group.Observability_AppLogGroup_F4E19BFD",
       "aws_db_instance.DataTier_Database_Instance_FAFCD63B",
+      "aws_guardduty_detector.Audit_DrGuardDuty_657E243D",
+      "aws_guardduty_detector.Audit_GuardDuty_AB53A8C3",
       "aws_kms_alias.Audit_AuditKey_Alias_660B48F3",
       "aws_kms_alias.DataKey_Alias_99EFF7B9",
       "aws_kms_alias.DrKey_Alias_FA254790",

@@ -54,7 +54,9 @@ describe("protection of stateful resources", () => {
     const found = statefulResources(synthStack(build(specWithEverything(), env, AppStack)));
     const types = new Set(found.map(([a]) => a.split(".")[0]));
     expect([...types].sort()).toEqual([
+      "aws_cloudtrail",
       "aws_cloudwatch_log_group",
+      "aws_guardduty_detector",
       "aws_kms_alias",
       "aws_kms_key",
       "aws_s3_bucket",

@@ -28,6 +28,9 @@ export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
   "aws_ecr_repository", // images
   // Not data, but its destroy removes the default retention: new evidence would go unlocked.
   "aws_s3_bucket_object_lock_configuration",
+  "aws_guardduty_detector", // its findings: deleting a detector deletes them
+  // Its logs stay in the bucket, but a destroy or replacement records nothing until it is back.
+  "aws_cloudtrail",
 ];
 
 /** The attribute that turns on AWS's own deletion protection, for types that have one. */

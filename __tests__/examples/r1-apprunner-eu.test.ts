@@ -277,6 +277,7 @@ describe("R1 apprunner-eu", () => {
 });
 
 const PROD_STATEFUL = [
+  "aws_cloudtrail.Audit_Trail_3BF4E139",
   "aws_cloudwatch_log_group.Audit_TrailLogGroup_104680F1",
   "aws_cloudwatch_log_group.ComputeTier_WebAcl_LogGroup_E41E01D9",
   "aws_cloudwatch_log_group.DataTier_Cache_LogGroup-engine-log_LogGroup_7E0453E5",
@@ -289,6 +290,7 @@ const PROD_STATEFUL = [
   "aws_db_instance.DataTier_Database_Instance_FAFCD63B",
   "aws_ecr_repository.ComputeTier_Repository-api_Repository_FE3D40C1",
   "aws_elasticache_replication_group.DataTier_Cache_ReplicationGroup_8F843388",
+  "aws_guardduty_detector.Audit_GuardDuty_AB53A8C3",
   "aws_kms_alias.Audit_AuditKey_Alias_660B48F3",
   "aws_kms_alias.DataKey_Alias_99EFF7B9",
   "aws_kms_alias.EdgeTier_Key_Alias_9065F129",

@@ -159,6 +159,7 @@ describe("R2 ecs-hipaa", () => {
 });
 
 const PROD_STATEFUL = [
+  "aws_cloudtrail.Audit_Trail_3BF4E139",
   "aws_cloudwatch_log_group.Audit_TrailLogGroup_104680F1",
   "aws_cloudwatch_log_group.ComputeTier_Cluster_ExecLogGroup_E0F4700F",
   "aws_cloudwatch_log_group.ComputeTier_WebAcl_LogGroup_E41E01D9",
@@ -169,6 +170,7 @@ const PROD_STATEFUL = [
   "aws_cloudwatch_log_group.Observability_AppLogGroup_F4E19BFD",
   "aws_db_instance.DataTier_Database_Instance_FAFCD63B",
   "aws_ecr_repository.ComputeTier_Repository-api_Repository_FE3D40C1",
+  "aws_guardduty_detector.Audit_GuardDuty_AB53A8C3",
   "aws_kms_alias.Audit_AuditKey_Alias_660B48F3",
   "aws_kms_alias.DataKey_Alias_99EFF7B9",
   "aws_kms_alias.Key-phi-fields_Alias_65CA77D1",

@@ -131,6 +131,7 @@ describe("R3 apprunner-aurora", () => {
 const PROD_STATEFUL = [
   "aws_backup_vault.DataTier_ClusterBackup_CopyVault_3535835B",
   "aws_backup_vault.DataTier_ClusterBackup_Vault_8FC2F32C",
+  "aws_cloudtrail.Audit_Trail_3BF4E139",
   "aws_cloudwatch_log_group.Audit_TrailLogGroup_104680F1",
   "aws_cloudwatch_log_group.ComputeTier_WebAcl_LogGroup_E41E01D9",
   "aws_cloudwatch_log_group.DataTier_Cluster_LogGroup-postgresql_LogGroup_BBD7C119",
@@ -139,6 +140,8 @@ const PROD_STATEFUL = [
   "aws_cloudwatch_log_group.Observability_AppLogGroup_F4E19BFD",
   "aws_ecr_repository.ComputeTier_Repository-api_Repository_FE3D40C1",
   "aws_ecr_repository.ComputeTier_Repository-cms_Repository_4219633C",
+  "aws_guardduty_detector.Audit_DrGuardDuty_657E243D",
+  "aws_guardduty_detector.Audit_GuardDuty_AB53A8C3",
   "aws_kms_alias.Audit_AuditKey_Alias_660B48F3",
   "aws_kms_alias.DataKey_Alias_99EFF7B9",
   "aws_kms_alias.DrKey_Alias_FA254790",

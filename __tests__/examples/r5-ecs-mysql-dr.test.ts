@@ -236,6 +236,7 @@ describe("R5 ecs-mysql-dr", () => {
 });
 
 const PROD_STATEFUL = [
+  "aws_cloudtrail.Audit_Trail_3BF4E139",
   "aws_cloudwatch_log_group.Audit_TrailLogGroup_104680F1",
   "aws_cloudwatch_log_group.ComputeTier_Cluster_ExecLogGroup_E0F4700F",
   "aws_cloudwatch_log_group.ComputeTier_WebAcl_LogGroup_E41E01D9",
@@ -255,6 +256,8 @@ const PROD_STATEFUL = [
   "aws_db_instance_automated_backups_replication.DataTier_Database_BackupReplication_81C8A7BB",
   "aws_ecr_repository.ComputeTier_Repository-api_Repository_FE3D40C1",
   "aws_elasticache_replication_group.DataTier_Cache_ReplicationGroup_8F843388",
+  "aws_guardduty_detector.Audit_DrGuardDuty_657E243D",
+  "aws_guardduty_detector.Audit_GuardDuty_AB53A8C3",
   "aws_kms_alias.Audit_AuditKey_Alias_660B48F3",
   "aws_kms_alias.DataKey_Alias_99EFF7B9",
   "aws_kms_alias.DrKey_Alias_FA254790",
