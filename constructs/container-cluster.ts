@@ -4,7 +4,10 @@ import { LogGroup } from "./log-group";
 
 export interface ContainerClusterProps {
   readonly clusterName: string;
-  /** CMK of ECS Exec sessions and their log group. */
+  /**
+   * CMK of ECS Exec sessions and their log group, and of the tasks' Fargate ephemeral storage
+   * (its key policy must admit Fargate: `fargateEphemeralStorageStatements`).
+   */
   readonly kmsKeyArn: string;
   /** Log group of ECS Exec sessions. */
   readonly execLogGroup: string;
@@ -12,8 +15,8 @@ export interface ContainerClusterProps {
 }
 
 /**
- * The ECS cluster of an environment: Container Insights (enhanced), and ECS Exec sessions
- * encrypted with the CMK and logged to an encrypted group, should a service ever enable
+ * The ECS cluster of an environment: Container Insights (enhanced), its tasks' Fargate
+ * ephemeral storage encrypted with the CMK, and ECS Exec sessions encrypted with the CMK and logged to an encrypted group, should a service ever enable
  * exec (none does by default: a shell in a container that holds PHI is an access path).
  */
 export class ContainerCluster extends Construct {
@@ -36,6 +39,8 @@ export class ContainerCluster extends Construct {
           logging: "OVERRIDE",
           logConfiguration: { cloudWatchEncryptionEnabled: true, cloudWatchLogGroupName: logs.logGroupName },
         },
+        // Task storage (/tmp and the container layers) under the CMK instead of an AWS-owned key.
+        managedStorageConfiguration: { fargateEphemeralStorageKmsKeyId: props.kmsKeyArn },
       },
     });
     this.clusterArn = cluster.arn;

@@ -150,6 +150,33 @@ function serviceStatement(service: KeyServiceUser, p: EncryptionKeyProps): Polic
 }
 
 /**
+ * Fargate encrypting the ephemeral storage of the tasks of one ECS cluster (its
+ * `fargate_ephemeral_storage_kms_key_id`): data keys without plaintext, and grants for
+ * decryption only, both bound to the cluster by the encryption context Fargate sends.
+ */
+export function fargateEphemeralStorageStatements(p: { accountId: string; clusterName: string }): PolicyStatement[] {
+  const cluster = {
+    "kms:EncryptionContext:aws:ecs:clusterAccount": p.accountId,
+    "kms:EncryptionContext:aws:ecs:clusterName": p.clusterName,
+  };
+  const fargate = { Effect: "Allow" as const, Principal: { Service: "fargate.amazonaws.com" }, Resource: "*" };
+  return [
+    {
+      Sid: "AllowFargateEphemeralStorageDataKeys",
+      ...fargate,
+      Action: "kms:GenerateDataKeyWithoutPlaintext",
+      Condition: { StringEquals: cluster },
+    },
+    {
+      Sid: "AllowFargateEphemeralStorageDecryptGrants",
+      ...fargate,
+      Action: "kms:CreateGrant",
+      Condition: { StringEquals: cluster, "ForAllValues:StringEquals": { "kms:GrantOperations": ["Decrypt"] } },
+    },
+  ];
+}
+
+/**
  * CloudWatch Logs of the key's region encrypting the account's log groups whose ARN
  * matches `logGroups` (`log-group:<name>` for one group). @default logGroups - every group
  */

@@ -4,7 +4,7 @@ import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import type { ResolvedBucket, ResolvedEnvironment } from "../config/resolve";
 import { AppSecret } from "../constructs/app-secret";
 import { Audit } from "../constructs/audit";
-import { EncryptionKey, KeyServiceUser } from "../constructs/encryption-key";
+import { EncryptionKey, fargateEphemeralStorageStatements, KeyServiceUser } from "../constructs/encryption-key";
 import { HostedZones } from "../constructs/hosted-zones";
 import { Network } from "../constructs/network";
 import { Observability } from "../constructs/observability";
@@ -94,11 +94,12 @@ export class AppStack extends TerraformStack {
     this.dataKey = new EncryptionKey(this, "DataKey", {
       ...keyBase,
       alias: env.names.dataKeyAlias,
-      description: `Data at rest of ${env.app} ${env.env}: buckets, logs, secrets, alarm topic`,
+      description: `Data at rest of ${env.app} ${env.env}: buckets, logs, secrets, alarm topic${env.cluster ? ", task storage" : ""}`,
       serviceUsers: [KeyServiceUser.CLOUDWATCH_LOGS, KeyServiceUser.TOPIC_PUBLISHERS],
       additionalPolicyStatements: [
         ...(eventRules ? [topicPublisherKeyStatement("AllowEventRulesToPublishToTopics", eventRules)] : []),
         ...publisherKeyStatements(dataAlarms.publishers),
+        ...(env.cluster ? fargateEphemeralStorageStatements({ accountId: env.accountId, clusterName: env.cluster.clusterName }) : []),
       ],
     });
     this.extraKeys = Object.fromEntries(

@@ -163,6 +163,8 @@ describe("App Runner service", () => {
     const assoc = onlyResource(tf, "aws_wafv2_web_acl_association");
     expect(assoc.resource_arn).toMatch(/^\$\{aws_apprunner_service\./);
     for (const type of ["aws_lb", "aws_ecs_cluster", "aws_ecs_service"]) expect(resourcesOfType(tf, type)).toEqual([]);
+    const keyPolicies = resourcesOfType(tf, "aws_kms_key").map((k) => String(k.policy ?? ""));
+    expect(keyPolicies.filter((policy) => policy.includes("fargate.amazonaws.com"))).toEqual([]);
     const alarms = resourcesOfType(tf, "aws_cloudwatch_metric_alarm").filter((a) => a.namespace === "AWS/AppRunner");
     expect(alarms.map((a) => `${a.metric_name} ${a.threshold}`).sort()).toEqual([
       "5xxStatusResponses 10",

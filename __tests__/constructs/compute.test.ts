@@ -59,13 +59,30 @@ describe("compute tier", () => {
     ]);
   });
 
-  it("cluster: Container Insights, ECS Exec logged encrypted", () => {
+  it("cluster: Container Insights, ECS Exec logged encrypted, task storage under the data key", () => {
     const cluster = onlyResource(tf, "aws_ecs_cluster");
     expect(cluster.setting).toEqual([{ name: "containerInsights", value: "enhanced" }]);
     expect(cluster.configuration.execute_command_configuration).toMatchObject({
       logging: "OVERRIDE",
       log_configuration: { cloud_watch_encryption_enabled: true },
     });
+    const dataKey = resourcesOfType(tf, "aws_kms_key").find((k) => k.description.startsWith("Data at rest of"))!;
+    expect(cluster.configuration.managed_storage_configuration).toEqual({
+      fargate_ephemeral_storage_kms_key_id: expect.stringMatching(/^\$\{aws_kms_key\.DataKey_\w+\.arn\}$/),
+    });
+    // Fargate may use the key only for this cluster's tasks, and grant itself only Decrypt.
+    const fargate = JSON.parse(dataKey.policy).Statement.filter((st: any) => st.Principal?.Service === "fargate.amazonaws.com");
+    const boundToCluster = {
+      "kms:EncryptionContext:aws:ecs:clusterAccount": expect.stringMatching(/^\d{12}$/),
+      "kms:EncryptionContext:aws:ecs:clusterName": cluster.name,
+    };
+    expect(fargate).toEqual([
+      expect.objectContaining({ Action: "kms:GenerateDataKeyWithoutPlaintext", Condition: { StringEquals: boundToCluster } }),
+      expect.objectContaining({
+        Action: "kms:CreateGrant",
+        Condition: { StringEquals: boundToCluster, "ForAllValues:StringEquals": { "kms:GrantOperations": ["Decrypt"] } },
+      }),
+    ]);
   });
 
   it("task: Fargate size, non-root, read-only root, nothing privileged, secrets by ARN, no secret in plain variables", () => {
