@@ -67,6 +67,41 @@ describe("config validation", () => {
       "logMetricAlarms[0].periodSeconds: must be a multiple of 60: log metric filters publish standard-resolution metrics (got number 90)",
     ]);
     expect(problemsOf(withSpec((s) => (s.logMetricAlarms = [{ ...alarm, periodSeconds: 120 }])))).toEqual([]);
+    expect(problemsOf(withSpec((s) => (s.logMetricAlarms = [{ ...alarm, periodSeconds: 6000000000 }])))).toEqual([
+      "logMetricAlarms[0].periodSeconds: must be at most 86400 (a day): CloudWatch's longest alarm period",
+    ]);
+  });
+
+  it("refuses what AWS would refuse at apply: short windows, a long health check path, the tag latest", () => {
+    const service = { name: "api", kind: "ecs", imageTag: "latest", port: 8080, healthCheckPath: `/${"a".repeat(1100)}` };
+    expect(problemsOf(withSpec((s) => (s.services = [service])))).toEqual([
+      "services[0].imageTag: must name one build, such as 1.4.2 or a git SHA, not 'latest' (the repository's tags are immutable) " +
+        '(got string "latest")',
+      "services[0].healthCheckPath: must be at most 1024 characters (the load balancer's limit)",
+    ]);
+    const windows = withSpec((s) => {
+      s.database = { engine: "postgres", version: "16" };
+      s.environments.prod.overrides = { database: { backupWindow: "03:00-03:01", maintenanceWindow: "sun:05:30-sun:05:31" } };
+    });
+    expect(problemsOf(windows)).toEqual([
+      "environments.prod.overrides.database.backupWindow: prod: window 03:00-03:01 lasts 1 minute; RDS needs at least 30",
+      "environments.prod.overrides.database.maintenanceWindow: prod: window sun:05:30-sun:05:31 lasts 1 minute; RDS needs at least 30",
+    ]);
+    // A window across midnight or the week's end counts on.
+    const wrapped = (backupWindow: string, maintenanceWindow: string) =>
+      withSpec((s) => {
+        s.database = { engine: "postgres", version: "16" };
+        s.environments.prod.overrides = { database: { backupWindow, maintenanceWindow } };
+      });
+    expect(problemsOf(wrapped("23:45-00:15", "wed:05:00-wed:05:30"))).toEqual([]);
+    expect(problemsOf(wrapped("03:00-04:00", "sun:23:50-mon:00:20"))).toEqual([]);
+    const cache = withSpec((s) => {
+      s.cache = { engine: "valkey", version: "8" };
+      s.environments.prod.overrides = { cache: { snapshotWindow: "02:00-02:30" } };
+    });
+    expect(problemsOf(cache)).toEqual([
+      "environments.prod.overrides.cache.snapshotWindow: prod: window 02:00-02:30 lasts 30 minutes; ElastiCache needs at least 60",
+    ]);
   });
 
   it("checks every list of environment names against the declared environments", () => {
@@ -236,6 +271,21 @@ describe("config validation", () => {
         "overrides.network.subnetCidrs.data: prod: 1 subnet for 3 availability zones; give one per AZ",
       ]),
     );
+    const tiny = withSpec((s) => {
+      s.environments.dev.overrides = {
+        network: {
+          subnetCidrs: {
+            public: ["10.0.0.0/28", "10.0.0.16/29"],
+            app: ["10.0.1.0/24", "10.0.2.0/24"],
+            data: ["10.0.3.0/24", "10.0.4.0/32"],
+          },
+        },
+      };
+    });
+    expect(problemsOf(tiny)).toEqual([
+      "environments.dev.overrides.network.subnetCidrs.public[1]: dev: 10.0.0.16/29 is a /29; AWS subnets are /16 to /28",
+      "environments.dev.overrides.network.subnetCidrs.data[1]: dev: 10.0.4.0/32 is a /32; AWS subnets are /16 to /28",
+    ]);
   });
 
   it("rejects a VPC CIDR that is not a network address", () => {
@@ -257,6 +307,9 @@ describe("config validation", () => {
     ]);
     expect(problemsOf(pin(["euc1-az1", "euc1-az2", "euc1-az1"]))).toEqual([
       'environments.prod.overrides.network.zoneIds[2]: prod: zone ID "euc1-az1" is already at [0]; each AZ needs its own zone',
+    ]);
+    expect(problemsOf(pin(["euc1-az1", "euw1-az2", "euc1-az3"]))).toEqual([
+      'environments.prod.overrides.network.zoneIds[1]: prod: zone ID "euw1-az2" is not in eu-central-1, whose zone IDs are euc1-az<n>',
     ]);
     // spec-wide pinning is checked against every environment's azCount
     expect(problemsOf(withSpec((s) => (s.overrides = { network: { zoneIds: ["euc1-az1", "euc1-az2"] } })))).toEqual([

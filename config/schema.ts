@@ -444,8 +444,9 @@ export const LogMetricAlarmSpec = z.strictObject({
     .int()
     .min(60)
     .multipleOf(60, "must be a multiple of 60: log metric filters publish standard-resolution metrics")
+    .max(86400, "must be at most 86400 (a day): CloudWatch's longest alarm period")
     .optional()
-    .describe(`Seconds per evaluation period, a multiple of 60. @default ${SPEC_DEFAULTS.logMetricAlarmPeriodSeconds}`),
+    .describe(`Seconds per evaluation period, a multiple of 60, at most a day. @default ${SPEC_DEFAULTS.logMetricAlarmPeriodSeconds}`),
 });
 
 /** The app's relational database: one RDS instance per environment, sized by settings.database. */
@@ -495,7 +496,8 @@ export type ServiceKind = z.infer<typeof ServiceKind>;
 const EnvVarName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, "must be an UPPER_SNAKE_CASE variable name");
 const ImageTag = z
   .string()
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "must be an image tag such as 1.4.2 or a git SHA (no 'latest': tags are immutable)");
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "must be an image tag such as 1.4.2 or a git SHA (no 'latest': tags are immutable)")
+  .refine((tag) => tag !== "latest", "must name one build, such as 1.4.2 or a git SHA, not 'latest' (the repository's tags are immutable)");
 
 /** Per-service changes to settings.compute sizes, and the image tag it runs. */
 const ServiceSizing = z.strictObject({
@@ -571,6 +573,7 @@ export const ServiceSpec = z.strictObject({
   healthCheckPath: z
     .string()
     .regex(/^\/[A-Za-z0-9._~\/-]*$/, "must be a URL path such as /healthz")
+    .max(1024, "must be at most 1024 characters (the load balancer's limit)")
     .describe("Path the load balancer and the container health check request."),
   user: z
     .string()

@@ -51,6 +51,10 @@ export function databaseProblems(spec: AppSpec): Problem[] {
           "raise it or lower allocatedStorageGb",
       });
     }
+    problems.push(
+      ...shortWindow(env, path("backupWindow"), s.backupWindow, 30, "RDS"),
+      ...shortWindow(env, path("maintenanceWindow"), s.maintenanceWindow, 30, "RDS"),
+    );
     if (windowsOverlap(s.backupWindow, s.maintenanceWindow)) {
       problems.push({
         path: path("backupWindow"),
@@ -142,6 +146,10 @@ export function cacheProblems(spec: AppSpec): Problem[] {
           "set nodeCount to 2 or more, or multiAz false",
       });
     }
+    problems.push(
+      ...shortWindow(env, path("snapshotWindow"), s.snapshotWindow, 60, "ElastiCache"),
+      ...shortWindow(env, path("maintenanceWindow"), s.maintenanceWindow, 60, "ElastiCache"),
+    );
     if (windowsOverlap(s.snapshotWindow, s.maintenanceWindow)) {
       problems.push({
         path: path("snapshotWindow"),
@@ -166,6 +174,27 @@ function weekRanges(start: number, end: number): [number, number][] {
       ];
 }
 
+/** Minutes a daily (hh:mm-hh:mm) or weekly (ddd:hh:mm-ddd:hh:mm) window lasts; 0 when it starts where it ends. */
+export function windowMinutes(window: string): number {
+  const [from, to] = window.split("-");
+  if (from.length === 5) return (minutes(to) - minutes(from) + 1440) % 1440;
+  const at = (t: string) => DAYS.indexOf(t.slice(0, 3)) * 1440 + minutes(t.slice(4));
+  return (at(to) - at(from) + WEEK) % WEEK;
+}
+
+/** A problem when `window` lasts less than `minimum` minutes, which `service` refuses. */
+function shortWindow(env: string, path: string, window: string, minimum: number, service: string): Problem[] {
+  const length = windowMinutes(window);
+  return length >= minimum
+    ? []
+    : [
+        {
+          path,
+          message: `${env}: window ${window} lasts ${length} minute${length === 1 ? "" : "s"}; ${service} needs at least ${minimum}`,
+        },
+      ];
+}
+
 /** Does the daily backup window (hh:mm-hh:mm) overlap the weekly maintenance window (ddd:hh:mm-ddd:hh:mm)? */
 export function windowsOverlap(backup: string, maintenance: string): boolean {
   const [m1, m2] = maintenance.split("-").map((t) => DAYS.indexOf(t.slice(0, 3)) * 1440 + minutes(t.slice(4)));
@@ -183,7 +212,8 @@ export function networkProblems(spec: AppSpec): Problem[] {
   const problems: Problem[] = [];
   for (const env of declaredEnvironments(spec)) {
     const n = settingsFor(spec, env).network;
-    problems.push(...zoneIdProblems(n, env, networkPath(spec, env, "zoneIds")));
+    const region = spec.environments[env]!.region ?? spec.primaryRegion;
+    problems.push(...zoneIdProblems(n, env, region, networkPath(spec, env, "zoneIds")));
     const vpc = parseCidr(n.vpcCidr);
     if (!vpc || vpc.prefix < 16 || vpc.prefix > 24) {
       problems.push({
@@ -204,6 +234,9 @@ export function networkProblems(spec: AppSpec): Problem[] {
       subnets[tier].forEach((text, i) => {
         const c = parseCidr(text);
         if (!c) return void problems.push({ path: `${path}[${i}]`, message: `${env}: "${text}" is not a valid CIDR network address` });
+        if (c.prefix < 16 || c.prefix > 28) {
+          problems.push({ path: `${path}[${i}]`, message: `${env}: ${text} is a /${c.prefix}; AWS subnets are /16 to /28` });
+        }
         if (!contains(vpc, c)) problems.push({ path: `${path}[${i}]`, message: `${env}: ${text} is outside the VPC CIDR ${n.vpcCidr}` });
         const clash = seen.find((s) => overlaps(s.cidr, c));
         if (clash) problems.push({ path: `${path}[${i}]`, message: `${env}: ${text} overlaps ${clash.where}` });
@@ -214,10 +247,27 @@ export function networkProblems(spec: AppSpec): Problem[] {
   return problems;
 }
 
-/** Pinned zone IDs (the schema checks their format): one per AZ, none twice. */
-function zoneIdProblems(n: Settings["network"], env: string, path: string): Problem[] {
+/**
+ * The prefix of a region's zone IDs: its parts' initials, the direction spelled out in one or
+ * two letters (us-east-1 use1, eu-central-1 euc1, ap-northeast-1 apne1, us-gov-west-1 usgw1).
+ */
+export function zoneIdPrefix(region: string): string {
+  const parts = region.split("-");
+  const number = parts.pop()!;
+  const direction = (word: string) => ({ northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw" })[word] ?? word.charAt(0);
+  return parts[0] + parts.slice(1).map(direction).join("") + number;
+}
+
+/** Pinned zone IDs (the schema checks their format): of the environment's region, one per AZ, none twice. */
+function zoneIdProblems(n: Settings["network"], env: string, region: string, path: string): Problem[] {
   if (!n.zoneIds) return [];
   const problems: Problem[] = [];
+  const prefix = zoneIdPrefix(region);
+  n.zoneIds.forEach((id, i) => {
+    if (!id.startsWith(`${prefix}-`)) {
+      problems.push({ path: `${path}[${i}]`, message: `${env}: zone ID "${id}" is not in ${region}, whose zone IDs are ${prefix}-az<n>` });
+    }
+  });
   if (n.zoneIds.length !== n.azCount) {
     problems.push({ path, message: `${env}: ${n.zoneIds.length} zone IDs for ${n.azCount} availability zones; give one per AZ` });
   }
