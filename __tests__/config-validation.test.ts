@@ -199,7 +199,7 @@ describe("config validation", () => {
       expect.stringMatching(/^app: must be lowercase letters, .* not end with a hyphen/),
     ]);
     expect(problemsOf(withSpec((s) => (s.state = { bucketName: "{app}.{env}.state" })))).toContainEqual(
-      expect.stringMatching(/^state\.bucketName: dev: state log bucket name "demo\.dev\.state-logs" contains a dot/),
+      expect.stringMatching(/^state\.bucketName: dev: state bucket name "demo\.dev\.state" contains a dot/),
     );
     expect(problemsOf(withSpec((s) => (s.tags = { "aws:owner": "x" })))).toEqual([
       expect.stringMatching(/^tags\.aws:owner: key must not start with 'aws:'/),
@@ -249,6 +249,19 @@ describe("config validation", () => {
   it("rejects an unknown placeholder in a name template", () => {
     expect(problemsOf(withSpec((s) => (s.state = { bucketName: "{app}-{stage}-state" })))).toContainEqual(
       expect.stringMatching(/unknown placeholder \{stage\}/),
+    );
+    // Named at the template's own path, an environment's own template included.
+    expect(problemsOf(withSpec((s) => (s.state = { key: "{app}/{envv}/terraform.tfstate" })))).toEqual([
+      "state.key: unknown placeholder {envv}; use {app}, {env}, {account} or {region}",
+    ]);
+    expect(problemsOf(withSpec((s) => (s.environments.prod.state = { key: "{app}/{envv}/terraform.tfstate" })))).toEqual([
+      "environments.prod.state.key: unknown placeholder {envv}; use {app}, {env}, {account} or {region}",
+    ]);
+  });
+
+  it("checks the state bucket's own name against S3's reserved suffixes", () => {
+    expect(problemsOf(withSpec((s) => (s.state = { bucketName: "{app}-{env}-s3alias" })))).toContainEqual(
+      'state.bucketName: prod: state bucket name "demo-prod-s3alias" uses a prefix or suffix S3 reserves',
     );
   });
 

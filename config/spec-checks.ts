@@ -391,21 +391,19 @@ export function derivedNameProblems(spec: AppSpec): Problem[] {
         : spec.state?.[field as "key"] !== undefined
           ? `state.${field}`
           : "app";
-    for (const template of [
-      spec.state?.bucketName,
-      spec.state?.key,
-      spec.state?.lockTableName,
-      spec.environments[env]?.state?.bucketName,
-    ]) {
+    for (const field of ["bucketName", "key", "lockTableName"] as const) {
+      const template = spec.environments[env]?.state?.[field] ?? spec.state?.[field];
       const leftover = template && fillTemplate(template, { app: "", env: "", account: "", region: "" }).match(/\{[^}]*\}/);
       if (leftover)
         problems.push({
-          path: where("bucketName"),
+          path: where(field),
           message: `unknown placeholder ${leftover[0]}; use {app}, {env}, {account} or {region}`,
         });
     }
+    const stateBucketProblem = s3BucketNameProblem(r.state.bucketName);
+    if (stateBucketProblem) problems.push({ path: where("bucketName"), message: `${env}: state ${stateBucketProblem}` });
     const bucketProblem = s3BucketNameProblem(r.state.logBucketName);
-    if (bucketProblem) problems.push({ path: where("bucketName"), message: `${env}: state log ${bucketProblem}` });
+    if (bucketProblem && !stateBucketProblem) problems.push({ path: where("bucketName"), message: `${env}: state log ${bucketProblem}` });
     if (r.state.lockTableName) {
       const p = dynamoTableNameProblem(r.state.lockTableName);
       if (p) problems.push({ path: where("lockTableName"), message: `${env}: lock ${p}` });
