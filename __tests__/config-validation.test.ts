@@ -338,6 +338,14 @@ describe("config validation", () => {
       "buckets[0].replicateIn: replication needs drRegion set at the top level",
     ]);
     expect(problemsOf(withSpec((s) => (s.drRegion = "eu-central-1")))).toEqual([expect.stringMatching(/^drRegion: is the primary region/)]);
+    const sameRegion = withSpec((s) => {
+      s.drRegion = "eu-west-1";
+      s.environments.prod.region = "eu-west-1";
+      s.buckets = [{ name: "docs", replicateIn: ["prod"] }];
+    });
+    expect(problemsOf(sameRegion)).toEqual([
+      "environments.prod.region: prod runs in drRegion eu-west-1 and replicates bucket docs there; a disaster-recovery copy must live elsewhere",
+    ]);
   });
 
   it("checks secrets, emails and alarm thresholds", () => {

@@ -361,6 +361,16 @@ export function drProblems(spec: AppSpec): Problem[] {
   (spec.buckets ?? []).forEach((b, i) => {
     if (b.replicateIn?.length && !spec.drRegion)
       problems.push({ path: `buckets[${i}].replicateIn`, message: "replication needs drRegion set at the top level" });
+    for (const env of b.replicateIn ?? []) {
+      if (spec.drRegion && spec.environments[env]?.region === spec.drRegion) {
+        problems.push({
+          path: `environments.${env}.region`,
+          message:
+            `${env} runs in drRegion ${spec.drRegion} and replicates bucket ${b.name} there; ` +
+            "a disaster-recovery copy must live elsewhere",
+        });
+      }
+    }
   });
   const dbReplicated = spec.database?.replicateIn ?? [];
   if (dbReplicated.length && !spec.drRegion)
