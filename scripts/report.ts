@@ -14,19 +14,34 @@ if (!existsSync(stacksDir) || readdirSync(stacksDir).length === 0 || !existsSync
   console.error(`report: no synth output in ${outdir} (stacks and report.html); run 'npm run synth' first`);
   process.exit(2);
 }
-const read = <T>(stack: string, file: string): T | undefined => {
+/** A file synth wrote beside a stack, undefined when absent; one that is not what synth writes ends the report (exit 2). */
+const read = <T>(stack: string, file: string, wellFormed: (value: any) => boolean): T | undefined => {
   const path = join(stacksDir, stack, file);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as T) : undefined;
+  if (!existsSync(path)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    return refuse(`${path} is not valid JSON (${(e as Error).message})`);
+  }
+  return wellFormed(value) ? (value as T) : refuse(`${path} does not hold what synth writes there`);
 };
+function refuse(why: string): never {
+  console.error(`report: ${why}; run 'npm run synth' again to rewrite ${outdir}`);
+  process.exit(2);
+}
+const isCount = (n: unknown) => typeof n === "number" && Number.isFinite(n);
 type Counts = { passed: number; suppressed: number; failed: number; unknown: number };
 type Controls = { controls: { control: string; framework: string; status: string }[] };
 
 const rows = readdirSync(stacksDir)
   .sort()
   .map((stack) => {
-    const checks = read<{ summary: Counts }>(stack, "guardrails.json")?.summary;
-    const controls = read<Controls>(stack, "compliance.json")?.controls ?? [];
-    const cost = read<{ totalUsd: number; budgetUsd?: number }>(stack, "cost.json");
+    const checks = read<{ summary: Counts }>(stack, "guardrails.json", (v) =>
+      ["passed", "suppressed", "failed", "unknown"].every((k) => isCount(v?.summary?.[k])),
+    )?.summary;
+    const controls = read<Controls>(stack, "compliance.json", (v) => Array.isArray(v?.controls))?.controls ?? [];
+    const cost = read<{ totalUsd: number; budgetUsd?: number }>(stack, "cost.json", (v) => isCount(v?.totalUsd));
     const n = (s: string) => controls.filter((c) => c.status === s).length;
     const gaps = controls.filter((c) => c.status === "gap" || c.status === "not-met").map((c) => `${c.framework} ${c.control}`);
     return { stack, checks, met: n("met"), external: n("external"), gaps, cost };

@@ -5,7 +5,7 @@
  * Needs Debian's chromium (`.ci/run` installs it; CHROMIUM_PATH points elsewhere).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -138,6 +138,28 @@ describe("npm run report without a synth's output", () => {
       expect(run.stderr).toBe(`report: no synth output in ${empty} (stacks and report.html); run 'npm run synth' first\n`);
     } finally {
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it("names a report file that is not what synth writes, exit 2, no stack trace", () => {
+    const broken = mkdtempSync(join(tmpdir(), "report-broken-"));
+    try {
+      mkdirSync(join(broken, "stacks", "demo-dev-app"), { recursive: true });
+      writeFileSync(join(broken, "report.html"), "<html></html>");
+      const report = () =>
+        spawnSync(process.execPath, ["scripts/report.js"], { cwd: root, env: { ...process.env, CDKTF_OUTDIR: broken }, encoding: "utf8" });
+      const file = join(broken, "stacks", "demo-dev-app", "guardrails.json");
+      writeFileSync(file, "{bad");
+      const invalid = report();
+      expect(invalid).toMatchObject({ status: 2, stdout: "" });
+      expect(invalid.stderr).toMatch(new RegExp(`^report: ${file} is not valid JSON \\(.+\\); run 'npm run synth' again`));
+      writeFileSync(file, JSON.stringify({ summary: {} }));
+      expect(report()).toMatchObject({
+        status: 2,
+        stderr: `report: ${file} does not hold what synth writes there; run 'npm run synth' again to rewrite ${broken}\n`,
+      });
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
     }
   });
 });
