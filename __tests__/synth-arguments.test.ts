@@ -1,9 +1,10 @@
 /** What `npm run synth -- ...` makes of its arguments (config/synth-arguments.ts); the entry point's runs are in entry-point.test.ts. */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSpecFile } from "../config/load";
 import { parseSynthArguments, SynthUsageError } from "../config/synth-arguments";
+import { baseSpec } from "./helpers";
 
 const parse = (args: string[], env: NodeJS.ProcessEnv = {}) => parseSynthArguments(["node", "main.ts", ...args], env);
 const usageError = (args: string[]) => {
@@ -84,6 +85,22 @@ describe("a config file that cannot be read", () => {
       const missing = join(dir, "nope.json");
       expect(problemOf(missing, "INFRA_CONFIG")).toMatch(/- \(file\): file not found; set INFRA_CONFIG to a config file$/);
       expect(problemOf(missing)).toMatch(/- \(file\): file not found; set INFRA_CONFIG to a config file or create app\.config\.json$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("names a byte order mark and a comment, and refuses a __proto__ key that validation would drop", () => {
+    const dir = mkdtempSync(join(tmpdir(), "config-text-"));
+    const file = join(dir, "app.json");
+    const spec = JSON.stringify(baseSpec(), null, 2);
+    try {
+      writeFileSync(file, `\uFEFF${spec}`);
+      expect(problemOf(file)).toMatch(/- \(file\): is not valid JSON: it starts with a byte order mark \(BOM\), .*without a BOM$/);
+      writeFileSync(file, `// the demo app\n${spec}`);
+      expect(problemOf(file)).toMatch(/unexpected "\/" at line 1, column 1 \(JSON has no comments: remove the \/\/ or \/\* \*\/ text\)$/);
+      writeFileSync(file, spec.replace('"tags": {', '"tags": { "__proto__": "x",'));
+      expect(problemOf(file)).toMatch(/- tags\.__proto__: \(line \d+\) is a name no field, tag or secret key may take/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -9,11 +9,14 @@ export interface JsonScan {
   readonly error?: { readonly line: number; readonly column: number; readonly found: string };
   /** Keys written twice in one object, with the JSON path of the second one. */
   readonly duplicateKeys: readonly { readonly path: string; readonly line: number }[];
+  /** Keys named `__proto__`: JSON.parse keeps them, but a record drops them on validation. */
+  readonly protoKeys: readonly { readonly path: string; readonly line: number }[];
 }
 
 export function scanJson(text: string): JsonScan {
   let i = 0;
   const duplicateKeys: { path: string; line: number }[] = [];
+  const protoKeys: { path: string; line: number }[] = [];
   const lineAt = (pos: number) => text.slice(0, pos).split("\n").length;
   const ws = () => {
     while (i < text.length && " \t\r\n".includes(text[i])) i++;
@@ -54,6 +57,7 @@ export function scanJson(text: string): JsonScan {
         const keyAt = i;
         const key = string();
         if (seen.has(key)) duplicateKeys.push({ path: join(path, key), line: lineAt(keyAt) });
+        if (key === "__proto__") protoKeys.push({ path: join(path, key), line: lineAt(keyAt) });
         seen.add(key);
         ws();
         if (text[i] !== ":") fail();
@@ -85,11 +89,11 @@ export function scanJson(text: string): JsonScan {
     value("");
     ws();
     if (i < text.length) fail();
-    return { duplicateKeys };
+    return { duplicateKeys, protoKeys };
   } catch (pos) {
     if (typeof pos !== "number") throw pos;
     const before = text.slice(0, pos).split("\n");
     const found = pos >= text.length ? "end of file" : JSON.stringify(text[pos]);
-    return { duplicateKeys, error: { line: before.length, column: before[before.length - 1].length + 1, found } };
+    return { duplicateKeys, protoKeys, error: { line: before.length, column: before[before.length - 1].length + 1, found } };
   }
 }

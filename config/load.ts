@@ -47,10 +47,17 @@ export function loadSpecFile(file: string, source: ConfigSource = "default"): Ap
   } catch (e) {
     throw new ConfigError(file, [{ path: "(file)", message: `is not valid JSON: ${jsonErrorWhere(text, e as Error)}` }]);
   }
-  const duplicates = scanJson(text).duplicateKeys.map((d) => ({
-    path: d.path,
-    message: `written twice (again on line ${d.line}); JSON keeps only the last one, so the first is silently lost`,
-  }));
+  const scan = scanJson(text);
+  const duplicates = [
+    ...scan.duplicateKeys.map((d) => ({
+      path: d.path,
+      message: `written twice (again on line ${d.line}); JSON keeps only the last one, so the first is silently lost`,
+    })),
+    ...scan.protoKeys.map((d) => ({
+      path: d.path,
+      message: `(line ${d.line}) is a name no field, tag or secret key may take: it would be dropped without a word`,
+    })),
+  ];
   const result = validateSpec(raw);
   if (!result.ok || duplicates.length > 0) {
     throw new ConfigError(file, [...duplicates, ...(result.ok ? [] : result.problems)], result.ok ? undefined : result.note);
@@ -58,8 +65,11 @@ export function loadSpecFile(file: string, source: ConfigSource = "default"): Ap
   return result.spec;
 }
 
-/** "unexpected "}" at line 4, column 1" for text JSON.parse rejected. */
+/** "unexpected "}" at line 4, column 1" for text JSON.parse rejected, with what it likely is (a BOM, a comment). */
 function jsonErrorWhere(text: string, e: Error): string {
+  if (text.startsWith("\uFEFF")) return "it starts with a byte order mark (BOM), invisible in most editors: save it as UTF-8 without a BOM";
   const at = scanJson(text).error;
-  return at ? `unexpected ${at.found} at line ${at.line}, column ${at.column}` : e.message;
+  if (!at) return e.message;
+  const comment = at.found === '"/"' ? " (JSON has no comments: remove the // or /* */ text)" : "";
+  return `unexpected ${at.found} at line ${at.line}, column ${at.column}${comment}`;
 }
