@@ -1,5 +1,7 @@
 import { validateSpec } from "../config/validate";
-import { baseSpec } from "./helpers";
+import { resolve } from "../config/resolve";
+import { PLATFORM_TAG_KEYS } from "../config/naming";
+import { baseSpec, validSpec } from "./helpers";
 
 /** Problems of a spec as "path: message" lines. */
 function problemsOf(spec: unknown): string[] {
@@ -204,6 +206,28 @@ describe("config validation", () => {
     expect(problemsOf(withSpec((s) => (s.tags = { "aws:owner": "x" })))).toEqual([
       expect.stringMatching(/^tags\.aws:owner: key must not start with 'aws:'/),
     ]);
+  });
+
+  it("refuses tags the platform sets itself, and more than a resource can carry with the platform's", () => {
+    expect(problemsOf(withSpec((s) => (s.environments.prod.tags = { Environment: "production" })))).toEqual([
+      "environments.prod.tags.Environment: is set by the platform on every resource " +
+        "(Application, Environment, ManagedBy, DataClassification, Compliance); choose another key",
+    ]);
+    const many = (n: number, prefix: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, "x"]));
+    expect(problemsOf(withSpec((s) => (s.tags = many(43, "Team"))))).toEqual([]);
+    expect(
+      problemsOf(
+        withSpec((s) => {
+          s.tags = many(40, "Team");
+          s.environments.prod.tags = many(4, "Cost");
+        }),
+      ),
+    ).toEqual([
+      "environments.prod.tags: prod: 44 tags, with the top-level ones; at most 43 (AWS allows 50 per resource, and the platform sets 7)",
+    ]);
+    // The list refused is the list the platform sets.
+    const platform = Object.keys(resolve(validSpec(baseSpec()), "prod").tags).filter((k) => !(k in (baseSpec().tags ?? {})));
+    expect(platform.sort()).toEqual([...PLATFORM_TAG_KEYS].sort());
   });
 
   it("takes only IAM role ARNs, at least one and each once, as state principals", () => {

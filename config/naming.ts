@@ -21,6 +21,14 @@ export function resourceName(app: string, env: string, component: string): strin
  */
 export const PLATFORM_KEY_PURPOSES = { data: "data", audit: "audit", dr: "dr", tfstate: "tfstate", edge: "edge" } as const;
 
+/** Tags the platform sets on every resource (resolve.ts): a config's own tag of these names would be overwritten. */
+export const PLATFORM_TAG_KEYS = ["Application", "Environment", "ManagedBy", "DataClassification", "Compliance"] as const;
+/**
+ * A config's own tags (top-level and an environment's, together): AWS allows 50 per resource,
+ * the platform sets its 5 on every one and up to 2 more (Name, Tier) on some.
+ */
+export const MAX_CONFIG_TAGS = 50 - PLATFORM_TAG_KEYS.length - 2;
+
 /** Fill `{app}`, `{env}`, `{account}` and `{region}` in a name template. */
 export function fillTemplate(template: string, values: { app: string; env: string; account: string; region: string }): string {
   return template

@@ -4,7 +4,7 @@
  * guardrail suppressions, alarm thresholds. Each reads defensively.
  */
 import { suppressionProblem } from "../guardrails/suppressions";
-import { PLATFORM_KEY_PURPOSES } from "./naming";
+import { MAX_CONFIG_TAGS, PLATFORM_KEY_PURPOSES, PLATFORM_TAG_KEYS } from "./naming";
 import { EEA_REGIONS } from "./regions";
 import { describeValue as show, type Problem } from "./problems";
 import { ENVIRONMENTS } from "./schema";
@@ -181,6 +181,39 @@ export function keyPurposeProblems(raw: unknown): Problem[] {
         ]
       : [];
   });
+}
+
+/**
+ * A config's tags (top-level, and each environment's): none of the platform's own keys, which
+ * would be overwritten without a word, and no more than MAX_CONFIG_TAGS in an environment.
+ */
+export function tagProblems(raw: unknown): Problem[] {
+  const spec = obj(raw);
+  const top = obj(spec?.tags) ?? {};
+  const problems: Problem[] = [];
+  const reserved = (tags: Record<string, unknown>, path: string) => {
+    for (const key of Object.keys(tags).filter((k) => (PLATFORM_TAG_KEYS as readonly string[]).includes(k))) {
+      problems.push({
+        path: `${path}.${key}`,
+        message: `is set by the platform on every resource (${PLATFORM_TAG_KEYS.join(", ")}); choose another key`,
+      });
+    }
+  };
+  reserved(top, "tags");
+  for (const [env, value] of Object.entries(obj(spec?.environments) ?? {})) {
+    const own = obj(obj(value)?.tags) ?? {};
+    reserved(own, `environments.${env}.tags`);
+    const count = new Set([...Object.keys(top), ...Object.keys(own)]).size;
+    if (count > MAX_CONFIG_TAGS) {
+      problems.push({
+        path: Object.keys(own).length > 0 ? `environments.${env}.tags` : "tags",
+        message:
+          `${env}: ${count} tags, with the top-level ones; at most ${MAX_CONFIG_TAGS} (AWS allows 50 per resource, ` +
+          `and the platform sets ${50 - MAX_CONFIG_TAGS})`,
+      });
+    }
+  }
+  return problems;
 }
 
 /**

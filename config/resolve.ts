@@ -370,6 +370,7 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
     tags: {
       ...(spec.tags ?? SPEC_DEFAULTS.tags),
       ...envSpec.tags,
+      // PLATFORM_TAG_KEYS (naming.ts): a config may not set these.
       Application: spec.app,
       Environment: env,
       ManagedBy: MANAGED_BY,

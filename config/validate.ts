@@ -11,6 +11,7 @@ import {
   duplicateProblems,
   environmentReferenceProblems,
   gdprResidencyProblems,
+  tagProblems,
   keyPurposeProblems,
   residencyProblems,
   roleAccountProblems,
@@ -39,7 +40,7 @@ export function validateSpec(raw: unknown): ValidationResult {
   const problems: Problem[] = parsed.success ? [] : parsed.error.issues.flatMap(describeIssue);
   problems.push(...residencyProblems(raw), ...duplicateProblems(raw), ...suppressionProblems(raw), ...alarmProblems(raw));
   problems.push(...environmentReferenceProblems(raw), ...roleAccountProblems(raw), ...keyPurposeProblems(raw));
-  problems.push(...gdprResidencyProblems(raw));
+  problems.push(...gdprResidencyProblems(raw), ...tagProblems(raw));
   if (parsed.success) {
     const network = networkProblems(parsed.data);
     const dataTier = [...databaseProblems(parsed.data), ...cacheProblems(parsed.data)];
