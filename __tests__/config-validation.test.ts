@@ -154,6 +154,11 @@ describe("config validation", () => {
       "state.breakGlassRoleArn: role is in account 333333333333, but the state of staging is account 222222222222: no role of " +
         "another account can use the state key, so it would break no glass",
     ]);
+    // A role of GovCloud for a commercial region (the base spec's eu-central-1), or the reverse.
+    expect(problemsOf(withSpec((s) => (s.environments.prod.deployRoleArn = "arn:aws-us-gov:iam::333333333333:role/deploy")))).toEqual([
+      "environments.prod.deployRoleArn: role is in partition aws-us-gov, but environment prod runs in eu-central-1 " +
+        "(partition aws): no role crosses partitions",
+    ]);
   });
 
   it("rejects a log retention CloudWatch does not accept", () => {

@@ -5,7 +5,7 @@
  */
 import { suppressionProblem } from "../guardrails/suppressions";
 import { MAX_CONFIG_TAGS, PLATFORM_KEY_PURPOSES, PLATFORM_TAG_KEYS } from "./naming";
-import { EEA_REGIONS } from "./regions";
+import { EEA_REGIONS, partitionOf } from "./regions";
 import { describeValue as show, type Problem } from "./problems";
 import { ENVIRONMENTS } from "./schema";
 
@@ -145,21 +145,31 @@ export function roleAccountProblems(raw: unknown): Problem[] {
     const state = { ...obj(spec.state), ...obj(e.state) };
     const stateAccount = typeof state.accountId === "string" ? state.accountId : e.accountId;
     const refused = "the provider refuses any other account, so every plan would fail";
-    const mismatch = (arn: unknown, account: string, path: string, what: string, consequence = refused) => {
+    const region = typeof e.region === "string" ? e.region : typeof spec.primaryRegion === "string" ? spec.primaryRegion : undefined;
+    const stateRegion = typeof state.region === "string" ? state.region : region;
+    const mismatch = (arn: unknown, account: string, path: string, what: string, consequence = refused, inRegion = region) => {
       const roleAccount = accountOfRole(arn);
       if (roleAccount && roleAccount !== account) {
         problems.push({ path, message: `role is in account ${roleAccount}, but ${what} is account ${account}: ${consequence}` });
       }
+      const partition = typeof arn === "string" ? arn.split(":")[1] : undefined;
+      if (roleAccount && inRegion && partition !== partitionOf(inRegion)) {
+        problems.push({
+          path,
+          message: `role is in partition ${partition}, but ${what} runs in ${inRegion} (partition ${partitionOf(inRegion)}): no role crosses partitions`,
+        });
+      }
     };
     mismatch(e.deployRoleArn, e.accountId, `environments.${env}.deployRoleArn`, `environment ${env}`);
     const statePath = (field: string) => (obj(e.state)?.[field] !== undefined ? `environments.${env}.state.${field}` : `state.${field}`);
-    mismatch(state.roleArn, stateAccount, statePath("roleArn"), `the state of ${env}`);
+    mismatch(state.roleArn, stateAccount, statePath("roleArn"), `the state of ${env}`, refused, stateRegion);
     mismatch(
       state.breakGlassRoleArn,
       stateAccount,
       statePath("breakGlassRoleArn"),
       `the state of ${env}`,
       "no role of another account can use the state key, so it would break no glass",
+      stateRegion,
     );
   }
   return problems;
