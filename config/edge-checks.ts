@@ -43,10 +43,24 @@ function domainProblems(spec: AppSpec): Problem[] {
       });
     }
   };
+  const named = new Map<string, string>();
   for (const env of declaredEnvironments(spec)) {
     // The ALB may take its certificate from certificateArns; CloudFront only from its domain.
     check(spec.edge?.alb?.domains?.[env], `edge.alb.domains.${env}`, false);
     check(spec.edge?.cdn?.domains[env], `edge.cdn.domains.${env}`, true);
+    for (const [domain, path] of [
+      [spec.edge?.alb?.domains?.[env], `edge.alb.domains.${env}`],
+      [spec.edge?.cdn?.domains[env], `edge.cdn.domains.${env}`],
+    ] as const) {
+      if (!domain) continue;
+      const first = named.get(domain.name);
+      if (first) {
+        problems.push({
+          path: `${path}.name`,
+          message: `"${domain.name}" is already the name at ${first}: one DNS name points at one endpoint; give each its own`,
+        });
+      } else named.set(domain.name, path);
+    }
   }
   return problems;
 }

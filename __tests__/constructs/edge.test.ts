@@ -54,6 +54,19 @@ describe("R4: CloudFront in front of the ALB", () => {
     expect(resourcesOfType(prod, "aws_route53_record").some((r) => r.name === "origin.mediflow.example.com" && r.alias)).toBe(true);
   });
 
+  it("refuses one DNS name for both the distribution and the ALB (two alias records of one name)", () => {
+    const spec = rawExample("ecs-cdn-hipaa.json");
+    spec.edge.cdn.domains.prod.name = spec.edge.alb.domains.prod.name;
+    const result = validateSpec(spec);
+    expect(result.ok ? [] : result.problems).toEqual([
+      {
+        path: "edge.cdn.domains.prod.name",
+        message:
+          '"origin.mediflow.example.com" is already the name at edge.alb.domains.prod: one DNS name points at one endpoint; give each its own',
+      },
+    ]);
+  });
+
   it("without staticPathPatterns (the preset) nothing of the ALB is cached: one uncached behavior, no caching policy looked up", () => {
     const spec = rawExample("ecs-cdn-hipaa.json");
     delete spec.$schema;
