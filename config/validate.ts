@@ -5,7 +5,7 @@
  * schema problems) and spec-checks.ts (on a schema-valid spec: while the schema fails, the
  * result's `note` says that these are still to come).
  */
-import { SCHEMA_FIRST_NOTE, type Problem } from "./problems";
+import { DERIVED_NAMES_NOTE, SCHEMA_FIRST_NOTE, type Problem } from "./problems";
 import {
   alarmProblems,
   duplicateProblems,
@@ -32,7 +32,7 @@ import {
   sharedAccountProblems,
 } from "./spec-checks";
 
-/** `note` (SCHEMA_FIRST_NOTE) when the cross-field checks on a schema-valid spec could not run yet. */
+/** `note`: what could not be checked yet (SCHEMA_FIRST_NOTE, DERIVED_NAMES_NOTE). */
 export type ValidationResult = { ok: true; spec: AppSpec } | { ok: false; problems: Problem[]; note?: string };
 
 export function validateSpec(raw: unknown): ValidationResult {
@@ -41,6 +41,7 @@ export function validateSpec(raw: unknown): ValidationResult {
   problems.push(...residencyProblems(raw), ...duplicateProblems(raw), ...suppressionProblems(raw), ...alarmProblems(raw));
   problems.push(...environmentReferenceProblems(raw), ...roleAccountProblems(raw), ...keyPurposeProblems(raw));
   problems.push(...gdprResidencyProblems(raw), ...tagProblems(raw));
+  let namesDeferred = false;
   if (parsed.success) {
     const network = networkProblems(parsed.data);
     const dataTier = [...databaseProblems(parsed.data), ...cacheProblems(parsed.data)];
@@ -55,11 +56,13 @@ export function validateSpec(raw: unknown): ValidationResult {
       ...deliveryProblems(parsed.data),
     );
     // Names are checked on the resolved spec, which needs a valid network plan, engine versions and certificates.
-    if (network.length + dataTier.length + services.length === 0) problems.push(...derivedNameProblems(parsed.data));
+    namesDeferred = network.length + dataTier.length + services.length > 0;
+    if (!namesDeferred) problems.push(...derivedNameProblems(parsed.data));
   }
   if (!parsed.success || problems.length > 0) {
     const listed = mergedAcrossEnvironments(withoutEchoes(dedupe(problems)));
-    return { ok: false, problems: listed, ...(parsed.success ? {} : { note: SCHEMA_FIRST_NOTE }) };
+    const note = !parsed.success ? SCHEMA_FIRST_NOTE : namesDeferred ? DERIVED_NAMES_NOTE : undefined;
+    return { ok: false, problems: listed, ...(note ? { note } : {}) };
   }
   return { ok: true, spec: parsed.data };
 }
