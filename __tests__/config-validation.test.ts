@@ -213,6 +213,20 @@ describe("config validation", () => {
     ]);
   });
 
+  it("says what is wrong with a tag key in words, with a readable path, and a number past JSON's range once", () => {
+    expect(problemsOf(withSpec((s) => (s.tags = { "": "x" })))).toEqual(['tags[""]: key must be at least 1 character long']);
+    expect(problemsOf(withSpec((s) => (s.tags = { ["k".repeat(129)]: "x" })))).toEqual([
+      `tags["${"k".repeat(40)}..."]: key must be at most 128 characters long`,
+    ]);
+    // JSON.parse reads 1e400 as Infinity; 1e308 passes zod's integer bound and the field's.
+    expect(problemsOf(withSpec((s) => (s.buckets = [{ name: "uploads", glacierAfterDays: JSON.parse("1e400") }])))).toEqual([
+      "buckets[0].glacierAfterDays: is a number too large for JSON to hold (it reads as infinity); give a real value",
+    ]);
+    expect(problemsOf(withSpec((s) => (s.secrets = [{ name: "x-key", generate: { length: 1e308 } }])))).toEqual([
+      "secrets[0].generate.length: must be at most 4096 (got number 1e+308)",
+    ]);
+  });
+
   it("refuses tags the platform sets itself, and more than a resource can carry with the platform's", () => {
     expect(problemsOf(withSpec((s) => (s.environments.prod.tags = { Environment: "production" })))).toEqual([
       "environments.prod.tags.Environment: is set by the platform on every resource " +

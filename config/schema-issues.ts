@@ -29,6 +29,9 @@ export function describeIssue(issue: Issue): Problem[] {
     }
     case "invalid_type":
       if (issue.input === undefined) return [{ path, message: `is required (${issue.expected})` }];
+      if (typeof issue.input === "number" && !Number.isFinite(issue.input)) {
+        return [{ path, message: "is a number too large for JSON to hold (it reads as infinity); give a real value" }];
+      }
       return [{ path, message: `${issueText(issue, `expected ${issue.expected}`)} (got ${show(issue.input)})` }];
     case "invalid_value": {
       const options = issue.values.map(String);
@@ -47,8 +50,16 @@ export function describeIssue(issue: Issue): Problem[] {
           message: issue.message.startsWith("Too ") ? `${sizeText(issue)} (got ${sizeOf(issue.input)})` : issueText(issue, issue.message),
         },
       ];
-    case "invalid_key":
-      return [{ path, message: `key ${issue.issues.map((i) => i.message).join("; ")}` }];
+    case "invalid_key": {
+      // The key is the path's last part: an empty or a long one is shown so that the path stays readable.
+      const key = String(issue.path[issue.path.length - 1] ?? "");
+      const shown = key === "" || key.length > 40 ? `[${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}...` : key)}]` : undefined;
+      const where = shown ? `${formatPath(issue.path.slice(0, -1))}${shown}` : path;
+      const what = issue.issues.map((i) =>
+        (i.code === "too_big" || i.code === "too_small") && i.message.startsWith("Too ") ? sizeText(i) : i.message,
+      );
+      return [{ path: where, message: `key ${what.join("; ")}` }];
+    }
     default:
       return [
         {

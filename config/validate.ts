@@ -113,7 +113,13 @@ function mergedAcrossEnvironments(problems: Problem[]): Problem[] {
 
 function dedupe(problems: Problem[]): Problem[] {
   const seen = new Set<string>();
+  // zod's own bound of an integer (2^53 - 1) beside the field's real one says nothing more.
+  const safeBound = `must be at most ${Number.MAX_SAFE_INTEGER} `;
+  const bounded = new Set(
+    problems.filter((p) => p.message.startsWith("must be at most ") && !p.message.startsWith(safeBound)).map((p) => p.path),
+  );
   return problems.filter((p) => {
+    if (p.message.startsWith(safeBound) && bounded.has(p.path)) return false;
     const k = `${p.path}\u0000${p.message}`;
     if (seen.has(k)) return false;
     seen.add(k);
