@@ -50,6 +50,16 @@ describe("app stack outputs", () => {
     expect(Object.keys(runner.output!)).toEqual(
       expect.arrayContaining(["apprunner_service_urls", "apprunner_security_group_ids", "frontend_bucket_name", "ecr_repository_urls"]),
     );
+    // The log groups App Runner makes itself, named from the service's attributes.
+    expect(runner.output!.apprunner_log_groups.value.api).toEqual(
+      ["application", "service"].map((kind) =>
+        expect.stringMatching(
+          new RegExp(
+            `^/aws/apprunner/\\$\\{aws_apprunner_service\\.[\\w-]+\\.service_name\\}/\\$\\{aws_apprunner_service\\.[\\w-]+\\.service_id\\}/${kind}$`,
+          ),
+        ),
+      ),
+    );
     expect(Object.keys(runner.output!)).not.toContain("alb_dns_name");
     expect(Object.keys(runner.output!)).not.toContain("ecs_cluster_name");
     expect(Object.keys(aurora.output!)).toEqual(expect.arrayContaining(["database_endpoint", "database_reader_endpoint"]));

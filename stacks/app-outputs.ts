@@ -59,6 +59,15 @@ export function addAppOutputs(stack: TerraformStack, props: AppOutputsProps): vo
       byService(compute.appRunnerServices, (s) => s.securityGroupId),
       "Security group of each App Runner service's VPC connector",
     );
+    // App Runner makes these itself when the service is created: Terraform cannot create or
+    // import them in the same apply, so the README's step puts them under the data key.
+    out(
+      "apprunner_log_groups",
+      byService(compute.appRunnerServices, (s) =>
+        ["application", "service"].map((kind) => `/aws/apprunner/${s.serviceName}/${s.serviceId}/${kind}`),
+      ),
+      "Log groups App Runner creates for each service (its application and service logs): set their key and retention after the first apply",
+    );
   }
   out("app_subnet_ids", props.appSubnetIds, "Private app subnets (run one-off tasks here)");
   if (compute.loadBalancer) out("alb_dns_name", compute.loadBalancer.dnsName, "DNS name of the ALB (point the service's domain at it)");
