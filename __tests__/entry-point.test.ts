@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { checkOutputFolder } from "../stacks/output-folder";
 import { baseSpec, filesBelow, withoutConfigWarnings } from "./helpers";
 
 const root = resolve(__dirname, "..");
@@ -287,7 +288,7 @@ describe("entry point", () => {
     writeFileSync(join(work, "notes.txt"), "mine");
     const folder = synth(config, work);
     expect(folder.status).toBe(1);
-    expect(folder.stderr).toContain(`The output folder ${work} holds files that are not a synth's output (no manifest.json and stacks)`);
+    expect(folder.stderr).toContain(`The output folder ${work} holds what no synth writes (app.json, notes.txt)`);
     expect(readdirSync(work).sort()).toEqual(["app.json", "notes.txt"]);
     const underFile = synth(config, join(work, "notes.txt", "out"));
     expect(underFile.stderr).toContain(`Cannot make the folder ${join(work, "notes.txt")} for the output`);
@@ -322,5 +323,53 @@ describe("entry point", () => {
     expect(synth(config, out).status).toBe(0);
     expect(readFileSync(join(stack, ".terraform.lock.hcl"), "utf8")).toBe("# provider hashes\n");
     expect(existsSync(join(out, "stacks", "demo-dev-app", ".terraform.lock.hcl"))).toBe(false);
+  });
+});
+
+describe("the output folder a synth may replace (checkOutputFolder)", () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "outdir-"))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (path: string, text = "") => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  const verdict = () => {
+    try {
+      checkOutputFolder(dir, dirname(dir));
+      return "replaced";
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+
+  it("replaces an empty folder, a previous output (HCL and the stock CLI's alike) and a restored terraform init cache", () => {
+    expect(verdict()).toBe("replaced");
+    write(".DS_Store");
+    expect(verdict()).toBe("replaced");
+    write("stacks/demo-dev-app/.terraform/providers/marker");
+    write("stacks/demo-dev-app/.terraform.lock.hcl");
+    expect(verdict()).toBe("replaced");
+    write("manifest.json", JSON.stringify({ version: "0.21.0", stacks: { "demo-dev-app": {} } }));
+    write("stacks/demo-dev-app/cdk.tf");
+    for (const file of ["report.html", ".checkov.yaml", ".trivyignore.yaml"]) write(file);
+    expect(verdict()).toBe("replaced");
+  });
+
+  it("refuses a project folder even with a manifest.json and a stacks/ in it, and a manifest listing no stacks", () => {
+    write("manifest.json", JSON.stringify({ stacks: {} }));
+    write("stacks/app-stack.ts");
+    write("package.json", "{}");
+    mkdirSync(join(dir, ".git"));
+    expect(verdict()).toBe(
+      `The output folder ${dir} holds what no synth writes (.git, package.json): synth replaces its output folder whole, ` +
+        "so it writes only to a new or empty folder or over a previous synth's output; set CDKTF_OUTDIR to such a folder.",
+    );
+    rmSync(join(dir, ".git"), { recursive: true });
+    rmSync(join(dir, "package.json"));
+    write("manifest.json", "[]");
+    expect(verdict()).toMatch(/has a manifest\.json that lists no stacks: /);
+    rmSync(join(dir, "manifest.json"));
+    expect(verdict()).toMatch(/has no manifest\.json, and its stacks\/ holds more than terraform init leaves: /);
   });
 });

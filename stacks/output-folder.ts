@@ -3,7 +3,8 @@
  * because the replaced folder is deleted. `CDKTF_OUTDIR=.` or a folder of the user's files
  * must be refused, not emptied.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 
 /** The output folder cannot be used: printed as it is, exit 1, nothing written. */
 export class OutputFolderError extends Error {
@@ -13,26 +14,25 @@ export class OutputFolderError extends Error {
   }
 }
 
-/** What every synth output holds (cdktf writes both), and no other folder does by chance. */
-const OUTPUT_MARKERS = ["manifest.json", "stacks"];
+/** Everything a synth (ours, HCL or cdktf's own) writes at the top of its output; Finder's .DS_Store aside. */
+const OUTPUT_ENTRIES = ["manifest.json", "stacks", "report.html", ".checkov.yaml", ".trivyignore.yaml", ".DS_Store"];
+/** What `terraform init` leaves in a stack folder, which a synth carries over (terraform-workdirs.ts). */
+const INIT_ENTRIES = [".terraform", ".terraform.lock.hcl"];
 
 const REPLACEABLE =
   "synth replaces its output folder whole, so it writes only to a new or empty folder or over a previous synth's output; " +
   "set CDKTF_OUTDIR to such a folder";
 
 /**
- * Throws unless `target` (absolute) is missing, an empty folder, or a previous synth's output
- * (`manifest.json` and `stacks/`), and unless its parent folder exists or can be made.
+ * Throws unless `target` (absolute) is missing, an empty folder, or a previous output (only
+ * what a synth writes at its top, with a manifest.json that lists stacks; or only stack folders
+ * holding what `terraform init` left), and unless its parent folder exists or can be made.
  */
 export function checkOutputFolder(target: string, parent: string): void {
   if (existsSync(target)) {
     if (!statSync(target).isDirectory()) throw new OutputFolderError(`The output ${target} is a file: ${REPLACEABLE}.`);
-    const entries = readdirSync(target);
-    if (entries.length > 0 && !OUTPUT_MARKERS.every((m) => entries.includes(m))) {
-      throw new OutputFolderError(
-        `The output folder ${target} holds files that are not a synth's output (no ${OUTPUT_MARKERS.join(" and ")}): ${REPLACEABLE}.`,
-      );
-    }
+    const why = notAnOutput(target);
+    if (why) throw new OutputFolderError(`The output folder ${target} ${why}: ${REPLACEABLE}.`);
   }
   try {
     mkdirSync(parent, { recursive: true });
@@ -42,5 +42,33 @@ export function checkOutputFolder(target: string, parent: string): void {
     throw new OutputFolderError(
       `Cannot make the folder ${parent} for the output ${target} (${why}): set CDKTF_OUTDIR to a folder you can write.`,
     );
+  }
+}
+
+/** Why the folder is not a synth's output, or undefined when it is one (or empty). */
+function notAnOutput(folder: string): string | undefined {
+  const entries = readdirSync(folder);
+  const foreign = entries.filter((e) => !OUTPUT_ENTRIES.includes(e));
+  if (foreign.length > 0) {
+    const named = foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : "");
+    return `holds what no synth writes (${named})`;
+  }
+  if (entries.includes("manifest.json"))
+    return listsStacks(join(folder, "manifest.json")) ? undefined : "has a manifest.json that lists no stacks";
+  // No manifest: only what `terraform init` left in stack folders (a restored cache) may stay.
+  const stacks = join(folder, "stacks");
+  if (!existsSync(stacks)) return undefined;
+  const leftovers = readdirSync(stacks, { withFileTypes: true }).flatMap((s) =>
+    s.isDirectory() ? readdirSync(join(stacks, s.name)).filter((e) => !INIT_ENTRIES.includes(e)) : [s.name],
+  );
+  return leftovers.length === 0 ? undefined : "has no manifest.json, and its stacks/ holds more than terraform init leaves";
+}
+
+function listsStacks(manifest: string): boolean {
+  try {
+    const stacks = (JSON.parse(readFileSync(manifest, "utf8")) as { stacks?: unknown }).stacks;
+    return typeof stacks === "object" && stacks !== null;
+  } catch {
+    return false;
   }
 }
