@@ -393,6 +393,11 @@ describe("CKV_AWS_24/25/260/277: an ingress naming no source Checkov counts is u
       vpcRule({ ip_protocol: "tcp", from_port: 8080, to_port: 8080, referenced_security_group_id: "sg-2" }),
       "passed",
     ],
+    // Checkov judges a vpc rule only when it has ports; all traffic from a group has none.
+    ["CKV_AWS_277", "all traffic from a referenced group", vpcRule({ ip_protocol: "-1", referenced_security_group_id: "sg-2" }), "passed"],
+    ["CKV_AWS_24", "all traffic from a referenced group", vpcRule({ ip_protocol: "-1", referenced_security_group_id: "sg-2" }), "passed"],
+    // cdktf writes unset block attributes as null, which Checkov reads as a value.
+    ["CKV_AWS_24", "an all-traffic block as cdktf writes it", inline({ security_groups: null, cidr_blocks: null }), "passed"],
   ])("%s: %s", (id, _, resources, expected) => {
     expect(status(id, resources as Res)).toBe(expected);
   });
@@ -412,6 +417,7 @@ describe("CKV_AWS_2 and CKV2_AWS_20: listeners as ALBListenerHTTPS.py and ALBRed
     ],
     ["HTTP redirecting to HTTPS", { protocol: "HTTP", default_action: [toHttps] }, "passed"],
     ["TCP_UDP", { protocol: "TCP_UDP" }, "passed"],
+    ["a protocol known at plan time", { protocol: "${var.protocol}" }, "unknown"],
   ])("CKV_AWS_2: %s", (_, config, expected) => {
     expect(status("CKV_AWS_2", listener(config))).toBe(expected);
   });
@@ -677,7 +683,16 @@ describe("CKV_AWS_393 judges only roles GitHub's OIDC provider can assume", () =
 describe("rules stricter than their scanner say so", () => {
   it("in their metadata and in every finding's description", () => {
     const stricter = ALL_RULES.filter((r) => r.stricter);
-    expect(stricter.map((r) => r.id).sort()).toEqual(["AWS-0047", "CKV2_AWS_69", "CKV_AWS_119", "CKV_AWS_192", "CKV_AWS_277", "CKV_AWS_335", "CKV_AWS_70"]);
+    expect(stricter.map((r) => r.id).sort()).toEqual([
+      "AWS-0047",
+      "CKV2_AWS_69",
+      "CKV_AWS_119",
+      "CKV_AWS_192",
+      "CKV_AWS_2",
+      "CKV_AWS_277",
+      "CKV_AWS_335",
+      "CKV_AWS_70",
+    ]);
     const doc = { resource: { aws_lb_listener: { l: { protocol: "HTTPS", port: 443 } } } };
     const finding = evaluate("t", doc as never).findings.find((f) => f.ruleId === "AWS-0047")!;
     expect(finding.description).toMatch(/Stricter than Trivy: a listener without ssl_policy fails/);

@@ -4,7 +4,7 @@
  *
  * aquasecurity/trivy-checks/checks/cloud/aws/elb/http_not_used.rego.
  */
-import { blocks, get } from "../helpers";
+import { blocks, get, isExpression } from "../helpers";
 import { fail, pass, unknown, type Rule } from "../../types";
 import { LISTENER } from "./shared";
 
@@ -19,10 +19,14 @@ export const CKV_AWS_2: Rule = {
   description:
     "Listener `protocol` is set and is HTTPS/TLS/TCP/UDP/TCP_UDP, or is HTTP with a first `default_action` that redirects to " +
     "HTTPS (a redirect that names no protocol is unknown, as in Checkov; a listener without `protocol` fails).",
+  stricter:
+    "Trivy: an HTTP listener passes there with a redirect anywhere among its default actions, to any protocol, and only " +
+    "application load balancers are judged; here, as in Checkov, the first action must redirect to HTTPS.",
   fix: '`protocol = "HTTPS"`; on port 80 `protocol = "HTTP"` with a `default_action` that redirects to HTTPS (LoadBalancer does this).',
   check: (l) => {
     const protocol = l.config.protocol;
     if (protocol === undefined) return fail("no protocol: the listener serves HTTP");
+    if (isExpression(protocol)) return unknown(`protocol ${protocol} is known only at plan time`);
     if (SECURE_PROTOCOLS.includes(String(protocol))) return pass;
     // Checkov reads only the first default action, and only for HTTP.
     const first = blocks(l.config.default_action)[0];

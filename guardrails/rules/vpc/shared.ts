@@ -14,10 +14,12 @@ export interface SgRule {
   readonly to: number;
   readonly cidrs: string[];
   /**
-   * It names no source Checkov counts (AbsSecurityGroupUnrestrictedIngress: no CIDR,
-   * `security_groups` or `source_security_group_id`, no `prefix_list_ids`, and not `self`),
-   * which Checkov's ingress checks fail as unrestricted. `referenced_security_group_id` and
-   * `prefix_list_id` of aws_vpc_security_group_ingress_rule are not among them.
+   * It names no source Checkov counts (AbsSecurityGroupUnrestrictedIngress: no CIDR, no
+   * `security_groups` or `source_security_group_id` key (null counts: Checkov reads it as a
+   * value), no `prefix_list_ids`, and not `self`), which Checkov's ingress checks fail as
+   * unrestricted. `referenced_security_group_id` and `prefix_list_id` of
+   * aws_vpc_security_group_ingress_rule are not among them; such a rule without ports is not
+   * judged at all there, so it is not unsourced.
    */
   readonly unsourced: boolean;
 }
@@ -41,9 +43,15 @@ export function normalize(b: Record<string, unknown>): SgRule {
   const allPorts = protocol === "-1" || (from === 0 && to === 0);
   const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : []);
   const cidrs = [...list(b.cidr_blocks), ...list(b.ipv6_cidr_blocks), ...list(b.cidr_ipv4), ...list(b.cidr_ipv6)];
-  const sourced = [b.security_groups, b.source_security_group_id].some((v) => v !== undefined && v !== null);
+  const sourced = "security_groups" in b || "source_security_group_id" in b;
   const exempt = list(b.prefix_list_ids).length > 0 || isTrue(b.self);
-  return { from: allPorts ? 0 : from, to: allPorts ? 65535 : to, cidrs, unsourced: cidrs.length === 0 && !sourced && !exempt };
+  const judged = !("ip_protocol" in b) || "from_port" in b || "to_port" in b;
+  return {
+    from: allPorts ? 0 : from,
+    to: allPorts ? 65535 : to,
+    cidrs,
+    unsourced: judged && cidrs.length === 0 && !sourced && !exempt,
+  };
 }
 
 export const openToInternet = (r: SgRule) => r.cidrs.some((c) => ANYWHERE.includes(c));
@@ -76,15 +84,16 @@ export function publicIngressRule(id: string, port: number | "any", trivy: strin
       `list: a referenced_security_group_id alone counts as none), ${port === "any" ? "on all ports" : `covering port ${port}`}.`,
     stricter:
       port === "any"
-        ? "Checkov: it fails protocol -1 (or no ports) only; we fail any rule covering every port, tcp 0-65535 included."
+        ? "Checkov: it fails only protocol -1 on ports 0-0 or 0-65535; we fail any rule covering every port: tcp 0-65535, " +
+          "and a vpc rule of protocol -1 with no ports, which Checkov does not judge."
         : undefined,
     fix: what,
     check: (r): Verdict => {
       const open = rulesOf(r, "ingress").filter(
         (x) => (openToInternet(x) || x.unsourced) && (port === "any" ? x.from === 0 && x.to === 65535 : x.from <= port && port <= x.to),
       );
-      const what = (o: SgRule) => `${o.from}-${o.to}${o.unsourced ? " (no source Checkov counts)" : ""}`;
-      return open.length ? fail(`ingress ${open.map(what).join(", ")} is open to the internet`) : pass;
+      const what = (o: SgRule) => `${o.from}-${o.to} ${openToInternet(o) ? "is open to the internet" : "names no source Checkov counts"}`;
+      return open.length ? fail(`ingress ${open.map(what).join(", ")}`) : pass;
     },
   };
 }
