@@ -41,15 +41,15 @@ export function formatProblems(file: string, problems: readonly Problem[], note?
  * Said under the problems when the config's shape is wrong: the checks that need a
  * well-formed config (spec-checks.ts, service-checks.ts, edge-checks.ts) have not run yet.
  */
-/** Printed when the names derived from the config were not checked, because the plan they come from has problems. */
-export const DERIVED_NAMES_NOTE =
-  "The AWS names made from the config (buckets, state keys, lock tables) are checked once the network, data tier and " +
-  "services above are fixed, and may find more.";
-
 export const SCHEMA_FIRST_NOTE =
   "Shape problems (unknown keys, wrong types, missing fields) come first: the checks that need the whole config " +
   "well-formed (subnets and CIDRs, database and cache sizes and windows, services and routing, edge, DR, shared " +
   "accounts, AWS names) run once these are fixed, and may find more.";
+
+/** Printed when the names derived from the config were not checked, because the plan they come from has problems. */
+export const DERIVED_NAMES_NOTE =
+  "The AWS names made from the config (buckets, state keys, lock tables) are checked once the network, data tier and " +
+  "services above are fixed, and may find more.";
 
 /** The candidate closest to `word` by edit distance, when it is close enough to be a likely typo. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
