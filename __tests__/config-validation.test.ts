@@ -230,7 +230,10 @@ describe("config validation", () => {
   it("refuses tags the platform sets itself, and more than a resource can carry with the platform's", () => {
     expect(problemsOf(withSpec((s) => (s.environments.prod.tags = { Environment: "production" })))).toEqual([
       "environments.prod.tags.Environment: is set by the platform on every resource " +
-        "(Application, Environment, ManagedBy, DataClassification, Compliance); choose another key",
+        "(Application, Environment, ManagedBy, DataClassification, Compliance), over yours; choose another key",
+    ]);
+    expect(problemsOf(withSpec((s) => (s.tags = { Name: "demo" })))).toEqual([
+      "tags.Name: is set by the platform on some resources (Name, Tier), over yours; choose another key",
     ]);
     const many = (n: number, prefix: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, "x"]));
     expect(problemsOf(withSpec((s) => (s.tags = many(43, "Team"))))).toEqual([]);

@@ -23,11 +23,13 @@ export const PLATFORM_KEY_PURPOSES = { data: "data", audit: "audit", dr: "dr", t
 
 /** Tags the platform sets on every resource (resolve.ts): a config's own tag of these names would be overwritten. */
 export const PLATFORM_TAG_KEYS = ["Application", "Environment", "ManagedBy", "DataClassification", "Compliance"] as const;
+/** Tags some constructs set on their own resources (a subnet's Name and Tier): a config's tag of these names would be overwritten there. */
+export const RESOURCE_TAG_KEYS = ["Name", "Tier"] as const;
 /**
  * A config's own tags (top-level and an environment's, together): AWS allows 50 per resource,
- * the platform sets its 5 on every one and up to 2 more (Name, Tier) on some.
+ * and the platform sets its own on every one and more on some.
  */
-export const MAX_CONFIG_TAGS = 50 - PLATFORM_TAG_KEYS.length - 2;
+export const MAX_CONFIG_TAGS = 50 - PLATFORM_TAG_KEYS.length - RESOURCE_TAG_KEYS.length;
 
 /** Fill `{app}`, `{env}`, `{account}` and `{region}` in a name template. */
 export function fillTemplate(template: string, values: { app: string; env: string; account: string; region: string }): string {

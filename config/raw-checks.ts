@@ -4,7 +4,7 @@
  * guardrail suppressions, alarm thresholds. Each reads defensively.
  */
 import { suppressionProblem } from "../guardrails/suppressions";
-import { MAX_CONFIG_TAGS, PLATFORM_KEY_PURPOSES, PLATFORM_TAG_KEYS } from "./naming";
+import { MAX_CONFIG_TAGS, PLATFORM_KEY_PURPOSES, PLATFORM_TAG_KEYS, RESOURCE_TAG_KEYS } from "./naming";
 import { EEA_REGIONS, partitionOf } from "./regions";
 import { describeValue as show, type Problem } from "./problems";
 import { ENVIRONMENTS } from "./schema";
@@ -202,11 +202,11 @@ export function tagProblems(raw: unknown): Problem[] {
   const top = obj(spec?.tags) ?? {};
   const problems: Problem[] = [];
   const reserved = (tags: Record<string, unknown>, path: string) => {
-    for (const key of Object.keys(tags).filter((k) => (PLATFORM_TAG_KEYS as readonly string[]).includes(k))) {
-      problems.push({
-        path: `${path}.${key}`,
-        message: `is set by the platform on every resource (${PLATFORM_TAG_KEYS.join(", ")}); choose another key`,
-      });
+    for (const key of Object.keys(tags)) {
+      const everywhere = (PLATFORM_TAG_KEYS as readonly string[]).includes(key);
+      if (!everywhere && !(RESOURCE_TAG_KEYS as readonly string[]).includes(key)) continue;
+      const where = everywhere ? `every resource (${PLATFORM_TAG_KEYS.join(", ")})` : `some resources (${RESOURCE_TAG_KEYS.join(", ")})`;
+      problems.push({ path: `${path}.${key}`, message: `is set by the platform on ${where}, over yours; choose another key` });
     }
   };
   reserved(top, "tags");
