@@ -97,45 +97,44 @@ const SIX_YEARS_DAYS = 6 * 365;
 const SIX_YEARS_RETENTION = LOG_RETENTION_DAYS.find((days) => days >= SIX_YEARS_DAYS);
 
 /**
- * A log group, bucket lifecycle or object lock that keeps what it holds at least six years: a
- * log group that never expires or expires later, a lifecycle that sets an expiration and whose
- * enabled rules expire no current object sooner (a bucket that merely keeps objects sets no
- * retention), a lock whose default retention is that long. A year of app logs is not
- * retention evidence.
+ * The shortest time a log store keeps what it holds, in days, when it sets one: a log group's
+ * retention (0 is never expiring: none set), an Object Lock's default retention, or the
+ * earliest expiration of a lifecycle's enabled rules, of current objects or of noncurrent
+ * versions (what a delete leaves behind). Undefined for anything else.
  */
-function keepsSixYears({ type, config }: TfResource): boolean {
-  if (type === "aws_cloudwatch_log_group") {
-    const days = Number(config.retention_in_days ?? 0);
-    return days === 0 || days >= SIX_YEARS_DAYS;
+function keptDays({ type, config }: TfResource): number | undefined {
+  if (type === "aws_cloudwatch_log_group") return Number(config.retention_in_days ?? 0) || undefined;
+  if (type === "aws_s3_bucket_object_lock_configuration") {
+    const days = Number(get(config, "rule.default_retention.days") ?? 0) || Number(get(config, "rule.default_retention.years") ?? 0) * 365;
+    return days || undefined;
   }
   if (type === "aws_s3_bucket_lifecycle_configuration") {
-    const expirations = blocks(config.rule)
-      .filter((r) => r.status === "Enabled" && get(r, "expiration.days") !== undefined)
-      .map((r) => Number(get(r, "expiration.days")));
-    return expirations.length > 0 && expirations.every((days) => days >= SIX_YEARS_DAYS);
+    const limits = blocks(config.rule)
+      .filter((r) => r.status === "Enabled")
+      .flatMap((r) => [get(r, "expiration.days"), get(r, "noncurrent_version_expiration.noncurrent_days")])
+      .filter((days) => days !== undefined)
+      .map(Number);
+    return limits.length > 0 ? Math.min(...limits) : undefined;
   }
-  if (type === "aws_s3_bucket_object_lock_configuration") {
-    const retention = (unit: string) => Number(get(config, `rule.default_retention.${unit}`) ?? 0);
-    return retention("days") >= SIX_YEARS_DAYS || retention("years") >= 6;
-  }
-  return true;
+  return undefined;
+}
+
+/**
+ * A log group, bucket lifecycle or object lock that keeps what it holds at least six years: a
+ * log group that never expires or expires later, a lifecycle that sets expirations and none
+ * sooner (a bucket that merely keeps objects sets no retention), a lock whose default
+ * retention is that long. A year of app logs is not retention evidence.
+ */
+function keepsSixYears(resource: TfResource): boolean {
+  const kept = keptDays(resource);
+  if (resource.type === "aws_cloudwatch_log_group") return kept === undefined || kept >= SIX_YEARS_DAYS;
+  return kept !== undefined && kept >= SIX_YEARS_DAYS;
 }
 
 /** How long a log store keeps what it holds, when it sets a limit below six years (`365 days`); undefined otherwise. */
-function shorterThanSixYears({ type, config }: TfResource): string | undefined {
-  const short = (days: number) => (days > 0 && days < SIX_YEARS_DAYS ? `${days} days` : undefined);
-  if (type === "aws_cloudwatch_log_group") return short(Number(config.retention_in_days ?? 0));
-  if (type === "aws_s3_bucket_object_lock_configuration") {
-    const years = Number(get(config, "rule.default_retention.years") ?? 0);
-    return short(Number(get(config, "rule.default_retention.days") ?? 0) || years * 365);
-  }
-  if (type === "aws_s3_bucket_lifecycle_configuration") {
-    const expirations = blocks(config.rule)
-      .filter((r) => r.status === "Enabled" && get(r, "expiration.days") !== undefined)
-      .map((r) => Number(get(r, "expiration.days")));
-    return expirations.length > 0 ? short(Math.min(...expirations)) : undefined;
-  }
-  return undefined;
+function shorterThanSixYears(resource: TfResource): string | undefined {
+  const kept = keptDays(resource);
+  return kept !== undefined && kept < SIX_YEARS_DAYS ? `${kept} days` : undefined;
 }
 
 /**
@@ -144,14 +143,15 @@ function shorterThanSixYears({ type, config }: TfResource): string | undefined {
  * not make up for them.
  */
 function auditTrailShortfalls(graph: TfGraph): string[] {
-  const stores = graph
-    .ofType("aws_cloudtrail")
-    .flatMap((trail) => [
-      ...graph.referencedBy(trail, "aws_cloudwatch_log_group"),
-      ...graph
-        .referencedBy(trail, "aws_s3_bucket")
-        .flatMap((b) => graph.referencing(b, "aws_s3_bucket_object_lock_configuration", "aws_s3_bucket_lifecycle_configuration")),
-    ]);
+  // The bucket and group the trail writes to, not the buckets its data-event selectors name.
+  const stores = graph.ofType("aws_cloudtrail").flatMap((trail) => {
+    const bucket = graph.resolveRef(trail.config.s3_bucket_name);
+    const bucketStores = bucket
+      ? graph.referencing(bucket, "aws_s3_bucket_object_lock_configuration", "aws_s3_bucket_lifecycle_configuration")
+      : [];
+    // Its one log group (cloud_watch_logs_group_arn, written `${...arn}:*`).
+    return [...graph.referencedBy(trail, "aws_cloudwatch_log_group"), ...bucketStores];
+  });
   return [...new Set(stores)].flatMap((r) => {
     const kept = shorterThanSixYears(r);
     return kept ? [`${r.address} keeps ${kept}`] : [];

@@ -50,6 +50,7 @@ function stackSection(e: StackEvidence): string {
       (k) =>
         `<tr><td>${escapeHtml(`${k.framework} ${k.control}`)}</td><td>${escapeHtml(k.title)}</td>` +
         `<td class="status-${k.status}">${k.status}${k.externalReason ? `: ${escapeHtml(k.externalReason)}` : ""}` +
+        `${k.shortfalls ? ` (${escapeHtml(k.shortfalls.join("; "))})` : ""}` +
         `${k.closeGap ? `: to close it, ${escapeHtml(k.closeGap)}` : ""}</td>` +
         `<td class="num">${k.implementedBy.length}</td></tr>`,
     )
