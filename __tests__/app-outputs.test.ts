@@ -51,13 +51,10 @@ describe("app stack outputs", () => {
       expect.arrayContaining(["apprunner_service_urls", "apprunner_security_group_ids", "frontend_bucket_name", "ecr_repository_urls"]),
     );
     // The log groups App Runner makes itself, named from the service's attributes.
+    const attribute = (name: string) => `\\$\\{aws_apprunner_service\\.[\\w-]+\\.${name}\\}`;
     expect(runner.output!.apprunner_log_groups.value.api).toEqual(
       ["application", "service"].map((kind) =>
-        expect.stringMatching(
-          new RegExp(
-            `^/aws/apprunner/\\$\\{aws_apprunner_service\\.[\\w-]+\\.service_name\\}/\\$\\{aws_apprunner_service\\.[\\w-]+\\.service_id\\}/${kind}$`,
-          ),
-        ),
+        expect.stringMatching(new RegExp(`^/aws/apprunner/${attribute("service_name")}/${attribute("service_id")}/${kind}$`)),
       ),
     );
     expect(Object.keys(runner.output!)).not.toContain("alb_dns_name");

@@ -390,7 +390,8 @@ describe("config validation", () => {
       s.buckets = [{ name: "docs", replicateIn: ["prod"] }];
     });
     expect(problemsOf(sameRegion)).toEqual([
-      "environments.prod.region: prod runs in drRegion eu-west-1 and replicates bucket docs there; a disaster-recovery copy must live elsewhere",
+      "environments.prod.region: prod runs in drRegion eu-west-1 and replicates bucket docs there; " +
+        "a disaster-recovery copy must live elsewhere",
     ]);
   });
 

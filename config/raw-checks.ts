@@ -156,7 +156,9 @@ export function roleAccountProblems(raw: unknown): Problem[] {
       if (roleAccount && inRegion && partition !== partitionOf(inRegion)) {
         problems.push({
           path,
-          message: `role is in partition ${partition}, but ${what} runs in ${inRegion} (partition ${partitionOf(inRegion)}): no role crosses partitions`,
+          message:
+            `role is in partition ${partition}, but ${what} runs in ${inRegion} ` +
+            `(partition ${partitionOf(inRegion)}): no role crosses partitions`,
         });
       }
     };

@@ -16,8 +16,9 @@ export interface ContainerClusterProps {
 
 /**
  * The ECS cluster of an environment: Container Insights (enhanced), its tasks' Fargate
- * ephemeral storage encrypted with the CMK, and ECS Exec sessions encrypted with the CMK and logged to an encrypted group, should a service ever enable
- * exec (none does by default: a shell in a container that holds PHI is an access path).
+ * ephemeral storage encrypted with the CMK, and ECS Exec sessions encrypted with the CMK and
+ * logged to an encrypted group, should a service ever enable exec (none does by default: a
+ * shell in a container that holds PHI is an access path).
  */
 export class ContainerCluster extends Construct {
   public readonly clusterArn: string;

@@ -66,7 +66,8 @@ export function addAppOutputs(stack: TerraformStack, props: AppOutputsProps): vo
       byService(compute.appRunnerServices, (s) =>
         ["application", "service"].map((kind) => `/aws/apprunner/${s.serviceName}/${s.serviceId}/${kind}`),
       ),
-      "Log groups App Runner creates for each service (its application and service logs): set their key and retention after the first apply",
+      "Log groups App Runner creates for each service (its application and service logs): " +
+        "set their key and retention after the first apply",
     );
   }
   out("app_subnet_ids", props.appSubnetIds, "Private app subnets (run one-off tasks here)");

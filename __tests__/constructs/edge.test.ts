@@ -62,7 +62,8 @@ describe("R4: CloudFront in front of the ALB", () => {
       {
         path: "edge.cdn.domains.prod.name",
         message:
-          '"origin.mediflow.example.com" is already the name at edge.alb.domains.prod: one DNS name points at one endpoint; give each its own',
+          '"origin.mediflow.example.com" is already the name at edge.alb.domains.prod: ' +
+          "one DNS name points at one endpoint; give each its own",
       },
     ]);
   });

@@ -21,7 +21,9 @@ export const CKV2_AWS_20: Rule = {
   description:
     "Every listener is either neither on port 80 nor HTTP, or is HTTP on port 80 redirecting to HTTPS on 443 " +
     "(an HTTP listener on another port fails, and so does a port-80 listener without `protocol`).",
-  fix: '`protocol = "HTTP"` and `default_action { type = "redirect" }` to HTTPS:443 on the port-80 listener, HTTPS elsewhere (LoadBalancer does this).',
+  fix:
+    '`protocol = "HTTP"` and `default_action { type = "redirect" }` to HTTPS:443 on the port-80 listener, ' +
+    "HTTPS elsewhere (LoadBalancer does this).",
   check: (lb, g) =>
     g.referencing(lb, ...LISTENER).every(passes) ? pass : fail("a listener on port 80 or HTTP does not redirect to HTTPS:443"),
 };
