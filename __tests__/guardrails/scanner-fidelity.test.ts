@@ -680,17 +680,76 @@ describe("CKV_AWS_393 judges only roles GitHub's OIDC provider can assume", () =
   });
 });
 
+describe("a second fidelity pass: what the scanners fail that the rules passed", () => {
+  it('CKV2_AWS_27 takes the engines within "aurora-postgresql" (Checkov\'s substring test)', () => {
+    expect(status("CKV2_AWS_27", { "aws_rds_cluster.c": { engine: "postgres" } })).toBe("failed");
+    expect(status("CKV2_AWS_27", { "aws_rds_cluster.c": { engine: "aurora-mysql" } })).toBe("none");
+  });
+  it("CKV2_AWS_76 fails a public load balancer associated with a web ACL it cannot read", () => {
+    const lb = { "aws_lb.lb": {}, "aws_wafv2_web_acl_association.a": { resource_arn: "${aws_lb.lb.arn}", web_acl_arn: "arn:aws:wafv2:x" } };
+    expect(status("CKV2_AWS_76", lb)).toBe("failed");
+    expect(status("CKV2_AWS_76", { "aws_lb.lb": {} })).toBe("passed");
+  });
+  it("CKV2_AWS_5 counts only Checkov's attaching types: an RDS proxy does not attach a group", () => {
+    const sg = { "aws_security_group.g": { description: "x" } };
+    expect(status("CKV2_AWS_5", { ...sg, "aws_db_proxy.p": { vpc_security_group_ids: ["${aws_security_group.g.id}"] } })).toBe("failed");
+    expect(status("CKV2_AWS_5", { ...sg, "aws_apprunner_vpc_connector.v": { security_groups: ["${aws_security_group.g.id}"] } })).toBe(
+      "passed",
+    );
+  });
+  it("AWS-0053 judges classic ELBs; AWS-0047 an outdated ssl_policy on any listener", () => {
+    expect(status("AWS-0053", { "aws_elb.e": { listener: [] } })).toBe("failed");
+    expect(status("AWS-0047", { "aws_lb_listener.l": { protocol: "HTTP", ssl_policy: "ELBSecurityPolicy-2016-08" } })).toBe("failed");
+  });
+  it("CKV_AWS_53-56 fail a bucket no public access block names, as Trivy does", () => {
+    for (const id of ["CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56"]) {
+      expect(status(id, { "aws_s3_bucket.b": { bucket: "b" } })).toBe("failed");
+    }
+    const blocked = { "aws_s3_bucket.b": { bucket: "b" }, "aws_s3_bucket_public_access_block.p": { bucket: "${aws_s3_bucket.b.id}" } };
+    expect(status("CKV_AWS_53", blocked)).toBe("none");
+  });
+  it("CKV_AWS_23 reads Checkov's classic groups and Trivy's default group rules", () => {
+    expect(status("CKV_AWS_23", { "aws_elasticache_security_group.g": { name: "g" } })).toBe("failed");
+    expect(status("CKV_AWS_23", { "aws_default_security_group.d": { vpc_id: "v" } })).toBe("passed");
+    expect(status("CKV_AWS_23", { "aws_default_security_group.d": { vpc_id: "v", ingress: [{ protocol: "-1", self: true }] } })).toBe(
+      "failed",
+    );
+  });
+  it("AWS-0077 skips what Trivy's adapter skips: a replica of an instance in the configuration, a cluster replica", () => {
+    expect(status("AWS-0077", { "aws_db_instance.r": { replicate_source_db: "arn:aws:rds:eu-west-1:1:db:src" } })).toBe("failed");
+    const inConfig = { "aws_db_instance.r": { replicate_source_db: "${aws_db_instance.p.identifier}" }, "aws_db_instance.p": {} };
+    expect(status("AWS-0077", inConfig)).toBe("none");
+    expect(status("AWS-0077", { "aws_rds_cluster.c": { replication_source_identifier: "arn:aws:rds:x" } })).toBe("none");
+  });
+});
+
 describe("rules stricter than their scanner say so", () => {
   it("in their metadata and in every finding's description", () => {
     const stricter = ALL_RULES.filter((r) => r.stricter);
     expect(stricter.map((r) => r.id).sort()).toEqual([
       "AWS-0047",
+      "AWS-0105",
+      "AWS-0135",
+      "AWS-0320",
+      "CKV2_AWS_30",
+      "CKV2_AWS_43",
       "CKV2_AWS_69",
       "CKV_AWS_119",
       "CKV_AWS_192",
       "CKV_AWS_2",
+      "CKV_AWS_20",
+      "CKV_AWS_224",
+      "CKV_AWS_229",
+      "CKV_AWS_230",
+      "CKV_AWS_231",
+      "CKV_AWS_232",
       "CKV_AWS_277",
+      "CKV_AWS_300",
+      "CKV_AWS_322",
       "CKV_AWS_335",
+      "CKV_AWS_41",
+      "CKV_AWS_57",
+      "CKV_AWS_60",
       "CKV_AWS_70",
     ]);
     const doc = { resource: { aws_lb_listener: { l: { protocol: "HTTPS", port: 443 } } } };

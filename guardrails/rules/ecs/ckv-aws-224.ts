@@ -13,6 +13,7 @@ export const CKV_AWS_224: Rule = {
   severity: "medium",
   resourceTypes: ["aws_ecs_cluster"],
   description: "ECS Exec configuration has a kms_key_id and encrypted CloudWatch or S3 logging.",
+  stricter: "Checkov: logging = NONE is unknown there; here an Exec configuration that logs nothing fails.",
   fix:
     "`execute_command_configuration.kms_key_id` and " +
     "`log_configuration.cloud_watch_encryption_enabled = true` (ContainerCluster does this).",

@@ -13,6 +13,7 @@ export const CKV_AWS_322: Rule = {
   severity: "low",
   resourceTypes: ["aws_elasticache_cluster"],
   description: "auto_minor_version_upgrade is not false.",
+  stricter: "Checkov: a memcached cluster is unknown there; here it is judged like the others.",
   fix: "`auto_minor_version_upgrade`: leave it unset or true.",
   check: (r) => (isFalse(r.config.auto_minor_version_upgrade) ? fail("minor upgrades are off") : pass),
 };

@@ -14,8 +14,9 @@ export const AWS_0047: Rule = {
   stricter: "Trivy: a listener without ssl_policy fails, as AWS then applies ELBSecurityPolicy-2016-08, on Trivy's list.",
   fix: '`ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"` (LoadBalancer does this).',
   check: (l) => {
-    if (!["HTTPS", "TLS"].includes(String(l.config.protocol))) return notApplicable;
     const p = String(l.config.ssl_policy ?? "");
+    // Trivy reads ssl_policy whatever the protocol: an outdated one on an HTTP listener fails too.
+    if (!["HTTPS", "TLS"].includes(String(l.config.protocol))) return TRIVY_OUTDATED.includes(p) ? fail(`ssl_policy ${p}`) : notApplicable;
     return p && !TRIVY_OUTDATED.includes(p) ? pass : fail(`ssl_policy ${p || "not set (ELBSecurityPolicy-2016-08)"}`);
   },
 };

@@ -10,8 +10,8 @@ export const AWS_0053: Rule = {
   id: "AWS-0053",
   trivy: ["AWS-0053", "aws-elb-alb-not-public"],
   severity: "high",
-  resourceTypes: LB,
-  description: "The load balancer is internal (every internet-facing ALB fails).",
+  resourceTypes: [...LB, "aws_elb"],
+  description: "The load balancer is internal (every internet-facing ALB, NLB or classic ELB fails; gateway ones are not judged).",
   fix: "`internal = true`, or suppress for the public entry point with the WAF/CloudFront reason.",
   check: (lb) =>
     lb.config.load_balancer_type === "gateway" ? notApplicable : isTrue(lb.config.internal) ? pass : fail("internet-facing load balancer"),

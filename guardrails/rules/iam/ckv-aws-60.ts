@@ -12,6 +12,7 @@ export const CKV_AWS_60: Rule = trustRule(
     severity: "critical",
     resourceTypes: ["aws_iam_role"],
     description: "The trust policy lets no `AWS: *` principal assume the role.",
+    stricter: 'Checkov: a string Principal "*" passes there (it looks for an AWS key); here it fails as AWS *.',
     fix: "`assume_role_policy`: name the principals that may assume the role, not AWS *.",
   },
   (s) =>

@@ -13,7 +13,9 @@ export const CKV2_AWS_27: Rule = queryLoggingRule(
     checkov: "CKV2_AWS_27",
     severity: "low",
     resourceTypes: CLUSTER,
-    description: "An aurora-postgresql cluster's cluster parameter group has log_statement and log_min_duration_statement.",
+    description:
+      'A cluster whose engine is within "aurora-postgresql" (Checkov\'s substring test: aurora-postgresql, postgres, aurora) ' +
+      "has a cluster parameter group with log_statement and log_min_duration_statement.",
     fix: "`db_cluster_parameter_group_name`: a group that sets log_statement and log_min_duration_statement (AuroraCluster does this).",
   },
   "aurora-postgresql",

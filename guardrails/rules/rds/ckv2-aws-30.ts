@@ -14,6 +14,9 @@ export const CKV2_AWS_30: Rule = queryLoggingRule(
     severity: "low",
     resourceTypes: INSTANCE,
     description: "A postgres instance's parameter group sets log_statement and log_min_duration_statement (query logging).",
+    stricter:
+      "Checkov: its YAML joins the conditions with a top-level or, so every aws_db_instance passes there; " +
+      "here a postgres instance needs a parameter group that sets both log parameters.",
     fix: "`parameter_group_name`: a group that sets log_statement and log_min_duration_statement (Database does this).",
   },
   "postgres",

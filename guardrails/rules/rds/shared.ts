@@ -8,12 +8,16 @@ export const CLUSTER = ["aws_rds_cluster"];
 export const INSTANCES = ["aws_db_instance", "aws_rds_cluster_instance"];
 export const isReplica = (r: TfResource) => isSet(r.config.replicate_source_db);
 export const paramNames = (pg: TfResource) => blocks(pg.config.parameter).map((p) => p.name);
-/** Query logging for PostgreSQL: a referenced parameter group sets both log parameters. */
-export function queryLoggingRule(meta: Omit<Rule, "check">, engine: string, groupType: string): Rule {
+/**
+ * Query logging for PostgreSQL: a referenced parameter group sets both log parameters. Checkov
+ * filters the engine with `within` on a string, a substring test: "postgres" and "aurora" are
+ * within "aurora-postgresql".
+ */
+export function queryLoggingRule(meta: Omit<Rule, "check">, engineWithin: string, groupType: string): Rule {
   return {
     ...meta,
     check: (r, g) => {
-      if (r.config.engine !== engine) return notApplicable;
+      if (typeof r.config.engine !== "string" || !engineWithin.includes(r.config.engine)) return notApplicable;
       const ok = g
         .referencedBy(r, groupType)
         .some((pg) => paramNames(pg).includes("log_statement") && paramNames(pg).includes("log_min_duration_statement"));

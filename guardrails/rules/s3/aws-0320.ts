@@ -11,6 +11,7 @@ export const AWS_0320: Rule = {
   severity: "low",
   resourceTypes: BUCKET,
   description: "The bucket name is DNS-compliant (lowercase, digits, hyphens; no dots).",
+  stricter: "Trivy: only a dot in the name fails there; uppercase letters and underscores fail here too (S3 refuses them).",
   fix: "`bucket`: lowercase letters, digits and hyphens only, no dots.",
   check: (b) => {
     const name = b.config.bucket;

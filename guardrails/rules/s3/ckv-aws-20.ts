@@ -14,6 +14,9 @@ export const CKV_AWS_20: Rule = {
   severity: "high",
   resourceTypes: BUCKET,
   description: "No public canned ACL (public-read, public-read-write, website, authenticated-read) and no grant to AllUsers.",
+  stricter:
+    "Checkov: its grant test passes when any grantee differs from AllUsers, so a LogDelivery grant beside an AllUsers " +
+    "grant passes there; here any grant to AllUsers fails.",
   fix: '`acl`: remove it and any AllUsers grant; `object_ownership = "BucketOwnerEnforced"` disables ACLs (SecureBucket does this).',
   check: (b, g) => {
     const acls = [b.config.acl, ...g.referencing(b, "aws_s3_bucket_acl").map((a) => a.config.acl)];

@@ -11,6 +11,9 @@ export const CKV_AWS_300: Rule = {
   severity: "low",
   resourceTypes: ["aws_s3_bucket_lifecycle_configuration"],
   description: "Some Enabled rule aborts incomplete multipart uploads with an empty filter (covers the whole bucket).",
+  stricter:
+    'Checkov: a rule with filter { prefix = "" }, a filter of only and { tags }, or a rule-level prefix also passes there; ' +
+    "here only a filter that is empty covers the whole bucket.",
   fix: "`rule.abort_incomplete_multipart_upload` in an Enabled rule with an empty `filter {}` (SecureBucket does this).",
   check: (lc) => {
     const ok = blocks(lc.config.rule).some((r) => {

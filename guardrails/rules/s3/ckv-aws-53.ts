@@ -5,16 +5,14 @@
  * aquasecurity/trivy-checks/checks/cloud/aws/s3/block_public_acls.rego.
  */
 import type { Rule } from "../../types";
-import { mustBeTrue } from "../helpers";
-import { PAB } from "./shared";
+import { publicAccessBlockRule } from "./shared";
 
-export const CKV_AWS_53: Rule = mustBeTrue(
+export const CKV_AWS_53: Rule = publicAccessBlockRule(
   {
     id: "CKV_AWS_53",
     checkov: "CKV_AWS_53",
     trivy: ["AWS-0086", "aws-s3-block-public-acls"],
     severity: "high",
-    resourceTypes: PAB,
     description: "block_public_acls = true.",
     fix: "`block_public_acls = true` (SecureBucket sets all four).",
   },

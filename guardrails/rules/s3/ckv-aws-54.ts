@@ -5,16 +5,14 @@
  * aquasecurity/trivy-checks/checks/cloud/aws/s3/block_public_policy.rego.
  */
 import type { Rule } from "../../types";
-import { mustBeTrue } from "../helpers";
-import { PAB } from "./shared";
+import { publicAccessBlockRule } from "./shared";
 
-export const CKV_AWS_54: Rule = mustBeTrue(
+export const CKV_AWS_54: Rule = publicAccessBlockRule(
   {
     id: "CKV_AWS_54",
     checkov: "CKV_AWS_54",
     trivy: ["AWS-0087", "aws-s3-block-public-policy"],
     severity: "high",
-    resourceTypes: PAB,
     description: "block_public_policy = true.",
     fix: "`block_public_policy = true` (SecureBucket sets all four).",
   },

@@ -5,16 +5,14 @@
  * aquasecurity/trivy-checks/checks/cloud/aws/s3/ignore_public_acls.rego.
  */
 import type { Rule } from "../../types";
-import { mustBeTrue } from "../helpers";
-import { PAB } from "./shared";
+import { publicAccessBlockRule } from "./shared";
 
-export const CKV_AWS_55: Rule = mustBeTrue(
+export const CKV_AWS_55: Rule = publicAccessBlockRule(
   {
     id: "CKV_AWS_55",
     checkov: "CKV_AWS_55",
     trivy: ["AWS-0091", "aws-s3-ignore-public-acls"],
     severity: "high",
-    resourceTypes: PAB,
     description: "ignore_public_acls = true.",
     fix: "`ignore_public_acls = true` (SecureBucket sets all four).",
   },

@@ -5,16 +5,14 @@
  * aquasecurity/trivy-checks/checks/cloud/aws/s3/no_public_buckets.rego.
  */
 import type { Rule } from "../../types";
-import { mustBeTrue } from "../helpers";
-import { PAB } from "./shared";
+import { publicAccessBlockRule } from "./shared";
 
-export const CKV_AWS_56: Rule = mustBeTrue(
+export const CKV_AWS_56: Rule = publicAccessBlockRule(
   {
     id: "CKV_AWS_56",
     checkov: "CKV_AWS_56",
     trivy: ["AWS-0093", "aws-s3-no-public-buckets"],
     severity: "high",
-    resourceTypes: PAB,
     description: "restrict_public_buckets = true.",
     fix: "`restrict_public_buckets = true` (SecureBucket sets all four).",
   },

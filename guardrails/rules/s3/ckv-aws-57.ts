@@ -17,6 +17,9 @@ export const CKV_AWS_57: Rule = {
   description:
     "No public-read-write ACL, and no aws_s3_bucket_acl grant to AllUsers where any grant of that ACL is WRITE, WRITE_ACP " +
     "or FULL_CONTROL (Checkov's S3PublicACLWrite reads the grants as a set).",
+  stricter:
+    "Checkov: its grantee test passes when any grantee differs from AllUsers, so a LogDelivery grant beside the AllUsers " +
+    "one passes there; here the AllUsers grant fails.",
   fix:
     "`acl`: remove public-read-write and any AllUsers write grant; `object_ownership = " +
     '"BucketOwnerEnforced"` disables ACLs (SecureBucket does this).',

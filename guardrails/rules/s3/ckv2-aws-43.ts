@@ -12,6 +12,7 @@ export const CKV2_AWS_43: Rule = {
   severity: "high",
   resourceTypes: ["aws_s3_bucket_acl"],
   description: "No grant to AuthenticatedUsers (any AWS account).",
+  stricter: 'Checkov: it reads only the grants, so acl = "authenticated-read" passes there; here that canned ACL fails too.',
   fix: "`access_control_policy.grant`: remove the grant to AuthenticatedUsers.",
   check: (a) =>
     a.config.acl === "authenticated-read" || JSON.stringify(a.config.access_control_policy ?? "").includes("global/AuthenticatedUsers")

@@ -1,6 +1,7 @@
 /** Readers and resource-type lists shared by the s3 rules. */
 import type { TfGraph, TfResource } from "../../graph";
-import { all, blocks, get, list, policyStatements } from "../helpers";
+import { fail, notApplicable, type Rule } from "../../types";
+import { all, blocks, get, list, mustBeTrue, policyStatements } from "../helpers";
 
 export const BUCKET = ["aws_s3_bucket"];
 export const PAB = ["aws_s3_bucket_public_access_block"];
@@ -46,4 +47,21 @@ export function isTrivyLogTarget(b: TfResource, g: TfGraph, grantOk: (permission
         lowerList((st.Principal as Record<string, unknown> | undefined)?.Service).includes("logging.s3.amazonaws.com"),
     ),
   );
+}
+
+/**
+ * One public access block setting (CKV_AWS_53-56): true on every block; and, as Trivy's
+ * AWS-0086/0087/0091/0093 do, a bucket that no block names fails under the same id.
+ */
+export function publicAccessBlockRule(meta: Omit<Rule, "check" | "resourceTypes">, attribute: string): Rule {
+  const onBlock = mustBeTrue({ ...meta, resourceTypes: PAB }, attribute);
+  return {
+    ...onBlock,
+    resourceTypes: [...PAB, ...BUCKET],
+    description: `${meta.description} A bucket that no public access block names fails too (Trivy).`,
+    check: (r, g, context) => {
+      if (r.type !== "aws_s3_bucket") return onBlock.check(r, g, context);
+      return bucketCompanions(r, g, PAB[0]).length > 0 ? notApplicable : fail("no public access block names this bucket");
+    },
+  };
 }

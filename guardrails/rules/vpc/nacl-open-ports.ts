@@ -18,6 +18,9 @@ export const NACL_OPEN_PORT_RULES: Rule[] = (
   severity: "high",
   resourceTypes: ["aws_network_acl", "aws_network_acl_rule"],
   description: `No NACL ingress allow rule from 0.0.0.0/0 or ::/0 covering port ${port} (or all protocols).`,
+  stricter:
+    "Checkov: it reads the entries in rule_no order and passes when a deny of the port comes first, and skips an entry " +
+    "from port 0; here any allow entry open to the internet on the port fails, whatever comes before it.",
   fix: "`cidr_block`: only the CIDRs that need the port, not 0.0.0.0/0 or ::/0.",
   check: (r) =>
     naclRules(r).some(
