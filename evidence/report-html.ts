@@ -10,6 +10,9 @@ import type { WriteFile } from "../guardrails/reports";
 import { PRICES_RECORDED } from "./prices";
 import type { StackEvidence } from "./write";
 
+/** The page's name at the top of the output folder. */
+export const REPORT_PAGE = "report.html";
+
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**

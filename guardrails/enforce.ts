@@ -8,7 +8,7 @@ import type { TerraformStack } from "cdktf";
 import { blocking, evaluate, formatBlocking, type ReviewedConfig, type StackReport } from "./engine";
 import type { TfGraph, TfJsonDocument } from "./graph";
 import { jsonReport, markdownReport, sarifReport, writeNow, type WriteFile } from "./reports";
-import { checkovConfig, trivyIgnore } from "./scanner-config";
+import { CHECKOV_CONFIG_FILE, checkovConfig, TRIVY_IGNORE_FILE, trivyIgnore } from "./scanner-config";
 import { suppressionsIn, type Suppression } from "./suppressions";
 import type { RuleContext } from "./types";
 
@@ -101,8 +101,8 @@ export function writeStackReports(outdir: string, reports: readonly StackReport[
 /** The scanners' suppression files at the root of `outdir`, covering every stack's reports. */
 export function writeScannerConfigs(outdir: string, reports: readonly StackReport[], options: ReportWriting = {}): void {
   const { hcl = false, write = writeNow } = options;
-  write(join(outdir, ".checkov.yaml"), checkovConfig(reports, hcl));
-  write(join(outdir, ".trivyignore.yaml"), trivyIgnore(reports, hcl));
+  write(join(outdir, CHECKOV_CONFIG_FILE), checkovConfig(reports, hcl));
+  write(join(outdir, TRIVY_IGNORE_FILE), trivyIgnore(reports, hcl));
 }
 
 /** One line per stale suppression, for the console. */

@@ -6,6 +6,10 @@
  */
 import type { StackReport } from "./engine";
 import type { Scanner } from "./suppressions";
+
+/** The files' names at the top of the output folder (scripts/scan.sh passes them to the scanners). */
+export const CHECKOV_CONFIG_FILE = ".checkov.yaml";
+export const TRIVY_IGNORE_FILE = ".trivyignore.yaml";
 import { trivyAwsIds } from "./types";
 
 const stackFile = (stack: string) => `stacks/${stack}/cdk.tf.json`;

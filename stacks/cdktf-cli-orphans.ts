@@ -8,6 +8,7 @@
  */
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { Manifest } from "cdktf";
 
 /**
  * Whether the cdktf CLI runs this synth: its synth (cli-core's SynthStack) alone puts
@@ -27,8 +28,8 @@ export function runByCdktfCli(env: NodeJS.ProcessEnv = process.env): boolean {
  * (the new output's) does not hold: what the cdktf CLI will delete as orphaned.
  */
 export function keepOrphansForCdktfCli(current: string, staging: string, stacks: readonly string[]): void {
-  const folder = join(current, "stacks");
+  const folder = join(current, Manifest.stacksFolder);
   if (!existsSync(folder)) return;
   const orphans = readdirSync(folder, { withFileTypes: true }).filter((e) => e.isDirectory() && !stacks.includes(e.name));
-  for (const orphan of orphans) mkdirSync(join(staging, "stacks", orphan.name), { recursive: true });
+  for (const orphan of orphans) mkdirSync(join(staging, Manifest.stacksFolder, orphan.name), { recursive: true });
 }

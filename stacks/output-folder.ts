@@ -5,6 +5,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { Manifest } from "cdktf";
+import { REPORT_PAGE } from "../evidence/report-html";
+import { CHECKOV_CONFIG_FILE, TRIVY_IGNORE_FILE } from "../guardrails/scanner-config";
+import { TERRAFORM_INIT_ENTRIES } from "./terraform-workdirs";
 
 /** The output folder cannot be used: printed as it is, exit 1, nothing written. */
 export class OutputFolderError extends Error {
@@ -15,9 +19,7 @@ export class OutputFolderError extends Error {
 }
 
 /** Everything a synth (ours, HCL or cdktf's own) writes at the top of its output; Finder's .DS_Store aside. */
-const OUTPUT_ENTRIES = ["manifest.json", "stacks", "report.html", ".checkov.yaml", ".trivyignore.yaml", ".DS_Store"];
-/** What `terraform init` leaves in a stack folder, which a synth carries over (terraform-workdirs.ts). */
-const INIT_ENTRIES = [".terraform", ".terraform.lock.hcl"];
+const OUTPUT_ENTRIES = [Manifest.fileName, Manifest.stacksFolder, REPORT_PAGE, CHECKOV_CONFIG_FILE, TRIVY_IGNORE_FILE, ".DS_Store"];
 
 const REPLACEABLE =
   "synth replaces its output folder whole, so it writes only to a new or empty folder or over a previous synth's output; " +
@@ -53,13 +55,13 @@ function notAnOutput(folder: string): string | undefined {
     const named = foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : "");
     return `holds what no synth writes (${named})`;
   }
-  if (entries.includes("manifest.json"))
-    return listsStacks(join(folder, "manifest.json")) ? undefined : "has a manifest.json that lists no stacks";
+  if (entries.includes(Manifest.fileName))
+    return listsStacks(join(folder, Manifest.fileName)) ? undefined : "has a manifest.json that lists no stacks";
   // No manifest: only what `terraform init` left in stack folders (a restored cache) may stay.
-  const stacks = join(folder, "stacks");
+  const stacks = join(folder, Manifest.stacksFolder);
   if (!existsSync(stacks)) return undefined;
   const leftovers = readdirSync(stacks, { withFileTypes: true }).flatMap((s) =>
-    s.isDirectory() ? readdirSync(join(stacks, s.name)).filter((e) => !INIT_ENTRIES.includes(e)) : [s.name],
+    s.isDirectory() ? readdirSync(join(stacks, s.name)).filter((e) => !TERRAFORM_INIT_ENTRIES.includes(e)) : [s.name],
   );
   return leftovers.length === 0 ? undefined : "has no manifest.json, and its stacks/ holds more than terraform init leaves";
 }

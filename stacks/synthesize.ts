@@ -2,7 +2,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "nod
 import { basename, dirname, join, relative, resolve as resolvePath, sep } from "node:path";
 import { engineSupportWarning } from "../config/database-engines";
 import { overBudgetWarning } from "../evidence/cost";
-import { writeReportHtml } from "../evidence/report-html";
+import { REPORT_PAGE, writeReportHtml } from "../evidence/report-html";
 import { writeEvidence, type StackEvidence } from "../evidence/write";
 import { ConfigError } from "../config/problems";
 import type { ResolvedEnvironment } from "../config/resolve";
@@ -117,7 +117,7 @@ async function synthesizeAll(
   if (apps.length > 1) writeFileSync(join(stagingDir, "manifest.json"), mergedManifest(apps.map((a) => a.manifest)));
   writeScannerConfigs(stagingDir, reports, { hcl: options.hcl, write });
   writeReportHtml(
-    join(stagingDir, "report.html"),
+    join(stagingDir, REPORT_PAGE),
     apps.flatMap((a) => a.evidence),
     write,
   );

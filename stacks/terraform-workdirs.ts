@@ -7,6 +7,8 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync } from "n
 import { dirname, join, resolve } from "node:path";
 
 const LOCK_FILE = ".terraform.lock.hcl";
+/** What `terraform init` leaves in a stack's folder, and this module carries over. */
+export const TERRAFORM_INIT_ENTRIES = [".terraform", LOCK_FILE];
 
 /**
  * The committed home of the provider lock files, beside the output folder:
