@@ -25,11 +25,11 @@ export const PLATFORM_KEY_PURPOSES = { data: "data", audit: "audit", dr: "dr", t
 export const PLATFORM_TAG_KEYS = ["Application", "Environment", "ManagedBy", "DataClassification", "Compliance"] as const;
 /** Tags some constructs set on their own resources (a subnet's Name and Tier): a config's tag of these names would be overwritten there. */
 export const RESOURCE_TAG_KEYS = ["Name", "Tier"] as const;
-/**
- * A config's own tags (top-level and an environment's, together): AWS allows 50 per resource,
- * and the platform sets its own on every one and more on some.
- */
-export const MAX_CONFIG_TAGS = 50 - PLATFORM_TAG_KEYS.length - RESOURCE_TAG_KEYS.length;
+export type PlatformTagKey = (typeof PLATFORM_TAG_KEYS)[number];
+/** Tags AWS allows on one resource. */
+export const AWS_TAGS_PER_RESOURCE = 50;
+/** A config's own tags (top-level and an environment's, together): what the platform's own leave of AWS's limit. */
+export const MAX_CONFIG_TAGS = AWS_TAGS_PER_RESOURCE - PLATFORM_TAG_KEYS.length - RESOURCE_TAG_KEYS.length;
 
 /** Fill `{app}`, `{env}`, `{account}` and `{region}` in a name template. */
 export function fillTemplate(template: string, values: { app: string; env: string; account: string; region: string }): string {

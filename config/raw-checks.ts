@@ -4,7 +4,7 @@
  * guardrail suppressions, alarm thresholds. Each reads defensively.
  */
 import { suppressionProblem } from "../guardrails/suppressions";
-import { MAX_CONFIG_TAGS, PLATFORM_KEY_PURPOSES, PLATFORM_TAG_KEYS, RESOURCE_TAG_KEYS } from "./naming";
+import { AWS_TAGS_PER_RESOURCE, MAX_CONFIG_TAGS, PLATFORM_KEY_PURPOSES, PLATFORM_TAG_KEYS, RESOURCE_TAG_KEYS } from "./naming";
 import { EEA_REGIONS, partitionOf } from "./regions";
 import { describeValue as show, type Problem } from "./problems";
 import { ENVIRONMENTS } from "./schema";
@@ -220,8 +220,8 @@ export function tagProblems(raw: unknown): Problem[] {
       problems.push({
         path: Object.keys(own).length > 0 ? `environments.${env}.tags` : "tags",
         message:
-          `${env}: ${count} tags, with the top-level ones; at most ${MAX_CONFIG_TAGS} (AWS allows 50 per resource, ` +
-          `and the platform sets ${50 - MAX_CONFIG_TAGS})`,
+          `${env}: ${count} tags, with the top-level ones; at most ${MAX_CONFIG_TAGS} (AWS allows ${AWS_TAGS_PER_RESOURCE} ` +
+          `per resource, and the platform sets ${AWS_TAGS_PER_RESOURCE - MAX_CONFIG_TAGS})`,
       });
     }
   }

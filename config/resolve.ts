@@ -3,7 +3,7 @@
  * ResolvedEnvironment, the only thing stacks and constructs read.
  */
 import { cidrSubnet } from "./cidr";
-import { fillTemplate, PLATFORM_KEY_PURPOSES as KEY, resourceName, resourcePrefix } from "./naming";
+import { fillTemplate, PLATFORM_KEY_PURPOSES as KEY, resourceName, resourcePrefix, type PlatformTagKey } from "./naming";
 import { classMemoryGib, findMajor, offersPerformanceInsights, upgradeTarget } from "./database-engines";
 import { findCacheMajor } from "./cache-engines";
 import { CACHE_DEFAULTS, DATABASE_DEFAULTS, MANAGED_BY, PRESETS, SPEC_DEFAULTS, STATE_DEFAULTS } from "./presets";
@@ -370,12 +370,14 @@ export function resolve(spec: AppSpec, env: EnvironmentName): ResolvedEnvironmen
     tags: {
       ...(spec.tags ?? SPEC_DEFAULTS.tags),
       ...envSpec.tags,
-      // PLATFORM_TAG_KEYS (naming.ts): a config may not set these.
-      Application: spec.app,
-      Environment: env,
-      ManagedBy: MANAGED_BY,
-      DataClassification: spec.dataClassification,
-      Compliance: compliance.length > 0 ? compliance.map((c) => c.toUpperCase()).join("+") : "none",
+      // Exactly PLATFORM_TAG_KEYS (naming.ts), which a config may not set: the type holds the two together.
+      ...({
+        Application: spec.app,
+        Environment: env,
+        ManagedBy: MANAGED_BY,
+        DataClassification: spec.dataClassification,
+        Compliance: compliance.length > 0 ? compliance.map((c) => c.toUpperCase()).join("+") : "none",
+      } satisfies Record<PlatformTagKey, string>),
     },
     state: {
       locking,
