@@ -175,7 +175,7 @@ function weekRanges(start: number, end: number): [number, number][] {
 }
 
 /** Minutes a daily (hh:mm-hh:mm) or weekly (ddd:hh:mm-ddd:hh:mm) window lasts; 0 when it starts where it ends. */
-export function windowMinutes(window: string): number {
+function windowMinutes(window: string): number {
   const [from, to] = window.split("-");
   if (from.length === 5) return (minutes(to) - minutes(from) + 1440) % 1440;
   const at = (t: string) => DAYS.indexOf(t.slice(0, 3)) * 1440 + minutes(t.slice(4));

@@ -9,11 +9,16 @@ import { join } from "node:path";
 const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
 const stacksDir = join(outdir, "stacks");
 const page = join(outdir, "report.html");
-// Synth writes both, or neither: without them there is nothing to sum up.
-if (!existsSync(stacksDir) || readdirSync(stacksDir).length === 0 || !existsSync(page)) {
-  console.error(`report: no synth output in ${outdir} (stacks and report.html); run 'npm run synth' first`);
+/** Why there is no report, on stderr; exit 2. */
+function refuse(message: string): never {
+  console.error(`report: ${message}`);
   process.exit(2);
 }
+// Synth writes both, or neither: without them there is nothing to sum up.
+if (!existsSync(stacksDir) || readdirSync(stacksDir).length === 0 || !existsSync(page)) {
+  refuse(`no synth output in ${outdir} (stacks and report.html); run 'npm run synth' first`);
+}
+const rewrite = `run 'npm run synth' again to rewrite ${outdir}`;
 /** A file synth wrote beside a stack, undefined when absent; one that is not what synth writes ends the report (exit 2). */
 const read = <T>(stack: string, file: string, wellFormed: (value: any) => boolean): T | undefined => {
   const path = join(stacksDir, stack, file);
@@ -22,14 +27,10 @@ const read = <T>(stack: string, file: string, wellFormed: (value: any) => boolea
   try {
     value = JSON.parse(readFileSync(path, "utf8"));
   } catch (e) {
-    return refuse(`${path} is not valid JSON (${(e as Error).message})`);
+    return refuse(`${path} is not valid JSON (${(e as Error).message}); ${rewrite}`);
   }
-  return wellFormed(value) ? (value as T) : refuse(`${path} does not hold what synth writes there`);
+  return wellFormed(value) ? (value as T) : refuse(`${path} does not hold what synth writes there; ${rewrite}`);
 };
-function refuse(why: string): never {
-  console.error(`report: ${why}; run 'npm run synth' again to rewrite ${outdir}`);
-  process.exit(2);
-}
 const isCount = (n: unknown) => typeof n === "number" && Number.isFinite(n);
 type Counts = { passed: number; suppressed: number; failed: number; unknown: number };
 type Controls = { controls: { control: string; framework: string; status: string }[] };
