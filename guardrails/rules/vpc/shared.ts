@@ -30,13 +30,14 @@ export interface SgRule {
  * finding is reported once, on the resource that opens the port.
  */
 export function rulesOf(r: TfResource, direction: "ingress" | "egress"): SgRule[] {
-  if (r.type === "aws_security_group") return blocks(r.config[direction]).map(normalize);
-  const own =
-    r.type === `aws_vpc_security_group_${direction}_rule` || (r.type === "aws_security_group_rule" && r.config.type === direction);
-  return own ? [normalize(r.config)] : [];
+  if (r.type === "aws_security_group") return blocks(r.config[direction]).map((b) => normalize(b, false));
+  const vpcRule = r.type === `aws_vpc_security_group_${direction}_rule`;
+  const own = vpcRule || (r.type === "aws_security_group_rule" && r.config.type === direction);
+  return own ? [normalize(r.config, vpcRule)] : [];
 }
 
-export function normalize(b: Record<string, unknown>): SgRule {
+/** One rule's ports and sources; `vpcRule`: an aws_vpc_security_group_*_rule, which Checkov judges only with ports. */
+function normalize(b: Record<string, unknown>, vpcRule: boolean): SgRule {
   const protocol = String(b.protocol ?? b.ip_protocol ?? "tcp");
   const from = Number(b.from_port ?? 0);
   const to = Number(b.to_port ?? 0);
@@ -45,7 +46,7 @@ export function normalize(b: Record<string, unknown>): SgRule {
   const cidrs = [...list(b.cidr_blocks), ...list(b.ipv6_cidr_blocks), ...list(b.cidr_ipv4), ...list(b.cidr_ipv6)];
   const sourced = "security_groups" in b || "source_security_group_id" in b;
   const exempt = list(b.prefix_list_ids).length > 0 || isTrue(b.self);
-  const judged = !("ip_protocol" in b) || "from_port" in b || "to_port" in b;
+  const judged = !vpcRule || "from_port" in b || "to_port" in b;
   return {
     from: allPorts ? 0 : from,
     to: allPorts ? 65535 : to,
@@ -92,8 +93,9 @@ export function publicIngressRule(id: string, port: number | "any", trivy: strin
       const open = rulesOf(r, "ingress").filter(
         (x) => (openToInternet(x) || x.unsourced) && (port === "any" ? x.from === 0 && x.to === 65535 : x.from <= port && port <= x.to),
       );
-      const what = (o: SgRule) => `${o.from}-${o.to} ${openToInternet(o) ? "is open to the internet" : "names no source Checkov counts"}`;
-      return open.length ? fail(`ingress ${open.map(what).join(", ")}`) : pass;
+      const described = (o: SgRule) =>
+        `${o.from}-${o.to} ${openToInternet(o) ? "is open to the internet" : "names no source Checkov counts"}`;
+      return open.length ? fail(`ingress ${open.map(described).join(", ")}`) : pass;
     },
   };
 }
