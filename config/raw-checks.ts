@@ -144,16 +144,30 @@ export function roleAccountProblems(raw: unknown): Problem[] {
     if (!e || typeof e.accountId !== "string") continue;
     const state = { ...obj(spec.state), ...obj(e.state) };
     const stateAccount = typeof state.accountId === "string" ? state.accountId : e.accountId;
-    const refused = "the provider refuses any other account, so every plan would fail";
     const region = typeof e.region === "string" ? e.region : typeof spec.primaryRegion === "string" ? spec.primaryRegion : undefined;
     const stateRegion = typeof state.region === "string" ? state.region : region;
-    const mismatch = (arn: unknown, account: string, path: string, what: string, consequence = refused, inRegion = region) => {
+    const statePath = (field: string) => (obj(e.state)?.[field] !== undefined ? `environments.${env}.state.${field}` : `state.${field}`);
+    const refused = "the provider refuses any other account, so every plan would fail";
+    const roles = [
+      { arn: e.deployRoleArn, path: `environments.${env}.deployRoleArn`, what: `environment ${env}`, account: e.accountId, region },
+      { arn: state.roleArn, path: statePath("roleArn"), what: `the state of ${env}`, account: stateAccount, region: stateRegion },
+      {
+        arn: state.breakGlassRoleArn,
+        path: statePath("breakGlassRoleArn"),
+        what: `the state of ${env}`,
+        account: stateAccount,
+        region: stateRegion,
+        consequence: "no role of another account can use the state key, so it would break no glass",
+      },
+    ];
+    for (const { arn, path, what, account, region: inRegion, consequence = refused } of roles) {
       const roleAccount = accountOfRole(arn);
-      if (roleAccount && roleAccount !== account) {
+      if (!roleAccount) continue;
+      if (roleAccount !== account) {
         problems.push({ path, message: `role is in account ${roleAccount}, but ${what} is account ${account}: ${consequence}` });
       }
-      const partition = typeof arn === "string" ? arn.split(":")[1] : undefined;
-      if (roleAccount && inRegion && partition !== partitionOf(inRegion)) {
+      const partition = String(arn).split(":")[1];
+      if (inRegion && partition !== partitionOf(inRegion)) {
         problems.push({
           path,
           message:
@@ -161,18 +175,7 @@ export function roleAccountProblems(raw: unknown): Problem[] {
             `(partition ${partitionOf(inRegion)}): no role crosses partitions`,
         });
       }
-    };
-    mismatch(e.deployRoleArn, e.accountId, `environments.${env}.deployRoleArn`, `environment ${env}`);
-    const statePath = (field: string) => (obj(e.state)?.[field] !== undefined ? `environments.${env}.state.${field}` : `state.${field}`);
-    mismatch(state.roleArn, stateAccount, statePath("roleArn"), `the state of ${env}`, refused, stateRegion);
-    mismatch(
-      state.breakGlassRoleArn,
-      stateAccount,
-      statePath("breakGlassRoleArn"),
-      `the state of ${env}`,
-      "no role of another account can use the state key, so it would break no glass",
-      stateRegion,
-    );
+    }
   }
   return problems;
 }
