@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { Manifest } from "cdktf";
+import { CONTEXT_ENV, Manifest } from "cdktf";
 
 /**
  * Whether the cdktf CLI runs this synth: its synth (cli-core's SynthStack) alone puts
@@ -16,7 +16,7 @@ import { Manifest } from "cdktf";
  */
 export function runByCdktfCli(env: NodeJS.ProcessEnv = process.env): boolean {
   try {
-    const context: unknown = JSON.parse(env.CDKTF_CONTEXT_JSON ?? "{}");
+    const context: unknown = JSON.parse(env[CONTEXT_ENV] ?? "{}");
     return typeof context === "object" && context !== null && "cdktfRelativeModules" in context;
   } catch {
     return false;
